@@ -1,0 +1,48 @@
+// Assembles the server: Colyseus with the table room, the HTTP API and the built client, on one port.
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import express from "express";
+import { defineRoom, defineServer } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import pino, { type Logger } from "pino";
+import { loadDecks } from "../cards/load.ts";
+import { ROOM_NAME } from "../shared/protocol.ts";
+import type { Config } from "./config.ts";
+import { apiRouter } from "./http/routes.ts";
+import { tableRoomFor } from "./room/table-room.ts";
+import type { TableStore } from "./store/table-store.ts";
+
+export interface AppOptions {
+  config: Config;
+  store: TableStore;
+  logger?: Logger;
+  /** Let the process handle SIGTERM itself (off in tests). */
+  gracefullyShutdown?: boolean;
+}
+
+export function createApp({ config, store, logger = pino({ level: config.logLevel }), gracefullyShutdown = true }: AppOptions) {
+  const decks = loadDecks();
+  const creationTicket = randomBytes(32).toString("base64url");
+  const TableRoom = tableRoomFor({ store, logger, creationTicket });
+
+  return defineServer({
+    // Narrations can be long, and French is multi-byte: well above the 4 KB default, still bounded.
+    transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
+    gracefullyShutdown,
+    greet: false,
+    logger,
+    rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
+    express: (app) => {
+      app.disable("x-powered-by");
+      app.use(apiRouter({ store, decks, logger, publicUrl: config.publicUrl, creationTicket }));
+      if (existsSync(config.clientDir)) {
+        app.use(express.static(config.clientDir, { index: false }));
+        const indexHtml = path.join(config.clientDir, "index.html");
+        app.get(["/", "/t/:tableId"], (_req, res) => res.sendFile(indexHtml));
+      } else {
+        logger.warn({ clientDir: config.clientDir }, "no built client: run `npm run build`");
+      }
+    },
+  });
+}

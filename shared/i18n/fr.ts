@@ -1,0 +1,83 @@
+// Every French string of the app (interface, refusals, exports), in one place so other languages can follow.
+// Placeholders use i18next's {{name}} syntax; shared/i18n/translate.ts reads the same syntax on the server.
+
+export const fr = {
+  deck: {
+    challenge: "Défis",
+    lever: "Leviers",
+    pitfall: "Écueils",
+  },
+  deckOne: {
+    challenge: "Défi",
+    lever: "Levier",
+    pitfall: "Écueil",
+  },
+  phase: {
+    preparation: "Préparation",
+    play: "Jeu",
+    closed: "Récit terminé",
+  },
+  refusal: {
+    invalidMessage: "Cette demande n'a pas pu être comprise ; rien n'a changé.",
+    notSeated: "Vous n'êtes pas assis·e à cette table.",
+    facilitatorOnly: "Seul·e l'animateur·rice peut faire cela.",
+    wrongPhase: "Ce n'est pas possible pendant la phase « {{phase}} ».",
+    nameRequired: "Indiquez un nom à afficher.",
+    nameTooLong: "Le nom ne doit pas dépasser {{max}} caractères.",
+    roleRequired: "Dites qui vous êtes dans le système (par exemple : habitant·e, élu·e, entreprise).",
+    roleTooLong: "Votre rôle ne doit pas dépasser {{max}} caractères.",
+    tableFull: "La table est complète ({{max}} personnes).",
+    storyClosed: "Le récit est terminé : la table n'accepte plus d'arrivées ni de coups.",
+    deckEmpty: "La pioche « {{deck}} » est vide.",
+    handFull: "Votre main est pleine ({{max}} cartes) : posez ou défaussez une carte d'abord.",
+    cardNotInHand: "Cette carte n'est pas dans votre main.",
+    stepNotFound: "Cette étape n'est plus sur le chemin.",
+    anchorNotFound: "L'étape après laquelle vous vouliez poser la carte n'est plus sur le chemin.",
+    notYourStep: "Seule la personne qui a posé cette carte peut en écrire la narration.",
+    narrationTooLong: "La narration ne doit pas dépasser {{max}} caractères.",
+    setupTitleRequired: "Donnez un titre à la table.",
+    setupSystemRequired: "Nommez le système dont vous racontez la transition.",
+    setupPresentRequired: "Décrivez l'état présent du système.",
+    setupFutureRequired: "Décrivez au moins un futur souhaitable.",
+    setupTextTooLong: "Le champ « {{field}} » ne doit pas dépasser {{max}} caractères.",
+    setupHorizonInvalid: "L'horizon doit être une année entre {{min}} et {{max}}.",
+    setupChallengeRequired: "Choisissez le défi qui cadre l'histoire, ou écrivez-le.",
+    setupChallengeUnknown: "Ce défi n'existe pas dans la pioche.",
+  },
+  join: {
+    badLink: "Ce lien ne permet pas d'entrer à cette table : demandez le lien à l'animateur·rice.",
+    tableNotFound: "Cette table n'existe pas, ou le lien est incomplet.",
+  },
+  http: {
+    facilitatorKeyRequired: "Le lien d'animation est nécessaire pour télécharger le récit.",
+    tableNotFound: "Cette table n'existe pas.",
+    invalidBody: "Le formulaire envoyé n'a pas pu être lu ; rien n'a été créé.",
+  },
+  setupField: {
+    title: "Titre",
+    system: "Système",
+    presentState: "État présent",
+    desirableFuture: "Futur souhaitable",
+    framingChallengeText: "Défi",
+  },
+  story: {
+    heading: "{{title}}",
+    system: "Système",
+    presentState: "Aujourd'hui",
+    horizon: "Horizon {{year}}",
+    desirableFuture: "Futur souhaitable",
+    framingChallenge: "Le défi",
+    participants: "Les personnes",
+    facilitator: "animation",
+    path: "Le chemin",
+    step: "Étape {{number}} — {{deck}} : {{title}}",
+    narratedBy: "Raconté par {{name}} ({{role}})",
+    placedBy: "Posée par {{name}} ({{role}}), pas encore racontée.",
+    noSteps: "Aucune étape n'a encore été posée.",
+    attribution: "Attribution",
+    exportedAt: "Exporté le {{date}}",
+    phase: "Phase : {{phase}}",
+  },
+} as const;
+
+export type Messages = typeof fr;

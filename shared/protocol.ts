@@ -1,0 +1,69 @@
+// The wire protocol between browser and server: message names, payload schemas, protocol version.
+// These schemas only reject malformed frames; limits a person can hit are checked by the rules, with readable refusals.
+import { z } from "zod";
+import { DECK_NAMES } from "../cards/schema.ts";
+
+export const PROTOCOL_VERSION = 1;
+
+/** The one room name, and the one request a seated client sends. */
+export const ROOM_NAME = "table";
+export const ACTION_REQUEST = "action";
+
+/** Generous caps: far above any limit of the rules, low enough that garbage is cut short. */
+const text = z.string().max(20_000);
+const id = z.string().min(1).max(200);
+const deck = z.enum(DECK_NAMES);
+
+export const actionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("draw"), deck }),
+  z.object({ type: z.literal("place"), cardId: id, afterStepId: id.nullable() }),
+  z.object({ type: z.literal("narrate"), stepId: id, text }),
+  z.object({ type: z.literal("discard"), cardId: id }),
+  z.object({ type: z.literal("startPlay") }),
+  z.object({ type: z.literal("removeStep"), stepId: id }),
+  z.object({ type: z.literal("closeStory") }),
+]);
+
+/** Options a browser passes when joining a table: one of the two secrets, and who they are. */
+export const joinOptionsSchema = z.object({
+  protocolVersion: z.number().int(),
+  invite: z.string().max(200).optional(),
+  facilitatorKey: z.string().max(200).optional(),
+  name: z.string().max(1000),
+  role: z.string().max(1000),
+});
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+/** Body of POST /api/tables. */
+export const createTableSchema = z.object({
+  title: text,
+  system: text,
+  presentState: text,
+  horizonYear: z.number().int(),
+  desirableFuture: text,
+  framingChallengeId: id.nullable(),
+  framingChallengeText: text,
+});
+export type CreateTableBody = z.infer<typeof createTableSchema>;
+
+/** Answer of POST /api/tables. Links carry their secret in the fragment (#…), which browsers never send to a server. */
+export interface CreatedTable {
+  tableId: string;
+  participantLink: string;
+  facilitatorLink: string;
+}
+
+/** What a refused request carries back to its sender (ctx.reject / HTTP 4xx body). */
+export interface RefusalReply {
+  code: string;
+  message: string;
+}
+
+/** URL fragment keys. */
+export const LINK_KEYS = { invite: "invitation", facilitator: "animation" } as const;
+
+export const API = {
+  createTable: "/api/tables",
+  decks: "/api/decks",
+  storyMarkdown: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/story.md`,
+} as const;

@@ -1,0 +1,62 @@
+// The rules' front door: join a table, apply an action. Checks seat, phase and role from the permission table, then the move.
+import { LIMITS, type Action, type ActionContext, type JoinRequest, type TableState } from "../model.ts";
+import { t } from "../i18n/translate.ts";
+import { MOVES } from "./actions.ts";
+import { ACTION_RULES, JOIN_PHASES } from "./permissions.ts";
+import { accept, refuse, type Outcome } from "./result.ts";
+
+export { createTable, checkSetup } from "./setup.ts";
+export { ACTION_RULES, JOIN_PHASES } from "./permissions.ts";
+export type { Outcome, Refusal, RefusalCode } from "./result.ts";
+
+/** Checks a display name and role as a person typed them; returns them trimmed. */
+export function checkIdentity(name: string, role: string): Outcome<{ name: string; role: string }> {
+  const cleanName = name.trim();
+  const cleanRole = role.trim();
+  if (!cleanName) return refuse("nameRequired");
+  if (cleanName.length > LIMITS.nameLength) return refuse("nameTooLong", { max: LIMITS.nameLength });
+  if (!cleanRole) return refuse("roleRequired");
+  if (cleanRole.length > LIMITS.roleLength) return refuse("roleTooLong", { max: LIMITS.roleLength });
+  return accept({ name: cleanName, role: cleanRole });
+}
+
+/** Seats a new person (id chosen by the server). Whether they are facilitator was decided by the server from the secret they hold. */
+export function join(state: TableState, request: JoinRequest, ctx: ActionContext): Outcome {
+  if (!JOIN_PHASES.includes(state.phase)) return refuse("storyClosed");
+  if (state.participants.length >= LIMITS.participants) return refuse("tableFull", { max: LIMITS.participants });
+  const identity = checkIdentity(request.name, request.role);
+  if (!identity.ok) return identity;
+  const next = structuredClone(state);
+  next.participants.push({
+    id: ctx.actorId,
+    name: identity.state.name,
+    role: identity.state.role,
+    facilitator: request.facilitator,
+    hand: [],
+    joinedAt: ctx.now,
+  });
+  return accept(next);
+}
+
+/** Whether this person could do this kind of action now: for the server's checks and for shaping the UI. */
+export function canAct(state: TableState, actorId: string, type: Action["type"]): Outcome<true> {
+  const actor = state.participants.find((p) => p.id === actorId);
+  if (!actor) return refuse("notSeated");
+  const rule = ACTION_RULES[type];
+  if (rule.facilitatorOnly && !actor.facilitator) return refuse("facilitatorOnly");
+  if (!rule.phases.includes(state.phase)) {
+    return state.phase === "closed" ? refuse("storyClosed") : refuse("wrongPhase", { phase: t(`phase.${state.phase}`) });
+  }
+  return accept(true);
+}
+
+/** Applies one action for one person; the given state is never modified. */
+export function applyAction(state: TableState, action: Action, ctx: ActionContext): Outcome {
+  const allowed = canAct(state, ctx.actorId, action.type);
+  if (!allowed.ok) return allowed;
+  const next = structuredClone(state);
+  const actor = next.participants.find((p) => p.id === ctx.actorId);
+  if (!actor) return refuse("notSeated");
+  const move = MOVES[action.type] as (s: TableState, a: typeof actor, x: Action, c: ActionContext) => Outcome;
+  return move(next, actor, action, ctx);
+}
