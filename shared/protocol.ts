@@ -62,6 +62,20 @@ export interface RefusalReply {
 /** URL fragment keys. */
 export const LINK_KEYS = { invite: "invitation", facilitator: "animation" } as const;
 
+/** The path and fragment of a table link; the secret sits in the fragment, which browsers never send to a server. */
+export function tableLink(tableId: string, kind: keyof typeof LINK_KEYS, secret: string): string {
+  return `/t/${encodeURIComponent(tableId)}#${LINK_KEYS[kind]}=${secret}`;
+}
+
+/** Requests a seated client may send besides actions. */
+export const WHOAMI_REQUEST = "whoami";
+export const INVITE_LINK_REQUEST = "inviteLink";
+
+export interface Whoami {
+  participantId: string;
+  facilitator: boolean;
+}
+
 export const API = {
   createTable: "/api/tables",
   decks: "/api/decks",

@@ -4,7 +4,7 @@ import { matchMaker } from "@colyseus/core";
 import type { Logger } from "pino";
 import type { Decks } from "../../cards/load.ts";
 import { t } from "../../shared/i18n/translate.ts";
-import { API, createTableSchema, LINK_KEYS, ROOM_NAME, type CreatedTable, type RefusalReply } from "../../shared/protocol.ts";
+import { API, createTableSchema, ROOM_NAME, tableLink, type CreatedTable, type RefusalReply } from "../../shared/protocol.ts";
 import { createTable } from "../../shared/rules/index.ts";
 import { storyMarkdown } from "../../shared/story/markdown.ts";
 import { hashSecret, matchesHash, newId, newSecret } from "../secrets.ts";
@@ -60,17 +60,17 @@ export function apiRouter(services: RouteServices): Router {
       id: tableId,
       createdAt: outcome.state.createdAt,
       facilitatorKeyHash: hashSecret(facilitatorKey),
-      inviteHash: hashSecret(invite),
+      invite,
       state: outcome.state,
     });
     await matchMaker.createRoom(ROOM_NAME, { tableId, ticket: services.creationTicket });
     logger.info({ tableId }, "table opened");
 
-    const base = `${origin(req, services.publicUrl)}/t/${tableId}`;
+    const base = origin(req, services.publicUrl);
     const created: CreatedTable = {
       tableId,
-      participantLink: `${base}#${LINK_KEYS.invite}=${invite}`,
-      facilitatorLink: `${base}#${LINK_KEYS.facilitator}=${facilitatorKey}`,
+      participantLink: base + tableLink(tableId, "invite", invite),
+      facilitatorLink: base + tableLink(tableId, "facilitator", facilitatorKey),
     };
     res.status(201).json(created);
   });

@@ -1,13 +1,23 @@
 // The Colyseus room of one table: validate → authorize → apply the shared rules → persist → project into the synced schema.
-import { Room, ServerError, validate, type Client } from "@colyseus/core";
+import { Room, ServerError, validate, type Client, type MessageContext } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { Logger } from "pino";
 import type { TableState } from "../../shared/model.ts";
-import { ACTION_REQUEST, actionSchema, joinOptionsSchema, PROTOCOL_VERSION, type RefusalReply } from "../../shared/protocol.ts";
+import {
+  ACTION_REQUEST,
+  actionSchema,
+  INVITE_LINK_REQUEST,
+  joinOptionsSchema,
+  PROTOCOL_VERSION,
+  tableLink,
+  WHOAMI_REQUEST,
+  type RefusalReply,
+  type Whoami,
+} from "../../shared/protocol.ts";
 import { applyAction, join } from "../../shared/rules/index.ts";
 import { t } from "../../shared/i18n/translate.ts";
 import { handOf, publicTable } from "../../shared/view.ts";
-import { matchesHash, newId } from "../secrets.ts";
+import { hashSecret, matchesHash, newId } from "../secrets.ts";
 import type { TableRecord, TableStore } from "../store/table-store.ts";
 import { projectHand, projectTable } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
@@ -62,6 +72,18 @@ export function tableRoomFor(services: RoomServices) {
           return { ok: true };
         }),
       ),
+      [WHOAMI_REQUEST]: (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
+        const participant = this.#participantOf(client);
+        if (!participant) return ctx.reject(refusalReply("notSeated"));
+        return { participantId: participant.id, facilitator: participant.facilitator } satisfies Whoami;
+      },
+      /** The participant link, for the facilitator to share again after a reload. */
+      [INVITE_LINK_REQUEST]: (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
+        const participant = this.#participantOf(client);
+        if (!participant) return ctx.reject(refusalReply("notSeated"));
+        if (!participant.facilitator) return ctx.reject(refusalReply("facilitatorOnly"));
+        return { path: tableLink(this.#table.id, "invite", this.#record.invite) };
+      },
     };
 
     override async onCreate(options: CreateOptions) {
@@ -81,7 +103,7 @@ export function tableRoomFor(services: RoomServices) {
       }
       const options = parsed.data;
       const facilitator = matchesHash(options.facilitatorKey, this.#record.facilitatorKeyHash);
-      if (!facilitator && !matchesHash(options.invite, this.#record.inviteHash)) {
+      if (!facilitator && !matchesHash(options.invite, hashSecret(this.#record.invite))) {
         throw new ServerError(401, t("join.badLink"));
       }
       // A dry run of the rules, so that a refused arrival gets its reason before taking a connection.
@@ -140,6 +162,11 @@ export function tableRoomFor(services: RoomServices) {
       }
     }
 
+    #participantOf(client: SeatClient) {
+      const id = client.userData?.participantId;
+      return id ? this.#table.participants.find((p) => p.id === id) : undefined;
+    }
+
     #attachView(client: SeatClient, participantId: string) {
       const view = new StateView();
       const synced = this.state.participants.get(participantId);
@@ -167,6 +194,6 @@ export function tableRoomFor(services: RoomServices) {
   };
 }
 
-function refusalReply(code: "notSeated"): RefusalReply {
+function refusalReply(code: "notSeated" | "facilitatorOnly"): RefusalReply {
   return { code, message: t(`refusal.${code}`) };
 }

@@ -19,7 +19,7 @@ export class SqliteTableStore implements TableStore {
         id TEXT PRIMARY KEY,
         created_at INTEGER NOT NULL,
         facilitator_key_hash TEXT NOT NULL,
-        invite_hash TEXT NOT NULL,
+        invite TEXT NOT NULL,
         state TEXT NOT NULL
       );
     `);
@@ -27,20 +27,20 @@ export class SqliteTableStore implements TableStore {
 
   async insert(record: TableRecord): Promise<void> {
     this.#db
-      .prepare("INSERT INTO tables (id, created_at, facilitator_key_hash, invite_hash, state) VALUES (?, ?, ?, ?, ?)")
-      .run(record.id, record.createdAt, record.facilitatorKeyHash, record.inviteHash, JSON.stringify(record.state));
+      .prepare("INSERT INTO tables (id, created_at, facilitator_key_hash, invite, state) VALUES (?, ?, ?, ?, ?)")
+      .run(record.id, record.createdAt, record.facilitatorKeyHash, record.invite, JSON.stringify(record.state));
   }
 
   async load(tableId: string): Promise<TableRecord | undefined> {
     const row = this.#db.prepare("SELECT * FROM tables WHERE id = ?").get(tableId) as
-      | { id: string; created_at: number; facilitator_key_hash: string; invite_hash: string; state: string }
+      | { id: string; created_at: number; facilitator_key_hash: string; invite: string; state: string }
       | undefined;
     if (!row) return undefined;
     return {
       id: row.id,
       createdAt: row.created_at,
       facilitatorKeyHash: row.facilitator_key_hash,
-      inviteHash: row.invite_hash,
+      invite: row.invite,
       state: JSON.parse(row.state) as TableState,
     };
   }

@@ -5,7 +5,8 @@ export interface TableRecord {
   id: string;
   createdAt: number;
   facilitatorKeyHash: string;
-  inviteHash: string;
+  /** The participant link secret, kept so the facilitator can show the link again; never synced. */
+  invite: string;
   state: TableState;
 }
 

@@ -1,0 +1,133 @@
+// The facilitator's form to open a table; on success they land at the table as facilitator.
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "wouter";
+import { LIMITS } from "../../../../shared/model.ts";
+import { fetchDecks, openTable, type DecksResponse } from "../../net/api.ts";
+import { rememberAutoJoin } from "../table/auto-join.ts";
+import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
+
+const DEFAULT_HORIZON = new Date().getFullYear() + 20;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [decks, setDecks] = useState<DecksResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [challenge, setChallenge] = useState<ChallengeChoice>({ mode: "deck", cardId: "", text: "" });
+  const errorId = useId();
+
+  useEffect(() => {
+    fetchDecks().then(setDecks, (e: Error) => setError(e.message));
+  }, []);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    setSubmitting(true);
+    setError(null);
+    try {
+      const created = await openTable({
+        title: text("title"),
+        system: text("system"),
+        presentState: text("presentState"),
+        horizonYear: Number(text("horizonYear")),
+        desirableFuture: text("desirableFuture"),
+        framingChallengeId: challenge.mode === "deck" && challenge.cardId ? challenge.cardId : null,
+        framingChallengeText: challenge.mode === "written" ? challenge.text : "",
+      });
+      rememberAutoJoin(created.tableId, { name: text("facilitatorName"), role: text("facilitatorRole") });
+      const link = new URL(created.facilitatorLink);
+      navigate(`${link.pathname}${link.hash}`);
+    } catch (e) {
+      setError((e as Error).message);
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <div className="page page--narrow">
+      <header className="masthead">
+        <p className="masthead__name">{t("app.name")}</p>
+        <p className="masthead__tagline">{t("app.tagline")}</p>
+      </header>
+      <h1>{t("home.heading")}</h1>
+      <p>{t("home.intro")}</p>
+      <form className="form" onSubmit={submit} aria-describedby={error ? errorId : undefined}>
+        <Field label={t("home.title")} hint={t("home.titleHint")}>
+          {(id, hintId) => <input id={id} name="title" required maxLength={LIMITS.titleLength} aria-describedby={hintId} />}
+        </Field>
+        <Field label={t("home.system")} hint={t("home.systemHint")}>
+          {(id, hintId) => <input id={id} name="system" required maxLength={LIMITS.setupTextLength} aria-describedby={hintId} />}
+        </Field>
+        <Field label={t("home.presentState")}>
+          {(id) => <textarea id={id} name="presentState" required rows={3} maxLength={LIMITS.setupTextLength} />}
+        </Field>
+        <Field label={t("home.horizonYear")}>
+          {(id) => (
+            <input
+              id={id}
+              name="horizonYear"
+              type="number"
+              required
+              min={LIMITS.minHorizonYear}
+              max={LIMITS.maxHorizonYear}
+              defaultValue={DEFAULT_HORIZON}
+            />
+          )}
+        </Field>
+        <Field label={t("home.desirableFuture")}>
+          {(id) => <textarea id={id} name="desirableFuture" required rows={3} maxLength={LIMITS.setupTextLength} />}
+        </Field>
+        {decks ? (
+          <ChallengePicker deck={decks.challenge} value={challenge} onChange={setChallenge} />
+        ) : (
+          !error && <p role="status">{t("home.loadingDecks")}</p>
+        )}
+        <Field label={t("home.facilitatorName")}>
+          {(id) => <input id={id} name="facilitatorName" required maxLength={LIMITS.nameLength} autoComplete="name" />}
+        </Field>
+        <Field label={t("home.facilitatorRole")}>
+          {(id) => (
+            <input id={id} name="facilitatorRole" required maxLength={LIMITS.roleLength} defaultValue={t("home.facilitatorRoleDefault")} />
+          )}
+        </Field>
+        {error && (
+          <p id={errorId} className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {submitting ? t("home.submitting") : t("home.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** A labelled form field with an optional hint; children receive the ids to wire up. */
+export function Field({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  children: (id: string, hintId: string | undefined) => React.ReactNode;
+}) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {children(id, hintId)}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// Opening a link: asks for a display name and who I am in the system, then seats me (the facilitator from the setup form is seated directly).
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LIMITS } from "../../../../shared/model.ts";
+import { joinTable, type Secret } from "../../net/connection.ts";
+import { Field } from "../home/HomePage.tsx";
+import type { Identity } from "../table/auto-join.ts";
+
+export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secret: Secret; autoJoin: Identity | null }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const started = useRef(false);
+
+  async function seat(identity: Identity) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await joinTable(tableId, secret, identity.name, identity.role);
+    } catch (e) {
+      setError((e as Error).message);
+      setSubmitting(false);
+    }
+  }
+
+  useEffect(() => {
+    if (autoJoin && !started.current) {
+      started.current = true;
+      void seat(autoJoin);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void seat({ name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") });
+  }
+
+  return (
+    <div className="page page--narrow">
+      <h1>{t("join.headingUnknown")}</h1>
+      <p>{t("join.intro")}</p>
+      {secret.kind === "facilitator" && <p className="badge-line">{t("join.asFacilitator")}</p>}
+      <form className="form" onSubmit={submit}>
+        <Field label={t("join.name")}>
+          {(id) => (
+            <input
+              id={id}
+              name="name"
+              required
+              maxLength={LIMITS.nameLength}
+              autoComplete="nickname"
+              defaultValue={autoJoin?.name}
+            />
+          )}
+        </Field>
+        <Field label={t("join.role")} hint={t("join.roleHint")}>
+          {(id, hintId) => (
+            <input id={id} name="role" required maxLength={LIMITS.roleLength} aria-describedby={hintId} defaultValue={autoJoin?.role} />
+          )}
+        </Field>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {submitting ? t("join.submitting") : t("join.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}

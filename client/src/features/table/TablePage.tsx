@@ -1,0 +1,29 @@
+// /t/:tableId — reads the link's secret, seats the person, then shows the table.
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { leaveTable } from "../../net/connection.ts";
+import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { JoinForm } from "../join/JoinForm.tsx";
+import { secretFromLocation, takeAutoJoin } from "./auto-join.ts";
+import { TableScreen } from "./TableScreen.tsx";
+
+export function TablePage({ tableId }: { tableId: string }) {
+  const { t } = useTranslation();
+  const secret = useMemo(() => secretFromLocation(window.location.hash), []);
+  const [autoJoin] = useState(() => takeAutoJoin(tableId));
+  const me = useTableStore(selectMe);
+  const hasTable = useTableStore((s) => s.table !== null);
+
+  useEffect(() => () => void leaveTable(), []);
+
+  if (!secret) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t("join.headingUnknown")}</h1>
+        <p role="alert">{t("join.noSecret")}</p>
+      </div>
+    );
+  }
+  if (!me || !hasTable) return <JoinForm tableId={tableId} secret={secret} autoJoin={autoJoin} />;
+  return <TableScreen tableId={tableId} secret={secret} />;
+}

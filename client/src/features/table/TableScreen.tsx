@@ -1,0 +1,72 @@
+// The table: what is expected now, the path from today to the horizon, the piles, my hand, the people, the facilitator's controls.
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
+import { useTranslation } from "react-i18next";
+import type { Secret } from "../../net/connection.ts";
+import { selectMe, selectTable, useTableStore } from "../../store/table-store.ts";
+import { ConnectionStatus } from "../../ui/ConnectionStatus.tsx";
+import { Notice } from "../../ui/Notice.tsx";
+import { DeckPiles } from "./DeckPiles.tsx";
+import { FacilitatorPanel } from "./FacilitatorPanel.tsx";
+import { Hand } from "./Hand.tsx";
+import { PathView } from "./PathView.tsx";
+import { People } from "./People.tsx";
+import { placeCard, slotAnchor } from "./place-card.ts";
+import { usePlacing } from "./ui-store.ts";
+import { useDndAnnouncements } from "./dnd-announcements.ts";
+
+export function TableScreen({ tableId, secret }: { tableId: string; secret: Secret }) {
+  const { t } = useTranslation();
+  const table = useTableStore(selectTable);
+  const me = useTableStore(selectMe);
+  const announcements = useDndAnnouncements();
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  if (!table || !me) return null;
+
+  const expected =
+    table.phase === "preparation" && me.facilitator ? t("table.expected.preparationFacilitator") : t(`table.expected.${table.phase}`);
+
+  function onDragStart(event: DragStartEvent) {
+    usePlacing.setState({ dragging: true, placingCardId: String(event.active.id) });
+  }
+  function onDragEnd(event: DragEndEvent) {
+    const cardId = String(event.active.id);
+    if (event.over) void placeCard(cardId, slotAnchor(String(event.over.id)));
+    else usePlacing.setState({ dragging: false, placingCardId: null });
+  }
+
+  return (
+    <div className="page page--table">
+      <header className="table-header">
+        <div>
+          <p className="masthead__name">{t("app.name")}</p>
+          <h1>{table.title}</h1>
+        </div>
+        <div className="table-header__status">
+          <p className={`phase phase--${table.phase}`}>{t("table.phaseLabel", { phase: t(`phase.${table.phase}`) })}</p>
+          <ConnectionStatus />
+        </div>
+      </header>
+      <p className="expected">{expected}</p>
+      <Notice />
+      <DndContext
+        sensors={sensors}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={() => usePlacing.setState({ dragging: false, placingCardId: null })}
+        accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
+      >
+        <div className="table-layout">
+          <div className="table-main">
+            <PathView />
+          </div>
+          <aside className="table-side" aria-label={t("hand.heading")}>
+            {me.facilitator && <FacilitatorPanel tableId={tableId} secret={secret} />}
+            <DeckPiles />
+            <Hand />
+            <People />
+          </aside>
+        </div>
+      </DndContext>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// Carries the facilitator's name from the setup form to the table page, so they are seated without a second form.
+import { LINK_KEYS } from "../../../../shared/protocol.ts";
+
+const key = (tableId: string) => `jdt:auto-join:${tableId}`;
+
+export interface Identity {
+  name: string;
+  role: string;
+}
+
+export function rememberAutoJoin(tableId: string, identity: Identity): void {
+  sessionStorage.setItem(key(tableId), JSON.stringify(identity));
+}
+
+/** Returns the remembered identity once, then forgets it. */
+export function takeAutoJoin(tableId: string): Identity | null {
+  const raw = sessionStorage.getItem(key(tableId));
+  sessionStorage.removeItem(key(tableId));
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as Identity;
+  } catch {
+    return null;
+  }
+}
+
+/** The secret of the link this page was opened with: in the URL fragment, never sent to the server by the browser. */
+export function secretFromLocation(hash: string): { kind: "invite" | "facilitator"; value: string } | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const facilitator = params.get(LINK_KEYS.facilitator);
+  if (facilitator) return { kind: "facilitator", value: facilitator };
+  const invite = params.get(LINK_KEYS.invite);
+  if (invite) return { kind: "invite", value: invite };
+  return null;
+}

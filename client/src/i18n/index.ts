@@ -1,0 +1,15 @@
+// i18next set up with the one French dictionary (shared/i18n/fr.ts); other languages add a resource here.
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { fr } from "../../../shared/i18n/fr.ts";
+
+void i18next.use(initReactI18next).init({
+  lng: "fr",
+  fallbackLng: "fr",
+  resources: { fr: { translation: fr } },
+  interpolation: { escapeValue: false }, // React escapes already
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+export default i18next;

@@ -1,0 +1,55 @@
+// Plain HTTP calls: the decks for the setup form, opening a table, downloading the story.
+import type { Attribution, DeckFile } from "../../../cards/schema.ts";
+import { API, type CreateTableBody, type CreatedTable, type RefusalReply } from "../../../shared/protocol.ts";
+import i18n from "../i18n/index.ts";
+
+export interface DecksResponse {
+  challenge: DeckFile;
+  lever: DeckFile;
+  pitfall: DeckFile;
+  attribution: Attribution;
+}
+
+async function readError(response: Response): Promise<Error> {
+  try {
+    const body = (await response.json()) as RefusalReply;
+    return new Error(body.message);
+  } catch {
+    return new Error(i18n.t("connection.cannotReach"));
+  }
+}
+
+export async function fetchDecks(): Promise<DecksResponse> {
+  const response = await fetch(API.decks);
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as DecksResponse;
+}
+
+export async function openTable(body: CreateTableBody): Promise<CreatedTable> {
+  let response: Response;
+  try {
+    response = await fetch(API.createTable, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new Error(i18n.t("connection.cannotReach"));
+  }
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as CreatedTable;
+}
+
+/** Fetches the Markdown story with the facilitator secret and hands it to the browser as a file download. */
+export async function downloadStory(tableId: string, facilitatorKey: string, fileName: string): Promise<void> {
+  const response = await fetch(API.storyMarkdown(tableId), { headers: { Authorization: `Bearer ${facilitatorKey}` } });
+  if (!response.ok) throw await readError(response);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

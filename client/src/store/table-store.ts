@@ -1,0 +1,38 @@
+// The browser's read-only picture of the table: written only by net/connection.ts, read by components through narrow selectors.
+import { create } from "zustand";
+import type { Whoami } from "../../../shared/protocol.ts";
+import type { ConnectionStatus, TableView } from "../net/types.ts";
+
+export interface Notice {
+  id: number;
+  kind: "error" | "info";
+  text: string;
+}
+
+export interface TableStoreState {
+  connection: { status: ConnectionStatus; error: string | null };
+  table: TableView | null;
+  me: Whoami | null;
+  notice: Notice | null;
+}
+
+export const useTableStore = create<TableStoreState>(() => ({
+  connection: { status: "idle", error: null },
+  table: null,
+  me: null,
+  notice: null,
+}));
+
+let noticeId = 0;
+export function showNotice(kind: Notice["kind"], text: string): void {
+  noticeId += 1;
+  useTableStore.setState({ notice: { id: noticeId, kind, text } });
+}
+export function clearNotice(): void {
+  useTableStore.setState({ notice: null });
+}
+
+/** Selectors: components subscribe to the slice they show, not the whole table. */
+export const selectTable = (s: TableStoreState) => s.table;
+export const selectMe = (s: TableStoreState) => s.me;
+export const selectConnection = (s: TableStoreState) => s.connection;

@@ -1,0 +1,18 @@
+// The kit's CC BY 3.0 FR attribution, shown on every page.
+import { useTranslation } from "react-i18next";
+import attribution from "../../../cards/attribution.json";
+
+export function Attribution() {
+  const { t } = useTranslation();
+  return (
+    <footer className="attribution">
+      <h2 className="visually-hidden">{t("app.attributionHeading")}</h2>
+      <p>
+        {attribution.text}{" "}
+        <a href={attribution.licenseUrl} rel="license noreferrer" target="_blank">
+          {attribution.license}
+        </a>
+      </p>
+    </footer>
+  );
+}
