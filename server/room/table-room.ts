@@ -1,5 +1,5 @@
 // The Colyseus room of one table: validate → authorize → apply the shared rules → persist → project into the synced schema.
-import { Room, ServerError, validate, type Client, type MessageContext } from "@colyseus/core";
+import { Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { Logger } from "pino";
 import type { TableState } from "../../shared/model.ts";
@@ -62,16 +62,23 @@ export function tableRoomFor(services: RoomServices) {
     #queue: Promise<unknown> = Promise.resolve();
 
     override messages = {
-      [ACTION_REQUEST]: validate(actionSchema, (client: SeatClient, action, ctx) =>
+      // Parsed here rather than by Colyseus' validator, so a malformed payload gets a readable refusal too.
+      [ACTION_REQUEST]: (client: SeatClient, payload: unknown, ctx: MessageContext) =>
         this.#serially(async () => {
           const actorId = client.userData?.participantId;
           if (!actorId) return ctx.reject(refusalReply("notSeated"));
-          const outcome = applyAction(this.#table, action, { actorId, now: Date.now() });
+          const action = actionSchema.safeParse(payload);
+          if (!action.success) return ctx.reject(refusalReply("invalidMessage"));
+          const outcome = applyAction(this.#table, action.data, { actorId, now: Date.now() });
           if (!outcome.ok) return ctx.reject(outcome.refusal satisfies RefusalReply);
-          await this.#commit(outcome.state);
+          try {
+            await this.#commit(outcome.state);
+          } catch (error) {
+            logger.error({ err: error, tableId: this.roomId }, "could not save an action");
+            return ctx.reject(refusalReply("saveFailed"));
+          }
           return { ok: true };
         }),
-      ),
       [WHOAMI_REQUEST]: (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
         const participant = this.#participantOf(client);
         if (!participant) return ctx.reject(refusalReply("notSeated"));
@@ -117,9 +124,9 @@ export function tableRoomFor(services: RoomServices) {
         const participantId = `p-${newId()}`;
         const outcome = join(this.#table, auth, { actorId: participantId, now: Date.now() });
         if (!outcome.ok) throw new ServerError(400, outcome.refusal.message);
-        await this.#commit(outcome.state);
         client.userData = { participantId };
         this.#connected.add(participantId);
+        await this.#commit(outcome.state);
         this.#attachView(client, participantId);
         logger.info({ tableId: this.roomId, participantId, facilitator: auth.facilitator }, "participant seated");
       });
@@ -194,6 +201,6 @@ export function tableRoomFor(services: RoomServices) {
   };
 }
 
-function refusalReply(code: "notSeated" | "facilitatorOnly"): RefusalReply {
+function refusalReply(code: "notSeated" | "facilitatorOnly" | "invalidMessage" | "saveFailed"): RefusalReply {
   return { code, message: t(`refusal.${code}`) };
 }

@@ -19,6 +19,7 @@ export const fr = {
   },
   refusal: {
     invalidMessage: "Cette demande n'a pas pu être comprise ; rien n'a changé.",
+    saveFailed: "Votre action n'a pas pu être enregistrée ; rien n'a changé. Réessayez dans un instant.",
     notSeated: "Vous n'êtes pas assis·e à cette table.",
     facilitatorOnly: "Seul·e l'animateur·rice peut faire cela.",
     wrongPhase: "Ce n'est pas possible pendant la phase « {{phase}} ».",

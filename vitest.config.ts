@@ -1,0 +1,21 @@
+// Test runner settings: unit tests of the rules and decks run in parallel; room tests boot a real server on
+// port 2568 (@colyseus/testing always listens there), so their files run one after another.
+// Browser tests (tests/e2e/*.spec.ts) belong to Playwright, not here.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "room", environment: "node", include: ["tests/room/**/*.test.ts"], fileParallelism: false },
+      },
+    ],
+  },
+});
