@@ -1,5 +1,6 @@
 // Test runner settings: unit tests of the rules and decks run in parallel; room tests boot a real server on
 // port 2568 (@colyseus/testing always listens there), so their files run one after another.
+// Process tests start the real server (node server/main.ts) and kill it.
 // Browser tests (tests/e2e/*.spec.ts) belong to Playwright, not here.
 import { defineConfig } from "vitest/config";
 
@@ -10,11 +11,22 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts"] },
+        test: { name: "unit", environment: "node", include: ["tests/unit/**/*.test.ts", "tests/store/**/*.test.ts"] },
       },
       {
         extends: true,
         test: { name: "room", environment: "node", include: ["tests/room/**/*.test.ts"], fileParallelism: false },
+      },
+      {
+        // Start, kill and restart the real server process: one file at a time, with room to restart.
+        extends: true,
+        test: {
+          name: "process",
+          environment: "node",
+          include: ["tests/process/**/*.test.ts"],
+          fileParallelism: false,
+          testTimeout: 90_000,
+        },
       },
     ],
   },

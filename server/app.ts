@@ -11,6 +11,7 @@ import { ROOM_NAME } from "../shared/protocol.ts";
 import type { Config } from "./config.ts";
 import { apiRouter } from "./http/routes.ts";
 import { tableRoomFor } from "./room/table-room.ts";
+import { tablesFor } from "./tables.ts";
 import type { TableStore } from "./store/table-store.ts";
 
 export interface AppOptions {
@@ -25,6 +26,8 @@ export function createApp({ config, store, logger = pino({ level: config.logLeve
   const decks = loadDecks();
   const creationTicket = randomBytes(32).toString("base64url");
   const TableRoom = tableRoomFor({ store, logger, creationTicket });
+  const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
+  const tables = tablesFor(store, allCards, creationTicket);
 
   return defineServer({
     // Narrations can be long, and French is multi-byte: well above the 4 KB default, still bounded.
@@ -35,7 +38,7 @@ export function createApp({ config, store, logger = pino({ level: config.logLeve
     rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
     express: (app) => {
       app.disable("x-powered-by");
-      app.use(apiRouter({ store, decks, logger, publicUrl: config.publicUrl, creationTicket }));
+      app.use(apiRouter({ tables, decks, logger, publicUrl: config.publicUrl }));
       if (existsSync(config.clientDir)) {
         app.use(express.static(config.clientDir, { index: false }));
         const indexHtml = path.join(config.clientDir, "index.html");

@@ -1,13 +1,18 @@
-// Starts the server: reads the settings, opens the store, listens on one port.
-import path from "node:path";
+// Starts the server: reads the settings, opens the store, listens on one port; on SIGTERM, waits for every write.
 import pino from "pino";
 import { createApp } from "./app.ts";
 import { readConfig } from "./config.ts";
-import { SqliteTableStore } from "./store/sqlite-store.ts";
+import { openStore } from "./store/open-store.ts";
 
 const config = readConfig();
 const logger = pino({ level: config.logLevel });
-const store = new SqliteTableStore(path.join(config.dataDir, "tables.sqlite"));
+const store = await openStore(config);
 const server = createApp({ config, store, logger });
+// Colyseus disposes every room first (each one waits for its pending writes), then calls this before exiting.
+server.onShutdown(async () => {
+  await store.close();
+  logger.info("every table is written; stopping");
+});
 await server.listen(config.port, config.host);
-logger.info(`Jeu des transitions : http://localhost:${config.port} (données : ${config.dataDir})`);
+const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : config.dataDir;
+logger.info(`Jeu des transitions : http://localhost:${config.port} (données : ${where})`);

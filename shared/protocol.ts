@@ -24,13 +24,25 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("closeStory") }),
 ]);
 
-/** Options a browser passes when joining a table: one of the two secrets, and who they are. */
+/** One action as sent: with the id the sender's outbox gave it, so that a repeat is applied once. */
+export const actionRequestSchema = z.object({
+  id: z.string().min(8).max(100),
+  action: actionSchema,
+});
+export type ActionRequest = z.infer<typeof actionRequestSchema>;
+
+/**
+ * Options a browser passes when joining a table: one of the two link secrets, its seat key, and who they are.
+ * The seat key is made by the browser (256 random bits) and kept there: it brings the same person back to the same
+ * seat after a reload or a restart; a new browser has a new key, hence a new seat.
+ */
 export const joinOptionsSchema = z.object({
   protocolVersion: z.number().int(),
   invite: z.string().max(200).optional(),
   facilitatorKey: z.string().max(200).optional(),
-  name: z.string().max(1000),
-  role: z.string().max(1000),
+  seatKey: z.string().min(32).max(200),
+  name: z.string().max(1000).default(""),
+  role: z.string().max(1000).default(""),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 
@@ -76,8 +88,13 @@ export interface Whoami {
   facilitator: boolean;
 }
 
+export type StoryFormat = "md" | "html" | "json";
+
 export const API = {
   createTable: "/api/tables",
   decks: "/api/decks",
-  storyMarkdown: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/story.md`,
+  importStory: "/api/tables/import",
+  story: (tableId: string, format: StoryFormat) => `/api/tables/${encodeURIComponent(tableId)}/story.${format}`,
+  /** POST: makes sure the table's room is open (after a restart, brings it back from storage). */
+  openRoom: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/room`,
 } as const;

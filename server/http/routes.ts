@@ -1,21 +1,18 @@
 // HTTP endpoints: open a table (the only way to create one), the decks for the setup form, the story as Markdown.
 import express, { type Request, type Response, type Router } from "express";
-import { matchMaker } from "@colyseus/core";
 import type { Logger } from "pino";
 import type { Decks } from "../../cards/load.ts";
 import { t } from "../../shared/i18n/translate.ts";
-import { API, createTableSchema, ROOM_NAME, tableLink, type CreatedTable, type RefusalReply } from "../../shared/protocol.ts";
-import { createTable } from "../../shared/rules/index.ts";
-import { storyMarkdown } from "../../shared/story/markdown.ts";
-import { hashSecret, matchesHash, newId, newSecret } from "../secrets.ts";
-import type { TableStore } from "../store/table-store.ts";
+import { API, createTableSchema, tableLink, type CreatedTable, type RefusalReply } from "../../shared/protocol.ts";
+import { parseStoryJson, tableFromStory } from "../../shared/story/json.ts";
+import type { Tables } from "../tables.ts";
+import { exportRouter } from "./exports.ts";
 
 export interface RouteServices {
-  store: TableStore;
+  tables: Tables;
   decks: Decks;
   logger: Logger;
   publicUrl: string | null;
-  creationTicket: string;
 }
 
 function refuse(res: Response, status: number, reply: RefusalReply): void {
@@ -27,16 +24,19 @@ function origin(req: Request, publicUrl: string | null): string {
   return publicUrl ?? `${req.protocol}://${req.get("host")}`;
 }
 
-function bearer(req: Request): string | undefined {
-  const header = req.get("authorization");
-  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : undefined;
-}
-
 export function apiRouter(services: RouteServices): Router {
-  const { store, decks, logger } = services;
-  const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
+  const { tables, decks, logger } = services;
   const router = express.Router();
-  router.use(express.json({ limit: "64kb" }));
+  const links = (req: Request, tableId: string, invite: string, facilitatorKey: string): CreatedTable => {
+    const base = origin(req, services.publicUrl);
+    return {
+      tableId,
+      participantLink: base + tableLink(tableId, "invite", invite),
+      facilitatorLink: base + tableLink(tableId, "facilitator", facilitatorKey),
+    };
+  };
+  router.use(exportRouter({ loadTableState: (id) => tables.current(id), decks }));
+  router.post(API.createTable, express.json({ limit: "64kb" }));
 
   router.get(API.decks, (_req, res) => {
     res.json({
@@ -50,42 +50,35 @@ export function apiRouter(services: RouteServices): Router {
   router.post(API.createTable, async (req, res) => {
     const body = createTableSchema.safeParse(req.body);
     if (!body.success) return refuse(res, 400, { code: "invalidBody", message: t("http.invalidBody") });
-    const tableId = newId();
-    const outcome = createTable({ id: tableId, now: Date.now(), seed: newSecret(), setup: body.data, cards: allCards });
-    if (!outcome.ok) return refuse(res, 400, outcome.refusal);
-
-    const invite = newSecret();
-    const facilitatorKey = newSecret();
-    await store.insert({
-      id: tableId,
-      createdAt: outcome.state.createdAt,
-      facilitatorKeyHash: hashSecret(facilitatorKey),
-      invite,
-      state: outcome.state,
-    });
-    await matchMaker.createRoom(ROOM_NAME, { tableId, ticket: services.creationTicket });
+    const opened = await tables.open(body.data);
+    if (!opened.ok) return refuse(res, 400, opened.refusal);
+    const { tableId, invite, facilitatorKey } = opened.table;
     logger.info({ tableId }, "table opened");
-
-    const base = origin(req, services.publicUrl);
-    const created: CreatedTable = {
-      tableId,
-      participantLink: base + tableLink(tableId, "invite", invite),
-      facilitatorLink: base + tableLink(tableId, "facilitator", facilitatorKey),
-    };
-    res.status(201).json(created);
+    res.status(201).json(links(req, tableId, invite, facilitatorKey));
   });
 
-  router.get("/api/tables/:tableId/story.md", async (req, res) => {
-    const record = await store.load(req.params.tableId);
-    if (!record) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
-    if (!matchesHash(bearer(req), record.facilitatorKeyHash)) {
-      return refuse(res, 401, { code: "facilitatorKeyRequired", message: t("http.facilitatorKeyRequired") });
+  // Idempotent: called by browsers before joining, so that a table survives a server restart.
+  router.post("/api/tables/:tableId/room", async (req, res) => {
+    if (await tables.ensureRoom(req.params.tableId)) return res.json({ roomId: req.params.tableId });
+    refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
+  });
+
+  // A story exported as JSON opens a new table that continues it; the importer becomes its facilitator.
+  router.post(API.importStory, express.json({ limit: "2mb" }), async (req, res) => {
+    const parsed = parseStoryJson(req.body);
+    if (!parsed.ok) return refuse(res, 400, { code: "invalidStory", message: parsed.message });
+    const { tableId, invite, facilitatorKey } = await tables.openFrom((id, now) => tableFromStory(parsed.story, { id, now }));
+    logger.info({ tableId, from: parsed.story.table.id }, "table opened from an imported story");
+    res.status(201).json(links(req, tableId, invite, facilitatorKey));
+  });
+
+  // A body that is not JSON at all (a wrong file, a truncated upload) gets a readable answer too.
+  router.use((error: { type?: string; message?: string }, _req: Request, res: Response, next: (e: unknown) => void) => {
+    if (error?.type === "entity.parse.failed") {
+      return refuse(res, 400, { code: "notJson", message: t("export.json.notJson", { message: error.message ?? "" }) });
     }
-    const markdown = storyMarkdown(record.state, { attribution: decks.attribution.text, exportedAt: new Date() });
-    res
-      .type("text/markdown; charset=utf-8")
-      .set("Content-Disposition", `attachment; filename="recit-${record.id}.md"`)
-      .send(markdown);
+    if (error?.type === "entity.too.large") return refuse(res, 413, { code: "tooLarge", message: t("http.tooLarge") });
+    next(error);
   });
 
   return router;

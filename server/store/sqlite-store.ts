@@ -1,56 +1,144 @@
 // The embedded default store: one SQLite file through Node's built-in node:sqlite (no server, no native addon).
+// A table is its creation row plus its log rows; append() commits one row before it resolves.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { DatabaseSync } from "node:sqlite";
+import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TableState } from "../../shared/model.ts";
-import type { TableRecord, TableStore } from "./table-store.ts";
+import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableStore } from "./table-store.ts";
+
+/**
+ * FULL: each commit is fsynced to the WAL, so an acknowledged entry survives a power cut or an OS crash.
+ * NORMAL: the WAL is fsynced only at checkpoints; an entry survives a crash of this process, not of the machine.
+ */
+export type SqliteSynchronous = "FULL" | "NORMAL";
+
+export interface SqliteStoreOptions {
+  /**
+   * FULL by default, chosen by measurement: bench/durable-write.ts (2,000 actions over 20 tables at 200 actions/s,
+   * from an action's arrival to its durable write) gave on the project machine (2 vCPU, ext4) a p95 of about 0.8 ms
+   * with FULL against 0.4 ms with NORMAL, and about 5 ms at worst while the disk was busy: well within budget, and
+   * it closes the window in which a power cut loses entries people were already told about. The fsync runs on the
+   * event loop (node:sqlite is synchronous), so on a slow disk NORMAL is the lever to pull.
+   */
+  synchronous?: SqliteSynchronous;
+}
+
+// Extended result codes: a PRIMARY KEY or a UNIQUE constraint failed. Anything else (foreign key, disk full…) is not a duplicate.
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS tables (
+    id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    facilitator_key_hash TEXT NOT NULL,
+    invite TEXT NOT NULL,
+    initial TEXT NOT NULL
+  ) STRICT;
+  CREATE TABLE IF NOT EXISTS log (
+    table_id TEXT NOT NULL REFERENCES tables (id),
+    seq INTEGER NOT NULL,
+    entry_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    entry TEXT NOT NULL,
+    PRIMARY KEY (table_id, seq),
+    UNIQUE (table_id, entry_id)
+  ) STRICT;
+`;
+
+interface TableRow {
+  id: string;
+  created_at: number;
+  facilitator_key_hash: string;
+  invite: string;
+  initial: string;
+}
+
+interface LogRow {
+  seq: number;
+  entry_id: string;
+  at: number;
+  entry: string;
+}
 
 export class SqliteTableStore implements TableStore {
   #db: DatabaseSync;
+  #insertTable: StatementSync;
+  #insertEntry: StatementSync;
+  #selectTable: StatementSync;
+  #selectLog: StatementSync;
 
-  /** `file` is a path, or ":memory:" for a throwaway store. */
-  constructor(file: string) {
+  /** `file` is a path (its folder is created), or ":memory:" for a throwaway store. */
+  constructor(file: string, { synchronous = "FULL" }: SqliteStoreOptions = {}) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new DatabaseSync(file);
     this.#db.exec(`
       PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = NORMAL;
-      CREATE TABLE IF NOT EXISTS tables (
-        id TEXT PRIMARY KEY,
-        created_at INTEGER NOT NULL,
-        facilitator_key_hash TEXT NOT NULL,
-        invite TEXT NOT NULL,
-        state TEXT NOT NULL
-      );
+      PRAGMA synchronous = ${synchronous === "NORMAL" ? "NORMAL" : "FULL"};
+      PRAGMA foreign_keys = ON;
     `);
+    migrateStateBlob(this.#db);
+    this.#db.exec(SCHEMA);
+    this.#insertTable = this.#db.prepare(
+      "INSERT INTO tables (id, created_at, facilitator_key_hash, invite, initial) VALUES (?, ?, ?, ?, ?)",
+    );
+    this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
+    this.#selectTable = this.#db.prepare("SELECT * FROM tables WHERE id = ?");
+    this.#selectLog = this.#db.prepare("SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? ORDER BY seq");
   }
 
-  async insert(record: TableRecord): Promise<void> {
-    this.#db
-      .prepare("INSERT INTO tables (id, created_at, facilitator_key_hash, invite, state) VALUES (?, ?, ?, ?, ?)")
-      .run(record.id, record.createdAt, record.facilitatorKeyHash, record.invite, JSON.stringify(record.state));
+  async create(table: TableCreation): Promise<void> {
+    try {
+      this.#insertTable.run(table.id, table.createdAt, table.facilitatorKeyHash, table.invite, JSON.stringify(table.initial));
+    } catch (error) {
+      if (isDuplicate(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
+      throw error;
+    }
   }
 
-  async load(tableId: string): Promise<TableRecord | undefined> {
-    const row = this.#db.prepare("SELECT * FROM tables WHERE id = ?").get(tableId) as
-      | { id: string; created_at: number; facilitator_key_hash: string; invite: string; state: string }
-      | undefined;
+  async load(tableId: string): Promise<StoredTable | undefined> {
+    const row = this.#selectTable.get(tableId) as TableRow | undefined;
     if (!row) return undefined;
+    const log = (this.#selectLog.all(tableId) as unknown as LogRow[]).map(
+      (r): LogEntry => ({ seq: r.seq, entryId: r.entry_id, at: r.at, entry: JSON.parse(r.entry) as LogEntry["entry"] }),
+    );
     return {
-      id: row.id,
-      createdAt: row.created_at,
-      facilitatorKeyHash: row.facilitator_key_hash,
-      invite: row.invite,
-      state: JSON.parse(row.state) as TableState,
+      table: {
+        id: row.id,
+        createdAt: row.created_at,
+        facilitatorKeyHash: row.facilitator_key_hash,
+        invite: row.invite,
+        initial: JSON.parse(row.initial) as TableState,
+      },
+      log,
     };
   }
 
-  async saveState(tableId: string, state: TableState): Promise<void> {
-    const result = this.#db.prepare("UPDATE tables SET state = ? WHERE id = ?").run(JSON.stringify(state), tableId);
-    if (result.changes !== 1) throw new Error(`table ${tableId} is unknown`);
+  // One autocommitted INSERT: when run() returns, the row is in the WAL (fsynced under FULL).
+  async append(tableId: string, entry: LogEntry): Promise<void> {
+    try {
+      this.#insertEntry.run(tableId, entry.seq, entry.entryId, entry.at, JSON.stringify(entry.entry));
+    } catch (error) {
+      if (isDuplicate(error)) throw new DuplicateEntryError(tableId, entry);
+      throw error;
+    }
   }
 
-  close(): void {
-    this.#db.close();
+  // Writes are synchronous, so nothing is pending; closing twice is harmless.
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+}
+
+function isDuplicate(error: unknown): boolean {
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  return code === SQLITE_CONSTRAINT_PRIMARYKEY || code === SQLITE_CONSTRAINT_UNIQUE;
+}
+
+// Files written before the log existed kept one state blob per table: it becomes the table's starting state, with an empty log.
+function migrateStateBlob(db: DatabaseSync): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
+  if (columns.some((c) => c.name === "state") && !columns.some((c) => c.name === "initial")) {
+    db.exec("ALTER TABLE tables RENAME COLUMN state TO initial");
   }
 }

@@ -1,38 +1,64 @@
-// Where tables live between actions. The room writes before it tells anyone an action happened.
-import type { TableState } from "../../shared/model.ts";
+// Where tables live: each table is its creation (setup, secrets' hashes, first state) plus its ordered log of accepted
+// entries. The room appends an entry and awaits it before anyone is told the action happened.
+import type { Action, TableState } from "../../shared/model.ts";
 
-export interface TableRecord {
+export interface TableCreation {
   id: string;
   createdAt: number;
   facilitatorKeyHash: string;
   /** The participant link secret, kept so the facilitator can show the link again; never synced. */
   invite: string;
-  state: TableState;
+  /** The state the log starts from: a new table from the setup, or an imported story. */
+  initial: TableState;
+}
+
+/** Someone took a seat. The seat key's hash lets them (and only them) come back to it. */
+export interface JoinEntry {
+  kind: "join";
+  participantId: string;
+  name: string;
+  role: string;
+  facilitator: boolean;
+  seatKeyHash: string;
+}
+
+/** An accepted action of a seated person. */
+export interface ActionEntry {
+  kind: "action";
+  actorId: string;
+  action: Action;
+}
+
+export interface LogEntry {
+  /** 1, 2, 3… within a table: the order in which entries were accepted. */
+  seq: number;
+  /** Chosen by the sender (outbox id) or the server; unique within a table, so a repeat is recognised. */
+  entryId: string;
+  /** When it was accepted (ms since epoch): replay uses it as the rules' clock. */
+  at: number;
+  entry: JoinEntry | ActionEntry;
+}
+
+export interface StoredTable {
+  table: TableCreation;
+  /** Every entry, in seq order. */
+  log: LogEntry[];
+}
+
+/** Raised by append() when the seq or the entryId is already in the table's log. */
+export class DuplicateEntryError extends Error {
+  constructor(tableId: string, entry: LogEntry) {
+    super(`table ${tableId} already holds seq ${entry.seq} or entry ${entry.entryId}`);
+    this.name = "DuplicateEntryError";
+  }
 }
 
 export interface TableStore {
-  insert(record: TableRecord): Promise<void>;
-  load(tableId: string): Promise<TableRecord | undefined>;
-  saveState(tableId: string, state: TableState): Promise<void>;
-}
-
-/** Keeps tables in this process's memory. */
-export class MemoryTableStore implements TableStore {
-  #tables = new Map<string, TableRecord>();
-
-  async insert(record: TableRecord): Promise<void> {
-    if (this.#tables.has(record.id)) throw new Error(`table ${record.id} exists already`);
-    this.#tables.set(record.id, structuredClone(record));
-  }
-
-  async load(tableId: string): Promise<TableRecord | undefined> {
-    const record = this.#tables.get(tableId);
-    return record && structuredClone(record);
-  }
-
-  async saveState(tableId: string, state: TableState): Promise<void> {
-    const record = this.#tables.get(tableId);
-    if (!record) throw new Error(`table ${tableId} is unknown`);
-    record.state = structuredClone(state);
-  }
+  /** Stores a new table; rejects if the id exists. */
+  create(table: TableCreation): Promise<void>;
+  load(tableId: string): Promise<StoredTable | undefined>;
+  /** Resolves once the entry is durable (survives a crash of this process); rejects a duplicate with DuplicateEntryError. */
+  append(tableId: string, entry: LogEntry): Promise<void>;
+  /** Waits for pending writes, then releases the store. */
+  close(): Promise<void>;
 }

@@ -11,8 +11,9 @@ export type { Outcome, Refusal, RefusalCode } from "./result.ts";
 
 /** Checks a display name and role as a person typed them; returns them trimmed. */
 export function checkIdentity(name: string, role: string): Outcome<{ name: string; role: string }> {
-  const cleanName = name.trim();
-  const cleanRole = role.trim();
+  // One line each: a name or role is shown in lists and headings, where a line break would only get in the way.
+  const cleanName = name.replace(/\s+/g, " ").trim();
+  const cleanRole = role.replace(/\s+/g, " ").trim();
   if (!cleanName) return refuse("nameRequired");
   if (cleanName.length > LIMITS.nameLength) return refuse("nameTooLong", { max: LIMITS.nameLength });
   if (!cleanRole) return refuse("roleRequired");

@@ -11,7 +11,7 @@ const TEXT_FIELDS = ["system", "presentState", "desirableFuture", "framingChalle
 export function checkSetup(raw: TableSetup, cards: Record<string, Card>): Outcome<TableSetup> {
   const setup: TableSetup = {
     ...raw,
-    title: raw.title.trim(),
+    title: raw.title.replace(/\s+/g, " ").trim(),
     system: raw.system.trim(),
     presentState: raw.presentState.trim(),
     desirableFuture: raw.desirableFuture.trim(),

@@ -12,13 +12,14 @@ export interface TableSetupInput {
 /** The facilitator fills the home form and lands at the table; returns the participant link shown there. */
 export async function openTableAsFacilitator(page: Page, input: TableSetupInput): Promise<string> {
   await page.goto("/");
-  await page.getByRole("textbox", { name: "Titre de la table" }).fill(input.title);
-  await page.getByRole("textbox", { name: "Le système", exact: true }).fill(input.system);
-  await page.getByRole("textbox", { name: "Son état présent" }).fill(input.present);
-  await page.getByRole("textbox", { name: "Un futur souhaitable" }).fill(input.future);
-  await page.getByRole("button", { name: "Tirer un défi au hasard" }).click();
-  await page.getByRole("textbox", { name: "Votre nom (animateur·rice)" }).fill(input.facilitatorName);
-  await page.getByRole("button", { name: "Ouvrir la table" }).click();
+  const form = page.getByRole("form", { name: "Ouvrir une table" });
+  await form.getByRole("textbox", { name: "Titre de la table" }).fill(input.title);
+  await form.getByRole("textbox", { name: "Le système", exact: true }).fill(input.system);
+  await form.getByRole("textbox", { name: "Son état présent" }).fill(input.present);
+  await form.getByRole("textbox", { name: "Un futur souhaitable" }).fill(input.future);
+  await form.getByRole("button", { name: "Tirer un défi au hasard" }).click();
+  await form.getByRole("textbox", { name: "Votre nom (animateur·rice)" }).fill(input.facilitatorName);
+  await form.getByRole("button", { name: "Ouvrir la table" }).click();
   const link = page.getByRole("textbox", { name: "Lien pour les participant·es" });
   await expect(link).toHaveValue(/\/t\/.+#invitation=/);
   return link.inputValue();

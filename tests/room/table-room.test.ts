@@ -9,8 +9,10 @@ import type { Room } from "@colyseus/sdk";
 import pino from "pino";
 import { createApp } from "../../server/app.ts";
 import { readConfig } from "../../server/config.ts";
+import { randomBytes } from "node:crypto";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { LIMITS, type DeckName, type TableState } from "../../shared/model.ts";
+import type { LogEntry } from "../../server/store/table-store.ts";
+import { LIMITS, type DeckName } from "../../shared/model.ts";
 import {
   API,
   INVITE_LINK_REQUEST,
@@ -72,9 +74,9 @@ interface OpenedTable {
 class FlakyStore extends SqliteTableStore {
   failSaves = false;
 
-  override async saveState(tableId: string, state: TableState): Promise<void> {
+  override async append(tableId: string, entry: LogEntry): Promise<void> {
     if (this.failSaves) throw new Error("disque plein (simulé)");
-    return super.saveState(tableId, state);
+    return super.append(tableId, entry);
   }
 }
 
@@ -133,7 +135,9 @@ type Secret = { invite: string } | { facilitatorKey: string };
 
 /** Joins like the browser does; resolves once this person sees themselves seated. */
 async function takeSeat(tableId: string, secret: Secret, name: string, role: string): Promise<Person> {
-  const room = await colyseus.sdk.joinById(tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, name, role });
+  // Each person has their own browser, hence their own seat key.
+  const seatKey = randomBytes(32).toString("base64url");
+  const room = await colyseus.sdk.joinById(tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role });
   const person = { name, room };
   await vi.waitFor(() => expect(Object.values(stateOf(person).participants ?? {}).map((p) => p.name)).toContain(name));
   return person;
@@ -145,8 +149,9 @@ function me(person: Person, state = stateOf(person)): ParticipantJson {
   return found;
 }
 
+/** Sends an action as the browser's outbox does: wrapped with a fresh id. */
 function action(person: Person, payload: unknown): Promise<unknown> {
-  return person.room.request("action", payload);
+  return person.room.request("action", { id: randomBytes(8).toString("hex"), action: payload });
 }
 
 /** Catches the error a request comes back with; fails the test if it succeeded. */
@@ -359,6 +364,16 @@ describe("a table with a facilitator and three participants", () => {
     expect(me(chloe).hand).toHaveLength(1);
   });
 
+  it("given an action sent twice with the same id (a lost acknowledgement), then it is applied once", async () => {
+    await startPlay();
+    const payload = { id: "outbox-entry-0001", action: { type: "draw", deck: "lever" } };
+    expect(await dorian.room.request("action", payload)).toEqual({ ok: true });
+    expect(await dorian.room.request("action", payload)).toEqual({ ok: true, repeated: true });
+    await settle();
+    expect(me(dorian).hand).toHaveLength(1);
+    expect(me(dorian).handCount).toBe(1);
+  });
+
   it("given malformed payloads, then each comes back to its sender as a readable refusal, without disconnecting it or changing anything", async () => {
     await startPlay();
     await draw(dorian, "lever");
@@ -505,7 +520,7 @@ describe("who may enter, and how tables are opened", () => {
     ];
     for (const secret of attempts) {
       await expect(
-        colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, name: "Mallory", role: "intruse" }),
+        colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey: randomBytes(32).toString("base64url"), name: "Mallory", role: "intruse" }),
         JSON.stringify(secret),
       ).rejects.toThrow(/lien/);
     }
@@ -543,16 +558,17 @@ describe("who may enter, and how tables are opened", () => {
   it("given an empty name or an old client, when someone joins, then they are refused with a reason", async () => {
     muteRefusedJoinWarnings();
     await expect(
-      colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, invite: table.invite, name: "  ", role: "habitante" }),
+      colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, invite: table.invite, seatKey: randomBytes(32).toString("base64url"), name: "  ", role: "habitante" }),
     ).rejects.toThrow(/nom/);
     await expect(
-      colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION + 1, invite: table.invite, name: "Eve", role: "habitante" }),
+      colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION + 1, invite: table.invite, seatKey: randomBytes(32).toString("base64url"), name: "Eve", role: "habitante" }),
     ).rejects.toThrow();
   });
 
   it("given a client, when it asks the matchmaker to create a table room, then it is refused", async () => {
     muteRefusedJoinWarnings();
-    const tableRooms = async () => (await matchMaker.query({ name: ROOM_NAME })).length;
+    // Rooms of earlier tables may close meanwhile (empty rooms are disposed); what matters is that none appears.
+    const tableRooms = async () => new Set((await matchMaker.query({ name: ROOM_NAME })).map((r) => r.roomId));
     const before = await tableRooms();
     await expect(colyseus.sdk.create(ROOM_NAME, {})).rejects.toThrow();
     await expect(colyseus.sdk.create(ROOM_NAME, { tableId: table.tableId, ticket: "devine" })).rejects.toThrow();
@@ -560,7 +576,7 @@ describe("who may enter, and how tables are opened", () => {
       colyseus.sdk.joinOrCreate(ROOM_NAME, { protocolVersion: PROTOCOL_VERSION, invite: table.invite, name: "Eve", role: "habitante" }),
     ).rejects.toThrow();
     await settle();
-    expect(await tableRooms()).toBe(before);
+    expect([...(await tableRooms())].filter((id) => !before.has(id))).toEqual([]);
     expect(Object.keys(stateOf(facilitator).participants)).toHaveLength(4);
   });
 
@@ -585,7 +601,7 @@ describe("who may enter, and how tables are opened", () => {
 
 describe("the story as Markdown over HTTP", () => {
   async function getStory(tableId: string, secret?: string): Promise<Response> {
-    return fetch(`${BASE_URL}${API.storyMarkdown(tableId)}`, secret === undefined ? {} : { headers: { Authorization: `Bearer ${secret}` } });
+    return fetch(`${BASE_URL}${API.story(tableId, "md")}`, secret === undefined ? {} : { headers: { Authorization: `Bearer ${secret}` } });
   }
 
   it("given a told story, when downloaded without the facilitator secret, then it is refused; with it, it holds the narrations in path order", async () => {

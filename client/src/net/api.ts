@@ -1,6 +1,6 @@
 // Plain HTTP calls: the decks for the setup form, opening a table, downloading the story.
 import type { Attribution, DeckFile } from "../../../cards/schema.ts";
-import { API, type CreateTableBody, type CreatedTable, type RefusalReply } from "../../../shared/protocol.ts";
+import { API, type CreateTableBody, type CreatedTable, type RefusalReply, type StoryFormat } from "../../../shared/protocol.ts";
 import i18n from "../i18n/index.ts";
 
 export interface DecksResponse {
@@ -40,14 +40,26 @@ export async function openTable(body: CreateTableBody): Promise<CreatedTable> {
   return (await response.json()) as CreatedTable;
 }
 
-/** Fetches the Markdown story with the facilitator secret and hands it to the browser as a file download. */
-export async function downloadStory(tableId: string, facilitatorKey: string, fileName: string): Promise<void> {
-  const response = await fetch(API.storyMarkdown(tableId), { headers: { Authorization: `Bearer ${facilitatorKey}` } });
+/** Opens a new table that continues an exported story (the JSON file's text). */
+export async function importStory(json: string): Promise<CreatedTable> {
+  let response: Response;
+  try {
+    response = await fetch(API.importStory, { method: "POST", headers: { "Content-Type": "application/json" }, body: json });
+  } catch {
+    throw new Error(i18n.t("connection.cannotReach"));
+  }
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as CreatedTable;
+}
+
+/** Fetches the story with the facilitator secret and hands it to the browser as a file download. */
+export async function downloadStory(tableId: string, facilitatorKey: string, format: StoryFormat): Promise<void> {
+  const response = await fetch(API.story(tableId, format), { headers: { Authorization: `Bearer ${facilitatorKey}` } });
   if (!response.ok) throw await readError(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
   link.href = url;
-  link.download = fileName;
+  link.download = `recit-${tableId}.${format}`;
   document.body.append(link);
   link.click();
   link.remove();

@@ -1,8 +1,10 @@
-// The one module that talks to the server through the Colyseus SDK: join a table, send actions, mirror the state into the store.
+// The one module that talks to the server through the Colyseus SDK: take a seat, keep it through drops and restarts,
+// send actions through the outbox, mirror the state into the store.
 import { Client, type Room } from "@colyseus/sdk";
 import type { Action } from "../../../shared/model.ts";
 import {
   ACTION_REQUEST,
+  API,
   INVITE_LINK_REQUEST,
   PROTOCOL_VERSION,
   WHOAMI_REQUEST,
@@ -10,7 +12,9 @@ import {
   type Whoami,
 } from "../../../shared/protocol.ts";
 import i18n from "../i18n/index.ts";
-import { showNotice, useTableStore } from "../store/table-store.ts";
+import { showNotice, useTableStore, type TableStoreState } from "../store/table-store.ts";
+import { Outbox, type OutboxEntry, type SendResult } from "./outbox.ts";
+import { saveSeat, seatFor } from "./seat.ts";
 import { toTableView } from "./types.ts";
 
 export interface Secret {
@@ -18,14 +22,27 @@ export interface Secret {
   value: string;
 }
 
-let room: Room | null = null;
-let lastJson: Record<string, unknown> = {};
-
-function client(): Client {
-  return new Client(`${window.location.protocol}//${window.location.host}`);
+interface Target {
+  tableId: string;
+  secret: Secret;
+  name: string;
+  role: string;
 }
 
-function setStatus(status: ReturnType<typeof useTableStore.getState>["connection"]["status"], error: string | null = null) {
+/** A join the server refused for a reason the person must act on (wrong link, name missing, table full). */
+export class JoinRefused extends Error {}
+
+const CONSENTED = 4000;
+const RETRY_MS = [500, 1000, 2000, 4000, 8000, 10_000];
+
+let target: Target | null = null;
+let room: Room | null = null;
+let outbox: Outbox | null = null;
+let lastJson: Record<string, unknown> = {};
+let retries = 0;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+function setStatus(status: TableStoreState["connection"]["status"], error: string | null = null) {
   useTableStore.setState({ connection: { status, error } });
 }
 
@@ -34,60 +51,133 @@ function publish() {
   useTableStore.setState({ table: toTableView(lastJson, me?.participantId ?? null) });
 }
 
-/** Takes a seat at a table; resolves once the first full state is in the store. Throws an Error with a readable message. */
+/**
+ * Takes a seat (or comes back to this browser's seat) at a table and stays there: after a drop the SDK reconnects,
+ * and past its retry limit or after a server restart this module keeps rejoining with the seat key.
+ * Throws JoinRefused when the server said no for a reason the person can fix.
+ */
 export async function joinTable(tableId: string, secret: Secret, name: string, role: string): Promise<void> {
+  target = { tableId, secret, name, role };
+  outbox = new Outbox(tableId, (pending) => useTableStore.setState({ pending }));
+  useTableStore.setState({ pending: outbox.pending });
   setStatus("connecting");
+  await connect();
+}
+
+async function connect(): Promise<void> {
+  const current = target;
+  if (!current) return;
+  const seat = seatFor(current.tableId);
+  let joined: Room;
   try {
-    room = await client().joinById(tableId, {
+    const opened = await fetch(API.openRoom(current.tableId), { method: "POST" });
+    if (opened.status === 404) throw new JoinRefused(i18n.t("join.tableNotFound"));
+    if (!opened.ok) throw new Error(`HTTP ${opened.status}`);
+    joined = await new Client(`${window.location.protocol}//${window.location.host}`).joinById(current.tableId, {
       protocolVersion: PROTOCOL_VERSION,
-      ...(secret.kind === "invite" ? { invite: secret.value } : { facilitatorKey: secret.value }),
-      name,
-      role,
+      ...(current.secret.kind === "invite" ? { invite: current.secret.value } : { facilitatorKey: current.secret.value }),
+      seatKey: seat.seatKey,
+      name: current.name,
+      role: current.role,
     });
   } catch (error) {
+    if (error instanceof JoinRefused) throw error;
+    const code = (error as { code?: number }).code;
+    if (code === 400 || code === 401) throw new JoinRefused((error as Error).message);
+    // Seated before (this page, or this browser before a reload): keep trying, never give up.
+    if (useTableStore.getState().me || seat.seated) return scheduleRejoin();
     setStatus("idle");
-    throw new Error(joinErrorMessage(error));
+    throw new JoinRefused(i18n.t("connection.cannotReach"));
   }
-  const joined = room;
+  if (target !== current) return void joined.leave(true);
+  room = joined;
+  saveSeat(current.tableId, { ...seat, seated: true });
+  wire(joined);
+  const me = (await joined.request(WHOAMI_REQUEST)) as Whoami;
+  useTableStore.setState({ me });
+  publish();
+  retries = 0;
+  setStatus("connected");
+  void flush();
+}
+
+function wire(joined: Room) {
   joined.onStateChange((state) => {
     lastJson = (state as { toJSON(): Record<string, unknown> }).toJSON();
     publish();
   });
-  joined.onDrop(() => setStatus("reconnecting"));
-  joined.onReconnect(() => setStatus("connected"));
-  joined.onLeave(() => setStatus("offline", i18n.t("connection.lost")));
-  joined.onError((_code, message) => showNotice("error", message ?? i18n.t("connection.lost")));
-  const me = (await joined.request(WHOAMI_REQUEST)) as Whoami;
-  useTableStore.setState({ me });
-  publish();
-  setStatus("connected");
+  joined.onDrop(() => setStatus(navigator.onLine ? "reconnecting" : "offline"));
+  joined.onReconnect(() => {
+    setStatus("connected");
+    void flush();
+  });
+  joined.onLeave((code) => {
+    if (room !== joined) return;
+    room = null;
+    if (code !== CONSENTED && target) scheduleRejoin();
+  });
 }
 
-function joinErrorMessage(error: unknown): string {
-  const err = error as { code?: number; message?: string };
-  if (err?.code === 522 || err?.code === 4212) return i18n.t("join.tableNotFound");
-  if (typeof err?.message === "string" && err.message && !/^(fetch|Failed|NetworkError)/i.test(err.message)) return err.message;
-  return i18n.t("connection.cannotReach");
+function scheduleRejoin() {
+  clearTimeout(retryTimer);
+  setStatus(navigator.onLine ? "reconnecting" : "offline");
+  const delay = RETRY_MS[Math.min(retries, RETRY_MS.length - 1)] ?? 10_000;
+  retries += 1;
+  retryTimer = setTimeout(() => {
+    connect().catch((error: Error) => {
+      // The server no longer accepts this seat (e.g. the story is closed to arrivals): say so and stop.
+      setStatus("offline", error.message);
+    });
+  }, delay);
 }
 
-/** Sends one action. Returns the refusal when the server refused it (also shown as a notice), null when applied. */
-export async function act(action: Action): Promise<RefusalReply | null> {
-  if (!room) return { code: "notSeated", message: i18n.t("refusal.notSeated") };
+if (typeof window !== "undefined") {
+  window.addEventListener("offline", () => {
+    if (target) setStatus("offline");
+  });
+  window.addEventListener("online", () => {
+    if (!target) return;
+    if (room?.connection.isOpen) {
+      setStatus("connected");
+      void flush();
+    } else {
+      retries = 0;
+      scheduleRejoin();
+    }
+  });
+}
+
+async function send(entry: OutboxEntry): Promise<SendResult> {
+  const current = room;
+  if (!current?.connection.isOpen) return { kind: "unsent" };
   try {
-    await room.request(ACTION_REQUEST, action);
-    return null;
+    await current.request(ACTION_REQUEST, { id: entry.id, action: entry.action }, { timeout: 15_000 });
+    return { kind: "accepted" };
   } catch (error) {
-    const err = error as { name?: string; reason?: RefusalReply; message?: string };
-    const refusal: RefusalReply =
-      err.name === "rejected" && err.reason
-        ? err.reason
-        : { code: "unreachable", message: i18n.t("connection.actionNotSent") };
-    showNotice("error", refusal.message);
-    return refusal;
+    const err = error as { name?: string; reason?: RefusalReply };
+    if (err.name === "rejected" && err.reason) return { kind: "refused", refusal: err.reason };
+    return { kind: "unsent" }; // the connection broke: it stays in the outbox and goes again with the same id
   }
 }
 
-/** The participant link, for the facilitator to share (path and fragment, to append to this site's address). */
+function flush(): Promise<void> {
+  return outbox ? outbox.flush(send) : Promise.resolve();
+}
+
+/**
+ * Sends one action through the outbox. Resolves with the refusal when the server refused it (also shown as a notice),
+ * or null once applied — immediately when connected, else when the connection is back.
+ */
+export async function act(action: Action): Promise<RefusalReply | null> {
+  if (!outbox) return { code: "notSeated", message: i18n.t("refusal.notSeated") };
+  const settled = outbox.add(action);
+  void flush();
+  const refusal = await settled;
+  if (refusal) showNotice("error", refusal.message);
+  return refusal;
+}
+
+/** The participant link, for the facilitator to share (this site's address + path and fragment). */
 export async function fetchInviteLink(): Promise<string | null> {
   if (!room) return null;
   try {
@@ -100,6 +190,8 @@ export async function fetchInviteLink(): Promise<string | null> {
 
 export async function leaveTable(): Promise<void> {
   const current = room;
+  target = null;
   room = null;
+  clearTimeout(retryTimer);
   if (current) void current.leave(true);
 }

@@ -14,6 +14,8 @@ export interface TableStoreState {
   table: TableView | null;
   me: Whoami | null;
   notice: Notice | null;
+  /** Actions in the outbox, not yet answered by the server. */
+  pending: number;
 }
 
 export const useTableStore = create<TableStoreState>(() => ({
@@ -21,6 +23,7 @@ export const useTableStore = create<TableStoreState>(() => ({
   table: null,
   me: null,
   notice: null,
+  pending: 0,
 }));
 
 let noticeId = 0;

@@ -6,6 +6,7 @@ import { LIMITS } from "../../../../shared/model.ts";
 import { fetchDecks, openTable, type DecksResponse } from "../../net/api.ts";
 import { rememberAutoJoin } from "../table/auto-join.ts";
 import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
+import { ImportStoryForm } from "./ImportStoryForm.tsx";
 
 const DEFAULT_HORIZON = new Date().getFullYear() + 20;
 
@@ -53,9 +54,9 @@ export function HomePage() {
         <p className="masthead__name">{t("app.name")}</p>
         <p className="masthead__tagline">{t("app.tagline")}</p>
       </header>
-      <h1>{t("home.heading")}</h1>
+      <h1 id="create-heading">{t("home.heading")}</h1>
       <p>{t("home.intro")}</p>
-      <form className="form" onSubmit={submit} aria-describedby={error ? errorId : undefined}>
+      <form className="form" onSubmit={submit} aria-labelledby="create-heading" aria-describedby={error ? errorId : undefined}>
         <Field label={t("home.title")} hint={t("home.titleHint")}>
           {(id, hintId) => <input id={id} name="title" required maxLength={LIMITS.titleLength} aria-describedby={hintId} />}
         </Field>
@@ -103,6 +104,7 @@ export function HomePage() {
           {submitting ? t("home.submitting") : t("home.submit")}
         </button>
       </form>
+      <ImportStoryForm />
     </div>
   );
 }

@@ -9,7 +9,7 @@ import type { Identity } from "../table/auto-join.ts";
 export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secret: Secret; autoJoin: Identity | null }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const [submitting, setSubmitting] = useState(autoJoin !== null);
   const started = useRef(false);
 
   async function seat(identity: Identity) {
@@ -37,6 +37,15 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
     void seat({ name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") });
   }
 
+  if (submitting && autoJoin && !error) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t("join.headingUnknown")}</h1>
+        <p role="status">{t("connection.rejoining")}</p>
+      </div>
+    );
+  }
+
   return (
     <div className="page page--narrow">
       <h1>{t("join.headingUnknown")}</h1>
@@ -51,13 +60,13 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
               required
               maxLength={LIMITS.nameLength}
               autoComplete="nickname"
-              defaultValue={autoJoin?.name}
+              defaultValue={autoJoin?.name || undefined}
             />
           )}
         </Field>
         <Field label={t("join.role")} hint={t("join.roleHint")}>
           {(id, hintId) => (
-            <input id={id} name="role" required maxLength={LIMITS.roleLength} aria-describedby={hintId} defaultValue={autoJoin?.role} />
+            <input id={id} name="role" required maxLength={LIMITS.roleLength} aria-describedby={hintId} defaultValue={autoJoin?.role || undefined} />
           )}
         </Field>
         {error && (

@@ -2,6 +2,7 @@
 import { useEffect, useId, useState } from "react";
 import { QRCodeSVG } from "qrcode.react";
 import { useTranslation } from "react-i18next";
+import type { StoryFormat } from "../../../../shared/protocol.ts";
 import { act, fetchInviteLink, type Secret } from "../../net/connection.ts";
 import { downloadStory } from "../../net/api.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";
@@ -30,9 +31,9 @@ export function FacilitatorPanel({ tableId, secret }: { tableId: string; secret:
     }
   }
 
-  async function download() {
+  async function download(format: StoryFormat) {
     try {
-      await downloadStory(tableId, secret.value, `recit-${tableId}.md`);
+      await downloadStory(tableId, secret.value, format);
     } catch (e) {
       showNotice("error", t("facilitation.downloadFailed", { message: (e as Error).message }));
     }
@@ -77,9 +78,12 @@ export function FacilitatorPanel({ tableId, secret }: { tableId: string; secret:
               {t("facilitation.closeStory")}
             </button>
           ))}
-        <button type="button" className="button" onClick={() => void download()}>
-          {t("facilitation.download")}
-        </button>
+        <h3>{t("facilitation.exportHeading")}</h3>
+        {(["md", "html", "json"] as const).map((format) => (
+          <button key={format} type="button" className="button" onClick={() => void download(format)}>
+            {t(`facilitation.download.${format}`)}
+          </button>
+        ))}
       </div>
     </section>
   );

@@ -16,6 +16,7 @@ export function NarrationEditor({ step, number }: { step: StepView; number: numb
   const [text, setText] = useState(draft ?? step.narration);
   const [saving, setSaving] = useState(false);
   const focusStepId = usePlacing((s) => s.focusStepId);
+  const connected = useTableStore((s) => s.connection.status === "connected");
   const area = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
@@ -82,7 +83,7 @@ export function NarrationEditor({ step, number }: { step: StepView; number: numb
       </p>
       <div className="inline-row">
         <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? t("narration.saving") : t("narration.save")}
+          {saving ? (connected ? t("narration.saving") : t("narration.queued")) : t("narration.save")}
         </button>
         {step.narration && (
           <button

@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { leaveTable } from "../../net/connection.ts";
+import { loadSeat } from "../../net/seat.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { JoinForm } from "../join/JoinForm.tsx";
 import { secretFromLocation, takeAutoJoin } from "./auto-join.ts";
@@ -10,7 +11,8 @@ import { TableScreen } from "./TableScreen.tsx";
 export function TablePage({ tableId }: { tableId: string }) {
   const { t } = useTranslation();
   const secret = useMemo(() => secretFromLocation(window.location.hash), []);
-  const [autoJoin] = useState(() => takeAutoJoin(tableId));
+  // The facilitator coming from the setup form, or a browser already seated at this table (reload, days later).
+  const [autoJoin] = useState(() => takeAutoJoin(tableId) ?? (loadSeat(tableId)?.seated ? { name: "", role: "" } : null));
   const me = useTableStore(selectMe);
   const hasTable = useTableStore((s) => s.table !== null);
 

@@ -1,0 +1,76 @@
+// Actions waiting to reach the server, each with its id, kept in this browser until the server has answered:
+// a network drop or a reload never loses them, and the server applies a repeated id only once.
+import type { Action } from "../../../shared/model.ts";
+import type { RefusalReply } from "../../../shared/protocol.ts";
+
+export interface OutboxEntry {
+  id: string;
+  action: Action;
+  queuedAt: number;
+}
+
+/** What sending one entry gave: accepted, refused (with the reason), or not sent (try again later). */
+export type SendResult = { kind: "accepted" } | { kind: "refused"; refusal: RefusalReply } | { kind: "unsent" };
+
+export class Outbox {
+  #entries: OutboxEntry[];
+  #waiters = new Map<string, (refusal: RefusalReply | null) => void>();
+  #flushing = false;
+  readonly #storageKey: string;
+  readonly #onChange: (pending: number) => void;
+
+  constructor(tableId: string, onChange: (pending: number) => void) {
+    this.#storageKey = `jdt:outbox:${tableId}`;
+    this.#onChange = onChange;
+    this.#entries = this.#read();
+  }
+
+  get pending(): number {
+    return this.#entries.length;
+  }
+
+  /** Queues an action; resolves with its refusal, or null once the server has applied it (now or after a reconnection). */
+  add(action: Action): Promise<RefusalReply | null> {
+    const entry: OutboxEntry = { id: crypto.randomUUID(), action, queuedAt: Date.now() };
+    this.#entries.push(entry);
+    this.#write();
+    return new Promise((resolve) => this.#waiters.set(entry.id, resolve));
+  }
+
+  /** Sends entries in order until one cannot be sent; refused entries leave the outbox with their reason. */
+  async flush(send: (entry: OutboxEntry) => Promise<SendResult>): Promise<void> {
+    if (this.#flushing) return;
+    this.#flushing = true;
+    try {
+      for (let entry = this.#entries[0]; entry; entry = this.#entries[0]) {
+        const result = await send(entry);
+        if (result.kind === "unsent") return;
+        this.#entries.shift();
+        this.#write();
+        const waiter = this.#waiters.get(entry.id);
+        this.#waiters.delete(entry.id);
+        waiter?.(result.kind === "refused" ? result.refusal : null);
+      }
+    } finally {
+      this.#flushing = false;
+    }
+  }
+
+  #read(): OutboxEntry[] {
+    try {
+      return JSON.parse(localStorage.getItem(this.#storageKey) ?? "[]") as OutboxEntry[];
+    } catch {
+      return [];
+    }
+  }
+
+  #write(): void {
+    try {
+      if (this.#entries.length) localStorage.setItem(this.#storageKey, JSON.stringify(this.#entries));
+      else localStorage.removeItem(this.#storageKey);
+    } catch {
+      // storage unavailable: entries stay in memory for this page
+    }
+    this.#onChange(this.#entries.length);
+  }
+}

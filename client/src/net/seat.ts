@@ -1,0 +1,39 @@
+// This browser's seat at each table: a 256-bit key made here and kept here, which brings the same person back to the same seat.
+const key = (tableId: string) => `jdt:seat:${tableId}`;
+
+export interface SavedSeat {
+  seatKey: string;
+  /** True once the server has seated this key: from then on the page rejoins without asking again. */
+  seated: boolean;
+}
+
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+export function loadSeat(tableId: string): SavedSeat | null {
+  try {
+    const raw = localStorage.getItem(key(tableId));
+    return raw ? (JSON.parse(raw) as SavedSeat) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The seat key to join with: the saved one, or a new one saved before it is ever sent. */
+export function seatFor(tableId: string): SavedSeat {
+  const saved = loadSeat(tableId);
+  if (saved) return saved;
+  const seat = { seatKey: randomKey(), seated: false };
+  saveSeat(tableId, seat);
+  return seat;
+}
+
+export function saveSeat(tableId: string, seat: SavedSeat): void {
+  try {
+    localStorage.setItem(key(tableId), JSON.stringify(seat));
+  } catch {
+    // private mode: the seat lasts as long as the page
+  }
+}

@@ -1,0 +1,151 @@
+// The store for bigger deployments: the same tables and log on PostgreSQL (DATABASE_URL), through a pg connection pool.
+// append() is one autocommitted INSERT with synchronous_commit on: it resolves once the commit is flushed to disk.
+import pg from "pg";
+import type { TableState } from "../../shared/model.ts";
+import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableStore } from "./table-store.ts";
+
+export interface PostgresStoreOptions {
+  /** Where the tables live (created if missing); "public" by default. Tests use a throwaway schema. */
+  schema?: string;
+  /** An idle pooled connection broke (server restart…): the pool drops it and the next query reconnects. */
+  onIdleError?: (error: Error) => void;
+}
+
+const UNIQUE_VIOLATION = "23505";
+// Any constant shared by every process that opens the store: two servers starting at once create the tables once.
+const SCHEMA_LOCK = 7_126_530_418;
+
+interface TableRow {
+  id: string;
+  created_at: string;
+  facilitator_key_hash: string;
+  invite: string;
+  initial: TableState;
+}
+
+interface LogRow {
+  seq: number;
+  entry_id: string;
+  at: string;
+  entry: LogEntry["entry"];
+}
+
+export class PostgresTableStore implements TableStore {
+  #pool: pg.Pool;
+  #tables: string;
+  #log: string;
+  #closed = false;
+
+  private constructor(pool: pg.Pool, schema: string) {
+    this.#pool = pool;
+    this.#tables = `${pg.escapeIdentifier(schema)}.tables`;
+    this.#log = `${pg.escapeIdentifier(schema)}.log`;
+  }
+
+  /** Connects, creates the schema and tables if missing, and returns the store; fails if the database cannot be reached. */
+  static async open(url: string, { schema = "public", onIdleError }: PostgresStoreOptions = {}): Promise<PostgresTableStore> {
+    // synchronous_commit is forced on for these connections, whatever the server's default: durable means on disk.
+    const pool = new pg.Pool({ connectionString: url, options: "-c synchronous_commit=on" });
+    pool.on("error", onIdleError ?? ((error) => console.error(`PostgreSQL : connexion inactive perdue : ${error.message}`)));
+    const store = new PostgresTableStore(pool, schema);
+    try {
+      await store.#createTables(schema);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return store;
+  }
+
+  async #createTables(schema: string): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT pg_advisory_xact_lock($1)", [SCHEMA_LOCK]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${pg.escapeIdentifier(schema)}`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${this.#tables} (
+          id text PRIMARY KEY,
+          created_at bigint NOT NULL,
+          facilitator_key_hash text NOT NULL,
+          invite text NOT NULL,
+          initial jsonb NOT NULL
+        )`);
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${this.#log} (
+          table_id text NOT NULL REFERENCES ${this.#tables} (id),
+          seq integer NOT NULL,
+          entry_id text NOT NULL,
+          at bigint NOT NULL,
+          entry jsonb NOT NULL,
+          PRIMARY KEY (table_id, seq),
+          UNIQUE (table_id, entry_id)
+        )`);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async create(table: TableCreation): Promise<void> {
+    try {
+      await this.#pool.query(
+        `INSERT INTO ${this.#tables} (id, created_at, facilitator_key_hash, invite, initial) VALUES ($1, $2, $3, $4, $5)`,
+        [table.id, table.createdAt, table.facilitatorKeyHash, table.invite, JSON.stringify(table.initial)],
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
+      throw error;
+    }
+  }
+
+  async load(tableId: string): Promise<StoredTable | undefined> {
+    // The creation never changes after it is written, so reading it and the log in two statements is consistent.
+    const tables = await this.#pool.query<TableRow>(`SELECT * FROM ${this.#tables} WHERE id = $1`, [tableId]);
+    const row = tables.rows[0];
+    if (!row) return undefined;
+    const log = await this.#pool.query<LogRow>(
+      `SELECT seq, entry_id, at, entry FROM ${this.#log} WHERE table_id = $1 ORDER BY seq`,
+      [tableId],
+    );
+    return {
+      table: {
+        id: row.id,
+        createdAt: Number(row.created_at),
+        facilitatorKeyHash: row.facilitator_key_hash,
+        invite: row.invite,
+        initial: row.initial,
+      },
+      log: log.rows.map((r) => ({ seq: r.seq, entryId: r.entry_id, at: Number(r.at), entry: r.entry })),
+    };
+  }
+
+  async append(tableId: string, entry: LogEntry): Promise<void> {
+    try {
+      await this.#pool.query(`INSERT INTO ${this.#log} (table_id, seq, entry_id, at, entry) VALUES ($1, $2, $3, $4, $5)`, [
+        tableId,
+        entry.seq,
+        entry.entryId,
+        entry.at,
+        JSON.stringify(entry.entry),
+      ]);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicateEntryError(tableId, entry);
+      throw error;
+    }
+  }
+
+  /** Waits for queries in flight, then closes every connection; closing twice is harmless. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#pool.end();
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
+}

@@ -1,0 +1,76 @@
+// Tables as the server knows them: opening one (secrets, first state), reading its current state, making sure its room is open.
+import { matchMaker } from "@colyseus/core";
+import type { Card, TableSetup, TableState } from "../shared/model.ts";
+import { ROOM_NAME } from "../shared/protocol.ts";
+import { createTable, type Refusal } from "../shared/rules/index.ts";
+import { hashSecret, newId, newSecret } from "./secrets.ts";
+import { replay } from "./store/replay.ts";
+import type { TableStore } from "./store/table-store.ts";
+
+export interface OpenedTable {
+  tableId: string;
+  invite: string;
+  facilitatorKey: string;
+}
+
+export interface Tables {
+  open(setup: TableSetup): Promise<{ ok: true; table: OpenedTable } | { ok: false; refusal: Refusal }>;
+  /** Opens a new table from a state made elsewhere (an imported story). */
+  openFrom(initial: (tableId: string, now: number) => TableState): Promise<OpenedTable>;
+  /** The table as it stands now, rebuilt from its log, with what is needed to check the facilitator secret. */
+  current(tableId: string): Promise<{ state: TableState; facilitatorKeyHash: string } | undefined>;
+  /** Makes sure the table's room runs in this process (after a restart, the first person back brings it back). */
+  ensureRoom(tableId: string): Promise<boolean>;
+}
+
+export function tablesFor(store: TableStore, cards: readonly Card[], creationTicket: string): Tables {
+  const opening = new Map<string, Promise<boolean>>();
+
+  async function store_(initial: TableState): Promise<OpenedTable> {
+    const invite = newSecret();
+    const facilitatorKey = newSecret();
+    await store.create({
+      id: initial.id,
+      createdAt: initial.createdAt,
+      facilitatorKeyHash: hashSecret(facilitatorKey),
+      invite,
+      initial,
+    });
+    await matchMaker.createRoom(ROOM_NAME, { tableId: initial.id, ticket: creationTicket });
+    return { tableId: initial.id, invite, facilitatorKey };
+  }
+
+  return {
+    async open(setup) {
+      const outcome = createTable({ id: newId(), now: Date.now(), seed: newSecret(), setup, cards });
+      if (!outcome.ok) return outcome;
+      return { ok: true, table: await store_(outcome.state) };
+    },
+
+    async openFrom(initial) {
+      return store_(initial(newId(), Date.now()));
+    },
+
+    async current(tableId) {
+      const stored = await store.load(tableId);
+      if (!stored) return undefined;
+      return { state: replay(stored).state, facilitatorKeyHash: stored.table.facilitatorKeyHash };
+    },
+
+    async ensureRoom(tableId) {
+      if (await matchMaker.getRoomById(tableId)) return true;
+      let pending = opening.get(tableId);
+      if (!pending) {
+        pending = matchMaker
+          .createRoom(ROOM_NAME, { tableId, ticket: creationTicket })
+          .then(
+            () => true,
+            () => false,
+          )
+          .finally(() => opening.delete(tableId));
+        opening.set(tableId, pending);
+      }
+      return pending;
+    },
+  };
+}

@@ -1,0 +1,212 @@
+// The story as one standalone, printable HTML page: setup, people, the path as a vertical timeline, attribution.
+// Every text a person typed (and every card text) is HTML-escaped and only ever placed between tags, never in an
+// attribute; the page loads nothing and runs nothing, so "save as PDF" from any browser gives the whole story.
+import { t } from "../i18n/translate.ts";
+import type { TableState } from "../model.ts";
+import { publicTable, type CardFace, type ParticipantView, type PublicTable, type StepView } from "../view.ts";
+
+export interface HtmlStoryMeta {
+  /** The decks' attribution text (CC BY 3.0 FR), repeated by every export. */
+  attribution: string;
+  licenseUrl: string;
+  exportedAt: Date;
+}
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Makes any text inert in HTML, between tags or inside a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+/** A French message, escaped as a whole: its parameters may be typed by people. */
+function tx(key: string, params: Record<string, string | number> = {}): string {
+  return escapeHtml(t(key, params));
+}
+
+/** Only a plain web address may become a link; anything else stays text. */
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\/[^\s]+$/i.test(url);
+}
+
+function frenchDate(date: Date): string {
+  return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(date);
+}
+
+function cardFaceHtml(card: CardFace, heading: "h3" | "p"): string {
+  return [
+    `<div class="card deck-${card.deck}">`,
+    `<p class="deck">${tx(`deckOne.${card.deck}`)}</p>`,
+    `<${heading} class="card-title">${escapeHtml(card.title)}</${heading}>`,
+    `<p class="card-text">${escapeHtml(card.text)}</p>`,
+    `</div>`,
+  ].join("\n");
+}
+
+function setupHtml(table: PublicTable): string {
+  const challenge = table.framingChallenge
+    ? cardFaceHtml(table.framingChallenge, "p")
+    : `<p class="typed">${escapeHtml(table.framingChallengeText)}</p>`;
+  const item = (label: string, body: string) => `<div class="field">\n<dt>${label}</dt>\n<dd>${body}</dd>\n</div>`;
+  return [
+    `<section class="setup" aria-labelledby="setup-heading">`,
+    `<h2 id="setup-heading">${tx("export.html.setup")}</h2>`,
+    `<dl>`,
+    item(tx("story.system"), `<p class="typed">${escapeHtml(table.system)}</p>`),
+    item(tx("story.presentState"), `<p class="typed">${escapeHtml(table.presentState)}</p>`),
+    item(
+      `${tx("story.horizon", { year: table.horizonYear })} — ${tx("story.desirableFuture")}`,
+      `<p class="typed">${escapeHtml(table.desirableFuture)}</p>`,
+    ),
+    item(tx("story.framingChallenge"), challenge),
+    `</dl>`,
+    `</section>`,
+  ].join("\n");
+}
+
+function peopleHtml(people: ParticipantView[]): string {
+  const items = people.map((p) => {
+    const badge = p.facilitator ? ` <span class="badge">${tx("story.facilitator")}</span>` : "";
+    return `<li><span class="name">${escapeHtml(p.name)}</span> — <span class="role">${escapeHtml(p.role)}</span>${badge}</li>`;
+  });
+  return [
+    `<section class="people" aria-labelledby="people-heading">`,
+    `<h2 id="people-heading">${tx("story.participants")}</h2>`,
+    `<ul>`,
+    ...items,
+    `</ul>`,
+    `</section>`,
+  ].join("\n");
+}
+
+function stepHtml(step: StepView, index: number, people: Map<string, ParticipantView>): string {
+  const author = people.get(step.placedBy);
+  const who = { name: author?.name ?? "?", role: author?.role ?? "?" };
+  const story = step.narration
+    ? `<p class="narration typed">${escapeHtml(step.narration)}</p>\n<p class="author">${tx("story.narratedBy", who)}</p>`
+    : `<p class="untold">${tx("story.placedBy", who)}</p>`;
+  return [
+    `<li class="step deck-${step.card.deck}">`,
+    `<p class="step-number">${tx("export.html.stepNumber", { number: index + 1 })}</p>`,
+    cardFaceHtml(step.card, "h3"),
+    story,
+    `</li>`,
+  ].join("\n");
+}
+
+function pathHtml(table: PublicTable): string {
+  const people = new Map(table.participants.map((p) => [p.id, p]));
+  const steps = table.path.length
+    ? [`<ol class="steps">`, ...table.path.map((step, i) => stepHtml(step, i, people)), `</ol>`]
+    : [`<p class="no-steps">${tx("story.noSteps")}</p>`];
+  return [
+    `<section class="path" aria-labelledby="path-heading">`,
+    `<h2 id="path-heading">${tx("story.path")}</h2>`,
+    `<p class="count">${tx("export.html.stepCount", { count: table.path.length })}</p>`,
+    `<div class="timeline">`,
+    `<p class="milestone start"><span class="sr">${tx("export.html.timelineStart")} : </span>${tx("story.presentState")}</p>`,
+    ...steps,
+    `<p class="milestone end"><span class="sr">${tx("export.html.timelineEnd")} : </span>${tx("story.horizon", { year: table.horizonYear })} — ${tx("story.desirableFuture")}</p>`,
+    `</div>`,
+    `</section>`,
+  ].join("\n");
+}
+
+function footerHtml(meta: HtmlStoryMeta): string {
+  const url = escapeHtml(meta.licenseUrl);
+  const license = isWebUrl(meta.licenseUrl) ? `<a href="${url}">${url}</a>` : url;
+  return [
+    `<footer>`,
+    `<p>${tx("story.attribution")} : ${escapeHtml(meta.attribution)}</p>`,
+    `<p>${tx("export.html.license")} ${license}</p>`,
+    `<p><time datetime="${escapeHtml(meta.exportedAt.toISOString())}">${tx("story.exportedAt", { date: frenchDate(meta.exportedAt) })}</time></p>`,
+    `</footer>`,
+  ].join("\n");
+}
+
+// Deck colours live in borders and text, never in backgrounds, so they survive printing without "background graphics".
+const STYLE = `
+:root { --challenge: #1d4f91; --lever: #1e6b34; --pitfall: #a84a00; --ink: #1b1b1b; --muted: #555; --line: #9a9a9a; }
+* { box-sizing: border-box; }
+html { color: var(--ink); background: #fff; }
+body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 3rem; font: 16px/1.5 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; overflow-wrap: anywhere; }
+h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.2rem 0 0.4rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
+h3 { font-size: 1.1rem; margin: 0.1rem 0 0.3rem; }
+p { margin: 0.3rem 0; }
+.typed { white-space: pre-wrap; }
+.kicker, .phase, .count, .author, .untold, footer { color: var(--muted); }
+.kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8rem; margin: 0; }
+dl { margin: 0; }
+.field { margin: 0 0 0.9rem; }
+dt { font-weight: 700; }
+dd { margin: 0.1rem 0 0 0; }
+.people ul { margin: 0; padding-left: 1.2rem; }
+.people .name { font-weight: 700; }
+.badge { border: 1px solid var(--muted); border-radius: 0.6rem; padding: 0 0.45rem; font-size: 0.8rem; }
+.card { border: 1px solid var(--line); border-left: 0.4rem solid var(--line); border-radius: 0.3rem; padding: 0.45rem 0.7rem; margin: 0.3rem 0 0.5rem; }
+.card .deck { font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; margin: 0; }
+.card .card-title { font-weight: 700; }
+.card-text { white-space: pre-wrap; }
+.card.deck-challenge { border-left-color: var(--challenge); } .card.deck-challenge .deck { color: var(--challenge); }
+.card.deck-lever { border-left-color: var(--lever); } .card.deck-lever .deck { color: var(--lever); }
+.card.deck-pitfall { border-left-color: var(--pitfall); } .card.deck-pitfall .deck { color: var(--pitfall); }
+.timeline { position: relative; margin: 0.5rem 0 0 0.6rem; padding-left: 1.6rem; border-left: 3px solid var(--line); }
+.milestone { font-weight: 700; margin: 0; line-height: 1rem; position: relative; }
+.milestone.start { padding: 0 0 0.8rem; } .milestone.end { padding: 0.4rem 0 0; }
+/* The line runs from the first dot to the last: the end dots sit flush with the ends of the timeline. */
+.milestone::before, .step::before { content: ""; position: absolute; left: calc(-1.6rem - 3px / 2 - 0.5rem); top: 0; width: 0; height: 0; border: 0.5rem solid var(--ink); border-radius: 50%; }
+.milestone.end::before { top: auto; bottom: 0.05rem; }
+.steps { list-style: none; margin: 0; padding: 0; }
+.step { position: relative; margin: 0 0 1.4rem; }
+.step::before { border-width: 0.4rem; left: calc(-1.6rem - 3px / 2 - 0.4rem); top: 0.35rem; }
+.step.deck-challenge::before { border-color: var(--challenge); } .step.deck-lever::before { border-color: var(--lever); } .step.deck-pitfall::before { border-color: var(--pitfall); }
+.step-number { font-weight: 700; margin: 0; }
+.narration { margin: 0.5rem 0 0.2rem; }
+.author, .untold { font-style: italic; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 0.6rem; font-size: 0.85rem; }
+footer a { color: inherit; }
+@page { size: A4; margin: 18mm 16mm 20mm; }
+@media print {
+  :root { --ink: #000; --muted: #222; --line: #666; }
+  html, body { background: none; color: #000; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  h1 { font-size: 20pt; } h2 { font-size: 14pt; break-after: avoid; } h3 { font-size: 12pt; }
+  .card.deck-challenge .deck, .card.deck-lever .deck, .card.deck-pitfall .deck { color: #000; }
+  .step, .field, .card, .milestone, footer { break-inside: avoid; }
+  .milestone.start, .count, dt { break-after: avoid; }
+  .people li { break-inside: avoid; }
+  a { color: #000; text-decoration: none; }
+}
+`;
+
+/** The whole story as a standalone HTML5 page (French), ready to read in a browser or print to PDF. */
+export function storyHtml(state: TableState, meta: HtmlStoryMeta): string {
+  const table = publicTable(state);
+  return [
+    `<!DOCTYPE html>`,
+    `<html lang="fr">`,
+    `<head>`,
+    `<meta charset="utf-8">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<title>${tx("export.html.documentTitle", { title: table.title })}</title>`,
+    `<style>${STYLE}</style>`,
+    `</head>`,
+    `<body>`,
+    `<main>`,
+    `<header>`,
+    `<p class="kicker">${tx("export.html.kicker")}</p>`,
+    `<h1>${escapeHtml(table.title)}</h1>`,
+    `<p class="phase">${tx("story.phase", { phase: t(`phase.${table.phase}`) })}</p>`,
+    `</header>`,
+    setupHtml(table),
+    peopleHtml(table.participants),
+    pathHtml(table),
+    `</main>`,
+    footerHtml(meta),
+    `</body>`,
+    `</html>`,
+    ``,
+  ].join("\n");
+}

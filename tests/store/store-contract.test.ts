@@ -1,0 +1,363 @@
+// The store contract: one suite of behaviours that every store must show, so that no story is ever lost or doubled.
+// Runs on SQLite in a file and in memory always, and on PostgreSQL when TEST_DATABASE_URL is set.
+import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import pg from "pg";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { TableState } from "../../shared/model.ts";
+import { openStore } from "../../server/store/open-store.ts";
+import { PostgresTableStore } from "../../server/store/postgres-store.ts";
+import { replay } from "../../server/store/replay.ts";
+import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
+import {
+  DuplicateEntryError,
+  type JoinEntry,
+  type LogEntry,
+  type TableCreation,
+  type TableStore,
+} from "../../server/store/table-store.ts";
+import { act, BASTIEN, FACILITATOR, handOf, idOf, NOW, openTable, seat } from "../fixtures.ts";
+
+/** Text people really type: accents, French quotes, emoji, markup that must stay inert text, escapes. */
+const TRICKY_TEXT = "« L'été 2050 » : Chloé plante un frêne 🌳🚲 devant l'école <script>alert(\"x\")</script> & \\ \n\tfin";
+
+/** Somewhere to keep tables: every store opened on the same place sees the same tables, if the place is persistent. */
+interface Place {
+  open(): Promise<TableStore>;
+  /** JavaScript that opens a store on this place in another Node process (top-level await allowed). */
+  openInChild?: string;
+}
+
+interface StoreTarget {
+  /** Whether a store opened again on the same place finds what was written (false for ":memory:"). */
+  persistent: boolean;
+  setup?(): Promise<void> | void;
+  teardown?(): Promise<void> | void;
+  /** A place for one test; tables ids are unique per test, so a place may be shared. */
+  place(): Place;
+}
+
+const moduleUrl = (file: string) => JSON.stringify(pathToFileURL(path.resolve(import.meta.dirname, file)).href);
+
+function sqliteFile(): StoreTarget {
+  let dir = "";
+  let count = 0;
+  return {
+    persistent: true,
+    setup: () => {
+      dir = mkdtempSync(path.join(tmpdir(), "jdt-store-"));
+    },
+    teardown: () => rmSync(dir, { recursive: true, force: true }),
+    place: () => {
+      // A folder that does not exist yet: the store creates it.
+      const file = path.join(dir, `place-${++count}`, "tables.sqlite");
+      return {
+        open: async () => new SqliteTableStore(file),
+        openInChild: `new (await import(${moduleUrl("../../server/store/sqlite-store.ts")})).SqliteTableStore(${JSON.stringify(file)})`,
+      };
+    },
+  };
+}
+
+function sqliteMemory(): StoreTarget {
+  return { persistent: false, place: () => ({ open: async () => new SqliteTableStore(":memory:") }) };
+}
+
+function postgres(url: string): StoreTarget {
+  const schema = `jdt_test_${randomBytes(6).toString("hex")}`;
+  return {
+    persistent: true,
+    teardown: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+    place: () => ({
+      open: () => PostgresTableStore.open(url, { schema }),
+      openInChild: `await (await import(${moduleUrl("../../server/store/postgres-store.ts")})).PostgresTableStore.open(${JSON.stringify(url)}, { schema: ${JSON.stringify(schema)} })`,
+    }),
+  };
+}
+
+const newTableId = () => `table-${randomUUID()}`;
+
+function creationOf(id: string, initial: TableState = openTable()): TableCreation {
+  return { id, createdAt: NOW, facilitatorKeyHash: `hash-${id}`, invite: `invite-${id}`, initial: { ...initial, id } };
+}
+
+/** A narration by Bastien: the store does not judge entries, it keeps them. */
+function narration(seq: number, text = `Étape racontée n°${seq}`, entryId = `entry-${seq}`): LogEntry {
+  return {
+    seq,
+    entryId,
+    at: NOW + seq * 1000,
+    entry: { kind: "action", actorId: idOf(BASTIEN), action: { type: "narrate", stepId: "step-1", text } },
+  };
+}
+
+function joinOf(name: string, facilitator: boolean): JoinEntry {
+  return { kind: "join", participantId: idOf(name), name, role: facilitator ? "animatrice" : "habitant", facilitator, seatKeyHash: `seat-${name}` };
+}
+
+/** Plays a short game with the real rules, as the room would accept it; returns the log and the live state. */
+function scriptedGame(initial: TableState): { log: LogEntry[]; live: TableState } {
+  const log: LogEntry[] = [];
+  const record = (entry: LogEntry["entry"], at: number) => log.push({ seq: log.length + 1, entryId: `entry-${log.length + 1}`, at, entry });
+
+  let live = seat(initial, FACILITATOR, { role: "animatrice", facilitator: true });
+  record(joinOf(FACILITATOR, true), NOW);
+  live = seat(live, BASTIEN, { role: "habitant" });
+  record(joinOf(BASTIEN, false), NOW);
+
+  const play = (name: string, action: Extract<LogEntry["entry"], { kind: "action" }>["action"]) => {
+    const at = NOW + (log.length + 1) * 60_000;
+    live = act(live, name, action, at);
+    record({ kind: "action", actorId: idOf(name), action }, at);
+  };
+  play(FACILITATOR, { type: "startPlay" });
+  play(BASTIEN, { type: "draw", deck: "lever" });
+  const cardId = handOf(live, BASTIEN).at(-1);
+  if (!cardId) throw new Error("Bastien drew nothing");
+  play(BASTIEN, { type: "place", cardId, afterStepId: null });
+  const stepId = live.path[0]?.id;
+  if (!stepId) throw new Error("nothing on the path");
+  play(BASTIEN, { type: "narrate", stepId, text: TRICKY_TEXT });
+  return { log, live };
+}
+
+/** Runs a child process that appends to `tableId` without pause, prints each seq once append() resolved, and is killed mid-stream. */
+async function acknowledgedBeforeKill(openInChild: string, tableId: string, killAfter: number): Promise<number> {
+  const script = `
+    const store = ${openInChild};
+    for (let seq = 1; ; seq++) {
+      await store.append(${JSON.stringify(tableId)}, {
+        seq, entryId: "entry-" + seq, at: seq,
+        entry: { kind: "action", actorId: "p-bastien", action: { type: "narrate", stepId: "step-1", text: "Étape n°" + seq } },
+      });
+      process.stdout.write(seq + "\\n");
+    }`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+  let lastAck = 0;
+  let stderr = "";
+  let buffered = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const guard = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.stdout.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) lastAck = Number(line);
+      if (lastAck >= killAfter) child.kill("SIGKILL");
+    });
+    child.on("exit", (_code, signal) => {
+      clearTimeout(guard);
+      if (signal === "SIGKILL" && lastAck >= killAfter) resolve(lastAck);
+      else reject(new Error(`the writer stopped after ${lastAck} entries (${signal ?? "exit"}): ${stderr}`));
+    });
+  });
+}
+
+function storeContract(target: StoreTarget): void {
+  let place: Place;
+  let opened: TableStore[] = [];
+  const open = async () => {
+    const store = await place.open();
+    opened.push(store);
+    return store;
+  };
+
+  beforeAll(() => target.setup?.());
+  afterAll(() => target.teardown?.());
+  beforeEach(() => {
+    place = target.place();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.map((store) => store.close()));
+    opened = [];
+  });
+
+  it("gives back a created table exactly as it was created, with an empty log", async () => {
+    const store = await open();
+    const creation = creationOf(newTableId(), openTable({ setup: { title: TRICKY_TEXT.slice(0, 100) } }));
+
+    await store.create(creation);
+
+    expect(await store.load(creation.id)).toEqual({ table: creation, log: [] });
+  });
+
+  it("loads an unknown table as undefined", async () => {
+    const store = await open();
+
+    expect(await store.load(newTableId())).toBeUndefined();
+  });
+
+  it("refuses to create a table whose id exists, and keeps the first one", async () => {
+    const store = await open();
+    const first = creationOf(newTableId());
+    await store.create(first);
+
+    await expect(store.create({ ...first, invite: "another-invite", facilitatorKeyHash: "another-hash" })).rejects.toThrow();
+
+    expect((await store.load(first.id))?.table).toEqual(first);
+  });
+
+  it("gives back appended entries in seq order with their text byte for byte", async () => {
+    const store = await open();
+    const id = newTableId();
+    await store.create(creationOf(id));
+    const join: LogEntry = { seq: 1, entryId: "entry-1", at: NOW, entry: { ...joinOf(BASTIEN, false), name: "Bastien 🌱 Lévêque", role: "habitant·e <b>" } };
+    const second = narration(2, TRICKY_TEXT);
+    const third = narration(3, "Troisième étape, « la dernière ».");
+
+    // Accepted in seq order by a room, but the store must order by seq whatever the order of arrival.
+    for (const entry of [join, third, second]) await store.append(id, entry);
+    const loaded = await store.load(id);
+
+    expect(loaded?.log).toEqual([join, second, third]);
+    const stored = loaded?.log[1]?.entry;
+    expect(stored?.kind === "action" && stored.action.type === "narrate" ? stored.action.text : null).toBe(TRICKY_TEXT);
+  });
+
+  it("refuses a second entry with the same seq as a duplicate, and keeps only the first", async () => {
+    const store = await open();
+    const id = newTableId();
+    await store.create(creationOf(id));
+    await store.append(id, narration(1, "La première version"));
+
+    await expect(store.append(id, narration(1, "Une autre entrée au même rang", "entry-other"))).rejects.toBeInstanceOf(DuplicateEntryError);
+
+    expect((await store.load(id))?.log).toEqual([narration(1, "La première version")]);
+  });
+
+  it("refuses an entry id already in the log as a duplicate, so a resent action is never applied twice", async () => {
+    const store = await open();
+    const id = newTableId();
+    await store.create(creationOf(id));
+    await store.append(id, narration(1, "Envoyé une fois", "outbox-42"));
+
+    await expect(store.append(id, narration(2, "Envoyé une fois", "outbox-42"))).rejects.toBeInstanceOf(DuplicateEntryError);
+    await store.append(id, narration(2, "La suite", "outbox-43"));
+
+    expect((await store.load(id))?.log).toEqual([narration(1, "Envoyé une fois", "outbox-42"), narration(2, "La suite", "outbox-43")]);
+  });
+
+  it("refuses an entry for a table that was never created, and stores nothing", async () => {
+    const store = await open();
+    const id = newTableId();
+
+    const appended = store.append(id, narration(1));
+
+    await expect(appended).rejects.toThrow();
+    await expect(appended).rejects.not.toBeInstanceOf(DuplicateEntryError);
+    expect(await store.load(id)).toBeUndefined();
+  });
+
+  it("replays a stored game into the same state as playing it live", async () => {
+    const store = await open();
+    const creation = creationOf(newTableId());
+    const { log, live } = scriptedGame(creation.initial);
+    await store.create(creation);
+    for (const entry of log) await store.append(creation.id, entry);
+
+    const stored = await store.load(creation.id);
+    if (!stored) throw new Error("the table was not found");
+    const replayed = replay(stored);
+
+    expect(replayed.state).toEqual(live);
+    expect(replayed.state.path[0]?.narration).toBe(TRICKY_TEXT.trim());
+    expect(replayed.seats).toEqual(new Map([[`seat-${FACILITATOR}`, idOf(FACILITATOR)], [`seat-${BASTIEN}`, idOf(BASTIEN)]]));
+    expect(replayed.lastSeq).toBe(log.length);
+  });
+
+  it("lands every entry when many tables append at the same time", async () => {
+    const store = await open();
+    const ids = Array.from({ length: 20 }, newTableId);
+    const perTable = 25;
+    await Promise.all(ids.map((id) => store.create(creationOf(id))));
+
+    await Promise.all(
+      ids.flatMap((id, t) => Array.from({ length: perTable }, (_, i) => store.append(id, narration(i + 1, `Table ${t}, étape ${i + 1} ✨`)))),
+    );
+
+    for (const [t, id] of ids.entries()) {
+      const expected = Array.from({ length: perTable }, (_, i) => narration(i + 1, `Table ${t}, étape ${i + 1} ✨`));
+      expect((await store.load(id))?.log).toEqual(expected);
+    }
+  });
+
+  if (target.persistent) {
+    it("keeps every table and entry after the store is closed and opened again", async () => {
+      const first = await open();
+      const creations = [creationOf(newTableId()), creationOf(newTableId())];
+      for (const creation of creations) await first.create(creation);
+      for (const creation of creations) for (let seq = 1; seq <= 3; seq++) await first.append(creation.id, narration(seq, TRICKY_TEXT + seq));
+      await first.close();
+
+      const second = await open();
+
+      for (const creation of creations) {
+        expect(await second.load(creation.id)).toEqual({
+          table: creation,
+          log: [1, 2, 3].map((seq) => narration(seq, TRICKY_TEXT + seq)),
+        });
+      }
+    });
+
+    it("keeps every acknowledged entry when the server process is killed mid-write", async () => {
+      if (!place.openInChild) throw new Error("this place cannot be opened from another process");
+      const store = await open();
+      const creation = creationOf(newTableId());
+      await store.create(creation);
+
+      const lastAcknowledged = await acknowledgedBeforeKill(place.openInChild, creation.id, 40);
+      const after = await open();
+      const log = (await after.load(creation.id))?.log ?? [];
+
+      // Nothing acknowledged is missing and nothing is doubled (entries in flight at the kill may or may not have landed).
+      expect(log.length).toBeGreaterThanOrEqual(lastAcknowledged);
+      expect(log.map((e) => e.seq)).toEqual(Array.from({ length: log.length }, (_, i) => i + 1));
+      expect(log[lastAcknowledged - 1]?.entry).toEqual({
+        kind: "action",
+        actorId: "p-bastien",
+        action: { type: "narrate", stepId: "step-1", text: `Étape n°${lastAcknowledged}` },
+      });
+    });
+  }
+}
+
+describe("the SQLite store in a file", () => storeContract(sqliteFile()));
+
+describe("the SQLite store in memory", () => storeContract(sqliteMemory()));
+
+// Declared only when a server is given (CI sets it when PostgreSQL runs), so a machine without one runs no skipped test.
+const testDatabaseUrl = process.env.TEST_DATABASE_URL;
+if (testDatabaseUrl) describe("the PostgreSQL store", () => storeContract(postgres(testDatabaseUrl)));
+
+describe("opening the configured store", () => {
+  let dataDir = "";
+  beforeAll(() => {
+    dataDir = path.join(mkdtempSync(path.join(tmpdir(), "jdt-open-")), "data");
+  });
+  afterAll(() => rmSync(path.dirname(dataDir), { recursive: true, force: true }));
+
+  it("keeps tables in tables.sqlite inside the data folder when no database URL is set", async () => {
+    const creation = creationOf(newTableId());
+    const store = await openStore({ dataDir, databaseUrl: null });
+    await store.create(creation);
+    await store.close();
+
+    expect(existsSync(path.join(dataDir, "tables.sqlite"))).toBe(true);
+    const reopened = new SqliteTableStore(path.join(dataDir, "tables.sqlite"));
+    expect((await reopened.load(creation.id))?.table).toEqual(creation);
+    await reopened.close();
+  });
+});
