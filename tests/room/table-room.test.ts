@@ -636,3 +636,38 @@ describe("the story as Markdown over HTTP", () => {
     expect(md).toContain("Raconté par Chloé (élue)");
   });
 });
+
+describe("continuing a story elsewhere", () => {
+  it("given a story exported as JSON, when it is imported, then a new table holds the same path and its facilitator can play on", async () => {
+    await startPlay();
+    const a = await drawAndPlace(bastien, "lever", null);
+    await action(bastien, { type: "narrate", stepId: a, text: "Une narration à garder." });
+    const exported = await fetch(`${BASE_URL}${API.story(table.tableId, "json")}`, {
+      headers: { Authorization: `Bearer ${table.facilitatorKey}` },
+    });
+    expect(exported.status).toBe(200);
+    const json = await exported.text();
+
+    const refused = await fetch(`${BASE_URL}${API.importStory}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{ pas du json",
+    });
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toMatch(/JSON/);
+
+    const imported = await fetch(`${BASE_URL}${API.importStory}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: json });
+    expect(imported.status).toBe(201);
+    const created = (await imported.json()) as CreatedTable;
+    expect(created.tableId).not.toBe(table.tableId);
+    const host = await takeSeat(created.tableId, { facilitatorKey: secretFrom(created.facilitatorLink, LINK_KEYS.facilitator) }, "Ines", "animation");
+    const continued = stateOf(host);
+    expect(continued.phase).toBe("preparation");
+    expect(continued.path.map((s) => s.narration)).toEqual(["Une narration à garder."]);
+    // The original author is still named, and the new facilitator can start play again.
+    expect(Object.values(continued.participants).map((p) => p.name)).toEqual(expect.arrayContaining(["Bastien", "Ines"]));
+    await action(host, { type: "startPlay" });
+    await vi.waitFor(() => expect(stateOf(host).phase).toBe("play"));
+    await host.room.leave(true);
+  });
+});
