@@ -34,7 +34,8 @@ export default defineConfig({
   webServer: {
     command: "node server/main.ts",
     url: `http://localhost:${port}/api/decks`,
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    // CLIENT_DIR lets parallel runs each serve their own build (vite build --outDir …).
+    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: "warn", ...(process.env.CLIENT_DIR ? { CLIENT_DIR: process.env.CLIENT_DIR } : {}) },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -88,7 +88,7 @@ async function openGame(store: TableStore, id: string): Promise<Game> {
     },
   });
   if (!created.ok) throw new Error(`table refused: ${created.refusal.code}`);
-  await store.create({ id, createdAt: now, facilitatorKeyHash: "f".repeat(64), invite: randomBytes(24).toString("base64url"), initial: created.state });
+  await store.create({ id, createdAt: now, facilitatorKeyHash: "f".repeat(64), invite: randomBytes(24).toString("base64url"), observerKey: randomBytes(24).toString("base64url"), initial: created.state });
   const game: Game = { id, state: created.state, seq: 0, turn: 0 };
   for (const [i, name] of NAMES.slice(0, PEOPLE).entries()) {
     const participantId = `p-${i}`;

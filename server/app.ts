@@ -30,8 +30,9 @@ export function createApp({ config, store, logger = pino({ level: config.logLeve
   const tables = tablesFor(store, allCards, creationTicket);
 
   return defineServer({
-    // Narrations can be long, and French is multi-byte: well above the 4 KB default, still bounded.
-    transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
+    // Narrations can be long, French is multi-byte, and an imported deck file travels as one action (the kit's
+    // challenges weigh 15 KB): well above the 4 KB default, still bounded.
+    transport: new WebSocketTransport({ maxPayload: 256 * 1024 }),
     gracefullyShutdown,
     greet: false,
     logger,

@@ -1,8 +1,8 @@
 // Tables as the server knows them: opening one (secrets, first state), reading its current state, making sure its room is open.
 import { matchMaker } from "@colyseus/core";
-import type { Card, TableSetup, TableState } from "../shared/model.ts";
+import type { Card, TableState } from "../shared/model.ts";
 import { ROOM_NAME } from "../shared/protocol.ts";
-import { createTable, type Refusal } from "../shared/rules/index.ts";
+import { createTable, type Refusal, type SetupInput } from "../shared/rules/index.ts";
 import { hashSecret, newId, newSecret } from "./secrets.ts";
 import { replay } from "./store/replay.ts";
 import type { TableStore } from "./store/table-store.ts";
@@ -11,10 +11,12 @@ export interface OpenedTable {
   tableId: string;
   invite: string;
   facilitatorKey: string;
+  /** The observer link's secret: the facilitator fetches that link from the room (ShareLinks). */
+  observerKey: string;
 }
 
 export interface Tables {
-  open(setup: TableSetup): Promise<{ ok: true; table: OpenedTable } | { ok: false; refusal: Refusal }>;
+  open(setup: SetupInput): Promise<{ ok: true; table: OpenedTable } | { ok: false; refusal: Refusal }>;
   /** Opens a new table from a state made elsewhere (an imported story). */
   openFrom(initial: (tableId: string, now: number) => TableState): Promise<OpenedTable>;
   /** The table as it stands now, rebuilt from its log, with what is needed to check the facilitator secret. */
@@ -29,15 +31,17 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
   async function store_(initial: TableState): Promise<OpenedTable> {
     const invite = newSecret();
     const facilitatorKey = newSecret();
+    const observerKey = newSecret();
     await store.create({
       id: initial.id,
       createdAt: initial.createdAt,
       facilitatorKeyHash: hashSecret(facilitatorKey),
       invite,
+      observerKey,
       initial,
     });
     await matchMaker.createRoom(ROOM_NAME, { tableId: initial.id, ticket: creationTicket });
-    return { tableId: initial.id, invite, facilitatorKey };
+    return { tableId: initial.id, invite, facilitatorKey, observerKey };
   }
 
   return {

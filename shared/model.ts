@@ -3,7 +3,8 @@ import type { Card, DeckName } from "../cards/schema.ts";
 
 export type { Card, DeckName };
 
-export const PHASES = ["preparation", "play", "closed"] as const;
+/** Préparation → Jeu → Débrief → Récit terminé; the facilitator moves forward and may go back. */
+export const PHASES = ["preparation", "play", "debrief", "closed"] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Limits a person can hit; each one has its own refusal message. */
@@ -17,7 +18,23 @@ export const LIMITS = {
   participants: 40,
   minHorizonYear: 2025,
   maxHorizonYear: 2200,
+  futures: 6,
+  contributionLength: 2000,
+  debriefLength: 4000,
+  suggestions: 100,
+  timerMinutes: 240,
+  customCardTitle: 120,
+  customCardText: 2000,
 } as const;
+
+export interface SetupConstraints {
+  /** Time: the horizon's steps, deadlines… */
+  time: string;
+  /** Values the story must respect. */
+  values: string;
+  /** Which kinds of actors take part. */
+  actors: string;
+}
 
 /** What the facilitator writes when opening a table. */
 export interface TableSetup {
@@ -25,7 +42,15 @@ export interface TableSetup {
   system: string;
   presentState: string;
   horizonYear: number;
+  /** The first desirable future… */
   desirableFuture: string;
+  /** …and the others, when the group imagines several. */
+  otherFutures: string[];
+  constraints: SetupConstraints;
+  /** Decks participants may draw from (all three by default). */
+  decksInPlay: DeckName[];
+  /** Challenge themes in play; empty means every theme. */
+  themesInPlay: string[];
   /** Id of a challenge card from the deck, or null when written by hand. */
   framingChallengeId: string | null;
   /** The framing challenge written by hand (empty when a card was chosen). */
@@ -41,6 +66,65 @@ export interface Participant {
   /** Card ids, in the order drawn. Private: only this participant sees them. */
   hand: string[];
   joinedAt: number;
+  /** Taken off the table by a facilitator: keeps authorship of what they wrote, can no longer act. */
+  removed: boolean;
+  /** Debrief: where I stand in the desirable future and how I act in this transition. */
+  debrief: string;
+  debriefAt: number | null;
+}
+
+/** "Oui, et…" under a step, or the answer to an open pitfall. */
+export interface Contribution {
+  id: string;
+  authorId: string;
+  kind: "yesAnd" | "answer";
+  text: string;
+  at: number;
+}
+
+export type Reaction = "plausible" | "desirable";
+
+/** An idea a participant suggests for the setup; the facilitator accepts it (it goes into the setup) or dismisses it. */
+export type SuggestField = "system" | "presentState" | "desirableFuture" | "constraintTime" | "constraintValues" | "constraintActors" | "framingChallengeText";
+
+export interface Suggestion {
+  id: string;
+  authorId: string;
+  field: SuggestField;
+  text: string;
+  at: number;
+}
+
+export interface Timer {
+  label: string;
+  durationMs: number;
+  /** Time left when last started or paused. */
+  remainingMs: number;
+  /** When it was (re)started; null while paused. Time left now = remainingMs − (now − runningSince). */
+  runningSince: number | null;
+}
+
+export interface Turns {
+  mode: "free" | "turns";
+  /** Participant ids in turn order (facilitators are not in it). */
+  order: string[];
+  /** Whose turn it is, in turns mode. */
+  current: string | null;
+}
+
+/** What a facilitator changed or took out, kept so the story's history is never silently rewritten. */
+export interface ModerationRecord {
+  at: number;
+  by: string;
+  action: "editStep" | "removeStep" | "moveStep" | "editContribution" | "removeContribution" | "removeParticipant" | "undo";
+  target: string;
+  /** The text as it was before, for edits and removals. */
+  before: string;
+}
+
+/** A card of this table: from the kit, from an imported deck, or written at this table (writtenBy). */
+export interface TableCard extends Card {
+  writtenBy?: string;
 }
 
 export interface Step {
@@ -51,6 +135,11 @@ export interface Step {
   /** The placer's own narration of what happens at this step. */
   narration: string;
   narratedAt: number | null;
+  /** A pitfall dealt by the facilitator, open until someone tells how the story meets it. */
+  dealt: boolean;
+  open: boolean;
+  contributions: Contribution[];
+  reactions: Record<Reaction, string[]>;
 }
 
 export interface TableState {
@@ -68,8 +157,18 @@ export interface TableState {
   /** Steps the facilitator took off the path: out of the story, but kept. */
   removedSteps: Step[];
   nextStepNumber: number;
-  /** Every card this table can show, by id (the decks in play). */
-  cards: Record<string, Card>;
+  /** Every card this table can show, by id (the decks in play). Shared between states: add by copying the record. */
+  cards: Record<string, TableCard>;
+  /** Counter for ids of contributions, suggestions and written cards. */
+  nextId: number;
+  /** No new arrivals (people already seated still come back). */
+  locked: boolean;
+  turns: Turns;
+  timer: Timer | null;
+  suggestions: Suggestion[];
+  /** Pitfall cards dealt into a hand: placing one opens a step that must be answered. */
+  dealtCards: string[];
+  moderationLog: ModerationRecord[];
 }
 
 /** Who is acting and when; the server fills it in, never the client. */
@@ -78,14 +177,62 @@ export interface ActionContext {
   now: number;
 }
 
+/** Text fields of the setup the facilitator edits during preparation (all optional: only what changes). */
+export interface SetupChanges {
+  title?: string;
+  system?: string;
+  presentState?: string;
+  horizonYear?: number;
+  desirableFuture?: string;
+  otherFutures?: string[];
+  constraints?: Partial<SetupConstraints>;
+}
+
 export type Action =
+  // Preparation
+  | { type: "editSetup"; changes: SetupChanges }
+  | { type: "chooseChallenge"; cardId: string | null; text: string }
+  | { type: "drawChallenge" }
+  | { type: "chooseDecks"; decks: DeckName[]; themes: string[] }
+  | { type: "importDeck"; file: unknown; /** The file's name, to name it in error messages. */ fileName?: string }
+  | { type: "suggest"; field: SuggestField; text: string }
+  | { type: "acceptSuggestion"; suggestionId: string }
+  | { type: "dismissSuggestion"; suggestionId: string }
+  // Phases
+  | { type: "setPhase"; phase: Phase }
+  | { type: "startPlay" }
+  | { type: "closeStory" }
+  // Play
   | { type: "draw"; deck: DeckName }
   | { type: "place"; cardId: string; afterStepId: string | null }
   | { type: "narrate"; stepId: string; text: string }
   | { type: "discard"; cardId: string }
-  | { type: "startPlay" }
+  | { type: "writeCard"; deck: DeckName; title: string; text: string }
+  | { type: "contribute"; stepId: string; kind: Contribution["kind"]; text: string }
+  | { type: "react"; stepId: string; reaction: Reaction }
+  | { type: "setTurnMode"; mode: Turns["mode"] }
+  | { type: "passTurn" }
+  | { type: "skipTurn" }
+  | { type: "reorderTurns"; order: string[] }
+  | { type: "startTimer"; minutes: number; label: string }
+  | { type: "pauseTimer" }
+  | { type: "resumeTimer" }
+  | { type: "extendTimer"; minutes: number }
+  | { type: "clearTimer" }
+  | { type: "dealPitfall"; to: string | null; afterStepId: string | null }
+  // Debrief
+  | { type: "writeDebrief"; text: string }
+  // Moderation
+  | { type: "editStep"; stepId: string; narration: string }
   | { type: "removeStep"; stepId: string }
-  | { type: "closeStory" };
+  | { type: "moveStep"; stepId: string; afterStepId: string | null }
+  | { type: "editContribution"; stepId: string; contributionId: string; text: string }
+  | { type: "removeContribution"; stepId: string; contributionId: string }
+  | { type: "undo" }
+  | { type: "lockTable"; locked: boolean }
+  | { type: "removeParticipant"; participantId: string }
+  | { type: "setFacilitator"; participantId: string; facilitator: boolean }
+  | { type: "handOver"; participantId: string };
 
 export type ActionType = Action["type"];
 

@@ -14,14 +14,69 @@ const text = z.string().max(20_000);
 const id = z.string().min(1).max(200);
 const deck = z.enum(DECK_NAMES);
 
+const phase = z.enum(["preparation", "play", "debrief", "closed"]);
+const futures = z.array(text).max(50);
+
 export const actionSchema = z.discriminatedUnion("type", [
+  // Preparation
+  z.object({
+    type: z.literal("editSetup"),
+    changes: z.object({
+      title: text.optional(),
+      system: text.optional(),
+      presentState: text.optional(),
+      horizonYear: z.number().int().optional(),
+      desirableFuture: text.optional(),
+      otherFutures: futures.optional(),
+      constraints: z.object({ time: text.optional(), values: text.optional(), actors: text.optional() }).optional(),
+    }),
+  }),
+  z.object({ type: z.literal("chooseChallenge"), cardId: id.nullable(), text }),
+  z.object({ type: z.literal("drawChallenge") }),
+  z.object({ type: z.literal("chooseDecks"), decks: z.array(deck).max(3), themes: z.array(id).max(50) }),
+  z.object({ type: z.literal("importDeck"), file: z.unknown(), fileName: z.string().max(200).optional() }),
+  z.object({
+    type: z.literal("suggest"),
+    field: z.enum(["system", "presentState", "desirableFuture", "constraintTime", "constraintValues", "constraintActors", "framingChallengeText"]),
+    text,
+  }),
+  z.object({ type: z.literal("acceptSuggestion"), suggestionId: id }),
+  z.object({ type: z.literal("dismissSuggestion"), suggestionId: id }),
+  // Phases
+  z.object({ type: z.literal("setPhase"), phase }),
+  z.object({ type: z.literal("startPlay") }),
+  z.object({ type: z.literal("closeStory") }),
+  // Play
   z.object({ type: z.literal("draw"), deck }),
   z.object({ type: z.literal("place"), cardId: id, afterStepId: id.nullable() }),
   z.object({ type: z.literal("narrate"), stepId: id, text }),
   z.object({ type: z.literal("discard"), cardId: id }),
-  z.object({ type: z.literal("startPlay") }),
+  z.object({ type: z.literal("writeCard"), deck, title: text, text }),
+  z.object({ type: z.literal("contribute"), stepId: id, kind: z.enum(["yesAnd", "answer"]), text }),
+  z.object({ type: z.literal("react"), stepId: id, reaction: z.enum(["plausible", "desirable"]) }),
+  z.object({ type: z.literal("setTurnMode"), mode: z.enum(["free", "turns"]) }),
+  z.object({ type: z.literal("passTurn") }),
+  z.object({ type: z.literal("skipTurn") }),
+  z.object({ type: z.literal("reorderTurns"), order: z.array(id).max(100) }),
+  z.object({ type: z.literal("startTimer"), minutes: z.number(), label: text }),
+  z.object({ type: z.literal("pauseTimer") }),
+  z.object({ type: z.literal("resumeTimer") }),
+  z.object({ type: z.literal("extendTimer"), minutes: z.number() }),
+  z.object({ type: z.literal("clearTimer") }),
+  z.object({ type: z.literal("dealPitfall"), to: id.nullable(), afterStepId: id.nullable() }),
+  // Debrief
+  z.object({ type: z.literal("writeDebrief"), text }),
+  // Moderation
+  z.object({ type: z.literal("editStep"), stepId: id, narration: text }),
   z.object({ type: z.literal("removeStep"), stepId: id }),
-  z.object({ type: z.literal("closeStory") }),
+  z.object({ type: z.literal("moveStep"), stepId: id, afterStepId: id.nullable() }),
+  z.object({ type: z.literal("editContribution"), stepId: id, contributionId: id, text }),
+  z.object({ type: z.literal("removeContribution"), stepId: id, contributionId: id }),
+  z.object({ type: z.literal("undo") }),
+  z.object({ type: z.literal("lockTable"), locked: z.boolean() }),
+  z.object({ type: z.literal("removeParticipant"), participantId: id }),
+  z.object({ type: z.literal("setFacilitator"), participantId: id, facilitator: z.boolean() }),
+  z.object({ type: z.literal("handOver"), participantId: id }),
 ]);
 
 /** One action as sent: with the id the sender's outbox gave it, so that a repeat is applied once. */
@@ -40,6 +95,8 @@ export const joinOptionsSchema = z.object({
   protocolVersion: z.number().int(),
   invite: z.string().max(200).optional(),
   facilitatorKey: z.string().max(200).optional(),
+  /** The observer link's secret: a read-only seat, not a participant (a projector, a guest). */
+  observerKey: z.string().max(200).optional(),
   seatKey: z.string().min(32).max(200),
   name: z.string().max(1000).default(""),
   role: z.string().max(1000).default(""),
@@ -72,7 +129,7 @@ export interface RefusalReply {
 }
 
 /** URL fragment keys. */
-export const LINK_KEYS = { invite: "invitation", facilitator: "animation" } as const;
+export const LINK_KEYS = { invite: "invitation", facilitator: "animation", observer: "observation" } as const;
 
 /** The path and fragment of a table link; the secret sits in the fragment, which browsers never send to a server. */
 export function tableLink(tableId: string, kind: keyof typeof LINK_KEYS, secret: string): string {
@@ -83,9 +140,17 @@ export function tableLink(tableId: string, kind: keyof typeof LINK_KEYS, secret:
 export const WHOAMI_REQUEST = "whoami";
 export const INVITE_LINK_REQUEST = "inviteLink";
 
+/** Who this connection is: a seated person, or an observer (participantId null, read-only). */
 export interface Whoami {
-  participantId: string;
+  participantId: string | null;
   facilitator: boolean;
+  observer: boolean;
+}
+
+/** What the facilitator may share again: the participant link and the observer link (path + fragment). */
+export interface ShareLinks {
+  path: string;
+  observerPath: string;
 }
 
 export type StoryFormat = "md" | "html" | "json";
@@ -95,6 +160,8 @@ export const API = {
   decks: "/api/decks",
   importStory: "/api/tables/import",
   story: (tableId: string, format: StoryFormat) => `/api/tables/${encodeURIComponent(tableId)}/story.${format}`,
+  /** GET with the facilitator secret: this table's decks, its own cards included, in the cards/ file format. */
+  deck: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/deck.json`,
   /** POST: makes sure the table's room is open (after a restart, brings it back from storage). */
   openRoom: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/room`,
 } as const;

@@ -1,5 +1,6 @@
 // Who sees what: the public projection of a table, and the private hand of one participant.
-import type { Card, DeckName, Phase, TableState } from "./model.ts";
+import type { Contribution, DeckName, Phase, SetupConstraints, Step, Suggestion, TableCard, TableState, Timer, Turns } from "./model.ts";
+import { hasWon } from "./rules/won.ts";
 
 export interface CardFace {
   id: string;
@@ -11,6 +12,8 @@ export interface CardFace {
   examples: string[];
   blank: boolean;
   source: string;
+  /** Participant id of whoever wrote this card at this table; "" for the kit's cards and imported decks. */
+  writtenBy: string;
 }
 
 export interface ParticipantView {
@@ -20,6 +23,9 @@ export interface ParticipantView {
   facilitator: boolean;
   handCount: number;
   joinedAt: number;
+  removed: boolean;
+  /** Public: the debrief is part of the story. "" until written. */
+  debrief: string;
 }
 
 export interface StepView {
@@ -30,6 +36,28 @@ export interface StepView {
   narration: string;
   /** 0 until narrated. */
   narratedAt: number;
+  dealt: boolean;
+  /** A dealt pitfall nobody has answered yet. */
+  open: boolean;
+  contributions: Contribution[];
+  /** Participant ids who find this step plausible / desirable. */
+  plausible: string[];
+  desirable: string[];
+}
+
+/** A card in my hand: dealt by the facilitator (a pitfall I must play), or drawn. */
+export interface HandCard extends CardFace {
+  dealt: boolean;
+}
+
+export interface TimerView {
+  label: string;
+  durationMs: number;
+  remainingMs: number;
+  /** Server time (ms) when it was last started; 0 while paused. */
+  runningSince: number;
+  /** The server's clock when the timer last changed or this browser arrived (set by the server's projection). */
+  serverNow?: number;
 }
 
 export interface PublicTable {
@@ -40,15 +68,25 @@ export interface PublicTable {
   presentState: string;
   horizonYear: number;
   desirableFuture: string;
+  otherFutures: string[];
+  constraints: SetupConstraints;
+  decksInPlay: DeckName[];
+  themesInPlay: string[];
   framingChallenge: CardFace | null;
   framingChallengeText: string;
   participants: ParticipantView[];
   path: StepView[];
   piles: Record<DeckName, number>;
   discardCount: number;
+  locked: boolean;
+  turns: Turns;
+  timer: TimerView | null;
+  suggestions: Suggestion[];
+  /** Every participant (not removed, not facilitating) has written their debrief: the table has won. */
+  won: boolean;
 }
 
-export function cardFace(card: Card): CardFace {
+export function cardFace(card: TableCard): CardFace {
   return {
     id: card.id,
     deck: card.deck,
@@ -59,6 +97,7 @@ export function cardFace(card: Card): CardFace {
     examples: card.examples ?? [],
     blank: card.blank ?? false,
     source: card.source,
+    writtenBy: card.writtenBy ?? "",
   };
 }
 
@@ -79,6 +118,10 @@ export function publicTable(state: TableState): PublicTable {
     presentState: setup.presentState,
     horizonYear: setup.horizonYear,
     desirableFuture: setup.desirableFuture,
+    otherFutures: [...setup.otherFutures],
+    constraints: { ...setup.constraints },
+    decksInPlay: [...setup.decksInPlay],
+    themesInPlay: [...setup.themesInPlay],
     framingChallenge: setup.framingChallengeId ? faceOf(state, setup.framingChallengeId) : null,
     framingChallengeText: setup.framingChallengeText,
     participants: state.participants.map((p) => ({
@@ -88,22 +131,47 @@ export function publicTable(state: TableState): PublicTable {
       facilitator: p.facilitator,
       handCount: p.hand.length,
       joinedAt: p.joinedAt,
+      removed: p.removed,
+      debrief: p.debrief,
     })),
-    path: state.path.map((s) => ({
-      id: s.id,
-      card: faceOf(state, s.cardId),
-      placedBy: s.placedBy,
-      placedAt: s.placedAt,
-      narration: s.narration,
-      narratedAt: s.narratedAt ?? 0,
-    })),
+    path: state.path.map((s) => stepView(state, s)),
     piles: { challenge: state.piles.challenge.length, lever: state.piles.lever.length, pitfall: state.piles.pitfall.length },
     discardCount: state.discard.length,
+    locked: state.locked,
+    turns: { mode: state.turns.mode, order: [...state.turns.order], current: state.turns.current },
+    timer: state.timer ? timerView(state.timer) : null,
+    suggestions: state.suggestions.map((s) => ({ ...s })),
+    won: hasWon(state),
+  };
+}
+
+function stepView(state: TableState, step: Step): StepView {
+  return {
+    id: step.id,
+    card: faceOf(state, step.cardId),
+    placedBy: step.placedBy,
+    placedAt: step.placedAt,
+    narration: step.narration,
+    narratedAt: step.narratedAt ?? 0,
+    dealt: step.dealt,
+    open: step.open,
+    contributions: step.contributions.map((c) => ({ ...c })),
+    plausible: [...step.reactions.plausible],
+    desirable: [...step.reactions.desirable],
+  };
+}
+
+function timerView(timer: Timer): TimerView {
+  return {
+    label: timer.label,
+    durationMs: timer.durationMs,
+    remainingMs: timer.remainingMs,
+    runningSince: timer.runningSince ?? 0,
   };
 }
 
 /** The cards one participant holds: for their eyes only. */
-export function handOf(state: TableState, participantId: string): CardFace[] {
+export function handOf(state: TableState, participantId: string): HandCard[] {
   const p = state.participants.find((x) => x.id === participantId);
-  return p ? p.hand.map((id) => faceOf(state, id)) : [];
+  return p ? p.hand.map((id) => ({ ...faceOf(state, id), dealt: state.dealtCards.includes(id) })) : [];
 }

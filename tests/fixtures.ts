@@ -1,8 +1,8 @@
 // Named fixtures for the tests: a small deck, a framed setup, and helpers that seat people and play moves through the real rules.
 import { expect } from "vitest";
 import type { Card } from "../cards/schema.ts";
-import type { Action, TableSetup, TableState } from "../shared/model.ts";
-import { applyAction, createTable, join, type Refusal } from "../shared/rules/index.ts";
+import type { Action, ActionType, TableSetup, TableState } from "../shared/model.ts";
+import { applyAction, createTable, join, type Refusal, type SetupInput } from "../shared/rules/index.ts";
 
 /** A fixed clock: every test starts at the same instant. */
 export const NOW = Date.UTC(2025, 2, 14, 9, 30);
@@ -111,13 +111,17 @@ export function manyLevers(count: number): Card[] {
   }));
 }
 
-/** A table framed by the mobility challenge card, horizon 2050. */
+/** A table framed by the mobility challenge card, horizon 2050; one future, no constraint, every deck and theme in play. */
 export const SETUP: TableSetup = {
   title: "Le quartier des Tanneurs en 2050",
   system: "Le quartier des Tanneurs, à Lyon",
   presentState: "Des rues saturées de voitures, peu d'arbres.",
   horizonYear: 2050,
   desirableFuture: "Des rues calmes où les enfants vont seuls à l'école.",
+  otherFutures: [],
+  constraints: { time: "", values: "", actors: "" },
+  decksInPlay: ["challenge", "lever", "pitfall"],
+  themesInPlay: [],
   framingChallengeId: CHALLENGE_MOBILITY.id,
   framingChallengeText: "",
 };
@@ -125,14 +129,16 @@ export const SETUP: TableSetup = {
 export const SEED = "graine-des-tests";
 
 export interface OpenTableOptions {
-  setup?: Partial<TableSetup>;
+  /** Changes to SETUP; the fields added after the home page form (futures, constraints, decks, themes) may be left out. */
+  setup?: Partial<SetupInput>;
   seed?: string;
   cards?: readonly Card[];
 }
 
 /** A new table in preparation, built by the real rules; fails the test if the rules refuse it. */
 export function openTable({ setup = {}, seed = SEED, cards = SMALL_DECK }: OpenTableOptions = {}): TableState {
-  const outcome = createTable({ id: "table-essai", now: NOW, seed, setup: { ...SETUP, ...setup }, cards });
+  const merged: SetupInput = { ...SETUP, ...setup };
+  const outcome = createTable({ id: "table-essai", now: NOW, seed, setup: merged, cards });
   if (!outcome.ok) throw new Error(`the fixture table was refused: ${outcome.refusal.code}`);
   return outcome.state;
 }
@@ -157,6 +163,8 @@ export function seat(state: TableState, name: string, { role = "habitant·e", fa
 export const FACILITATOR = "Awa";
 export const BASTIEN = "Bastien";
 export const CHLOE = "Chloé";
+/** A late arrival, seated by the fixtures that need a third player. */
+export const DORIAN = "Dorian";
 
 /** Awa facilitates; Bastien (habitant) and Chloé (élue) sit at the table; play has not started. */
 export function tableInPreparation(options: OpenTableOptions = {}): TableState {
@@ -172,6 +180,69 @@ export function tableInPlay(options: OpenTableOptions = {}): TableState {
   return act(tableInPreparation(options), FACILITATOR, { type: "startPlay" });
 }
 
+/** The table once Awa has moved it on to the debrief. */
+export function tableInDebrief(options: OpenTableOptions = {}): TableState {
+  return act(tableInPlay(options), FACILITATOR, { type: "setPhase", phase: "debrief" });
+}
+
+/** The story closed by Awa. */
+export function tableClosed(options: OpenTableOptions = {}): TableState {
+  return act(tableInPlay(options), FACILITATOR, { type: "closeStory" });
+}
+
+/** In play, turn by turn: Bastien, then Chloé; it is Bastien's turn. */
+export function tableInTurns(options: OpenTableOptions = {}): TableState {
+  return act(tableInPlay(options), FACILITATOR, { type: "setTurnMode", mode: "turns" });
+}
+
+/** Seats Dorian, then Awa removes him from the table (in the state's own phase, which must allow it). */
+export function withDorianRemoved(state: TableState): TableState {
+  return act(seat(state, DORIAN, { role: "commerçant" }), FACILITATOR, { type: "removeParticipant", participantId: idOf(DORIAN) });
+}
+
+/** One well-formed action of every type, to try each against the permission table. */
+export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
+  editSetup: { type: "editSetup", changes: { system: "Le quartier des Tanneurs et ses abords" } },
+  chooseChallenge: { type: "chooseChallenge", cardId: null, text: "Zéro voiture en 2050 ?" },
+  drawChallenge: { type: "drawChallenge" },
+  chooseDecks: { type: "chooseDecks", decks: ["lever", "pitfall"], themes: [] },
+  importDeck: { type: "importDeck", file: {} },
+  suggest: { type: "suggest", field: "constraintValues", text: "La sobriété" },
+  acceptSuggestion: { type: "acceptSuggestion", suggestionId: "suggestion-1" },
+  dismissSuggestion: { type: "dismissSuggestion", suggestionId: "suggestion-1" },
+  setPhase: { type: "setPhase", phase: "debrief" },
+  startPlay: { type: "startPlay" },
+  closeStory: { type: "closeStory" },
+  draw: { type: "draw", deck: "lever" },
+  place: { type: "place", cardId: LEVER_OPEN.id, afterStepId: null },
+  narrate: { type: "narrate", stepId: "step-1", text: "Il se passe quelque chose." },
+  discard: { type: "discard", cardId: LEVER_OPEN.id },
+  writeCard: { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." },
+  contribute: { type: "contribute", stepId: "step-1", kind: "yesAnd", text: "Oui, et les écoles s'y mettent." },
+  react: { type: "react", stepId: "step-1", reaction: "plausible" },
+  setTurnMode: { type: "setTurnMode", mode: "turns" },
+  passTurn: { type: "passTurn" },
+  skipTurn: { type: "skipTurn" },
+  reorderTurns: { type: "reorderTurns", order: [] },
+  startTimer: { type: "startTimer", minutes: 5, label: "Tour" },
+  pauseTimer: { type: "pauseTimer" },
+  resumeTimer: { type: "resumeTimer" },
+  extendTimer: { type: "extendTimer", minutes: 2 },
+  clearTimer: { type: "clearTimer" },
+  dealPitfall: { type: "dealPitfall", to: null, afterStepId: null },
+  writeDebrief: { type: "writeDebrief", text: "Je tiens l'atelier vélo du quartier." },
+  editStep: { type: "editStep", stepId: "step-1", narration: "Texte revu." },
+  removeStep: { type: "removeStep", stepId: "step-1" },
+  moveStep: { type: "moveStep", stepId: "step-1", afterStepId: null },
+  editContribution: { type: "editContribution", stepId: "step-1", contributionId: "contribution-1", text: "Revu." },
+  removeContribution: { type: "removeContribution", stepId: "step-1", contributionId: "contribution-1" },
+  undo: { type: "undo" },
+  lockTable: { type: "lockTable", locked: true },
+  removeParticipant: { type: "removeParticipant", participantId: "p-bastien" },
+  setFacilitator: { type: "setFacilitator", participantId: "p-bastien", facilitator: true },
+  handOver: { type: "handOver", participantId: "p-bastien" },
+};
+
 /** Plays one action for the named person; fails the test if the rules refuse it. */
 export function act(state: TableState, name: string, action: Action, now = NOW): TableState {
   const outcome = applyAction(state, action, { actorId: idOf(name), now });
@@ -180,8 +251,8 @@ export function act(state: TableState, name: string, action: Action, now = NOW):
 }
 
 /** Plays one action expected to be refused; returns the refusal, fails the test if it was accepted. */
-export function refusalOf(state: TableState, name: string, action: Action): Refusal {
-  const outcome = applyAction(state, action, { actorId: idOf(name), now: NOW });
+export function refusalOf(state: TableState, name: string, action: Action, now = NOW): Refusal {
+  const outcome = applyAction(state, action, { actorId: idOf(name), now });
   expect(outcome.ok, `${name}'s ${action.type} should have been refused`).toBe(false);
   if (outcome.ok) throw new Error("unreachable");
   return outcome.refusal;

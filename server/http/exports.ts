@@ -1,8 +1,9 @@
-// HTTP downloads of a table's story for its facilitator: Markdown, printable HTML and versioned JSON.
+// HTTP downloads for a table's facilitator: the story (Markdown, printable HTML, versioned JSON) and the table's decks.
 import express, { type Request, type Response, type Router } from "express";
 import type { Decks } from "../../cards/load.ts";
+import { DECK_NAMES, type Card, type DeckFile, type DeckName, type Theme } from "../../cards/schema.ts";
 import { t } from "../../shared/i18n/translate.ts";
-import type { TableState } from "../../shared/model.ts";
+import type { TableCard, TableState } from "../../shared/model.ts";
 import type { RefusalReply } from "../../shared/protocol.ts";
 import { storyHtml } from "../../shared/story/html.ts";
 import { storyJson } from "../../shared/story/json.ts";
@@ -39,20 +40,30 @@ export function exportRouter(services: ExportServices): Router {
   const router = express.Router();
 
   /** Loads the table for its facilitator only, then lets `render` answer. */
-  const story = (render: Render) => async (req: Request<{ tableId: string }>, res: Response) => {
+  const forFacilitator = (render: Render) => async (req: Request<{ tableId: string }>, res: Response) => {
     const table = await services.loadTableState(req.params.tableId);
     if (!table) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
     if (!matchesHash(bearer(req), table.facilitatorKeyHash)) {
       return refuse(res, 401, { code: "facilitatorKeyRequired", message: t("http.facilitatorKeyRequired") });
     }
-    // The story is private to whoever holds the facilitator link: no shared cache keeps a copy.
+    // Private to whoever holds the facilitator link: no shared cache keeps a copy.
     res.set("Cache-Control", "no-store").set("X-Content-Type-Options", "nosniff");
     render(table.state, res);
   };
 
   router.get(
+    "/api/tables/:tableId/deck.json",
+    forFacilitator((state, res) => {
+      res
+        .type("application/json; charset=utf-8")
+        .set("Content-Disposition", `attachment; filename="${fileName(state.id, "deck.json")}"`)
+        .send(`${JSON.stringify(tableDecks(state, decks), null, 2)}\n`);
+    }),
+  );
+
+  router.get(
     "/api/tables/:tableId/story.md",
-    story((state, res) => {
+    forFacilitator((state, res) => {
       const markdown = storyMarkdown(state, { attribution: decks.attribution.text, exportedAt: new Date() });
       res
         .type("text/markdown; charset=utf-8")
@@ -63,7 +74,7 @@ export function exportRouter(services: ExportServices): Router {
 
   router.get(
     "/api/tables/:tableId/story.html",
-    story((state, res) => {
+    forFacilitator((state, res) => {
       const html = storyHtml(state, {
         attribution: decks.attribution.text,
         licenseUrl: decks.attribution.licenseUrl,
@@ -79,7 +90,7 @@ export function exportRouter(services: ExportServices): Router {
 
   router.get(
     "/api/tables/:tableId/story.json",
-    story((state, res) => {
+    forFacilitator((state, res) => {
       const json = storyJson(state, { attribution: decks.attribution.text, exportedAt: new Date() });
       res
         .type("application/json; charset=utf-8")
@@ -89,4 +100,43 @@ export function exportRouter(services: ExportServices): Router {
   );
 
   return router;
+}
+
+/** Challenges written at a table carry no theme; in a deck file every challenge needs one, so they get this one. */
+export const WRITTEN_THEME_ID = "ecrits-a-la-table";
+
+/**
+ * The table's cards as deck files of cards/ (kit, imported and written cards), one per deck that has any: ready to
+ * import at another table. Cards written here keep their `source`, which says where they were written.
+ */
+export function tableDecks(state: TableState, decks: Decks): Partial<Record<DeckName, DeckFile>> {
+  const byDeck: Record<DeckName, Card[]> = { challenge: [], lever: [], pitfall: [] };
+  for (const card of Object.values(state.cards)) byDeck[card.deck].push(asDeckCard(card));
+  const files: Partial<Record<DeckName, DeckFile>> = {};
+  for (const deck of DECK_NAMES) {
+    const cards = byDeck[deck];
+    if (cards.length === 0) continue;
+    files[deck] = deck === "challenge" ? { deck, themes: themesOf(cards, decks), cards } : { deck, cards };
+  }
+  return files;
+}
+
+/**
+ * A card as the strict cards/ schema wants it: no table-only field. A card written at the table has only a title and a
+ * text, where the schema asks a kit card for more; those fields are filled from what its writer wrote (a challenge
+ * gets the theme of written cards, a lever its title as keyword, a lever or a pitfall its text as example).
+ */
+function asDeckCard({ writtenBy, ...card }: TableCard): Card {
+  if (writtenBy === undefined || card.blank) return card;
+  if (card.deck === "challenge") return { ...card, theme: card.theme ?? WRITTEN_THEME_ID };
+  const examples = card.examples ?? [card.text];
+  return card.deck === "lever" ? { ...card, keywords: card.keywords ?? [card.title], examples } : { ...card, examples };
+}
+
+/** Every theme the challenges use, with the kit's label when it is a kit theme (an imported deck's labels are not kept). */
+function themesOf(cards: readonly Card[], decks: Decks): Theme[] {
+  const kit = new Map((decks.challenge.themes ?? []).map((theme) => [theme.id, theme.label]));
+  kit.set(WRITTEN_THEME_ID, t("http.writtenTheme"));
+  const used = [...new Set(cards.flatMap((card) => (card.theme === undefined ? [] : [card.theme])))];
+  return used.map((id) => ({ id, label: kit.get(id) ?? id }));
 }

@@ -50,6 +50,7 @@ export function apiRouter(services: RouteServices): Router {
   router.post(API.createTable, async (req, res) => {
     const body = createTableSchema.safeParse(req.body);
     if (!body.success) return refuse(res, 400, { code: "invalidBody", message: t("http.invalidBody") });
+    // The form asks for the essentials; the rest of the setup is filled in with the group, in preparation.
     const opened = await tables.open(body.data);
     if (!opened.ok) return refuse(res, 400, opened.refusal);
     const { tableId, invite, facilitatorKey } = opened.table;

@@ -2,6 +2,7 @@
 // append() is one autocommitted INSERT with synchronous_commit on: it resolves once the commit is flushed to disk.
 import pg from "pg";
 import type { TableState } from "../../shared/model.ts";
+import { newSecret } from "../secrets.ts";
 import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableStore } from "./table-store.ts";
 
 export interface PostgresStoreOptions {
@@ -20,6 +21,7 @@ interface TableRow {
   created_at: string;
   facilitator_key_hash: string;
   invite: string;
+  observer_key: string;
   initial: TableState;
 }
 
@@ -69,8 +71,15 @@ export class PostgresTableStore implements TableStore {
           created_at bigint NOT NULL,
           facilitator_key_hash text NOT NULL,
           invite text NOT NULL,
-          initial jsonb NOT NULL
+          initial jsonb NOT NULL,
+          observer_key text NOT NULL DEFAULT ''
         )`);
+      // Databases made before the observer link existed: add the column, then give each table its own secret.
+      await client.query(`ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS observer_key text NOT NULL DEFAULT ''`);
+      const missing = await client.query<{ id: string }>(`SELECT id FROM ${this.#tables} WHERE observer_key = ''`);
+      for (const { id } of missing.rows) {
+        await client.query(`UPDATE ${this.#tables} SET observer_key = $1 WHERE id = $2`, [newSecret(), id]);
+      }
       await client.query(`
         CREATE TABLE IF NOT EXISTS ${this.#log} (
           table_id text NOT NULL REFERENCES ${this.#tables} (id),
@@ -93,8 +102,8 @@ export class PostgresTableStore implements TableStore {
   async create(table: TableCreation): Promise<void> {
     try {
       await this.#pool.query(
-        `INSERT INTO ${this.#tables} (id, created_at, facilitator_key_hash, invite, initial) VALUES ($1, $2, $3, $4, $5)`,
-        [table.id, table.createdAt, table.facilitatorKeyHash, table.invite, JSON.stringify(table.initial)],
+        `INSERT INTO ${this.#tables} (id, created_at, facilitator_key_hash, invite, observer_key, initial) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [table.id, table.createdAt, table.facilitatorKeyHash, table.invite, table.observerKey, JSON.stringify(table.initial)],
       );
     } catch (error) {
       if (isUniqueViolation(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
@@ -117,6 +126,7 @@ export class PostgresTableStore implements TableStore {
         createdAt: Number(row.created_at),
         facilitatorKeyHash: row.facilitator_key_hash,
         invite: row.invite,
+        observerKey: row.observer_key,
         initial: row.initial,
       },
       log: log.rows.map((r) => ({ seq: r.seq, entryId: r.entry_id, at: Number(r.at), entry: r.entry })),

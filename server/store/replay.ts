@@ -1,4 +1,5 @@
 // Rebuilds a table's state from its creation and log, with the same pure rules that accepted each entry.
+// Undone actions are left out: first every undo entry names what it undoes, then the rest is applied in order.
 import type { TableState } from "../../shared/model.ts";
 import { applyAction, join } from "../../shared/rules/index.ts";
 import type { LogEntry, StoredTable } from "./table-store.ts";
@@ -13,21 +14,41 @@ export interface Replayed {
 
 /** Applies one logged entry; a stored entry was accepted once, so a refusal now means the log or the rules are broken. */
 export function applyEntry(state: TableState, { entry, at, seq }: LogEntry): TableState {
+  const ctx = { actorId: entry.kind === "join" ? entry.participantId : entry.actorId, now: at };
   const outcome =
     entry.kind === "join"
-      ? join(state, { name: entry.name, role: entry.role, facilitator: entry.facilitator }, { actorId: entry.participantId, now: at })
-      : applyAction(state, entry.action, { actorId: entry.actorId, now: at });
+      ? join(state, { name: entry.name, role: entry.role, facilitator: entry.facilitator }, ctx)
+      : // An undo goes through the rules too (its permission, whatever the rules record of it); its effect is the skip.
+        applyAction(state, entry.kind === "undo" ? { type: "undo" } : entry.action, ctx);
   if (!outcome.ok) throw new Error(`log entry ${seq} no longer applies: ${outcome.refusal.code}`);
   return outcome.state;
 }
 
+/** The entry ids that some undo entry of the log undoes. */
+export function undoneIds(log: readonly LogEntry[]): Set<string> {
+  const undone = new Set<string>();
+  for (const { entry } of log) if (entry.kind === "undo") undone.add(entry.undoes);
+  return undone;
+}
+
+/** What an undo would undo now: the last action that is not undone already (joins and undos are never undone). */
+export function undoTarget(log: readonly LogEntry[]): string | undefined {
+  const undone = undoneIds(log);
+  for (let i = log.length - 1; i >= 0; i--) {
+    const logged = log[i];
+    if (logged?.entry.kind === "action" && !undone.has(logged.entryId)) return logged.entryId;
+  }
+  return undefined;
+}
+
 export function replay({ table, log }: StoredTable): Replayed {
+  const undone = undoneIds(log);
   let state = table.initial;
   const seats = new Map<string, string>();
   const entryIds = new Set<string>();
   let lastSeq = 0;
   for (const logged of log) {
-    state = applyEntry(state, logged);
+    if (!undone.has(logged.entryId)) state = applyEntry(state, logged);
     if (logged.entry.kind === "join") seats.set(logged.entry.seatKeyHash, logged.entry.participantId);
     entryIds.add(logged.entryId);
     lastSeq = logged.seq;

@@ -4,6 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TableState } from "../../shared/model.ts";
+import { newSecret } from "../secrets.ts";
 import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableStore } from "./table-store.ts";
 
 /**
@@ -33,7 +34,8 @@ const SCHEMA = `
     created_at INTEGER NOT NULL,
     facilitator_key_hash TEXT NOT NULL,
     invite TEXT NOT NULL,
-    initial TEXT NOT NULL
+    initial TEXT NOT NULL,
+    observer_key TEXT NOT NULL DEFAULT ''
   ) STRICT;
   CREATE TABLE IF NOT EXISTS log (
     table_id TEXT NOT NULL REFERENCES tables (id),
@@ -52,6 +54,7 @@ interface TableRow {
   facilitator_key_hash: string;
   invite: string;
   initial: string;
+  observer_key: string;
 }
 
 interface LogRow {
@@ -79,8 +82,9 @@ export class SqliteTableStore implements TableStore {
     `);
     migrateStateBlob(this.#db);
     this.#db.exec(SCHEMA);
+    addObserverKeys(this.#db);
     this.#insertTable = this.#db.prepare(
-      "INSERT INTO tables (id, created_at, facilitator_key_hash, invite, initial) VALUES (?, ?, ?, ?, ?)",
+      "INSERT INTO tables (id, created_at, facilitator_key_hash, invite, observer_key, initial) VALUES (?, ?, ?, ?, ?, ?)",
     );
     this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
     this.#selectTable = this.#db.prepare("SELECT * FROM tables WHERE id = ?");
@@ -89,7 +93,14 @@ export class SqliteTableStore implements TableStore {
 
   async create(table: TableCreation): Promise<void> {
     try {
-      this.#insertTable.run(table.id, table.createdAt, table.facilitatorKeyHash, table.invite, JSON.stringify(table.initial));
+      this.#insertTable.run(
+        table.id,
+        table.createdAt,
+        table.facilitatorKeyHash,
+        table.invite,
+        table.observerKey,
+        JSON.stringify(table.initial),
+      );
     } catch (error) {
       if (isDuplicate(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
       throw error;
@@ -108,6 +119,7 @@ export class SqliteTableStore implements TableStore {
         createdAt: row.created_at,
         facilitatorKeyHash: row.facilitator_key_hash,
         invite: row.invite,
+        observerKey: row.observer_key,
         initial: JSON.parse(row.initial) as TableState,
       },
       log,
@@ -140,5 +152,24 @@ function migrateStateBlob(db: DatabaseSync): void {
   const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
   if (columns.some((c) => c.name === "state") && !columns.some((c) => c.name === "initial")) {
     db.exec("ALTER TABLE tables RENAME COLUMN state TO initial");
+  }
+}
+
+// Files written before the observer link existed: the column is added, and each table gets its own observer secret.
+function addObserverKeys(db: DatabaseSync): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
+  if (!columns.some((c) => c.name === "observer_key")) {
+    db.exec("ALTER TABLE tables ADD COLUMN observer_key TEXT NOT NULL DEFAULT ''");
+  }
+  const missing = db.prepare("SELECT id FROM tables WHERE observer_key = ''").all() as { id: string }[];
+  if (missing.length === 0) return;
+  const update = db.prepare("UPDATE tables SET observer_key = ? WHERE id = ?");
+  db.exec("BEGIN");
+  try {
+    for (const { id } of missing) update.run(newSecret(), id);
+    db.exec("COMMIT");
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
   }
 }

@@ -8,6 +8,8 @@ export interface TableCreation {
   facilitatorKeyHash: string;
   /** The participant link secret, kept so the facilitator can show the link again; never synced. */
   invite: string;
+  /** The observer link secret (read-only seat), kept plain for the same reason; never synced. */
+  observerKey: string;
   /** The state the log starts from: a new table from the setup, or an imported story. */
   initial: TableState;
 }
@@ -29,6 +31,16 @@ export interface ActionEntry {
   action: Action;
 }
 
+/**
+ * The facilitator undid an action: `undoes` is the entryId of the last action that was neither undone nor an undo.
+ * Replay leaves the undone entry out; the log itself is never rewritten, so what happened stays on record.
+ */
+export interface UndoEntry {
+  kind: "undo";
+  actorId: string;
+  undoes: string;
+}
+
 export interface LogEntry {
   /** 1, 2, 3… within a table: the order in which entries were accepted. */
   seq: number;
@@ -36,7 +48,7 @@ export interface LogEntry {
   entryId: string;
   /** When it was accepted (ms since epoch): replay uses it as the rules' clock. */
   at: number;
-  entry: JoinEntry | ActionEntry;
+  entry: JoinEntry | ActionEntry | UndoEntry;
 }
 
 export interface StoredTable {

@@ -1,7 +1,11 @@
 // Every French string of the app (interface, refusals, exports), in one place so other languages can follow.
 // Placeholders use i18next's {{name}} syntax; shared/i18n/translate.ts reads the same syntax on the server.
+import { frExport } from "./fr-export.ts";
+import { frPlay } from "./fr-play.ts";
+import { frPreparation } from "./fr-preparation.ts";
+import { frRules } from "./fr-rules.ts";
 
-export const fr = {
+const base = {
   deck: {
     challenge: "Défis",
     lever: "Leviers",
@@ -15,6 +19,7 @@ export const fr = {
   phase: {
     preparation: "Préparation",
     play: "Jeu",
+    debrief: "Débrief",
     closed: "Récit terminé",
   },
   refusal: {
@@ -111,12 +116,6 @@ export const fr = {
   table: {
     phaseLabel: "Phase : {{phase}}",
     horizonShort: "Horizon {{year}}",
-    expected: {
-      preparation: "L'animateur·rice prépare la table ; la partie va commencer.",
-      preparationFacilitator: "Partagez le lien aux participant·es, puis lancez la partie quand tout le monde est là.",
-      play: "Piochez une carte, posez-la sur le chemin à l'endroit de votre choix, puis racontez ce qui s'y passe.",
-      closed: "Le récit est terminé. Merci à toutes et à tous !",
-    },
     framingChallenge: "Le défi",
     system: "Le système",
     closeNotice: "Fermer",
@@ -188,9 +187,6 @@ export const fr = {
     qrTitle: "QR code du lien pour les participant·es",
     facilitatorLinkHint: "Gardez le lien de cette page pour revenir en animation : il donne tous les droits, ne le partagez pas.",
     startPlay: "Lancer la partie",
-    closeStory: "Clore le récit",
-    confirmClose: "Confirmer : clore le récit",
-    closeHint: "Une fois le récit clos, plus personne ne peut jouer ; le récit reste téléchargeable.",
     exportHeading: "Le récit",
     download: {
       md: "Télécharger le récit (Markdown)",
@@ -218,6 +214,7 @@ export const fr = {
     tableNotFound: "Cette table n'existe pas.",
     invalidBody: "Le formulaire envoyé n'a pas pu être lu ; rien n'a été créé.",
     tooLarge: "Ce fichier est trop volumineux pour être importé.",
+    writtenTheme: "Écrits à la table",
   },
   setupField: {
     title: "Titre",
@@ -274,6 +271,20 @@ export const fr = {
       handTooBig: "plus de {{max}} cartes en main",
     },
   },
+} as const;
+
+/**
+ * The dictionary: the base above, plus one file per area (each owned by the code of that area).
+ * Keys never collide: each area file has its own top-level keys, and fr-rules adds refusals.
+ */
+export const fr = {
+  ...base,
+  refusal: { ...base.refusal, ...frRules.refusal },
+  phaseGuide: frRules.phaseGuide,
+  moderation: frRules.moderation,
+  preparation: frPreparation,
+  play: frPlay,
+  storyMore: frExport,
 } as const;
 
 export type Messages = typeof fr;

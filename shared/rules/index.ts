@@ -1,12 +1,17 @@
-// The rules' front door: join a table, apply an action. Checks seat, phase and role from the permission table, then the move.
-import { LIMITS, type Action, type ActionContext, type JoinRequest, type TableState } from "../model.ts";
+// The rules' front door: join a table, ask whether someone may act, apply an action, tell whether the table has won.
+// Seat, role, phase and turn come from the permission table (permissions.ts); then the move itself decides.
+import { LIMITS, type Action, type ActionContext, type JoinRequest, type Participant, type TableState } from "../model.ts";
 import { t } from "../i18n/translate.ts";
 import { MOVES } from "./actions.ts";
 import { ACTION_RULES, JOIN_PHASES } from "./permissions.ts";
 import { accept, refuse, type Outcome } from "./result.ts";
+import { enterOrder } from "./turns.ts";
 
-export { createTable, checkSetup } from "./setup.ts";
-export { ACTION_RULES, JOIN_PHASES } from "./permissions.ts";
+export { createTable, checkSetup, knownThemes, type SetupInput, type NewTable } from "./setup.ts";
+export { ACTION_RULES, JOIN_PHASES, PHASE_ORDER, PHASE_GUIDE, type ActionRule, type Who } from "./permissions.ts";
+export { timeLeft, TIMER_LABEL_LENGTH } from "./moves/timer.ts";
+export { nextInOrder } from "./turns.ts";
+export { hasWon } from "./won.ts";
 export type { Outcome, Refusal, RefusalCode } from "./result.ts";
 
 /** Checks a display name and role as a person typed them; returns them trimmed. */
@@ -22,8 +27,9 @@ export function checkIdentity(name: string, role: string): Outcome<{ name: strin
 }
 
 /**
- * A copy of the state for the rules to change. The card catalogue is never changed by a move, so it is shared rather
- * than copied: copying it on every action made replaying a long table ten times slower.
+ * A copy of the state for the rules to change. The card catalogue is never changed in place by a move (a move that adds a
+ * card replaces the record with a copy), so it is shared rather than copied: copying it on every action made replaying a
+ * long table ten times slower.
  */
 function draft(state: TableState): TableState {
   const { cards, ...rest } = state;
@@ -33,6 +39,8 @@ function draft(state: TableState): TableState {
 /** Seats a new person (id chosen by the server). Whether they are facilitator was decided by the server from the secret they hold. */
 export function join(state: TableState, request: JoinRequest, ctx: ActionContext): Outcome {
   if (!JOIN_PHASES.includes(state.phase)) return refuse("storyClosed");
+  // The facilitator secret gives every right: a facilitator on a new device still gets in.
+  if (state.locked && !request.facilitator) return refuse("tableLocked");
   if (state.participants.length >= LIMITS.participants) return refuse("tableFull", { max: LIMITS.participants });
   const identity = checkIdentity(request.name, request.role);
   if (!identity.ok) return identity;
@@ -44,7 +52,11 @@ export function join(state: TableState, request: JoinRequest, ctx: ActionContext
     facilitator: request.facilitator,
     hand: [],
     joinedAt: ctx.now,
+    removed: false,
+    debrief: "",
+    debriefAt: null,
   });
+  if (!request.facilitator) enterOrder(next, ctx.actorId);
   return accept(next);
 }
 
@@ -52,21 +64,29 @@ export function join(state: TableState, request: JoinRequest, ctx: ActionContext
 export function canAct(state: TableState, actorId: string, type: Action["type"]): Outcome<true> {
   const actor = state.participants.find((p) => p.id === actorId);
   if (!actor) return refuse("notSeated");
+  if (actor.removed) return refuse("participantRemoved");
   const rule = ACTION_RULES[type];
-  if (rule.facilitatorOnly && !actor.facilitator) return refuse("facilitatorOnly");
+  if (rule.who === "facilitator" && !actor.facilitator) return refuse("facilitatorOnly");
   if (!rule.phases.includes(state.phase)) {
     return state.phase === "closed" ? refuse("storyClosed") : refuse("wrongPhase", { phase: t(`phase.${state.phase}`) });
   }
+  const { turns } = state;
+  if (rule.onTurn && turns.mode === "turns" && turns.current !== actor.id) return notYourTurn(state, turns.current);
   return accept(true);
 }
 
-/** Applies one action for one person; the given state is never modified. */
+function notYourTurn(state: TableState, current: string | null): Outcome<true> {
+  const player: Participant | undefined = state.participants.find((p) => p.id === current);
+  return player ? refuse("notYourTurn", { name: player.name }) : refuse("nobodysTurn");
+}
+
+/** Applies one action for one person; the given state is never modified, not even by a refused action. */
 export function applyAction(state: TableState, action: Action, ctx: ActionContext): Outcome {
   const allowed = canAct(state, ctx.actorId, action.type);
   if (!allowed.ok) return allowed;
   const next = draft(state);
   const actor = next.participants.find((p) => p.id === ctx.actorId);
   if (!actor) return refuse("notSeated");
-  const move = MOVES[action.type] as (s: TableState, a: typeof actor, x: Action, c: ActionContext) => Outcome;
+  const move = MOVES[action.type] as (s: TableState, a: Participant, x: Action, c: ActionContext) => Outcome;
   return move(next, actor, action, ctx);
 }

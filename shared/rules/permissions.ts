@@ -1,22 +1,88 @@
-// Who may do what, in which phase: a table of data, read by the rules and by the UI.
+// Who may do what, in which phase: tables of data, read by the rules (to refuse) and by the UI (to offer).
 import type { ActionType, Phase } from "../model.ts";
+
+/** facilitator: seated with the facilitator secret (or made co-facilitator); anyone: any seated person not removed. */
+export type Who = "facilitator" | "anyone";
 
 export interface ActionRule {
   /** Phases in which the action is possible. */
   phases: readonly Phase[];
-  /** Only someone seated as facilitator (with the facilitator secret) may do it. */
-  facilitatorOnly: boolean;
+  who: Who;
+  /** In turns mode, only the person whose turn it is may do it (facilitators never have turns). */
+  onTurn?: boolean;
 }
 
+const PREPARATION: readonly Phase[] = ["preparation"];
+const PLAY: readonly Phase[] = ["play"];
+const PLAY_AND_DEBRIEF: readonly Phase[] = ["play", "debrief"];
+const OPEN: readonly Phase[] = ["preparation", "play", "debrief"];
+const ALL: readonly Phase[] = ["preparation", "play", "debrief", "closed"];
+
 export const ACTION_RULES: Record<ActionType, ActionRule> = {
-  draw: { phases: ["play"], facilitatorOnly: false },
-  place: { phases: ["play"], facilitatorOnly: false },
-  narrate: { phases: ["play"], facilitatorOnly: false },
-  discard: { phases: ["play"], facilitatorOnly: false },
-  startPlay: { phases: ["preparation"], facilitatorOnly: true },
-  removeStep: { phases: ["play"], facilitatorOnly: true },
-  closeStory: { phases: ["play"], facilitatorOnly: true },
+  // Preparation, with the group: the facilitator writes, participants suggest.
+  editSetup: { phases: PREPARATION, who: "facilitator" },
+  chooseChallenge: { phases: PREPARATION, who: "facilitator" },
+  drawChallenge: { phases: PREPARATION, who: "facilitator" },
+  chooseDecks: { phases: PREPARATION, who: "facilitator" },
+  importDeck: { phases: PREPARATION, who: "facilitator" },
+  suggest: { phases: PREPARATION, who: "anyone" },
+  acceptSuggestion: { phases: PREPARATION, who: "facilitator" },
+  dismissSuggestion: { phases: PREPARATION, who: "facilitator" },
+  // Phases: forward and back, by the facilitator.
+  setPhase: { phases: ALL, who: "facilitator" },
+  startPlay: { phases: PREPARATION, who: "facilitator" },
+  closeStory: { phases: ["play", "debrief"], who: "facilitator" },
+  // Play.
+  draw: { phases: PLAY, who: "anyone", onTurn: true },
+  place: { phases: PLAY, who: "anyone", onTurn: true },
+  narrate: { phases: PLAY, who: "anyone" },
+  discard: { phases: PLAY, who: "anyone", onTurn: true },
+  writeCard: { phases: PLAY, who: "anyone" },
+  contribute: { phases: PLAY_AND_DEBRIEF, who: "anyone" },
+  react: { phases: PLAY_AND_DEBRIEF, who: "anyone" },
+  passTurn: { phases: PLAY, who: "anyone", onTurn: true },
+  setTurnMode: { phases: PLAY, who: "facilitator" },
+  skipTurn: { phases: PLAY, who: "facilitator" },
+  reorderTurns: { phases: PLAY, who: "facilitator" },
+  startTimer: { phases: OPEN, who: "facilitator" },
+  pauseTimer: { phases: OPEN, who: "facilitator" },
+  resumeTimer: { phases: OPEN, who: "facilitator" },
+  extendTimer: { phases: OPEN, who: "facilitator" },
+  clearTimer: { phases: ALL, who: "facilitator" },
+  dealPitfall: { phases: PLAY, who: "facilitator" },
+  // Debrief.
+  writeDebrief: { phases: ["debrief"], who: "anyone" },
+  // Moderation.
+  editStep: { phases: PLAY_AND_DEBRIEF, who: "facilitator" },
+  removeStep: { phases: PLAY_AND_DEBRIEF, who: "facilitator" },
+  moveStep: { phases: PLAY_AND_DEBRIEF, who: "facilitator" },
+  editContribution: { phases: PLAY_AND_DEBRIEF, who: "facilitator" },
+  removeContribution: { phases: PLAY_AND_DEBRIEF, who: "facilitator" },
+  undo: { phases: OPEN, who: "facilitator" },
+  lockTable: { phases: ALL, who: "facilitator" },
+  removeParticipant: { phases: OPEN, who: "facilitator" },
+  setFacilitator: { phases: ALL, who: "facilitator" },
+  handOver: { phases: ALL, who: "facilitator" },
 };
 
-/** Phases in which newcomers may take a seat. */
-export const JOIN_PHASES: readonly Phase[] = ["preparation", "play"];
+/** Phases in which newcomers may take a seat (unless the table is locked). */
+export const JOIN_PHASES: readonly Phase[] = ["preparation", "play", "debrief"];
+
+/** The order of phases, for "next" and "previous". */
+export const PHASE_ORDER: readonly Phase[] = ["preparation", "play", "debrief", "closed"];
+
+/** What each phase asks of each person: keys into fr.ts `phaseGuide.<phase>.<facilitator|participant|observer>`. */
+export const PHASE_GUIDE: Record<Phase, { facilitator: string; participant: string; observer: string }> = {
+  preparation: {
+    facilitator: "phaseGuide.preparation.facilitator",
+    participant: "phaseGuide.preparation.participant",
+    observer: "phaseGuide.preparation.observer",
+  },
+  play: { facilitator: "phaseGuide.play.facilitator", participant: "phaseGuide.play.participant", observer: "phaseGuide.play.observer" },
+  debrief: {
+    facilitator: "phaseGuide.debrief.facilitator",
+    participant: "phaseGuide.debrief.participant",
+    observer: "phaseGuide.debrief.observer",
+  },
+  closed: { facilitator: "phaseGuide.closed.facilitator", participant: "phaseGuide.closed.participant", observer: "phaseGuide.closed.observer" },
+};

@@ -1,9 +1,24 @@
-// The story as one standalone, printable HTML page: setup, people, the path as a vertical timeline, attribution.
+// The story as one standalone, printable HTML page: setup, people, the path as a vertical timeline (each step with its
+// card, narration, answers, "oui, et…" and reactions), the debrief, attribution.
 // Every text a person typed (and every card text) is HTML-escaped and only ever placed between tags, never in an
 // attribute; the page loads nothing and runs nothing, so "save as PDF" from any browser gives the whole story.
 import { t } from "../i18n/translate.ts";
-import type { TableState } from "../model.ts";
+import type { Contribution, TableState } from "../model.ts";
 import { publicTable, type CardFace, type ParticipantView, type PublicTable, type StepView } from "../view.ts";
+import {
+  constraintsOf,
+  contributionsOf,
+  dealtLine,
+  debriefOf,
+  futureLabel,
+  futuresOf,
+  horizonLabel,
+  peopleById,
+  placedKey,
+  reactionsLine,
+  roleLabel,
+  whoIs,
+} from "./parts.ts";
 
 export interface HtmlStoryMeta {
   /** The decks' attribution text (CC BY 3.0 FR), repeated by every export. */
@@ -33,31 +48,35 @@ function frenchDate(date: Date): string {
   return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
-function cardFaceHtml(card: CardFace, heading: "h3" | "p"): string {
+type People = ReadonlyMap<string, ParticipantView>;
+
+function cardFaceHtml(card: CardFace, heading: "h3" | "p", people: People): string {
+  const written = card.writtenBy ? [`<p class="written">${tx("storyMore.writtenBy", { ...whoIs(people, card.writtenBy) })}</p>`] : [];
   return [
     `<div class="card deck-${card.deck}">`,
     `<p class="deck">${tx(`deckOne.${card.deck}`)}</p>`,
     `<${heading} class="card-title">${escapeHtml(card.title)}</${heading}>`,
     `<p class="card-text">${escapeHtml(card.text)}</p>`,
+    ...written,
     `</div>`,
   ].join("\n");
 }
 
-function setupHtml(table: PublicTable): string {
+function setupHtml(table: PublicTable, people: People): string {
   const challenge = table.framingChallenge
-    ? cardFaceHtml(table.framingChallenge, "p")
+    ? cardFaceHtml(table.framingChallenge, "p", people)
     : `<p class="typed">${escapeHtml(table.framingChallengeText)}</p>`;
   const item = (label: string, body: string) => `<div class="field">\n<dt>${label}</dt>\n<dd>${body}</dd>\n</div>`;
+  const typed = (text: string) => `<p class="typed">${escapeHtml(text)}</p>`;
+  const futures = futuresOf(table);
   return [
     `<section class="setup" aria-labelledby="setup-heading">`,
     `<h2 id="setup-heading">${tx("export.html.setup")}</h2>`,
     `<dl>`,
-    item(tx("story.system"), `<p class="typed">${escapeHtml(table.system)}</p>`),
-    item(tx("story.presentState"), `<p class="typed">${escapeHtml(table.presentState)}</p>`),
-    item(
-      `${tx("story.horizon", { year: table.horizonYear })} — ${tx("story.desirableFuture")}`,
-      `<p class="typed">${escapeHtml(table.desirableFuture)}</p>`,
-    ),
+    item(tx("story.system"), typed(table.system)),
+    item(tx("story.presentState"), typed(table.presentState)),
+    ...futures.map((future, i) => item(escapeHtml(futureLabel(table, i, futures.length)), typed(future))),
+    ...constraintsOf(table).map((constraint) => item(escapeHtml(constraint.label), typed(constraint.text))),
     item(tx("story.framingChallenge"), challenge),
     `</dl>`,
     `</section>`,
@@ -67,7 +86,8 @@ function setupHtml(table: PublicTable): string {
 function peopleHtml(people: ParticipantView[]): string {
   const items = people.map((p) => {
     const badge = p.facilitator ? ` <span class="badge">${tx("story.facilitator")}</span>` : "";
-    return `<li><span class="name">${escapeHtml(p.name)}</span> — <span class="role">${escapeHtml(p.role)}</span>${badge}</li>`;
+    const removed = p.removed ? ` <span class="badge removed">${tx("storyMore.removed")}</span>` : "";
+    return `<li><span class="name">${escapeHtml(p.name)}</span> — <span class="role">${escapeHtml(p.role)}</span>${badge}${removed}</li>`;
   });
   return [
     `<section class="people" aria-labelledby="people-heading">`,
@@ -79,23 +99,53 @@ function peopleHtml(people: ParticipantView[]): string {
   ].join("\n");
 }
 
-function stepHtml(step: StepView, index: number, people: Map<string, ParticipantView>): string {
-  const author = people.get(step.placedBy);
-  const who = { name: author?.name ?? "?", role: author?.role ?? "?" };
+/** A contribution's text, then who wrote it. */
+function contributionHtml(contribution: Contribution, people: People): string {
+  return [
+    `<p class="typed">${escapeHtml(contribution.text)}</p>`,
+    `<p class="author">${tx("storyMore.contributedBy", { ...whoIs(people, contribution.authorId) })}</p>`,
+  ].join("\n");
+}
+
+/** Answers to a dealt pitfall, then the "oui, et…" in the order they were written. */
+function contributionsHtml(step: StepView, people: People): string[] {
+  const { answers, yesAnds } = contributionsOf(step);
+  const out = answers.map((answer) =>
+    [`<div class="answer">`, `<p class="label">${tx("storyMore.answer")} :</p>`, contributionHtml(answer, people), `</div>`].join("\n"),
+  );
+  if (yesAnds.length) {
+    out.push(
+      `<div class="yes-and">`,
+      `<p class="label">${tx("storyMore.contributions")}</p>`,
+      `<ol>`,
+      ...yesAnds.map((c) => `<li>\n${contributionHtml(c, people)}\n</li>`),
+      `</ol>`,
+      `</div>`,
+    );
+  }
+  return out;
+}
+
+function stepHtml(step: StepView, index: number, people: People): string {
+  const who = whoIs(people, step.placedBy);
   const story = step.narration
-    ? `<p class="narration typed">${escapeHtml(step.narration)}</p>\n<p class="author">${tx("story.narratedBy", who)}</p>`
-    : `<p class="untold">${tx("story.placedBy", who)}</p>`;
+    ? `<p class="narration typed">${escapeHtml(step.narration)}</p>\n<p class="author">${tx("story.narratedBy", { ...who })}</p>`
+    : `<p class="untold">${tx(placedKey(step), { ...who })}</p>`;
+  const dealt = dealtLine(step);
+  const reactions = reactionsLine(step);
   return [
     `<li class="step deck-${step.card.deck}">`,
     `<p class="step-number">${tx("export.html.stepNumber", { number: index + 1 })}</p>`,
-    cardFaceHtml(step.card, "h3"),
+    ...(dealt ? [`<p class="dealt${step.open ? " open" : ""}">${escapeHtml(dealt)}</p>`] : []),
+    cardFaceHtml(step.card, "h3", people),
     story,
+    ...contributionsHtml(step, people),
+    ...(reactions ? [`<p class="reactions">${escapeHtml(reactions)}</p>`] : []),
     `</li>`,
   ].join("\n");
 }
 
-function pathHtml(table: PublicTable): string {
-  const people = new Map(table.participants.map((p) => [p.id, p]));
+function pathHtml(table: PublicTable, people: People): string {
   const steps = table.path.length
     ? [`<ol class="steps">`, ...table.path.map((step, i) => stepHtml(step, i, people)), `</ol>`]
     : [`<p class="no-steps">${tx("story.noSteps")}</p>`];
@@ -106,10 +156,33 @@ function pathHtml(table: PublicTable): string {
     `<div class="timeline">`,
     `<p class="milestone start"><span class="sr">${tx("export.html.timelineStart")} : </span>${tx("story.presentState")}</p>`,
     ...steps,
-    `<p class="milestone end"><span class="sr">${tx("export.html.timelineEnd")} : </span>${tx("story.horizon", { year: table.horizonYear })} — ${tx("story.desirableFuture")}</p>`,
+    `<p class="milestone end"><span class="sr">${tx("export.html.timelineEnd")} : </span>${escapeHtml(horizonLabel(table))}</p>`,
     `</div>`,
     `</section>`,
   ].join("\n");
+}
+
+function debriefHtml(table: PublicTable): string[] {
+  const debrief = debriefOf(table);
+  if (!debrief.shown) return [];
+  const items = debrief.written.map((p) =>
+    [
+      `<li>`,
+      `<h3>${tx("storyMore.debriefOf", { name: p.name, role: roleLabel(p, p.role) })}</h3>`,
+      `<p class="typed">${escapeHtml(p.debrief)}</p>`,
+      `</li>`,
+    ].join("\n"),
+  );
+  const missing = debrief.missing.map((p) => p.name).join(", ");
+  return [
+    `<section class="debrief" aria-labelledby="debrief-heading">`,
+    `<h2 id="debrief-heading">${tx("storyMore.debrief")}</h2>`,
+    `<p class="intro">${tx("storyMore.debriefIntro")}</p>`,
+    ...(items.length ? [`<ul class="debriefs">`, ...items, `</ul>`] : [`<p class="untold">${tx("storyMore.noDebrief")}</p>`]),
+    ...(missing ? [`<p class="missing">${tx("storyMore.notYetWritten", { names: missing })}</p>`] : []),
+    `<p class="outcome${table.won ? " won" : ""}">${escapeHtml(debrief.outcome)}</p>`,
+    `</section>`,
+  ];
 }
 
 function footerHtml(meta: HtmlStoryMeta): string {
@@ -135,7 +208,7 @@ h2 { font-size: 1.3rem; margin: 2rem 0 0.75rem; border-bottom: 1px solid var(--l
 h3 { font-size: 1.1rem; margin: 0.1rem 0 0.3rem; }
 p { margin: 0.3rem 0; }
 .typed { white-space: pre-wrap; }
-.kicker, .phase, .count, .author, .untold, footer { color: var(--muted); }
+.kicker, .phase, .count, .author, .untold, .intro, footer { color: var(--muted); }
 .kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 0.8rem; margin: 0; }
 dl { margin: 0; }
 .field { margin: 0 0 0.9rem; }
@@ -164,6 +237,18 @@ dd { margin: 0.1rem 0 0 0; }
 .step-number { font-weight: 700; margin: 0; }
 .narration { margin: 0.5rem 0 0.2rem; }
 .author, .untold { font-style: italic; }
+.dealt { font-weight: 700; color: var(--pitfall); margin: 0.1rem 0 0.2rem; }
+.written, .reactions, .missing { color: var(--muted); font-size: 0.9rem; }
+.written { font-style: italic; margin-top: 0.3rem; }
+.answer, .yes-and { margin: 0.6rem 0 0; padding-left: 0.8rem; border-left: 2px solid var(--line); }
+.answer { border-left-color: var(--pitfall); }
+.label { font-weight: 700; margin: 0; }
+.yes-and ol { margin: 0; padding-left: 1.2rem; }
+.yes-and li { margin: 0.3rem 0 0.5rem; }
+.reactions { margin-top: 0.5rem; }
+.debriefs { list-style: none; margin: 0; padding: 0; }
+.debriefs li { margin: 0 0 1rem; }
+.outcome { font-weight: 700; margin-top: 1rem; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 0.6rem; font-size: 0.85rem; }
 footer a { color: inherit; }
@@ -174,7 +259,8 @@ footer a { color: inherit; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   h1 { font-size: 20pt; } h2 { font-size: 14pt; break-after: avoid; } h3 { font-size: 12pt; }
   .card.deck-challenge .deck, .card.deck-lever .deck, .card.deck-pitfall .deck { color: #000; }
-  .step, .field, .card, .milestone, footer { break-inside: avoid; }
+  .step, .field, .card, .milestone, footer, .answer, .yes-and li, .debriefs li { break-inside: avoid; }
+  .dealt { color: #000; }
   .milestone.start, .count, dt { break-after: avoid; }
   .people li { break-inside: avoid; }
   a { color: #000; text-decoration: none; }
@@ -184,6 +270,7 @@ footer a { color: inherit; }
 /** The whole story as a standalone HTML5 page (French), ready to read in a browser or print to PDF. */
 export function storyHtml(state: TableState, meta: HtmlStoryMeta): string {
   const table = publicTable(state);
+  const people = peopleById(table);
   return [
     `<!DOCTYPE html>`,
     `<html lang="fr">`,
@@ -200,9 +287,10 @@ export function storyHtml(state: TableState, meta: HtmlStoryMeta): string {
     `<h1>${escapeHtml(table.title)}</h1>`,
     `<p class="phase">${tx("story.phase", { phase: t(`phase.${table.phase}`) })}</p>`,
     `</header>`,
-    setupHtml(table),
+    setupHtml(table, people),
     peopleHtml(table.participants),
-    pathHtml(table),
+    pathHtml(table, people),
+    ...debriefHtml(table),
     `</main>`,
     footerHtml(meta),
     `</body>`,

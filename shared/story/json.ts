@@ -3,19 +3,30 @@
 import { z } from "zod";
 import { cardSchema, DECK_NAMES } from "../../cards/schema.ts";
 import { t } from "../i18n/translate.ts";
-import { LIMITS, PHASES, type DeckName, type TableState } from "../model.ts";
+import { LIMITS, PHASES, type DeckName, type TableCard, type TableState } from "../model.ts";
 import { checkIdentity, checkSetup } from "../rules/index.ts";
 
 export const STORY_FORMAT = "jeu-des-transitions/story";
-export const STORY_VERSION = 1;
+/** 2: the whole session (futures, constraints, contributions, reactions, dealt pitfalls, debriefs, turns, moderation…). */
+export const STORY_VERSION = 2;
 
 // Generous caps that only cut garbage short; the limits a person can hit are checked against LIMITS below.
 const id = z.string().min(1).max(200);
 const text = z.string().max(20_000);
+const ids = z.array(id);
 /** Milliseconds since the epoch, as in TableState. */
 const timestamp = z.number().int().nonnegative();
+const deckName = z.enum(DECK_NAMES);
 
-const stepSchema = z.strictObject({
+const frenchLocale = z.locales.fr();
+
+// Per-parse error map, as in cards/load.ts: the French locale must not leak into the rest of the app.
+const frenchErrors: z.core.$ZodErrorMap = (issue) =>
+  issue.code === "invalid_type" && issue.input === undefined ? t("export.json.missingField") : frenchLocale.localeError(issue);
+
+// Version 1: the table before sessions had phases of debrief, contributions and moderation. Read, then upgraded.
+
+const stepV1Schema = z.strictObject({
   id,
   cardId: id,
   placedBy: id,
@@ -24,7 +35,7 @@ const stepSchema = z.strictObject({
   narratedAt: timestamp.nullable(),
 });
 
-const setupSchema = z.strictObject({
+const setupV1Schema = z.strictObject({
   title: text,
   system: text,
   presentState: text,
@@ -34,14 +45,94 @@ const setupSchema = z.strictObject({
   framingChallengeText: text,
 });
 
-const participantSchema = z.strictObject({
+const participantV1Schema = z.strictObject({
   id,
   name: text,
   role: text,
   facilitator: z.boolean(),
   joinedAt: timestamp,
   /** Card ids in the order drawn. */
-  hand: z.array(id),
+  hand: ids,
+});
+
+const tableV1Schema = z.strictObject({
+  id,
+  createdAt: timestamp,
+  setup: setupV1Schema,
+  phase: z.enum(["preparation", "play", "closed"]),
+  participants: z.array(participantV1Schema),
+  piles: z.strictObject({ challenge: ids, lever: ids, pitfall: ids }),
+  discard: ids,
+  path: z.array(stepV1Schema),
+  removedSteps: z.array(stepV1Schema),
+  nextStepNumber: z.number().int().positive(),
+  cards: z.record(id, cardSchema),
+});
+
+const storyV1Schema = z.strictObject({
+  format: z.literal(STORY_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.iso.datetime(),
+  attribution: text,
+  table: tableV1Schema,
+});
+
+// Version 2: the whole TableState.
+
+const contributionSchema = z.strictObject({
+  id,
+  authorId: id,
+  kind: z.enum(["yesAnd", "answer"]),
+  text,
+  at: timestamp,
+});
+
+const stepSchema = stepV1Schema.extend({
+  dealt: z.boolean(),
+  open: z.boolean(),
+  contributions: z.array(contributionSchema),
+  reactions: z.strictObject({ plausible: ids, desirable: ids }),
+});
+
+const setupSchema = setupV1Schema.extend({
+  otherFutures: z.array(text),
+  constraints: z.strictObject({ time: text, values: text, actors: text }),
+  decksInPlay: z.array(deckName),
+  themesInPlay: ids,
+});
+
+const participantSchema = participantV1Schema.extend({
+  removed: z.boolean(),
+  debrief: text,
+  debriefAt: timestamp.nullable(),
+});
+
+/** A card written at this table: the fields of a deck's card, without what only the kit's cards must carry (keywords…). */
+const writtenCardSchema = z.strictObject({ ...cardSchema.shape, writtenBy: id });
+
+/** A card of the table: the kit's or an imported deck's, checked like a deck file's, or one written at this table. */
+const tableCardSchema = z.unknown().transform((input, ctx): TableCard => {
+  const written = isRecord(input) && input["writtenBy"] !== undefined;
+  const parsed = (written ? writtenCardSchema : cardSchema).safeParse(input, { error: frenchErrors });
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) ctx.issues.push({ ...issue, input } as (typeof ctx.issues)[number]);
+  return z.NEVER;
+});
+
+const suggestionSchema = z.strictObject({
+  id,
+  authorId: id,
+  field: z.enum(["system", "presentState", "desirableFuture", "constraintTime", "constraintValues", "constraintActors", "framingChallengeText"]),
+  text,
+  at: timestamp,
+});
+
+const moderationSchema = z.strictObject({
+  at: timestamp,
+  by: id,
+  action: z.enum(["editStep", "removeStep", "moveStep", "editContribution", "removeContribution", "removeParticipant", "undo"]),
+  target: text,
+  before: text,
 });
 
 const tableSchema = z.strictObject({
@@ -50,12 +141,26 @@ const tableSchema = z.strictObject({
   setup: setupSchema,
   phase: z.enum(PHASES),
   participants: z.array(participantSchema),
-  piles: z.strictObject({ challenge: z.array(id), lever: z.array(id), pitfall: z.array(id) }),
-  discard: z.array(id),
+  piles: z.strictObject({ challenge: ids, lever: ids, pitfall: ids }),
+  discard: ids,
   path: z.array(stepSchema),
   removedSteps: z.array(stepSchema),
   nextStepNumber: z.number().int().positive(),
-  cards: z.record(id, cardSchema),
+  cards: z.record(id, tableCardSchema),
+  nextId: z.number().int().positive(),
+  locked: z.boolean(),
+  turns: z.strictObject({ mode: z.enum(["free", "turns"]), order: ids, current: id.nullable() }),
+  timer: z
+    .strictObject({
+      label: text,
+      durationMs: z.number().int().nonnegative(),
+      remainingMs: z.number().int(),
+      runningSince: timestamp.nullable(),
+    })
+    .nullable(),
+  suggestions: z.array(suggestionSchema),
+  dealtCards: ids,
+  moderationLog: z.array(moderationSchema),
 });
 
 export const storyExportSchema = z.strictObject({
@@ -68,39 +173,61 @@ export const storyExportSchema = z.strictObject({
 
 export type StoryExport = z.infer<typeof storyExportSchema>;
 export type StoryTable = StoryExport["table"];
+type StoryV1 = z.infer<typeof storyV1Schema>;
 
 export interface StoryJsonMeta {
   exportedAt: Date;
   attribution: string;
 }
 
-/** The whole table as a versioned export: setup, people with their hands, piles, path, removed steps, cards. */
+/** The whole table as a versioned export: every field of the state, hands, moderation record and suggestions included. */
 export function storyJson(state: TableState, meta: StoryJsonMeta): StoryExport {
-  const s = structuredClone(state);
+  const table: StoryTable = structuredClone(state);
   return {
     format: STORY_FORMAT,
     version: STORY_VERSION,
     exportedAt: meta.exportedAt.toISOString(),
     attribution: meta.attribution,
+    table,
+  };
+}
+
+/**
+ * A version 1 story in today's shape: what it could not hold takes the value a new table starts with (one future, no
+ * constraint, every deck and theme, no contribution, reaction, debrief or suggestion, free play, no timer).
+ */
+function upgradeV1(story: StoryV1): StoryExport {
+  const { table } = story;
+  const players = table.participants.filter((p) => !p.facilitator).map((p) => p.id);
+  const step = (s: StoryV1["table"]["path"][number]): StoryTable["path"][number] => ({
+    ...s,
+    dealt: false,
+    open: false,
+    contributions: [],
+    reactions: { plausible: [], desirable: [] },
+  });
+  return {
+    ...story,
+    version: STORY_VERSION,
     table: {
-      id: s.id,
-      createdAt: s.createdAt,
-      setup: s.setup,
-      phase: s.phase,
-      participants: s.participants.map((p) => ({
-        id: p.id,
-        name: p.name,
-        role: p.role,
-        facilitator: p.facilitator,
-        joinedAt: p.joinedAt,
-        hand: p.hand,
-      })),
-      piles: { challenge: s.piles.challenge, lever: s.piles.lever, pitfall: s.piles.pitfall },
-      discard: s.discard,
-      path: s.path.map((step) => ({ ...step })),
-      removedSteps: s.removedSteps.map((step) => ({ ...step })),
-      nextStepNumber: s.nextStepNumber,
-      cards: s.cards,
+      ...table,
+      setup: {
+        ...table.setup,
+        otherFutures: [],
+        constraints: { time: "", values: "", actors: "" },
+        decksInPlay: [...DECK_NAMES],
+        themesInPlay: [],
+      },
+      participants: table.participants.map((p) => ({ ...p, removed: false, debrief: "", debriefAt: null })),
+      path: table.path.map(step),
+      removedSteps: table.removedSteps.map(step),
+      nextId: 1,
+      locked: false,
+      turns: { mode: "free", order: players, current: null },
+      timer: null,
+      suggestions: [],
+      dealtCards: [],
+      moderationLog: [],
     },
   };
 }
@@ -110,12 +237,6 @@ interface Issue {
   path: IssuePath;
   message: string;
 }
-
-const frenchLocale = z.locales.fr();
-
-// Per-parse error map, as in cards/load.ts: the French locale must not leak into the rest of the app.
-const frenchErrors: z.core.$ZodErrorMap = (issue) =>
-  issue.code === "invalid_type" && issue.input === undefined ? t("export.json.missingField") : frenchLocale.localeError(issue);
 
 /** "table.path[2].narration", "table.cards["lever-agile"].title": what someone editing the file would search for. */
 function pathLabel(path: IssuePath): string {
@@ -138,41 +259,60 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Reads an export (already JSON-parsed): its format and version, every field, then what the fields say of each other. */
+/** The first problem zod found, in French, with where it is. */
+function schemaIssues(error: z.ZodError): Issue[] {
+  return error.issues.map((issue) =>
+    issue.code === "unrecognized_keys"
+      ? { path: [...issue.path, issue.keys.join(", ")], message: t("export.json.unknownField") }
+      : { path: issue.path, message: issue.message },
+  );
+}
+
+/**
+ * Reads an export (already JSON-parsed): its format and version, every field, then what the fields say of each other.
+ * A version 1 story is read with the version 1 fields and comes back upgraded to the current version.
+ */
 export function parseStoryJson(json: unknown): { ok: true; story: StoryExport } | { ok: false; message: string } {
   if (!isRecord(json) || json["format"] !== STORY_FORMAT) {
     return { ok: false, message: t("export.json.notAStory", { format: STORY_FORMAT }) };
   }
-  if (json["version"] !== STORY_VERSION) {
+  let story: StoryExport;
+  if (json["version"] === STORY_VERSION) {
+    const parsed = storyExportSchema.safeParse(json, { error: frenchErrors });
+    if (!parsed.success) return { ok: false, message: summarize(schemaIssues(parsed.error)) };
+    story = parsed.data;
+  } else if (json["version"] === 1) {
+    const parsed = storyV1Schema.safeParse(json, { error: frenchErrors });
+    if (!parsed.success) return { ok: false, message: summarize(schemaIssues(parsed.error)) };
+    story = upgradeV1(parsed.data);
+  } else {
     const version = JSON.stringify(json["version"] ?? null).slice(0, 20);
-    return { ok: false, message: t("export.json.wrongVersion", { version, expected: STORY_VERSION }) };
+    return { ok: false, message: t("storyMore.json.wrongVersion", { version, expected: STORY_VERSION }) };
   }
-  const parsed = storyExportSchema.safeParse(json, { error: frenchErrors });
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) =>
-      issue.code === "unrecognized_keys"
-        ? { path: [...issue.path, issue.keys.join(", ")], message: t("export.json.unknownField") }
-        : { path: issue.path, message: issue.message },
-    );
-    return { ok: false, message: summarize(issues) };
-  }
-  const issues = crossCheck(parsed.data.table);
+  const issues = crossCheck(story.table);
   if (issues.length) return { ok: false, message: summarize(issues) };
-  return { ok: true, story: parsed.data };
+  return { ok: true, story };
 }
+
+type AddIssue = (path: IssuePath, message: string) => void;
 
 /** What the schema cannot see alone: references between fields, unique ids, and the limits of the rules. */
 function crossCheck(table: StoryTable): Issue[] {
   const issues: Issue[] = [];
-  const add = (path: IssuePath, message: string) => issues.push({ path: ["table", ...path], message });
+  const add: AddIssue = (path, message) => issues.push({ path: ["table", ...path], message });
   const cardExists = (cardId: string, path: IssuePath) => {
     if (table.cards[cardId]) return true;
     add(path, t("export.json.unknownCard", { cardId }));
     return false;
   };
+  const people = new Set(table.participants.map((p) => p.id));
+  const isPerson = (participantId: string, path: IssuePath) => {
+    if (!people.has(participantId)) add(path, t("export.json.unknownAuthor", { participantId }));
+  };
 
   for (const [key, card] of Object.entries(table.cards)) {
     if (card.id !== key) add(["cards", key, "id"], t("export.json.cardKeyMismatch", { key, cardId: card.id }));
+    if (card.writtenBy !== undefined) isPerson(card.writtenBy, ["cards", key, "writtenBy"]);
   }
 
   // Each card lies in one place only: a pile, a hand, the path, the discard, or framing the story.
@@ -192,21 +332,7 @@ function crossCheck(table: StoryTable): Issue[] {
     if (!setup.ok) add(["setup"], setup.refusal.message);
   }
 
-  if (table.participants.length > LIMITS.participants) {
-    add(["participants"], t("export.json.tooManyParticipants", { max: LIMITS.participants }));
-  }
-  const people = new Set<string>();
-  table.participants.forEach((p, i) => {
-    if (people.has(p.id)) add(["participants", i, "id"], t("export.json.duplicateParticipant", { participantId: p.id }));
-    people.add(p.id);
-    const identity = checkIdentity(p.name, p.role);
-    if (!identity.ok) {
-      const field = identity.refusal.code.startsWith("role") ? "role" : "name";
-      add(["participants", i, field], identity.refusal.message);
-    }
-    if (p.hand.length > LIMITS.handSize) add(["participants", i, "hand"], t("export.json.handTooBig", { max: LIMITS.handSize }));
-    p.hand.forEach((cardId, j) => place(cardId, ["participants", i, "hand", j]));
-  });
+  checkParticipants(table, add, place);
 
   for (const deck of DECK_NAMES) {
     table.piles[deck].forEach((cardId, i) => {
@@ -219,7 +345,59 @@ function crossCheck(table: StoryTable): Issue[] {
   }
   table.discard.forEach((cardId, i) => place(cardId, ["discard", i]));
 
+  checkSteps(table, add, place, cardExists, isPerson);
+  checkPlay(table, add, isPerson);
+  checkCounter(table, add);
+  return issues;
+}
+
+/** Contributions, suggestions and written cards are numbered from nextId: it must not give an id that is already taken. */
+function checkCounter(table: StoryTable, add: AddIssue): void {
+  const numbered = [
+    ...Object.keys(table.cards),
+    ...[...table.path, ...table.removedSteps].flatMap((step) => step.contributions.map((c) => c.id)),
+    ...table.suggestions.map((s) => s.id),
+  ];
+  let highest = 0;
+  for (const taken of numbered) {
+    const number = /^(?:written|contribution|suggestion)-(\d+)$/.exec(taken)?.[1];
+    if (number !== undefined) highest = Math.max(highest, Number(number));
+  }
+  if (table.nextId <= highest) add(["nextId"], t("storyMore.json.idTooLow", { min: highest + 1 }));
+}
+
+/** Unique people within the rules' limits: name, role, hand size, debrief. */
+function checkParticipants(table: StoryTable, add: AddIssue, place: (cardId: string, path: IssuePath) => void): void {
+  if (table.participants.length > LIMITS.participants) {
+    add(["participants"], t("export.json.tooManyParticipants", { max: LIMITS.participants }));
+  }
+  const seen = new Set<string>();
+  table.participants.forEach((p, i) => {
+    if (seen.has(p.id)) add(["participants", i, "id"], t("export.json.duplicateParticipant", { participantId: p.id }));
+    seen.add(p.id);
+    const identity = checkIdentity(p.name, p.role);
+    if (!identity.ok) {
+      const field = identity.refusal.code.startsWith("role") ? "role" : "name";
+      add(["participants", i, field], identity.refusal.message);
+    }
+    if (p.hand.length > LIMITS.handSize) add(["participants", i, "hand"], t("export.json.handTooBig", { max: LIMITS.handSize }));
+    p.hand.forEach((cardId, j) => place(cardId, ["participants", i, "hand", j]));
+    if (p.debrief.length > LIMITS.debriefLength) {
+      add(["participants", i, "debrief"], t("storyMore.json.debriefTooLong", { max: LIMITS.debriefLength }));
+    }
+  });
+}
+
+/** Steps on the path and taken off it: unique ids, known cards and authors, contributions and reactions by people of the table. */
+function checkSteps(
+  table: StoryTable,
+  add: AddIssue,
+  place: (cardId: string, path: IssuePath) => void,
+  cardExists: (cardId: string, path: IssuePath) => boolean,
+  isPerson: (participantId: string, path: IssuePath) => void,
+): void {
   const steps = new Set<string>();
+  const contributions = new Set<string>();
   let highestStep = 0;
   for (const list of ["path", "removedSteps"] as const) {
     table[list].forEach((step, i) => {
@@ -230,9 +408,22 @@ function crossCheck(table: StoryTable): Issue[] {
       // A removed step's card went to the discard: it is checked there, not counted twice.
       if (list === "path") place(step.cardId, [list, i, "cardId"]);
       else cardExists(step.cardId, [list, i, "cardId"]);
-      if (!people.has(step.placedBy)) add([list, i, "placedBy"], t("export.json.unknownAuthor", { participantId: step.placedBy }));
+      isPerson(step.placedBy, [list, i, "placedBy"]);
       if (step.narration.length > LIMITS.narrationLength) {
         add([list, i, "narration"], t("refusal.narrationTooLong", { max: LIMITS.narrationLength }));
+      }
+      if (step.open && !step.dealt) add([list, i, "open"], t("storyMore.json.openNotDealt"));
+      step.contributions.forEach((c, j) => {
+        const at = [list, i, "contributions", j] as const;
+        if (contributions.has(c.id)) add([...at, "id"], t("storyMore.json.duplicateContribution", { contributionId: c.id }));
+        contributions.add(c.id);
+        isPerson(c.authorId, [...at, "authorId"]);
+        if (c.text.length > LIMITS.contributionLength) {
+          add([...at, "text"], t("storyMore.json.contributionTooLong", { max: LIMITS.contributionLength }));
+        }
+      });
+      for (const reaction of ["plausible", "desirable"] as const) {
+        step.reactions[reaction].forEach((who, j) => isPerson(who, [list, i, "reactions", reaction, j]));
       }
     });
   }
@@ -240,7 +431,29 @@ function crossCheck(table: StoryTable): Issue[] {
   if (table.nextStepNumber <= highestStep) {
     add(["nextStepNumber"], t("export.json.stepNumberTooLow", { min: highestStep + 1 }));
   }
-  return issues;
+}
+
+/** Dealt cards, turns, suggestions and the moderation record point at cards and people of the table. */
+function checkPlay(table: StoryTable, add: AddIssue, isPerson: (participantId: string, path: IssuePath) => void): void {
+  const inHands = new Set(table.participants.flatMap((p) => p.hand));
+  table.dealtCards.forEach((cardId, i) => {
+    if (!inHands.has(cardId)) add(["dealtCards", i], t("storyMore.json.notInHand", { cardId }));
+  });
+  table.turns.order.forEach((who, i) => isPerson(who, ["turns", "order", i]));
+  const current = table.turns.current;
+  if (current !== null && !table.turns.order.includes(current)) {
+    add(["turns", "current"], t("storyMore.json.notInTurns", { participantId: current }));
+  }
+  if (table.suggestions.length > LIMITS.suggestions) {
+    add(["suggestions"], t("storyMore.json.tooManySuggestions", { max: LIMITS.suggestions }));
+  }
+  table.suggestions.forEach((s, i) => {
+    isPerson(s.authorId, ["suggestions", i, "authorId"]);
+    if (s.text.length > LIMITS.setupTextLength) {
+      add(["suggestions", i, "text"], t("storyMore.json.suggestionTooLong", { max: LIMITS.setupTextLength }));
+    }
+  });
+  table.moderationLog.forEach((record, i) => isPerson(record.by, ["moderationLog", i, "by"]));
 }
 
 export interface NewTableFromStory {
@@ -250,8 +463,10 @@ export interface NewTableFromStory {
 
 /**
  * A new table that continues a story read by parseStoryJson (which refuses one breaking the rules' limits): same setup,
- * cards, piles, path and removed steps; the same people, so steps keep their authors, but with empty hands (each hand
- * goes back on top of its piles, in the order drawn); in preparation, so the facilitator starts play again.
+ * cards (those written at the table too), piles, path with its contributions and reactions, removed steps, debriefs,
+ * suggestions and moderation record; the same people, so everything keeps its author, but with empty hands (each hand
+ * goes back on top of its piles, in the order drawn, and a dealt card is a card like any other again); in preparation,
+ * open to newcomers, with no timer running and nobody's turn yet, so the facilitator starts play again.
  */
 export function tableFromStory(story: StoryExport, { id, now }: NewTableFromStory): TableState {
   const table = structuredClone(story.table);
@@ -266,6 +481,7 @@ export function tableFromStory(story: StoryExport, { id, now }: NewTableFromStor
   // The setup was checked by parseStoryJson; checking again here only trims it the way the rules store it.
   const setup = checkSetup(table.setup, table.cards);
   return {
+    ...table,
     id,
     createdAt: now,
     setup: setup.ok ? setup.state : table.setup,
@@ -276,10 +492,9 @@ export function tableFromStory(story: StoryExport, { id, now }: NewTableFromStor
       lever: [...returned.lever, ...table.piles.lever],
       pitfall: [...returned.pitfall, ...table.piles.pitfall],
     },
-    discard: table.discard,
-    path: table.path,
-    removedSteps: table.removedSteps,
-    nextStepNumber: table.nextStepNumber,
-    cards: table.cards,
+    locked: false,
+    turns: { ...table.turns, current: null },
+    timer: null,
+    dealtCards: [],
   };
 }

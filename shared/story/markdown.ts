@@ -1,8 +1,21 @@
-// The story as Markdown: setup, people, then every step in path order with its narration and author.
-// Every text a person typed is escaped, so that it reads as text and never as markup or HTML.
+// The story as Markdown: setup, people, every step in path order (card, narration, answers, "oui, et…", reactions),
+// then the debrief. Every text a person typed is escaped, so that it reads as text and never as markup or HTML.
 import { t } from "../i18n/translate.ts";
-import type { TableState } from "../model.ts";
-import { publicTable } from "../view.ts";
+import type { Contribution, TableState } from "../model.ts";
+import { publicTable, type CardFace, type ParticipantView, type PublicTable, type StepView } from "../view.ts";
+import {
+  constraintsOf,
+  contributionsOf,
+  dealtLine,
+  debriefOf,
+  futureLabel,
+  futuresOf,
+  peopleById,
+  placedKey,
+  reactionsLine,
+  roleLabel,
+  whoIs,
+} from "./parts.ts";
 
 /** Backslash-escapes what Markdown or HTML could read as syntax, line by line. */
 export function escapeMarkdown(text: string): string {
@@ -22,46 +35,93 @@ export interface StoryMeta {
   exportedAt: Date;
 }
 
-export function storyMarkdown(state: TableState, meta: StoryMeta): string {
-  const table = publicTable(state);
-  const people = new Map(table.participants.map((p) => [p.id, p]));
+type People = ReadonlyMap<string, ParticipantView>;
+
+/** A person as the story signs with them, escaped: { name, role }. */
+function signer(people: People, id: string): { name: string; role: string } {
+  const who = whoIs(people, id);
+  return { name: escapeMarkdown(who.name), role: escapeMarkdown(who.role) };
+}
+
+function setupMarkdown(table: PublicTable): string[] {
   const out: string[] = [];
   const field = (label: string, value: string) => out.push(`**${label} :** ${escapeMarkdown(value)}`, "");
-
-  out.push(`# ${escapeMarkdown(table.title)}`, "");
-  out.push(`*${t("story.phase", { phase: t(`phase.${table.phase}`) })}*`, "");
   field(t("story.system"), table.system);
   field(t("story.presentState"), table.presentState);
-  field(`${t("story.horizon", { year: table.horizonYear })} — ${t("story.desirableFuture")}`, table.desirableFuture);
+  const futures = futuresOf(table);
+  futures.forEach((future, i) => field(futureLabel(table, i, futures.length), future));
+  for (const constraint of constraintsOf(table)) field(constraint.label, constraint.text);
   const challenge = table.framingChallenge
     ? `${table.framingChallenge.title} — ${table.framingChallenge.text}`
     : table.framingChallengeText;
   field(t("story.framingChallenge"), challenge);
+  return out;
+}
 
-  out.push(`## ${t("story.participants")}`, "");
-  for (const p of table.participants) {
-    const role = p.facilitator ? `${escapeMarkdown(p.role)}, ${t("story.facilitator")}` : escapeMarkdown(p.role);
-    out.push(`- ${escapeMarkdown(p.name)} (${role})`);
+function peopleMarkdown(table: PublicTable): string[] {
+  const out = [`## ${t("story.participants")}`, ""];
+  for (const p of table.participants) out.push(`- ${escapeMarkdown(p.name)} (${roleLabel(p, escapeMarkdown(p.role))})`);
+  out.push("");
+  return out;
+}
+
+function cardMarkdown(card: CardFace, people: People): string[] {
+  const out = [`> ${escapeMarkdown(card.text).replaceAll("  \n", "  \n> ")}`, ""];
+  if (card.writtenBy) out.push(`*${t("storyMore.writtenBy", signer(people, card.writtenBy))}*`, "");
+  return out;
+}
+
+/** A contribution's text, then who wrote it, on the next line of the same paragraph. */
+function contributionMarkdown(contribution: Contribution, people: People): string[] {
+  return [`${escapeMarkdown(contribution.text)}  `, `*${t("storyMore.contributedBy", signer(people, contribution.authorId))}*`, ""];
+}
+
+function stepMarkdown(step: StepView, index: number, people: People): string[] {
+  const who = signer(people, step.placedBy);
+  const heading = t("story.step", { number: index + 1, deck: t(`deckOne.${step.card.deck}`), title: escapeMarkdown(step.card.title) });
+  const out = [`### ${heading}`, ""];
+  const dealt = dealtLine(step);
+  if (dealt) out.push(`*${dealt}*`, "");
+  out.push(...cardMarkdown(step.card, people));
+  if (step.narration) out.push(escapeMarkdown(step.narration), "", `*${t("story.narratedBy", who)}*`, "");
+  else out.push(`*${t(placedKey(step), who)}*`, "");
+  const { answers, yesAnds } = contributionsOf(step);
+  for (const answer of answers) out.push(`**${t("storyMore.answer")} :**`, "", ...contributionMarkdown(answer, people));
+  if (yesAnds.length) out.push(`**${t("storyMore.contributions")}**`, "", ...yesAnds.flatMap((c) => contributionMarkdown(c, people)));
+  const reactions = reactionsLine(step);
+  if (reactions) out.push(`*${reactions}*`, "");
+  return out;
+}
+
+function debriefMarkdown(table: PublicTable): string[] {
+  const debrief = debriefOf(table);
+  if (!debrief.shown) return [];
+  const out = [`## ${t("storyMore.debrief")}`, "", `*${t("storyMore.debriefIntro")}*`, ""];
+  if (debrief.written.length === 0) out.push(t("storyMore.noDebrief"), "");
+  for (const p of debrief.written) {
+    out.push(`### ${t("storyMore.debriefOf", { name: escapeMarkdown(p.name), role: roleLabel(p, escapeMarkdown(p.role)) })}`, "");
+    out.push(escapeMarkdown(p.debrief), "");
   }
-  out.push("", `## ${t("story.path")}`, "");
-  if (table.path.length === 0) out.push(t("story.noSteps"), "");
+  if (debrief.missing.length) {
+    out.push(t("storyMore.notYetWritten", { names: debrief.missing.map((p) => escapeMarkdown(p.name)).join(", ") }), "");
+  }
+  out.push(`**${debrief.outcome}**`, "");
+  return out;
+}
 
-  table.path.forEach((step, index) => {
-    const author = people.get(step.placedBy);
-    const who = { name: escapeMarkdown(author?.name ?? "?"), role: escapeMarkdown(author?.role ?? "?") };
-    const heading = t("story.step", {
-      number: index + 1,
-      deck: t(`deckOne.${step.card.deck}`),
-      title: escapeMarkdown(step.card.title),
-    });
-    out.push(`### ${heading}`, "");
-    out.push(`> ${escapeMarkdown(step.card.text).replaceAll("  \n", "  \n> ")}`, "");
-    if (step.narration) {
-      out.push(escapeMarkdown(step.narration), "", `*${t("story.narratedBy", who)}*`, "");
-    } else {
-      out.push(`*${t("story.placedBy", who)}*`, "");
-    }
-  });
+export function storyMarkdown(state: TableState, meta: StoryMeta): string {
+  const table = publicTable(state);
+  const people = peopleById(table);
+  const out: string[] = [];
+
+  out.push(`# ${escapeMarkdown(table.title)}`, "");
+  out.push(`*${t("story.phase", { phase: t(`phase.${table.phase}`) })}*`, "");
+  out.push(...setupMarkdown(table));
+  out.push(...peopleMarkdown(table));
+  out.push(`## ${t("story.path")}`, "");
+  if (table.path.length === 0) out.push(t("story.noSteps"), "");
+  table.path.forEach((step, index) => out.push(...stepMarkdown(step, index, people)));
+  out.push(...debriefMarkdown(table));
 
   out.push("---", "", `${t("story.attribution")} : ${escapeMarkdown(meta.attribution)}`, "");
   out.push(`*${t("story.exportedAt", { date: meta.exportedAt.toISOString().slice(0, 10) })}*`, "");

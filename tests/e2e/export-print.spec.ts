@@ -6,12 +6,28 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { storyHtml } from "../../shared/story/html.ts";
-import { AWA, EXPORT_META, hostileStory, IMG, JS_LINK, MALLORY, MALLORY_ROLE, SCRIPT } from "../story-fixtures.ts";
+import {
+  ANSWER,
+  AWA,
+  DEBRIEF_AWA,
+  DEBRIEF_CHLOE,
+  DEBRIEF_MALLORY,
+  EXPORT_META,
+  hostileStory,
+  IMG,
+  JS_LINK,
+  MALLORY,
+  MALLORY_ROLE,
+  SCRIPT,
+  YES_AND_AWA,
+  YES_AND_CHLOE,
+  YES_AND_ZOE,
+} from "../story-fixtures.ts";
 
 const { state } = hostileStory();
 const html = storyHtml(state, EXPORT_META);
 
-test("the hostile story opens as inert text and prints to a clean A4 PDF with every narration", async ({ page }) => {
+test("the hostile session opens as inert text and prints to a clean A4 PDF with every narration, contribution and debrief", async ({ page }) => {
   const dialogs: string[] = [];
   page.on("dialog", async (dialog) => {
     dialogs.push(dialog.message());
@@ -31,7 +47,15 @@ test("the hostile story opens as inert text and prints to a clean A4 PDF with ev
   await expect(page.getByText(`Raconté par ${AWA} (animatrice & <b>hôte</b>)`)).toBeVisible();
   await expect(page.getByText(`${JS_LINK} "guillemets" et 'apostrophes' 🌻`)).toBeVisible();
   await expect(page.getByText(`Une coopérative de vélos-cargos ouvre ${IMG}`)).toBeVisible();
-  await expect(page.getByText("pas encore racontée.")).toBeVisible();
+  await expect(page.getByText("pas encore racontée.")).toHaveCount(2);
+  await expect(page.getByText(`— ${AWA} (animatrice & <b>hôte</b>)`)).toBeVisible();
+  await expect(page.getByText("Réactions : plausible : 3 · souhaitable : 2")).toBeVisible();
+  await expect(page.getByText(/^Écueil distribué par l'animation — encore ouvert/)).toBeVisible();
+  await expect(page.getByText(/^Carte écrite à cette table par /)).toBeVisible();
+  await expect(page.getByText("retiré·e de la table")).toBeVisible();
+  const debrief = page.getByRole("region", { name: "Débrief" });
+  await expect(debrief.getByRole("heading", { level: 3 })).toHaveCount(3);
+  await expect(debrief.getByText("Tous les joueurs se sont placés dans un futur souhaitable : la table a gagné.")).toBeVisible();
 
   // What the browser built from the page: no script, no image, no link but the licence.
   expect(await page.locator("script").count()).toBe(0);
@@ -57,6 +81,10 @@ test("the hostile story opens as inert text and prints to a clean A4 PDF with ev
   for (const narration of state.path.map((s) => s.narration).filter(Boolean)) {
     expect(text, narration).toContain(squeeze(narration));
   }
+  for (const typed of [YES_AND_CHLOE, YES_AND_ZOE, YES_AND_AWA, ANSWER, DEBRIEF_AWA, DEBRIEF_MALLORY, DEBRIEF_CHLOE]) {
+    expect(text, typed).toContain(squeeze(typed));
+  }
+  expect(text).toContain(squeeze("Tous les joueurs se sont placés dans un futur souhaitable : la table a gagné."));
   expect(text).toContain(squeeze(SCRIPT));
   expect(text).toContain(squeeze(EXPORT_META.attribution));
   expect(text).toContain(squeeze("Exporté le 14 mars 2025"));

@@ -63,7 +63,7 @@ test("a narration written offline reaches everyone once when the network is back
   await expect(stranger.getByText(hostileName)).toHaveCount(0);
 
   // The hostile name is shown as text everywhere and ran nowhere.
-  await expect(facilitator.getByText(hostileName).first()).toBeVisible();
+  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByText(hostileName, { exact: true }).first()).toBeVisible();
   expect(dialogs).toEqual([]);
   expect(await facilitator.locator("img[src='x']").count()).toBe(0);
 });

@@ -76,7 +76,7 @@ function stateOf(room: Room) {
 /** One player's burst: draw, place at the end, narrate with a unique text; records what was acknowledged. */
 async function play(player: Player, rounds: number, sent: Sent[]): Promise<void> {
   for (let round = 0; round < rounds; round++) {
-    const hand = stateOf(player.room).participants[player.me.participantId]?.hand ?? [];
+    const hand = stateOf(player.room).participants[player.me.participantId ?? ""]?.hand ?? [];
     const pathNow = stateOf(player.room).path;
     const action: Action =
       hand.length === 0
@@ -154,7 +154,7 @@ async function scenario(stop: NodeJS.Signals, killAfterMs: number) {
   // Every draw that was accepted, before or after the restart, gave exactly one card: none lost, none doubled.
   for (const player of back) {
     const own = stateOf(player.room);
-    const held = own.participants[player.me.participantId]?.hand?.length ?? 0;
+    const held = own.participants[player.me.participantId ?? ""]?.hand?.length ?? 0;
     const placed = own.path.filter((s) => s.placedBy === player.me.participantId).length;
     const draws = sent.filter((s) => s.player === player.name && s.action.type === "draw" && (s.acknowledged || s.resent));
     expect(held + placed, `${player.name}'s cards`).toBe(draws.length);

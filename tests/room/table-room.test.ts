@@ -12,7 +12,11 @@ import { readConfig } from "../../server/config.ts";
 import { randomBytes } from "node:crypto";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
 import type { LogEntry } from "../../server/store/table-store.ts";
-import { LIMITS, type DeckName } from "../../shared/model.ts";
+import { parseDeckFile } from "../../cards/load.ts";
+import { REMOVED_CLOSE_CODE } from "../../server/room/table-room.ts";
+import { t } from "../../shared/i18n/translate.ts";
+import { LIMITS, type Action, type ActionType, type DeckName, type Phase } from "../../shared/model.ts";
+import { ACTION_RULES } from "../../shared/rules/index.ts";
 import {
   API,
   INVITE_LINK_REQUEST,
@@ -22,6 +26,7 @@ import {
   tableLink,
   WHOAMI_REQUEST,
   type CreatedTable,
+  type ShareLinks,
   type Whoami,
 } from "../../shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
@@ -34,6 +39,7 @@ const NEW_TABLE = { ...SETUP, framingChallengeId: null, framingChallengeText: "D
 interface CardJson {
   id: string;
   title: string;
+  writtenBy: string;
 }
 interface ParticipantJson {
   id: string;
@@ -42,25 +48,48 @@ interface ParticipantJson {
   facilitator: boolean;
   connected: boolean;
   handCount: number;
+  removed: boolean;
+  debrief: string;
   hand?: CardJson[];
+}
+interface ContributionJson {
+  id: string;
+  authorId: string;
+  kind: string;
+  text: string;
 }
 interface StepJson {
   id: string;
   card: CardJson;
   placedBy: string;
   narration: string;
+  dealt: boolean;
+  open: boolean;
+  contributions: ContributionJson[];
+  plausible: string[];
+  desirable: string[];
 }
 interface TableJson {
   phase: string;
+  title: string;
+  otherFutures: string[];
+  constraints: { time: string; values: string; actors: string };
+  decksInPlay: string[];
   participants: Record<string, ParticipantJson>;
   path: StepJson[];
   piles: Record<DeckName, number>;
   discardCount: number;
+  locked: boolean;
+  won: boolean;
+  turns: { mode: string; order: string[]; current: string };
+  timer?: { label: string; durationMs: number; remainingMs: number; runningSince: number; serverNow: number };
+  suggestions: { id: string; authorId: string; field: string; text: string }[];
 }
 
-/** One person's browser: their name and their connection to the table. */
+/** One person's browser: their name, the seat key it keeps, and its connection to the table. */
 interface Person {
   name: string;
+  seatKey: string;
   room: Room;
 }
 
@@ -134,11 +163,16 @@ async function openTableOverHttp(): Promise<OpenedTable> {
 type Secret = { invite: string } | { facilitatorKey: string };
 
 /** Joins like the browser does; resolves once this person sees themselves seated. */
-async function takeSeat(tableId: string, secret: Secret, name: string, role: string): Promise<Person> {
-  // Each person has their own browser, hence their own seat key.
-  const seatKey = randomBytes(32).toString("base64url");
+async function takeSeat(
+  tableId: string,
+  secret: Secret,
+  name: string,
+  role: string,
+  // Each person has their own browser, hence their own seat key; the same browser comes back with the same key.
+  seatKey = randomBytes(32).toString("base64url"),
+): Promise<Person> {
   const room = await colyseus.sdk.joinById(tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role });
-  const person = { name, room };
+  const person = { name, seatKey, room };
   await vi.waitFor(() => expect(Object.values(stateOf(person).participants ?? {}).map((p) => p.name)).toContain(name));
   return person;
 }
@@ -539,12 +573,12 @@ describe("who may enter, and how tables are opened", () => {
   it("given seated people, when each asks who they are, then they get their own seat and role", async () => {
     for (const person of everyone) {
       const whoami = (await person.room.request(WHOAMI_REQUEST)) as Whoami;
-      expect(whoami).toEqual({ participantId: me(person).id, facilitator: person === facilitator });
+      expect(whoami).toEqual({ participantId: me(person).id, facilitator: person === facilitator, observer: false });
     }
   });
 
   it("given the facilitator, when they ask for the participant link again, then it is the link that lets people in; participants cannot ask", async () => {
-    const { path: link } = (await facilitator.room.request(INVITE_LINK_REQUEST)) as { path: string };
+    const { path: link } = (await facilitator.room.request(INVITE_LINK_REQUEST)) as ShareLinks;
     expect(link).toBe(tableLink(table.tableId, "invite", table.invite));
     const eve = await takeSeat(table.tableId, { invite: secretFrom(`${BASE_URL}${link}`, LINK_KEYS.invite) }, "Eve", "habitante");
     extraRooms.push(eve.room);
@@ -669,5 +703,536 @@ describe("continuing a story elsewhere", () => {
     await action(host, { type: "startPlay" });
     await vi.waitFor(() => expect(stateOf(host).phase).toBe("play"));
     await host.room.leave(true);
+  });
+});
+
+/** A client's state without who is connected at the moment. */
+function withoutPresence(state: TableJson): unknown {
+  const participants = Object.values(state.participants).map(({ connected: _now, ...p }) => p);
+  return { ...state, participants };
+}
+
+/** Who is who, by participant id, as the facilitator's client sees it. */
+function idOf(person: Person): string {
+  return me(person).id;
+}
+
+/** Joins with the observer link the facilitator shares; resolves once the observer sees the table. */
+async function observe(tableId: string, observerPath: string): Promise<Person> {
+  const observerKey = secretFrom(`${BASE_URL}${observerPath}`, LINK_KEYS.observer);
+  const seatKey = randomBytes(32).toString("base64url");
+  const room = await colyseus.sdk.joinById(tableId, { protocolVersion: PROTOCOL_VERSION, observerKey, seatKey });
+  const observer = { name: "Projecteur", seatKey, room };
+  extraRooms.push(room);
+  watchForLeaks(observer);
+  await vi.waitFor(() => expect(Object.keys(stateOf(observer).participants ?? {})).toHaveLength(4));
+  return observer;
+}
+
+async function shareLinks(): Promise<ShareLinks> {
+  return (await facilitator.room.request(INVITE_LINK_REQUEST)) as ShareLinks;
+}
+
+/** Ids a payload may point at: a step, a contribution under it, a suggestion, another participant. */
+interface Targets {
+  stepId: string;
+  contributionId: string;
+  suggestionId: string;
+  participantId: string;
+  order: string[];
+}
+
+/** One well-formed payload for every action type (the compiler checks none is missing), aimed at real things. */
+const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K }> } = {
+  editSetup: () => ({ type: "editSetup", changes: { title: "Une table prise en main" } }),
+  chooseChallenge: () => ({ type: "chooseChallenge", cardId: null, text: "Un autre défi, écrit à la main" }),
+  drawChallenge: () => ({ type: "drawChallenge" }),
+  chooseDecks: () => ({ type: "chooseDecks", decks: ["lever"], themes: [] }),
+  importDeck: () => ({ type: "importDeck", file: { deck: "lever", cards: [] } }),
+  suggest: () => ({ type: "suggest", field: "system", text: "Le quartier et ses voisins" }),
+  acceptSuggestion: ({ suggestionId }) => ({ type: "acceptSuggestion", suggestionId }),
+  dismissSuggestion: ({ suggestionId }) => ({ type: "dismissSuggestion", suggestionId }),
+  setPhase: () => ({ type: "setPhase", phase: "closed" }),
+  startPlay: () => ({ type: "startPlay" }),
+  closeStory: () => ({ type: "closeStory" }),
+  draw: () => ({ type: "draw", deck: "lever" }),
+  place: () => ({ type: "place", cardId: "lever-agile", afterStepId: null }),
+  narrate: ({ stepId }) => ({ type: "narrate", stepId, text: "Ce que je raconte" }),
+  discard: () => ({ type: "discard", cardId: "lever-agile" }),
+  writeCard: () => ({ type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." }),
+  contribute: ({ stepId }) => ({ type: "contribute", stepId, kind: "yesAnd", text: "Oui, et les écoles suivent." }),
+  react: ({ stepId }) => ({ type: "react", stepId, reaction: "plausible" }),
+  setTurnMode: () => ({ type: "setTurnMode", mode: "turns" }),
+  passTurn: () => ({ type: "passTurn" }),
+  skipTurn: () => ({ type: "skipTurn" }),
+  reorderTurns: ({ order }) => ({ type: "reorderTurns", order: [...order].reverse() }),
+  startTimer: () => ({ type: "startTimer", minutes: 5, label: "Tour de table" }),
+  pauseTimer: () => ({ type: "pauseTimer" }),
+  resumeTimer: () => ({ type: "resumeTimer" }),
+  extendTimer: () => ({ type: "extendTimer", minutes: 2 }),
+  clearTimer: () => ({ type: "clearTimer" }),
+  dealPitfall: ({ participantId }) => ({ type: "dealPitfall", to: participantId, afterStepId: null }),
+  writeDebrief: () => ({ type: "writeDebrief", text: "J'y suis, à vélo." }),
+  editStep: ({ stepId }) => ({ type: "editStep", stepId, narration: "Réécrit par quelqu'un d'autre" }),
+  removeStep: ({ stepId }) => ({ type: "removeStep", stepId }),
+  moveStep: ({ stepId }) => ({ type: "moveStep", stepId, afterStepId: null }),
+  editContribution: ({ stepId, contributionId }) => ({ type: "editContribution", stepId, contributionId, text: "Réécrit" }),
+  removeContribution: ({ stepId, contributionId }) => ({ type: "removeContribution", stepId, contributionId }),
+  undo: () => ({ type: "undo" }),
+  lockTable: () => ({ type: "lockTable", locked: true }),
+  removeParticipant: ({ participantId }) => ({ type: "removeParticipant", participantId }),
+  setFacilitator: ({ participantId }) => ({ type: "setFacilitator", participantId, facilitator: true }),
+  handOver: ({ participantId }) => ({ type: "handOver", participantId }),
+};
+
+const ACTION_TYPES = Object.keys(ACTION_RULES) as ActionType[];
+const FACILITATOR_ACTIONS = ACTION_TYPES.filter((type) => ACTION_RULES[type].who === "facilitator");
+
+/**
+ * Sends an action expected to be refused with this code; fails with the action's name otherwise. Paced like a person:
+ * the room disconnects a client sending more than 40 messages a second.
+ */
+async function expectRefused(person: Person, payload: Action, code: string): Promise<void> {
+  await sleep(30);
+  const error = await errorOf(action(person, payload));
+  expect(error.name, `${person.name}: ${payload.type}`).toBe("rejected");
+  expect(error.reason?.code, `${person.name}: ${payload.type}`).toBe(code);
+}
+
+async function setPhase(phase: Phase) {
+  await action(facilitator, { type: "setPhase", phase });
+  await vi.waitFor(() => {
+    for (const person of everyone) expect(stateOf(person).phase).toBe(phase);
+  });
+}
+
+describe("facilitator-only actions", () => {
+  it("given a participant and an observer, when they try every facilitator action in every phase it exists in, then each is refused and no client changes", async () => {
+    expect(FACILITATOR_ACTIONS.length).toBeGreaterThan(20);
+    const observer = await observe(table.tableId, (await shareLinks()).observerPath);
+    await action(chloe, { type: "suggest", field: "presentState", text: "Des rues bruyantes" });
+    let suggestionId = "";
+    await vi.waitFor(() => {
+      suggestionId = stateOf(facilitator).suggestions[0]?.id ?? "";
+      expect(suggestionId).not.toBe("");
+    });
+    const targets = (): Targets => ({
+      stepId: stateOf(facilitator).path[0]?.id ?? "step-1",
+      contributionId: stateOf(facilitator).path[0]?.contributions[0]?.id ?? "contribution-1",
+      suggestionId,
+      participantId: idOf(chloe),
+      order: stateOf(facilitator).turns.order,
+    });
+    const tried = new Set<ActionType>();
+    const tryAll = async (phase: Phase) => {
+      const viewers = [...everyone, observer];
+      const before = viewers.map((person) => JSON.stringify(stateOf(person)));
+      for (const type of FACILITATOR_ACTIONS.filter((x) => ACTION_RULES[x].phases.includes(phase))) {
+        const payload = PAYLOADS[type](targets());
+        await expectRefused(bastien, payload, "facilitatorOnly");
+        await expectRefused(observer, payload, "observerReadOnly");
+        tried.add(type);
+      }
+      await settle();
+      expect(viewers.map((person) => JSON.stringify(stateOf(person))), `in ${phase}`).toEqual(before);
+    };
+
+    await tryAll("preparation");
+    await startPlay();
+    const stepId = await drawAndPlace(bastien, "lever", null);
+    await action(chloe, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et le marché aussi." });
+    await vi.waitFor(() => expect(stateOf(facilitator).path[0]?.contributions).toHaveLength(1));
+    await tryAll("play");
+    await setPhase("debrief");
+    await tryAll("debrief");
+
+    expect([...tried].sort()).toEqual([...FACILITATOR_ACTIONS].sort());
+    expect(chloe.room.connection.isOpen && bastien.room.connection.isOpen && observer.room.connection.isOpen).toBe(true);
+  });
+});
+
+describe("what everyone sees of a session", () => {
+  it("given preparation and play moves, then every client sees the setup, suggestions, timer, contributions, reactions and a dealt pitfall", async () => {
+    await action(facilitator, {
+      type: "editSetup",
+      changes: { otherFutures: ["Un quartier qui produit son énergie"], constraints: { time: "Avant 2035", values: "", actors: "" } },
+    });
+    await action(dorian, { type: "suggest", field: "constraintActors", text: "Les commerçants" });
+    await vi.waitFor(() => {
+      for (const person of everyone) {
+        const state = stateOf(person);
+        expect(state.otherFutures).toEqual(["Un quartier qui produit son énergie"]);
+        expect(state.constraints).toEqual({ time: "Avant 2035", values: "", actors: "" });
+        expect(state.decksInPlay).toEqual(["challenge", "lever", "pitfall"]);
+        expect(state.suggestions.map((s) => [s.authorId, s.field, s.text])).toEqual([[idOf(dorian), "constraintActors", "Les commerçants"]]);
+      }
+    });
+
+    const before = Date.now();
+    await action(facilitator, { type: "startTimer", minutes: 10, label: "Préparation" });
+    await vi.waitFor(() => {
+      for (const person of everyone) {
+        const timer = stateOf(person).timer;
+        expect(timer).toMatchObject({ label: "Préparation", durationMs: 600_000, remainingMs: 600_000 });
+        expect(timer?.runningSince).toBeGreaterThanOrEqual(before);
+        expect(timer?.serverNow).toBeGreaterThanOrEqual(timer?.runningSince ?? Infinity);
+      }
+    });
+    // Someone arriving later gets the server's clock of their arrival, not of the timer's start.
+    await sleep(50);
+    const arrival = Date.now();
+    const observer = await observe(table.tableId, (await shareLinks()).observerPath);
+    expect(stateOf(observer).timer?.serverNow).toBeGreaterThanOrEqual(arrival);
+    await action(facilitator, { type: "pauseTimer" });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).timer?.runningSince).toBe(0);
+    });
+    await action(facilitator, { type: "clearTimer" });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).timer).toBeUndefined();
+    });
+
+    await startPlay();
+    const stepId = await drawAndPlace(bastien, "lever", null);
+    await action(chloe, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et les écoles suivent." });
+    await action(dorian, { type: "react", stepId, reaction: "desirable" });
+    await action(chloe, { type: "react", stepId, reaction: "plausible" });
+    await action(facilitator, { type: "dealPitfall", to: null, afterStepId: stepId });
+    await vi.waitFor(() => {
+      for (const person of everyone) {
+        const [step, pitfall] = stateOf(person).path;
+        expect(step?.contributions.map((c) => [c.authorId, c.kind, c.text])).toEqual([[idOf(chloe), "yesAnd", "Oui, et les écoles suivent."]]);
+        expect(step?.desirable).toEqual([idOf(dorian)]);
+        expect(step?.plausible).toEqual([idOf(chloe)]);
+        expect(pitfall).toMatchObject({ dealt: true, open: true });
+      }
+    });
+    const pitfallId = stateOf(facilitator).path[1]?.id ?? "";
+    await action(dorian, { type: "contribute", stepId: pitfallId, kind: "answer", text: "On en parle au conseil de quartier." });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).path[1]).toMatchObject({ dealt: true, open: false });
+    });
+    const contributionId = stateOf(facilitator).path[0]?.contributions[0]?.id ?? "";
+    await action(facilitator, { type: "editContribution", stepId, contributionId, text: "Oui, et toutes les écoles suivent." });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).path[0]?.contributions[0]?.text).toBe("Oui, et toutes les écoles suivent.");
+    });
+  });
+
+  it("given the debrief, when every participant writes theirs, then every client sees who did and the table has won", async () => {
+    await startPlay();
+    await setPhase("debrief");
+    for (const [person, text] of [
+      [bastien, "J'habite un quartier calme et je répare des vélos."],
+      [chloe, "J'ai porté le budget participatif."],
+    ] as const) {
+      await action(person, { type: "writeDebrief", text });
+    }
+    await vi.waitFor(() => {
+      for (const person of everyone) {
+        expect(me(bastien, stateOf(person)).debrief).toBe("J'habite un quartier calme et je répare des vélos.");
+        expect(stateOf(person).won).toBe(false);
+      }
+    });
+    await action(dorian, { type: "writeDebrief", text: "Mon entreprise livre à vélo-cargo." });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).won).toBe(true);
+    });
+  });
+});
+
+describe("turns", () => {
+  it("given turns, then only the current player draws and places, passing moves the turn, and the facilitator skips and reorders", async () => {
+    await startPlay();
+    await action(facilitator, { type: "setTurnMode", mode: "turns" });
+    const order = [idOf(bastien), idOf(chloe), idOf(dorian)];
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).turns).toEqual({ mode: "turns", order, current: idOf(bastien) });
+    });
+
+    const before = snapshots();
+    await expectRefused(chloe, { type: "draw", deck: "lever" }, "notYourTurn");
+    await expectRefused(dorian, { type: "passTurn" }, "notYourTurn");
+    await settle();
+    expect(snapshots()).toEqual(before);
+
+    await drawAndPlace(bastien, "lever", null);
+    await action(bastien, { type: "passTurn" });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).turns.current).toBe(idOf(chloe));
+    });
+    await expectRefused(bastien, { type: "draw", deck: "lever" }, "notYourTurn");
+    await draw(chloe, "pitfall");
+
+    // A participant cannot skip someone; the facilitator can.
+    await expectRefused(chloe, { type: "skipTurn" }, "facilitatorOnly");
+    await action(facilitator, { type: "skipTurn" });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).turns.current).toBe(idOf(dorian));
+    });
+    await expectRefused(chloe, { type: "place", cardId: me(chloe).hand?.[0]?.id ?? "", afterStepId: null }, "notYourTurn");
+
+    const reversed = [...order].reverse();
+    await expectRefused(dorian, { type: "reorderTurns", order: reversed }, "facilitatorOnly");
+    await action(facilitator, { type: "reorderTurns", order: reversed });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).turns.order).toEqual(reversed);
+    });
+    await action(dorian, { type: "passTurn" }); // Dorian, Chloé, Bastien: after Dorian comes Chloé
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).turns.current).toBe(idOf(chloe));
+    });
+
+    await action(facilitator, { type: "setTurnMode", mode: "free" });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).turns).toMatchObject({ mode: "free", current: "" });
+    });
+    await draw(dorian, "lever");
+  });
+});
+
+describe("the observer link", () => {
+  it("given the observer link, then its holder sees the path and the people but no hand, takes no seat, and every action is refused", async () => {
+    await startPlay();
+    const stepId = await drawAndPlace(bastien, "lever", null);
+    await draw(chloe, "pitfall");
+    const links = await shareLinks();
+    expect(links.path).toBe(tableLink(table.tableId, "invite", table.invite));
+    expect(links.observerPath).toMatch(new RegExp(`^/t/${table.tableId}#${LINK_KEYS.observer}=`));
+    const logBefore = (await store.load(table.tableId))?.log.length;
+
+    const observer = await observe(table.tableId, links.observerPath);
+    await vi.waitFor(() => {
+      const seen = stateOf(observer);
+      expect(seen.path.map((s) => s.id)).toEqual([stepId]);
+      expect(Object.values(seen.participants).map((p) => [p.name, p.handCount])).toEqual([
+        ["Awa", 0],
+        ["Bastien", 0],
+        ["Chloé", 1],
+        ["Dorian", 0],
+      ]);
+      for (const p of Object.values(seen.participants)) expect(p.hand ?? []).toEqual([]);
+    });
+    expect(await observer.room.request(WHOAMI_REQUEST)).toEqual({ participantId: null, facilitator: false, observer: true });
+    const refusedLinks = await errorOf(observer.room.request(INVITE_LINK_REQUEST));
+    expect(refusedLinks.reason?.code).toBe("observerReadOnly");
+
+    const before = [...snapshots(), JSON.stringify(stateOf(observer))];
+    const ids: Targets = { stepId, contributionId: "contribution-1", suggestionId: "suggestion-1", participantId: idOf(chloe), order: [] };
+    for (const type of ACTION_TYPES) {
+      await sleep(30); // paced like a person: more than 40 messages a second disconnects a client
+      const error = await errorOf(action(observer, PAYLOADS[type](ids)));
+      expect(error.reason?.code, type).toBe("observerReadOnly");
+      expect(error.reason?.message, type).toBe(t("refusal.observerReadOnly"));
+    }
+    await settle();
+    expect([...snapshots(), JSON.stringify(stateOf(observer))]).toEqual(before);
+    expect(observer.room.connection.isOpen).toBe(true);
+    // Watching leaves no trace: no one new at the table, nothing in the log.
+    expect((await store.load(table.tableId))?.log.length).toBe(logBefore);
+    expect(Object.keys(stateOf(facilitator).participants)).toHaveLength(4);
+
+    // And the table goes on under its eyes.
+    await action(bastien, { type: "narrate", stepId, text: "Vu du projecteur." });
+    await vi.waitFor(() => expect(stateOf(observer).path[0]?.narration).toBe("Vu du projecteur."));
+  });
+});
+
+describe("undo", () => {
+  it("given a facilitator undoing, then the last action is reverted for every client, then the one before, and the table stays so after its room restarts", async () => {
+    muteRefusedJoinWarnings();
+    await startPlay();
+    await draw(bastien, "lever");
+    const cardId = me(bastien).hand?.[0]?.id ?? "";
+    const pilesAfterDraw = stateOf(facilitator).piles.lever;
+    await bastien.room.request("action", { id: "place-to-undo", action: { type: "place", cardId, afterStepId: null } });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).path).toHaveLength(1);
+    });
+
+    expect(await facilitator.room.request("action", { id: "undo-the-place", action: { type: "undo" } })).toEqual({ ok: true });
+    await vi.waitFor(() => {
+      for (const person of everyone) {
+        expect(stateOf(person).path).toEqual([]);
+        expect(me(bastien, stateOf(person)).handCount).toBe(1);
+      }
+      expect(me(bastien).hand?.map((c) => c.id)).toEqual([cardId]);
+    });
+    const log = (await store.load(table.tableId))?.log ?? [];
+    expect(log.at(-1)?.entry).toEqual({ kind: "undo", actorId: idOf(facilitator), undoes: `${idOf(bastien)}:place-to-undo` });
+    // Sent again after a lost acknowledgement, the undo is not applied twice.
+    expect(await facilitator.room.request("action", { id: "undo-the-place", action: { type: "undo" } })).toEqual({ ok: true, repeated: true });
+    await settle();
+    expect(me(bastien).hand).toHaveLength(1);
+
+    await action(facilitator, { type: "undo" }); // the draw
+    await vi.waitFor(() => {
+      for (const person of everyone) {
+        expect(me(bastien, stateOf(person)).handCount).toBe(0);
+        expect(stateOf(person).piles.lever).toBe(pilesAfterDraw + 1);
+      }
+    });
+    await action(facilitator, { type: "undo" }); // the start of play
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).phase).toBe("preparation");
+    });
+    // Joins are not undone: nothing is left to undo.
+    const nothing = await errorOf(action(facilitator, { type: "undo" }));
+    expect(nothing.reason?.code).toBe("nothingToUndo");
+    expect(nothing.reason?.message).toBe(t("refusal.nothingToUndo"));
+    const undoneState = withoutPresence(stateOf(bastien));
+
+    // The room closes (everyone leaves) and comes back from storage: the undone actions stay undone.
+    await matchMaker.getLocalRoomById(table.tableId)?.disconnect();
+    await vi.waitFor(async () => expect(await matchMaker.getRoomById(table.tableId)).toBeFalsy());
+    expect((await fetch(`${BASE_URL}${API.openRoom(table.tableId)}`, { method: "POST" })).status).toBe(200);
+    const back = await takeSeat(table.tableId, { invite: table.invite }, "Bastien", "habitant", bastien.seatKey);
+    const host = await takeSeat(table.tableId, { facilitatorKey: table.facilitatorKey }, "Awa", "animatrice", facilitator.seatKey);
+    extraRooms.push(back.room, host.room);
+    await vi.waitFor(() => {
+      const state = stateOf(back);
+      expect(state.phase).toBe("preparation");
+      expect(state.path).toEqual([]);
+      expect(me(back, state).handCount).toBe(0);
+    });
+    // Same table as before the restart, apart from who is connected right now.
+    expect(withoutPresence(stateOf(back))).toEqual(undoneState);
+  });
+
+  it("given someone who arrived thanks to the last action (the table unlocked), when the facilitator undoes it, then the undo is refused and nothing changes", async () => {
+    await action(facilitator, { type: "lockTable", locked: true });
+    await action(facilitator, { type: "lockTable", locked: false });
+    const eve = await takeSeat(table.tableId, { invite: table.invite }, "Eve", "habitante");
+    extraRooms.push(eve.room);
+    const before = snapshots();
+
+    const refused = await errorOf(action(facilitator, { type: "undo" }));
+
+    expect(refused.reason).toEqual({ code: "undoConflict", message: t("refusal.undoConflict") });
+    await settle();
+    expect(snapshots()).toEqual(before);
+    expect(stateOf(facilitator).locked).toBe(false);
+    expect(Object.keys(stateOf(facilitator).participants)).toHaveLength(5);
+  });
+
+  it("given a participant, when they try to undo, then it is refused and nothing is undone", async () => {
+    await startPlay();
+    await draw(bastien, "lever");
+    const refused = await errorOf(action(bastien, { type: "undo" }));
+    expect(refused.reason?.code).toBe("facilitatorOnly");
+    await settle();
+    expect(me(bastien).hand).toHaveLength(1);
+  });
+});
+
+describe("moderation of who sits at the table", () => {
+  it("given a participant removed by the facilitator, then their connection closes, everyone sees them removed, and their seat key no longer enters", async () => {
+    muteRefusedJoinWarnings();
+    await startPlay();
+    await draw(dorian, "lever");
+    const left = new Promise<number>((resolve) => dorian.room.onLeave((code) => resolve(code)));
+
+    await expectRefused(chloe, { type: "removeParticipant", participantId: idOf(dorian) }, "facilitatorOnly");
+    await action(facilitator, { type: "removeParticipant", participantId: idOf(dorian) });
+    expect(await left).toBe(REMOVED_CLOSE_CODE);
+    await vi.waitFor(() => {
+      for (const person of [facilitator, bastien, chloe]) {
+        const seen = me(dorian, stateOf(person));
+        expect(seen).toMatchObject({ removed: true, connected: false, handCount: 0 });
+      }
+    });
+
+    const rejoin = colyseus.sdk.joinById(table.tableId, {
+      protocolVersion: PROTOCOL_VERSION,
+      invite: table.invite,
+      seatKey: dorian.seatKey,
+      name: "Dorian",
+      role: "entreprise",
+    });
+    await expect(rejoin).rejects.toThrow(t("refusal.seatRemoved"));
+    await settle();
+    expect(me(dorian, stateOf(facilitator)).connected).toBe(false);
+  });
+
+  it("given a locked table, then a new browser is refused with the reason, a known seat comes back, and the observer link still watches", async () => {
+    muteRefusedJoinWarnings();
+    await expectRefused(bastien, { type: "lockTable", locked: true }, "facilitatorOnly");
+    await action(facilitator, { type: "lockTable", locked: true });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).locked).toBe(true);
+    });
+
+    await expect(takeSeat(table.tableId, { invite: table.invite }, "Eve", "habitante")).rejects.toThrow(t("refusal.tableLocked"));
+
+    const bastienId = idOf(bastien);
+    await bastien.room.leave(true);
+    await vi.waitFor(() => expect(me(bastien, stateOf(facilitator)).connected).toBe(false));
+    const back = await takeSeat(table.tableId, { invite: table.invite }, "Bastien", "habitant", bastien.seatKey);
+    extraRooms.push(back.room);
+    expect(me(back).id).toBe(bastienId);
+    await vi.waitFor(() => expect(me(bastien, stateOf(facilitator)).connected).toBe(true));
+    expect(Object.keys(stateOf(facilitator).participants)).toHaveLength(4);
+
+    const observer = await observe(table.tableId, (await shareLinks()).observerPath);
+    expect(stateOf(observer).locked).toBe(true);
+
+    await action(facilitator, { type: "lockTable", locked: false });
+    const eve = await takeSeat(table.tableId, { invite: table.invite }, "Eve", "habitante");
+    extraRooms.push(eve.room);
+  });
+});
+
+describe("the table's decks over HTTP", () => {
+  it("given an imported deck and cards written at the table, when the deck is downloaded, then it needs the facilitator secret and gives valid deck files with those cards", async () => {
+    // A deck file bigger than a narration (about 120 KB on the wire): it travels as one action.
+    const imported = Array.from({ length: 40 }, (_, i) => ({
+      id: `levier-importe-${i + 1}`,
+      deck: "lever",
+      title: `Levier importé ${i + 1}`,
+      text: "é".repeat(1500),
+      keywords: ["Import"],
+      examples: ["Un exemple venu d'un autre atelier."],
+      source: "Atelier de Lyon, 2024",
+    }));
+    const leversBefore = stateOf(facilitator).piles.lever;
+    await action(facilitator, { type: "importDeck", file: { deck: "lever", cards: imported } });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).piles.lever).toBe(leversBefore + imported.length);
+    });
+    await startPlay();
+    await action(bastien, { type: "writeCard", deck: "challenge", title: "Des cours d'école ouvertes", text: "Ouvrir les cours d'école le week-end ?" });
+    await action(chloe, { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins de matériel." });
+    await vi.waitFor(() => {
+      expect(me(bastien).hand?.map((c) => [c.title, c.writtenBy])).toEqual([["Des cours d'école ouvertes", idOf(bastien)]]);
+    });
+
+    for (const secret of [undefined, table.invite, "pas-le-bon-secret"]) {
+      const refused = await fetch(`${BASE_URL}${API.deck(table.tableId)}`, secret ? { headers: { Authorization: `Bearer ${secret}` } } : {});
+      expect(refused.status, `secret ${secret}`).toBe(401);
+      expect(await refused.text()).not.toContain("Frugal");
+    }
+    expect((await fetch(`${BASE_URL}${API.deck("table-inconnue")}`, { headers: { Authorization: `Bearer ${table.facilitatorKey}` } })).status).toBe(404);
+
+    const response = await fetch(`${BASE_URL}${API.deck(table.tableId)}`, { headers: { Authorization: `Bearer ${table.facilitatorKey}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const files = (await response.json()) as Record<DeckName, unknown>;
+    expect(Object.keys(files).sort()).toEqual(["challenge", "lever", "pitfall"]);
+    // Each file reads back through the same loader as cards/: the strict schema, themes and all.
+    const challenges = parseDeckFile("challenge", files.challenge);
+    const levers = parseDeckFile("lever", files.lever);
+    const pitfalls = parseDeckFile("pitfall", files.pitfall);
+    expect(pitfalls.cards.length).toBeGreaterThan(0);
+    const written = challenges.cards.find((c) => c.title === "Des cours d'école ouvertes");
+    expect(written).toMatchObject({ deck: "challenge", text: "Ouvrir les cours d'école le week-end ?" });
+    expect(written).not.toHaveProperty("writtenBy");
+    expect(written?.source).toBe(t("moderation.writtenCardSource", { name: "Bastien" }));
+    expect(challenges.themes?.map((theme) => theme.id)).toContain(written?.theme);
+    const frugal = levers.cards.find((c) => c.title === "Frugal");
+    expect(frugal).toMatchObject({ deck: "lever", text: "Faire mieux avec moins de matériel." });
+    expect(frugal?.source).toBe(t("moderation.writtenCardSource", { name: "Chloé" }));
+    // The kit's and the imported cards are there too, with their own source.
+    expect(levers.cards.find((c) => c.id === "levier-importe-40")).toEqual(imported[39]);
+    expect(levers.cards.length).toBeGreaterThan(imported.length + 1);
   });
 });

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -90,7 +91,7 @@ function postgres(url: string): StoreTarget {
 const newTableId = () => `table-${randomUUID()}`;
 
 function creationOf(id: string, initial: TableState = openTable()): TableCreation {
-  return { id, createdAt: NOW, facilitatorKeyHash: `hash-${id}`, invite: `invite-${id}`, initial: { ...initial, id } };
+  return { id, createdAt: NOW, facilitatorKeyHash: `hash-${id}`, invite: `invite-${id}`, observerKey: `observer-${id}`, initial: { ...initial, id } };
 }
 
 /** A narration by Bastien: the store does not judge entries, it keeps them. */
@@ -341,6 +342,73 @@ describe("the SQLite store in memory", () => storeContract(sqliteMemory()));
 // Declared only when a server is given (CI sets it when PostgreSQL runs), so a machine without one runs no skipped test.
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 if (testDatabaseUrl) describe("the PostgreSQL store", () => storeContract(postgres(testDatabaseUrl)));
+
+/** The tables' layout before the observer link existed, with one table in it, as an older server left it. */
+const OLD_TABLES = (tables: string) => `
+  CREATE TABLE ${tables} (id TEXT PRIMARY KEY, created_at BIGINT NOT NULL, facilitator_key_hash TEXT NOT NULL, invite TEXT NOT NULL, initial TEXT NOT NULL)`;
+
+function expectObserverKeys(loaded: (TableCreation | undefined)[]): void {
+  const keys = loaded.map((table) => table?.observerKey ?? "");
+  // Each table gets its own secret, as long as a new one (192 bits in base64url).
+  for (const key of keys) expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
+  expect(new Set(keys).size).toBe(keys.length);
+}
+
+describe("a store written before the observer link existed", () => {
+  let dir = "";
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "jdt-migrate-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("given an older SQLite file, when the store opens it, then each table gets its own observer secret, kept from then on", async () => {
+    const file = path.join(dir, "tables.sqlite");
+    const old = new DatabaseSync(file);
+    old.exec(OLD_TABLES("tables").replace("BIGINT", "INTEGER") + " STRICT");
+    const insert = old.prepare("INSERT INTO tables VALUES (?, ?, ?, ?, ?)");
+    for (const id of ["table-ancienne-1", "table-ancienne-2"]) {
+      insert.run(id, NOW, `hash-${id}`, `invite-${id}`, JSON.stringify({ ...openTable(), id }));
+    }
+    old.close();
+
+    const store = new SqliteTableStore(file);
+    const loaded = [await store.load("table-ancienne-1"), await store.load("table-ancienne-2")].map((s) => s?.table);
+    await store.close();
+
+    expectObserverKeys(loaded);
+    expect(loaded[0]?.invite).toBe("invite-table-ancienne-1");
+    const again = new SqliteTableStore(file);
+    expect((await again.load("table-ancienne-1"))?.table.observerKey).toBe(loaded[0]?.observerKey);
+    await again.close();
+  });
+
+  if (testDatabaseUrl) {
+    it("given an older PostgreSQL schema, when the store opens it, then each table gets its own observer secret, kept from then on", async () => {
+      const schema = `jdt_migrate_${randomBytes(6).toString("hex")}`;
+      const client = new pg.Client({ connectionString: testDatabaseUrl });
+      await client.connect();
+      try {
+        await client.query(`CREATE SCHEMA ${pg.escapeIdentifier(schema)}`);
+        const tables = `${pg.escapeIdentifier(schema)}.tables`;
+        await client.query(OLD_TABLES(tables).replace("initial TEXT", "initial JSONB"));
+        for (const id of ["table-ancienne-1", "table-ancienne-2"]) {
+          await client.query(`INSERT INTO ${tables} VALUES ($1, $2, $3, $4, $5)`, [id, NOW, `hash-${id}`, `invite-${id}`, JSON.stringify({ ...openTable(), id })]);
+        }
+        const store = await PostgresTableStore.open(testDatabaseUrl, { schema });
+        const loaded = [await store.load("table-ancienne-1"), await store.load("table-ancienne-2")].map((s) => s?.table);
+        await store.close();
+
+        expectObserverKeys(loaded);
+        const again = await PostgresTableStore.open(testDatabaseUrl, { schema });
+        expect((await again.load("table-ancienne-2"))?.table.observerKey).toBe(loaded[1]?.observerKey);
+        await again.close();
+      } finally {
+        await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);
+        await client.end();
+      }
+    });
+  }
+});
 
 describe("opening the configured store", () => {
   let dataDir = "";

@@ -44,7 +44,9 @@ function setupRefusal(setup: Partial<typeof SETUP>): Refusal {
   return outcome.refusal;
 }
 
-const ALL_ACTIONS: Record<ActionType, Action> = {
+/** The moves of the first playable table; the others have their own test files (play, phases, moderation, permissions). */
+type FirstMove = "draw" | "place" | "narrate" | "discard" | "startPlay" | "removeStep" | "closeStory";
+const ALL_ACTIONS: Record<FirstMove, Action> = {
   draw: { type: "draw", deck: "lever" },
   place: { type: "place", cardId: LEVER_OPEN.id, afterStepId: null },
   narrate: { type: "narrate", stepId: "step-1", text: "Il se passe quelque chose." },
@@ -159,7 +161,7 @@ describe("taking a seat (join)", () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.state.participants).toEqual([
-      { id: "p-1", name: "Awa", role: "animatrice", facilitator: true, hand: [], joinedAt: NOW + 5 },
+      { id: "p-1", name: "Awa", role: "animatrice", facilitator: true, hand: [], joinedAt: NOW + 5, removed: false, debrief: "", debriefAt: null },
     ]);
   });
 
@@ -258,7 +260,18 @@ describe("placing a card on the path (place)", () => {
     state = act(state, BASTIEN, { type: "place", cardId, afterStepId: null }, NOW + 1000);
     expect(handOf(state, BASTIEN)).toEqual([]);
     expect(state.path).toEqual([
-      { id: "step-1", cardId, placedBy: idOf(BASTIEN), placedAt: NOW + 1000, narration: "", narratedAt: null },
+      {
+        id: "step-1",
+        cardId,
+        placedBy: idOf(BASTIEN),
+        placedAt: NOW + 1000,
+        narration: "",
+        narratedAt: null,
+        dealt: false,
+        open: false,
+        contributions: [],
+        reactions: { plausible: [], desirable: [] },
+      },
     ]);
   });
 
@@ -400,7 +413,7 @@ describe("phases: nothing is played before the start or after the close", () => 
     },
   );
 
-  it.each(Object.keys(ALL_ACTIONS).map((type) => [type as ActionType]))(
+  it.each(Object.keys(ALL_ACTIONS).map((type) => [type as FirstMove]))(
     "given a closed story, when the facilitator tries %s, then it is refused because the story is over",
     (type) => {
       let state = tableInPlay();
@@ -421,7 +434,7 @@ describe("phases: nothing is played before the start or after the close", () => 
 });
 
 describe("someone who is not seated", () => {
-  it.each(Object.keys(ALL_ACTIONS).map((type) => [type as ActionType]))("when they try %s, then it is refused", (type) => {
+  it.each(Object.keys(ALL_ACTIONS).map((type) => [type as FirstMove]))("when they try %s, then it is refused", (type) => {
     const refusal = refusalOf(tableInPlay(), "Inconnu", ALL_ACTIONS[type]);
     expectReadable(refusal, "notSeated", /assis/i);
   });

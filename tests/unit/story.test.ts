@@ -9,6 +9,7 @@ import {
   CHLOE,
   drawAndPlace,
   FACILITATOR,
+  idOf,
   seat,
   SETUP,
   tableInPlay,
@@ -103,6 +104,67 @@ describe("the story as Markdown", () => {
 
   it("given an empty path, then the story says no step was placed yet", () => {
     expect(storyMarkdown(tableInPlay(), META)).toContain("Aucune étape n'a encore été posée.");
+  });
+
+  it("given \"oui, et…\" under a step and one taken out by the facilitator, then the others follow the narration in order, each with its author", () => {
+    const { state: told } = toldStory();
+    const stepId = told.path[1]!.id; // Bastien's step
+    let state = act(told, CHLOE, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et les commerces suivent." });
+    state = act(state, BASTIEN, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et ce sera retiré." });
+    const removed = state.path[1]!.contributions.at(-1)!.id;
+    state = act(state, FACILITATOR, { type: "removeContribution", stepId, contributionId: removed });
+    state = act(state, FACILITATOR, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et la mairie aussi." });
+    const md = storyMarkdown(state, META);
+    const step = md.slice(md.indexOf("### Étape 2"), md.indexOf("### Étape 3"));
+    expect(step).toMatch(
+      /Les rues se referment[^]*\*\*Oui, et…\*\*\n\nOui, et les commerces suivent\. {2}\n\*— Chloé \(élue\)\*\n\nOui, et la mairie aussi\. {2}\n\*— Awa \(animatrice\)\*\n/,
+    );
+    expect(md).not.toContain("ce sera retiré");
+    expect(count(md, "Oui, et…")).toBe(1);
+  });
+
+  it("given play has not reached the debrief, then the story has no debrief section", () => {
+    expect(storyMarkdown(toldStory().state, META)).not.toContain("## Débrief");
+  });
+
+  it("given the debrief with one player still to write, then the story gives the written debrief and says who is missing", () => {
+    let state = act(toldStory().state, FACILITATOR, { type: "setPhase", phase: "debrief" });
+    state = act(state, CHLOE, { type: "writeDebrief", text: "J'habite le quartier apaisé et je porte le budget vélo." });
+    const md = storyMarkdown(state, META);
+    const debrief = md.slice(md.indexOf("## Débrief"), md.indexOf("\n---\n"));
+    expect(debrief).toContain("### Chloé (élue)\n\nJ'habite le quartier apaisé et je porte le budget vélo.\n");
+    expect(debrief).toContain("N'a pas encore écrit son débrief : Bastien");
+    expect(debrief).toContain("Il manque encore 1 joueur pour que la table gagne");
+    expect(md).not.toContain("la table a gagné");
+  });
+
+  it("given the debrief with nobody's written yet, then the story says so and counts the players missing", () => {
+    const md = storyMarkdown(act(toldStory().state, FACILITATOR, { type: "setPhase", phase: "debrief" }), META);
+    expect(md).toContain("Personne n'a encore écrit de débrief.");
+    expect(md).toContain("N'a pas encore écrit son débrief : Bastien, Chloé");
+    expect(md).toContain("Il manque encore 2 joueurs pour que la table gagne");
+  });
+
+  it("given every player's debrief, then the story says the table has won, even if the facilitator wrote none", () => {
+    let state = act(toldStory().state, FACILITATOR, { type: "setPhase", phase: "debrief" });
+    state = act(state, CHLOE, { type: "writeDebrief", text: "Je porte le budget vélo." });
+    state = act(state, BASTIEN, { type: "writeDebrief", text: "Je répare les vélos du quartier." });
+    const md = storyMarkdown(state, META);
+    expect(md).toContain("**Tous les joueurs se sont placés dans un futur souhaitable : la table a gagné.**");
+    expect(md).not.toContain("pas encore écrit");
+    // In order of arrival: Bastien sat down before Chloé.
+    expect(md.indexOf("### Bastien (habitant)")).toBeGreaterThan(md.indexOf("## Débrief"));
+    expect(md.indexOf("### Chloé (élue)")).toBeGreaterThan(md.indexOf("### Bastien (habitant)"));
+  });
+
+  it("given a player taken off the table, then the win no longer waits for them and they are listed as removed", () => {
+    let state = act(toldStory().state, FACILITATOR, { type: "removeParticipant", participantId: idOf(BASTIEN) });
+    state = act(state, FACILITATOR, { type: "setPhase", phase: "debrief" });
+    state = act(state, CHLOE, { type: "writeDebrief", text: "Je porte le budget vélo." });
+    const md = storyMarkdown(state, META);
+    expect(md).toMatch(/^- Bastien \(habitant, retiré·e de la table\)$/m);
+    expect(md).toContain("la table a gagné");
+    expect(md).toContain("Raconté par Bastien (habitant)"); // what he told stays his
   });
 });
 

@@ -1,4 +1,4 @@
-// Plain HTTP calls: the decks for the setup form, opening a table, downloading the story.
+// Plain HTTP calls: the decks for the setup form, opening a table, downloading the story and the table's cards.
 import type { Attribution, DeckFile } from "../../../cards/schema.ts";
 import { API, type CreateTableBody, type CreatedTable, type RefusalReply, type StoryFormat } from "../../../shared/protocol.ts";
 import i18n from "../i18n/index.ts";
@@ -52,16 +52,31 @@ export async function importStory(json: string): Promise<CreatedTable> {
   return (await response.json()) as CreatedTable;
 }
 
-/** Fetches the story with the facilitator secret and hands it to the browser as a file download. */
-export async function downloadStory(tableId: string, facilitatorKey: string, format: StoryFormat): Promise<void> {
-  const response = await fetch(API.story(tableId, format), { headers: { Authorization: `Bearer ${facilitatorKey}` } });
+/** Fetches a file with the facilitator secret and hands it to the browser as a download under this name. */
+async function downloadWithKey(url: string, facilitatorKey: string, filename: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { Authorization: `Bearer ${facilitatorKey}` } });
+  } catch {
+    throw new Error(i18n.t("connection.cannotReach"));
+  }
   if (!response.ok) throw await readError(response);
-  const url = URL.createObjectURL(await response.blob());
+  const objectUrl = URL.createObjectURL(await response.blob());
   const link = document.createElement("a");
-  link.href = url;
-  link.download = `recit-${tableId}.${format}`;
+  link.href = objectUrl;
+  link.download = filename;
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+}
+
+/** The story, in one of its formats. */
+export function downloadStory(tableId: string, facilitatorKey: string, format: StoryFormat): Promise<void> {
+  return downloadWithKey(API.story(tableId, format), facilitatorKey, `recit-${tableId}.${format}`);
+}
+
+/** This table's decks, its own cards included, in the cards/ file format (to import at another table). */
+export function downloadTableDeck(tableId: string, facilitatorKey: string): Promise<void> {
+  return downloadWithKey(API.deck(tableId), facilitatorKey, `cartes-${tableId}.json`);
 }

@@ -8,7 +8,9 @@ import {
   INVITE_LINK_REQUEST,
   PROTOCOL_VERSION,
   WHOAMI_REQUEST,
+  type JoinOptions,
   type RefusalReply,
+  type ShareLinks,
   type Whoami,
 } from "../../../shared/protocol.ts";
 import i18n from "../i18n/index.ts";
@@ -17,9 +19,17 @@ import { Outbox, type OutboxEntry, type SendResult } from "./outbox.ts";
 import { saveSeat, seatFor } from "./seat.ts";
 import { toTableView } from "./types.ts";
 
+/** The secret of the link this page was opened with: participant, facilitator, or observer (read-only). */
 export interface Secret {
-  kind: "invite" | "facilitator";
+  kind: "invite" | "facilitator" | "observer";
   value: string;
+}
+
+/** Which join option carries each kind of link secret. */
+function secretOption(secret: Secret): Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey"> {
+  if (secret.kind === "facilitator") return { facilitatorKey: secret.value };
+  if (secret.kind === "observer") return { observerKey: secret.value };
+  return { invite: secret.value };
 }
 
 interface Target {
@@ -58,8 +68,9 @@ function publish() {
  */
 export async function joinTable(tableId: string, secret: Secret, name: string, role: string): Promise<void> {
   target = { tableId, secret, name, role };
-  outbox = new Outbox(tableId, (pending) => useTableStore.setState({ pending }));
-  useTableStore.setState({ pending: outbox.pending });
+  // An observer changes nothing: no outbox, nothing to send.
+  outbox = secret.kind === "observer" ? null : new Outbox(tableId, (pending) => useTableStore.setState({ pending }));
+  useTableStore.setState({ pending: outbox?.pending ?? 0 });
   setStatus("connecting");
   await connect();
 }
@@ -75,7 +86,8 @@ async function connect(): Promise<void> {
     if (!opened.ok) throw new Error(`HTTP ${opened.status}`);
     joined = await new Client(`${window.location.protocol}//${window.location.host}`).joinById(current.tableId, {
       protocolVersion: PROTOCOL_VERSION,
-      ...(current.secret.kind === "invite" ? { invite: current.secret.value } : { facilitatorKey: current.secret.value }),
+      ...secretOption(current.secret),
+      // An observer has no seat; the key is sent anyway (the protocol asks for one) and the server ignores it.
       seatKey: seat.seatKey,
       name: current.name,
       role: current.role,
@@ -83,7 +95,8 @@ async function connect(): Promise<void> {
   } catch (error) {
     if (error instanceof JoinRefused) throw error;
     const code = (error as { code?: number }).code;
-    if (code === 400 || code === 401) throw new JoinRefused((error as Error).message);
+    // 4xx: the server said no (wrong link, name missing, table locked or full): the reason is for the person to read.
+    if (code !== undefined && code >= 400 && code < 500) throw new JoinRefused((error as Error).message);
     // Seated before (this page, or this browser before a reload): keep trying, never give up.
     if (useTableStore.getState().me || seat.seated) return scheduleRejoin();
     setStatus("idle");
@@ -91,7 +104,8 @@ async function connect(): Promise<void> {
   }
   if (target !== current) return void joined.leave(true);
   room = joined;
-  saveSeat(current.tableId, { ...seat, seated: true });
+  // An observer's key seats nobody: keep this browser's participant seat (if any) as it was.
+  if (current.secret.kind !== "observer") saveSeat(current.tableId, { ...seat, seated: true });
   wire(joined);
   const me = (await joined.request(WHOAMI_REQUEST)) as Whoami;
   useTableStore.setState({ me });
@@ -177,12 +191,19 @@ export async function act(action: Action): Promise<RefusalReply | null> {
   return refusal;
 }
 
-/** The participant link, for the facilitator to share (this site's address + path and fragment). */
-export async function fetchInviteLink(): Promise<string | null> {
+/** The links a facilitator shares, as full addresses (this site + path and fragment). */
+export interface ShareAddresses {
+  participant: string;
+  /** Read-only: for a projector or a guest. */
+  observer: string;
+}
+
+export async function fetchShareLinks(): Promise<ShareAddresses | null> {
   if (!room) return null;
   try {
-    const { path } = (await room.request(INVITE_LINK_REQUEST)) as { path: string };
-    return `${window.location.origin}${path}`;
+    const links = (await room.request(INVITE_LINK_REQUEST)) as ShareLinks;
+    const origin = window.location.origin;
+    return { participant: `${origin}${links.path}`, observer: `${origin}${links.observerPath}` };
   } catch {
     return null;
   }

@@ -3,6 +3,9 @@
 import type { Action } from "../../../shared/model.ts";
 import type { RefusalReply } from "../../../shared/protocol.ts";
 
+/** 40 messages per second close the connection on the server: stay well below. */
+const PACE_MS = 50;
+
 export interface OutboxEntry {
   id: string;
   action: Action;
@@ -44,6 +47,8 @@ export class Outbox {
     try {
       for (let entry = this.#entries[0]; entry; entry = this.#entries[0]) {
         const result = await send(entry);
+        // A long outbox after a long cut goes out at a steady pace, under the server's messages-per-second limit.
+        if (this.#entries.length > 1) await new Promise((resolve) => setTimeout(resolve, PACE_MS));
         if (result.kind === "unsent") return;
         this.#entries.shift();
         this.#write();

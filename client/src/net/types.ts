@@ -1,7 +1,8 @@
 // The table as the browser receives it (the synced schema's JSON), and the shape the components read.
-import type { CardFace, ParticipantView, PublicTable } from "../../../shared/view.ts";
+import type { DeckName, Suggestion, Turns } from "../../../shared/model.ts";
+import type { CardFace, HandCard, ParticipantView, PublicTable, StepView, TimerView } from "../../../shared/view.ts";
 
-export type { CardFace };
+export type { CardFace, HandCard };
 
 export interface SeatView extends ParticipantView {
   connected: boolean;
@@ -10,25 +11,84 @@ export interface SeatView extends ParticipantView {
 /** The synced state: the public table, every participant's presence, and my own hand. */
 export interface TableView extends Omit<PublicTable, "participants"> {
   participants: SeatView[];
-  myHand: CardFace[];
+  myHand: HandCard[];
 }
 
 export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
 
-/** Converts the schema's JSON into the view: participants in order of arrival, my hand picked out. */
-export function toTableView(json: Record<string, unknown>, myId: string | null): TableView {
-  const raw = json as unknown as Omit<PublicTable, "participants" | "framingChallenge"> & {
-    participants?: Record<string, SeatView & { hand?: CardFace[] }>;
-    framingChallenge?: CardFace;
+type Raw = Partial<Omit<PublicTable, "participants" | "framingChallenge" | "suggestions" | "timer" | "turns">> & {
+  participants?: Record<string, Partial<SeatView> & { hand?: HandCard[] }>;
+  framingChallenge?: CardFace;
+  /** A synced map arrives as an object, a synced array as an array. */
+  suggestions?: Suggestion[] | Record<string, Suggestion>;
+  timer?: TimerView | null;
+  turns?: Partial<Omit<Turns, "current">> & { current?: string | null };
+};
+
+function list<T>(value: T[] | Record<string, T> | undefined): T[] {
+  if (!value) return [];
+  return Array.isArray(value) ? value : Object.values(value);
+}
+
+function seat(raw: Partial<SeatView>): SeatView {
+  return {
+    id: raw.id ?? "",
+    name: raw.name ?? "",
+    role: raw.role ?? "",
+    facilitator: raw.facilitator ?? false,
+    handCount: raw.handCount ?? 0,
+    joinedAt: raw.joinedAt ?? 0,
+    removed: raw.removed ?? false,
+    debrief: raw.debrief ?? "",
+    connected: raw.connected ?? false,
   };
-  const seats = Object.values(raw.participants ?? {}).sort((a, b) => a.joinedAt - b.joinedAt);
-  const me = myId ? raw.participants?.[myId] : undefined;
+}
+
+function step(raw: StepView): StepView {
   return {
     ...raw,
+    contributions: list(raw.contributions),
+    plausible: list(raw.plausible),
+    desirable: list(raw.desirable),
+    dealt: raw.dealt ?? false,
+    open: raw.open ?? false,
+  };
+}
+
+const ALL_DECKS: DeckName[] = ["challenge", "lever", "pitfall"];
+
+/**
+ * Converts the schema's JSON into the view: participants in order of arrival, my hand picked out, and every field
+ * present (the first patch may arrive before the whole state, and an empty synced collection may be left out).
+ */
+export function toTableView(json: Record<string, unknown>, myId: string | null): TableView {
+  const raw = json as Raw;
+  const seats = Object.values(raw.participants ?? {}).sort((a, b) => (a.joinedAt ?? 0) - (b.joinedAt ?? 0));
+  const me = myId ? raw.participants?.[myId] : undefined;
+  const timer = raw.timer?.durationMs ? raw.timer : null;
+  return {
+    id: raw.id ?? "",
+    phase: raw.phase ?? "preparation",
+    title: raw.title ?? "",
+    system: raw.system ?? "",
+    presentState: raw.presentState ?? "",
+    horizonYear: raw.horizonYear ?? 0,
+    desirableFuture: raw.desirableFuture ?? "",
+    otherFutures: list(raw.otherFutures),
+    constraints: { time: raw.constraints?.time ?? "", values: raw.constraints?.values ?? "", actors: raw.constraints?.actors ?? "" },
+    decksInPlay: raw.decksInPlay ? list(raw.decksInPlay) : ALL_DECKS,
+    themesInPlay: list(raw.themesInPlay),
     framingChallenge: raw.framingChallenge?.id ? raw.framingChallenge : null,
-    path: raw.path ?? [],
+    framingChallengeText: raw.framingChallengeText ?? "",
+    participants: seats.map(({ hand: _hidden, ...rest }) => seat(rest)),
+    path: list(raw.path).map(step),
     piles: raw.piles ?? { challenge: 0, lever: 0, pitfall: 0 },
-    participants: seats.map(({ hand: _hidden, ...seat }) => seat),
+    discardCount: raw.discardCount ?? 0,
+    locked: raw.locked ?? false,
+    turns: { mode: raw.turns?.mode ?? "free", order: list(raw.turns?.order), current: raw.turns?.current || null },
+    timer,
+    suggestions: list(raw.suggestions).sort((a, b) => a.at - b.at),
+    won: raw.won ?? false,
     myHand: me?.hand ?? [],
   };
 }

@@ -1,6 +1,7 @@
-// One card as players see it: its deck, title and text; keywords and examples on demand.
+// One card as players see it: its deck, title and text, who wrote it when written at this table; keywords and examples on demand.
 import { useTranslation } from "react-i18next";
 import type { CardFace as Face } from "../net/types.ts";
+import { useTableStore } from "../store/table-store.ts";
 
 export function CardFace({ card, compact = false }: { card: Face; compact?: boolean }) {
   const { t } = useTranslation();
@@ -9,6 +10,7 @@ export function CardFace({ card, compact = false }: { card: Face; compact?: bool
     <article className={`card card--${card.deck}`} aria-label={`${t(`deckOne.${card.deck}`)} : ${card.title}`}>
       <p className="card__deck">{t(`deckOne.${card.deck}`)}</p>
       <h3 className="card__title">{card.title}</h3>
+      {card.writtenBy && <WrittenBy id={card.writtenBy} />}
       {!compact && card.text !== card.title && <p className="card__text">{card.text}</p>}
       {!compact && hasDetails && (
         <details className="card__details">
@@ -27,4 +29,12 @@ export function CardFace({ card, compact = false }: { card: Face; compact?: bool
       )}
     </article>
   );
+}
+
+/** A card written at this table, not from the kit: who wrote it. */
+function WrittenBy({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const writer = useTableStore((s) => s.table?.participants.find((p) => p.id === id));
+  const name = !writer ? t("play.unknownName") : writer.removed ? t("play.removedName", { name: writer.name }) : writer.name;
+  return <p className="card__written">{t("play.writtenBy", { name })}</p>;
 }

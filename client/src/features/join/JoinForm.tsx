@@ -1,4 +1,5 @@
-// Opening a link: asks for a display name and who I am in the system, then seats me (the facilitator from the setup form is seated directly).
+// Opening a link: asks for a display name and who I am in the system, then seats me (the facilitator from the setup
+// form is seated directly; an observer link asks nothing and opens the table read-only).
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../../../shared/model.ts";
@@ -9,7 +10,10 @@ import type { Identity } from "../table/auto-join.ts";
 export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secret: Secret; autoJoin: Identity | null }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
-  const [submitting, setSubmitting] = useState(autoJoin !== null);
+  const observer = secret.kind === "observer";
+  // An observer takes no seat: no name, no role, in at once.
+  const automatic = observer ? { name: "", role: "" } : autoJoin;
+  const [submitting, setSubmitting] = useState(automatic !== null);
   const started = useRef(false);
 
   async function seat(identity: Identity) {
@@ -24,9 +28,9 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
   }
 
   useEffect(() => {
-    if (autoJoin && !started.current) {
+    if (automatic && !started.current) {
       started.current = true;
-      void seat(autoJoin);
+      void seat(automatic);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -35,6 +39,26 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     void seat({ name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") });
+  }
+
+  if (observer) {
+    return (
+      <div className="page page--narrow">
+        <h1>{t("preparation.observer.heading")}</h1>
+        {error ? (
+          <>
+            <p className="form__error" role="alert">
+              {error}
+            </p>
+            <button type="button" className="button" disabled={submitting} onClick={() => void seat({ name: "", role: "" })}>
+              {t("preparation.observer.retry")}
+            </button>
+          </>
+        ) : (
+          <p role="status">{t("preparation.observer.joining")}</p>
+        )}
+      </div>
+    );
   }
 
   if (submitting && autoJoin && !error) {

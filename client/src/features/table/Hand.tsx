@@ -4,17 +4,23 @@ import { AnimatePresence, motion } from "framer-motion";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
-import type { CardFace as Face } from "../../net/types.ts";
+import type { HandCard as Face } from "../../net/types.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import { CardFace } from "../../ui/CardFace.tsx";
+import { blockedText } from "../play/blocked-text.ts";
+import { useBlocker } from "../play/can.ts";
+import { isDealt } from "../play/dealt.ts";
 import { choosePlacing, usePlacing } from "./ui-store.ts";
 
 export function Hand() {
   const { t } = useTranslation();
   const hand = useTableStore((s) => s.table?.myHand ?? []);
-  const playing = useTableStore((s) => s.table?.phase === "play");
   const placingCardId = usePlacing((s) => s.placingCardId);
   const placing = hand.find((c) => c.id === placingCardId);
+  const placeBlocker = useBlocker("place");
+  // In turns mode, out of turn: the cards stay visible, the moves wait (and the reason is said).
+  const playing = placeBlocker === null;
+  const why = useTableStore((s) => (placeBlocker === "notYourTurn" ? blockedText(placeBlocker, s.table, t) : null));
 
   return (
     <section className="panel hand" aria-labelledby="hand-heading">
@@ -34,6 +40,7 @@ export function Hand() {
       ) : (
         <>
           {playing && <p className="field__hint">{t("hand.dragHint")}</p>}
+          {why && <p className="field__hint">{why}</p>}
           <ul className="hand__cards">
             <AnimatePresence initial={false}>
               {hand.map((card) => (
@@ -62,6 +69,7 @@ function HandCard({ card, playing, chosen }: { card: Face; playing: boolean; cho
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)`, zIndex: 10 } : undefined;
   return (
     <div className={`hand-card${chosen ? " hand-card--chosen" : ""}${isDragging ? " hand-card--dragging" : ""}`}>
+      {isDealt(card) && <p className="hand-card__dealt">{t("play.pitfall.dealtInHand")}</p>}
       <div ref={setNodeRef} style={style} className="hand-card__grip" {...listeners} {...attributes} aria-label={card.title}>
         <CardFace card={card} />
       </div>
@@ -70,9 +78,12 @@ function HandCard({ card, playing, chosen }: { card: Face; playing: boolean; cho
           <button type="button" className="button button--primary" aria-pressed={chosen} onClick={() => choosePlacing(chosen ? null : card.id)}>
             {t("hand.place", { card: card.title })}
           </button>
-          <button type="button" className="button" onClick={() => void act({ type: "discard", cardId: card.id })}>
-            {t("hand.discard", { card: card.title })}
-          </button>
+          {/* A dealt pitfall is to be played, not thrown away. */}
+          {!isDealt(card) && (
+            <button type="button" className="button" onClick={() => void act({ type: "discard", cardId: card.id })}>
+              {t("hand.discard", { card: card.title })}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -1,5 +1,5 @@
-// Writing and editing my own narration of a step; the draft is kept locally until the server has it.
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+// Writing and editing a step's narration — my own, or any step's when moderating; the draft is kept locally until the server has it.
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../../../shared/model.ts";
 import type { StepView } from "../../../../shared/view.ts";
@@ -8,11 +8,21 @@ import { useTableStore } from "../../store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "./drafts.ts";
 import { usePlacing } from "./ui-store.ts";
 
-export function NarrationEditor({ step, number }: { step: StepView; number: number }) {
+interface Props {
+  step: StepView;
+  number: number;
+  /** The facilitator editing someone's narration (editStep) rather than the author writing theirs (narrate). */
+  moderating?: boolean;
+  /** What everyone else sees of this narration: shown to a moderator above their edit button. */
+  readView?: ReactNode;
+}
+
+export function NarrationEditor({ step, number, moderating = false, readView }: Props) {
   const { t } = useTranslation();
   const tableId = useTableStore((s) => s.table?.id ?? "");
-  const draft = readDraft(tableId, step.id);
-  const [editing, setEditing] = useState(!step.narration || draft !== null);
+  const draftKey = moderating ? `moderation:${step.id}` : step.id;
+  const draft = readDraft(tableId, draftKey);
+  const [editing, setEditing] = useState((!moderating && !step.narration) || draft !== null);
   const [text, setText] = useState(draft ?? step.narration);
   const [saving, setSaving] = useState(false);
   const focusStepId = usePlacing((s) => s.focusStepId);
@@ -21,35 +31,43 @@ export function NarrationEditor({ step, number }: { step: StepView; number: numb
   const id = useId();
 
   useEffect(() => {
-    if (focusStepId === step.id) {
+    if (!moderating && focusStepId === step.id) {
       setEditing(true);
       area.current?.focus();
       usePlacing.setState({ focusStepId: null });
     }
-  }, [focusStepId, step.id]);
+  }, [focusStepId, step.id, moderating]);
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
     setSaving(true);
-    const refusal = await act({ type: "narrate", stepId: step.id, text });
+    const refusal = await act(moderating ? { type: "editStep", stepId: step.id, narration: text } : { type: "narrate", stepId: step.id, text });
     setSaving(false);
     if (refusal) return; // the text stays in the editor and in the draft
-    dropDraft(tableId, step.id);
+    dropDraft(tableId, draftKey);
     setEditing(false);
   }
 
+  function open() {
+    setText(step.narration);
+    setEditing(true);
+  }
+
+  if (!editing && moderating) {
+    return (
+      <div className="narration-moderated">
+        {readView}
+        <button type="button" className="link-button" onClick={open}>
+          {t("play.moderation.editNarration", { number })}
+        </button>
+      </div>
+    );
+  }
   if (!editing) {
     return (
       <div className="narration">
         <p className="pre-wrap">{step.narration}</p>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setText(step.narration);
-            setEditing(true);
-          }}
-        >
+        <button type="button" className="link-button" onClick={open}>
           {t("narration.edit")}
         </button>
       </div>
@@ -58,7 +76,7 @@ export function NarrationEditor({ step, number }: { step: StepView; number: numb
 
   return (
     <form className="narration-editor" onSubmit={save}>
-      <label htmlFor={id}>{t("narration.label", { number })}</label>
+      <label htmlFor={id}>{moderating ? t("play.moderation.narrationLabel", { number }) : t("narration.label", { number })}</label>
       <p className="field__hint" id={`${id}-hint`}>
         {t("narration.hint")}
       </p>
@@ -69,9 +87,10 @@ export function NarrationEditor({ step, number }: { step: StepView; number: numb
         value={text}
         maxLength={LIMITS.narrationLength}
         aria-describedby={`${id}-hint ${id}-count`}
+        autoFocus={moderating}
         onChange={(e) => {
           setText(e.target.value);
-          writeDraft(tableId, step.id, e.target.value);
+          writeDraft(tableId, draftKey, e.target.value);
         }}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void save();
@@ -79,18 +98,18 @@ export function NarrationEditor({ step, number }: { step: StepView; number: numb
       />
       <p className="field__hint" id={`${id}-count`}>
         {t("narration.counter", { count: text.length, max: LIMITS.narrationLength })}
-        {readDraft(tableId, step.id) !== null && ` — ${t("narration.draftKept")}`}
+        {readDraft(tableId, draftKey) !== null && ` — ${t("narration.draftKept")}`}
       </p>
       <div className="inline-row">
         <button type="submit" className="button button--primary" disabled={saving}>
           {saving ? (connected ? t("narration.saving") : t("narration.queued")) : t("narration.save")}
         </button>
-        {step.narration && (
+        {(step.narration || moderating) && (
           <button
             type="button"
             className="button"
             onClick={() => {
-              dropDraft(tableId, step.id);
+              dropDraft(tableId, draftKey);
               setText(step.narration);
               setEditing(false);
             }}

@@ -11,6 +11,7 @@ export function PathView() {
   const table = useTableStore(selectTable);
   if (!table) return null;
   const challenge = table.framingChallenge;
+  const otherFutures = (table.otherFutures ?? []).filter((f) => f.trim());
 
   return (
     <section className="path" aria-labelledby="path-heading">
@@ -39,7 +40,12 @@ export function PathView() {
               exit={{ opacity: 0, scale: 0.9 }}
               transition={{ duration: 0.25 }}
             >
-              <StepItem step={step} number={index + 1} />
+              <StepItem
+                step={step}
+                number={index + 1}
+                moveUpAfter={index === 0 ? undefined : (table.path[index - 2]?.id ?? null)}
+                moveDownAfter={table.path[index + 1]?.id}
+              />
               <DropSlot afterStepId={step.id} position={index + 1} />
             </motion.li>
           ))}
@@ -52,6 +58,20 @@ export function PathView() {
           <strong>{t("path.desirableFuture")} :</strong>
         </p>
         <p className="pre-wrap">{table.desirableFuture}</p>
+        {otherFutures.length > 0 && (
+          <>
+            <p>
+              <strong>{t("play.path.otherFutures", { count: otherFutures.length })} :</strong>
+            </p>
+            <ul className="milestone__futures">
+              {otherFutures.map((future, index) => (
+                <li key={index} className="pre-wrap">
+                  {future}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
     </section>
   );

@@ -1,16 +1,26 @@
-// Who is at the table, who is online, how many cards each one holds.
+// Who is at the table, who is online, how many cards each one holds, who has written their debrief;
+// for the facilitator: remove someone, share or hand over the facilitation.
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { act } from "../../net/connection.ts";
+import type { SeatView } from "../../net/types.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { useCan } from "../play/can.ts";
 
 export function People() {
   const { t } = useTranslation();
   const people = useTableStore((s) => s.table?.participants ?? []);
+  const phase = useTableStore((s) => s.table?.phase);
   const me = useTableStore(selectMe);
+  const seated = people.filter((p) => !p.removed);
+  const removed = people.filter((p) => p.removed);
+  const showDebrief = phase === "debrief" || phase === "closed";
+
   return (
     <section className="panel people" aria-labelledby="people-heading">
-      <h2 id="people-heading">{t("people.heading", { count: people.length })}</h2>
+      <h2 id="people-heading">{t("people.heading", { count: seated.length })}</h2>
       <ul className="people__list">
-        {people.map((p) => (
+        {seated.map((p) => (
           <li key={p.id} className={`person${p.connected ? "" : " person--offline"}`}>
             <span className={`presence presence--${p.connected ? "online" : "offline"}`} aria-hidden="true" />
             <span className="person__name">
@@ -24,9 +34,91 @@ export function People() {
             <span className="person__meta">
               {p.connected ? t("people.online") : t("people.offline")} · {t("people.cards", { count: p.handCount })}
             </span>
+            {showDebrief && !p.facilitator && (
+              <span className={`person__debrief${p.debrief ? " person__debrief--done" : ""}`}>
+                {p.debrief ? t("play.people.debriefDone") : t("play.people.debriefTodo")}
+              </span>
+            )}
+            {p.id !== me?.participantId && <PersonActions person={p} />}
           </li>
         ))}
       </ul>
+      {removed.length > 0 && (
+        <p className="people__removed">
+          <strong>{t("play.people.removedHeading")} :</strong> {removed.map((p) => p.name).join(", ")}
+        </p>
+      )}
     </section>
+  );
+}
+
+/** The facilitator's actions on one person, behind a disclosure so the list stays readable on a phone. */
+function PersonActions({ person }: { person: SeatView }) {
+  const { t } = useTranslation();
+  const canRemove = useCan("removeParticipant");
+  const canShare = useCan("setFacilitator");
+  const canHandOver = useCan("handOver");
+  const [confirming, setConfirming] = useState<"remove" | "handOver" | null>(null);
+  if (!canRemove && !canShare && !canHandOver) return null;
+  const name = person.name;
+
+  return (
+    <details className="person__actions">
+      <summary>{t("play.people.manage", { name })}</summary>
+      {confirming === "remove" ? (
+        <Confirm
+          hint={t("play.people.removeHint", { name })}
+          confirm={t("play.people.confirmRemove", { name })}
+          onConfirm={() => void act({ type: "removeParticipant", participantId: person.id }).then(() => setConfirming(null))}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : confirming === "handOver" ? (
+        <Confirm
+          hint={t("play.people.handOverHint", { name })}
+          confirm={t("play.people.confirmHandOver", { name })}
+          onConfirm={() => void act({ type: "handOver", participantId: person.id }).then(() => setConfirming(null))}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : (
+        <div className="person__buttons">
+          {canShare && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void act({ type: "setFacilitator", participantId: person.id, facilitator: !person.facilitator })}
+            >
+              {person.facilitator ? t("play.people.unmakeFacilitator", { name }) : t("play.people.makeFacilitator", { name })}
+            </button>
+          )}
+          {canHandOver && (
+            <button type="button" className="button button--small" onClick={() => setConfirming("handOver")}>
+              {t("play.people.handOver", { name })}
+            </button>
+          )}
+          {canRemove && (
+            <button type="button" className="button button--small" onClick={() => setConfirming("remove")}>
+              {t("play.people.remove", { name })}
+            </button>
+          )}
+        </div>
+      )}
+    </details>
+  );
+}
+
+function Confirm({ hint, confirm, onConfirm, onCancel }: { hint: string; confirm: string; onConfirm: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="person__confirm">
+      <p className="field__hint">{hint}</p>
+      <div className="inline-row">
+        <button type="button" className="button button--danger button--small" onClick={onConfirm}>
+          {confirm}
+        </button>
+        <button type="button" className="button button--small" onClick={onCancel}>
+          {t("play.people.cancel")}
+        </button>
+      </div>
+    </div>
   );
 }

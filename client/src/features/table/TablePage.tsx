@@ -1,7 +1,8 @@
-// /t/:tableId — reads the link's secret, seats the person, then shows the table.
+// /t/:tableId — reads the link's secret, seats the person (or opens the table read-only for an observer), then shows the table.
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { leaveTable } from "../../net/connection.ts";
+import { LINK_KEYS } from "../../../../shared/protocol.ts";
+import { leaveTable, type Secret } from "../../net/connection.ts";
 import { loadSeat } from "../../net/seat.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { JoinForm } from "../join/JoinForm.tsx";
@@ -10,7 +11,7 @@ import { TableScreen } from "./TableScreen.tsx";
 
 export function TablePage({ tableId }: { tableId: string }) {
   const { t } = useTranslation();
-  const secret = useMemo(() => secretFromLocation(window.location.hash), []);
+  const secret = useMemo(() => linkSecret(window.location.hash), []);
   // The facilitator coming from the setup form, or a browser already seated at this table (reload, days later).
   const [autoJoin] = useState(() => takeAutoJoin(tableId) ?? (loadSeat(tableId)?.seated ? { name: "", role: "" } : null));
   const me = useTableStore(selectMe);
@@ -28,4 +29,12 @@ export function TablePage({ tableId }: { tableId: string }) {
   }
   if (!me || !hasTable) return <JoinForm tableId={tableId} secret={secret} autoJoin={autoJoin} />;
   return <TableScreen tableId={tableId} secret={secret} />;
+}
+
+/** The facilitator's, a participant's or an observer's link secret (in the fragment, never sent by the browser). */
+function linkSecret(hash: string): Secret | null {
+  const seated = secretFromLocation(hash);
+  if (seated) return seated;
+  const observer = new URLSearchParams(hash.replace(/^#/, "")).get(LINK_KEYS.observer);
+  return observer ? { kind: "observer", value: observer } : null;
 }

@@ -1,4 +1,4 @@
-// The table: what is expected now, the path from today to the horizon, the piles, my hand, the people, the facilitator's controls.
+// The table: the phase and what is expected now, the path from today to the horizon, the piles, my hand, the people, the facilitator's controls.
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
 import { useTranslation } from "react-i18next";
 import type { Secret } from "../../net/connection.ts";
@@ -13,6 +13,11 @@ import { People } from "./People.tsx";
 import { placeCard, slotAnchor } from "./place-card.ts";
 import { usePlacing } from "./ui-store.ts";
 import { useDndAnnouncements } from "./dnd-announcements.ts";
+import { PhaseBar } from "../phases/PhaseBar.tsx";
+import { PreparationPanel } from "../preparation/PreparationPanel.tsx";
+import { PlayControls } from "../play/PlayControls.tsx";
+import { DebriefPanel } from "../play/DebriefPanel.tsx";
+import { useAmFacilitator } from "../play/can.ts";
 
 export function TableScreen({ tableId, secret }: { tableId: string; secret: Secret }) {
   const { t } = useTranslation();
@@ -20,10 +25,9 @@ export function TableScreen({ tableId, secret }: { tableId: string; secret: Secr
   const me = useTableStore(selectMe);
   const announcements = useDndAnnouncements();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  // From the table, not from how this browser joined: a co-facilitator or a hand-over changes it.
+  const facilitating = useAmFacilitator();
   if (!table || !me) return null;
-
-  const expected =
-    table.phase === "preparation" && me.facilitator ? t("table.expected.preparationFacilitator") : t(`table.expected.${table.phase}`);
 
   function onDragStart(event: DragStartEvent) {
     usePlacing.setState({ dragging: true, placingCardId: String(event.active.id) });
@@ -46,8 +50,14 @@ export function TableScreen({ tableId, secret }: { tableId: string; secret: Secr
           <ConnectionStatus />
         </div>
       </header>
-      <p className="expected">{expected}</p>
+      {me.observer && (
+        <p className="observer-banner" role="note">
+          {t("preparation.observer.banner")}
+        </p>
+      )}
+      <PhaseBar />
       <Notice />
+      <PlayControls />
       <DndContext
         sensors={sensors}
         onDragStart={onDragStart}
@@ -57,12 +67,15 @@ export function TableScreen({ tableId, secret }: { tableId: string; secret: Secr
       >
         <div className="table-layout">
           <div className="table-main">
+            <PreparationPanel />
+            <DebriefPanel />
             <PathView />
           </div>
-          <aside className="table-side" aria-label={t("hand.heading")}>
-            {me.facilitator && <FacilitatorPanel tableId={tableId} secret={secret} />}
-            <DeckPiles />
-            <Hand />
+          <aside className="table-side" aria-label={me.observer ? t("preparation.observer.side") : t("hand.heading")}>
+            {facilitating && <FacilitatorPanel tableId={tableId} secret={secret} />}
+            {/* An observer holds no hand and draws nothing. */}
+            {!me.observer && <DeckPiles />}
+            {!me.observer && <Hand />}
             <People />
           </aside>
         </div>

@@ -1,0 +1,110 @@
+// Where the story is (Préparation → Jeu → Débrief → Récit terminé), what is expected of me now, whether the table is
+// locked; for a facilitator, the way forward and back.
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Phase } from "../../../../shared/model.ts";
+import { PHASE_GUIDE, PHASE_ORDER } from "../../../../shared/rules/permissions.ts";
+import { act } from "../../net/connection.ts";
+import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { useAmFacilitator } from "../play/can.ts";
+import "../preparation/preparation.css";
+
+export function PhaseBar() {
+  const { t } = useTranslation();
+  const phase = useTableStore((s) => s.table?.phase);
+  const locked = useTableStore((s) => s.table?.locked ?? false);
+  const me = useTableStore(selectMe);
+  // From the table, not from how this browser joined: a co-facilitator or a hand-over changes it.
+  const facilitating = useAmFacilitator();
+  if (!phase || !me) return null;
+
+  const at = PHASE_ORDER.indexOf(phase);
+  const who = me.observer ? "observer" : facilitating ? "facilitator" : "participant";
+  const guide = t(PHASE_GUIDE[phase][who]);
+
+  return (
+    <section className="phasebar" aria-labelledby="phasebar-heading">
+      <h2 id="phasebar-heading" className="visually-hidden">
+        {t("preparation.phases.heading")}
+      </h2>
+      <ol className="phasebar__steps">
+        {PHASE_ORDER.map((p, index) => (
+          <li
+            key={p}
+            className={`phasebar__step${index < at ? " phasebar__step--passed" : ""}${p === phase ? " phasebar__step--current" : ""}`}
+            aria-current={p === phase ? "step" : undefined}
+          >
+            <span className="phasebar__number" aria-hidden="true">
+              {index + 1}
+            </span>
+            {t(`phase.${p}`)}
+            {index < at && <span className="visually-hidden"> {t("preparation.phases.passed")}</span>}
+            {p === phase && <span className="visually-hidden"> {t("preparation.phases.current")}</span>}
+          </li>
+        ))}
+      </ol>
+      {guide && (
+        <div className="phasebar__guide">
+          <h3 className="phasebar__guide-heading">{t("preparation.phases.expectedHeading")}</h3>
+          <p>{guide}</p>
+        </div>
+      )}
+      {locked && (
+        <p className="phasebar__locked">
+          {t("preparation.phases.locked")}
+        </p>
+      )}
+      {facilitating && <PhaseControls phase={phase} />}
+    </section>
+  );
+}
+
+/** Forward and back; moving to "Récit terminé" asks to confirm. */
+function PhaseControls({ phase }: { phase: Phase }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const at = PHASE_ORDER.indexOf(phase);
+  const previous = PHASE_ORDER[at - 1];
+  const next = PHASE_ORDER[at + 1];
+
+  useEffect(() => setConfirming(false), [phase]);
+
+  const go = (to: Phase) => void act({ type: "setPhase", phase: to });
+  const name = (p: Phase) => t(`phase.${p}`);
+
+  return (
+    <div className="phasebar__controls">
+      {previous && (
+        <button type="button" className="button" onClick={() => go(previous)}>
+          <span aria-hidden="true">← </span>
+          {t("preparation.phases.previous", { phase: name(previous) })}
+        </button>
+      )}
+      {next &&
+        (next !== "closed" ? (
+          <button type="button" className="button button--primary" onClick={() => go(next)}>
+            {t("preparation.phases.next", { phase: name(next) })}
+            <span aria-hidden="true"> →</span>
+          </button>
+        ) : confirming ? (
+          <div className="phasebar__confirm">
+            <p className="field__hint">{t("preparation.phases.closeHint")}</p>
+            <div className="inline-row">
+              {/* Focus follows the person from the first step of the confirmation to the second. */}
+              <button type="button" className="button button--danger" autoFocus onClick={() => go(next)}>
+                {t("preparation.phases.confirmNext", { phase: name(next) })}
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                {t("preparation.phases.cancel")}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="button" onClick={() => setConfirming(true)}>
+            {t("preparation.phases.next", { phase: name(next) })}
+            <span aria-hidden="true"> →</span>
+          </button>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Writing a contribution under a step ("oui, et…" or the answer to a pitfall); the draft stays in this browser until the server has it.
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LIMITS, type Contribution } from "../../../../shared/model.ts";
+import { act } from "../../net/connection.ts";
+import { useTableStore } from "../../store/table-store.ts";
+import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
+
+interface Props {
+  stepId: string;
+  kind: Contribution["kind"];
+  label: string;
+  hint: string;
+  submit: string;
+  rows?: number;
+  onClose?: () => void;
+  cancel?: string;
+}
+
+export function ContributionForm({ stepId, kind, label, hint, submit, rows = 2, onClose, cancel }: Props) {
+  const { t } = useTranslation();
+  const tableId = useTableStore((s) => s.table?.id ?? "");
+  const draftKey = `${kind}:${stepId}`;
+  const [text, setText] = useState(() => readDraft(tableId, draftKey) ?? "");
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    if (!text.trim() || saving) return;
+    setSaving(true);
+    const refusal = await act({ type: "contribute", stepId, kind, text });
+    setSaving(false);
+    if (refusal) return; // the text stays, in the form and in the draft
+    dropDraft(tableId, draftKey);
+    setText("");
+    onClose?.();
+  }
+
+  return (
+    <form className={`contribution-form contribution-form--${kind}`} onSubmit={save}>
+      <label htmlFor={id}>{label}</label>
+      {/* The hint is the placeholder, which browsers also give screen readers as the field's description. */}
+      <textarea
+        id={id}
+        rows={rows}
+        value={text}
+        maxLength={LIMITS.contributionLength}
+        placeholder={hint}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (e.target.value) writeDraft(tableId, draftKey, e.target.value);
+          else dropDraft(tableId, draftKey);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void save();
+        }}
+      />
+      <div className="inline-row">
+        <button type="submit" className="button" disabled={saving || !text.trim()}>
+          {saving ? t("play.yesAnd.saving") : submit}
+        </button>
+        {onClose && (
+          <button type="button" className="link-button" onClick={onClose}>
+            {cancel}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

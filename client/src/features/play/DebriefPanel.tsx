@@ -1,0 +1,156 @@
+// The debrief: each participant writes where they stand in the desirable future and how they act in this transition;
+// everyone reads them, sees how many are written, and celebrates when the table has won.
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LIMITS } from "../../../../shared/model.ts";
+import { act } from "../../net/connection.ts";
+import type { SeatView } from "../../net/types.ts";
+import { useTableStore } from "../../store/table-store.ts";
+import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
+import { useCan, useMyId } from "./can.ts";
+import { Celebration } from "./Celebration.tsx";
+
+/** Drafts share the narrations' store: one key per table for my debrief. */
+const DRAFT_KEY = "debrief";
+
+export function DebriefPanel() {
+  const { t } = useTranslation();
+  const phase = useTableStore((s) => s.table?.phase);
+  const people = useTableStore((s) => s.table?.participants);
+  const won = useTableStore((s) => s.table?.won ?? false);
+  const myId = useMyId();
+  if ((phase !== "debrief" && phase !== "closed") || !people) return null;
+
+  // The players whose debriefs make the table win: seated, not facilitating.
+  const players = people.filter((p) => !p.removed && !p.facilitator);
+  const written = players.filter((p) => p.debrief);
+  const me = players.find((p) => p.id === myId);
+
+  return (
+    <section className="panel debrief" aria-labelledby="debrief-heading">
+      <h2 id="debrief-heading">{t("play.debrief.heading")}</h2>
+      <Celebration won={won} />
+      {phase === "debrief" && <p className="field__hint">{t("play.debrief.intro")}</p>}
+      <p className="debrief__progress">
+        <progress max={players.length || 1} value={written.length} aria-hidden="true" />{" "}
+        {t("play.debrief.progress", { count: written.length, total: players.length })}
+      </p>
+      {me && <MyDebrief me={me} />}
+      <h3 id="debrief-list-heading">{t("play.debrief.listHeading")}</h3>
+      {written.length === 0 ? (
+        <p className="panel__empty">{t("play.debrief.nobodyYet")}</p>
+      ) : (
+        <ul className="debrief__list" aria-labelledby="debrief-list-heading">
+          {players.map((p) =>
+            p.debrief ? (
+              <li key={p.id} className="debrief__item">
+                <blockquote>
+                  <p className="pre-wrap">{p.debrief}</p>
+                  <footer>
+                    {p.name} ({p.role})
+                  </footer>
+                </blockquote>
+              </li>
+            ) : (
+              <li key={p.id} className="debrief__item debrief__item--todo">
+                {t("play.debrief.notYet", { name: p.name })}
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function MyDebrief({ me }: { me: SeatView }) {
+  const { t } = useTranslation();
+  const canWrite = useCan("writeDebrief");
+  const tableId = useTableStore((s) => s.table?.id ?? "");
+  const connected = useTableStore((s) => s.connection.status === "connected");
+  const draft = readDraft(tableId, DRAFT_KEY);
+  const [editing, setEditing] = useState(!me.debrief || draft !== null);
+  const [text, setText] = useState(draft ?? me.debrief);
+  const [saving, setSaving] = useState(false);
+  const id = useId();
+
+  // Written elsewhere (another tab) while not editing here: show the latest.
+  const latest = useRef(me.debrief);
+  useEffect(() => {
+    if (!editing && latest.current !== me.debrief) setText(me.debrief);
+    latest.current = me.debrief;
+  }, [me.debrief, editing]);
+
+  if (!canWrite) return null; // after the debrief phase, my debrief is read in the list like everyone's
+
+  async function save(event?: FormEvent) {
+    event?.preventDefault();
+    setSaving(true);
+    const refusal = await act({ type: "writeDebrief", text });
+    setSaving(false);
+    if (refusal) return; // the text stays, in the form and in the draft
+    dropDraft(tableId, DRAFT_KEY);
+    setEditing(false);
+  }
+
+  if (!editing) {
+    return (
+      <div className="debrief__mine">
+        <h3>{t("play.debrief.mine")}</h3>
+        <p className="pre-wrap">{me.debrief}</p>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setText(me.debrief);
+            setEditing(true);
+          }}
+        >
+          {t("play.debrief.edit")}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <form className="debrief__form" onSubmit={save}>
+      <label htmlFor={id}>{t("play.debrief.label")}</label>
+      <textarea
+        id={id}
+        rows={5}
+        value={text}
+        maxLength={LIMITS.debriefLength}
+        aria-describedby={`${id}-count`}
+        onChange={(e) => {
+          setText(e.target.value);
+          writeDraft(tableId, DRAFT_KEY, e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void save();
+        }}
+      />
+      <p className="field__hint" id={`${id}-count`}>
+        {t("play.debrief.counter", { count: text.length, max: LIMITS.debriefLength })}
+        {readDraft(tableId, DRAFT_KEY) !== null && ` — ${t("play.debrief.draftKept")}`}
+      </p>
+      <div className="inline-row">
+        <button type="submit" className="button button--primary" disabled={saving || !text.trim()}>
+          {saving ? (connected ? t("play.debrief.saving") : t("play.debrief.queued")) : t("play.debrief.submit")}
+        </button>
+        {me.debrief && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              dropDraft(tableId, DRAFT_KEY);
+              setText(me.debrief);
+              setEditing(false);
+            }}
+          >
+            {t("play.debrief.cancel")}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

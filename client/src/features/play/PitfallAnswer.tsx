@@ -1,0 +1,63 @@
+// A pitfall dealt into the story: open until someone tells how the story meets it, then its answer and who wrote it.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { StepView } from "../../../../shared/view.ts";
+import { useTableStore } from "../../store/table-store.ts";
+import { readDraft } from "../table/drafts.ts";
+import { useCan } from "./can.ts";
+import { ContributionForm } from "./ContributionForm.tsx";
+import { ContributionItem } from "./ContributionItem.tsx";
+
+/** The mark at the top of a dealt step: still open, or answered. */
+export function PitfallStatus({ step }: { step: StepView }) {
+  const { t } = useTranslation();
+  if (!step.dealt) return null;
+  return (
+    <p className={`pitfall-status pitfall-status--${step.open ? "open" : "answered"}`}>
+      <span aria-hidden="true">{step.open ? "⚠ " : "✓ "}</span>
+      {t(step.open ? "play.pitfall.open" : "play.pitfall.answered")}
+    </p>
+  );
+}
+
+/** Below the narration: the answers given, and the way to give one while the pitfall is open. */
+export function PitfallAnswer({ step, number }: { step: StepView; number: number }) {
+  const { t } = useTranslation();
+  const canContribute = useCan("contribute");
+  const tableId = useTableStore((s) => s.table?.id ?? "");
+  // A draft left in this browser reopens the form.
+  const [answering, setAnswering] = useState(() => readDraft(tableId, `answer:${step.id}`) !== null);
+  if (!step.dealt) return null;
+  const answers = (step.contributions ?? []).filter((c) => c.kind === "answer");
+
+  return (
+    <div className="pitfall-answer">
+      {answers.map((c) => (
+        <ContributionItem key={c.id} stepId={step.id} number={number} contribution={c} />
+      ))}
+      {step.open &&
+        canContribute &&
+        (answering ? (
+          <ContributionForm
+            stepId={step.id}
+            kind="answer"
+            rows={4}
+            label={t("play.pitfall.answerLabel", { number })}
+            hint={t("play.pitfall.answerHint")}
+            submit={t("play.pitfall.submit")}
+            cancel={t("play.pitfall.cancel")}
+            onClose={() => setAnswering(false)}
+          />
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            aria-label={t("play.pitfall.answerName", { number })}
+            onClick={() => setAnswering(true)}
+          >
+            {t("play.pitfall.answer")}
+          </button>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// The timer, visible to all: a local countdown from what the server synced, a few spoken moments, the facilitator's controls.
+import { motion } from "framer-motion";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { TimerView } from "../../../../shared/view.ts";
+import { useTableStore } from "../../store/table-store.ts";
+import { useCan } from "./can.ts";
+import { TimerControls } from "./TimerControls.tsx";
+import {
+  anchorFromLiveChange,
+  formatClock,
+  LOCAL_CLOCK,
+  momentOf,
+  remainingAt,
+  serverNowOf,
+  type ClockAnchor,
+  type TimerMoment,
+} from "./timer-clock.ts";
+
+/** Mounted for the whole visit, so that a start or a resume seen live anchors the clock (see timer-clock.ts). */
+export function TimerPanel() {
+  const { t } = useTranslation();
+  const timer = useTableStore((s) => s.table?.timer ?? null);
+  const canStart = useCan("startTimer");
+  const anchor = useClockAnchor(timer);
+  const now = useNow(Boolean(timer?.runningSince));
+  const remaining = timer ? remainingAt(timer, now + anchor.offset) : 0;
+  const moment = timer ? momentOf(remaining) : null;
+  const announcement = useAnnouncement(timer, moment);
+
+  return (
+    <>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {(timer || canStart) && (
+        <section className="play-block timer" aria-labelledby="timer-heading">
+          <h2 id="timer-heading">{t("play.timer.heading")}</h2>
+          {timer && <TimerFace timer={timer} remaining={remaining} done={moment === "done"} />}
+          <TimerControls timer={timer} />
+        </section>
+      )}
+    </>
+  );
+}
+
+function TimerFace({ timer, remaining, done }: { timer: TimerView; remaining: number; done: boolean }) {
+  const { t } = useTranslation();
+  const clock = formatClock(remaining);
+  const paused = !timer.runningSince && !done;
+  return (
+    // A calm change of colour at zero, never a movement.
+    <motion.div
+      className={`timer__face${done ? " timer__face--done" : ""}`}
+      animate={{ backgroundColor: done ? "#fff1cc" : "#f4f7f3" }}
+      transition={{ duration: 1.2 }}
+    >
+      <p className="timer__label">{timer.label}</p>
+      <p className="timer__clock" role="timer" aria-label={`${t("play.timer.clock", { clock })}${paused ? ` (${t("play.timer.paused")})` : ""}`}>
+        {clock}
+        {paused && <span className="timer__paused"> ({t("play.timer.paused")})</span>}
+      </p>
+      <p className="timer__done" role="status">
+        {done && (
+          <>
+            <strong>{t("play.timer.done")}</strong> <span className="field__hint">{t("play.timer.doneHint")}</span>
+          </>
+        )}
+      </p>
+    </motion.div>
+  );
+}
+
+/**
+ * The server's clock as seen from here. A change seen live happened "now": the server's time of that change
+ * (serverNow, or runningSince, which the rules set to the moment of a start, resume or extension) anchors the clock.
+ * A timer already running when the page opened is read with the browser's own clock: its serverNow is from the past.
+ * Worked out during render, so the first frame after a change is already right.
+ */
+function useClockAnchor(timer: TimerView | null): ClockAnchor {
+  const memory = useRef<{ seen: string | undefined; anchor: ClockAnchor }>({ seen: undefined, anchor: LOCAL_CLOCK });
+  const runningSince = timer?.runningSince ?? 0;
+  const changedAt = timer ? serverNowOf(timer) : 0;
+  const key = `${runningSince}:${changedAt}`;
+  const m = memory.current;
+  if (m.seen !== key) {
+    if (m.seen !== undefined && runningSince) m.anchor = anchorFromLiveChange(changedAt || runningSince, Date.now());
+    m.seen = key;
+  }
+  return m.anchor;
+}
+
+/** The browser's time, refreshed a few times a second while a timer runs. */
+function useNow(running: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!running) return;
+    setNow(Date.now());
+    const tick = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(tick);
+  }, [running]);
+  return now;
+}
+
+/** What the screen reader hears besides the end: the start and the last minute; never each second. */
+function useAnnouncement(timer: TimerView | null, moment: TimerMoment | null): string {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState("");
+  const previous = useRef<{ label: string; moment: TimerMoment } | null | undefined>(undefined);
+  const label = timer?.label ?? null;
+  const durationMs = timer?.durationMs ?? 0;
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = label !== null && moment ? { label, moment } : null;
+    if (before === undefined) return; // first look at the table: nothing to announce
+    if (label === null || !moment) return setMessage("");
+    if (!before || before.label !== label) {
+      setMessage(t("play.timer.announceStart", { label, minutes: Math.round(durationMs / 60_000) }));
+    } else if (before.moment !== moment && moment === "lastMinute" && before.moment === "running") {
+      setMessage(t("play.timer.announceOneMinute", { label }));
+    }
+    // The end is said by the timer's own status line ("Le temps est écoulé"), once.
+  }, [label, moment, durationMs, t]);
+  return message;
+}

@@ -1,0 +1,16 @@
+// Names as the table shows them: a removed participant keeps authorship, marked "(retiré·e)".
+import { useTranslation } from "react-i18next";
+import type { SeatView } from "../../net/types.ts";
+import { useTableStore } from "../../store/table-store.ts";
+
+export function displayName(seat: SeatView | undefined, t: (key: string, params?: Record<string, unknown>) => string): string {
+  if (!seat) return t("play.unknownName");
+  return seat.removed ? t("play.removedName", { name: seat.name }) : seat.name;
+}
+
+/** A function from participant id to the name to show. */
+export function useNameOf(): (id: string) => string {
+  const { t } = useTranslation();
+  const people = useTableStore((s) => s.table?.participants);
+  return (id: string) => displayName(people?.find((p) => p.id === id), t);
+}

@@ -1,0 +1,74 @@
+// The facilitator chooses the framing challenge: from the deck, drawn at random, or written by hand.
+import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { LIMITS } from "../../../../shared/model.ts";
+import { act } from "../../net/connection.ts";
+import { useTableStore } from "../../store/table-store.ts";
+import { CardFace } from "../../ui/CardFace.tsx";
+import { DraftField } from "./DraftField.tsx";
+import { useDecks } from "./use-decks.ts";
+import "./preparation.css";
+
+export function ChallengeChooser() {
+  const { t } = useTranslation();
+  const id = useId();
+  const card = useTableStore((s) => s.table?.framingChallenge ?? null);
+  const written = useTableStore((s) => s.table?.framingChallengeText ?? "");
+  const { decks, error } = useDecks();
+  const [chosenId, setChosenId] = useState("");
+  const playable = decks?.challenge.cards.filter((c) => !c.blank) ?? [];
+
+  return (
+    <fieldset className="fieldset challenge-chooser">
+      <legend>{t("preparation.challenge.heading")}</legend>
+      <div className="challenge-chooser__current" aria-live="polite">
+        <h4>{t("preparation.challenge.current")}</h4>
+        {card ? <CardFace card={card} /> : written ? <p className="pre-wrap">{written}</p> : <p className="panel__empty">{t("preparation.challenge.none")}</p>}
+      </div>
+      <div>
+        <button type="button" className="button" onClick={() => void act({ type: "drawChallenge" })}>
+          {t("preparation.challenge.random")}
+        </button>
+      </div>
+      {decks ? (
+        <div className="field">
+          <label htmlFor={`${id}-select`}>{t("preparation.challenge.fromDeck")}</label>
+          <div className="inline-row">
+            <select id={`${id}-select`} value={chosenId} onChange={(e) => setChosenId(e.target.value)}>
+              <option value="">—</option>
+              {(decks.challenge.themes ?? []).map((theme) => (
+                <optgroup key={theme.id} label={theme.label}>
+                  {playable
+                    .filter((c) => c.theme === theme.id)
+                    .map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.title}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button"
+              disabled={!chosenId}
+              onClick={() => void act({ type: "chooseChallenge", cardId: chosenId, text: "" }).then((refusal) => !refusal && setChosenId(""))}
+            >
+              {t("preparation.challenge.choose")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p role="status" className="field__hint">
+          {error ? t("preparation.challenge.loadFailed", { message: error }) : t("preparation.challenge.loading")}
+        </p>
+      )}
+      <DraftField
+        label={t("preparation.challenge.written")}
+        value={card ? "" : written}
+        maxLength={LIMITS.setupTextLength}
+        onSave={(text) => act({ type: "chooseChallenge", cardId: null, text })}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,139 @@
+// One field of the setup the facilitator edits: typing stays in a local draft (live changes never overwrite it),
+// saved when the field is left or with its "Enregistrer" button; a refusal keeps the text and shows why.
+import { useId, useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { RefusalReply } from "../../../../shared/protocol.ts";
+import { useTableStore } from "../../store/table-store.ts";
+import "./preparation.css";
+
+export interface DraftFieldProps {
+  label: string;
+  hint?: string;
+  /** The table's value now. */
+  value: string;
+  maxLength: number;
+  kind?: "line" | "text" | "year";
+  /** Sends the text; resolves with the refusal, or null once the table has it. */
+  onSave: (text: string) => Promise<RefusalReply | null>;
+  /** Called once the text is saved (e.g. to close a "new future" field). */
+  onSaved?: () => void;
+  autoFocus?: boolean;
+  /** More controls next to "Enregistrer" (remove, cancel). */
+  children?: ReactNode;
+}
+
+export function DraftField({ label, hint, value, maxLength, kind = "text", onSave, onSaved, autoFocus, children }: DraftFieldProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  const connected = useTableStore((s) => s.connection.status === "connected");
+  const [draft, setDraft] = useState<string | null>(null);
+  const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
+  const [error, setError] = useState<string | null>(null);
+  // Refs, because a save resolves after more typing may have happened.
+  const latest = useRef<string | null>(null);
+  const sending = useRef<string | null>(null);
+  const base = useRef(value);
+
+  const shown = draft ?? value;
+  const dirty = draft !== null && draft !== value;
+  const changedMeanwhile = draft !== null && base.current !== value && draft !== value;
+
+  function change(text: string) {
+    if (latest.current === null) base.current = value;
+    latest.current = text;
+    setDraft(text);
+    setError(null);
+    setStatus("idle");
+  }
+
+  async function save() {
+    const text = latest.current;
+    if (text === null || sending.current === text) return;
+    if (text === value) {
+      latest.current = null;
+      setDraft(null);
+      return;
+    }
+    sending.current = text;
+    setStatus("saving");
+    const refusal = await onSave(text);
+    sending.current = null;
+    if (refusal) {
+      setError(refusal.message);
+      setStatus("idle");
+      return;
+    }
+    if (latest.current === text) {
+      latest.current = null;
+      setDraft(null);
+    }
+    setStatus("saved");
+    onSaved?.();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    void save();
+  }
+
+  // Leaving the field (not for its own buttons) saves it.
+  function leave(event: FocusEvent<HTMLFormElement>) {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void save();
+  }
+
+  const describedBy = [hint ? `${id}-hint` : "", `${id}-status`].filter(Boolean).join(" ");
+  const common = {
+    id,
+    value: shown,
+    "aria-describedby": describedBy,
+    "aria-invalid": error ? true : undefined,
+    autoFocus,
+  } as const;
+
+  return (
+    <form className="draft-field" onSubmit={submit} onBlur={leave}>
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {kind === "text" ? (
+        <textarea
+          {...common}
+          rows={3}
+          maxLength={maxLength}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void save();
+          }}
+        />
+      ) : (
+        <input {...common} type={kind === "year" ? "number" : "text"} maxLength={kind === "year" ? undefined : maxLength} onChange={(e) => change(e.target.value)} />
+      )}
+      <div className="draft-field__row">
+        <button type="submit" className="button button--small" aria-label={t("preparation.setup.saveField", { field: label })}>
+          {t("preparation.setup.save")}
+        </button>
+        {children}
+        <span id={`${id}-status`} className="draft-field__status">
+          {status === "saving"
+            ? connected
+              ? t("preparation.setup.saving")
+              : t("narration.queued")
+            : dirty
+              ? t("preparation.setup.unsaved")
+              : status === "saved"
+                ? t("preparation.setup.saved")
+                : ""}
+          {changedMeanwhile && ` ${t("preparation.setup.changedMeanwhile")}`}
+        </span>
+      </div>
+      {error && (
+        <p className="form__error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

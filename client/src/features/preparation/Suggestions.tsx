@@ -1,0 +1,159 @@
+// Suggestions for the setup: participants propose (and see theirs waiting), the facilitator accepts or dismisses.
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { LIMITS, type SuggestField, type Suggestion } from "../../../../shared/model.ts";
+import { act } from "../../net/connection.ts";
+import { selectMe, useTableStore } from "../../store/table-store.ts";
+import "./preparation.css";
+
+const FIELDS: SuggestField[] = [
+  "system",
+  "presentState",
+  "desirableFuture",
+  "constraintTime",
+  "constraintValues",
+  "constraintActors",
+  "framingChallengeText",
+];
+const NONE: Suggestion[] = [];
+
+/** The start of a suggestion, for a button's accessible name. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
+
+export function SuggestForm() {
+  const { t } = useTranslation();
+  const id = useId();
+  const me = useTableStore(selectMe);
+  const all = useTableStore((s) => s.table?.suggestions ?? NONE);
+  const mine = all.filter((s) => s.authorId === me?.participantId);
+  const [field, setField] = useState<SuggestField>("system");
+  const [text, setText] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [sent, setSent] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSending(true);
+    setError(null);
+    setSent(false);
+    const refusal = await act({ type: "suggest", field, text });
+    setSending(false);
+    if (refusal) return setError(refusal.message); // the text stays
+    setText("");
+    setSent(true);
+  }
+
+  return (
+    <section className="suggest" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`}>{t("preparation.suggest.heading")}</h3>
+      <p className="field__hint">{t("preparation.suggest.intro")}</p>
+      <form className="form suggest__form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
+        <div className="field">
+          <label htmlFor={`${id}-field`}>{t("preparation.suggest.about")}</label>
+          <select id={`${id}-field`} value={field} onChange={(e) => setField(e.target.value as SuggestField)}>
+            {FIELDS.map((f) => (
+              <option key={f} value={f}>
+                {t(`preparation.suggest.fields.${f}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-text`}>{t("preparation.suggest.text")}</label>
+          <textarea
+            id={`${id}-text`}
+            rows={3}
+            required
+            maxLength={LIMITS.setupTextLength}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setSent(false);
+            }}
+          />
+        </div>
+        {error && (
+          <p className="form__error" role="alert">
+            {error}
+          </p>
+        )}
+        <p role="status" className="suggest__sent">
+          {sent ? t("preparation.suggest.sent") : ""}
+        </p>
+        <div>
+          <button type="submit" className="button button--primary" disabled={sending}>
+            {sending ? t("preparation.suggest.sending") : t("preparation.suggest.submit")}
+          </button>
+        </div>
+      </form>
+      {mine.length > 0 && (
+        <>
+          <h4>{t("preparation.suggest.mineHeading")}</h4>
+          <ul className="suggestions">
+            {mine.map((s) => (
+              <li key={s.id} className="suggestion">
+                <p className="suggestion__about">{t("preparation.suggest.mineItem", { field: t(`preparation.suggest.fields.${s.field}`) })}</p>
+                <p className="pre-wrap">{s.text}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function SuggestionsReview() {
+  const { t } = useTranslation();
+  const suggestions = useTableStore((s) => s.table?.suggestions ?? NONE);
+  const participants = useTableStore((s) => s.table?.participants);
+  const nameOf = (authorId: string) => participants?.find((p) => p.id === authorId)?.name ?? "?";
+
+  return (
+    <section className="suggestions-review" aria-labelledby="suggestions-review-heading">
+      <h3 id="suggestions-review-heading">
+        {t("preparation.suggest.reviewHeading")} <span className="panel__count">({suggestions.length})</span>
+      </h3>
+      {suggestions.length === 0 ? (
+        <p className="panel__empty">{t("preparation.suggest.reviewNone")}</p>
+      ) : (
+        <ul className="suggestions">
+          {suggestions.map((s) => {
+            const name = nameOf(s.authorId);
+            const label = { name, text: excerpt(s.text) };
+            return (
+              <li key={s.id} className="suggestion">
+                <p className="suggestion__about">
+                  {t("preparation.suggest.reviewItem", { name, field: t(`preparation.suggest.fields.${s.field}`) })}
+                </p>
+                <p className="pre-wrap">{s.text}</p>
+                <div className="inline-row">
+                  <button
+                    type="button"
+                    className="button button--small button--primary"
+                    aria-label={t("preparation.suggest.acceptLabel", label)}
+                    onClick={() => void act({ type: "acceptSuggestion", suggestionId: s.id })}
+                  >
+                    {t("preparation.suggest.accept")}
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--small"
+                    aria-label={t("preparation.suggest.dismissLabel", label)}
+                    onClick={() => void act({ type: "dismissSuggestion", suggestionId: s.id })}
+                  >
+                    {t("preparation.suggest.dismiss")}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+// What the Markdown and HTML stories both read off a table: who is who, the futures, the constraints that were set,
+// a step's contributions by kind, and where the debrief stands. Plain text only: each format escapes it its own way.
+import { t, type Params } from "../i18n/translate.ts";
+import type { Contribution } from "../model.ts";
+import type { ParticipantView, PublicTable, StepView } from "../view.ts";
+
+export interface Who {
+  name: string;
+  role: string;
+}
+
+/** Finds a person by id; a story from elsewhere may name someone unknown, shown as "?". */
+export function whoIs(people: ReadonlyMap<string, ParticipantView>, id: string): Who {
+  const person = people.get(id);
+  return { name: person?.name ?? "?", role: person?.role ?? "?" };
+}
+
+export function peopleById(table: PublicTable): Map<string, ParticipantView> {
+  return new Map(table.participants.map((p) => [p.id, p]));
+}
+
+/** The role as the list of people shows it: "élue", "animatrice, animation", "habitant, retiré·e de la table". */
+export function roleLabel(person: ParticipantView, role: string): string {
+  const parts = [role];
+  if (person.facilitator) parts.push(t("story.facilitator"));
+  if (person.removed) parts.push(t("storyMore.removed"));
+  return parts.join(", ");
+}
+
+/** Every desirable future, the first one first. */
+export function futuresOf(table: PublicTable): string[] {
+  return [table.desirableFuture, ...table.otherFutures].filter((future) => future.trim() !== "");
+}
+
+/** "Horizon 2050 — Futur souhaitable", or "… — Futur souhaitable 2" when the group imagined several. */
+export function futureLabel(table: PublicTable, index: number, count: number): string {
+  const future = count > 1 ? t("storyMore.futureNumbered", { number: index + 1 }) : t("story.desirableFuture");
+  return `${t("story.horizon", { year: table.horizonYear })} — ${future}`;
+}
+
+/** Where the path arrives: the horizon and its future(s). */
+export function horizonLabel(table: PublicTable): string {
+  const futures = futuresOf(table).length > 1 ? t("storyMore.futures") : t("story.desirableFuture");
+  return `${t("story.horizon", { year: table.horizonYear })} — ${futures}`;
+}
+
+/** The constraints the group set, with their labels; the empty ones are left out. */
+export function constraintsOf(table: PublicTable): { label: string; text: string }[] {
+  const { time, values, actors } = table.constraints;
+  return [
+    { label: t("storyMore.constraintTime"), text: time },
+    { label: t("storyMore.constraintValues"), text: values },
+    { label: t("storyMore.constraintActors"), text: actors },
+  ].filter((c) => c.text.trim() !== "");
+}
+
+/** A step's answers to its dealt pitfall and its "oui, et…", each in the order they were written. */
+export function contributionsOf(step: StepView): { answers: Contribution[]; yesAnds: Contribution[] } {
+  return {
+    answers: step.contributions.filter((c) => c.kind === "answer"),
+    yesAnds: step.contributions.filter((c) => c.kind === "yesAnd"),
+  };
+}
+
+/** « Réactions : plausible : 3 · souhaitable : 2 », or nothing when nobody reacted. */
+export function reactionsLine(step: StepView): string | null {
+  if (step.plausible.length === 0 && step.desirable.length === 0) return null;
+  return t("storyMore.reactions", { plausible: step.plausible.length, desirable: step.desirable.length });
+}
+
+/** The dealt pitfall's state, or nothing for a card someone chose to play. */
+export function dealtLine(step: StepView): string | null {
+  if (!step.dealt) return null;
+  return step.open ? t("storyMore.dealtOpen") : t("storyMore.dealtAnswered");
+}
+
+/** Who placed an untold step: "not told yet", unless it is a dealt pitfall the story already met by an answer. */
+export function placedKey(step: StepView): string {
+  return step.dealt && !step.open ? "storyMore.placedBy" : "story.placedBy";
+}
+
+/** French plural: 0 and 1 take the singular. */
+function tCount(key: string, count: number, params: Params = {}): string {
+  return t(`${key}_${count <= 1 ? "one" : "other"}`, { ...params, count });
+}
+
+export interface DebriefSummary {
+  /** Whether the story shows a debrief section: once the table reached the debrief, or someone wrote one. */
+  shown: boolean;
+  /** Everyone who wrote a debrief, in order of arrival. */
+  written: ParticipantView[];
+  /** The players (not facilitating, not removed) who have not written theirs yet. */
+  missing: ParticipantView[];
+  /** Won, or how far the table is from it. */
+  outcome: string;
+}
+
+export function debriefOf(table: PublicTable): DebriefSummary {
+  const written = table.participants.filter((p) => p.debrief.trim() !== "");
+  const missing = table.participants.filter((p) => !p.facilitator && !p.removed && p.debrief.trim() === "");
+  const outcome = table.won
+    ? t("storyMore.won")
+    : missing.length > 0
+      ? tCount("storyMore.missing", missing.length)
+      : t("storyMore.noPlayers");
+  const shown = table.phase === "debrief" || table.phase === "closed" || written.length > 0;
+  return { shown, written, missing, outcome };
+}
