@@ -51,9 +51,10 @@ export async function drawCard(page: Page, pile: "un défi" | "un levier" | "un 
 
 /** Writes and saves the narration of the step at this number. */
 export async function narrate(page: Page, stepNumber: number, text: string): Promise<void> {
-  const box = page.getByRole("textbox", { name: `Narration de l'étape ${stepNumber}` });
+  const step = page.getByRole("article", { name: new RegExp(`^Étape ${stepNumber} : `) });
+  const box = step.getByRole("textbox", { name: `Narration de l'étape ${stepNumber}` });
   await box.fill(text);
-  await page.getByRole("button", { name: "Enregistrer la narration" }).click();
+  await step.getByRole("button", { name: "Enregistrer la narration" }).click();
   await expect(box).toBeHidden();
 }
 
