@@ -3,6 +3,7 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import type { DeckFile } from "../../../../cards/schema.ts";
 import { LIMITS } from "../../../../shared/model.ts";
+import { ChallengeOptions } from "../../ui/ChallengeOptions.tsx";
 
 export interface ChallengeChoice {
   mode: "deck" | "written";
@@ -57,18 +58,7 @@ export function ChallengePicker({
               value={value.cardId}
               onChange={(e) => onChange({ ...value, cardId: e.target.value })}
             >
-              <option value="">—</option>
-              {(deck.themes ?? []).map((theme) => (
-                <optgroup key={theme.id} label={theme.label}>
-                  {playable
-                    .filter((c) => c.theme === theme.id)
-                    .map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.title}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
+              <ChallengeOptions deck={deck} />
             </select>
             <button type="button" className="button" onClick={drawAtRandom}>
               {t("home.challengeRandom")}

@@ -8,6 +8,7 @@ import { CardFace } from "../../ui/CardFace.tsx";
 import { DraftField } from "./DraftField.tsx";
 import { useDecks } from "./use-decks.ts";
 import "./preparation.css";
+import { ChallengeOptions } from "../../ui/ChallengeOptions.tsx";
 
 export function ChallengeChooser() {
   const { t } = useTranslation();
@@ -16,7 +17,6 @@ export function ChallengeChooser() {
   const written = useTableStore((s) => s.table?.framingChallengeText ?? "");
   const { decks, error } = useDecks();
   const [chosenId, setChosenId] = useState("");
-  const playable = decks?.challenge.cards.filter((c) => !c.blank) ?? [];
 
   return (
     <fieldset className="fieldset challenge-chooser">
@@ -35,18 +35,7 @@ export function ChallengeChooser() {
           <label htmlFor={`${id}-select`}>{t("preparation.challenge.fromDeck")}</label>
           <div className="inline-row">
             <select id={`${id}-select`} value={chosenId} onChange={(e) => setChosenId(e.target.value)}>
-              <option value="">—</option>
-              {(decks.challenge.themes ?? []).map((theme) => (
-                <optgroup key={theme.id} label={theme.label}>
-                  {playable
-                    .filter((c) => c.theme === theme.id)
-                    .map((c) => (
-                      <option key={c.id} value={c.id}>
-                        {c.title}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
+              <ChallengeOptions deck={decks.challenge} />
             </select>
             <button
               type="button"

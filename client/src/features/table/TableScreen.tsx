@@ -1,5 +1,14 @@
 // The table: the phase and what is expected now, the path from today to the horizon, the piles, my hand, the people, the facilitator's controls.
-import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from "@dnd-kit/core";
+import {
+  DndContext,
+  KeyboardSensor,
+  MeasuringStrategy,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+  type DragStartEvent,
+} from "@dnd-kit/core";
 import { useTranslation } from "react-i18next";
 import type { Secret } from "../../net/connection.ts";
 import { selectMe, selectTable, useTableStore } from "../../store/table-store.ts";
@@ -60,6 +69,8 @@ export function TableScreen({ tableId, secret }: { tableId: string; secret: Secr
       <PlayControls />
       <DndContext
         sensors={sensors}
+        // The drop zones open up once a drag starts, which moves the whole path: measure them while dragging.
+        measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         onDragStart={onDragStart}
         onDragEnd={onDragEnd}
         onDragCancel={() => usePlacing.setState({ dragging: false, placingCardId: null })}
