@@ -127,7 +127,8 @@ test("a facilitator runs a whole session with three participants, from preparati
   expect(markdown).toContain("la table a gagné");
   expect(markdown).toMatch(/[ée]crite à cette table par Nour/i);
 
-  const json = JSON.parse(await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)")) as {
+  const jsonText = await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)");
+  const json = JSON.parse(jsonText) as {
     version: number;
     table: { phase: string; path: { narration: string; contributions: { text: string }[] }[]; participants: { name: string; debrief: string }[] };
   };
@@ -136,4 +137,15 @@ test("a facilitator runs a whole session with three participants, from preparati
   expect(json.table.path).toHaveLength(4);
   expect(json.table.path[0]?.contributions.map((c) => c.text)).toEqual(["Et les horaires s'affichent à la mairie."]);
   expect(json.table.participants.filter((p) => p.debrief).map((p) => p.name).sort()).toEqual(["Alex", "Nour", "Sam"]);
+
+  // Continuing the story elsewhere: the JSON file opens a new table, with the same path, in preparation.
+  const next = await (await browser.newContext()).newPage();
+  await next.goto("/");
+  const importForm = next.getByRole("form", { name: "Continuer un récit" });
+  await importForm.getByLabel("Fichier du récit (JSON)").setInputFiles({ name: "recit.json", mimeType: "application/json", buffer: Buffer.from(jsonText) });
+  await importForm.getByRole("textbox", { name: "Votre nom (animateur·rice)" }).fill("Inès");
+  await importForm.getByRole("button", { name: "Ouvrir une table à partir de ce récit" }).click();
+  await expect(phasesOf(next).locator('[aria-current="step"]')).toHaveText(/Préparation/);
+  await expect(next.getByRole("article", { name: /^Étape \d+ : / })).toHaveCount(4);
+  await expect(stepOf(next, 4)).toContainText("Un marché de producteurs s'installe à chaque arrêt de la navette.");
 });

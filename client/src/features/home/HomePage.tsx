@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { LIMITS } from "../../../../shared/model.ts";
 import { fetchDecks, openTable, type DecksResponse } from "../../net/api.ts";
-import { rememberAutoJoin } from "../table/auto-join.ts";
+import { enterAsFacilitator } from "../table/auto-join.ts";
 import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
 import { ImportStoryForm } from "./ImportStoryForm.tsx";
 
@@ -39,9 +39,7 @@ export function HomePage() {
         framingChallengeId: challenge.mode === "deck" && challenge.cardId ? challenge.cardId : null,
         framingChallengeText: challenge.mode === "written" ? challenge.text : "",
       });
-      rememberAutoJoin(created.tableId, { name: text("facilitatorName"), role: text("facilitatorRole") });
-      const link = new URL(created.facilitatorLink);
-      navigate(`${link.pathname}${link.hash}`);
+      navigate(enterAsFacilitator(created, { name: text("facilitatorName"), role: text("facilitatorRole") }));
     } catch (e) {
       setError((e as Error).message);
       setSubmitting(false);

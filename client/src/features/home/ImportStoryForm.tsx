@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { LIMITS } from "../../../../shared/model.ts";
 import { importStory } from "../../net/api.ts";
-import { rememberAutoJoin } from "../table/auto-join.ts";
+import { enterAsFacilitator } from "../table/auto-join.ts";
 import { Field } from "./HomePage.tsx";
 
 export function ImportStoryForm() {
@@ -22,9 +22,7 @@ export function ImportStoryForm() {
     setError(null);
     try {
       const created = await importStory(await file.text());
-      rememberAutoJoin(created.tableId, { name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") });
-      const link = new URL(created.facilitatorLink);
-      navigate(`${link.pathname}${link.hash}`);
+      navigate(enterAsFacilitator(created, { name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") }));
     } catch (e) {
       setError((e as Error).message);
       setSubmitting(false);

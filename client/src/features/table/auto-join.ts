@@ -12,6 +12,13 @@ export function rememberAutoJoin(tableId: string, identity: Identity): void {
   sessionStorage.setItem(key(tableId), JSON.stringify(identity));
 }
 
+/** After opening a table: remembers who the facilitator is and returns the in-app path of their link (path + fragment). */
+export function enterAsFacilitator(created: { tableId: string; facilitatorLink: string }, identity: Identity): string {
+  rememberAutoJoin(created.tableId, identity);
+  const link = new URL(created.facilitatorLink);
+  return `${link.pathname}${link.hash}`;
+}
+
 /** Returns the remembered identity once, then forgets it. */
 export function takeAutoJoin(tableId: string): Identity | null {
   const raw = sessionStorage.getItem(key(tableId));
