@@ -1,12 +1,15 @@
 // Zod schemas and types for the card decks (challenges, levers, pitfalls) and their attribution.
 import { z } from "zod";
+import { cleanText } from "../shared/text.ts";
 
 export const DECK_NAMES = ["challenge", "lever", "pitfall"] as const;
 
 // Messages are French because they reach whoever edits the JSON files (see load.ts).
+// A deck can be imported by a facilitator: its texts come in as clean as typed ones (shared/text.ts).
 const text = (max: number) =>
   z
     .string()
+    .overwrite(cleanText)
     .trim()
     .min(1, "ne doit pas être vide")
     .max(max, `trop long (${max} caractères au plus)`);

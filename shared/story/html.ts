@@ -4,6 +4,7 @@
 // attribute; the page loads nothing and runs nothing, so "save as PDF" from any browser gives the whole story.
 import { t } from "../i18n/translate.ts";
 import type { Contribution, TableState } from "../model.ts";
+import { cleanText } from "../text.ts";
 import { publicTable, type CardFace, type ParticipantView, type PublicTable, type StepView } from "../view.ts";
 import {
   constraintsOf,
@@ -29,9 +30,12 @@ export interface HtmlStoryMeta {
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Makes any text inert in HTML, between tags or inside a quoted attribute. */
+/**
+ * Makes any text inert in HTML, between tags or inside a quoted attribute; cleaned first (text.ts), so that a bidi
+ * control or an invisible character from an older table cannot reorder or disguise what the page shows.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+  return cleanText(text).replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** A French message, escaped as a whole: its parameters may be typed by people. */

@@ -5,14 +5,17 @@ import { cardSchema, DECK_NAMES } from "../../cards/schema.ts";
 import { t } from "../i18n/translate.ts";
 import { LIMITS, PHASES, type DeckName, type TableCard, type TableState } from "../model.ts";
 import { checkIdentity, checkSetup } from "../rules/index.ts";
+import { cleanName, cleanText } from "../text.ts";
 
 export const STORY_FORMAT = "jeu-des-transitions/story";
 /** 2: the whole session (futures, constraints, contributions, reactions, dealt pitfalls, debriefs, turns, moderation…). */
 export const STORY_VERSION = 2;
 
 // Generous caps that only cut garbage short; the limits a person can hit are checked against LIMITS below.
+// A story file is typed text too: it comes in as clean as what people type at a table (text.ts).
 const id = z.string().min(1).max(200);
-const text = z.string().max(20_000);
+const text = z.string().max(20_000).overwrite(cleanText);
+const name = z.string().max(20_000).overwrite(cleanName);
 const ids = z.array(id);
 /** Milliseconds since the epoch, as in TableState. */
 const timestamp = z.number().int().nonnegative();
@@ -47,8 +50,8 @@ const setupV1Schema = z.strictObject({
 
 const participantV1Schema = z.strictObject({
   id,
-  name: text,
-  role: text,
+  name,
+  role: name,
   facilitator: z.boolean(),
   joinedAt: timestamp,
   /** Card ids in the order drawn. */

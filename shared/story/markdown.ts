@@ -2,6 +2,7 @@
 // then the debrief. Every text a person typed is escaped, so that it reads as text and never as markup or HTML.
 import { t } from "../i18n/translate.ts";
 import type { Contribution, TableState } from "../model.ts";
+import { cleanText } from "../text.ts";
 import { publicTable, type CardFace, type ParticipantView, type PublicTable, type StepView } from "../view.ts";
 import {
   constraintsOf,
@@ -17,15 +18,20 @@ import {
   whoIs,
 } from "./parts.ts";
 
-/** Backslash-escapes what Markdown or HTML could read as syntax, line by line. */
+/**
+ * Backslash-escapes what Markdown or HTML could read as syntax, line by line. The text is cleaned first (text.ts), so
+ * every line break a reader may honour (\r, \u2028…) is one this function sees, and no bidi control reorders the page;
+ * a line's leading spaces become no-break spaces, which keep the indent but can never open a code block.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
-    .split(/\r?\n/)
+  return cleanText(text)
+    .split("\n")
     .map((line) =>
       line
         .replace(/[\\`*_[\]{}<>|~#!&]/g, (c) => `\\${c}`)
         .replace(/^(\s*)([-+=])/, "$1\\$2")
-        .replace(/^(\s*\d+)([.)])/, "$1\\$2"),
+        .replace(/^(\s*\d+)([.)])/, "$1\\$2")
+        .replace(/^[ \t]+/, (indent) => "\u00A0".repeat(indent.length)),
     )
     .join("  \n");
 }
