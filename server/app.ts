@@ -5,11 +5,13 @@ import path from "node:path";
 import express from "express";
 import { defineRoom, defineServer } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import pino, { type Logger } from "pino";
+import type { Logger } from "pino";
 import { loadDecks } from "../cards/load.ts";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import type { Config } from "./config.ts";
+import { lockDownColyseus, verifyWebSocketOrigin, type OriginPolicy } from "./http/protection.ts";
 import { apiRouter } from "./http/routes.ts";
+import { createLogger } from "./logger.ts";
 import { tableRoomFor } from "./room/table-room.ts";
 import { tablesFor } from "./tables.ts";
 import type { TableStore } from "./store/table-store.ts";
@@ -22,24 +24,29 @@ export interface AppOptions {
   gracefullyShutdown?: boolean;
 }
 
-export function createApp({ config, store, logger = pino({ level: config.logLevel }), gracefullyShutdown = true }: AppOptions) {
+export function createApp({ config, store, logger = createLogger(config.logLevel), gracefullyShutdown = true }: AppOptions) {
   const decks = loadDecks();
   const creationTicket = randomBytes(32).toString("base64url");
-  const TableRoom = tableRoomFor({ store, logger, creationTicket });
+  const origins: OriginPolicy = { publicOrigin: config.publicUrl, allowedOrigins: config.allowedOrigins };
+  lockDownColyseus(origins);
+  const TableRoom = tableRoomFor({ store, logger, creationTicket, limits: config.limits });
   const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
   const tables = tablesFor(store, allCards, creationTicket);
 
   return defineServer({
     // Narrations can be long, French is multi-byte, and an imported deck file travels as one action (the kit's
     // challenges weigh 15 KB): well above the 4 KB default, still bounded.
-    transport: new WebSocketTransport({ maxPayload: 256 * 1024 }),
+    transport: new WebSocketTransport({ maxPayload: 256 * 1024, verifyClient: verifyWebSocketOrigin(origins) }),
     gracefullyShutdown,
     greet: false,
     logger,
     rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
     express: (app) => {
       app.disable("x-powered-by");
-      app.use(apiRouter({ tables, decks, logger, publicUrl: config.publicUrl }));
+      // The client's address for the per-address limits: the socket's, or X-Forwarded-For through that many proxies.
+      app.set("trust proxy", config.trustProxy);
+      const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
+      app.use(apiRouter({ tables, decks, logger, linkBase, origins, limits: config.limits }));
       if (existsSync(config.clientDir)) {
         app.use(express.static(config.clientDir, { index: false }));
         const indexHtml = path.join(config.clientDir, "index.html");

@@ -1,5 +1,6 @@
 // Settings read once from the environment, with embedded defaults that need nothing else running.
 import path from "node:path";
+import { readLimits, type Limits } from "./limits.ts";
 
 export interface Config {
   port: number;
@@ -8,8 +9,16 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL connection string: tables go there instead of the SQLite file. */
   databaseUrl: string | null;
-  /** Base of the links handed out (e.g. https://atelier.example.org); by default the address the browser used. */
+  /** Base of the links handed out (e.g. https://atelier.example.org); by default the server's own address (http://localhost:PORT). */
   publicUrl: string | null;
+  /**
+   * Other origins whose pages may open a table (WebSocket, HTTP API), besides the app's own (same origin, or PUBLIC_URL).
+   * Nobody else: a page elsewhere cannot act with a visitor's link.
+   */
+  allowedOrigins: string[];
+  /** Behind a reverse proxy: how many proxies to trust for the client's address (X-Forwarded-For), 0 when none. */
+  trustProxy: number;
+  limits: Limits;
   /** The built client (vite build output). */
   clientDir: string;
   logLevel: string;
@@ -24,8 +33,32 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR ?? path.join(root, "data")),
     databaseUrl: env.DATABASE_URL || null,
-    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, "") : null,
+    publicUrl: env.PUBLIC_URL ? originOf("PUBLIC_URL", env.PUBLIC_URL) : null,
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean)
+      .map((origin) => originOf("ALLOWED_ORIGINS", origin)),
+    trustProxy: wholeNumber("TRUST_PROXY", env.TRUST_PROXY ?? "0"),
+    limits: readLimits(env),
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(root, "dist")),
     logLevel: env.LOG_LEVEL ?? "info",
   };
+}
+
+/** An address reduced to its origin (scheme, host, port), or the setting named in a readable error. */
+function originOf(variable: string, value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error("not http");
+    return url.origin;
+  } catch {
+    throw new Error(`${variable} must be an http(s) address such as https://atelier.example.org, not "${value}"`);
+  }
+}
+
+function wholeNumber(variable: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new Error(`${variable} must be a whole number, not "${value}"`);
+  return number;
 }

@@ -1,11 +1,11 @@
 // Starts the server: reads the settings, opens the store, listens on one port; on SIGTERM, waits for every write.
-import pino from "pino";
 import { createApp } from "./app.ts";
 import { readConfig } from "./config.ts";
+import { createLogger } from "./logger.ts";
 import { openStore } from "./store/open-store.ts";
 
 const config = readConfig();
-const logger = pino({ level: config.logLevel });
+const logger = createLogger(config.logLevel);
 const store = await openStore(config);
 const server = createApp({ config, store, logger });
 // Colyseus disposes every room first (each one waits for its pending writes), then calls this before exiting.

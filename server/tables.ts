@@ -4,8 +4,7 @@ import type { Card, TableState } from "../shared/model.ts";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import { createTable, type Refusal, type SetupInput } from "../shared/rules/index.ts";
 import { hashSecret, newId, newSecret } from "./secrets.ts";
-import { replay } from "./store/replay.ts";
-import type { TableStore } from "./store/table-store.ts";
+import type { TableSecrets, TableStore } from "./store/table-store.ts";
 
 export interface OpenedTable {
   tableId: string;
@@ -19,8 +18,13 @@ export interface Tables {
   open(setup: SetupInput): Promise<{ ok: true; table: OpenedTable } | { ok: false; refusal: Refusal }>;
   /** Opens a new table from a state made elsewhere (an imported story). */
   openFrom(initial: (tableId: string, now: number) => TableState): Promise<OpenedTable>;
-  /** The table as it stands now, rebuilt from its log, with what is needed to check the facilitator secret. */
-  current(tableId: string): Promise<{ state: TableState; facilitatorKeyHash: string } | undefined>;
+  /** The table's link secrets, read without its log: every request is checked against them before any other work. */
+  secrets(tableId: string): Promise<TableSecrets | undefined>;
+  /**
+   * The table as it stands now, from its live room (opened from storage if needed, its log replayed off the event
+   * loop). Call it only once the request's secret is checked.
+   */
+  current(tableId: string): Promise<TableState | undefined>;
   /** Makes sure the table's room runs in this process (after a restart, the first person back brings it back). */
   ensureRoom(tableId: string): Promise<boolean>;
 }
@@ -44,6 +48,22 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
     return { tableId: initial.id, invite, facilitatorKey, observerKey };
   }
 
+  async function ensureRoom(tableId: string): Promise<boolean> {
+    if (await matchMaker.getRoomById(tableId)) return true;
+    let pending = opening.get(tableId);
+    if (!pending) {
+      pending = matchMaker
+        .createRoom(ROOM_NAME, { tableId, ticket: creationTicket })
+        .then(
+          () => true,
+          () => false,
+        )
+        .finally(() => opening.delete(tableId));
+      opening.set(tableId, pending);
+    }
+    return pending;
+  }
+
   return {
     async open(setup) {
       const outcome = createTable({ id: newId(), now: Date.now(), seed: newSecret(), setup, cards });
@@ -55,26 +75,15 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
       return store_(initial(newId(), Date.now()));
     },
 
-    async current(tableId) {
-      const stored = await store.load(tableId);
-      if (!stored) return undefined;
-      return { state: replay(stored).state, facilitatorKeyHash: stored.table.facilitatorKeyHash };
+    secrets(tableId) {
+      return store.secrets(tableId);
     },
 
-    async ensureRoom(tableId) {
-      if (await matchMaker.getRoomById(tableId)) return true;
-      let pending = opening.get(tableId);
-      if (!pending) {
-        pending = matchMaker
-          .createRoom(ROOM_NAME, { tableId, ticket: creationTicket })
-          .then(
-            () => true,
-            () => false,
-          )
-          .finally(() => opening.delete(tableId));
-        opening.set(tableId, pending);
-      }
-      return pending;
+    async current(tableId) {
+      if (!(await ensureRoom(tableId))) return undefined;
+      return (await matchMaker.remoteRoomCall(tableId, "exportState")) as TableState;
     },
+
+    ensureRoom,
   };
 }

@@ -2,6 +2,7 @@
 // These schemas only reject malformed frames; limits a person can hit are checked by the rules, with readable refusals.
 import { z } from "zod";
 import { DECK_NAMES } from "../cards/schema.ts";
+import { cleanName, cleanText } from "./text.ts";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -9,8 +10,11 @@ export const PROTOCOL_VERSION = 1;
 export const ROOM_NAME = "table";
 export const ACTION_REQUEST = "action";
 
-/** Generous caps: far above any limit of the rules, low enough that garbage is cut short. */
-const text = z.string().max(20_000);
+/**
+ * Generous caps: far above any limit of the rules, low enough that garbage is cut short. Free text arrives clean: one kind
+ * of line break, no invisible or direction-changing character (text.ts); names and roles on one line besides.
+ */
+const text = z.string().max(20_000).overwrite(cleanText);
 const id = z.string().min(1).max(200);
 const deck = z.enum(DECK_NAMES);
 
@@ -98,8 +102,8 @@ export const joinOptionsSchema = z.object({
   /** The observer link's secret: a read-only seat, not a participant (a projector, a guest). */
   observerKey: z.string().max(200).optional(),
   seatKey: z.string().min(32).max(200),
-  name: z.string().max(1000).default(""),
-  role: z.string().max(1000).default(""),
+  name: z.string().max(1000).overwrite(cleanName).default(""),
+  role: z.string().max(1000).overwrite(cleanName).default(""),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 
@@ -139,6 +143,8 @@ export function tableLink(tableId: string, kind: keyof typeof LINK_KEYS, secret:
 /** Requests a seated client may send besides actions. */
 export const WHOAMI_REQUEST = "whoami";
 export const INVITE_LINK_REQUEST = "inviteLink";
+/** Facilitator only: a new participant link replaces the old one, which stops letting anyone in. Answers ShareLinks. */
+export const ROTATE_INVITE_REQUEST = "rotateInvite";
 
 /** Who this connection is: a seated person, or an observer (participantId null, read-only). */
 export interface Whoami {
@@ -162,6 +168,9 @@ export const API = {
   story: (tableId: string, format: StoryFormat) => `/api/tables/${encodeURIComponent(tableId)}/story.${format}`,
   /** GET with the facilitator secret: this table's decks, its own cards included, in the cards/ file format. */
   deck: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/deck.json`,
-  /** POST: makes sure the table's room is open (after a restart, brings it back from storage). */
-  openRoom: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/room`,
+  /**
+   * POST JoinOptions: checks the link, brings the table back from storage if needed, and answers a seat reservation
+   * for the SDK's consumeSeatReservation(). The only way into a table: the matchmaker's own routes are closed.
+   */
+  join: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/join`,
 } as const;

@@ -4,24 +4,24 @@ import type { Decks } from "../../cards/load.ts";
 import { DECK_NAMES, type Card, type DeckFile, type DeckName, type Theme } from "../../cards/schema.ts";
 import { t } from "../../shared/i18n/translate.ts";
 import type { TableCard, TableState } from "../../shared/model.ts";
-import type { RefusalReply } from "../../shared/protocol.ts";
 import { storyHtml } from "../../shared/story/html.ts";
 import { storyJson } from "../../shared/story/json.ts";
 import { storyMarkdown } from "../../shared/story/markdown.ts";
 import { matchesHash } from "../secrets.ts";
+import { refuse } from "./refuse.ts";
+import type { TableSecrets } from "../store/table-store.ts";
 
 export interface ExportServices {
-  /** The current state of a table and its facilitator secret's hash; undefined when there is no such table. */
-  loadTableState(tableId: string): Promise<{ state: TableState; facilitatorKeyHash: string } | undefined>;
+  /** The table's link secrets, read without its log; undefined when there is no such table. */
+  secrets(tableId: string): Promise<TableSecrets | undefined>;
+  /** The table as it stands, from its live room: asked only once the facilitator secret is checked. */
+  current(tableId: string): Promise<TableState | undefined>;
   decks: Decks;
 }
 
 // The page may show its own inline styles and nothing else: no script, no request, even if some text escaped escaping.
 const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-function refuse(res: Response, status: number, reply: RefusalReply): void {
-  res.status(status).json(reply);
-}
 
 function bearer(req: Request): string | undefined {
   const header = req.get("authorization");
@@ -39,16 +39,21 @@ export function exportRouter(services: ExportServices): Router {
   const { decks } = services;
   const router = express.Router();
 
-  /** Loads the table for its facilitator only, then lets `render` answer. */
+  /**
+   * Checks the facilitator secret first (one small read, no log), then renders the table from its live room: a request
+   * without the secret costs nothing, and no request rebuilds a table on the event loop.
+   */
   const forFacilitator = (render: Render) => async (req: Request<{ tableId: string }>, res: Response) => {
-    const table = await services.loadTableState(req.params.tableId);
-    if (!table) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
-    if (!matchesHash(bearer(req), table.facilitatorKeyHash)) {
+    const secrets = await services.secrets(req.params.tableId);
+    if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
+    if (!matchesHash(bearer(req), secrets.facilitatorKeyHash)) {
       return refuse(res, 401, { code: "facilitatorKeyRequired", message: t("http.facilitatorKeyRequired") });
     }
+    const state = await services.current(req.params.tableId);
+    if (!state) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
     // Private to whoever holds the facilitator link: no shared cache keeps a copy.
     res.set("Cache-Control", "no-store").set("X-Content-Type-Options", "nosniff");
-    render(table.state, res);
+    render(state, res);
   };
 
   router.get(

@@ -1,42 +1,48 @@
-// HTTP endpoints: open a table (the only way to create one), the decks for the setup form, the story as Markdown.
+// HTTP endpoints: open a table (the only way to create one), continue a story, join a table, the decks for the setup
+// form, the exports. Creating and importing are limited per address; every POST is refused to pages of other origins.
 import express, { type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
 import type { Decks } from "../../cards/load.ts";
+import type { Limits } from "../limits.ts";
 import { t } from "../../shared/i18n/translate.ts";
-import { API, createTableSchema, tableLink, type CreatedTable, type RefusalReply } from "../../shared/protocol.ts";
+import { API, createTableSchema, tableLink, type CreatedTable } from "../../shared/protocol.ts";
 import { parseStoryJson, tableFromStory } from "../../shared/story/json.ts";
 import type { Tables } from "../tables.ts";
 import { exportRouter } from "./exports.ts";
+import { joinRouter } from "./join.ts";
+import { HOUR, MINUTE, perAddress, sameOriginApi, type OriginPolicy } from "./protection.ts";
+import { refuse } from "./refuse.ts";
 
 export interface RouteServices {
   tables: Tables;
   decks: Decks;
   logger: Logger;
-  publicUrl: string | null;
+  /** Base of the links handed out: PUBLIC_URL, else the server's own address. Never the request's Host header. */
+  linkBase: string;
+  origins: OriginPolicy;
+  limits: Limits;
 }
 
-function refuse(res: Response, status: number, reply: RefusalReply): void {
-  res.status(status).json(reply);
-}
-
-/** The address links should start with: the configured public URL, else what the browser called. */
-function origin(req: Request, publicUrl: string | null): string {
-  return publicUrl ?? `${req.protocol}://${req.get("host")}`;
+/** "1 Mo" / "512 ko": a size as people read it. */
+function readableSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} Mo` : `${Math.round(bytes / 1024)} ko`;
 }
 
 export function apiRouter(services: RouteServices): Router {
-  const { tables, decks, logger } = services;
+  const { tables, decks, logger, limits } = services;
   const router = express.Router();
-  const links = (req: Request, tableId: string, invite: string, facilitatorKey: string): CreatedTable => {
-    const base = origin(req, services.publicUrl);
+  const links = (tableId: string, invite: string, facilitatorKey: string): CreatedTable => {
+    const base = services.linkBase;
     return {
       tableId,
       participantLink: base + tableLink(tableId, "invite", invite),
       facilitatorLink: base + tableLink(tableId, "facilitator", facilitatorKey),
     };
   };
-  router.use(exportRouter({ loadTableState: (id) => tables.current(id), decks }));
-  router.post(API.createTable, express.json({ limit: "64kb" }));
+  router.post("/api/*path", sameOriginApi(services.origins));
+  router.use(exportRouter({ secrets: (id) => tables.secrets(id), current: (id) => tables.current(id), decks }));
+  router.use(joinRouter({ tables, logger, rateLimit: perAddress(limits.joinsPerMinute, MINUTE) }));
+  router.post(API.createTable, perAddress(limits.tableCreationsPerHour, HOUR), express.json({ limit: "64kb" }));
 
   router.get(API.decks, (_req, res) => {
     res.json({
@@ -55,30 +61,27 @@ export function apiRouter(services: RouteServices): Router {
     if (!opened.ok) return refuse(res, 400, opened.refusal);
     const { tableId, invite, facilitatorKey } = opened.table;
     logger.info({ tableId }, "table opened");
-    res.status(201).json(links(req, tableId, invite, facilitatorKey));
-  });
-
-  // Idempotent: called by browsers before joining, so that a table survives a server restart.
-  router.post("/api/tables/:tableId/room", async (req, res) => {
-    if (await tables.ensureRoom(req.params.tableId)) return res.json({ roomId: req.params.tableId });
-    refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
+    res.status(201).json(links(tableId, invite, facilitatorKey));
   });
 
   // A story exported as JSON opens a new table that continues it; the importer becomes its facilitator.
-  router.post(API.importStory, express.json({ limit: "2mb" }), async (req, res) => {
+  router.post(API.importStory, perAddress(limits.importsPerHour, HOUR), express.json({ limit: limits.importBytes }), async (req, res) => {
     const parsed = parseStoryJson(req.body);
     if (!parsed.ok) return refuse(res, 400, { code: "invalidStory", message: parsed.message });
     const { tableId, invite, facilitatorKey } = await tables.openFrom((id, now) => tableFromStory(parsed.story, { id, now }));
     logger.info({ tableId, from: parsed.story.table.id }, "table opened from an imported story");
-    res.status(201).json(links(req, tableId, invite, facilitatorKey));
+    res.status(201).json(links(tableId, invite, facilitatorKey));
   });
 
   // A body that is not JSON at all (a wrong file, a truncated upload) gets a readable answer too.
-  router.use((error: { type?: string; message?: string }, _req: Request, res: Response, next: (e: unknown) => void) => {
+  router.use((error: { type?: string; message?: string }, req: Request, res: Response, next: (e: unknown) => void) => {
     if (error?.type === "entity.parse.failed") {
       return refuse(res, 400, { code: "notJson", message: t("export.json.notJson", { message: error.message ?? "" }) });
     }
-    if (error?.type === "entity.too.large") return refuse(res, 413, { code: "tooLarge", message: t("http.tooLarge") });
+    if (error?.type === "entity.too.large") {
+      const message = req.path === API.importStory ? t("http.importTooLarge", { max: readableSize(limits.importBytes) }) : t("http.tooLarge");
+      return refuse(res, 413, { code: "tooLarge", message });
+    }
     next(error);
   });
 

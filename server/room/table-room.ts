@@ -1,26 +1,28 @@
 // The Colyseus room of one table: validate → authorize → apply the shared rules → append to the log → project into
 // the synced schema. The log is written before anyone is told; replaying it rebuilds the table after a restart.
-import { Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
+import { CloseCode, Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { Logger } from "pino";
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Action, TableState } from "../../shared/model.ts";
 import {
   ACTION_REQUEST,
   actionRequestSchema,
   INVITE_LINK_REQUEST,
-  joinOptionsSchema,
-  PROTOCOL_VERSION,
+  ROTATE_INVITE_REQUEST,
   tableLink,
   WHOAMI_REQUEST,
   type RefusalReply,
   type ShareLinks,
   type Whoami,
 } from "../../shared/protocol.ts";
-import { applyAction, join } from "../../shared/rules/index.ts";
+import { applyAction, join, nameAvailable, type Outcome } from "../../shared/rules/index.ts";
 import { t } from "../../shared/i18n/translate.ts";
 import { handOf, publicTable } from "../../shared/view.ts";
-import { hashSecret, matchesHash, newId } from "../secrets.ts";
-import { replay, undoTarget } from "../store/replay.ts";
+import type { Limits } from "../limits.ts";
+import { newId, newSecret } from "../secrets.ts";
+import { logBytes, undoTarget } from "../store/replay.ts";
+import { replayOffThread } from "../store/replay-off-thread.ts";
 import type { JoinEntry, LogEntry, TableCreation, TableStore } from "../store/table-store.ts";
 import { projectHand, projectTable } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
@@ -31,11 +33,15 @@ export const RECONNECT_SECONDS = 120;
 /** Close code of the connections of someone the facilitator removed from the table (the SDK does not retry it). */
 export const REMOVED_CLOSE_CODE = 4403;
 
+/** Close code of a connection that sent frames far faster than any person: it is closed at once and may come back. */
+export const FLOOD_CLOSE_CODE = CloseCode.WITH_ERROR;
+
 export interface RoomServices {
   store: TableStore;
   logger: Logger;
   /** Known only to this process: rooms are opened by the server, never by a client through the matchmaker. */
   creationTicket: string;
+  limits: Limits;
 }
 
 /** A seated person, or an observer (the read-only link): no seat, nothing private, no action. */
@@ -47,7 +53,19 @@ export interface CreateOptions {
   ticket: string;
 }
 
-interface AuthResult {
+/** Which link a join came with, checked over HTTP before the room is asked anything (server/http/join.ts). */
+export type LinkKind = "facilitator" | "participant" | "observer";
+
+/** A join whose link was checked: what the room needs to admit it (no secret, only the seat key's hash). */
+export interface Arrival {
+  link: LinkKind;
+  seatKeyHash: string;
+  name: string;
+  role: string;
+}
+
+/** What the room admitted: the seat reservation carries it to onJoin. */
+export interface Admission {
   /** Came with the observer link: watches, never acts, takes no seat. */
   observer: boolean;
   /** Set when the seat key is known: the person comes back to this seat. */
@@ -66,9 +84,27 @@ type Accepted = { ok: true; logged: LogEntry; state: TableState } | { ok: false;
 export function tableRoomFor(services: RoomServices) {
   const { store, logger } = services;
 
+  const { limits } = services;
+
   return class TableRoom extends Room<{ state: TableSchema; client: SeatClient }> {
-    override maxMessagesPerSecond = 40;
+    /**
+     * Seats join only through a reservation made by server/http/join.ts once the link is checked; the matchmaker's
+     * own routes are closed (server/http/matchmaking.ts), and this refuses anything that would still reach them.
+     */
+    static override async onAuth(): Promise<false> {
+      return false;
+    }
+
+    /**
+     * A backstop far above the per-seat limit below, for raw frames that are not even requests: past it Colyseus
+     * closes the connection (FLOOD_CLOSE_CODE), and onDrop lets it go at once, without holding its place.
+     */
+    override maxMessagesPerSecond = limits.actionsPerSecond * 5;
+    override maxClients = limits.connectionsPerTable;
     override state = new TableSchema();
+    /** Requests per seat (all its connections together) or per observer connection; over it, a clear refusal. */
+    #pace = new RateLimiterMemory({ points: limits.actionsPerSecond, duration: 1 });
+    #logBytes = 0;
 
     #creation!: TableCreation;
     #table!: TableState;
@@ -84,8 +120,9 @@ export function tableRoomFor(services: RoomServices) {
 
     override messages = {
       // Parsed here rather than by Colyseus' validator, so a malformed payload gets a readable refusal too.
-      [ACTION_REQUEST]: (client: SeatClient, payload: unknown, ctx: MessageContext) =>
-        this.#serially(async () => {
+      [ACTION_REQUEST]: async (client: SeatClient, payload: unknown, ctx: MessageContext) => {
+        if (!(await this.#paced(client))) return ctx.reject(refusal("tooFast"));
+        return this.#serially(async () => {
           if (client.userData?.observer) return ctx.reject(refusal("observerReadOnly"));
           const actorId = client.userData?.participantId;
           if (!actorId) return ctx.reject(refusal("notSeated"));
@@ -95,7 +132,7 @@ export function tableRoomFor(services: RoomServices) {
           const entryId = `${actorId}:${id}`;
           // Sent again after a lost acknowledgement: it is in the log already, apply it once only.
           if (this.#entryIds.has(entryId)) return { ok: true, repeated: true } satisfies Reply;
-          const accepted = this.#accept(entryId, actorId, action, Date.now());
+          const accepted = await this.#accept(entryId, actorId, action, Date.now());
           if (!accepted.ok) return ctx.reject(accepted.refusal);
           try {
             await this.#commit(accepted.logged, accepted.state);
@@ -105,23 +142,42 @@ export function tableRoomFor(services: RoomServices) {
           }
           this.#dismissRemoved();
           return { ok: true } satisfies Reply;
-        }),
-      [WHOAMI_REQUEST]: (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
+        });
+      },
+      [WHOAMI_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
+        if (!(await this.#paced(client))) return ctx.reject(refusal("tooFast"));
         if (client.userData?.observer) return { participantId: null, facilitator: false, observer: true } satisfies Whoami;
         const participant = this.#participantOf(client);
         if (!participant) return ctx.reject(refusal("notSeated"));
         return { participantId: participant.id, facilitator: participant.facilitator, observer: false } satisfies Whoami;
       },
       /** The participant and observer links, for a facilitator to share again after a reload. */
-      [INVITE_LINK_REQUEST]: (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
-        if (client.userData?.observer) return ctx.reject(refusal("observerReadOnly"));
-        const participant = this.#participantOf(client);
-        if (!participant) return ctx.reject(refusal("notSeated"));
-        if (!participant.facilitator) return ctx.reject(refusal("facilitatorOnly"));
-        return {
-          path: tableLink(this.#table.id, "invite", this.#creation.invite),
-          observerPath: tableLink(this.#table.id, "observer", this.#creation.observerKey),
-        } satisfies ShareLinks;
+      [INVITE_LINK_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
+        if (!(await this.#paced(client))) return ctx.reject(refusal("tooFast"));
+        const refused = this.#facilitatorOnly(client);
+        if (refused) return ctx.reject(refused);
+        return this.#shareLinks();
+      },
+      /**
+       * A new participant link: the old one stops letting anyone in (someone removed, a link posted where it should not
+       * be). People already seated keep their seat through their seat key.
+       */
+      [ROTATE_INVITE_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
+        if (!(await this.#paced(client))) return ctx.reject(refusal("tooFast"));
+        return this.#serially(async () => {
+          const refused = this.#facilitatorOnly(client);
+          if (refused) return ctx.reject(refused);
+          const invite = newSecret();
+          try {
+            await store.setInvite(this.#table.id, invite);
+          } catch (error) {
+            logger.error({ err: error, tableId: this.roomId }, "could not change the participant link");
+            return ctx.reject(refusal("saveFailed"));
+          }
+          this.#creation = { ...this.#creation, invite };
+          logger.info({ tableId: this.roomId }, "participant link changed");
+          return this.#shareLinks();
+        });
       },
     };
 
@@ -129,8 +185,9 @@ export function tableRoomFor(services: RoomServices) {
       if (options?.ticket !== services.creationTicket) throw new ServerError(403, "Tables are opened over HTTP, not by the matchmaker.");
       const stored = await store.load(options.tableId);
       if (!stored) throw new ServerError(404, `Unknown table ${options.tableId}`);
-      const replayed = replay(stored);
+      const replayed = await replayOffThread(stored);
       this.roomId = stored.table.id;
+      this.#logBytes = logBytes(stored.log);
       this.#creation = stored.table;
       this.#log = stored.log;
       this.#table = replayed.state;
@@ -141,35 +198,55 @@ export function tableRoomFor(services: RoomServices) {
       logger.info({ tableId: this.roomId, entries: replayed.lastSeq }, "table opened from storage");
     }
 
-    override async onAuth(_client: SeatClient, rawOptions: unknown): Promise<AuthResult> {
-      const parsed = joinOptionsSchema.safeParse(rawOptions);
-      if (!parsed.success || parsed.data.protocolVersion !== PROTOCOL_VERSION) {
-        throw new ServerError(400, t("refusal.invalidMessage"));
-      }
-      const options = parsed.data;
-      const seatKeyHash = hashSecret(options.seatKey);
-      const facilitator = matchesHash(options.facilitatorKey, this.#creation.facilitatorKeyHash);
-      if (!facilitator && !matchesHash(options.invite, hashSecret(this.#creation.invite))) {
+    /**
+     * Whether this arrival may take its seat now (called over HTTP by server/http/join.ts, before any seat is reserved,
+     * and again in onJoin, since the table may have changed in between). Throws a readable ServerError when not.
+     */
+    admit(arrival: Arrival, joining?: SeatClient): Admission {
+      const others = this.clients.filter((c) => c !== joining);
+      const { link, seatKeyHash } = arrival;
+      if (link === "observer") {
         // The observer link: it sees the table whatever its phase or lock, and takes no seat.
-        if (matchesHash(options.observerKey, hashSecret(this.#creation.observerKey))) {
-          return { observer: true, participantId: null, facilitator: false, name: "", role: "", seatKeyHash };
-        }
-        throw new ServerError(401, t("join.badLink"));
+        const observers = others.filter((c) => c.userData?.observer).length;
+        if (observers >= limits.observersPerTable) throw new ServerError(429, t("refusal.tooManyObservers", { max: limits.observersPerTable }));
+        return { observer: true, participantId: null, facilitator: false, name: "", role: "", seatKeyHash };
       }
+      const facilitator = link === "facilitator";
       const known = this.#seats.get(seatKeyHash);
       if (known) {
         // A removed person's seat key no longer opens the table.
         if (this.#table.participants.find((p) => p.id === known)?.removed) throw new ServerError(403, t("refusal.seatRemoved"));
+        const open = others.filter((c) => c.userData?.participantId === known).length;
+        if (open >= limits.connectionsPerSeat) throw new ServerError(429, t("refusal.tooManyConnections", { max: limits.connectionsPerSeat }));
         return { observer: false, participantId: known, facilitator, name: "", role: "", seatKeyHash };
       }
+      if (this.#logIsFull(0)) throw new ServerError(403, t("refusal.logFull"));
       // A dry run of the rules (closed story, locked table, full table, name…), so that a refused arrival gets its
       // reason before taking a connection.
-      const trial = join(this.#table, { name: options.name, role: options.role, facilitator }, { actorId: "trial", now: Date.now() });
+      const trial = this.#trialJoin({ name: arrival.name, role: arrival.role, facilitator });
       if (!trial.ok) throw new ServerError(400, trial.refusal.message);
-      return { observer: false, participantId: null, facilitator, name: options.name, role: options.role, seatKeyHash };
+      return { observer: false, participantId: null, facilitator, name: arrival.name, role: arrival.role, seatKeyHash };
     }
 
-    override async onJoin(client: SeatClient, _options: unknown, auth: AuthResult) {
+    /** The rules' verdict on a newcomer, without seating them: join() and the name check of arrivals. */
+    #trialJoin(request: { name: string; role: string; facilitator: boolean }): Outcome<unknown> {
+      const trial = join(this.#table, request, { actorId: "trial", now: Date.now() });
+      return trial.ok ? nameAvailable(this.#table, request) : trial;
+    }
+
+    /** The table as it stands, for the exports (read only: every change goes through the rules and the log). */
+    exportState(): TableState {
+      return this.#table;
+    }
+
+    override async onJoin(client: SeatClient, _options: unknown, reserved: Admission) {
+      // The reservation was made a moment ago: the table may have changed since (removed, locked, limits).
+      const auth = this.admit({
+        link: reserved.observer ? "observer" : reserved.facilitator ? "facilitator" : "participant",
+        seatKeyHash: reserved.seatKeyHash,
+        name: reserved.name,
+        role: reserved.role,
+      }, client);
       this.#touchClock();
       if (auth.observer) {
         client.userData = { observer: true };
@@ -191,7 +268,8 @@ export function tableRoomFor(services: RoomServices) {
             seatKeyHash: auth.seatKeyHash,
           };
           const now = Date.now();
-          const outcome = join(this.#table, entry, { actorId: participantId, now });
+          const available = nameAvailable(this.#table, entry);
+          const outcome = available.ok ? join(this.#table, entry, { actorId: participantId, now }) : available;
           if (!outcome.ok) {
             this.#live.delete(client);
             throw new ServerError(400, outcome.refusal.message);
@@ -206,10 +284,11 @@ export function tableRoomFor(services: RoomServices) {
       });
     }
 
-    override async onDrop(client: SeatClient) {
+    override async onDrop(client: SeatClient, code?: number) {
       this.#setLive(client, false);
-      // Someone removed from the table does not get their connection back.
-      if (this.#isRemoved(client)) return;
+      // Someone removed from the table does not get their connection back; a connection closed for flooding is let go
+      // at once (its browser joins again), rather than held open and silent for the reconnection delay.
+      if (this.#isRemoved(client) || code === FLOOD_CLOSE_CODE) return;
       await this.allowReconnection(client, RECONNECT_SECONDS);
     }
 
@@ -229,18 +308,29 @@ export function tableRoomFor(services: RoomServices) {
     }
 
     override onUncaughtException(error: Error, methodName: string) {
-      logger.error({ err: error, tableId: this.roomId, methodName }, "table handler failed");
+      // A join refused for a reason (ServerError) is not a failure of the server. Only the error itself is logged:
+      // Colyseus attaches the join options (with their secrets) or the message to it, and those stay out of the log.
+      const cause = (error as { cause?: unknown }).cause ?? error;
+      if (cause instanceof ServerError) return;
+      logger.error({ err: cause, tableId: this.roomId, methodName }, "table handler failed");
     }
 
     /**
      * The rules decide first, for every action (undo included: who may, in which phase); then comes what the log gets
      * and the table it leads to. An undo leads to the replay of the log without what it undoes.
      */
-    #accept(entryId: string, actorId: string, action: Action, now: number): Accepted {
+    async #accept(entryId: string, actorId: string, action: Action, now: number): Promise<Accepted> {
       const outcome = applyAction(this.#table, action, { actorId, now });
       if (!outcome.ok) return outcome;
       if (action.type === "undo") return this.#undo(entryId, actorId, now);
-      return { ok: true, logged: this.#entry(entryId, now, { kind: "action", actorId, action }), state: outcome.state };
+      const logged = this.#entry(entryId, now, { kind: "action", actorId, action });
+      if (this.#logIsFull(logBytes([logged]))) return { ok: false, refusal: refusal("logFull") };
+      return { ok: true, logged, state: outcome.state };
+    }
+
+    /** Whether an entry of this many bytes would take the log past its limits. */
+    #logIsFull(bytes: number): boolean {
+      return this.#log.length >= limits.logEntries || this.#logBytes + bytes > limits.logBytes;
     }
 
     #entry(entryId: string, at: number, entry: LogEntry["entry"]): LogEntry {
@@ -252,12 +342,14 @@ export function tableRoomFor(services: RoomServices) {
      * depends on it (the replay would refuse an entry), the undo is refused rather than leaving a log that no longer
      * replays: every stored log replays strictly, entry by entry.
      */
-    #undo(entryId: string, actorId: string, now: number): Accepted {
+    async #undo(entryId: string, actorId: string, now: number): Promise<Accepted> {
       const undoes = undoTarget(this.#log);
       if (!undoes) return { ok: false, refusal: refusal("nothingToUndo") };
       const logged = this.#entry(entryId, now, { kind: "undo", actorId, undoes });
+      if (this.#logIsFull(logBytes([logged]))) return { ok: false, refusal: refusal("logFull") };
       try {
-        const { state } = replay({ table: this.#creation, log: [...this.#log, logged] });
+        // The whole log is replayed: on the worker thread, so that the other tables of the process never wait for it.
+        const { state } = await replayOffThread({ table: this.#creation, log: [...this.#log, logged] });
         return { ok: true, logged, state };
       } catch {
         return { ok: false, refusal: refusal("undoConflict") };
@@ -268,6 +360,7 @@ export function tableRoomFor(services: RoomServices) {
     async #commit(logged: LogEntry, next: TableState) {
       await store.append(this.#table.id, logged);
       this.#log.push(logged);
+      this.#logBytes += logBytes([logged]);
       this.#lastSeq = logged.seq;
       this.#entryIds.add(logged.entryId);
       this.#table = next;
@@ -288,6 +381,32 @@ export function tableRoomFor(services: RoomServices) {
       for (const client of this.clients) {
         if (this.#isRemoved(client)) client.leave(REMOVED_CLOSE_CODE, t("refusal.seatRemoved"));
       }
+    }
+
+    /** Whether this request fits the seat's pace (all its connections together; an observer's connection on its own). */
+    async #paced(client: SeatClient): Promise<boolean> {
+      const key = client.userData?.participantId ?? `connection:${client.sessionId}`;
+      try {
+        await this.#pace.consume(key);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+
+    #facilitatorOnly(client: SeatClient): RefusalReply | null {
+      if (client.userData?.observer) return refusal("observerReadOnly");
+      const participant = this.#participantOf(client);
+      if (!participant) return refusal("notSeated");
+      if (!participant.facilitator) return refusal("facilitatorOnly");
+      return null;
+    }
+
+    #shareLinks(): ShareLinks {
+      return {
+        path: tableLink(this.#table.id, "invite", this.#creation.invite),
+        observerPath: tableLink(this.#table.id, "observer", this.#creation.observerKey),
+      };
     }
 
     #isRemoved(client: SeatClient): boolean {
@@ -338,7 +457,16 @@ export function tableRoomFor(services: RoomServices) {
   };
 }
 
-type ServerRefusal = "notSeated" | "facilitatorOnly" | "invalidMessage" | "saveFailed" | "observerReadOnly" | "nothingToUndo" | "undoConflict";
+type ServerRefusal =
+  | "notSeated"
+  | "facilitatorOnly"
+  | "invalidMessage"
+  | "saveFailed"
+  | "observerReadOnly"
+  | "nothingToUndo"
+  | "undoConflict"
+  | "tooFast"
+  | "logFull";
 
 // Codes the room itself refuses with; their French text lives with the rules' refusals in shared/i18n.
 function refusal(code: ServerRefusal): RefusalReply {

@@ -3,7 +3,7 @@
 import pg from "pg";
 import type { TableState } from "../../shared/model.ts";
 import { newSecret } from "../secrets.ts";
-import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableStore } from "./table-store.ts";
+import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableSecrets, type TableStore } from "./table-store.ts";
 
 export interface PostgresStoreOptions {
   /** Where the tables live (created if missing); "public" by default. Tests use a throwaway schema. */
@@ -112,7 +112,7 @@ export class PostgresTableStore implements TableStore {
   }
 
   async load(tableId: string): Promise<StoredTable | undefined> {
-    // The creation never changes after it is written, so reading it and the log in two statements is consistent.
+    // The creation never changes after it is written (but for the invite, which the log does not depend on), so reading it and the log in two statements is consistent.
     const tables = await this.#pool.query<TableRow>(`SELECT * FROM ${this.#tables} WHERE id = $1`, [tableId]);
     const row = tables.rows[0];
     if (!row) return undefined;
@@ -131,6 +131,20 @@ export class PostgresTableStore implements TableStore {
       },
       log: log.rows.map((r) => ({ seq: r.seq, entryId: r.entry_id, at: Number(r.at), entry: r.entry })),
     };
+  }
+
+  async secrets(tableId: string): Promise<TableSecrets | undefined> {
+    const { rows } = await this.#pool.query<Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key">>(
+      `SELECT facilitator_key_hash, invite, observer_key FROM ${this.#tables} WHERE id = $1`,
+      [tableId],
+    );
+    const row = rows[0];
+    return row && { facilitatorKeyHash: row.facilitator_key_hash, invite: row.invite, observerKey: row.observer_key };
+  }
+
+  async setInvite(tableId: string, invite: string): Promise<void> {
+    const { rowCount } = await this.#pool.query(`UPDATE ${this.#tables} SET invite = $1 WHERE id = $2`, [invite, tableId]);
+    if (rowCount === 0) throw new Error(`no table ${tableId}`);
   }
 
   async append(tableId: string, entry: LogEntry): Promise<void> {

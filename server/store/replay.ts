@@ -55,3 +55,10 @@ export function replay({ table, log }: StoredTable): Replayed {
   }
   return { state, seats, entryIds, lastSeq };
 }
+
+/** The weight of log entries as stored (their JSON), which the table's log limit counts. */
+export function logBytes(entries: readonly LogEntry[]): number {
+  let bytes = 0;
+  for (const { entry } of entries) bytes += Buffer.byteLength(JSON.stringify(entry));
+  return bytes;
+}

@@ -5,7 +5,7 @@ import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TableState } from "../../shared/model.ts";
 import { newSecret } from "../secrets.ts";
-import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableStore } from "./table-store.ts";
+import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableSecrets, type TableStore } from "./table-store.ts";
 
 /**
  * FULL: each commit is fsynced to the WAL, so an acknowledged entry survives a power cut or an OS crash.
@@ -70,6 +70,8 @@ export class SqliteTableStore implements TableStore {
   #insertEntry: StatementSync;
   #selectTable: StatementSync;
   #selectLog: StatementSync;
+  #selectSecrets: StatementSync;
+  #updateInvite: StatementSync;
 
   /** `file` is a path (its folder is created), or ":memory:" for a throwaway store. */
   constructor(file: string, { synchronous = "FULL" }: SqliteStoreOptions = {}) {
@@ -89,6 +91,8 @@ export class SqliteTableStore implements TableStore {
     this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
     this.#selectTable = this.#db.prepare("SELECT * FROM tables WHERE id = ?");
     this.#selectLog = this.#db.prepare("SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? ORDER BY seq");
+    this.#selectSecrets = this.#db.prepare("SELECT facilitator_key_hash, invite, observer_key FROM tables WHERE id = ?");
+    this.#updateInvite = this.#db.prepare("UPDATE tables SET invite = ? WHERE id = ?");
   }
 
   async create(table: TableCreation): Promise<void> {
@@ -124,6 +128,16 @@ export class SqliteTableStore implements TableStore {
       },
       log,
     };
+  }
+
+  async secrets(tableId: string): Promise<TableSecrets | undefined> {
+    const row = this.#selectSecrets.get(tableId) as Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> | undefined;
+    return row && { facilitatorKeyHash: row.facilitator_key_hash, invite: row.invite, observerKey: row.observer_key };
+  }
+
+  async setInvite(tableId: string, invite: string): Promise<void> {
+    const { changes } = this.#updateInvite.run(invite, tableId);
+    if (changes === 0) throw new Error(`no table ${tableId}`);
   }
 
   // One autocommitted INSERT: when run() returns, the row is in the WAL (fsynced under FULL).

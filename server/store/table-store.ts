@@ -65,10 +65,17 @@ export class DuplicateEntryError extends Error {
   }
 }
 
+/** What checking a link needs, read without the log: a request is authorized before the table is ever rebuilt. */
+export type TableSecrets = Pick<TableCreation, "facilitatorKeyHash" | "invite" | "observerKey">;
+
 export interface TableStore {
   /** Stores a new table; rejects if the id exists. */
   create(table: TableCreation): Promise<void>;
   load(tableId: string): Promise<StoredTable | undefined>;
+  /** The table's link secrets only (one small read); undefined when there is no such table. */
+  secrets(tableId: string): Promise<TableSecrets | undefined>;
+  /** Replaces the participant link's secret (the facilitator changed the link): the old link stops working. */
+  setInvite(tableId: string, invite: string): Promise<void>;
   /** Resolves once the entry is durable (survives a crash of this process); rejects a duplicate with DuplicateEntryError. */
   append(tableId: string, entry: LogEntry): Promise<void>;
   /** Waits for pending writes, then releases the store. */

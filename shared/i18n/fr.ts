@@ -4,6 +4,7 @@ import { frExport } from "./fr-export.ts";
 import { frPlay } from "./fr-play.ts";
 import { frPreparation } from "./fr-preparation.ts";
 import { frRules } from "./fr-rules.ts";
+import { frSecurity } from "./fr-security.ts";
 
 const base = {
   deck: {
@@ -30,6 +31,7 @@ const base = {
     wrongPhase: "Ce n'est pas possible pendant la phase « {{phase}} ».",
     nameRequired: "Indiquez un nom à afficher.",
     nameTooLong: "Le nom ne doit pas dépasser {{max}} caractères.",
+    nameTaken: "« {{name}} » est déjà assis·e à cette table : choisissez un autre nom (ajoutez l'initiale de votre nom, par exemple).",
     roleRequired: "Dites qui vous êtes dans le système (par exemple : habitant·e, élu·e, entreprise).",
     roleTooLong: "Votre rôle ne doit pas dépasser {{max}} caractères.",
     tableFull: "La table est complète ({{max}} personnes).",
@@ -279,7 +281,9 @@ const base = {
  */
 export const fr = {
   ...base,
-  refusal: { ...base.refusal, ...frRules.refusal },
+  refusal: { ...base.refusal, ...frRules.refusal, ...frSecurity.refusal },
+  http: { ...base.http, ...frSecurity.http },
+  share: frSecurity.share,
   phaseGuide: frRules.phaseGuide,
   moderation: frRules.moderation,
   preparation: frPreparation,

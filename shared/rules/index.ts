@@ -2,6 +2,7 @@
 // Seat, role, phase and turn come from the permission table (permissions.ts); then the move itself decides.
 import { LIMITS, type Action, type ActionContext, type JoinRequest, type Participant, type TableState } from "../model.ts";
 import { t } from "../i18n/translate.ts";
+import { cleanName, nameKey } from "../text.ts";
 import { MOVES } from "./actions.ts";
 import { ACTION_RULES, JOIN_PHASES } from "./permissions.ts";
 import { accept, refuse, type Outcome } from "./result.ts";
@@ -14,16 +15,14 @@ export { nextInOrder } from "./turns.ts";
 export { hasWon } from "./won.ts";
 export type { Outcome, Refusal, RefusalCode } from "./result.ts";
 
-/** Checks a display name and role as a person typed them; returns them trimmed. */
+/** Checks a display name and role as a person typed them; returns them clean (text.ts): one line, nothing invisible. */
 export function checkIdentity(name: string, role: string): Outcome<{ name: string; role: string }> {
-  // One line each: a name or role is shown in lists and headings, where a line break would only get in the way.
-  const cleanName = name.replace(/\s+/g, " ").trim();
-  const cleanRole = role.replace(/\s+/g, " ").trim();
-  if (!cleanName) return refuse("nameRequired");
-  if (cleanName.length > LIMITS.nameLength) return refuse("nameTooLong", { max: LIMITS.nameLength });
-  if (!cleanRole) return refuse("roleRequired");
-  if (cleanRole.length > LIMITS.roleLength) return refuse("roleTooLong", { max: LIMITS.roleLength });
-  return accept({ name: cleanName, role: cleanRole });
+  const identity = { name: cleanName(name), role: cleanName(role) };
+  if (!identity.name) return refuse("nameRequired");
+  if (identity.name.length > LIMITS.nameLength) return refuse("nameTooLong", { max: LIMITS.nameLength });
+  if (!identity.role) return refuse("roleRequired");
+  if (identity.role.length > LIMITS.roleLength) return refuse("roleTooLong", { max: LIMITS.roleLength });
+  return accept(identity);
 }
 
 /**
@@ -36,12 +35,28 @@ function draft(state: TableState): TableState {
   return { ...structuredClone(rest), cards };
 }
 
+/**
+ * Whether a newcomer may take this name: names are compared as they look, so that nobody sits as "Awa" plus an
+ * invisible character beside the facilitator Awa; removed people count too, the story still signs with their name.
+ * The facilitator secret may sit again under its own name (a new device, a story continued in a new table): it gives
+ * every right anyway. Checked by the server when someone arrives, not by join(): logs written before this rule still
+ * replay.
+ */
+export function nameAvailable(state: TableState, request: JoinRequest): Outcome<true> {
+  if (request.facilitator) return accept(true);
+  const key = nameKey(cleanName(request.name));
+  const namesake = state.participants.find((p) => nameKey(p.name) === key);
+  return namesake ? refuse("nameTaken", { name: namesake.name }) : accept(true);
+}
+
 /** Seats a new person (id chosen by the server). Whether they are facilitator was decided by the server from the secret they hold. */
 export function join(state: TableState, request: JoinRequest, ctx: ActionContext): Outcome {
   if (!JOIN_PHASES.includes(state.phase)) return refuse("storyClosed");
   // The facilitator secret gives every right: a facilitator on a new device still gets in.
   if (state.locked && !request.facilitator) return refuse("tableLocked");
-  if (state.participants.length >= LIMITS.participants) return refuse("tableFull", { max: LIMITS.participants });
+  // People the facilitator removed no longer take a place: bots filling the table can be cleared away.
+  const seated = state.participants.filter((p) => !p.removed).length;
+  if (seated >= LIMITS.participants) return refuse("tableFull", { max: LIMITS.participants });
   const identity = checkIdentity(request.name, request.role);
   if (!identity.ok) return identity;
   const next = draft(state);

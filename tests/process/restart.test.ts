@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Action } from "../../shared/model.ts";
 import { ACTION_REQUEST, API, PROTOCOL_VERSION, WHOAMI_REQUEST, type CreatedTable, type Whoami } from "../../shared/protocol.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
+import { joinOverHttp } from "../join.ts";
 
 const PORT = 2581;
 let server: RunningServer | null = null;
@@ -58,9 +59,7 @@ async function openTable(url: string): Promise<CreatedTable> {
 }
 
 async function seat(url: string, tableId: string, name: string, seatKey: string, secret: Player["secret"]): Promise<Player> {
-  const opened = await fetch(`${url}${API.openRoom(tableId)}`, { method: "POST" });
-  expect(opened.status).toBe(200);
-  const room = await new Client(url).joinById(tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" });
+  const room = await joinOverHttp(new Client(url), url, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" });
   room.reconnection.enabled = false;
   const me = (await room.request(WHOAMI_REQUEST)) as Whoami;
   return { name, seatKey, secret, room, me };

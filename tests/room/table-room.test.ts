@@ -9,6 +9,7 @@ import type { Room } from "@colyseus/sdk";
 import pino from "pino";
 import { createApp } from "../../server/app.ts";
 import { readConfig } from "../../server/config.ts";
+import { DEFAULT_LIMITS, limitVariable } from "../../server/limits.ts";
 import { randomBytes } from "node:crypto";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
 import type { LogEntry } from "../../server/store/table-store.ts";
@@ -30,8 +31,12 @@ import {
   type Whoami,
 } from "../../shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
+import { joinOverHttp } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";
+
+/** Limits far above what these tests do (every LIMIT_… variable, server/limits.ts). */
+const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]));
 
 /** A table framed by a challenge written by hand, so that it does not depend on the ids of the real decks. */
 const NEW_TABLE = { ...SETUP, framingChallengeId: null, framingChallengeText: "Diviser par dix le nombre de voitures ?" };
@@ -113,7 +118,8 @@ let colyseus: ColyseusTestServer;
 let store: FlakyStore;
 
 beforeAll(async () => {
-  const config = { ...readConfig({}), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
+  // These tests play whole tables fast, from one address: the limits against strangers are tested in limits.test.ts.
+  const config = { ...readConfig(UNLIMITED), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
   const server = createApp({
     config,
     store: (store = new FlakyStore(":memory:")),
@@ -140,6 +146,11 @@ function secretFrom(link: string, key: string): string {
   const value = new URLSearchParams(fragment).get(key);
   if (!value) throw new Error(`no #${key}= in ${link}`);
   return value;
+}
+
+/** Joins like the browser: the link checked over HTTP, then the reserved seat taken over the WebSocket. */
+function joinById(tableId: string, options: Record<string, unknown>): Promise<Room> {
+  return joinOverHttp(colyseus.sdk, BASE_URL, tableId, options);
 }
 
 /** Opens a table the way the setup form does, and reads the two secrets out of the links' fragments. */
@@ -171,7 +182,7 @@ async function takeSeat(
   // Each person has their own browser, hence their own seat key; the same browser comes back with the same key.
   seatKey = randomBytes(32).toString("base64url"),
 ): Promise<Person> {
-  const room = await colyseus.sdk.joinById(tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role });
+  const room = await joinById(tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role });
   const person = { name, seatKey, room };
   await vi.waitFor(() => expect(Object.values(stateOf(person).participants ?? {}).map((p) => p.name)).toContain(name));
   return person;
@@ -554,7 +565,7 @@ describe("who may enter, and how tables are opened", () => {
     ];
     for (const secret of attempts) {
       await expect(
-        colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey: randomBytes(32).toString("base64url"), name: "Mallory", role: "intruse" }),
+        joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey: randomBytes(32).toString("base64url"), name: "Mallory", role: "intruse" }),
         JSON.stringify(secret),
       ).rejects.toThrow(/lien/);
     }
@@ -592,10 +603,10 @@ describe("who may enter, and how tables are opened", () => {
   it("given an empty name or an old client, when someone joins, then they are refused with a reason", async () => {
     muteRefusedJoinWarnings();
     await expect(
-      colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, invite: table.invite, seatKey: randomBytes(32).toString("base64url"), name: "  ", role: "habitante" }),
+      joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, invite: table.invite, seatKey: randomBytes(32).toString("base64url"), name: "  ", role: "habitante" }),
     ).rejects.toThrow(/nom/);
     await expect(
-      colyseus.sdk.joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION + 1, invite: table.invite, seatKey: randomBytes(32).toString("base64url"), name: "Eve", role: "habitante" }),
+      joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION + 1, invite: table.invite, seatKey: randomBytes(32).toString("base64url"), name: "Eve", role: "habitante" }),
     ).rejects.toThrow();
   });
 
@@ -721,7 +732,7 @@ function idOf(person: Person): string {
 async function observe(tableId: string, observerPath: string): Promise<Person> {
   const observerKey = secretFrom(`${BASE_URL}${observerPath}`, LINK_KEYS.observer);
   const seatKey = randomBytes(32).toString("base64url");
-  const room = await colyseus.sdk.joinById(tableId, { protocolVersion: PROTOCOL_VERSION, observerKey, seatKey });
+  const room = await joinById(tableId, { protocolVersion: PROTOCOL_VERSION, observerKey, seatKey });
   const observer = { name: "Projecteur", seatKey, room };
   extraRooms.push(room);
   watchForLeaks(observer);
@@ -1085,7 +1096,6 @@ describe("undo", () => {
     // The room closes (everyone leaves) and comes back from storage: the undone actions stay undone.
     await matchMaker.getLocalRoomById(table.tableId)?.disconnect();
     await vi.waitFor(async () => expect(await matchMaker.getRoomById(table.tableId)).toBeFalsy());
-    expect((await fetch(`${BASE_URL}${API.openRoom(table.tableId)}`, { method: "POST" })).status).toBe(200);
     const back = await takeSeat(table.tableId, { invite: table.invite }, "Bastien", "habitant", bastien.seatKey);
     const host = await takeSeat(table.tableId, { facilitatorKey: table.facilitatorKey }, "Awa", "animatrice", facilitator.seatKey);
     extraRooms.push(back.room, host.room);
@@ -1142,7 +1152,7 @@ describe("moderation of who sits at the table", () => {
       }
     });
 
-    const rejoin = colyseus.sdk.joinById(table.tableId, {
+    const rejoin = joinById(table.tableId, {
       protocolVersion: PROTOCOL_VERSION,
       invite: table.invite,
       seatKey: dorian.seatKey,

@@ -784,12 +784,26 @@ describe("the story download routes", () => {
   const tables = new Map<string, { state: TableState; facilitatorKeyHash: string }>([
     [story.state.id, { state: story.state, facilitatorKeyHash: hashSecret(KEY) }],
   ]);
+  /** Every table the routes asked for (rebuilding a table is the costly part: it must follow the secret's check). */
+  const tablesRead: string[] = [];
   let server: Server;
   let base = "";
 
   beforeAll(async () => {
     const app = express();
-    app.use(exportRouter({ loadTableState: async (id) => tables.get(id), decks: loadDecks() }));
+    app.use(
+      exportRouter({
+        secrets: async (id) => {
+          const table = tables.get(id);
+          return table && { facilitatorKeyHash: table.facilitatorKeyHash, invite: "invitation", observerKey: "observation" };
+        },
+        current: async (id) => {
+          tablesRead.push(id);
+          return tables.get(id)?.state;
+        },
+        decks: loadDecks(),
+      }),
+    );
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));
     });
@@ -810,6 +824,8 @@ describe("the story download routes", () => {
         expect(await response.json()).toEqual({ code: "facilitatorKeyRequired", message: t("http.facilitatorKeyRequired") });
       }
     }
+    // Refused before the table was ever read: a request without the secret costs the server nothing.
+    expect(tablesRead).toEqual([]);
   });
 
   it("given an unknown table, then it answers 404", async () => {

@@ -1,6 +1,9 @@
 // The one module that talks to the server through the Colyseus SDK: take a seat, keep it through drops and restarts,
 // send actions through the outbox, mirror the state into the store.
 import { Client, type Room } from "@colyseus/sdk";
+
+/** What POST /api/tables/:id/join answers: the SDK's seat reservation, taken by consumeSeatReservation(). */
+type SeatReservation = Parameters<Client["consumeSeatReservation"]>[0];
 import type { Action } from "../../../shared/model.ts";
 import {
   ACTION_REQUEST,
@@ -43,6 +46,8 @@ interface Target {
 export class JoinRefused extends Error {}
 
 const CONSENTED = 4000;
+/** After a "tooFast" refusal (the server's per-seat pace, server/limits.ts), the outbox tries again this much later. */
+const TOO_FAST_RETRY_MS = 1000;
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 10_000];
 
 let target: Target | null = null;
@@ -81,17 +86,32 @@ async function connect(): Promise<void> {
   const seat = seatFor(current.tableId);
   let joined: Room;
   try {
-    const opened = await fetch(API.openRoom(current.tableId), { method: "POST" });
-    if (opened.status === 404) throw new JoinRefused(i18n.t("join.tableNotFound"));
-    if (!opened.ok) throw new Error(`HTTP ${opened.status}`);
-    joined = await new Client(`${window.location.protocol}//${window.location.host}`).joinById(current.tableId, {
+    // The server checks the link, brings the table back from storage if needed, and reserves a seat: the WebSocket
+    // then takes that seat. (The matchmaker's own routes are closed.)
+    const options: JoinOptions = {
       protocolVersion: PROTOCOL_VERSION,
       ...secretOption(current.secret),
       // An observer has no seat; the key is sent anyway (the protocol asks for one) and the server ignores it.
       seatKey: seat.seatKey,
       name: current.name,
       role: current.role,
+    };
+    const answer = await fetch(API.join(current.tableId), {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(options),
     });
+    if (!answer.ok) {
+      const refusal = (await answer.json().catch(() => null)) as RefusalReply | null;
+      // 4xx: the server said no (wrong link, name missing, table locked or full): the reason is for the person to read.
+      // 429 and 5xx: a moment to wait; a seated person keeps trying.
+      if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
+        throw new JoinRefused(refusal?.message ?? i18n.t("join.tableNotFound"));
+      }
+      throw Object.assign(new Error(refusal?.message ?? `HTTP ${answer.status}`), { retry: true });
+    }
+    const reservation = (await answer.json()) as SeatReservation;
+    joined = await new Client(`${window.location.protocol}//${window.location.host}`).consumeSeatReservation(reservation);
   } catch (error) {
     if (error instanceof JoinRefused) throw error;
     const code = (error as { code?: number }).code;
@@ -100,7 +120,8 @@ async function connect(): Promise<void> {
     // Seated before (this page, or this browser before a reload): keep trying, never give up.
     if (useTableStore.getState().me || seat.seated) return scheduleRejoin();
     setStatus("idle");
-    throw new JoinRefused(i18n.t("connection.cannotReach"));
+    const busy = (error as { retry?: boolean }).retry === true;
+    throw new JoinRefused(busy ? (error as Error).message : i18n.t("connection.cannotReach"));
   }
   if (target !== current) return void joined.leave(true);
   room = joined;
@@ -169,6 +190,11 @@ async function send(entry: OutboxEntry): Promise<SendResult> {
     return { kind: "accepted" };
   } catch (error) {
     const err = error as { name?: string; reason?: RefusalReply };
+    // Over the seat's pace (several tabs, a burst of clicks): nothing is lost, it goes again in a second.
+    if (err.name === "rejected" && err.reason?.code === "tooFast") {
+      setTimeout(() => void flush(), TOO_FAST_RETRY_MS);
+      return { kind: "unsent" };
+    }
     if (err.name === "rejected" && err.reason) return { kind: "refused", refusal: err.reason };
     return { kind: "unsent" }; // the connection broke: it stays in the outbox and goes again with the same id
   }

@@ -1,0 +1,58 @@
+// POST /api/tables/:tableId/join — the only way into a table. The link is checked against the table's stored secrets
+// first (one small read); only then is the table opened, asked whether this person may sit now, and a seat reserved
+// for the WebSocket that follows. A stranger without a link makes the server do nothing else.
+import express, { type Router } from "express";
+import { matchMaker, ServerError } from "@colyseus/core";
+import type { Logger } from "pino";
+import { t } from "../../shared/i18n/translate.ts";
+import { joinOptionsSchema, PROTOCOL_VERSION, type JoinOptions } from "../../shared/protocol.ts";
+import type { Arrival, Admission, LinkKind } from "../room/table-room.ts";
+import { hashSecret, matchesHash } from "../secrets.ts";
+import type { TableSecrets } from "../store/table-store.ts";
+import type { Tables } from "../tables.ts";
+import { refuse } from "./refuse.ts";
+import type { RateLimit } from "./protection.ts";
+
+/** Which link these options carry, if any of this table's. */
+export function linkOf(options: Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey">, secrets: TableSecrets): LinkKind | null {
+  if (matchesHash(options.facilitatorKey, secrets.facilitatorKeyHash)) return "facilitator";
+  if (matchesHash(options.invite, hashSecret(secrets.invite))) return "participant";
+  if (matchesHash(options.observerKey, hashSecret(secrets.observerKey))) return "observer";
+  return null;
+}
+
+export function joinRouter({ tables, logger, rateLimit }: { tables: Tables; logger: Logger; rateLimit: RateLimit }): Router {
+  const router = express.Router();
+  router.post("/api/tables/:tableId/join", rateLimit, express.json({ limit: "4kb" }), async (req: express.Request<{ tableId: string }>, res) => {
+    const parsed = joinOptionsSchema.safeParse(req.body);
+    if (!parsed.success || parsed.data.protocolVersion !== PROTOCOL_VERSION) {
+      return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
+    }
+    const options = parsed.data;
+    const { tableId } = req.params;
+    const secrets = await tables.secrets(tableId);
+    if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+    const link = linkOf(options, secrets);
+    if (!link) return refuse(res, 401, { code: "badLink", message: t("http.badLink") });
+
+    if (!(await tables.ensureRoom(tableId))) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+    const arrival: Arrival = { link, seatKeyHash: hashSecret(options.seatKey), name: options.name, role: options.role };
+    try {
+      const admission = (await matchMaker.remoteRoomCall(tableId, "admit", [arrival])) as Admission;
+      const room = await matchMaker.getRoomById(tableId);
+      if (!room) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+      // The reservation holds no secret: only what the room admitted (the seat key's hash, the name and role).
+      res.json(await matchMaker.reserveSeatFor(room, {}, admission));
+    } catch (error) {
+      if (error instanceof ServerError && error.code >= 400 && error.code < 500) {
+        return refuse(res, error.code === 429 ? 429 : error.code, { code: "joinRefused", message: error.message });
+      }
+      // A full room (every connection taken or reserved: Colyseus' SeatReservationError, not exported) is a moment to
+      // wait, not a fault.
+      if (/already full/.test((error as Error).message)) return refuse(res, 503, { code: "tableBusy", message: t("refusal.tableBusy") });
+      logger.error({ err: error, tableId }, "could not seat an arrival");
+      refuse(res, 500, { code: "joinFailed", message: t("connection.cannotReach") });
+    }
+  });
+  return router;
+}

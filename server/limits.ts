@@ -1,0 +1,57 @@
+// The limits that keep one address, one seat or one table from taking the server for itself. Each sits well above what
+// a real workshop does (a table of ten to forty people over a day) and can be changed with an environment variable.
+
+export interface Limits {
+  /** New tables (POST /api/tables) per address, per hour. */
+  tableCreationsPerHour: number;
+  /** Stories imported (POST /api/tables/import) per address, per hour. */
+  importsPerHour: number;
+  /** Largest story file an import accepts, in bytes. */
+  importBytes: number;
+  /** Joins (POST /api/tables/:id/join) per address, per minute: a whole room behind one address rejoining at once fits. */
+  joinsPerMinute: number;
+  /** Actions and requests one seat may send per second, whatever its number of connections (a burst of twice that is allowed). */
+  actionsPerSecond: number;
+  /** Open connections (tabs, devices) of one seat at a time. */
+  connectionsPerSeat: number;
+  /** Open connections to one table: participants' tabs and observers together. */
+  connectionsPerTable: number;
+  /** Observers (projector, guests) watching one table at a time. */
+  observersPerTable: number;
+  /** Entries a table's log may hold; past it, the table takes no new action (its story can still be exported and continued). */
+  logEntries: number;
+  /** Bytes a table's log may hold, same consequence. */
+  logBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  tableCreationsPerHour: 30,
+  importsPerHour: 10,
+  importBytes: 1024 * 1024,
+  joinsPerMinute: 120,
+  actionsPerSecond: 10,
+  connectionsPerSeat: 4,
+  connectionsPerTable: 80,
+  observersPerTable: 10,
+  logEntries: 10_000,
+  logBytes: 8 * 1024 * 1024,
+};
+
+/** The environment variable of each limit: LIMIT_ + the name in capitals, e.g. LIMIT_ACTIONS_PER_SECOND. */
+export function limitVariable(name: keyof Limits): string {
+  return `LIMIT_${name.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** Reads every LIMIT_… variable; anything but a positive whole number stops the server with the variable named. */
+export function readLimits(env: NodeJS.ProcessEnv): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const name of Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]) {
+    const variable = limitVariable(name);
+    const raw = env[variable];
+    if (raw === undefined || raw === "") continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${variable} must be a positive whole number, not "${raw}"`);
+    limits[name] = value;
+  }
+  return limits;
+}

@@ -1,0 +1,27 @@
+// The server's one logger. Nothing secret ever reaches it: the link secrets and seat keys are censored wherever they
+// sit in a logged object, and errors are logged without what Colyseus attaches to them (a join's options, a message).
+import pino, { type Logger } from "pino";
+
+/** The names under which a secret travels: join options, share links, table rows. */
+const SECRET_KEYS = ["invite", "facilitatorKey", "observerKey", "seatKey", "reconnectionToken", "ticket", "authorization"];
+
+/** Where those names can sit in what we or Colyseus log: at the top, one level down, in an error's options or args. */
+const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `err.options.${key}`]);
+
+/**
+ * An error as we log it: its type, message and stack, and nothing else. Colyseus' room exceptions carry the join
+ * options or the message payload as properties; pino's default serializer would print them whole.
+ */
+function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  return { type: error.name, message: error.message, stack: error.stack, ...(error.cause ? { cause: safeError(error.cause) } : {}) };
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: "[secret]" },
+    serializers: { err: safeError, error: safeError },
+  };
+  return destination ? pino(options, destination) : pino(options);
+}
