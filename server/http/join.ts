@@ -18,6 +18,7 @@ export function linkOf(options: Pick<JoinOptions, "invite" | "facilitatorKey" | 
   if (matchesHash(options.facilitatorKey, secrets.facilitatorKeyHash)) return "facilitator";
   if (matchesHash(options.invite, hashSecret(secrets.invite))) return "participant";
   if (matchesHash(options.observerKey, hashSecret(secrets.observerKey))) return "observer";
+  if (secrets.retiredInviteHashes.some((hash) => matchesHash(options.invite, hash))) return "replacedInvite";
   return null;
 }
 

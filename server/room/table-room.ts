@@ -54,7 +54,7 @@ export interface CreateOptions {
 }
 
 /** Which link a join came with, checked over HTTP before the room is asked anything (server/http/join.ts). */
-export type LinkKind = "facilitator" | "participant" | "observer";
+export type LinkKind = "facilitator" | "participant" | "observer" | "replacedInvite";
 
 /** A join whose link was checked: what the room needs to admit it (no secret, only the seat key's hash). */
 export interface Arrival {
@@ -213,6 +213,9 @@ export function tableRoomFor(services: RoomServices) {
       }
       const facilitator = link === "facilitator";
       const known = this.#seats.get(seatKeyHash);
+      // A participant link the facilitator replaced still brings back those already seated (their page holds it), and
+      // nobody else.
+      if (link === "replacedInvite" && !known) throw new ServerError(401, t("http.inviteReplaced"));
       if (known) {
         // A removed person's seat key no longer opens the table.
         if (this.#table.participants.find((p) => p.id === known)?.removed) throw new ServerError(403, t("refusal.seatRemoved"));

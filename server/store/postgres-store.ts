@@ -80,6 +80,8 @@ export class PostgresTableStore implements TableStore {
       for (const { id } of missing.rows) {
         await client.query(`UPDATE ${this.#tables} SET observer_key = $1 WHERE id = $2`, [newSecret(), id]);
       }
+      // Databases made before the participant link could be changed: no link was ever retired.
+      await client.query(`ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS retired_invites jsonb NOT NULL DEFAULT '[]'`);
       await client.query(`
         CREATE TABLE IF NOT EXISTS ${this.#log} (
           table_id text NOT NULL REFERENCES ${this.#tables} (id),
@@ -134,16 +136,29 @@ export class PostgresTableStore implements TableStore {
   }
 
   async secrets(tableId: string): Promise<TableSecrets | undefined> {
-    const { rows } = await this.#pool.query<Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key">>(
-      `SELECT facilitator_key_hash, invite, observer_key FROM ${this.#tables} WHERE id = $1`,
+    const { rows } = await this.#pool.query<Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & { retired_invites: string[] }>(
+      `SELECT facilitator_key_hash, invite, observer_key, retired_invites FROM ${this.#tables} WHERE id = $1`,
       [tableId],
     );
     const row = rows[0];
-    return row && { facilitatorKeyHash: row.facilitator_key_hash, invite: row.invite, observerKey: row.observer_key };
+    return (
+      row && {
+        facilitatorKeyHash: row.facilitator_key_hash,
+        invite: row.invite,
+        observerKey: row.observer_key,
+        retiredInviteHashes: row.retired_invites,
+      }
+    );
   }
 
+  /** The old link's hash joins the retired ones, in the same statement that sets the new link. */
   async setInvite(tableId: string, invite: string): Promise<void> {
-    const { rowCount } = await this.#pool.query(`UPDATE ${this.#tables} SET invite = $1 WHERE id = $2`, [invite, tableId]);
+    const { rowCount } = await this.#pool.query(
+      `UPDATE ${this.#tables}
+         SET retired_invites = retired_invites || jsonb_build_array(encode(sha256(convert_to(invite, 'UTF8')), 'hex')), invite = $1
+       WHERE id = $2`,
+      [invite, tableId],
+    );
     if (rowCount === 0) throw new Error(`no table ${tableId}`);
   }
 

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TableState } from "../../shared/model.ts";
-import { newSecret } from "../secrets.ts";
+import { hashSecret, newSecret } from "../secrets.ts";
 import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableSecrets, type TableStore } from "./table-store.ts";
 
 /**
@@ -85,14 +85,17 @@ export class SqliteTableStore implements TableStore {
     migrateStateBlob(this.#db);
     this.#db.exec(SCHEMA);
     addObserverKeys(this.#db);
+    addRetiredInvites(this.#db);
     this.#insertTable = this.#db.prepare(
       "INSERT INTO tables (id, created_at, facilitator_key_hash, invite, observer_key, initial) VALUES (?, ?, ?, ?, ?, ?)",
     );
     this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
     this.#selectTable = this.#db.prepare("SELECT * FROM tables WHERE id = ?");
     this.#selectLog = this.#db.prepare("SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? ORDER BY seq");
-    this.#selectSecrets = this.#db.prepare("SELECT facilitator_key_hash, invite, observer_key FROM tables WHERE id = ?");
-    this.#updateInvite = this.#db.prepare("UPDATE tables SET invite = ? WHERE id = ?");
+    this.#selectSecrets = this.#db.prepare("SELECT facilitator_key_hash, invite, observer_key, retired_invites FROM tables WHERE id = ?");
+    this.#updateInvite = this.#db.prepare(
+      "UPDATE tables SET retired_invites = json_insert(retired_invites, '$[#]', ?), invite = ? WHERE id = ?",
+    );
   }
 
   async create(table: TableCreation): Promise<void> {
@@ -131,13 +134,24 @@ export class SqliteTableStore implements TableStore {
   }
 
   async secrets(tableId: string): Promise<TableSecrets | undefined> {
-    const row = this.#selectSecrets.get(tableId) as Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> | undefined;
-    return row && { facilitatorKeyHash: row.facilitator_key_hash, invite: row.invite, observerKey: row.observer_key };
+    const row = this.#selectSecrets.get(tableId) as
+      | (Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & { retired_invites: string })
+      | undefined;
+    return (
+      row && {
+        facilitatorKeyHash: row.facilitator_key_hash,
+        invite: row.invite,
+        observerKey: row.observer_key,
+        retiredInviteHashes: JSON.parse(row.retired_invites) as string[],
+      }
+    );
   }
 
+  /** One statement: the old link's hash joins the retired ones as the new link replaces it. */
   async setInvite(tableId: string, invite: string): Promise<void> {
-    const { changes } = this.#updateInvite.run(invite, tableId);
-    if (changes === 0) throw new Error(`no table ${tableId}`);
+    const current = this.#selectSecrets.get(tableId) as { invite: string } | undefined;
+    if (!current) throw new Error(`no table ${tableId}`);
+    this.#updateInvite.run(hashSecret(current.invite), invite, tableId);
   }
 
   // One autocommitted INSERT: when run() returns, the row is in the WAL (fsynced under FULL).
@@ -185,5 +199,13 @@ function addObserverKeys(db: DatabaseSync): void {
   } catch (error) {
     db.exec("ROLLBACK");
     throw error;
+  }
+}
+
+// Files written before the participant link could be changed: no link was ever retired.
+function addRetiredInvites(db: DatabaseSync): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
+  if (!columns.some((c) => c.name === "retired_invites")) {
+    db.exec("ALTER TABLE tables ADD COLUMN retired_invites TEXT NOT NULL DEFAULT '[]'");
   }
 }

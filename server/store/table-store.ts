@@ -66,7 +66,10 @@ export class DuplicateEntryError extends Error {
 }
 
 /** What checking a link needs, read without the log: a request is authorized before the table is ever rebuilt. */
-export type TableSecrets = Pick<TableCreation, "facilitatorKeyHash" | "invite" | "observerKey">;
+export interface TableSecrets extends Pick<TableCreation, "facilitatorKeyHash" | "invite" | "observerKey"> {
+  /** Hashes of the participant links the facilitator replaced: they bring back people already seated, nobody new. */
+  retiredInviteHashes: string[];
+}
 
 export interface TableStore {
   /** Stores a new table; rejects if the id exists. */
@@ -74,7 +77,7 @@ export interface TableStore {
   load(tableId: string): Promise<StoredTable | undefined>;
   /** The table's link secrets only (one small read); undefined when there is no such table. */
   secrets(tableId: string): Promise<TableSecrets | undefined>;
-  /** Replaces the participant link's secret (the facilitator changed the link): the old link stops working. */
+  /** Replaces the participant link's secret (the facilitator changed the link): the old one lets no newcomer in. */
   setInvite(tableId: string, invite: string): Promise<void>;
   /** Resolves once the entry is durable (survives a crash of this process); rejects a duplicate with DuplicateEntryError. */
   append(tableId: string, entry: LogEntry): Promise<void>;

@@ -13,6 +13,7 @@ export const frSecurity = {
     originRefused: "Cette page n'a pas le droit d'utiliser ce serveur.",
     matchmakerClosed: "On rejoint une table par son lien, pas par cette adresse.",
     badLink: "Ce lien ne permet pas d'entrer à cette table : demandez le lien à l'animateur·rice.",
+    inviteReplaced: "L'animateur·rice a remplacé ce lien : demandez-lui le nouveau lien pour entrer.",
     importTooLarge: "Ce fichier est trop volumineux pour être importé (au plus {{max}}).",
   },
   share: {

@@ -13,6 +13,7 @@ import type { TableState } from "../../shared/model.ts";
 import { openStore } from "../../server/store/open-store.ts";
 import { PostgresTableStore } from "../../server/store/postgres-store.ts";
 import { replay } from "../../server/store/replay.ts";
+import { hashSecret } from "../../server/secrets.ts";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
 import {
   DuplicateEntryError,
@@ -209,6 +210,37 @@ function storeContract(target: StoreTarget): void {
     await expect(store.create({ ...first, invite: "another-invite", facilitatorKeyHash: "another-hash" })).rejects.toThrow();
 
     expect((await store.load(first.id))?.table).toEqual(first);
+  });
+
+  it("gives a table's link secrets without its log, and an unknown table's as undefined", async () => {
+    const store = await open();
+    const creation = creationOf(newTableId());
+    await store.create(creation);
+
+    expect(await store.secrets(creation.id)).toEqual({
+      facilitatorKeyHash: creation.facilitatorKeyHash,
+      invite: creation.invite,
+      observerKey: creation.observerKey,
+      retiredInviteHashes: [],
+    });
+    expect(await store.secrets(newTableId())).toBeUndefined();
+  });
+
+  it("replaces the participant link, keeping the hash of each replaced one", async () => {
+    const store = await open();
+    const creation = creationOf(newTableId());
+    await store.create(creation);
+
+    await store.setInvite(creation.id, "deuxieme-lien");
+    await store.setInvite(creation.id, "troisieme-lien");
+    // A second store on the same place reads what the first wrote (the in-memory SQLite has only the one).
+    const reopened = target.persistent ? await open() : store;
+
+    const secrets = await reopened.secrets(creation.id);
+    expect(secrets?.invite).toBe("troisieme-lien");
+    expect(secrets?.retiredInviteHashes).toEqual([hashSecret(creation.invite), hashSecret("deuxieme-lien")]);
+    expect((await reopened.load(creation.id))?.table.invite).toBe("troisieme-lien");
+    await expect(reopened.setInvite(newTableId(), "lien")).rejects.toThrow();
   });
 
   it("gives back appended entries in seq order with their text byte for byte", async () => {

@@ -795,7 +795,7 @@ describe("the story download routes", () => {
       exportRouter({
         secrets: async (id) => {
           const table = tables.get(id);
-          return table && { facilitatorKeyHash: table.facilitatorKeyHash, invite: "invitation", observerKey: "observation" };
+          return table && { facilitatorKeyHash: table.facilitatorKeyHash, invite: "invitation", observerKey: "observation", retiredInviteHashes: [] };
         },
         current: async (id) => {
           tablesRead.push(id);

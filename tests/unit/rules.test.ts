@@ -198,6 +198,18 @@ describe("taking a seat (join)", () => {
     expect(outcome.refusal.message).toContain(String(LIMITS.participants));
   });
 
+  it("given a table filled by bots the facilitator then removed, when a real person joins, then they are seated: removed seats take no place", () => {
+    let state = seat(openTable(), "Awa", { facilitator: true });
+    for (let i = 1; i < LIMITS.participants; i++) state = seat(state, `Robot ${i}`);
+    for (let i = 1; i < LIMITS.participants; i++) {
+      const outcome = applyAction(state, { type: "removeParticipant", participantId: idOf(`Robot ${i}`) }, { actorId: idOf("Awa"), now: NOW });
+      if (!outcome.ok) throw new Error(outcome.refusal.code);
+      state = outcome.state;
+    }
+    const outcome = join(state, { name: "Vraie personne", role: "habitante", facilitator: false }, { actorId: "p-real", now: NOW });
+    expect(outcome.ok).toBe(true);
+  });
+
   it("given a closed story, when someone joins, then they are refused", () => {
     const closed = act(tableInPlay(), FACILITATOR, { type: "closeStory" });
     const outcome = join(closed, { name: "Dorian", role: "habitant", facilitator: false }, { actorId: "p-d", now: NOW });
