@@ -10,6 +10,7 @@ import {
   API,
   INVITE_LINK_REQUEST,
   PROTOCOL_VERSION,
+  ROTATE_INVITE_REQUEST,
   WHOAMI_REQUEST,
   type JoinOptions,
   type RefusalReply,
@@ -17,7 +18,7 @@ import {
   type Whoami,
 } from "../../../shared/protocol.ts";
 import i18n from "../i18n/index.ts";
-import { showNotice, useTableStore, type TableStoreState } from "../store/table-store.ts";
+import { showNotice, useTableStore, type ShareAddresses, type TableStoreState } from "../store/table-store.ts";
 import { Outbox, type OutboxEntry, type SendResult } from "./outbox.ts";
 import { saveSeat, seatFor } from "./seat.ts";
 import { toTableView } from "./types.ts";
@@ -217,20 +218,42 @@ export async function act(action: Action): Promise<RefusalReply | null> {
   return refusal;
 }
 
-/** The links a facilitator shares, as full addresses (this site + path and fragment). */
-export interface ShareAddresses {
-  participant: string;
-  /** Read-only: for a projector or a guest. */
-  observer: string;
+export type { ShareAddresses };
+
+function addresses(links: ShareLinks): ShareAddresses {
+  const origin = window.location.origin;
+  return { participant: `${origin}${links.path}`, observer: `${origin}${links.observerPath}` };
 }
 
+/** Asks the server for the links to share (facilitators only) and keeps them in the store. */
 export async function fetchShareLinks(): Promise<ShareAddresses | null> {
   if (!room) return null;
   try {
-    const links = (await room.request(INVITE_LINK_REQUEST)) as ShareLinks;
-    const origin = window.location.origin;
-    return { participant: `${origin}${links.path}`, observer: `${origin}${links.observerPath}` };
+    const shareLinks = addresses((await room.request(INVITE_LINK_REQUEST)) as ShareLinks);
+    useTableStore.setState({ shareLinks });
+    return shareLinks;
   } catch {
+    return null;
+  }
+}
+
+/**
+ * Replaces the participant link (facilitators only): the old one no longer lets anyone new in; people seated keep
+ * their seat. Resolves with the new links, or null (and a notice) when it could not be done.
+ */
+export async function rotateInvite(): Promise<ShareAddresses | null> {
+  if (!room?.connection.isOpen) {
+    showNotice("error", i18n.t("connection.actionNotSent"));
+    return null;
+  }
+  try {
+    const shareLinks = addresses((await room.request(ROTATE_INVITE_REQUEST)) as ShareLinks);
+    useTableStore.setState({ shareLinks });
+    showNotice("info", i18n.t("share.rotatedInvite"));
+    return shareLinks;
+  } catch (error) {
+    const reason = (error as { reason?: RefusalReply }).reason;
+    showNotice("error", reason?.message ?? i18n.t("connection.actionNotSent"));
     return null;
   }
 }
@@ -239,6 +262,7 @@ export async function leaveTable(): Promise<void> {
   const current = room;
   target = null;
   room = null;
+  useTableStore.setState({ shareLinks: null });
   clearTimeout(retryTimer);
   if (current) void current.leave(true);
 }

@@ -16,6 +16,15 @@ export interface TableStoreState {
   notice: Notice | null;
   /** Actions in the outbox, not yet answered by the server. */
   pending: number;
+  /** The links a facilitator shares (participant, observer), once asked for; null for everyone else. */
+  shareLinks: ShareAddresses | null;
+}
+
+/** The links a facilitator shares, as full addresses (this site + path and fragment). */
+export interface ShareAddresses {
+  participant: string;
+  /** Read-only: for a projector or a guest. */
+  observer: string;
 }
 
 export const useTableStore = create<TableStoreState>(() => ({
@@ -24,6 +33,7 @@ export const useTableStore = create<TableStoreState>(() => ({
   me: null,
   notice: null,
   pending: 0,
+  shareLinks: null,
 }));
 
 let noticeId = 0;

@@ -4,7 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { QRCodeSVG } from "qrcode.react";
 import { useTranslation } from "react-i18next";
 import type { StoryFormat } from "../../../../shared/protocol.ts";
-import { act, fetchShareLinks, type Secret, type ShareAddresses } from "../../net/connection.ts";
+import { act, fetchShareLinks, rotateInvite, type Secret } from "../../net/connection.ts";
 import { downloadStory, downloadTableDeck } from "../../net/api.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";
 import "../preparation/preparation.css";
@@ -14,11 +14,11 @@ export function FacilitatorPanel({ tableId, secret }: { tableId: string; secret:
   const phase = useTableStore((s) => s.table?.phase);
   const locked = useTableStore((s) => s.table?.locked ?? false);
   const connected = useTableStore((s) => s.connection.status === "connected");
-  const [links, setLinks] = useState<ShareAddresses | null>(null);
+  const links = useTableStore((s) => s.shareLinks);
 
   // Asked once connected (after a reconnection too, if the first try found no connection).
   useEffect(() => {
-    if (connected && !links) void fetchShareLinks().then(setLinks);
+    if (connected && !links) void fetchShareLinks();
   }, [connected, links]);
 
   async function download(get: () => Promise<void>, failure = "facilitation.downloadFailed") {
@@ -51,6 +51,12 @@ export function FacilitatorPanel({ tableId, secret }: { tableId: string; secret:
                 aria-label={t("facilitation.qrTitle")}
                 className="share__qr"
               />
+              <button type="button" className="button button--small" aria-describedby="rotate-invite-hint" onClick={() => void rotateInvite()}>
+                {t("share.rotateInvite")}
+              </button>
+              <p className="field__hint" id="rotate-invite-hint">
+                {t("share.rotateInviteHint")}
+              </p>
             </>
           )}
           <CopyLink label={t("preparation.share.observerLink")} copyLabel={t("preparation.share.copyObserver")} link={links.observer} />

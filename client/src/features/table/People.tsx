@@ -1,8 +1,8 @@
 // Who is at the table, who is online, how many cards each one holds, who has written their debrief;
 // for the facilitator: remove someone, share or hand over the facilitation.
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { act } from "../../net/connection.ts";
+import { act, rotateInvite } from "../../net/connection.ts";
 import type { SeatView } from "../../net/types.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { useCan } from "../play/can.ts";
@@ -71,6 +71,16 @@ function PersonActions({ person }: { person: SeatView }) {
           confirm={t("play.people.confirmRemove", { name })}
           onConfirm={() => void act({ type: "removeParticipant", participantId: person.id }).then(() => setConfirming(null))}
           onCancel={() => setConfirming(null)}
+          // Removed, they could come back as someone new with the same link: a new link keeps them out.
+          also={{
+            label: t("share.removeAndRotate"),
+            hint: t("share.rotateInviteHint"),
+            onClick: () =>
+              void act({ type: "removeParticipant", participantId: person.id }).then(async (refusal) => {
+                if (!refusal) await rotateInvite();
+                setConfirming(null);
+              }),
+          }}
         />
       ) : confirming === "handOver" ? (
         <Confirm
@@ -106,15 +116,35 @@ function PersonActions({ person }: { person: SeatView }) {
   );
 }
 
-function Confirm({ hint, confirm, onConfirm, onCancel }: { hint: string; confirm: string; onConfirm: () => void; onCancel: () => void }) {
+interface ConfirmProps {
+  hint: string;
+  confirm: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  /** A second way to confirm, with its own hint. */
+  also?: { label: string; hint: string; onClick: () => void };
+}
+
+function Confirm({ hint, confirm, onConfirm, onCancel, also }: ConfirmProps) {
   const { t } = useTranslation();
+  const alsoHint = useId();
   return (
     <div className="person__confirm">
       <p className="field__hint">{hint}</p>
+      {also && (
+        <p className="field__hint" id={alsoHint}>
+          {also.hint}
+        </p>
+      )}
       <div className="inline-row">
         <button type="button" className="button button--danger button--small" onClick={onConfirm}>
           {confirm}
         </button>
+        {also && (
+          <button type="button" className="button button--danger button--small" aria-describedby={alsoHint} onClick={also.onClick}>
+            {also.label}
+          </button>
+        )}
         <button type="button" className="button button--small" onClick={onCancel}>
           {t("play.people.cancel")}
         </button>
