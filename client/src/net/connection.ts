@@ -125,7 +125,11 @@ async function connect(): Promise<void> {
     throw new JoinRefused(busy ? (error as Error).message : i18n.t("connection.cannotReach"));
   }
   if (target !== current) return void joined.leave(true);
+  // One connection per page: a room this page held before (its SDK may still be trying to reconnect it) is let go, so
+  // that it neither counts against the seat's connections nor writes a stale state over the new one.
+  const previous = room;
   room = joined;
+  if (previous && previous !== joined) void previous.leave(true);
   // An observer's key seats nobody: keep this browser's participant seat (if any) as it was.
   if (current.secret.kind !== "observer") saveSeat(current.tableId, { ...seat, seated: true });
   wire(joined);
@@ -137,13 +141,18 @@ async function connect(): Promise<void> {
   void flush();
 }
 
+/** Listens to one room; a room that is no longer this page's current one is ignored from then on. */
 function wire(joined: Room) {
   joined.onStateChange((state) => {
+    if (room !== joined) return;
     lastJson = (state as { toJSON(): Record<string, unknown> }).toJSON();
     publish();
   });
-  joined.onDrop(() => setStatus(navigator.onLine ? "reconnecting" : "offline"));
+  joined.onDrop(() => {
+    if (room === joined) setStatus(navigator.onLine ? "reconnecting" : "offline");
+  });
   joined.onReconnect(() => {
+    if (room !== joined) return void joined.leave(true);
     setStatus("connected");
     void flush();
   });
@@ -176,6 +185,10 @@ if (typeof window !== "undefined") {
     if (room?.connection.isOpen) {
       setStatus("connected");
       void flush();
+    } else if (room?.reconnection.isReconnecting) {
+      // The SDK is bringing this very connection back; a second one would only compete with it. If it gives up, the
+      // room leaves and onLeave rejoins with the seat key.
+      setStatus("reconnecting");
     } else {
       retries = 0;
       scheduleRejoin();
