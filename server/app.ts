@@ -9,8 +9,11 @@ import type { Logger } from "pino";
 import { loadDecks } from "../cards/load.ts";
 import { ROOM_NAME } from "../shared/protocol.ts";
 import type { Config } from "./config.ts";
-import { lockDownColyseus, verifyWebSocketOrigin, type OriginPolicy } from "./http/protection.ts";
+import { errorReply, notFound } from "./http/errors.ts";
+import { createHttpServer } from "./http/http-server.ts";
+import { closeMatchmakeRoutes, lockDownColyseus, verifyWebSocketOrigin, type OriginPolicy } from "./http/protection.ts";
 import { apiRouter } from "./http/routes.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { createLogger } from "./logger.ts";
 import { tableRoomFor } from "./room/table-room.ts";
 import { tablesFor } from "./tables.ts";
@@ -36,13 +39,14 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
   return defineServer({
     // Narrations can be long, French is multi-byte, and an imported deck file travels as one action (the kit's
     // challenges weigh 15 KB): well above the 4 KB default, still bounded.
-    transport: new WebSocketTransport({ maxPayload: 256 * 1024, verifyClient: verifyWebSocketOrigin(origins) }),
+    transport: new WebSocketTransport({ maxPayload: 256 * 1024, verifyClient: verifyWebSocketOrigin(origins), server: closeMatchmakeRoutes(createHttpServer()) }),
     gracefullyShutdown,
     greet: false,
     logger,
     rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
     express: (app) => {
       app.disable("x-powered-by");
+      app.use(securityHeaders());
       // The client's address for the per-address limits: the socket's, or X-Forwarded-For through that many proxies.
       app.set("trust proxy", config.trustProxy);
       const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -54,6 +58,7 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
       } else {
         logger.warn({ clientDir: config.clientDir }, "no built client: run `npm run build`");
       }
+      app.use(notFound, errorReply(logger));
     },
   });
 }

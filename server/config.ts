@@ -32,7 +32,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR ?? path.join(root, "data")),
-    databaseUrl: env.DATABASE_URL || null,
+    databaseUrl: env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : null,
     publicUrl: env.PUBLIC_URL ? originOf("PUBLIC_URL", env.PUBLIC_URL) : null,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
       .split(",")
@@ -55,6 +55,21 @@ function originOf(variable: string, value: string): string {
   } catch {
     throw new Error(`${variable} must be an http(s) address such as https://atelier.example.org, not "${value}"`);
   }
+}
+
+/** A PostgreSQL URL. pg reads any other scheme, or none, as a host name (garbage ends as "getaddrinfo ENOTFOUND base"). */
+function postgresUrl(value: string): string {
+  let scheme = "";
+  try {
+    scheme = new URL(value).protocol;
+  } catch {
+    // not an address at all
+  }
+  // The value itself is not repeated: it may hold a password.
+  if (scheme !== "postgres:" && scheme !== "postgresql:") {
+    throw new Error("DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/database");
+  }
+  return value;
 }
 
 function wholeNumber(variable: string, value: string): number {

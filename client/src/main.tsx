@@ -1,4 +1,5 @@
 // Browser entry: i18n, motion preferences, the app.
+import "./csp.ts";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { MotionConfig } from "framer-motion";

@@ -20,7 +20,8 @@ export interface ExportServices {
 }
 
 // The page may show its own inline styles and nothing else: no script, no request, even if some text escaped escaping.
-const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+// It replaces the app's policy (server/http/security-headers.ts) for this page, and forbids framing as that one does.
+const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 
 function bearer(req: Request): string | undefined {

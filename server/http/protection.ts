@@ -1,6 +1,6 @@
 // What keeps strangers from using the server as their own: the matchmaker's routes closed, an allow-list of origins
 // (HTTP API and WebSocket), no credentialed CORS, and per-address rate limits answered with 429 and Retry-After.
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { matchMaker, ServerError } from "@colyseus/core";
@@ -85,6 +85,26 @@ export function perAddress(limit: number, windowMs: number): RateLimit {
       refuse(res, 429, { code: "rateLimited", message: t("http.rateLimited", { seconds }) });
     },
   });
+}
+
+/**
+ * Answers every /matchmake/ request before its body is read (Colyseus' router would parse up to 1 MB of JSON before
+ * its method is even looked at), ahead of any 'request' listener whatever their order, and closes the connection so
+ * that the unread body goes nowhere. lockDownColyseus() stays as the second line.
+ */
+export function closeMatchmakeRoutes<S extends Server>(server: S): S {
+  const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
+  server.emit = ((event: string | symbol, ...args: unknown[]) => {
+    const [req, res] = args as [IncomingMessage, ServerResponse];
+    if (event === "request" && /^\/matchmake(\/|$|\?)/.test(req.url ?? "")) {
+      const body = JSON.stringify({ code: "matchmakerClosed", message: t("http.matchmakerClosed") });
+      res.writeHead(404, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), Connection: "close" });
+      res.end(body);
+      return true;
+    }
+    return emit(event, ...args);
+  }) as S["emit"];
+  return server;
 }
 
 export const MINUTE = 60_000;

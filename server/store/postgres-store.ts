@@ -47,7 +47,8 @@ export class PostgresTableStore implements TableStore {
   /** Connects, creates the schema and tables if missing, and returns the store; fails if the database cannot be reached. */
   static async open(url: string, { schema = "public", onIdleError }: PostgresStoreOptions = {}): Promise<PostgresTableStore> {
     // synchronous_commit is forced on for these connections, whatever the server's default: durable means on disk.
-    const pool = new pg.Pool({ connectionString: url, options: "-c synchronous_commit=on" });
+    // A host that never answers fails within 10 s instead of holding the start-up (pg waits forever by default).
+    const pool = new pg.Pool({ connectionString: url, options: "-c synchronous_commit=on", connectionTimeoutMillis: 10_000 });
     pool.on("error", onIdleError ?? ((error) => console.error(`PostgreSQL : connexion inactive perdue : ${error.message}`)));
     const store = new PostgresTableStore(pool, schema);
     try {

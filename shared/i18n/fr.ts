@@ -217,6 +217,11 @@ const base = {
     invalidBody: "Le formulaire envoyé n'a pas pu être lu ; rien n'a été créé.",
     tooLarge: "Ce fichier est trop volumineux pour être importé.",
     writtenTheme: "Écrits à la table",
+    notFound: "Cette adresse n'existe pas.",
+    badAddress: "Cette adresse est mal formée.",
+    unsupportedMediaType: "Le contenu envoyé n'est pas dans un format accepté (JSON en UTF-8).",
+    badRequest: "Cette demande n'a pas pu être comprise.",
+    serverError: "Le serveur a rencontré un problème. Réessayez dans un instant.",
   },
   setupField: {
     title: "Titre",

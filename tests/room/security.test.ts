@@ -165,8 +165,8 @@ describe("the matchmaker's own routes", () => {
     for (const route of ["joinOrCreate/table", "join/table", "create/table", `joinById/${table.tableId}`, `reconnect/${table.tableId}`]) {
       const response = await post(`/matchmake/${route}`, options);
       expect(response.status, route).toBe(404);
-      const body = (await response.json()) as { error?: string };
-      expect(body.error, route).toBe(t("http.matchmakerClosed"));
+      const body = (await response.json()) as { message?: string };
+      expect(body.message, route).toBe(t("http.matchmakerClosed"));
       expect(JSON.stringify(body)).not.toContain(table.tableId);
     }
     expect(reservedSeats(table.tableId)).toBe(0);
