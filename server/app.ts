@@ -14,7 +14,8 @@ import { createHttpServer } from "./http/http-server.ts";
 import { closeMatchmakeRoutes, lockDownColyseus, verifyWebSocketOrigin, type OriginPolicy } from "./http/protection.ts";
 import { apiRouter } from "./http/routes.ts";
 import { securityHeaders } from "./http/security-headers.ts";
-import { createLogger } from "./logger.ts";
+import { colyseusLogger, createLogger } from "./logger.ts";
+import { keepGrownFullStateBuffer } from "./room/full-state-fix.ts";
 import { tableRoomFor } from "./room/table-room.ts";
 import { tablesFor } from "./tables.ts";
 import type { TableStore } from "./store/table-store.ts";
@@ -28,6 +29,7 @@ export interface AppOptions {
 }
 
 export function createApp({ config, store, logger = createLogger(config.logLevel), gracefullyShutdown = true }: AppOptions) {
+  keepGrownFullStateBuffer();
   const decks = loadDecks();
   const creationTicket = randomBytes(32).toString("base64url");
   const origins: OriginPolicy = { publicOrigin: config.publicUrl, allowedOrigins: config.allowedOrigins };
@@ -42,7 +44,7 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
     transport: new WebSocketTransport({ maxPayload: 256 * 1024, verifyClient: verifyWebSocketOrigin(origins), server: closeMatchmakeRoutes(createHttpServer()) }),
     gracefullyShutdown,
     greet: false,
-    logger,
+    logger: colyseusLogger(logger),
     rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
     express: (app) => {
       app.disable("x-powered-by");

@@ -8,10 +8,17 @@ export interface Limits {
   importsPerHour: number;
   /** Largest story file an import accepts, in bytes. */
   importBytes: number;
+  /** Downloads of a story or a deck per address, per minute: each renders a whole table. */
+  exportsPerMinute: number;
   /** Joins (POST /api/tables/:id/join) per address, per minute: a whole room behind one address rejoining at once fits. */
   joinsPerMinute: number;
   /** Actions and requests one seat may send per second, whatever its number of connections (a burst of twice that is allowed). */
   actionsPerSecond: number;
+  /**
+   * Actions all the seats of one table may send per second together. A table of forty people rarely reaches a few per
+   * second; past it, the extra ones wait a second in their senders' outboxes. One table cannot take the whole process.
+   */
+  tableActionsPerSecond: number;
   /** Open connections (tabs, devices) of one seat at a time. */
   connectionsPerSeat: number;
   /** Open connections to one table: participants' tabs and observers together. */
@@ -28,8 +35,10 @@ export const DEFAULT_LIMITS: Limits = {
   tableCreationsPerHour: 30,
   importsPerHour: 10,
   importBytes: 1024 * 1024,
+  exportsPerMinute: 30,
   joinsPerMinute: 120,
   actionsPerSecond: 10,
+  tableActionsPerSecond: 20,
   connectionsPerSeat: 4,
   connectionsPerTable: 80,
   observersPerTable: 10,

@@ -25,3 +25,27 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/**
+ * What a client makes Colyseus report about itself (a frame over the size limit, a socket reset): a stranger could
+ * fill the log with it at will, so it goes to debug, not error.
+ */
+const CLIENT_CAUSED = /Max payload size exceeded|ECONNRESET|EPIPE|Invalid WebSocket frame|seat reservation expired/;
+
+/** The logger handed to Colyseus: ours, with client-caused errors lowered to debug. */
+export function colyseusLogger(logger: Logger) {
+  const lowered =
+    (level: "error" | "warn") =>
+    (...args: unknown[]) => {
+      const text = args.map((a) => (a instanceof Error ? a.message : String(a))).join(" ");
+      if (CLIENT_CAUSED.test(text)) logger.debug(text);
+      else logger[level](text);
+    };
+  return {
+    debug: (...args: unknown[]) => logger.debug(args.map(String).join(" ")),
+    trace: (...args: unknown[]) => logger.trace(args.map(String).join(" ")),
+    info: (...args: unknown[]) => logger.info(args.map(String).join(" ")),
+    warn: lowered("warn"),
+    error: lowered("error"),
+  };
+}

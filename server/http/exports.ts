@@ -1,5 +1,5 @@
 // HTTP downloads for a table's facilitator: the story (Markdown, printable HTML, versioned JSON) and the table's decks.
-import express, { type Request, type Response, type Router } from "express";
+import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import type { Decks } from "../../cards/load.ts";
 import { DECK_NAMES, type Card, type DeckFile, type DeckName, type Theme } from "../../cards/schema.ts";
 import { t } from "../../shared/i18n/translate.ts";
@@ -17,6 +17,8 @@ export interface ExportServices {
   /** The table as it stands, from its live room: asked only once the facilitator secret is checked. */
   current(tableId: string): Promise<TableState | undefined>;
   decks: Decks;
+  /** Runs before anything else (the per-address limit on downloads). */
+  rateLimit?: RequestHandler;
 }
 
 // The page may show its own inline styles and nothing else: no script, no request, even if some text escaped escaping.
@@ -39,6 +41,7 @@ type Render = (state: TableState, res: Response) => void;
 export function exportRouter(services: ExportServices): Router {
   const { decks } = services;
   const router = express.Router();
+  if (services.rateLimit) router.get(["/api/tables/:tableId/deck.json", "/api/tables/:tableId/story.:format"], services.rateLimit);
 
   /**
    * Checks the facilitator secret first (one small read, no log), then renders the table from its live room: a request

@@ -40,7 +40,14 @@ export function apiRouter(services: RouteServices): Router {
     };
   };
   router.post("/api/*path", sameOriginApi(services.origins));
-  router.use(exportRouter({ secrets: (id) => tables.secrets(id), current: (id) => tables.current(id), decks }));
+  router.use(
+    exportRouter({
+      secrets: (id) => tables.secrets(id),
+      current: (id) => tables.current(id),
+      decks,
+      rateLimit: perAddress(limits.exportsPerMinute, MINUTE),
+    }),
+  );
   router.use(joinRouter({ tables, logger, rateLimit: perAddress(limits.joinsPerMinute, MINUTE) }));
   router.post(API.createTable, perAddress(limits.tableCreationsPerHour, HOUR), express.json({ limit: "64kb" }));
 

@@ -36,6 +36,12 @@ export const REMOVED_CLOSE_CODE = 4403;
 /** Close code of a connection that sent frames far faster than any person: it is closed at once and may come back. */
 export const FLOOD_CLOSE_CODE = CloseCode.WITH_ERROR;
 
+/**
+ * Closes that no network drop makes: flooding, a frame over the size limit (1009), a broken protocol (1002, 1003,
+ * 1007, 1008). Such a connection's place is not kept for the reconnection delay (its browser joins again).
+ */
+const NOT_A_DROP = new Set<number>([FLOOD_CLOSE_CODE, 1002, 1003, 1007, 1008, 1009]);
+
 export interface RoomServices {
   store: TableStore;
   logger: Logger;
@@ -99,11 +105,15 @@ export function tableRoomFor(services: RoomServices) {
      * A backstop far above the per-seat limit below, for raw frames that are not even requests: past it Colyseus
      * closes the connection (FLOOD_CLOSE_CODE), and onDrop lets it go at once, without holding its place.
      */
-    override maxMessagesPerSecond = limits.actionsPerSecond * 5;
+    // Counted as frames are handled, not as they arrive: after a stall of the process, a person's queued frames are
+    // counted together, hence the wide margin.
+    override maxMessagesPerSecond = limits.actionsPerSecond * 10;
     override maxClients = limits.connectionsPerTable;
     override state = new TableSchema();
     /** Requests per seat (all its connections together) or per observer connection; over it, a clear refusal. */
     #pace = new RateLimiterMemory({ points: limits.actionsPerSecond, duration: 1 });
+    /** Actions of the whole table (the rules, the log and a patch to every connection: what one table costs the process). */
+    #tablePace = new RateLimiterMemory({ points: limits.tableActionsPerSecond, duration: 1 });
     #logBytes = 0;
 
     #creation!: TableCreation;
@@ -121,7 +131,7 @@ export function tableRoomFor(services: RoomServices) {
     override messages = {
       // Parsed here rather than by Colyseus' validator, so a malformed payload gets a readable refusal too.
       [ACTION_REQUEST]: async (client: SeatClient, payload: unknown, ctx: MessageContext) => {
-        if (!(await this.#paced(client))) return ctx.reject(refusal("tooFast"));
+        if (!(await this.#paced(client)) || !(await this.#tablePaced())) return ctx.reject(refusal("tooFast"));
         return this.#serially(async () => {
           if (client.userData?.observer) return ctx.reject(refusal("observerReadOnly"));
           const actorId = client.userData?.participantId;
@@ -291,7 +301,7 @@ export function tableRoomFor(services: RoomServices) {
       this.#setLive(client, false);
       // Someone removed from the table does not get their connection back; a connection closed for flooding is let go
       // at once (its browser joins again), rather than held open and silent for the reconnection delay.
-      if (this.#isRemoved(client) || code === FLOOD_CLOSE_CODE) return;
+      if (this.#isRemoved(client) || (code !== undefined && NOT_A_DROP.has(code))) return;
       await this.allowReconnection(client, RECONNECT_SECONDS);
     }
 
@@ -391,6 +401,15 @@ export function tableRoomFor(services: RoomServices) {
       const key = client.userData?.participantId ?? `connection:${client.sessionId}`;
       try {
         await this.#pace.consume(key);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+
+    async #tablePaced(): Promise<boolean> {
+      try {
+        await this.#tablePace.consume("table");
         return true;
       } catch {
         return false;

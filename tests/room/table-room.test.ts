@@ -532,6 +532,33 @@ describe("what the server does with large or failed writes", () => {
     expect(chloe.room.connection.isOpen).toBe(true);
   });
 
+  it("given a table whose state outgrew the encoder's buffer, when someone arrives or comes back, then they see every step whole and their own hand", async () => {
+    await startPlay();
+    // 12 narrations of 4,000 "é" (8 KB each): about 100 KB of state, far past the encoder's 16 KB buffer.
+    const narrations: string[] = [];
+    let last: string | null = null;
+    for (let i = 0; i < 12; i++) {
+      last = await drawAndPlace(chloe, i % 2 ? "lever" : "challenge", last); // the kit has 7 levers
+      const text = `${i} ${"é".repeat(LIMITS.narrationLength - 3)}`;
+      await action(chloe, { type: "narrate", stepId: last, text });
+      narrations.push(text);
+    }
+    await draw(bastien, "challenge");
+    const hand = me(bastien).hand?.map((c) => c.id);
+
+    const eve = await takeSeat(table.tableId, { invite: table.invite }, "Eve", "habitante");
+    const back = await takeSeat(table.tableId, { invite: table.invite }, "Bastien", "habitant", bastien.seatKey);
+    extraRooms.push(eve.room, back.room);
+
+    for (const person of [eve, back]) {
+      await vi.waitFor(() => expect(stateOf(person).path.map((step) => step.narration)).toEqual(narrations));
+    }
+    expect(me(back).hand?.map((c) => c.id)).toEqual(hand);
+    // And what follows still decodes: a patch after the big full state.
+    await action(chloe, { type: "narrate", stepId: last ?? "", text: "La fin, courte." });
+    await vi.waitFor(() => expect(stateOf(eve).path.at(-1)?.narration).toBe("La fin, courte."));
+  });
+
   it("given the store cannot save, when a participant draws, then they are told it failed and no client sees a change", async () => {
     await startPlay();
     const before = snapshots();
