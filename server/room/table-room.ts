@@ -40,6 +40,11 @@ export const FLOOD_CLOSE_CODE = CloseCode.WITH_ERROR;
  * Closes that no network drop makes: flooding, a frame over the size limit (1009), a broken protocol (1002, 1003,
  * 1007, 1008). Such a connection's place is not kept for the reconnection delay (its browser joins again).
  */
+/** Frames one connection may send in a second before it is closed as a flood: ten times a seat's pace. */
+export function floodFramesPerSecond(limits: Pick<Limits, "actionsPerSecond">): number {
+  return limits.actionsPerSecond * 10;
+}
+
 const NOT_A_DROP = new Set<number>([FLOOD_CLOSE_CODE, 1002, 1003, 1007, 1008, 1009]);
 
 export interface RoomServices {
@@ -106,8 +111,9 @@ export function tableRoomFor(services: RoomServices) {
      * closes the connection (FLOOD_CLOSE_CODE), and onDrop lets it go at once, without holding its place.
      */
     // Counted as frames are handled, not as they arrive: after a stall of the process, a person's queued frames are
-    // counted together, hence the wide margin.
-    override maxMessagesPerSecond = limits.actionsPerSecond * 10;
+    // counted together, hence the wide margin. Colyseus lets one frame more through than its setting (the frame that
+    // opens each second is not counted): minus one, so that the limit is exactly FLOOD_FRAMES_PER_SECOND.
+    override maxMessagesPerSecond = floodFramesPerSecond(limits) - 1;
     override maxClients = limits.connectionsPerTable;
     override state = new TableSchema();
     /** Requests per seat (all its connections together) or per observer connection; over it, a clear refusal. */

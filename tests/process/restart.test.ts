@@ -96,7 +96,7 @@ async function play(player: Player, rounds: number, sent: Sent[]): Promise<void>
 }
 
 /** Players here act every 5–20 ms to keep writes in flight when the server dies: far past a person's pace (tested elsewhere). */
-const AS_FAST_AS_IT_GOES = { LIMIT_ACTIONS_PER_SECOND: "1000" };
+const AS_FAST_AS_IT_GOES = { LIMIT_ACTIONS_PER_SECOND: "1000", LIMIT_TABLE_ACTIONS_PER_SECOND: "1000" };
 
 async function scenario(stop: NodeJS.Signals, killAfterMs: number) {
   dataDir = mkdtempSync(path.join(tmpdir(), "jdt-restart-"));

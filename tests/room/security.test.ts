@@ -13,7 +13,7 @@ import WebSocket from "ws";
 import { createApp } from "../../server/app.ts";
 import { readConfig } from "../../server/config.ts";
 import { createLogger } from "../../server/logger.ts";
-import { FLOOD_CLOSE_CODE } from "../../server/room/table-room.ts";
+import { FLOOD_CLOSE_CODE, floodFramesPerSecond } from "../../server/room/table-room.ts";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
 import { t } from "../../shared/i18n/translate.ts";
 import {
@@ -244,14 +244,25 @@ describe("the pace of one seat", () => {
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(10);
   });
 
-  it("given a connection flooding raw frames far past any person's pace, then it is closed at once with its code, and can join again", async () => {
+  it("given a connection sending exactly the frames a second allows, then it stays; one frame more, and it is closed at once with its code, and can join again", async () => {
     const table = await openTable();
     const seatKey = newSeatKey();
     const flooder = await join(table.tableId, { invite: table.invite, seatKey, name: "Mallory", role: "robot" });
     const closed = new Promise<number>((resolve) => flooder.onLeave((code) => resolve(code)));
-    const started = Date.now();
+    const frames = floodFramesPerSecond({ actionsPerSecond: Number(LIMITS.LIMIT_ACTIONS_PER_SECOND) });
+    await sleep(1100); // a second of its own, away from the frames of the join
 
-    for (let i = 0; i < 200; i++) flooder.send("rien", i);
+    // The limit's worth of frames (requests: each gets an answer, most of them "tooFast").
+    const answers = await Promise.allSettled(Array.from({ length: frames }, () => flooder.request(WHOAMI_REQUEST)));
+    expect(answers.filter((a) => a.status === "fulfilled")).toHaveLength(Number(LIMITS.LIMIT_ACTIONS_PER_SECOND));
+    expect(answers.filter((a) => a.status === "rejected").map((a) => (a as PromiseRejectedResult).reason?.reason?.code)).toEqual(
+      Array(frames - Number(LIMITS.LIMIT_ACTIONS_PER_SECOND)).fill("tooFast"),
+    );
+    expect(flooder.connection.isOpen).toBe(true);
+
+    await sleep(1100);
+    const started = Date.now();
+    for (let i = 0; i <= frames; i++) flooder.request(WHOAMI_REQUEST).catch(() => undefined);
 
     expect(await closed).toBe(FLOOD_CLOSE_CODE);
     // "At once": not after the two-minute reconnection window a dropped connection otherwise keeps.
