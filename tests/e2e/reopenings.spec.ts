@@ -14,6 +14,7 @@ import { startServer, stopServer, type RunningServer } from "../process/server-p
 import { openTableAsFacilitator, readPath } from "./helpers.ts";
 
 const REOPENINGS = 14;
+const LONG_TEXT = "Les habitants ouvrent la rue aux vélos, l'école s'y installe le samedi, les commerces suivent. ".repeat(30).trim();
 // This test starts and restarts its own server, next to the one playwright.config.ts starts.
 const PORT = Number(process.env.E2E_PORT ?? 2590) + 11;
 const root = path.resolve(import.meta.dirname, "../..");
@@ -88,7 +89,9 @@ test(`a page left open through ${REOPENINGS} reopenings of its table still shows
     // The room closes with the server; the page stays open and keeps trying to come back.
     expect(await stopServer(server, "SIGTERM")).toBe("0");
     server = await start();
-    const text = `Récit écrit pendant la réouverture ${n}.`;
+    // Long narrations: the table grows past the 16 KB the state encoder starts with after a few reopenings, which is
+    // when Colyseus used to send a corrupted full state to anyone coming back (server/room/full-state-fix.ts).
+    const text = `Récit écrit pendant la réouverture ${n}. ${LONG_TEXT}`;
     await baoNarrates(server.url, tableId, secretOf(link), baoSeat, text);
     expected.push(text);
     await expect
