@@ -7,16 +7,18 @@ import { defineRoom, defineServer } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { Logger } from "pino";
 import { loadDecks } from "../cards/load.ts";
-import { ROOM_NAME } from "../shared/protocol.ts";
+import { PRIVACY_PAGE, ROOM_NAME } from "../shared/protocol.ts";
 import type { Config } from "./config.ts";
 import { errorReply, notFound } from "./http/errors.ts";
 import { createHttpServer } from "./http/http-server.ts";
+import { operationsRouter } from "./http/operations.ts";
 import { closeMatchmakeRoutes, lockDownColyseus, verifyWebSocketOrigin, type OriginPolicy } from "./http/protection.ts";
 import { apiRouter } from "./http/routes.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { colyseusLogger, createLogger } from "./logger.ts";
 import { keepGrownFullStateBuffer } from "./room/full-state-fix.ts";
 import { tableRoomFor } from "./room/table-room.ts";
+import { retentionSweep } from "./retention.ts";
 import { tablesFor } from "./tables.ts";
 import type { TableStore } from "./store/table-store.ts";
 
@@ -34,11 +36,14 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
   const creationTicket = randomBytes(32).toString("base64url");
   const origins: OriginPolicy = { publicOrigin: config.publicUrl, allowedOrigins: config.allowedOrigins };
   lockDownColyseus(origins);
-  const TableRoom = tableRoomFor({ store, logger, creationTicket, limits: config.limits });
+  const TableRoom = tableRoomFor({ store, logger, creationTicket, limits: config.limits, retentionDays: config.retentionDays });
   const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
   const tables = tablesFor(store, allCards, creationTicket);
 
-  return defineServer({
+  // Started by whoever runs the server once it listens (server/main.ts), stopped at shutdown.
+  const retention = retentionSweep({ store, tables, retentionDays: config.retentionDays, logger });
+
+  const server = defineServer({
     // Narrations can be long, French is multi-byte, and an imported deck file travels as one action (the kit's
     // challenges weigh 15 KB): well above the 4 KB default, still bounded.
     transport: new WebSocketTransport({ maxPayload: 256 * 1024, verifyClient: verifyWebSocketOrigin(origins), server: closeMatchmakeRoutes(createHttpServer()) }),
@@ -52,15 +57,17 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
       // The client's address for the per-address limits: the socket's, or X-Forwarded-For through that many proxies.
       app.set("trust proxy", config.trustProxy);
       const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
+      app.use(operationsRouter({ store, metricsToken: config.metricsToken, retentionDays: config.retentionDays }));
       app.use(apiRouter({ tables, decks, logger, linkBase, origins, limits: config.limits }));
       if (existsSync(config.clientDir)) {
         app.use(express.static(config.clientDir, { index: false }));
         const indexHtml = path.join(config.clientDir, "index.html");
-        app.get(["/", "/t/:tableId"], (_req, res) => res.sendFile(indexHtml));
+        app.get(["/", "/t/:tableId", PRIVACY_PAGE], (_req, res) => res.sendFile(indexHtml));
       } else {
         logger.warn({ clientDir: config.clientDir }, "no built client: run `npm run build`");
       }
       app.use(notFound, errorReply(logger));
     },
   });
+  return Object.assign(server, { retention });
 }

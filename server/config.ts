@@ -19,6 +19,10 @@ export interface Config {
   /** Behind a reverse proxy: how many proxies to trust for the client's address (X-Forwarded-For), 0 when none. */
   trustProxy: number;
   limits: Limits;
+  /** Tables untouched (no creation, no log entry) for this many days are deleted by the server itself (RETENTION_DAYS). */
+  retentionDays: number;
+  /** When set, GET /metrics asks for it as `Authorization: Bearer <token>` (METRICS_TOKEN); null: /metrics is open. */
+  metricsToken: string | null;
   /** The built client (vite build output). */
   clientDir: string;
   logLevel: string;
@@ -41,6 +45,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => originOf("ALLOWED_ORIGINS", origin)),
     trustProxy: wholeNumber("TRUST_PROXY", env.TRUST_PROXY ?? "0"),
     limits: readLimits(env),
+    retentionDays: days("RETENTION_DAYS", env.RETENTION_DAYS || String(DEFAULT_RETENTION_DAYS)),
+    metricsToken: env.METRICS_TOKEN ? metricsToken(env.METRICS_TOKEN) : null,
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(root, "dist")),
     logLevel: env.LOG_LEVEL ?? "info",
   };
@@ -69,6 +75,24 @@ function postgresUrl(value: string): string {
   if (scheme !== "postgres:" && scheme !== "postgresql:") {
     throw new Error("DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/database");
   }
+  return value;
+}
+
+/** A table nobody touched for a season is forgotten: long enough to come back to a workshop, short enough to keep little. */
+export const DEFAULT_RETENTION_DAYS = 90;
+
+/** A number of days from 1 to 36,500 (a century: beyond it, dates stop making sense). */
+function days(variable: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0 || number > 36_500) {
+    throw new Error(`${variable} must be a whole number of days from 1 to 36500, not "${value}"`);
+  }
+  return number;
+}
+
+/** A bearer token long enough not to be guessed; its value is never repeated (it is a secret). */
+function metricsToken(value: string): string {
+  if (value.length < 16 || /\s/.test(value)) throw new Error("METRICS_TOKEN must be at least 16 characters without spaces (e.g. openssl rand -hex 24)");
   return value;
 }
 

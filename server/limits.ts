@@ -10,6 +10,8 @@ export interface Limits {
   importBytes: number;
   /** Downloads of a story or a deck per address, per minute: each renders a whole table. */
   exportsPerMinute: number;
+  /** Tables deleted (DELETE /api/tables/:id) per address, per hour: each closes a room and rewrites the store. */
+  deletionsPerHour: number;
   /** Joins (POST /api/tables/:id/join) per address, per minute: a whole room behind one address rejoining at once fits. */
   joinsPerMinute: number;
   /** Actions and requests one seat may send per second, whatever its number of connections (a burst of twice that is allowed). */
@@ -37,6 +39,7 @@ export const DEFAULT_LIMITS: Limits = {
   importBytes: 1024 * 1024,
   exportsPerMinute: 30,
   joinsPerMinute: 120,
+  deletionsPerHour: 30,
   actionsPerSecond: 10,
   tableActionsPerSecond: 20,
   connectionsPerSeat: 4,

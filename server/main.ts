@@ -22,11 +22,15 @@ try {
   const server = createApp({ config, store, logger });
   // Colyseus disposes every room first (each one waits for its pending writes), then calls this before exiting.
   server.onShutdown(async () => {
+    server.retention.stop();
+    await server.retention.running;
     await store.close();
     logger.info("every table is written; stopping");
   });
   if (server.transport.server) onListenError(server.transport.server, (error) => fail(listenFailure(error, config.port, config.host)));
   await server.listen(config.port, config.host);
+  // Tables untouched for RETENTION_DAYS go now, then within the hour their date passes.
+  server.retention.start();
   const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : config.dataDir;
   // Where to open the app is what whoever started the server needs, whatever the log level (even warn or silent):
   // a plain line on stdout, not a log entry, so that it is neither hidden by LOG_LEVEL nor dressed up as a warning.

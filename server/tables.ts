@@ -27,7 +27,16 @@ export interface Tables {
   current(tableId: string): Promise<TableState | undefined>;
   /** Makes sure the table's room runs in this process (after a restart, the first person back brings it back). */
   ensureRoom(tableId: string): Promise<boolean>;
+  /**
+   * Deletes the table and everything in it. A live room does it itself (server/room/table-room.ts, erase()): its
+   * pending writes land first, then every connection is closed with DELETED_CLOSE_CODE and the room disposes. With
+   * `untouchedBefore` (the retention sweep), a table touched since then is kept. Resolves whether it was deleted.
+   */
+  delete(tableId: string, untouchedBefore?: number): Promise<boolean>;
 }
+
+/** How long a deletion may wait for a room in another process (its pending writes, then its connections closed). */
+const ERASE_TIMEOUT_MS = 30_000;
 
 export function tablesFor(store: TableStore, cards: readonly Card[], creationTicket: string): Tables {
   const opening = new Map<string, Promise<boolean>>();
@@ -85,5 +94,14 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
     },
 
     ensureRoom,
+
+    async delete(tableId, untouchedBefore) {
+      // A room being opened right now (a join, an export) is waited for, then deleted through it like any live room.
+      await opening.get(tableId);
+      if (await matchMaker.getRoomById(tableId)) {
+        return (await matchMaker.remoteRoomCall(tableId, "erase", [untouchedBefore ?? null], ERASE_TIMEOUT_MS)) as boolean;
+      }
+      return store.delete(tableId);
+    },
   };
 }

@@ -232,7 +232,10 @@ export type Action =
   | { type: "lockTable"; locked: boolean }
   | { type: "removeParticipant"; participantId: string }
   | { type: "setFacilitator"; participantId: string; facilitator: boolean }
-  | { type: "handOver"; participantId: string };
+  | { type: "handOver"; participantId: string }
+  // Anonymisation (GDPR): the actor themself, or, by a facilitator, someone who asked them (gone, removed, no device)
+  | { type: "anonymise" }
+  | { type: "anonymiseParticipant"; participantId: string };
 
 export type ActionType = Action["type"];
 

@@ -81,6 +81,9 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("removeParticipant"), participantId: id }),
   z.object({ type: z.literal("setFacilitator"), participantId: id, facilitator: z.boolean() }),
   z.object({ type: z.literal("handOver"), participantId: id }),
+  // Anonymisation
+  z.object({ type: z.literal("anonymise") }),
+  z.object({ type: z.literal("anonymiseParticipant"), participantId: id }),
 ]);
 
 /** One action as sent: with the id the sender's outbox gave it, so that a repeat is applied once. */
@@ -161,6 +164,12 @@ export interface ShareLinks {
 
 export type StoryFormat = "md" | "html" | "json";
 
+/**
+ * Close code of every connection of a table that was deleted (by its facilitator, or after RETENTION_DAYS untouched):
+ * the SDK does not retry it, and the browser shows the reason (« Cette table a été effacée. ») instead of rejoining.
+ */
+export const TABLE_DELETED_CLOSE_CODE = 4410;
+
 export const API = {
   createTable: "/api/tables",
   decks: "/api/decks",
@@ -173,4 +182,15 @@ export const API = {
    * for the SDK's consumeSeatReservation(). The only way into a table: the matchmaker's own routes are closed.
    */
   join: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/join`,
+  /** DELETE with the facilitator secret (Authorization: Bearer): the table and everything in it; 204 once gone. */
+  table: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}`,
 } as const;
+
+/** The privacy page of the web app (served as index.html like /t/:tableId); linked from every page's footer. */
+export const PRIVACY_PAGE = "/confidentialite";
+/** GET: what the privacy page shows of the host's settings. */
+export const HOSTING_API = "/api/hosting";
+export interface HostingInfo {
+  /** Tables untouched for this many days are deleted (RETENTION_DAYS). */
+  retentionDays: number;
+}

@@ -241,6 +241,8 @@ export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
   removeParticipant: { type: "removeParticipant", participantId: "p-bastien" },
   setFacilitator: { type: "setFacilitator", participantId: "p-bastien", facilitator: true },
   handOver: { type: "handOver", participantId: "p-bastien" },
+  anonymise: { type: "anonymise" },
+  anonymiseParticipant: { type: "anonymiseParticipant", participantId: "p-bastien" },
 };
 
 /** Plays one action for the named person; fails the test if the rules refuse it. */

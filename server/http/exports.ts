@@ -26,7 +26,8 @@ export interface ExportServices {
 const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 
-function bearer(req: Request): string | undefined {
+/** The secret an `Authorization: Bearer …` header carries (the facilitator link's, for downloads and deletion). */
+export function bearer(req: Request): string | undefined {
   const header = req.get("authorization");
   return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : undefined;
 }

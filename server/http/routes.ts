@@ -1,5 +1,6 @@
 // HTTP endpoints: open a table (the only way to create one), continue a story, join a table, the decks for the setup
-// form, the exports. Creating and importing are limited per address; every POST is refused to pages of other origins.
+// form, the exports, deleting a table. Creating, importing and deleting are limited per address; every POST and
+// DELETE is refused to pages of other origins.
 import express, { type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
 import type { Decks } from "../../cards/load.ts";
@@ -8,6 +9,7 @@ import { t } from "../../shared/i18n/translate.ts";
 import { API, createTableSchema, tableLink, type CreatedTable } from "../../shared/protocol.ts";
 import { parseStoryJson, tableFromStory } from "../../shared/story/json.ts";
 import type { Tables } from "../tables.ts";
+import { deletionRouter } from "./deletion.ts";
 import { exportRouter } from "./exports.ts";
 import { joinRouter } from "./join.ts";
 import { HOUR, MINUTE, perAddress, sameOriginApi, type OriginPolicy } from "./protection.ts";
@@ -40,6 +42,7 @@ export function apiRouter(services: RouteServices): Router {
     };
   };
   router.post("/api/*path", sameOriginApi(services.origins));
+  router.delete("/api/*path", sameOriginApi(services.origins));
   router.use(
     exportRouter({
       secrets: (id) => tables.secrets(id),
@@ -49,6 +52,7 @@ export function apiRouter(services: RouteServices): Router {
     }),
   );
   router.use(joinRouter({ tables, logger, rateLimit: perAddress(limits.joinsPerMinute, MINUTE) }));
+  router.use(deletionRouter({ tables, logger, rateLimit: perAddress(limits.deletionsPerHour, HOUR) }));
   router.post(API.createTable, perAddress(limits.tableCreationsPerHour, HOUR), express.json({ limit: "64kb" }));
 
   router.get(API.decks, (_req, res) => {

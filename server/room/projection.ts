@@ -166,6 +166,8 @@ function projectStep(step: StepSchema, s: StepView): void {
     dealt: s.dealt,
     open: s.open,
   });
+  // A card's only field that changes: the source line of a written card, when its author is anonymised.
+  if (step.card && step.card.source !== s.card.source) step.card.source = s.card.source;
   // An edit by the facilitator changes a contribution's text, not its id.
   syncItems(step.contributions, s.contributions, (c) => `${c.id}\n${c.text}`, toContribution);
   syncStrings(step.plausible, s.plausible);
@@ -175,7 +177,8 @@ function projectStep(step: StepSchema, s: StepView): void {
 /** Replaces a participant's synced hand when it changed; every card must be added to the owner's views or it never reaches them. */
 export function projectHand(target: ParticipantSchema, hand: readonly HandCard[], views: readonly StateView[]): void {
   const same =
-    target.hand.length === hand.length && hand.every((c, i) => target.hand[i]?.id === c.id && target.hand[i]?.dealt === c.dealt);
+    target.hand.length === hand.length &&
+    hand.every((c, i) => target.hand[i]?.id === c.id && target.hand[i]?.dealt === c.dealt && target.hand[i]?.source === c.source);
   if (same) return;
   target.hand.clear();
   for (const face of hand) {

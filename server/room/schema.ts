@@ -136,6 +136,8 @@ export const TableSchema = schema(
     timer: t.ref(TimerSchema).optional(),
     suggestions: t.array(SuggestionSchema),
     won: t.boolean(),
+    /** When the retention sweep will delete the table if nobody touches it (ms since epoch): the last entry + RETENTION_DAYS. */
+    deleteAfter: t.number(),
   },
   "Table",
 );

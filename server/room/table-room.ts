@@ -10,18 +10,21 @@ import {
   actionRequestSchema,
   INVITE_LINK_REQUEST,
   ROTATE_INVITE_REQUEST,
+  TABLE_DELETED_CLOSE_CODE,
   tableLink,
   WHOAMI_REQUEST,
   type RefusalReply,
   type ShareLinks,
   type Whoami,
 } from "../../shared/protocol.ts";
-import { applyAction, join, nameAvailable, type Outcome } from "../../shared/rules/index.ts";
+import { anonymisedCopy, anonymousIdentity, applyAction, join, nameAvailable, type Outcome } from "../../shared/rules/index.ts";
 import { t } from "../../shared/i18n/translate.ts";
 import { handOf, publicTable } from "../../shared/view.ts";
 import type { Limits } from "../limits.ts";
+import { countAcceptedAction, countingRefusals, timedWrite } from "../metrics.ts";
+import { deletionDate } from "../retention.ts";
 import { newId, newSecret } from "../secrets.ts";
-import { logBytes, undoTarget } from "../store/replay.ts";
+import { anonymised, logBytes, undoTarget } from "../store/replay.ts";
 import { replayOffThread } from "../store/replay-off-thread.ts";
 import type { JoinEntry, LogEntry, TableCreation, TableStore } from "../store/table-store.ts";
 import { projectHand, projectTable } from "./projection.ts";
@@ -32,6 +35,9 @@ export const RECONNECT_SECONDS = 120;
 
 /** Close code of the connections of someone the facilitator removed from the table (the SDK does not retry it). */
 export const REMOVED_CLOSE_CODE = 4403;
+
+/** Close code of every connection of a deleted table (declared with the protocol: the browser reads it too). */
+export const DELETED_CLOSE_CODE = TABLE_DELETED_CLOSE_CODE;
 
 /** Close code of a connection that sent frames far faster than any person: it is closed at once and may come back. */
 export const FLOOD_CLOSE_CODE = CloseCode.WITH_ERROR;
@@ -53,6 +59,8 @@ export interface RoomServices {
   /** Known only to this process: rooms are opened by the server, never by a client through the matchmaker. */
   creationTicket: string;
   limits: Limits;
+  /** Days without any entry after which the server deletes a table (RETENTION_DAYS): the date is shown at the table. */
+  retentionDays: number;
 }
 
 /** A seated person, or an observer (the read-only link): no seat, nothing private, no action. */
@@ -133,12 +141,15 @@ export function tableRoomFor(services: RoomServices) {
     /** Live connections and whose seat they hold (a person may have two tabs open). Observers are not in it. */
     #live = new Map<SeatClient, string>();
     #queue: Promise<unknown> = Promise.resolve();
+    /** Set once the table is being deleted: nothing more is accepted, nobody more admitted. */
+    #erasing = false;
 
-    override messages = {
+    override messages = countingRefusals({
       // Parsed here rather than by Colyseus' validator, so a malformed payload gets a readable refusal too.
       [ACTION_REQUEST]: async (client: SeatClient, payload: unknown, ctx: MessageContext) => {
         if (!(await this.#paced(client)) || !(await this.#tablePaced())) return ctx.reject(refusal("tooFast"));
         return this.#serially(async () => {
+          if (this.#erasing) return ctx.reject({ code: "tableDeleted", message: t("deletion.deleted") });
           if (client.userData?.observer) return ctx.reject(refusal("observerReadOnly"));
           const actorId = client.userData?.participantId;
           if (!actorId) return ctx.reject(refusal("notSeated"));
@@ -156,6 +167,7 @@ export function tableRoomFor(services: RoomServices) {
             logger.error({ err: error, tableId: this.roomId }, "could not save an action");
             return ctx.reject(refusal("saveFailed"));
           }
+          countAcceptedAction();
           this.#dismissRemoved();
           return { ok: true } satisfies Reply;
         });
@@ -195,7 +207,7 @@ export function tableRoomFor(services: RoomServices) {
           return this.#shareLinks();
         });
       },
-    };
+    });
 
     override async onCreate(options: CreateOptions) {
       if (options?.ticket !== services.creationTicket) throw new ServerError(403, "Tables are opened over HTTP, not by the matchmaker.");
@@ -210,6 +222,10 @@ export function tableRoomFor(services: RoomServices) {
       this.#seats = replayed.seats;
       this.#entryIds = replayed.entryIds;
       this.#lastSeq = replayed.lastSeq;
+      // An anonymisation whose rewrite of the stored name failed (or was cut short by a crash) is finished now.
+      for (const participantId of new Set(stored.log.map(anonymised))) {
+        if (participantId && this.#stillNamed(participantId)) await this.#forgetRealName(participantId);
+      }
       this.#project();
       logger.info({ tableId: this.roomId, entries: replayed.lastSeq }, "table opened from storage");
     }
@@ -219,6 +235,7 @@ export function tableRoomFor(services: RoomServices) {
      * and again in onJoin, since the table may have changed in between). Throws a readable ServerError when not.
      */
     admit(arrival: Arrival, joining?: SeatClient): Admission {
+      if (this.#erasing) throw new ServerError(404, t("http.tableNotFound"));
       const others = this.clients.filter((c) => c !== joining);
       const { link, seatKeyHash } = arrival;
       if (link === "observer") {
@@ -251,6 +268,30 @@ export function tableRoomFor(services: RoomServices) {
     #trialJoin(request: { name: string; role: string; facilitator: boolean }): Outcome<unknown> {
       const trial = join(this.#table, request, { actorId: "trial", now: Date.now() });
       return trial.ok ? nameAvailable(this.#table, request) : trial;
+    }
+
+    /**
+     * Deletes the table (asked over HTTP by its facilitator, or by the retention sweep with the cutoff it judged by):
+     * the writes already accepted land first, then the store forgets the table, then every connection is closed with
+     * DELETED_CLOSE_CODE and the room disposes. With a cutoff, a table touched since the sweep looked is kept.
+     * Resolves whether the table was deleted.
+     */
+    async erase(untouchedBefore?: number | null): Promise<boolean> {
+      const deleted = await this.#serially(async () => {
+        if (this.#erasing) return false;
+        if (typeof untouchedBefore === "number" && this.#lastActivity() >= untouchedBefore) return false;
+        this.#erasing = true;
+        try {
+          return await store.delete(this.roomId);
+        } catch (error) {
+          this.#erasing = false;
+          throw error;
+        }
+      });
+      if (!deleted) return false;
+      for (const client of this.clients) client.leave(DELETED_CLOSE_CODE, t("deletion.deleted"));
+      await this.disconnect(DELETED_CLOSE_CODE);
+      return true;
     }
 
     /** The table as it stands, for the exports (read only: every change goes through the rules and the log). */
@@ -305,6 +346,7 @@ export function tableRoomFor(services: RoomServices) {
 
     override async onDrop(client: SeatClient, code?: number) {
       this.#setLive(client, false);
+      if (this.#erasing) return;
       // Someone removed from the table does not get their connection back; a connection closed for flooding is let go
       // at once (its browser joins again), rather than held open and silent for the reconnection delay.
       if (this.#isRemoved(client) || (code !== undefined && NOT_A_DROP.has(code))) return;
@@ -312,6 +354,7 @@ export function tableRoomFor(services: RoomServices) {
     }
 
     override onReconnect(client: SeatClient) {
+      if (this.#erasing) return client.leave(DELETED_CLOSE_CODE, t("deletion.deleted"));
       if (this.#isRemoved(client)) return client.leave(REMOVED_CLOSE_CODE, t("refusal.seatRemoved"));
       this.#touchClock();
       this.#setLive(client, true);
@@ -377,14 +420,50 @@ export function tableRoomFor(services: RoomServices) {
 
     /** Write first; only then does anyone see the change. */
     async #commit(logged: LogEntry, next: TableState) {
-      await store.append(this.#table.id, logged);
+      await timedWrite(() => store.append(this.#table.id, logged));
       this.#log.push(logged);
       this.#logBytes += logBytes([logged]);
       this.#lastSeq = logged.seq;
       this.#entryIds.add(logged.entryId);
       this.#table = next;
+      const anonymisedId = anonymised(logged);
+      if (anonymisedId) await this.#forgetRealName(anonymisedId);
       this.#project();
       this.broadcastPatch();
+    }
+
+    /**
+     * Anonymisation, once its entry is written and before anyone is told: the real name and role leave storage (the
+     * person's join entry, and the first state when they came with an imported story) and the log kept here, so that
+     * no replay brings them back. A failure is logged, not returned: the action is stored and shows everywhere, and
+     * the next opening of the table finishes the rewrite.
+     */
+    async #forgetRealName(participantId: string): Promise<void> {
+      const identity = anonymousIdentity(this.#table, participantId);
+      if (!identity) return;
+      const first = this.#creation.initial;
+      const initial = first.participants.some((p) => p.id === participantId) ? anonymisedCopy(first, participantId) : undefined;
+      try {
+        await store.anonymise(this.#table.id, { participantId, ...identity, ...(initial && { initial }) });
+      } catch (error) {
+        logger.error({ err: error, tableId: this.roomId, participantId }, "could not erase an anonymised name from storage");
+        return;
+      }
+      this.#log = this.#log.map((logged) =>
+        logged.entry.kind === "join" && logged.entry.participantId === participantId ? { ...logged, entry: { ...logged.entry, ...identity } } : logged,
+      );
+      this.#logBytes = logBytes(this.#log);
+      if (initial) this.#creation = { ...this.#creation, initial };
+    }
+
+    /** Whether storage may still hold this anonymised person's real name or role (their join entry, or the first state). */
+    #stillNamed(participantId: string): boolean {
+      const identity = anonymousIdentity(this.#table, participantId);
+      if (!identity) return false;
+      const differs = (x: { name: string; role: string }) => x.name !== identity.name || x.role !== identity.role;
+      const joined = this.#log.some((l) => l.entry.kind === "join" && l.entry.participantId === participantId && differs(l.entry));
+      const first = this.#creation.initial.participants.find((p) => p.id === participantId);
+      return joined || (first !== undefined && differs(first));
     }
 
     /**
@@ -441,8 +520,14 @@ export function tableRoomFor(services: RoomServices) {
       return this.#participantOf(client)?.removed === true;
     }
 
+    /** When the table was last touched: its creation, or its last entry. The retention sweep reads the same in the store. */
+    #lastActivity(): number {
+      return Math.max(this.#creation.createdAt, this.#log.at(-1)?.at ?? 0);
+    }
+
     #project() {
       projectTable(this.state, publicTable(this.#table), new Set(this.#live.values()), Date.now());
+      this.state.deleteAfter = deletionDate(this.#lastActivity(), services.retentionDays);
       for (const participant of this.#table.participants) {
         const synced = this.state.participants.get(participant.id);
         if (!synced) continue;

@@ -3,6 +3,11 @@ import path from "node:path";
 import { databaseLabel, reasonOf, StartupError } from "../startup-failure.ts";
 import type { TableStore } from "./table-store.ts";
 
+/** The embedded store's file in the data folder (DATA_DIR); the backup and restore commands use it too. */
+export function sqliteFile(dataDir: string): string {
+  return path.join(dataDir, "tables.sqlite");
+}
+
 export interface StoreConfig {
   dataDir: string;
   databaseUrl: string | null;
@@ -24,7 +29,7 @@ export async function openStore(config: StoreConfig): Promise<TableStore> {
   }
   const { SqliteTableStore } = await import("./sqlite-store.ts");
   try {
-    return new SqliteTableStore(path.join(config.dataDir, "tables.sqlite"));
+    return new SqliteTableStore(sqliteFile(config.dataDir));
   } catch (error) {
     throw new StartupError(`Cannot keep the tables in ${config.dataDir} (DATA_DIR): ${reasonOf(error)}.`);
   }

@@ -3,7 +3,15 @@
 import pg from "pg";
 import type { TableState } from "../../shared/model.ts";
 import { newSecret } from "../secrets.ts";
-import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableSecrets, type TableStore } from "./table-store.ts";
+import {
+  DuplicateEntryError,
+  type Anonymisation,
+  type LogEntry,
+  type StoredTable,
+  type TableCreation,
+  type TableSecrets,
+  type TableStore,
+} from "./table-store.ts";
 
 export interface PostgresStoreOptions {
   /** Where the tables live (created if missing); "public" by default. Tests use a throwaway schema. */
@@ -175,6 +183,64 @@ export class PostgresTableStore implements TableStore {
     } catch (error) {
       if (isUniqueViolation(error)) throw new DuplicateEntryError(tableId, entry);
       throw error;
+    }
+  }
+
+  /** The log rows, then the table row, in one transaction on one connection. */
+  async delete(tableId: string): Promise<boolean> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query("BEGIN");
+      await client.query(`DELETE FROM ${this.#log} WHERE table_id = $1`, [tableId]);
+      const { rowCount } = await client.query(`DELETE FROM ${this.#tables} WHERE id = $1`, [tableId]);
+      await client.query("COMMIT");
+      return (rowCount ?? 0) > 0;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The latest of the creation and the last entry, without reading a whole log: the (table_id, seq) key finds each table's rows. */
+  async untouchedSince(cutoffMs: number): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ id: string }>(
+      `SELECT id FROM ${this.#tables} t
+        WHERE created_at < $1 AND NOT EXISTS (SELECT 1 FROM ${this.#log} l WHERE l.table_id = t.id AND l.at >= $1)
+        ORDER BY id`,
+      [cutoffMs],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** One round trip to the database through the pool (a closed pool or an unreachable server rejects). */
+  async ping(): Promise<void> {
+    await this.#pool.query("SELECT 1");
+  }
+
+  /**
+   * The join entry's name and role, and the first state when given, in one transaction on one connection. The old row
+   * versions are dead tuples until PostgreSQL's (auto)vacuum reclaims them.
+   */
+  async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query("BEGIN");
+      const table = await client.query(`SELECT 1 FROM ${this.#tables} WHERE id = $1 FOR UPDATE`, [tableId]);
+      if (table.rowCount === 0) throw new Error(`no table ${tableId}`);
+      await client.query(
+        `UPDATE ${this.#log} SET entry = entry || jsonb_build_object('name', $1::text, 'role', $2::text)
+          WHERE table_id = $3 AND entry->>'kind' = 'join' AND entry->>'participantId' = $4`,
+        [name, role, tableId, participantId],
+      );
+      if (initial) await client.query(`UPDATE ${this.#tables} SET initial = $1 WHERE id = $2`, [JSON.stringify(initial), tableId]);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
     }
   }
 

@@ -31,14 +31,29 @@ export function undoneIds(log: readonly LogEntry[]): Set<string> {
   return undone;
 }
 
-/** What an undo would undo now: the last action that is not undone already (joins and undos are never undone). */
+/**
+ * What an undo would undo now: the last action that is not undone already. Joins and undos are never undone, nor is an
+ * anonymisation: the real name is gone from the log, so undoing it could not bring it back, only hide the undo's effect.
+ */
 export function undoTarget(log: readonly LogEntry[]): string | undefined {
   const undone = undoneIds(log);
   for (let i = log.length - 1; i >= 0; i--) {
     const logged = log[i];
-    if (logged?.entry.kind === "action" && !undone.has(logged.entryId)) return logged.entryId;
+    if (logged?.entry.kind === "action" && !isAnonymisation(logged) && !undone.has(logged.entryId)) return logged.entryId;
   }
   return undefined;
+}
+
+/** Who this entry anonymises (the actor themself, or the person a facilitator names), or undefined for any other entry. */
+export function anonymised({ entry }: LogEntry): string | undefined {
+  if (entry.kind !== "action") return undefined;
+  if (entry.action.type === "anonymise") return entry.actorId;
+  if (entry.action.type === "anonymiseParticipant") return entry.action.participantId;
+  return undefined;
+}
+
+function isAnonymisation(logged: LogEntry): boolean {
+  return anonymised(logged) !== undefined;
 }
 
 export function replay({ table, log }: StoredTable): Replayed {

@@ -5,7 +5,15 @@ import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TableState } from "../../shared/model.ts";
 import { hashSecret, newSecret } from "../secrets.ts";
-import { DuplicateEntryError, type LogEntry, type StoredTable, type TableCreation, type TableSecrets, type TableStore } from "./table-store.ts";
+import {
+  DuplicateEntryError,
+  type Anonymisation,
+  type LogEntry,
+  type StoredTable,
+  type TableCreation,
+  type TableSecrets,
+  type TableStore,
+} from "./table-store.ts";
 
 /**
  * FULL: each commit is fsynced to the WAL, so an acknowledged entry survives a power cut or an OS crash.
@@ -72,6 +80,9 @@ export class SqliteTableStore implements TableStore {
   #selectLog: StatementSync;
   #selectSecrets: StatementSync;
   #updateInvite: StatementSync;
+  #deleteLog: StatementSync;
+  #deleteTable: StatementSync;
+  #selectUntouched: StatementSync;
 
   /** `file` is a path (its folder is created), or ":memory:" for a throwaway store. */
   constructor(file: string, { synchronous = "FULL" }: SqliteStoreOptions = {}) {
@@ -81,6 +92,8 @@ export class SqliteTableStore implements TableStore {
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = ${synchronous === "NORMAL" ? "NORMAL" : "FULL"};
       PRAGMA foreign_keys = ON;
+      -- What is deleted or rewritten (a table, an anonymised name) is overwritten with zeros, not left in free pages.
+      PRAGMA secure_delete = ON;
     `);
     migrateStateBlob(this.#db);
     this.#db.exec(SCHEMA);
@@ -95,6 +108,12 @@ export class SqliteTableStore implements TableStore {
     this.#selectSecrets = this.#db.prepare("SELECT facilitator_key_hash, invite, observer_key, retired_invites FROM tables WHERE id = ?");
     this.#updateInvite = this.#db.prepare(
       "UPDATE tables SET retired_invites = json_insert(retired_invites, '$[#]', ?), invite = ? WHERE id = ?",
+    );
+    this.#deleteLog = this.#db.prepare("DELETE FROM log WHERE table_id = ?");
+    this.#deleteTable = this.#db.prepare("DELETE FROM tables WHERE id = ?");
+    // The latest of the creation and the last entry, compared without reading a whole log: the (table_id, seq) key finds each table's rows.
+    this.#selectUntouched = this.#db.prepare(
+      "SELECT id FROM tables t WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM log l WHERE l.table_id = t.id AND l.at >= ?) ORDER BY id",
     );
   }
 
@@ -154,6 +173,29 @@ export class SqliteTableStore implements TableStore {
     this.#updateInvite.run(hashSecret(current.invite), invite, tableId);
   }
 
+  /**
+   * The join entry's name and role, and the first state when given, in one transaction; then the WAL is checkpointed
+   * and truncated, so that the page that held the real name is not left behind in it.
+   */
+  async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      if (!this.#selectTable.get(tableId)) throw new Error(`no table ${tableId}`);
+      this.#db
+        .prepare(
+          `UPDATE log SET entry = json_set(entry, '$.name', ?, '$.role', ?)
+            WHERE table_id = ? AND json_extract(entry, '$.kind') = 'join' AND json_extract(entry, '$.participantId') = ?`,
+        )
+        .run(name, role, tableId, participantId);
+      if (initial) this.#db.prepare("UPDATE tables SET initial = ? WHERE id = ?").run(JSON.stringify(initial), tableId);
+      this.#db.exec("COMMIT");
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
+    this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  }
+
   // One autocommitted INSERT: when run() returns, the row is in the WAL (fsynced under FULL).
   async append(tableId: string, entry: LogEntry): Promise<void> {
     try {
@@ -162,6 +204,29 @@ export class SqliteTableStore implements TableStore {
       if (isDuplicate(error)) throw new DuplicateEntryError(tableId, entry);
       throw error;
     }
+  }
+
+  /** The log rows, then the table row, in one transaction: a crash in between leaves the table whole. */
+  async delete(tableId: string): Promise<boolean> {
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      this.#deleteLog.run(tableId);
+      const { changes } = this.#deleteTable.run(tableId);
+      this.#db.exec("COMMIT");
+      return Number(changes) > 0;
+    } catch (error) {
+      this.#db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async untouchedSince(cutoffMs: number): Promise<string[]> {
+    return (this.#selectUntouched.all(cutoffMs, cutoffMs) as { id: string }[]).map((row) => row.id);
+  }
+
+  /** Throws when the file is closed or unreadable (node:sqlite raises on a closed database). */
+  async ping(): Promise<void> {
+    this.#db.prepare("SELECT 1").get();
   }
 
   // Writes are synchronous, so nothing is pending; closing twice is harmless.

@@ -33,7 +33,8 @@ export interface ActionEntry {
 
 /**
  * The facilitator undid an action: `undoes` is the entryId of the last action that was neither undone nor an undo.
- * Replay leaves the undone entry out; the log itself is never rewritten, so what happened stays on record.
+ * Replay leaves the undone entry out; the log itself is never rewritten (but for a join entry's name and role when
+ * that person is anonymised), so what happened stays on record.
  */
 export interface UndoEntry {
   kind: "undo";
@@ -55,6 +56,14 @@ export interface StoredTable {
   table: TableCreation;
   /** Every entry, in seq order. */
   log: LogEntry[];
+}
+
+/** What anonymise() writes over: the person's join entry gets this name and role; `initial`, when set, replaces the first state. */
+export interface Anonymisation {
+  participantId: string;
+  name: string;
+  role: string;
+  initial?: TableState;
 }
 
 /** Raised by append() when the seq or the entryId is already in the table's log. */
@@ -81,6 +90,21 @@ export interface TableStore {
   setInvite(tableId: string, invite: string): Promise<void>;
   /** Resolves once the entry is durable (survives a crash of this process); rejects a duplicate with DuplicateEntryError. */
   append(tableId: string, entry: LogEntry): Promise<void>;
+  /**
+   * Anonymisation (GDPR): rewrites in place the name and role of this participant's join entry, and, when they came
+   * with an imported story, replaces the table's first state by the given one (rewritten by the rules), in one
+   * transaction. The real name then survives nowhere in the table, and replay gives the new name from the start.
+   */
+  anonymise(tableId: string, change: Anonymisation): Promise<void>;
+  /**
+   * Deletes the table and everything in it (its log and its creation row), in one transaction; resolves true when
+   * there was such a table. Nothing of it remains: no tombstone, so a deleted table and one that never existed look alike.
+   */
+  delete(tableId: string): Promise<boolean>;
+  /** Ids of the tables untouched since `cutoffMs`: created before it, and no log entry at or after it (the retention sweep). */
+  untouchedSince(cutoffMs: number): Promise<string[]>;
+  /** One trivial query (the health check): resolves when the store answers, rejects otherwise. */
+  ping(): Promise<void>;
   /** Waits for pending writes, then releases the store. */
   close(): Promise<void>;
 }

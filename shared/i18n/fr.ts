@@ -1,6 +1,9 @@
 // Every French string of the app (interface, refusals, exports), in one place so other languages can follow.
 // Placeholders use i18next's {{name}} syntax; shared/i18n/translate.ts reads the same syntax on the server.
 import { frExport } from "./fr-export.ts";
+import { frDeletion } from "./fr-hosting-delete.ts";
+import { frAnonymise } from "./fr-hosting-anonymise.ts";
+import { frHostingPrivacy } from "./fr-hosting-privacy.ts";
 import { frPlay } from "./fr-play.ts";
 import { frPreparation } from "./fr-preparation.ts";
 import { frRules } from "./fr-rules.ts";
@@ -100,7 +103,7 @@ const base = {
     submitting: "Connexion…",
     badLink: "Ce lien ne permet pas d'entrer à cette table : demandez le lien à l'animateur·rice.",
     noSecret: "Ce lien est incomplet : il manque la partie après le « # ». Demandez le lien complet à l'animateur·rice.",
-    tableNotFound: "Cette table n'existe pas, ou le lien est incomplet.",
+    tableNotFound: "Cette table n'existe pas ou a été effacée.",
   },
   connection: {
     connected: "Connecté·e",
@@ -213,7 +216,7 @@ const base = {
   },
   http: {
     facilitatorKeyRequired: "Le lien d'animation est nécessaire pour télécharger le récit.",
-    tableNotFound: "Cette table n'existe pas.",
+    tableNotFound: "Cette table n'existe pas ou a été effacée.",
     invalidBody: "Le formulaire envoyé n'a pas pu être lu ; rien n'a été créé.",
     tooLarge: "Ce fichier est trop volumineux pour être importé.",
     writtenTheme: "Écrits à la table",
@@ -286,7 +289,7 @@ const base = {
  */
 export const fr = {
   ...base,
-  refusal: { ...base.refusal, ...frRules.refusal, ...frSecurity.refusal },
+  refusal: { ...base.refusal, ...frRules.refusal, ...frSecurity.refusal, ...frAnonymise.refusal },
   http: { ...base.http, ...frSecurity.http },
   share: frSecurity.share,
   phaseGuide: frRules.phaseGuide,
@@ -294,6 +297,9 @@ export const fr = {
   preparation: frPreparation,
   play: frPlay,
   storyMore: frExport,
+  ...frHostingPrivacy,
+  deletion: frDeletion.deletion,
+  anonymise: frAnonymise.anonymise,
 } as const;
 
 export type Messages = typeof fr;

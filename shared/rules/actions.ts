@@ -1,5 +1,6 @@
 // Every move of the game, by action type: each a pure function (draft state, actor, payload, context) → outcome.
 import type { Action } from "../model.ts";
+import { ANONYMISE_MOVES } from "./moves/anonymise.ts";
 import { DEBRIEF_MOVES } from "./moves/debrief.ts";
 import { MODERATION_MOVES } from "./moves/moderation.ts";
 import type { MovesOf } from "./moves/move.ts";
@@ -18,4 +19,5 @@ export const MOVES: MovesOf<Action["type"]> = {
   ...TIMER_MOVES,
   ...DEBRIEF_MOVES,
   ...MODERATION_MOVES,
+  ...ANONYMISE_MOVES,
 };

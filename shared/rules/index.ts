@@ -4,6 +4,7 @@ import { LIMITS, type Action, type ActionContext, type JoinRequest, type Partici
 import { t } from "../i18n/translate.ts";
 import { cleanName, nameKey } from "../text.ts";
 import { MOVES } from "./actions.ts";
+import { isAnonymousName } from "./moves/anonymise.ts";
 import { ACTION_RULES, JOIN_PHASES } from "./permissions.ts";
 import { accept, refuse, type Outcome } from "./result.ts";
 import { enterOrder } from "./turns.ts";
@@ -13,6 +14,7 @@ export { ACTION_RULES, JOIN_PHASES, PHASE_ORDER, PHASE_GUIDE, type ActionRule, t
 export { timeLeft, TIMER_LABEL_LENGTH } from "./moves/timer.ts";
 export { nextInOrder } from "./turns.ts";
 export { hasWon } from "./won.ts";
+export { anonymiseIn, anonymisedCopy, anonymousIdentity, isAnonymousName } from "./moves/anonymise.ts";
 export type { Outcome, Refusal, RefusalCode } from "./result.ts";
 
 /** Checks a display name and role as a person typed them; returns them clean (text.ts): one line, nothing invisible. */
@@ -43,6 +45,8 @@ function draft(state: TableState): TableState {
  * replay.
  */
 export function nameAvailable(state: TableState, request: JoinRequest): Outcome<true> {
+  // « Participant·e N » would pass for someone anonymised (and could take the name an anonymised person gets later).
+  if (isAnonymousName(request.name)) return refuse("nameReserved", { name: cleanName(request.name) });
   if (request.facilitator) return accept(true);
   const key = nameKey(cleanName(request.name));
   const namesake = state.participants.find((p) => nameKey(p.name) === key);

@@ -63,6 +63,10 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   removeParticipant: { phases: OPEN, who: "facilitator" },
   setFacilitator: { phases: ALL, who: "facilitator" },
   handOver: { phases: ALL, who: "facilitator" },
+  // Anonymisation: a right that outlives the story, so every phase, the closed story included. A facilitator may do it
+  // for someone who asks them and can no longer do it themself (removed, gone, their device lost).
+  anonymise: { phases: ALL, who: "anyone" },
+  anonymiseParticipant: { phases: ALL, who: "facilitator" },
 };
 
 /** Phases in which newcomers may take a seat (unless the table is locked). */

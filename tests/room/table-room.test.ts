@@ -821,6 +821,8 @@ const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K
   removeParticipant: ({ participantId }) => ({ type: "removeParticipant", participantId }),
   setFacilitator: ({ participantId }) => ({ type: "setFacilitator", participantId, facilitator: true }),
   handOver: ({ participantId }) => ({ type: "handOver", participantId }),
+  anonymise: () => ({ type: "anonymise" }),
+  anonymiseParticipant: ({ participantId }) => ({ type: "anonymiseParticipant", participantId }),
 };
 
 const ACTION_TYPES = Object.keys(ACTION_RULES) as ActionType[];

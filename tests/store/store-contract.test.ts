@@ -2,7 +2,7 @@
 // Runs on SQLite in a file and in memory always, and on PostgreSQL when TEST_DATABASE_URL is set.
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -109,6 +109,27 @@ function joinOf(name: string, facilitator: boolean): JoinEntry {
   return { kind: "join", participantId: idOf(name), name, role: facilitator ? "animatrice" : "habitant", facilitator, seatKeyHash: `seat-${name}` };
 }
 
+const ZEPHYRINE_ID = "p-7f3a9c";
+
+/**
+ * Awa and Zéphyrine (an id without her name) sit, Zéphyrine writes a card (its source names her), then anonymises
+ * herself: the log as the room wrote it, and the live table after it.
+ */
+function anonymisedGame(creation: TableCreation): { log: LogEntry[]; live: TableState } {
+  const zephyrine: JoinEntry = { kind: "join", participantId: ZEPHYRINE_ID, name: "Zéphyrine Quintal", role: "apicultrice", facilitator: false, seatKeyHash: "seat-z" };
+  const entries: LogEntry["entry"][] = [
+    joinOf(FACILITATOR, true),
+    zephyrine,
+    { kind: "action", actorId: idOf(FACILITATOR), action: { type: "startPlay" } },
+    { kind: "action", actorId: ZEPHYRINE_ID, action: { type: "writeCard", deck: "lever", title: "Ruches", text: "Des ruches sur les toits." } },
+    { kind: "action", actorId: ZEPHYRINE_ID, action: { type: "anonymise" } },
+  ];
+  const log = entries.map((entry, i): LogEntry => ({ seq: i + 1, entryId: `entry-${i + 1}`, at: NOW + i * 1000, entry }));
+  const live = replay({ table: creation, log }).state;
+  expect(JSON.stringify(live.participants)).not.toContain("Zéphyrine");
+  return { log, live };
+}
+
 /** Plays a short game with the real rules, as the room would accept it; returns the log and the live state. */
 function scriptedGame(initial: TableState): { log: LogEntry[]; live: TableState } {
   const log: LogEntry[] = [];
@@ -194,6 +215,14 @@ function storeContract(target: StoreTarget): void {
     await store.create(creation);
 
     expect(await store.load(creation.id)).toEqual({ table: creation, log: [] });
+  });
+
+  it("answers a ping while open, and fails it once closed (the health check)", async () => {
+    const store = await open();
+
+    await expect(store.ping()).resolves.toBeUndefined();
+    await store.close();
+    await expect(store.ping()).rejects.toThrow();
   });
 
   it("loads an unknown table as undefined", async () => {
@@ -311,6 +340,49 @@ function storeContract(target: StoreTarget): void {
     expect(replayed.lastSeq).toBe(log.length);
   });
 
+  it("deletes a table with its whole log, and nothing of any other table", async () => {
+    const store = await open();
+    const [doomed, kept] = [creationOf(newTableId()), creationOf(newTableId())];
+    for (const creation of [doomed, kept]) {
+      await store.create(creation);
+      for (let seq = 1; seq <= 3; seq++) await store.append(creation.id, narration(seq, `${creation.id} ${seq}`));
+    }
+
+    expect(await store.delete(doomed.id)).toBe(true);
+    const reopened = target.persistent ? await open() : store;
+
+    expect(await reopened.load(doomed.id)).toBeUndefined();
+    expect(await reopened.secrets(doomed.id)).toBeUndefined();
+    expect(await reopened.load(kept.id)).toEqual({ table: kept, log: [1, 2, 3].map((seq) => narration(seq, `${kept.id} ${seq}`)) });
+    // Gone for good: deleting again finds nothing, and the same id can even be created anew, with an empty log.
+    expect(await reopened.delete(doomed.id)).toBe(false);
+    await reopened.create(doomed);
+    expect(await reopened.load(doomed.id)).toEqual({ table: doomed, log: [] });
+  });
+
+  it("names the tables untouched since a cutoff: the latest of their creation and their last entry is before it", async () => {
+    const store = await open();
+    const DAY = 24 * 60 * 60 * 1000;
+    const cutoff = NOW - 90 * DAY;
+    const at = (id: string, createdAt: number) => ({ ...creationOf(id), createdAt });
+    const oldUntouched = at(newTableId(), cutoff - 10 * DAY);
+    const oldButPlayedSince = at(newTableId(), cutoff - 10 * DAY);
+    const oldPlayedLongAgo = at(newTableId(), cutoff - 10 * DAY);
+    const recent = at(newTableId(), cutoff + DAY);
+    const createdAtTheCutoff = at(newTableId(), cutoff);
+    for (const creation of [oldUntouched, oldButPlayedSince, oldPlayedLongAgo, recent, createdAtTheCutoff]) await store.create(creation);
+    await store.append(oldButPlayedSince.id, { ...narration(1), at: cutoff - 5 * DAY });
+    await store.append(oldButPlayedSince.id, { ...narration(2), at: cutoff + 1 });
+    await store.append(oldPlayedLongAgo.id, { ...narration(1), at: cutoff - 1 });
+
+    // Other tests' tables may share the place: only this test's tables are judged.
+    const mine = new Set([oldUntouched, oldButPlayedSince, oldPlayedLongAgo, recent, createdAtTheCutoff].map((c) => c.id));
+    const untouched = (await store.untouchedSince(cutoff)).filter((id) => mine.has(id));
+
+    expect(untouched.sort()).toEqual([oldUntouched.id, oldPlayedLongAgo.id].sort());
+    expect((await store.untouchedSince(cutoff - 20 * DAY)).filter((id) => mine.has(id))).toEqual([]);
+  });
+
   it("lands every entry when many tables append at the same time", async () => {
     const store = await open();
     const ids = Array.from({ length: 20 }, newTableId);
@@ -325,6 +397,40 @@ function storeContract(target: StoreTarget): void {
       const expected = Array.from({ length: perTable }, (_, i) => narration(i + 1, `Table ${t}, étape ${i + 1} ✨`));
       expect((await store.load(id))?.log).toEqual(expected);
     }
+  });
+
+  it("rewrites an anonymised person's join entry in place, so that replay gives the new name from the start", async () => {
+    const store = await open();
+    const creation = creationOf(newTableId());
+    const { log, live } = anonymisedGame(creation);
+    await store.create(creation);
+    for (const entry of log) await store.append(creation.id, entry);
+
+    await store.anonymise(creation.id, { participantId: ZEPHYRINE_ID, name: "Participant·e 2", role: "participant·e" });
+    const reopened = target.persistent ? await open() : store;
+    const stored = await reopened.load(creation.id);
+    if (!stored) throw new Error("the table was not found");
+
+    expect(stored.log[1]).toEqual({ ...log[1], entry: { ...log[1]?.entry, name: "Participant·e 2", role: "participant·e" } });
+    // Every other entry is byte for byte what was appended: only the name and role of that one join changed.
+    expect(stored.log.filter((_, i) => i !== 1)).toEqual(log.filter((_, i) => i !== 1));
+    expect(JSON.stringify(stored)).not.toMatch(/Zéphyrine|Quintal|apicultrice/);
+    // Replay stays strict (every entry applies) and gives the same table as the live one.
+    expect(replay(stored).state).toEqual(live);
+  });
+
+  it("replaces the first state of a table imported with an anonymised person in it, in the same rewrite", async () => {
+    const store = await open();
+    const imported = seat(openTable(), "Zéphyrine");
+    const creation = creationOf(newTableId(), imported);
+    await store.create(creation);
+    const initial = { ...creation.initial, participants: creation.initial.participants.map((p) => ({ ...p, name: "Participant·e 1", role: "participant·e" })) };
+
+    await store.anonymise(creation.id, { participantId: idOf("Zéphyrine"), name: "Participant·e 1", role: "participant·e", initial });
+    const reopened = target.persistent ? await open() : store;
+
+    expect((await reopened.load(creation.id))?.table).toEqual({ ...creation, initial });
+    await expect(reopened.anonymise(newTableId(), { participantId: "p-x", name: "Participant·e 1", role: "participant·e" })).rejects.toThrow();
   });
 
   if (target.persistent) {
@@ -370,6 +476,29 @@ function storeContract(target: StoreTarget): void {
 describe("the SQLite store in a file", () => storeContract(sqliteFile()));
 
 describe("the SQLite store in memory", () => storeContract(sqliteMemory()));
+
+describe("the SQLite file after an anonymisation", () => {
+  it("holds the real name in none of its bytes, its WAL included: the old row is overwritten, not left in a free page", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jdt-anonymise-"));
+    const file = path.join(dir, "tables.sqlite");
+    const store = new SqliteTableStore(file);
+    try {
+      const creation = creationOf(newTableId());
+      await store.create(creation);
+      for (const entry of anonymisedGame(creation).log) await store.append(creation.id, entry);
+      const bytes = () => Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+      expect(bytes().includes("Quintal")).toBe(true);
+
+      await store.anonymise(creation.id, { participantId: ZEPHYRINE_ID, name: "Participant·e 2", role: "participant·e" });
+
+      expect(bytes().includes("Quintal")).toBe(false);
+      expect(bytes().includes("apicultrice")).toBe(false);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 // Declared only when a server is given (CI sets it when PostgreSQL runs), so a machine without one runs no skipped test.
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;

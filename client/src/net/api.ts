@@ -1,6 +1,8 @@
-// Plain HTTP calls: the decks for the setup form, opening a table, downloading the story and the table's cards.
+// Plain HTTP calls: the decks for the setup form, opening a table, downloading the story and the table's cards,
+// deleting a table.
 import type { Attribution, DeckFile } from "../../../cards/schema.ts";
 import { API, type CreateTableBody, type CreatedTable, type RefusalReply, type StoryFormat } from "../../../shared/protocol.ts";
+import { HOSTING_API, type HostingInfo } from "../../../shared/protocol.ts";
 import i18n from "../i18n/index.ts";
 
 export interface DecksResponse {
@@ -79,4 +81,22 @@ export function downloadStory(tableId: string, facilitatorKey: string, format: S
 /** This table's decks, its own cards included, in the cards/ file format (to import at another table). */
 export function downloadTableDeck(tableId: string, facilitatorKey: string): Promise<void> {
   return downloadWithKey(API.deck(tableId), facilitatorKey, `cartes-${tableId}.json`);
+}
+
+/** The host's settings the privacy page states (how long an untouched table is kept). */
+export async function fetchHosting(): Promise<HostingInfo> {
+  const response = await fetch(HOSTING_API);
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as HostingInfo;
+}
+
+/** Deletes the table and everything in it (the facilitator link's secret); resolves once it is gone. */
+export async function deleteTableRequest(tableId: string, facilitatorKey: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(API.table(tableId), { method: "DELETE", headers: { Authorization: `Bearer ${facilitatorKey}` } });
+  } catch {
+    throw new Error(i18n.t("connection.cannotReach"));
+  }
+  if (!response.ok) throw await readError(response);
 }

@@ -11,6 +11,7 @@ import {
   INVITE_LINK_REQUEST,
   PROTOCOL_VERSION,
   ROTATE_INVITE_REQUEST,
+  TABLE_DELETED_CLOSE_CODE,
   WHOAMI_REQUEST,
   type JoinOptions,
   type RefusalReply,
@@ -20,7 +21,8 @@ import {
 import i18n from "../i18n/index.ts";
 import { showNotice, useTableStore, type ShareAddresses, type TableStoreState } from "../store/table-store.ts";
 import { Outbox, type OutboxEntry, type SendResult } from "./outbox.ts";
-import { saveSeat, seatFor } from "./seat.ts";
+import { deleteTableRequest } from "./api.ts";
+import { forgetTable, saveSeat, seatFor } from "./seat.ts";
 import { toTableView } from "./types.ts";
 
 /** The secret of the link this page was opened with: participant, facilitator, or observer (read-only). */
@@ -57,6 +59,8 @@ let outbox: Outbox | null = null;
 let lastJson: Record<string, unknown> = {};
 let retries = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
+/** This page's facilitator is deleting the table: its own connection closing is expected, not news. */
+let deleting = false;
 
 function setStatus(status: TableStoreState["connection"]["status"], error: string | null = null) {
   useTableStore.setState({ connection: { status, error } });
@@ -107,7 +111,10 @@ async function connect(): Promise<void> {
       // 4xx: the server said no (wrong link, name missing, table locked or full): the reason is for the person to read.
       // 429 and 5xx: a moment to wait; a seated person keeps trying.
       if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
-        throw new JoinRefused(refusal?.message ?? i18n.t("join.tableNotFound"));
+        const message = refusal?.message ?? i18n.t("join.tableNotFound");
+        // No such table (deleted, or never was): the page says so instead of asking for a name or retrying.
+        if (answer.status === 404) tableGone(current.tableId, message);
+        throw new JoinRefused(message);
       }
       throw Object.assign(new Error(refusal?.message ?? `HTTP ${answer.status}`), { retry: true });
     }
@@ -156,11 +163,43 @@ function wire(joined: Room) {
     setStatus("connected");
     void flush();
   });
-  joined.onLeave((code) => {
+  joined.onLeave((code, reason) => {
     if (room !== joined) return;
     room = null;
+    if (code === TABLE_DELETED_CLOSE_CODE) {
+      if (!deleting && target) tableGone(target.tableId, reason || i18n.t("deletion.deleted"));
+      return;
+    }
     if (code !== CONSENTED && target) scheduleRejoin();
   });
+}
+
+/** The table is gone: stop everything, forget what this browser kept of it, and show why. */
+function tableGone(tableId: string, message: string) {
+  target = null;
+  room = null;
+  outbox = null;
+  clearTimeout(retryTimer);
+  forgetTable(tableId);
+  useTableStore.setState({ gone: message, shareLinks: null, pending: 0 });
+  setStatus("idle");
+}
+
+/**
+ * Deletes the table (the facilitator link's secret): every connection is closed by the server, this page's too.
+ * Resolves once it is gone; rejects with the server's reason, and then nothing changed.
+ */
+export async function deleteTable(tableId: string, facilitatorKey: string): Promise<void> {
+  deleting = true;
+  try {
+    await deleteTableRequest(tableId, facilitatorKey);
+  } catch (error) {
+    deleting = false;
+    throw error;
+  }
+  forgetTable(tableId);
+  await leaveTable();
+  deleting = false;
 }
 
 function scheduleRejoin() {
@@ -275,7 +314,7 @@ export async function leaveTable(): Promise<void> {
   const current = room;
   target = null;
   room = null;
-  useTableStore.setState({ shareLinks: null });
+  useTableStore.setState({ shareLinks: null, gone: null });
   clearTimeout(retryTimer);
   if (current) void current.leave(true);
 }

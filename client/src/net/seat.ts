@@ -37,3 +37,18 @@ export function saveSeat(tableId: string, seat: SavedSeat): void {
     // private mode: the seat lasts as long as the page
   }
 }
+
+/**
+ * Forgets what this browser keeps of a deleted table: unsent actions, drafts. The seat key stays: it holds nothing of
+ * the table, and with it the old link says at once that the table is gone instead of asking for a name.
+ */
+export function forgetTable(tableId: string): void {
+  try {
+    const ofTable = (name: string) => name.endsWith(`:${tableId}`) || name.includes(`:${tableId}:`);
+    const mine = (name: string) => name.startsWith("jdt:") && name !== key(tableId) && ofTable(name);
+    const names = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i) ?? "");
+    for (const name of names.filter(mine)) localStorage.removeItem(name);
+  } catch {
+    // storage unavailable: there is nothing to forget
+  }
+}

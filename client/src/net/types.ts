@@ -12,6 +12,8 @@ export interface SeatView extends ParticipantView {
 export interface TableView extends Omit<PublicTable, "participants"> {
   participants: SeatView[];
   myHand: HandCard[];
+  /** When the server will delete the table if nobody touches it (ms since epoch; RETENTION_DAYS after the last entry). */
+  deleteAfter: number | null;
 }
 
 export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
@@ -23,6 +25,7 @@ type Raw = Partial<Omit<PublicTable, "participants" | "framingChallenge" | "sugg
   suggestions?: Suggestion[] | Record<string, Suggestion>;
   timer?: TimerView | null;
   turns?: Partial<Omit<Turns, "current">> & { current?: string | null };
+  deleteAfter?: number;
 };
 
 function list<T>(value: T[] | Record<string, T> | undefined): T[] {
@@ -90,5 +93,6 @@ export function toTableView(json: Record<string, unknown>, myId: string | null):
     suggestions: list(raw.suggestions).sort((a, b) => a.at - b.at),
     won: raw.won ?? false,
     myHand: me?.hand ?? [],
+    deleteAfter: raw.deleteAfter || null,
   };
 }

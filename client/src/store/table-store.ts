@@ -18,6 +18,8 @@ export interface TableStoreState {
   pending: number;
   /** The links a facilitator shares (participant, observer), once asked for; null for everyone else. */
   shareLinks: ShareAddresses | null;
+  /** Set when the table no longer exists (deleted, or never was): the reason, shown instead of the table. */
+  gone: string | null;
 }
 
 /** The links a facilitator shares, as full addresses (this site + path and fragment). */
@@ -34,6 +36,7 @@ export const useTableStore = create<TableStoreState>(() => ({
   notice: null,
   pending: 0,
   shareLinks: null,
+  gone: null,
 }));
 
 let noticeId = 0;

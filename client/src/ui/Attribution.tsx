@@ -1,5 +1,7 @@
-// The kit's CC BY 3.0 FR attribution, shown on every page.
+// The kit's CC BY 3.0 FR attribution and the link to the privacy page, shown on every page.
 import { useTranslation } from "react-i18next";
+import { Link } from "wouter";
+import { PRIVACY_PAGE } from "../../../shared/protocol.ts";
 import attribution from "../../../cards/attribution.json";
 
 export function Attribution() {
@@ -12,6 +14,9 @@ export function Attribution() {
         <a href={attribution.licenseUrl} rel="license noreferrer" target="_blank">
           {attribution.license}
         </a>
+      </p>
+      <p>
+        <Link href={PRIVACY_PAGE}>{t("privacy.footerLink")}</Link>
       </p>
     </footer>
   );

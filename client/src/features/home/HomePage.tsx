@@ -7,6 +7,7 @@ import { fetchDecks, openTable, type DecksResponse } from "../../net/api.ts";
 import { enterAsFacilitator } from "../table/auto-join.ts";
 import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
 import { ImportStoryForm } from "./ImportStoryForm.tsx";
+import { Notice } from "../../ui/Notice.tsx";
 
 const DEFAULT_HORIZON = new Date().getFullYear() + 20;
 
@@ -52,6 +53,8 @@ export function HomePage() {
         <p className="masthead__name">{t("app.name")}</p>
         <p className="masthead__tagline">{t("app.tagline")}</p>
       </header>
+      {/* A message brought from a page left behind (a table just deleted). */}
+      <Notice />
       <h1 id="create-heading">{t("home.heading")}</h1>
       <p>{t("home.intro")}</p>
       <form className="form" onSubmit={submit} aria-labelledby="create-heading" aria-describedby={error ? errorId : undefined}>

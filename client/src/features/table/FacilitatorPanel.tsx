@@ -1,5 +1,5 @@
 // The facilitator's controls: the participant link (copy, QR code) and the observer link, start play, lock the table,
-// undo the last action, download the story and the table's cards.
+// undo the last action, download the story and the table's cards, delete the table (and when the server would).
 import { useEffect, useId, useState } from "react";
 import { QRCodeSVG } from "qrcode.react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import type { StoryFormat } from "../../../../shared/protocol.ts";
 import { act, fetchShareLinks, rotateInvite, type Secret } from "../../net/connection.ts";
 import { downloadStory, downloadTableDeck } from "../../net/api.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";
+import { DeleteTable, RetentionDate } from "./DeleteTable.tsx";
 import "../preparation/preparation.css";
 
 export function FacilitatorPanel({ tableId, secret }: { tableId: string; secret: Secret }) {
@@ -87,6 +88,7 @@ export function FacilitatorPanel({ tableId, secret }: { tableId: string; secret:
           {locked ? t("preparation.share.unlock") : t("preparation.share.lock")}
         </button>
         <h3>{t("facilitation.exportHeading")}</h3>
+        <RetentionDate />
         {/* Downloads need the facilitator link's secret: a co-facilitator who came with the participant link lacks it. */}
         {secret.kind === "facilitator" ? (
           <>
@@ -111,6 +113,7 @@ export function FacilitatorPanel({ tableId, secret }: { tableId: string; secret:
         ) : (
           <p className="field__hint">{t("http.facilitatorKeyRequired")}</p>
         )}
+        {secret.kind === "facilitator" && <DeleteTable tableId={tableId} facilitatorKey={secret.value} />}
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import { act, rotateInvite } from "../../net/connection.ts";
 import type { SeatView } from "../../net/types.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { useCan } from "../play/can.ts";
+import { AnonymiseMe, AnonymiseOther } from "./Anonymise.tsx";
 
 export function People() {
   const { t } = useTranslation();
@@ -39,7 +40,7 @@ export function People() {
                 {p.debrief ? t("play.people.debriefDone") : t("play.people.debriefTodo")}
               </span>
             )}
-            {p.id !== me?.participantId && <PersonActions person={p} />}
+            {p.id !== me?.participantId ? <PersonActions person={p} /> : <AnonymiseMe me={p} />}
           </li>
         ))}
       </ul>
@@ -48,6 +49,10 @@ export function People() {
           <strong>{t("play.people.removedHeading")} :</strong> {removed.map((p) => p.name).join(", ")}
         </p>
       )}
+      {/* Someone removed can no longer act: the facilitator anonymises them when they ask. */}
+      {removed.map((p) => (
+        <AnonymiseOther key={p.id} person={p} />
+      ))}
     </section>
   );
 }
@@ -59,7 +64,8 @@ function PersonActions({ person }: { person: SeatView }) {
   const canShare = useCan("setFacilitator");
   const canHandOver = useCan("handOver");
   const [confirming, setConfirming] = useState<"remove" | "handOver" | null>(null);
-  if (!canRemove && !canShare && !canHandOver) return null;
+  const canAnonymise = useCan("anonymiseParticipant");
+  if (!canRemove && !canShare && !canHandOver && !canAnonymise) return null;
   const name = person.name;
 
   return (
@@ -110,6 +116,7 @@ function PersonActions({ person }: { person: SeatView }) {
               {t("play.people.remove", { name })}
             </button>
           )}
+          <AnonymiseOther person={person} />
         </div>
       )}
     </details>

@@ -6,6 +6,7 @@ import { leaveTable, type Secret } from "../../net/connection.ts";
 import { loadSeat } from "../../net/seat.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { JoinForm } from "../join/JoinForm.tsx";
+import { TableGone } from "./TableGone.tsx";
 import { secretFromLocation, takeAutoJoin } from "./auto-join.ts";
 import { TableScreen } from "./TableScreen.tsx";
 
@@ -16,9 +17,11 @@ export function TablePage({ tableId }: { tableId: string }) {
   const [autoJoin] = useState(() => takeAutoJoin(tableId) ?? (loadSeat(tableId)?.seated ? { name: "", role: "" } : null));
   const me = useTableStore(selectMe);
   const hasTable = useTableStore((s) => s.table !== null);
+  const gone = useTableStore((s) => s.gone);
 
   useEffect(() => () => void leaveTable(), []);
 
+  if (gone) return <TableGone message={gone} />;
   if (!secret) {
     return (
       <div className="page page--narrow">
