@@ -31,10 +31,10 @@ export function originAllowed(policy: OriginPolicy, origin: string | undefined, 
   }
 }
 
-/** Refuses API requests sent by a page of another origin (403, before any work). */
+/** Refuses API requests that change something (any method but GET and HEAD) sent by a page of another origin (403). */
 export function sameOriginApi(policy: OriginPolicy): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (originAllowed(policy, req.get("origin"), req.get("host"))) return next();
+    if (req.method === "GET" || req.method === "HEAD" || originAllowed(policy, req.get("origin"), req.get("host"))) return next();
     refuse(res, 403, { code: "originRefused", message: t("http.originRefused") });
   };
 }

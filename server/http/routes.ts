@@ -41,8 +41,7 @@ export function apiRouter(services: RouteServices): Router {
       facilitatorLink: base + tableLink(tableId, "facilitator", facilitatorKey),
     };
   };
-  router.post("/api/*path", sameOriginApi(services.origins));
-  router.delete("/api/*path", sameOriginApi(services.origins));
+  router.use("/api", sameOriginApi(services.origins));
   router.use(
     exportRouter({
       secrets: (id) => tables.secrets(id),

@@ -385,6 +385,17 @@ describe("origins", () => {
     const own = await post(API.createTable, NEW_TABLE, { Origin: BASE_URL });
     expect(own.status).toBe(201);
     expect(own.headers.get("access-control-allow-credentials")).toBeNull();
+
+    // Deleting too, even with the facilitator secret: a page elsewhere never acts on this server.
+    const created = (await own.json()) as CreatedTable;
+    const facilitatorKey = secretFrom(created.facilitatorLink, LINK_KEYS.facilitator);
+    secretFrom(created.participantLink, LINK_KEYS.invite);
+    const deletion = await fetch(`${BASE_URL}/api/tables/${created.tableId}`, {
+      method: "DELETE",
+      headers: { Origin: "https://evil.example", Authorization: `Bearer ${facilitatorKey}`, "X-Forwarded-For": newAddress() },
+    });
+    expect(deletion.status).toBe(403);
+    expect((await fetch(`${BASE_URL}${API.story(created.tableId, "md")}`, { headers: { Authorization: `Bearer ${facilitatorKey}` } })).status).toBe(200);
   });
 
   it("given a preflight from another site, then it gets no CORS permission", async () => {
