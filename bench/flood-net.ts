@@ -1,6 +1,7 @@
 // Shared by bench/flood.ts and its victim worker (bench/flood-victim.ts): HTTP calls made from a chosen client address
 // (the server runs with TRUST_PROXY=1 and reads X-Forwarded-For, so the victim, the bench's own setup and the attacker
 // each have their own per-address limits, all left at their defaults), joining a table, raw requests, percentiles.
+import { JoinRefusedError } from "../tests/join.ts";
 import { randomBytes } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
 import { ACTION_REQUEST, API, PROTOCOL_VERSION, type CreatedTable } from "../shared/protocol.ts";
@@ -48,15 +49,8 @@ export async function createTable(url: string, address: string, title: string): 
   return { tableId: created.tableId, invite: secretOf(created.participantLink), facilitatorKey: secretOf(created.facilitatorLink) };
 }
 
-export class JoinError extends Error {
-  readonly status: number;
-  readonly code: string;
-  constructor(message: string, status: number, code: string) {
-    super(message);
-    this.status = status;
-    this.code = code;
-  }
-}
+/** A refused join, with the server's status and code: the same error as the tests' joins. */
+export { JoinRefusedError as JoinError } from "../tests/join.ts";
 
 export type Secret = { facilitatorKey: string } | { invite: string } | { observerKey: string };
 
@@ -68,7 +62,7 @@ export async function join(url: string, address: string, tableId: string, secret
     body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" }),
   });
   const body = (await response.json()) as { code?: string; message?: string };
-  if (!response.ok) throw new JoinError(body.message ?? `HTTP ${response.status}`, response.status, body.code ?? "");
+  if (!response.ok) throw new JoinRefusedError(body.message ?? `HTTP ${response.status}`, response.status, body.code ?? "");
   const room = await new Client(url).consumeSeatReservation(body as Parameters<Client["consumeSeatReservation"]>[0]);
   room.reconnection.enabled = false;
   return room as AnyRoom;

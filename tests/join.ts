@@ -1,7 +1,41 @@
-// Joins a table the way the browser does (client/src/net/connection.ts): POST /api/tables/:id/join with the link's
-// secret, then the SDK takes the reserved seat. A refusal rejects with the server's message and HTTP status.
+// Opens and joins a table the way the browser does: POST /api/tables (the home form), then POST /api/tables/:id/join
+// with the link's secret and the SDK taking the reserved seat (client/src/net/connection.ts). A refused join rejects
+// with the server's message and HTTP status.
 import type { Client, Room } from "@colyseus/sdk";
-import { API } from "../shared/protocol.ts";
+import { API, type CreatedTable } from "../shared/protocol.ts";
+
+/** What the home form sends for a table the tests only need to exist. */
+export const TABLE_FORM = {
+  title: "Table de test",
+  system: "Le quartier",
+  presentState: "Aujourd'hui",
+  horizonYear: 2040,
+  desirableFuture: "Demain",
+  framingChallengeId: null,
+  framingChallengeText: "Tenir bon",
+};
+
+/** The secret a link carries in its fragment (#invitation=…, #animation=…). */
+export function secretOf(link: string): string {
+  return decodeURIComponent(link.split("=")[1] ?? "");
+}
+
+export interface OpenedTable extends CreatedTable {
+  facilitatorKey: string;
+  invite: string;
+}
+
+/** Opens a table over HTTP with this title; fails unless the server answers 201. */
+export async function openTableOverHttp(baseUrl: string, title = TABLE_FORM.title): Promise<OpenedTable> {
+  const response = await fetch(baseUrl + API.createTable, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ ...TABLE_FORM, title }),
+  });
+  if (response.status !== 201) throw new Error(`the table was not opened: HTTP ${response.status} ${await response.text()}`);
+  const created = (await response.json()) as CreatedTable;
+  return { ...created, facilitatorKey: secretOf(created.facilitatorLink), invite: secretOf(created.participantLink) };
+}
 
 export class JoinRefusedError extends Error {
   readonly status: number;

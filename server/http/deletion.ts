@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { t } from "../../shared/i18n/translate.ts";
 import { matchesHash } from "../secrets.ts";
 import type { Tables } from "../tables.ts";
-import { bearer } from "./exports.ts";
+import { bearer } from "./bearer.ts";
 import type { RateLimit } from "./protection.ts";
 import { refuse } from "./refuse.ts";
 

@@ -8,6 +8,7 @@ import { storyHtml } from "../../shared/story/html.ts";
 import { storyJson } from "../../shared/story/json.ts";
 import { storyMarkdown } from "../../shared/story/markdown.ts";
 import { matchesHash } from "../secrets.ts";
+import { bearer } from "./bearer.ts";
 import { refuse } from "./refuse.ts";
 import type { TableSecrets } from "../store/table-store.ts";
 
@@ -25,12 +26,6 @@ export interface ExportServices {
 // It replaces the app's policy (server/http/security-headers.ts) for this page, and forbids framing as that one does.
 const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-
-/** The secret an `Authorization: Bearer …` header carries (the facilitator link's, for downloads and deletion). */
-export function bearer(req: Request): string | undefined {
-  const header = req.get("authorization");
-  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : undefined;
-}
 
 /** A file name that cannot break out of the header's quotes, whatever the id. */
 function fileName(tableId: string, extension: string): string {

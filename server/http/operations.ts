@@ -5,6 +5,8 @@ import express, { type Router } from "express";
 import { t } from "../../shared/i18n/translate.ts";
 import { HOSTING_API, type HostingInfo } from "../../shared/protocol.ts";
 import { registry } from "../metrics.ts";
+import { bearer } from "./bearer.ts";
+import { refuse } from "./refuse.ts";
 import { hashSecret, matchesHash } from "../secrets.ts";
 import type { TableStore } from "../store/table-store.ts";
 
@@ -35,9 +37,9 @@ export function operationsRouter({ store, metricsToken, retentionDays }: Operati
 
   router.get(METRICS_PATH, async (req, res) => {
     res.set("Cache-Control", "no-store");
-    if (tokenHash && !matchesHash(bearerOf(req.get("authorization")), tokenHash)) {
+    if (tokenHash && !matchesHash(bearer(req), tokenHash)) {
       res.set("WWW-Authenticate", 'Bearer realm="metrics"');
-      return void res.status(401).json({ code: "metricsTokenRequired", message: t("operations.metricsTokenRequired") });
+      return refuse(res, 401, { code: "metricsTokenRequired", message: t("operations.metricsTokenRequired") });
     }
     res.type(registry.contentType).send(await registry.metrics());
   });
@@ -58,9 +60,4 @@ async function answersWithin(promise: Promise<unknown>, ms: number): Promise<boo
   } finally {
     clearTimeout(timer);
   }
-}
-
-function bearerOf(header: string | undefined): string {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
-  return match?.[1] ?? "";
 }

@@ -482,23 +482,12 @@ export function tableRoomFor(services: RoomServices) {
     }
 
     /** Whether this request fits the seat's pace (all its connections together; an observer's connection on its own). */
-    async #paced(client: SeatClient): Promise<boolean> {
-      const key = client.userData?.participantId ?? `connection:${client.sessionId}`;
-      try {
-        await this.#pace.consume(key);
-        return true;
-      } catch {
-        return false;
-      }
+    #paced(client: SeatClient): Promise<boolean> {
+      return withinLimit(this.#pace, client.userData?.participantId ?? `connection:${client.sessionId}`);
     }
 
-    async #tablePaced(): Promise<boolean> {
-      try {
-        await this.#tablePace.consume("table");
-        return true;
-      } catch {
-        return false;
-      }
+    #tablePaced(): Promise<boolean> {
+      return withinLimit(this.#tablePace, "table");
     }
 
     #facilitatorOnly(client: SeatClient): RefusalReply | null {
@@ -568,6 +557,14 @@ export function tableRoomFor(services: RoomServices) {
       return run;
     }
   };
+}
+
+/** Takes one point from a limiter: false when there was none left (rate-limiter-flexible rejects then). */
+function withinLimit(limiter: RateLimiterMemory, key: string): Promise<boolean> {
+  return limiter.consume(key).then(
+    () => true,
+    () => false,
+  );
 }
 
 type ServerRefusal =

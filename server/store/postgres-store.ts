@@ -186,21 +186,29 @@ export class PostgresTableStore implements TableStore {
     }
   }
 
-  /** The log rows, then the table row, in one transaction on one connection. */
-  async delete(tableId: string): Promise<boolean> {
+  /** Runs `work` in one transaction on one connection of the pool: committed if it resolves, rolled back if not. */
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     try {
       await client.query("BEGIN");
-      await client.query(`DELETE FROM ${this.#log} WHERE table_id = $1`, [tableId]);
-      const { rowCount } = await client.query(`DELETE FROM ${this.#tables} WHERE id = $1`, [tableId]);
+      const result = await work(client);
       await client.query("COMMIT");
-      return (rowCount ?? 0) > 0;
+      return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  /** The log rows, then the table row, in one transaction. */
+  async delete(tableId: string): Promise<boolean> {
+    return this.#transaction(async (client) => {
+      await client.query(`DELETE FROM ${this.#log} WHERE table_id = $1`, [tableId]);
+      const { rowCount } = await client.query(`DELETE FROM ${this.#tables} WHERE id = $1`, [tableId]);
+      return (rowCount ?? 0) > 0;
+    });
   }
 
   /** The latest of the creation and the last entry, without reading a whole log: the (table_id, seq) key finds each table's rows. */
@@ -224,9 +232,7 @@ export class PostgresTableStore implements TableStore {
    * versions are dead tuples until PostgreSQL's (auto)vacuum reclaims them.
    */
   async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query("BEGIN");
+    await this.#transaction(async (client) => {
       const table = await client.query(`SELECT 1 FROM ${this.#tables} WHERE id = $1 FOR UPDATE`, [tableId]);
       if (table.rowCount === 0) throw new Error(`no table ${tableId}`);
       await client.query(
@@ -235,13 +241,7 @@ export class PostgresTableStore implements TableStore {
         [name, role, tableId, participantId],
       );
       if (initial) await client.query(`UPDATE ${this.#tables} SET initial = $1 WHERE id = $2`, [JSON.stringify(initial), tableId]);
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /** Waits for queries in flight, then closes every connection; closing twice is harmless. */

@@ -178,8 +178,7 @@ export class SqliteTableStore implements TableStore {
    * and truncated, so that the page that held the real name is not left behind in it.
    */
   async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
-    this.#db.exec("BEGIN IMMEDIATE");
-    try {
+    transaction(this.#db, () => {
       if (!this.#selectTable.get(tableId)) throw new Error(`no table ${tableId}`);
       this.#db
         .prepare(
@@ -188,11 +187,7 @@ export class SqliteTableStore implements TableStore {
         )
         .run(name, role, tableId, participantId);
       if (initial) this.#db.prepare("UPDATE tables SET initial = ? WHERE id = ?").run(JSON.stringify(initial), tableId);
-      this.#db.exec("COMMIT");
-    } catch (error) {
-      this.#db.exec("ROLLBACK");
-      throw error;
-    }
+    });
     this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
@@ -208,16 +203,10 @@ export class SqliteTableStore implements TableStore {
 
   /** The log rows, then the table row, in one transaction: a crash in between leaves the table whole. */
   async delete(tableId: string): Promise<boolean> {
-    this.#db.exec("BEGIN IMMEDIATE");
-    try {
+    return transaction(this.#db, () => {
       this.#deleteLog.run(tableId);
-      const { changes } = this.#deleteTable.run(tableId);
-      this.#db.exec("COMMIT");
-      return Number(changes) > 0;
-    } catch (error) {
-      this.#db.exec("ROLLBACK");
-      throw error;
-    }
+      return Number(this.#deleteTable.run(tableId).changes) > 0;
+    });
   }
 
   async untouchedSince(cutoffMs: number): Promise<string[]> {
@@ -257,10 +246,18 @@ function addObserverKeys(db: DatabaseSync): void {
   const missing = db.prepare("SELECT id FROM tables WHERE observer_key = ''").all() as { id: string }[];
   if (missing.length === 0) return;
   const update = db.prepare("UPDATE tables SET observer_key = ? WHERE id = ?");
-  db.exec("BEGIN");
-  try {
+  transaction(db, () => {
     for (const { id } of missing) update.run(newSecret(), id);
+  });
+}
+
+/** Runs `work` in one write transaction (taken at once: BEGIN IMMEDIATE), committed if it returns, rolled back if it throws. */
+function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const result = work();
     db.exec("COMMIT");
+    return result;
   } catch (error) {
     db.exec("ROLLBACK");
     throw error;

@@ -10,8 +10,8 @@ import { DatabaseSync } from "node:sqlite";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Action } from "../../shared/model.ts";
-import { ACTION_REQUEST, API, PROTOCOL_VERSION, WHOAMI_REQUEST, type CreatedTable, type Whoami } from "../../shared/protocol.ts";
-import { joinOverHttp } from "../join.ts";
+import { ACTION_REQUEST, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "../../shared/protocol.ts";
+import { joinOverHttp, openTableOverHttp, secretOf } from "../join.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
 
 const PORTS = { before: 2690, after: 2691 };
@@ -44,8 +44,6 @@ function command(script: "backup" | "restore", args: string[], env: Record<strin
   return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
 }
 
-const secretOf = (link: string) => decodeURIComponent(link.split("=")[1] ?? "");
-
 interface Player {
   name: string;
   seatKey: string;
@@ -60,23 +58,6 @@ interface Sent {
   acknowledged: boolean;
 }
 
-async function openTable(url: string): Promise<CreatedTable> {
-  const response = await fetch(url + API.createTable, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      title: "Table sauvegardée",
-      system: "Le quartier",
-      presentState: "Aujourd'hui",
-      horizonYear: 2040,
-      desirableFuture: "Demain",
-      framingChallengeId: null,
-      framingChallengeText: "Tenir bon",
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as CreatedTable;
-}
 
 async function seat(url: string, tableId: string, name: string, seatKey: string, secret: Player["secret"]): Promise<Player> {
   const room = await joinOverHttp(new Client(url), url, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" });
@@ -128,7 +109,7 @@ describe("backup and restore of the embedded store", () => {
     servers.push(before);
     expect((await fetch(`${before.url}/api/health`)).status).toBe(200);
 
-    const created = await openTable(before.url);
+    const created = await openTableOverHttp(before.url, "Table sauvegardée");
     const keys = { awa: randomBytes(32).toString("base64url"), ada: randomBytes(32).toString("base64url") };
     const invite = { invite: secretOf(created.participantLink) };
     const awa = await seat(before.url, created.tableId, "Awa", keys.awa, { facilitatorKey: secretOf(created.facilitatorLink) });
@@ -205,13 +186,13 @@ describe("backup and restore of the embedded store", () => {
     // A store with one table, backed up with the server stopped, then restored over a store that has two.
     const server = await startServer(PORTS.before, { DATA_DIR: dataDir });
     servers.push(server);
-    await openTable(server.url);
+    await openTableOverHttp(server.url);
     await stopServer(server, "SIGTERM");
     const backupFile = path.join(elsewhere, "one-table.sqlite");
     expect((await command("backup", [backupFile], { DATA_DIR: dataDir })).code).toBe(0);
     const again = await startServer(PORTS.before, { DATA_DIR: dataDir });
     servers.push(again);
-    await openTable(again.url);
+    await openTableOverHttp(again.url);
     await stopServer(again, "SIGTERM");
 
     const restore = await command("restore", [backupFile], { DATA_DIR: dataDir });

@@ -12,9 +12,9 @@ import { DELETED_CLOSE_CODE } from "../../server/room/table-room.ts";
 import { hashSecret } from "../../server/secrets.ts";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
 import { t } from "../../shared/i18n/translate.ts";
-import { ACTION_REQUEST, API, PROTOCOL_VERSION, type CreatedTable } from "../../shared/protocol.ts";
+import { ACTION_REQUEST, API, PROTOCOL_VERSION } from "../../shared/protocol.ts";
 import { openTable } from "../fixtures.ts";
-import { joinOverHttp, JoinRefusedError } from "../join.ts";
+import { joinOverHttp, JoinRefusedError, openTableOverHttp } from "../join.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
 
 const PORT = 2660;
@@ -37,27 +37,8 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const secretOf = (link: string) => decodeURIComponent(link.split("=")[1] ?? "");
 const seatKey = () => randomBytes(32).toString("base64url");
 
-async function openTableOver(url: string, title: string): Promise<CreatedTable & { facilitatorKey: string; invite: string }> {
-  const response = await fetch(url + API.createTable, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      title,
-      system: "Le quartier",
-      presentState: "Aujourd'hui",
-      horizonYear: 2040,
-      desirableFuture: "Demain",
-      framingChallengeId: null,
-      framingChallengeText: "Tenir bon",
-    }),
-  });
-  expect(response.status).toBe(201);
-  const created = (await response.json()) as CreatedTable;
-  return { ...created, facilitatorKey: secretOf(created.facilitatorLink), invite: secretOf(created.participantLink) };
-}
 
 async function seat(url: string, tableId: string, name: string, secret: { invite: string } | { facilitatorKey: string }): Promise<Room> {
   const room = await joinOverHttp(new Client(url), url, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey: seatKey(), name, role: "habitant·e" });
@@ -115,7 +96,7 @@ async function throwawayDatabase(admin: string): Promise<Record<string, string>>
 describe("deleting a table", () => {
   it("given no facilitator secret, or another link's, then nothing is deleted (401) and the table plays on", async () => {
     server = await startServer(PORT, { DATA_DIR: path.join(dir, "refused") });
-    const table = await openTableOver(server.url, "Table gardée");
+    const table = await openTableOverHttp(server.url, "Table gardée");
     const participant = await seat(server.url, table.tableId, "Ada", { invite: table.invite });
 
     for (const key of [undefined, "", table.invite, randomBytes(24).toString("base64url")]) {
@@ -139,8 +120,8 @@ describe("deleting a table", () => {
 
   it.each(stores)("given the facilitator secret (%s), then every connection closes with the reason, and joins, downloads and a second delete answer 404", async (_name, storeEnv) => {
     server = await startServer(PORT, { ...(await storeEnv()), LIMIT_ACTIONS_PER_SECOND: "1000", LIMIT_TABLE_ACTIONS_PER_SECOND: "1000" });
-    const table = await openTableOver(server.url, "Table effacée");
-    const other = await openTableOver(server.url, "Table voisine");
+    const table = await openTableOverHttp(server.url, "Table effacée");
+    const other = await openTableOverHttp(server.url, "Table voisine");
     const facilitator = await seat(server.url, table.tableId, "Awa", { facilitatorKey: table.facilitatorKey });
     const participant = await seat(server.url, table.tableId, "Bao", { invite: table.invite });
     const neighbour = await seat(server.url, other.tableId, "Chloé", { invite: other.invite });
@@ -188,7 +169,7 @@ describe("deleting a table", () => {
   it("given a table whose room is closed (nobody there), then it is deleted from storage all the same", async () => {
     const dataDir = path.join(dir, "cold");
     server = await startServer(PORT, { DATA_DIR: dataDir });
-    const table = await openTableOver(server.url, "Table endormie");
+    const table = await openTableOverHttp(server.url, "Table endormie");
     await stopServer(server, "SIGTERM");
     server = await startServer(PORT, { DATA_DIR: dataDir });
 

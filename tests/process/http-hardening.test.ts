@@ -11,8 +11,8 @@ import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HTTP_TIMEOUTS } from "../../server/http/http-server.ts";
 import { t } from "../../shared/i18n/translate.ts";
-import { API, PROTOCOL_VERSION, WHOAMI_REQUEST, type CreatedTable } from "../../shared/protocol.ts";
-import { joinOverHttp } from "../join.ts";
+import { API, PROTOCOL_VERSION, WHOAMI_REQUEST } from "../../shared/protocol.ts";
+import { joinOverHttp, openTableOverHttp, TABLE_FORM } from "../join.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
 
 const PORT = 2631;
@@ -54,27 +54,7 @@ function raw(method: string, requestPath: string, headers: Record<string, string
   });
 }
 
-const TABLE_SETUP = {
-  title: "Table ouverte",
-  system: "Le quartier",
-  presentState: "Aujourd'hui",
-  horizonYear: 2040,
-  desirableFuture: "Demain",
-  framingChallengeId: null,
-  framingChallengeText: "Tenir bon",
-};
 
-/** A new table, and its facilitator secret (from the link's fragment). */
-async function openTable(): Promise<{ tableId: string; facilitatorKey: string }> {
-  const response = await fetch(`${server.url}${API.createTable}`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(TABLE_SETUP),
-  });
-  expect(response.status).toBe(201);
-  const created = (await response.json()) as CreatedTable;
-  return { tableId: created.tableId, facilitatorKey: decodeURIComponent(created.facilitatorLink.split("=")[1] ?? "") };
-}
 
 describe("an error is a short French JSON message, never a stack trace or a server path", () => {
   const cases = [
@@ -86,7 +66,7 @@ describe("an error is a short French JSON message, never a stack trace or a serv
       method: "POST",
       path: API.createTable,
       headers: { "Content-Type": "application/json; charset=foo" },
-      body: JSON.stringify(TABLE_SETUP),
+      body: JSON.stringify(TABLE_FORM),
       status: 415,
       key: "unsupportedMediaType",
     },
@@ -129,7 +109,7 @@ describe("every page carries the security headers", () => {
 
 describe("the story's HTML export keeps its own, stricter policy", () => {
   it("given the facilitator's secret, when the HTML story is opened, then its policy allows no script and no framing", async () => {
-    const { tableId, facilitatorKey } = await openTable();
+    const { tableId, facilitatorKey } = await openTableOverHttp(server.url);
     const reply = await raw("GET", API.story(tableId, "html"), { Authorization: `Bearer ${facilitatorKey}` });
 
     expect(reply.status).toBe(200);
@@ -158,7 +138,7 @@ describe("half-sent requests do not hold connections", () => {
     "given connections that stop in the headers or in the body, when the deadlines pass, then the server closes every one of them and a table's WebSocket stays open",
     async () => {
       // A seated facilitator, connected before the half-sent requests: the sweep that cuts them would see it too.
-      const { tableId, facilitatorKey } = await openTable();
+      const { tableId, facilitatorKey } = await openTableOverHttp(server.url);
       const room: Room = await joinOverHttp(new Client(server.url), server.url, tableId, {
         protocolVersion: PROTOCOL_VERSION,
         facilitatorKey,

@@ -7,9 +7,9 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Action } from "../../shared/model.ts";
-import { ACTION_REQUEST, API, PROTOCOL_VERSION, WHOAMI_REQUEST, type CreatedTable, type Whoami } from "../../shared/protocol.ts";
+import { ACTION_REQUEST, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "../../shared/protocol.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
-import { joinOverHttp } from "../join.ts";
+import { joinOverHttp, openTableOverHttp, secretOf } from "../join.ts";
 
 const PORT = 2581;
 let server: RunningServer | null = null;
@@ -38,25 +38,6 @@ interface Sent {
   resent?: boolean;
 }
 
-const secretOf = (link: string) => decodeURIComponent(link.split("=")[1] ?? "");
-
-async function openTable(url: string): Promise<CreatedTable> {
-  const response = await fetch(url + API.createTable, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      title: "Table qui survit",
-      system: "Le quartier",
-      presentState: "Aujourd'hui",
-      horizonYear: 2040,
-      desirableFuture: "Demain",
-      framingChallengeId: null,
-      framingChallengeText: "Tenir bon",
-    }),
-  });
-  expect(response.status).toBe(201);
-  return (await response.json()) as CreatedTable;
-}
 
 async function seat(url: string, tableId: string, name: string, seatKey: string, secret: Player["secret"]): Promise<Player> {
   const room = await joinOverHttp(new Client(url), url, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" });
@@ -101,7 +82,7 @@ const AS_FAST_AS_IT_GOES = { LIMIT_ACTIONS_PER_SECOND: "1000", LIMIT_TABLE_ACTIO
 async function scenario(stop: NodeJS.Signals, killAfterMs: number) {
   dataDir = mkdtempSync(path.join(tmpdir(), "jdt-restart-"));
   server = await startServer(PORT, { DATA_DIR: dataDir, ...AS_FAST_AS_IT_GOES });
-  const created = await openTable(server.url);
+  const created = await openTableOverHttp(server.url, "Table qui survit");
   const keys = ["facilitatrice", "ada", "bao", "chloé"].map(() => randomBytes(32).toString("base64url"));
   const facilitator = await seat(server.url, created.tableId, "Awa", keys[0] ?? "", { facilitatorKey: secretOf(created.facilitatorLink) });
   await facilitator.room.request(ACTION_REQUEST, { id: "start-play-1", action: { type: "startPlay" } });

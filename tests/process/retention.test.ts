@@ -12,8 +12,8 @@ import { readConfig } from "../../server/config.ts";
 import { createLogger } from "../../server/logger.ts";
 import { DELETED_CLOSE_CODE } from "../../server/room/table-room.ts";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { ACTION_REQUEST, API, PROTOCOL_VERSION, type CreatedTable } from "../../shared/protocol.ts";
-import { joinOverHttp, JoinRefusedError } from "../join.ts";
+import { ACTION_REQUEST, PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { joinOverHttp, JoinRefusedError, openTableOverHttp } from "../join.ts";
 
 const PORT = 2662;
 const URL_ = `http://127.0.0.1:${PORT}`;
@@ -39,25 +39,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function openTableOver(title: string): Promise<CreatedTable & { facilitatorKey: string; invite: string }> {
-  const response = await fetch(URL_ + API.createTable, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      title,
-      system: "Le quartier",
-      presentState: "Aujourd'hui",
-      horizonYear: 2040,
-      desirableFuture: "Demain",
-      framingChallengeId: null,
-      framingChallengeText: "Tenir bon",
-    }),
-  });
-  expect(response.status).toBe(201);
-  const created = (await response.json()) as CreatedTable;
-  const secret = (link: string) => decodeURIComponent(link.split("=")[1] ?? "");
-  return { ...created, facilitatorKey: secret(created.facilitatorLink), invite: secret(created.participantLink) };
-}
 
 async function seat(tableId: string, name: string, secret: Record<string, string>): Promise<Room> {
   const seatKey = randomBytes(32).toString("base64url");
@@ -74,11 +55,11 @@ async function deleteAfterOf(room: Room): Promise<number> {
 
 describe("the retention sweep, with a fake clock", () => {
   it("given two tables, one last touched before the cutoff, when the sweep runs, then only that one is deleted and its people see why", async () => {
-    const old = await openTableOver("Table oubliée");
+    const old = await openTableOverHttp(URL_, "Table oubliée");
     const oldFacilitator = await seat(old.tableId, "Awa", { facilitatorKey: old.facilitatorKey });
     const oldLastTouched = (await deleteAfterOf(oldFacilitator)) - RETENTION_DAYS * DAY;
     await new Promise((resolve) => setTimeout(resolve, 20));
-    const kept = await openTableOver("Table vivante");
+    const kept = await openTableOverHttp(URL_, "Table vivante");
     const keptFacilitator = await seat(kept.tableId, "Bao", { facilitatorKey: kept.facilitatorKey });
     const before = await deleteAfterOf(keptFacilitator);
     const closedOld = new Promise<{ code: number; reason?: string }>((resolve) => oldFacilitator.onLeave((code, reason) => resolve({ code, reason })));
@@ -103,7 +84,7 @@ describe("the retention sweep, with a fake clock", () => {
   });
 
   it("given a sweep as of today, then no table younger than RETENTION_DAYS is touched", async () => {
-    const table = await openTableOver("Table du jour");
+    const table = await openTableOverHttp(URL_, "Table du jour");
 
     expect(await server.retention.sweep(Date.now())).toEqual([]);
     expect(await store.secrets(table.tableId)).toBeDefined();
