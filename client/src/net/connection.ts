@@ -316,5 +316,5 @@ export async function leaveTable(): Promise<void> {
   room = null;
   useTableStore.setState({ shareLinks: null, gone: null });
   clearTimeout(retryTimer);
-  if (current) void current.leave(true);
+  if (current?.connection.isOpen) void current.leave(true);
 }

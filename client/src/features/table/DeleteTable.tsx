@@ -43,6 +43,8 @@ export function DeleteTable({ tableId, facilitatorKey }: { tableId: string; faci
       return;
     }
     navigate("/");
+    // The home page opens at its top, where the notice is, not at the scroll position of the long table it replaces.
+    window.scrollTo(0, 0);
     showNotice("info", t("deletion.done", { title }));
   }
 
