@@ -18,17 +18,17 @@
 // Writes bench/results/flood.md and bench/results/flood.json. Settings (environment): FLOOD_PHASES (default
 // A,B1,B2,B,A2,C), FLOOD_BASELINE_S=15, FLOOD_WS_S=12, FLOOD_HTTP_S=12, FLOOD_BOTH_S=15, FLOOD_AFTER_S=8,
 // FLOOD_REOPEN_CYCLES=3, FLOOD_BIG_ACTIONS=2000, FLOOD_BIG_SEATS=20, FLOOD_FPS=40 (frames per second per attacking
-// connection; the server closes a connection past 50), FLOOD_KAMIKAZES=4, FLOOD_HTTP_CONCURRENCY=4,
+// connection; the server closes a connection past floodFramesPerSecond(), 100 by default), FLOOD_KAMIKAZES=4, FLOOD_HTTP_CONCURRENCY=4,
 // FLOOD_VICTIM_PEOPLE=4, FLOOD_VICTIM_INTERVAL_MS=200, FLOOD_PORT, FLOOD_NO_PIN=1, FLOOD_DATA_DIR (where the temp
 // SQLite folder goes, e.g. /dev/shm to take the disk out), FLOOD_BIG_STEPS=120, FLOOD_SERVER_ENCODER_KB (an experiment:
 // sets @colyseus/schema's Encoder.BUFFER_SIZE inside the server, see bench/flood-probe.ts).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { DEFAULT_LIMITS, floodFramesPerSecond } from "../server/limits.ts";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { DEFAULT_LIMITS } from "../server/limits.ts";
 import { LIMITS as RULES } from "../shared/model.ts";
 import { API, WHOAMI_REQUEST, type Whoami } from "../shared/protocol.ts";
 import {
@@ -60,6 +60,10 @@ const num = (name: string, fallback: number): number => {
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not "${raw}"`);
   return value;
 };
+
+/** The server's frame limit per connection (server/room/table-room.ts), and a kamikaze burst well past it. */
+const FLOOD_FRAMES = floodFramesPerSecond(DEFAULT_LIMITS);
+const KAMIKAZE_BURST = FLOOD_FRAMES + 30;
 
 const SETTINGS = {
   phases: (process.env.FLOOD_PHASES ?? "A,B1,B2,B,A2,C").split(",").map((p) => p.trim()).filter(Boolean),
@@ -521,7 +525,7 @@ class WsAttack {
         this.frames++;
         sendRaw(room, "action", { id: actionId("attack"), action: { type: "narrate", stepId: "step-1", text: OVERSIZED } }, this.#count(connection, null));
       } else {
-        for (let i = 0; i < 80 && connection.room === room; i++) this.#sendNext(connection, room);
+        for (let i = 0; i < KAMIKAZE_BURST && connection.room === room; i++) this.#sendNext(connection, room);
       }
       const deadline = performance.now() + 3000;
       while (connection.room === room && performance.now() < deadline && this.#running) await sleep(20);
@@ -1254,7 +1258,7 @@ function render(report: Report): string {
           `Connections at start ${w.connectionsAtStart}, at the end ${w.connectionsAtEnd} (limits: ${LIMITS.connectionsPerSeat} per seat, ${LIMITS.connectionsPerTable} per table, 40 people per table).`,
       );
       out.push(
-        `- Frames sent: ${w.frames} (${f(w.frames / phase.seconds, 0)}/s; steady connections at ${SETTINGS.framesPerSecond}/s each, ${SETTINGS.kamikazes} kamikazes far over 50/s or one frame over 256 KB).`,
+        `- Frames sent: ${w.frames} (${f(w.frames / phase.seconds, 0)}/s; steady connections at ${SETTINGS.framesPerSecond}/s each, ${SETTINGS.kamikazes} kamikazes bursting ${KAMIKAZE_BURST} frames at once (the limit is ${FLOOD_FRAMES}/s) or one frame over 256 KB).`,
       );
       out.push(`- Outcomes: ${counts(w.outcomes)}.`);
       out.push(

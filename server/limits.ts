@@ -67,3 +67,8 @@ export function readLimits(env: NodeJS.ProcessEnv): Limits {
   }
   return limits;
 }
+
+/** Frames one connection may send in a second before it is closed as a flood: ten times a seat's pace. */
+export function floodFramesPerSecond(limits: Pick<Limits, "actionsPerSecond">): number {
+  return limits.actionsPerSecond * 10;
+}

@@ -20,7 +20,7 @@ import {
 import { anonymisedCopy, anonymousIdentity, applyAction, join, nameAvailable, type Outcome } from "../../shared/rules/index.ts";
 import { t } from "../../shared/i18n/translate.ts";
 import { handOf, publicTable } from "../../shared/view.ts";
-import type { Limits } from "../limits.ts";
+import { floodFramesPerSecond, type Limits } from "../limits.ts";
 import { countAcceptedAction, countingRefusals, timedWrite } from "../metrics.ts";
 import { deletionDate } from "../retention.ts";
 import { newId, newSecret } from "../secrets.ts";
@@ -46,11 +46,6 @@ export const FLOOD_CLOSE_CODE = CloseCode.WITH_ERROR;
  * Closes that no network drop makes: flooding, a frame over the size limit (1009), a broken protocol (1002, 1003,
  * 1007, 1008). Such a connection's place is not kept for the reconnection delay (its browser joins again).
  */
-/** Frames one connection may send in a second before it is closed as a flood: ten times a seat's pace. */
-export function floodFramesPerSecond(limits: Pick<Limits, "actionsPerSecond">): number {
-  return limits.actionsPerSecond * 10;
-}
-
 const NOT_A_DROP = new Set<number>([FLOOD_CLOSE_CODE, 1002, 1003, 1007, 1008, 1009]);
 
 export interface RoomServices {

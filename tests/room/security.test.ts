@@ -13,7 +13,8 @@ import WebSocket from "ws";
 import { createApp } from "../../server/app.ts";
 import { readConfig } from "../../server/config.ts";
 import { createLogger } from "../../server/logger.ts";
-import { FLOOD_CLOSE_CODE, floodFramesPerSecond } from "../../server/room/table-room.ts";
+import { floodFramesPerSecond } from "../../server/limits.ts";
+import { FLOOD_CLOSE_CODE } from "../../server/room/table-room.ts";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
 import { t } from "../../shared/i18n/translate.ts";
 import {
