@@ -1,14 +1,4 @@
 // The table: the phase and what is expected now, the path from today to the horizon, the piles, my hand, the people, the facilitator's controls.
-import {
-  DndContext,
-  KeyboardSensor,
-  MeasuringStrategy,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-  type DragStartEvent,
-} from "@dnd-kit/core";
 import { useTranslation } from "react-i18next";
 import type { Secret } from "../../net/connection.ts";
 import { selectMe, selectTable, useTableStore } from "../../store/table-store.ts";
@@ -19,9 +9,7 @@ import { FacilitatorPanel } from "./FacilitatorPanel.tsx";
 import { Hand } from "./Hand.tsx";
 import { PathView } from "./PathView.tsx";
 import { People } from "./People.tsx";
-import { placeCard, slotAnchor } from "./place-card.ts";
-import { usePlacing } from "./ui-store.ts";
-import { useDndAnnouncements } from "./dnd-announcements.ts";
+import { PlacingContext } from "./PlacingContext.tsx";
 import { PhaseBar } from "../phases/PhaseBar.tsx";
 import { PreparationPanel } from "../preparation/PreparationPanel.tsx";
 import { PlayControls } from "../play/PlayControls.tsx";
@@ -32,20 +20,9 @@ export function TableScreen({ tableId, secret }: { tableId: string; secret: Secr
   const { t } = useTranslation();
   const table = useTableStore(selectTable);
   const me = useTableStore(selectMe);
-  const announcements = useDndAnnouncements();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   // From the table, not from how this browser joined: a co-facilitator or a hand-over changes it.
   const facilitating = useAmFacilitator();
   if (!table || !me) return null;
-
-  function onDragStart(event: DragStartEvent) {
-    usePlacing.setState({ dragging: true, placingCardId: String(event.active.id) });
-  }
-  function onDragEnd(event: DragEndEvent) {
-    const cardId = String(event.active.id);
-    if (event.over) void placeCard(cardId, slotAnchor(String(event.over.id)));
-    else usePlacing.setState({ dragging: false, placingCardId: null });
-  }
 
   return (
     <div className="page page--table">
@@ -67,15 +44,7 @@ export function TableScreen({ tableId, secret }: { tableId: string; secret: Secr
       <PhaseBar />
       <Notice />
       <PlayControls />
-      <DndContext
-        sensors={sensors}
-        // The drop zones open up once a drag starts, which moves the whole path: measure them while dragging.
-        measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
-        onDragStart={onDragStart}
-        onDragEnd={onDragEnd}
-        onDragCancel={() => usePlacing.setState({ dragging: false, placingCardId: null })}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
-      >
+      <PlacingContext>
         <div className="table-layout">
           <div className="table-main">
             <PreparationPanel />
@@ -90,7 +59,7 @@ export function TableScreen({ tableId, secret }: { tableId: string; secret: Secr
             <People />
           </aside>
         </div>
-      </DndContext>
+      </PlacingContext>
     </div>
   );
 }
