@@ -1,14 +1,13 @@
 // Assembles the server: Colyseus with the table room, the HTTP API and the built client, on one port.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import path from "node:path";
-import express from "express";
 import { defineRoom, defineServer } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { Logger } from "pino";
 import { loadDecks } from "../cards/load.ts";
-import { PRIVACY_PAGE, ROOM_NAME } from "../shared/protocol.ts";
+import { ROOM_NAME } from "../shared/protocol.ts";
 import type { Config } from "./config.ts";
+import { clientFiles, compressResponses } from "./http/client-files.ts";
 import { errorReply, notFound } from "./http/errors.ts";
 import { createHttpServer } from "./http/http-server.ts";
 import { operationsRouter } from "./http/operations.ts";
@@ -54,15 +53,14 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
     express: (app) => {
       app.disable("x-powered-by");
       app.use(securityHeaders());
+      app.use(compressResponses());
       // The client's address for the per-address limits: the socket's, or X-Forwarded-For through that many proxies.
       app.set("trust proxy", config.trustProxy);
       const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
       app.use(operationsRouter({ store, metricsToken: config.metricsToken, retentionDays: config.retentionDays }));
       app.use(apiRouter({ tables, decks, logger, linkBase, origins, limits: config.limits }));
       if (existsSync(config.clientDir)) {
-        app.use(express.static(config.clientDir, { index: false }));
-        const indexHtml = path.join(config.clientDir, "index.html");
-        app.get(["/", "/t/:tableId", PRIVACY_PAGE], (_req, res) => res.sendFile(indexHtml));
+        app.use(clientFiles(config.clientDir));
       } else {
         logger.warn({ clientDir: config.clientDir }, "no built client: run `npm run build`");
       }
