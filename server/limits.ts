@@ -14,6 +14,11 @@ export interface Limits {
   deletionsPerHour: number;
   /** Joins (POST /api/tables/:id/join) per address, per minute: a whole room behind one address rejoining at once fits. */
   joinsPerMinute: number;
+  /**
+   * Join codes that led nowhere (unknown, or the table closed to arrivals) per address, per hour. Codes that open a
+   * table are not counted: a whole workshop behind one address typing the right code fits, a guesser does not.
+   */
+  joinCodeFailuresPerHour: number;
   /** Actions and requests one seat may send per second, whatever its number of connections (a burst of twice that is allowed). */
   actionsPerSecond: number;
   /**
@@ -39,6 +44,7 @@ export const DEFAULT_LIMITS: Limits = {
   importBytes: 1024 * 1024,
   exportsPerMinute: 30,
   joinsPerMinute: 120,
+  joinCodeFailuresPerHour: 30,
   deletionsPerHour: 30,
   actionsPerSecond: 10,
   tableActionsPerSecond: 20,

@@ -1,10 +1,10 @@
 // Tables as the server knows them: opening one (secrets, first state), reading its current state, making sure its room is open.
 import { matchMaker } from "@colyseus/core";
 import type { Card, TableState } from "../shared/model.ts";
-import { ROOM_NAME } from "../shared/protocol.ts";
+import { ROOM_NAME, type TableWelcome } from "../shared/protocol.ts";
 import { createTable, type Refusal, type SetupInput } from "../shared/rules/index.ts";
 import { hashSecret, newId, newSecret } from "./secrets.ts";
-import type { TableSecrets, TableStore } from "./store/table-store.ts";
+import type { JoinCodeMatch, TableSecrets, TableStore } from "./store/table-store.ts";
 
 export interface OpenedTable {
   tableId: string;
@@ -20,6 +20,13 @@ export interface Tables {
   openFrom(initial: (tableId: string, now: number) => TableState): Promise<OpenedTable>;
   /** The table's link secrets, read without its log: every request is checked against them before any other work. */
   secrets(tableId: string): Promise<TableSecrets | undefined>;
+  /** The table a join code (normalised) belongs to, and its participant link: one indexed read, nothing opened. */
+  findByJoinCode(code: string): Promise<JoinCodeMatch | undefined>;
+  /**
+   * The title, and whether a newcomer could sit now, from the live room (opened if needed). Call it only once the
+   * request's link or join code is checked. Undefined when there is no such table.
+   */
+  welcome(tableId: string): Promise<TableWelcome | undefined>;
   /**
    * The table as it stands now, from its live room (opened from storage if needed, its log replayed off the event
    * loop). Call it only once the request's secret is checked.
@@ -86,6 +93,15 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
 
     secrets(tableId) {
       return store.secrets(tableId);
+    },
+
+    findByJoinCode(code) {
+      return store.findByJoinCode(code);
+    },
+
+    async welcome(tableId) {
+      if (!(await ensureRoom(tableId))) return undefined;
+      return (await matchMaker.remoteRoomCall(tableId, "welcome")) as TableWelcome;
     },
 
     async current(tableId) {

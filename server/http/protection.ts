@@ -66,14 +66,22 @@ export function lockDownColyseus(policy: OriginPolicy): void {
   };
 }
 
+export interface PerAddressOptions {
+  /** Count only the requests answered with an error (4xx, 5xx): what succeeded costs nothing of the allowance. */
+  failuresOnly?: boolean;
+  /** The French reason given past the limit (http.rateLimited by default). */
+  reason?: (seconds: number) => string;
+}
+
 /**
  * At most `limit` requests per address per window; past it, 429 with Retry-After and a French message. Addresses are
  * the socket's, or X-Forwarded-For's as far as TRUST_PROXY trusts it (Express' `trust proxy`).
  */
-export function perAddress(limit: number, windowMs: number): RateLimit {
+export function perAddress(limit: number, windowMs: number, { failuresOnly = false, reason }: PerAddressOptions = {}): RateLimit {
   return rateLimit({
     windowMs,
     limit,
+    skipSuccessfulRequests: failuresOnly,
     standardHeaders: "draft-7",
     legacyHeaders: false,
     // A stranger's forged X-Forwarded-For is simply ignored without TRUST_PROXY; no need to log about it.
@@ -82,7 +90,7 @@ export function perAddress(limit: number, windowMs: number): RateLimit {
       const resetTime = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000));
       res.set("Retry-After", String(seconds));
-      refuse(res, 429, { code: "rateLimited", message: t("http.rateLimited", { seconds }) });
+      refuse(res, 429, { code: "rateLimited", message: reason ? reason(seconds) : t("http.rateLimited", { seconds }) });
     },
   });
 }

@@ -12,6 +12,8 @@ import type { Tables } from "../tables.ts";
 import { deletionRouter } from "./deletion.ts";
 import { exportRouter } from "./exports.ts";
 import { joinRouter } from "./join.ts";
+import { joinCodeRouter } from "./join-code.ts";
+import { tableTitleRouter } from "./table-title.ts";
 import { HOUR, MINUTE, perAddress, sameOriginApi, type OriginPolicy } from "./protection.ts";
 import { refuse } from "./refuse.ts";
 
@@ -51,6 +53,17 @@ export function apiRouter(services: RouteServices): Router {
     }),
   );
   router.use(joinRouter({ tables, logger, rateLimit: perAddress(limits.joinsPerMinute, MINUTE) }));
+  router.use(tableTitleRouter({ tables, rateLimit: perAddress(limits.joinsPerMinute, MINUTE) }));
+  router.use(
+    joinCodeRouter({
+      tables,
+      logger,
+      rateLimit: perAddress(limits.joinCodeFailuresPerHour, HOUR, {
+        failuresOnly: true,
+        reason: (seconds) => t("joinCode.rateLimited", { minutes: Math.ceil(seconds / 60) }),
+      }),
+    }),
+  );
   router.use(deletionRouter({ tables, logger, rateLimit: perAddress(limits.deletionsPerHour, HOUR) }));
   router.post(API.createTable, perAddress(limits.tableCreationsPerHour, HOUR), express.json({ limit: "64kb" }));
 

@@ -2,10 +2,15 @@
 // append() is one autocommitted INSERT with synchronous_commit on: it resolves once the commit is flushed to disk.
 import pg from "pg";
 import type { TableState } from "../../shared/model.ts";
-import { newSecret } from "../secrets.ts";
+import { newJoinCode, newSecret } from "../secrets.ts";
 import {
   DuplicateEntryError,
+  JOIN_CODE_TRIES,
+  untakenJoinCode,
   type Anonymisation,
+  type JoinCodeMaker,
+  type JoinCodeMatch,
+  type NewTable,
   type LogEntry,
   type StoredTable,
   type TableCreation,
@@ -18,11 +23,15 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** An idle pooled connection broke (server restart…): the pool drops it and the next query reconnects. */
   onIdleError?: (error: Error) => void;
+  /** Where join codes come from (tests force collisions with their own); server/secrets.ts newJoinCode by default. */
+  newJoinCode?: JoinCodeMaker;
 }
 
 const UNIQUE_VIOLATION = "23505";
 // Any constant shared by every process that opens the store: two servers starting at once create the tables once.
 const SCHEMA_LOCK = 7_126_530_418;
+/** The unique index that finds a table by its join code (and refuses a code another table has). */
+const JOIN_CODE_INDEX = "tables_join_code";
 
 interface TableRow {
   id: string;
@@ -30,6 +39,7 @@ interface TableRow {
   facilitator_key_hash: string;
   invite: string;
   observer_key: string;
+  join_code: string;
   initial: TableState;
 }
 
@@ -45,20 +55,22 @@ export class PostgresTableStore implements TableStore {
   #tables: string;
   #log: string;
   #closed = false;
+  #newJoinCode: JoinCodeMaker;
 
-  private constructor(pool: pg.Pool, schema: string) {
+  private constructor(pool: pg.Pool, schema: string, makeJoinCode: JoinCodeMaker) {
     this.#pool = pool;
+    this.#newJoinCode = makeJoinCode;
     this.#tables = `${pg.escapeIdentifier(schema)}.tables`;
     this.#log = `${pg.escapeIdentifier(schema)}.log`;
   }
 
   /** Connects, creates the schema and tables if missing, and returns the store; fails if the database cannot be reached. */
-  static async open(url: string, { schema = "public", onIdleError }: PostgresStoreOptions = {}): Promise<PostgresTableStore> {
+  static async open(url: string, { schema = "public", onIdleError, newJoinCode: makeJoinCode = newJoinCode }: PostgresStoreOptions = {}): Promise<PostgresTableStore> {
     // synchronous_commit is forced on for these connections, whatever the server's default: durable means on disk.
     // A host that never answers fails within 10 s instead of holding the start-up (pg waits forever by default).
     const pool = new pg.Pool({ connectionString: url, options: "-c synchronous_commit=on", connectionTimeoutMillis: 10_000 });
     pool.on("error", onIdleError ?? ((error) => console.error(`PostgreSQL : connexion inactive perdue : ${error.message}`)));
-    const store = new PostgresTableStore(pool, schema);
+    const store = new PostgresTableStore(pool, schema, makeJoinCode);
     try {
       await store.#createTables(schema);
     } catch (error) {
@@ -91,6 +103,21 @@ export class PostgresTableStore implements TableStore {
       }
       // Databases made before the participant link could be changed: no link was ever retired.
       await client.query(`ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS retired_invites jsonb NOT NULL DEFAULT '[]'`);
+      // Databases made before join codes existed: each table gets its own code now (like the observer secrets above,
+      // once, rather than lazily when its room opens: the column then never holds a "not yet"), then the unique index
+      // that finds a table by its code.
+      await client.query(`ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS join_code text NOT NULL DEFAULT ''`);
+      const uncoded = await client.query<{ id: string }>(`SELECT id FROM ${this.#tables} WHERE join_code = ''`);
+      if (uncoded.rows.length > 0) {
+        const coded = await client.query<{ join_code: string }>(`SELECT join_code FROM ${this.#tables} WHERE join_code <> ''`);
+        const taken = new Set(coded.rows.map((row) => row.join_code));
+        for (const { id } of uncoded.rows) {
+          const code = untakenJoinCode(this.#newJoinCode, taken);
+          taken.add(code);
+          await client.query(`UPDATE ${this.#tables} SET join_code = $1 WHERE id = $2`, [code, id]);
+        }
+      }
+      await client.query(`CREATE UNIQUE INDEX IF NOT EXISTS ${JOIN_CODE_INDEX} ON ${this.#tables} (join_code)`);
       await client.query(`
         CREATE TABLE IF NOT EXISTS ${this.#log} (
           table_id text NOT NULL REFERENCES ${this.#tables} (id),
@@ -110,15 +137,31 @@ export class PostgresTableStore implements TableStore {
     }
   }
 
-  async create(table: TableCreation): Promise<void> {
+  async create(table: NewTable): Promise<TableCreation> {
     try {
-      await this.#pool.query(
-        `INSERT INTO ${this.#tables} (id, created_at, facilitator_key_hash, invite, observer_key, initial) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [table.id, table.createdAt, table.facilitatorKeyHash, table.invite, table.observerKey, JSON.stringify(table.initial)],
+      const joinCode = await this.#withNewJoinCode((code) =>
+        this.#pool.query(
+          `INSERT INTO ${this.#tables} (id, created_at, facilitator_key_hash, invite, observer_key, join_code, initial) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+          [table.id, table.createdAt, table.facilitatorKeyHash, table.invite, table.observerKey, code, JSON.stringify(table.initial)],
+        ),
       );
+      return { ...table, joinCode };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
+      if (isUniqueViolation(error) && !isJoinCodeTaken(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
       throw error;
+    }
+  }
+
+  /** Runs the write with a new join code, and again with another while the code is another table's. Resolves with the code written. */
+  async #withNewJoinCode(write: (code: string) => Promise<unknown>): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      const code = this.#newJoinCode();
+      try {
+        await write(code);
+        return code;
+      } catch (error) {
+        if (!isJoinCodeTaken(error) || attempt >= JOIN_CODE_TRIES) throw error;
+      }
     }
   }
 
@@ -138,6 +181,7 @@ export class PostgresTableStore implements TableStore {
         facilitatorKeyHash: row.facilitator_key_hash,
         invite: row.invite,
         observerKey: row.observer_key,
+        joinCode: row.join_code,
         initial: row.initial,
       },
       log: log.rows.map((r) => ({ seq: r.seq, entryId: r.entry_id, at: Number(r.at), entry: r.entry })),
@@ -160,15 +204,25 @@ export class PostgresTableStore implements TableStore {
     );
   }
 
-  /** The old link's hash joins the retired ones, in the same statement that sets the new link. */
-  async setInvite(tableId: string, invite: string): Promise<void> {
-    const { rowCount } = await this.#pool.query(
-      `UPDATE ${this.#tables}
-         SET retired_invites = retired_invites || jsonb_build_array(encode(sha256(convert_to(invite, 'UTF8')), 'hex')), invite = $1
-       WHERE id = $2`,
-      [invite, tableId],
-    );
-    if (rowCount === 0) throw new Error(`no table ${tableId}`);
+  /** The old link's hash joins the retired ones, in the same statement that sets the new link and a new join code. */
+  async setInvite(tableId: string, invite: string): Promise<string> {
+    return this.#withNewJoinCode(async (code) => {
+      const { rowCount } = await this.#pool.query(
+        `UPDATE ${this.#tables}
+           SET retired_invites = retired_invites || jsonb_build_array(encode(sha256(convert_to(invite, 'UTF8')), 'hex')), invite = $1, join_code = $2
+         WHERE id = $3`,
+        [invite, code, tableId],
+      );
+      if (rowCount === 0) throw new Error(`no table ${tableId}`);
+    });
+  }
+
+  /** One read on the unique index of join codes. */
+  async findByJoinCode(code: string): Promise<JoinCodeMatch | undefined> {
+    if (!code) return undefined;
+    const { rows } = await this.#pool.query<{ id: string; invite: string }>(`SELECT id, invite FROM ${this.#tables} WHERE join_code = $1`, [code]);
+    const row = rows[0];
+    return row && { tableId: row.id, invite: row.invite };
   }
 
   async append(tableId: string, entry: LogEntry): Promise<void> {
@@ -254,4 +308,9 @@ export class PostgresTableStore implements TableStore {
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
+}
+
+/** The unique index on join codes refused the row: another table has this code. */
+function isJoinCodeTaken(error: unknown): boolean {
+  return isUniqueViolation(error) && (error as { constraint?: unknown }).constraint === JOIN_CODE_INDEX;
 }

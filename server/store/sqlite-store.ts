@@ -4,10 +4,15 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TableState } from "../../shared/model.ts";
-import { hashSecret, newSecret } from "../secrets.ts";
+import { hashSecret, newJoinCode, newSecret } from "../secrets.ts";
 import {
   DuplicateEntryError,
+  JOIN_CODE_TRIES,
+  untakenJoinCode,
   type Anonymisation,
+  type JoinCodeMaker,
+  type JoinCodeMatch,
+  type NewTable,
   type LogEntry,
   type StoredTable,
   type TableCreation,
@@ -30,6 +35,8 @@ export interface SqliteStoreOptions {
    * event loop (node:sqlite is synchronous), so on a slow disk NORMAL is the lever to pull.
    */
   synchronous?: SqliteSynchronous;
+  /** Where join codes come from (tests force collisions with their own); server/secrets.ts newJoinCode by default. */
+  newJoinCode?: JoinCodeMaker;
 }
 
 // Extended result codes: a PRIMARY KEY or a UNIQUE constraint failed. Anything else (foreign key, disk full…) is not a duplicate.
@@ -63,6 +70,7 @@ interface TableRow {
   invite: string;
   initial: string;
   observer_key: string;
+  join_code: string;
 }
 
 interface LogRow {
@@ -83,9 +91,11 @@ export class SqliteTableStore implements TableStore {
   #deleteLog: StatementSync;
   #deleteTable: StatementSync;
   #selectUntouched: StatementSync;
+  #selectJoinCode: StatementSync;
+  #newJoinCode: JoinCodeMaker;
 
   /** `file` is a path (its folder is created), or ":memory:" for a throwaway store. */
-  constructor(file: string, { synchronous = "FULL" }: SqliteStoreOptions = {}) {
+  constructor(file: string, { synchronous = "FULL", newJoinCode: makeJoinCode = newJoinCode }: SqliteStoreOptions = {}) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new DatabaseSync(file);
     this.#db.exec(`
@@ -99,16 +109,20 @@ export class SqliteTableStore implements TableStore {
     this.#db.exec(SCHEMA);
     addObserverKeys(this.#db);
     addRetiredInvites(this.#db);
+    addJoinCodes(this.#db, makeJoinCode);
+    this.#newJoinCode = makeJoinCode;
     this.#insertTable = this.#db.prepare(
-      "INSERT INTO tables (id, created_at, facilitator_key_hash, invite, observer_key, initial) VALUES (?, ?, ?, ?, ?, ?)",
+      "INSERT INTO tables (id, created_at, facilitator_key_hash, invite, observer_key, join_code, initial) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
     this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
     this.#selectTable = this.#db.prepare("SELECT * FROM tables WHERE id = ?");
     this.#selectLog = this.#db.prepare("SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? ORDER BY seq");
     this.#selectSecrets = this.#db.prepare("SELECT facilitator_key_hash, invite, observer_key, retired_invites FROM tables WHERE id = ?");
     this.#updateInvite = this.#db.prepare(
-      "UPDATE tables SET retired_invites = json_insert(retired_invites, '$[#]', ?), invite = ? WHERE id = ?",
+      "UPDATE tables SET retired_invites = json_insert(retired_invites, '$[#]', ?), invite = ?, join_code = ? WHERE id = ?",
     );
+    // The unique index tables_join_code finds the row: a miss reads one index page, never a table row.
+    this.#selectJoinCode = this.#db.prepare("SELECT id, invite FROM tables WHERE join_code = ?");
     this.#deleteLog = this.#db.prepare("DELETE FROM log WHERE table_id = ?");
     this.#deleteTable = this.#db.prepare("DELETE FROM tables WHERE id = ?");
     // The latest of the creation and the last entry, compared without reading a whole log: the (table_id, seq) key finds each table's rows.
@@ -117,19 +131,28 @@ export class SqliteTableStore implements TableStore {
     );
   }
 
-  async create(table: TableCreation): Promise<void> {
+  async create(table: NewTable): Promise<TableCreation> {
     try {
-      this.#insertTable.run(
-        table.id,
-        table.createdAt,
-        table.facilitatorKeyHash,
-        table.invite,
-        table.observerKey,
-        JSON.stringify(table.initial),
+      const joinCode = this.#withNewJoinCode((code) =>
+        this.#insertTable.run(table.id, table.createdAt, table.facilitatorKeyHash, table.invite, table.observerKey, code, JSON.stringify(table.initial)),
       );
+      return { ...table, joinCode };
     } catch (error) {
-      if (isDuplicate(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
+      if (isDuplicate(error) && !isJoinCodeTaken(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
       throw error;
+    }
+  }
+
+  /** Runs the write with a new join code, and again with another while the code is another table's. Returns the code written. */
+  #withNewJoinCode(write: (code: string) => void): string {
+    for (let attempt = 1; ; attempt++) {
+      const code = this.#newJoinCode();
+      try {
+        write(code);
+        return code;
+      } catch (error) {
+        if (!isJoinCodeTaken(error) || attempt >= JOIN_CODE_TRIES) throw error;
+      }
     }
   }
 
@@ -146,6 +169,7 @@ export class SqliteTableStore implements TableStore {
         facilitatorKeyHash: row.facilitator_key_hash,
         invite: row.invite,
         observerKey: row.observer_key,
+        joinCode: row.join_code,
         initial: JSON.parse(row.initial) as TableState,
       },
       log,
@@ -166,11 +190,17 @@ export class SqliteTableStore implements TableStore {
     );
   }
 
-  /** One statement: the old link's hash joins the retired ones as the new link replaces it. */
-  async setInvite(tableId: string, invite: string): Promise<void> {
+  /** One statement: the old link's hash joins the retired ones as the new link and a new join code replace them. */
+  async setInvite(tableId: string, invite: string): Promise<string> {
     const current = this.#selectSecrets.get(tableId) as { invite: string } | undefined;
     if (!current) throw new Error(`no table ${tableId}`);
-    this.#updateInvite.run(hashSecret(current.invite), invite, tableId);
+    return this.#withNewJoinCode((code) => this.#updateInvite.run(hashSecret(current.invite), invite, code, tableId));
+  }
+
+  async findByJoinCode(code: string): Promise<JoinCodeMatch | undefined> {
+    if (!code) return undefined;
+    const row = this.#selectJoinCode.get(code) as { id: string; invite: string } | undefined;
+    return row && { tableId: row.id, invite: row.invite };
   }
 
   /**
@@ -229,6 +259,12 @@ function isDuplicate(error: unknown): boolean {
   return code === SQLITE_CONSTRAINT_PRIMARYKEY || code === SQLITE_CONSTRAINT_UNIQUE;
 }
 
+/** The unique index on join codes refused the row: another table has this code. */
+function isJoinCodeTaken(error: unknown): boolean {
+  const { errcode, message } = (error ?? {}) as { errcode?: unknown; message?: unknown };
+  return errcode === SQLITE_CONSTRAINT_UNIQUE && typeof message === "string" && message.includes("tables.join_code");
+}
+
 // Files written before the log existed kept one state blob per table: it becomes the table's starting state, with an empty log.
 function migrateStateBlob(db: DatabaseSync): void {
   const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
@@ -271,3 +307,28 @@ function addRetiredInvites(db: DatabaseSync): void {
     db.exec("ALTER TABLE tables ADD COLUMN retired_invites TEXT NOT NULL DEFAULT '[]'");
   }
 }
+
+// Files written before join codes existed: the column is added, each table gets its own code (drawn until it is unique
+// among them), then the unique index that finds a table by its code. Done once when the store opens, like the observer
+// secrets, rather than lazily when a table's room opens: every row then has its code and the column never holds a
+// "not yet" value that each read path would have to handle; it costs one UPDATE per old table, once.
+function addJoinCodes(db: DatabaseSync, makeJoinCode: JoinCodeMaker): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
+  if (!columns.some((c) => c.name === "join_code")) {
+    db.exec("ALTER TABLE tables ADD COLUMN join_code TEXT NOT NULL DEFAULT ''");
+  }
+  const missing = db.prepare("SELECT id FROM tables WHERE join_code = ''").all() as { id: string }[];
+  if (missing.length > 0) {
+    const taken = new Set((db.prepare("SELECT join_code FROM tables WHERE join_code <> ''").all() as { join_code: string }[]).map((r) => r.join_code));
+    const update = db.prepare("UPDATE tables SET join_code = ? WHERE id = ?");
+    transaction(db, () => {
+      for (const { id } of missing) {
+        const code = untakenJoinCode(makeJoinCode, taken);
+        taken.add(code);
+        update.run(code, id);
+      }
+    });
+  }
+  db.exec("CREATE UNIQUE INDEX IF NOT EXISTS tables_join_code ON tables (join_code)");
+}
+

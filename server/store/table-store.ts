@@ -10,6 +10,11 @@ export interface TableCreation {
   invite: string;
   /** The observer link secret (read-only seat), kept plain for the same reason; never synced. */
   observerKey: string;
+  /**
+   * The short join code (shared/join-code.ts), typed on the home page instead of opening the participant link: a secret
+   * worth that link, kept plain to be shown again like it, and replaced with it. Given by the store, unique among its tables.
+   */
+  joinCode: string;
   /** The state the log starts from: a new table from the setup, or an imported story. */
   initial: TableState;
 }
@@ -66,6 +71,30 @@ export interface Anonymisation {
   initial?: TableState;
 }
 
+/** What create() takes: everything but the join code, which the store gives. */
+export type NewTable = Omit<TableCreation, "joinCode">;
+
+/** Makes a candidate join code (server/secrets.ts newJoinCode; tests pass their own to force a collision). */
+export type JoinCodeMaker = () => string;
+
+/** How many codes the store tries before giving up (two tables drawing the same one is already a one-in-a-billion event). */
+export const JOIN_CODE_TRIES = 10;
+
+/** A code not in `taken` (the migration of tables made before join codes), drawn at most JOIN_CODE_TRIES times. */
+export function untakenJoinCode(makeJoinCode: JoinCodeMaker, taken: ReadonlySet<string>): string {
+  for (let attempt = 1; attempt <= JOIN_CODE_TRIES; attempt++) {
+    const code = makeJoinCode();
+    if (!taken.has(code)) return code;
+  }
+  throw new Error(`no free join code after ${JOIN_CODE_TRIES} draws`);
+}
+
+/** What a join code leads to: the table and its current participant link, nothing else. */
+export interface JoinCodeMatch {
+  tableId: string;
+  invite: string;
+}
+
 /** Raised by append() when the seq or the entryId is already in the table's log. */
 export class DuplicateEntryError extends Error {
   constructor(tableId: string, entry: LogEntry) {
@@ -81,13 +110,21 @@ export interface TableSecrets extends Pick<TableCreation, "facilitatorKeyHash" |
 }
 
 export interface TableStore {
-  /** Stores a new table; rejects if the id exists. */
-  create(table: TableCreation): Promise<void>;
+  /**
+   * Stores a new table with a join code no other table has (a new one is drawn on a collision); rejects if the id
+   * exists. Resolves with the table as stored, its join code included.
+   */
+  create(table: NewTable): Promise<TableCreation>;
   load(tableId: string): Promise<StoredTable | undefined>;
   /** The table's link secrets only (one small read); undefined when there is no such table. */
   secrets(tableId: string): Promise<TableSecrets | undefined>;
-  /** Replaces the participant link's secret (the facilitator changed the link): the old one lets no newcomer in. */
-  setInvite(tableId: string, invite: string): Promise<void>;
+  /**
+   * Replaces the participant link's secret (the facilitator changed the link): the old one lets no newcomer in. The join
+   * code is replaced with it, in the same write; resolves with the new code.
+   */
+  setInvite(tableId: string, invite: string): Promise<string>;
+  /** The table this join code (normalised) belongs to, and its participant link: one read on a unique index. */
+  findByJoinCode(code: string): Promise<JoinCodeMatch | undefined>;
   /** Resolves once the entry is durable (survives a crash of this process); rejects a duplicate with DuplicateEntryError. */
   append(tableId: string, entry: LogEntry): Promise<void>;
   /**

@@ -17,19 +17,27 @@ import { hashSecret } from "../../server/secrets.ts";
 import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
 import {
   DuplicateEntryError,
+  JOIN_CODE_TRIES,
+  type JoinCodeMaker,
   type JoinEntry,
   type LogEntry,
   type TableCreation,
   type TableStore,
 } from "../../server/store/table-store.ts";
 import { act, BASTIEN, FACILITATOR, handOf, idOf, NOW, openTable, seat } from "../fixtures.ts";
+import { isJoinCode, JOIN_CODE_ALPHABET } from "../../shared/join-code.ts";
 
 /** Text people really type: accents, French quotes, emoji, markup that must stay inert text, escapes. */
 const TRICKY_TEXT = "« L'été 2050 » : Chloé plante un frêne 🌳🚲 devant l'école <script>alert(\"x\")</script> & \\ \n\tfin";
 
+/** What a test may choose about a store it opens: where its join codes come from (to force a collision). */
+interface StoreChoices {
+  newJoinCode?: JoinCodeMaker;
+}
+
 /** Somewhere to keep tables: every store opened on the same place sees the same tables, if the place is persistent. */
 interface Place {
-  open(): Promise<TableStore>;
+  open(choices?: StoreChoices): Promise<TableStore>;
   /** JavaScript that opens a store on this place in another Node process (top-level await allowed). */
   openInChild?: string;
 }
@@ -58,7 +66,7 @@ function sqliteFile(): StoreTarget {
       // A folder that does not exist yet: the store creates it.
       const file = path.join(dir, `place-${++count}`, "tables.sqlite");
       return {
-        open: async () => new SqliteTableStore(file),
+        open: async (choices) => new SqliteTableStore(file, choices),
         openInChild: `new (await import(${moduleUrl("../../server/store/sqlite-store.ts")})).SqliteTableStore(${JSON.stringify(file)})`,
       };
     },
@@ -66,7 +74,7 @@ function sqliteFile(): StoreTarget {
 }
 
 function sqliteMemory(): StoreTarget {
-  return { persistent: false, place: () => ({ open: async () => new SqliteTableStore(":memory:") }) };
+  return { persistent: false, place: () => ({ open: async (choices) => new SqliteTableStore(":memory:", choices) }) };
 }
 
 function postgres(url: string): StoreTarget {
@@ -83,7 +91,7 @@ function postgres(url: string): StoreTarget {
       }
     },
     place: () => ({
-      open: () => PostgresTableStore.open(url, { schema }),
+      open: (choices) => PostgresTableStore.open(url, { schema, ...choices }),
       openInChild: `await (await import(${moduleUrl("../../server/store/postgres-store.ts")})).PostgresTableStore.open(${JSON.stringify(url)}, { schema: ${JSON.stringify(schema)} })`,
     }),
   };
@@ -91,8 +99,26 @@ function postgres(url: string): StoreTarget {
 
 const newTableId = () => `table-${randomUUID()}`;
 
+/** Any well-formed join code: the store draws it, so a table read back is compared with this in its place. */
+const A_JOIN_CODE: string = expect.stringMatching(new RegExp(`^[${JOIN_CODE_ALPHABET}]{8}$`));
+
+/** A table as the server creates it; its joinCode stands for whichever code the store gives (create() ignores it). */
 function creationOf(id: string, initial: TableState = openTable()): TableCreation {
-  return { id, createdAt: NOW, facilitatorKeyHash: `hash-${id}`, invite: `invite-${id}`, observerKey: `observer-${id}`, initial: { ...initial, id } };
+  return {
+    id,
+    createdAt: NOW,
+    facilitatorKeyHash: `hash-${id}`,
+    invite: `invite-${id}`,
+    observerKey: `observer-${id}`,
+    joinCode: A_JOIN_CODE,
+    initial: { ...initial, id },
+  };
+}
+
+/** Gives these codes in turn, then the last one forever. */
+function codesInTurn(...codes: string[]): JoinCodeMaker {
+  let next = 0;
+  return () => codes[Math.min(next++, codes.length - 1)] ?? "";
 }
 
 /** A narration by Bastien: the store does not judge entries, it keeps them. */
@@ -192,8 +218,8 @@ async function acknowledgedBeforeKill(openInChild: string, tableId: string, kill
 function storeContract(target: StoreTarget): void {
   let place: Place;
   let opened: TableStore[] = [];
-  const open = async () => {
-    const store = await place.open();
+  const open = async (choices?: StoreChoices) => {
+    const store = await place.open(choices);
     opened.push(store);
     return store;
   };
@@ -272,6 +298,64 @@ function storeContract(target: StoreTarget): void {
     await expect(reopened.setInvite(newTableId(), "lien")).rejects.toThrow();
   });
 
+  it("gives each table its own join code, and finds the table and its current participant link by it", async () => {
+    const store = await open();
+    const [first, second] = [creationOf(newTableId()), creationOf(newTableId())];
+
+    const stored = [await store.create(first), await store.create(second)];
+
+    const codes = stored.map((table) => table.joinCode);
+    for (const code of codes) expect(isJoinCode(code)).toBe(true);
+    expect(codes[0]).not.toBe(codes[1]);
+    expect((await store.load(first.id))?.table.joinCode).toBe(codes[0]);
+    const reopened = target.persistent ? await open() : store;
+    expect(await reopened.findByJoinCode(codes[0] ?? "")).toEqual({ tableId: first.id, invite: first.invite });
+    expect(await reopened.findByJoinCode(codes[1] ?? "")).toEqual({ tableId: second.id, invite: second.invite });
+    // A code nobody has, and no code at all, find nothing.
+    const unused = [..."23456789"].map((c) => c.repeat(8)).find((code) => !codes.includes(code)) ?? "";
+    expect(await reopened.findByJoinCode(unused)).toBeUndefined();
+    expect(await reopened.findByJoinCode("")).toBeUndefined();
+  });
+
+  it("replaces the join code with the participant link: the old code finds nothing, the new one the new link", async () => {
+    const store = await open();
+    const creation = creationOf(newTableId());
+    const { joinCode: oldCode } = await store.create(creation);
+
+    const newCode = await store.setInvite(creation.id, "nouveau-lien");
+    const reopened = target.persistent ? await open() : store;
+
+    expect(isJoinCode(newCode)).toBe(true);
+    expect(newCode).not.toBe(oldCode);
+    expect(await reopened.findByJoinCode(oldCode)).toBeUndefined();
+    expect(await reopened.findByJoinCode(newCode)).toEqual({ tableId: creation.id, invite: "nouveau-lien" });
+    expect((await reopened.load(creation.id))?.table.joinCode).toBe(newCode);
+  });
+
+  it("draws another join code when the one drawn is another table's, at creation and when the link changes", async () => {
+    const store = await open({ newJoinCode: codesInTurn("AAAA2222", "AAAA2222", "BBBB3333", "BBBB3333", "CCCC4444") });
+    const [first, second] = [creationOf(newTableId()), creationOf(newTableId())];
+
+    expect((await store.create(first)).joinCode).toBe("AAAA2222");
+    expect((await store.create(second)).joinCode).toBe("BBBB3333");
+    expect(await store.setInvite(first.id, "nouveau-lien")).toBe("CCCC4444");
+
+    expect((await store.findByJoinCode("BBBB3333"))?.tableId).toBe(second.id);
+    expect((await store.findByJoinCode("CCCC4444"))?.tableId).toBe(first.id);
+    expect(await store.findByJoinCode("AAAA2222")).toBeUndefined();
+  });
+
+  it(`gives up after ${JOIN_CODE_TRIES} codes that are all taken, and stores nothing of the table`, async () => {
+    const store = await open({ newJoinCode: () => "DDDD5555" });
+    const [first, second] = [creationOf(newTableId()), creationOf(newTableId())];
+    await store.create(first);
+
+    await expect(store.create(second)).rejects.toThrow();
+
+    expect(await store.load(second.id)).toBeUndefined();
+    expect((await store.findByJoinCode("DDDD5555"))?.tableId).toBe(first.id);
+  });
+
   it("gives back appended entries in seq order with their text byte for byte", async () => {
     const store = await open();
     const id = newTableId();
@@ -343,8 +427,8 @@ function storeContract(target: StoreTarget): void {
   it("deletes a table with its whole log, and nothing of any other table", async () => {
     const store = await open();
     const [doomed, kept] = [creationOf(newTableId()), creationOf(newTableId())];
+    const [doomedCode, keptCode] = [(await store.create(doomed)).joinCode, (await store.create(kept)).joinCode];
     for (const creation of [doomed, kept]) {
-      await store.create(creation);
       for (let seq = 1; seq <= 3; seq++) await store.append(creation.id, narration(seq, `${creation.id} ${seq}`));
     }
 
@@ -353,6 +437,9 @@ function storeContract(target: StoreTarget): void {
 
     expect(await reopened.load(doomed.id)).toBeUndefined();
     expect(await reopened.secrets(doomed.id)).toBeUndefined();
+    // Its join code leads nowhere any more; the other table's still does.
+    expect(await reopened.findByJoinCode(doomedCode)).toBeUndefined();
+    expect((await reopened.findByJoinCode(keptCode))?.tableId).toBe(kept.id);
     expect(await reopened.load(kept.id)).toEqual({ table: kept, log: [1, 2, 3].map((seq) => narration(seq, `${kept.id} ${seq}`)) });
     // Gone for good: deleting again finds nothing, and the same id can even be created anew, with an empty log.
     expect(await reopened.delete(doomed.id)).toBe(false);
@@ -515,14 +602,22 @@ function expectObserverKeys(loaded: (TableCreation | undefined)[]): void {
   expect(new Set(keys).size).toBe(keys.length);
 }
 
-describe("a store written before the observer link existed", () => {
+/** Tables from before join codes: each got its own when the store opened, by which the store finds it. */
+async function expectJoinCodes(store: TableStore, loaded: (TableCreation | undefined)[]): Promise<void> {
+  const codes = loaded.map((table) => table?.joinCode ?? "");
+  for (const code of codes) expect(isJoinCode(code)).toBe(true);
+  expect(new Set(codes).size).toBe(codes.length);
+  for (const table of loaded) expect(await store.findByJoinCode(table?.joinCode ?? "")).toEqual({ tableId: table?.id, invite: table?.invite });
+}
+
+describe("a store written before the observer link and join codes existed", () => {
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), "jdt-migrate-"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("given an older SQLite file, when the store opens it, then each table gets its own observer secret, kept from then on", async () => {
+  it("given an older SQLite file, when the store opens it, then each table gets its own observer secret and join code, kept from then on", async () => {
     const file = path.join(dir, "tables.sqlite");
     const old = new DatabaseSync(file);
     old.exec(OLD_TABLES("tables").replace("BIGINT", "INTEGER") + " STRICT");
@@ -540,11 +635,12 @@ describe("a store written before the observer link existed", () => {
     expect(loaded[0]?.invite).toBe("invite-table-ancienne-1");
     const again = new SqliteTableStore(file);
     expect((await again.load("table-ancienne-1"))?.table.observerKey).toBe(loaded[0]?.observerKey);
+    await expectJoinCodes(again, loaded);
     await again.close();
   });
 
   if (testDatabaseUrl) {
-    it("given an older PostgreSQL schema, when the store opens it, then each table gets its own observer secret, kept from then on", async () => {
+    it("given an older PostgreSQL schema, when the store opens it, then each table gets its own observer secret and join code, kept from then on", async () => {
       const schema = `jdt_migrate_${randomBytes(6).toString("hex")}`;
       const client = new pg.Client({ connectionString: testDatabaseUrl });
       await client.connect();
@@ -562,6 +658,7 @@ describe("a store written before the observer link existed", () => {
         expectObserverKeys(loaded);
         const again = await PostgresTableStore.open(testDatabaseUrl, { schema });
         expect((await again.load("table-ancienne-2"))?.table.observerKey).toBe(loaded[1]?.observerKey);
+        await expectJoinCodes(again, loaded);
         await again.close();
       } finally {
         await client.query(`DROP SCHEMA IF EXISTS ${pg.escapeIdentifier(schema)} CASCADE`);

@@ -1,11 +1,13 @@
-// Opening a link: asks for a display name and who I am in the system, then seats me (the facilitator from the setup
-// form is seated directly; an observer link asks nothing and opens the table read-only).
+// Opening a link: names the table, asks for a display name and who I am in the system, then seats me (the facilitator
+// from the setup form is seated directly; an observer link asks nothing and opens the table read-only).
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../../../shared/model.ts";
-import { joinTable, type Secret } from "../../net/connection.ts";
-import { Field } from "../home/HomePage.tsx";
+import { fetchTableTitle } from "../../net/api.ts";
+import { joinTable, secretOption, type Secret } from "../../net/connection.ts";
+import { Field } from "../../ui/Field.tsx";
 import type { Identity } from "../table/auto-join.ts";
+import { useDocumentTitle } from "./use-document-title.ts";
 
 export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secret: Secret; autoJoin: Identity | null }) {
   const { t } = useTranslation();
@@ -15,6 +17,8 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
   const automatic = observer ? { name: "", role: "" } : autoJoin;
   const [submitting, setSubmitting] = useState(automatic !== null);
   const started = useRef(false);
+  const title = useTableTitle(tableId, secret, automatic === null);
+  useDocumentTitle(title);
 
   async function seat(identity: Identity) {
     setSubmitting(true);
@@ -72,7 +76,7 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
 
   return (
     <div className="page page--narrow">
-      <h1>{t("join.headingUnknown")}</h1>
+      <h1>{title ? t("join.heading", { title }) : t("join.headingUnknown")}</h1>
       <p>{t("join.intro")}</p>
       {secret.kind === "facilitator" && <p className="badge-line">{t("join.asFacilitator")}</p>}
       <form className="form" onSubmit={submit}>
@@ -104,4 +108,23 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
       </form>
     </div>
   );
+}
+
+/**
+ * The table's title, asked with this page's link secret (the server checks it first), when the form is shown: a page
+ * that seats its person at once needs no such request. Null until known, or when the server would not say.
+ */
+function useTableTitle(tableId: string, secret: Secret, wanted: boolean): string | null {
+  const [title, setTitle] = useState<string | null>(null);
+  useEffect(() => {
+    if (!wanted) return;
+    let current = true;
+    fetchTableTitle(tableId, secretOption(secret)).then(
+      (answer) => current && setTitle(answer || null),
+      // Unknown table, wrong or replaced link: the join itself says why, in words; the heading stays general.
+      () => undefined,
+    );
+    return () => void (current = false);
+  }, [tableId, secret, wanted]);
+  return title;
 }

@@ -1,0 +1,108 @@
+// Joining by code: the facilitator reads the table's short code in their share section; a participant on a phone types
+// it on the home page, lands on the join form that names the table, and sits. Once the table is locked, the same code
+// is refused with the reason. The tab names the table on the join page and at the table.
+import { expect, test, type Page } from "@playwright/test";
+
+const TITLE = "Les Tanneurs en 2050";
+const TAB = `${TITLE} — Jeu des transitions`;
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** The facilitator fills the home form and lands at the table (seated from the form). */
+async function openTable(page: Page): Promise<void> {
+  await page.goto("/");
+  const form = page.getByRole("form", { name: "Ouvrir une table" });
+  await form.getByRole("textbox", { name: "Titre de la table" }).fill(TITLE);
+  await form.getByRole("textbox", { name: "Le système", exact: true }).fill("Le quartier des Tanneurs");
+  await form.getByRole("textbox", { name: "Son état présent" }).fill("Des voitures partout");
+  await form.getByRole("textbox", { name: "Un futur souhaitable" }).fill("Une rue aux enfants");
+  await form.getByRole("button", { name: "Tirer un défi au hasard" }).click();
+  await form.getByRole("textbox", { name: "Votre nom (animateur·rice)" }).fill("Awa");
+  await form.getByRole("button", { name: "Ouvrir la table" }).click();
+  await expect(atTheTable(page)).toBeVisible();
+}
+
+/** The table screen's heading: the table's title (the join form's says « Rejoindre « … » »). */
+function atTheTable(page: Page) {
+  return page.getByRole("heading", { level: 1, name: TITLE, exact: true });
+}
+
+/** The facilitator's tools, opened if they are not: the share section and the lock live there. */
+async function openTools(page: Page): Promise<void> {
+  const share = page.getByRole("heading", { name: "Inviter les participant·es" });
+  if (!(await share.isVisible())) await page.getByRole("button", { name: "Outils d'animation" }).click();
+  await expect(share).toBeVisible();
+}
+
+/** The code as the share section shows it, « K7PQ-2MXR ». */
+async function readJoinCode(page: Page): Promise<string> {
+  await openTools(page);
+  const line = page.getByText(/tapez le code/);
+  await expect(line).toContainText(/[2-9A-Z]{4}-[2-9A-Z]{4}/);
+  const code = (await line.textContent())?.match(/[2-9A-Z]{4}-[2-9A-Z]{4}/)?.[0];
+  if (!code) throw new Error("no join code in the share section");
+  return code;
+}
+
+/** The home page's « Rejoindre avec un code ». */
+function codeSection(page: Page) {
+  return page.getByRole("region", { name: "Rejoindre avec un code" });
+}
+
+/** Types a code on the home page, as a person on a phone does. */
+async function typeCode(page: Page, typed: string): Promise<void> {
+  const section = codeSection(page);
+  await section.getByRole("textbox", { name: "Code de la table" }).fill(typed);
+  await section.getByRole("button", { name: "Trouver la table" }).click();
+}
+
+test("a participant on a phone joins by the table's code, sees the table named, and is refused the code once the table is locked", async ({ browser, page }) => {
+  await openTable(page);
+  await expect(page).toHaveTitle(TAB);
+  const code = await readJoinCode(page);
+
+  const phone = await browser.newContext(PHONE);
+  const bastien = await phone.newPage();
+  await bastien.goto("/");
+  // On a phone the code comes first, in a field made for it: capitals, no correction, no horizontal scrolling.
+  const field = bastien.getByRole("textbox", { name: "Code de la table" });
+  await expect(field).toBeInViewport();
+  await expect(field).toHaveAttribute("autocapitalize", "characters");
+  await expect(field).toHaveAttribute("autocorrect", "off");
+  expect((await field.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+  expect(await bastien.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  // A slip first: the code is checked before anything is asked of the server.
+  await typeCode(bastien, "K7PQ");
+  await expect(codeSection(bastien).getByRole("alert")).toHaveText(/Un code a 8 caractères/);
+
+  // Typed as people type it: lower case, a space instead of the dash.
+  await typeCode(bastien, code.toLowerCase().replace("-", " "));
+  await expect(bastien.getByRole("heading", { level: 1, name: `Rejoindre « ${TITLE} »` })).toBeVisible();
+  await expect(bastien).toHaveURL(/\/t\/[^#]+#invitation=/);
+  await expect(bastien).toHaveTitle(TAB);
+  await bastien.getByRole("textbox", { name: "Votre nom" }).fill("Bastien");
+  await bastien.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("habitant");
+  await bastien.getByRole("button", { name: "Rejoindre la table" }).click();
+  await expect(atTheTable(bastien)).toBeVisible();
+  await expect(bastien).toHaveTitle(TAB);
+  await expect(page.getByText("Bastien").first()).toBeVisible();
+
+  // The facilitator locks the table: the code now says why it leads nowhere.
+  await openTools(page);
+  await page.getByRole("button", { name: "Verrouiller la table" }).click();
+  await expect(page.getByRole("button", { name: "Déverrouiller la table" })).toBeVisible();
+
+  const late = await (await browser.newContext(PHONE)).newPage();
+  await late.goto("/");
+  await typeCode(late, code);
+  await expect(codeSection(late).getByRole("alert")).toHaveText("L'animation a fermé la table aux nouvelles arrivées.");
+  await expect(late).toHaveURL(/\/$/);
+  await expect(late.getByRole("textbox", { name: "Code de la table" })).toBeFocused();
+
+  // A code of no table says so too.
+  await typeCode(late, "2222-2222");
+  await expect(codeSection(late).getByRole("alert")).toHaveText(/^Aucune table n'a ce code/);
+
+  await phone.close();
+  await late.context().close();
+});
