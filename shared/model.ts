@@ -208,6 +208,8 @@ export type Action =
   | { type: "narrate"; stepId: string; text: string }
   | { type: "discard"; cardId: string }
   | { type: "writeCard"; deck: DeckName; title: string; text: string }
+  /** Writes a blank card (« Défi à écrire », « Écueil à écrire ») in my hand, or on the path (its placer or a facilitator). */
+  | { type: "writeBlank"; cardId: string; title: string; text: string }
   | { type: "contribute"; stepId: string; kind: Contribution["kind"]; text: string }
   | { type: "react"; stepId: string; reaction: Reaction }
   | { type: "setTurnMode"; mode: Turns["mode"] }
@@ -219,7 +221,8 @@ export type Action =
   | { type: "resumeTimer" }
   | { type: "extendTimer"; minutes: number }
   | { type: "clearTimer" }
-  | { type: "dealPitfall"; to: string | null; afterStepId: string | null }
+  /** title and text write the pitfall when the one drawn is blank: required to deal a blank onto the path. */
+  | { type: "dealPitfall"; to: string | null; afterStepId: string | null; title?: string; text?: string }
   // Debrief
   | { type: "writeDebrief"; text: string }
   // Moderation

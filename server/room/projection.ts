@@ -166,8 +166,10 @@ function projectStep(step: StepSchema, s: StepView): void {
     dealt: s.dealt,
     open: s.open,
   });
-  // A card's only field that changes: the source line of a written card, when its author is anonymised.
-  if (step.card && step.card.source !== s.card.source) step.card.source = s.card.source;
+  // A blank card written on the path is another card (another id): sent again whole. Otherwise a card's only field that
+  // changes is the source line of a written card, when its author is anonymised.
+  if (!step.card || step.card.id !== s.card.id) step.card = toCard(s.card);
+  else if (step.card.source !== s.card.source) step.card.source = s.card.source;
   // An edit by the facilitator changes a contribution's text, not its id.
   syncItems(step.contributions, s.contributions, (c) => `${c.id}\n${c.text}`, toContribution);
   syncStrings(step.plausible, s.plausible);

@@ -38,6 +38,9 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   narrate: { phases: PLAY, who: "anyone" },
   discard: { phases: PLAY, who: "anyone", onTurn: true },
   writeCard: { phases: PLAY, who: "anyone" },
+  // A blank in my hand (before placing it), or one already on the path (its placer or a facilitator): the debrief may
+  // still fix a story that holds an « Écueil à écrire ».
+  writeBlank: { phases: PLAY_AND_DEBRIEF, who: "anyone" },
   contribute: { phases: PLAY_AND_DEBRIEF, who: "anyone" },
   react: { phases: PLAY_AND_DEBRIEF, who: "anyone" },
   passTurn: { phases: PLAY, who: "anyone", onTurn: true },

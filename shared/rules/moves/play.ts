@@ -1,11 +1,54 @@
 // Play: drawing, placing, narrating, discarding, writing our own cards, "oui, et…", reactions, and pitfalls dealt into the story.
-import { LIMITS, type TableCard } from "../../model.ts";
+import { LIMITS, type DeckName, type Participant, type TableCard, type TableState } from "../../model.ts";
 import { t } from "../../i18n/translate.ts";
-import { accept, refuse } from "../result.ts";
+import { cleanText } from "../../text.ts";
+import { accept, refuse, type Outcome } from "../result.ts";
 import { fitsThemes } from "../setup.ts";
 import { findStep, insertionIndex, newStep, nextNumber, oneLine, refreshOpen, type MovesOf } from "./move.ts";
 
-type PlayMove = "draw" | "place" | "narrate" | "discard" | "writeCard" | "contribute" | "react" | "dealPitfall";
+type PlayMove = "draw" | "place" | "narrate" | "discard" | "writeCard" | "writeBlank" | "contribute" | "react" | "dealPitfall";
+
+/** A card's title (one line) and text as typed, cleaned (text.ts) and checked against the limits of written cards. */
+function checkCardTexts(title: string, text: string): Outcome<{ title: string; text: string }> {
+  const cardTitle = oneLine(cleanText(title));
+  const cardText = cleanText(text).trim();
+  if (!cardTitle) return refuse("cardTitleRequired");
+  if (cardTitle.length > LIMITS.customCardTitle) return refuse("cardTitleTooLong", { max: LIMITS.customCardTitle });
+  if (!cardText) return refuse("cardTextRequired");
+  if (cardText.length > LIMITS.customCardText) return refuse("cardTextTooLong", { max: LIMITS.customCardText });
+  return accept({ title: cardTitle, text: cardText });
+}
+
+/** A new card of this table, written by this person, added to the catalogue (a copy of it: the record is shared between states). */
+function addWrittenCard(state: TableState, writer: Participant, deck: DeckName, texts: { title: string; text: string }): TableCard {
+  const card: TableCard = {
+    id: `written-${nextNumber(state)}`,
+    deck,
+    title: texts.title,
+    text: texts.text,
+    source: t("moderation.writtenCardSource", { name: writer.name }),
+    writtenBy: writer.id,
+  };
+  state.cards = { ...state.cards, [card.id]: card };
+  return card;
+}
+
+/**
+ * A blank card once written: a new card of the table (its own id, `written-N`, like the cards written with writeCard)
+ * takes the blank's place wherever it lies, and the blank placeholder leaves the catalogue, used up like the paper card
+ * it stands for. A new id rather than the blank's: the kit's « pitfall-blank-1 » keeps meaning the blank card, so the
+ * table's exported deck imports at another table beside the kit (same id, other text would be refused there).
+ */
+function writeBlankCard(state: TableState, writer: Participant, blank: TableCard, texts: { title: string; text: string }): TableCard {
+  const card = addWrittenCard(state, writer, blank.deck, texts);
+  const { [blank.id]: _usedUp, ...rest } = state.cards;
+  state.cards = rest;
+  return card;
+}
+
+function replaceId(ids: string[], from: string, to: string): string[] {
+  return ids.map((id) => (id === from ? to : id));
+}
 
 export const PLAY_MOVES: MovesOf<PlayMove> = {
   draw(state, actor, { deck }) {
@@ -25,6 +68,7 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
   place(state, actor, { cardId, afterStepId }, ctx) {
     const inHand = actor.hand.indexOf(cardId);
     if (inHand < 0) return refuse("cardNotInHand");
+    if (state.cards[cardId]?.blank) return refuse("blankToWrite");
     const at = insertionIndex(state.path, afterStepId);
     if (at < 0) return refuse("anchorNotFound");
     const dealt = state.dealtCards.includes(cardId);
@@ -56,24 +100,31 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
   },
 
   writeCard(state, actor, { deck, title, text }) {
-    const cardTitle = oneLine(title);
-    const cardText = text.trim();
-    if (!cardTitle) return refuse("cardTitleRequired");
-    if (cardTitle.length > LIMITS.customCardTitle) return refuse("cardTitleTooLong", { max: LIMITS.customCardTitle });
-    if (!cardText) return refuse("cardTextRequired");
-    if (cardText.length > LIMITS.customCardText) return refuse("cardTextTooLong", { max: LIMITS.customCardText });
+    const texts = checkCardTexts(title, text);
+    if (!texts.ok) return texts;
     if (actor.hand.length >= LIMITS.handSize) return refuse("handFull", { max: LIMITS.handSize });
-    const card: TableCard = {
-      id: `written-${nextNumber(state)}`,
-      deck,
-      title: cardTitle,
-      text: cardText,
-      source: t("moderation.writtenCardSource", { name: actor.name }),
-      writtenBy: actor.id,
-    };
-    // The catalogue is shared between states: add to a copy of the record, never to the record itself.
-    state.cards = { ...state.cards, [card.id]: card };
+    const card = addWrittenCard(state, actor, deck, texts.state);
     actor.hand.push(card.id);
+    return accept(state);
+  },
+
+  // A blank in my hand (drawn, or dealt to me: it stays dealt), or one on the path, for whoever placed it or a facilitator.
+  writeBlank(state, actor, { cardId, title, text }) {
+    const inHand = actor.hand.indexOf(cardId);
+    const step = inHand < 0 ? state.path.find((s) => s.cardId === cardId) : undefined;
+    if (inHand < 0 && !step) {
+      // In someone else's hand, in a pile or nowhere: not for me to write.
+      return refuse(state.participants.some((p) => p.hand.includes(cardId)) ? "cardNotInHand" : "blankNotFound");
+    }
+    if (step && step.placedBy !== actor.id && !actor.facilitator) return refuse("blankNotYours");
+    const blank = state.cards[cardId];
+    if (!blank?.blank) return refuse("cardNotBlank");
+    const texts = checkCardTexts(title, text);
+    if (!texts.ok) return texts;
+    const card = writeBlankCard(state, actor, blank, texts.state);
+    if (step) step.cardId = card.id;
+    else actor.hand[inHand] = card.id;
+    state.dealtCards = replaceId(state.dealtCards, cardId, card.id);
     return accept(state);
   },
 
@@ -97,21 +148,32 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
     return accept(state);
   },
 
-  dealPitfall(state, actor, { to, afterStepId }, ctx) {
-    const cardId = state.piles.pitfall[0];
-    if (cardId === undefined) return refuse("deckEmpty", { deck: t("deck.pitfall") });
+  // The top of the pile, as drawn. A blank one is written by the facilitator (title and text) before it lies on the path;
+  // dealt into a hand, its holder writes it before placing it (unless the facilitator wrote it already).
+  dealPitfall(state, actor, { to, afterStepId, title, text }, ctx) {
+    const top = state.piles.pitfall[0];
+    if (top === undefined) return refuse("deckEmpty", { deck: t("deck.pitfall") });
+    const topCard = state.cards[top];
+    const writing = title !== undefined || text !== undefined;
+    if (writing && !topCard?.blank) return refuse("pitfallNotBlank");
+    if (!writing && topCard?.blank && to === null) return refuse("dealtBlankToWrite", { title: topCard.title });
+    const texts = writing ? checkCardTexts(title ?? "", text ?? "") : null;
+    if (texts && !texts.ok) return texts;
+    let target: Participant | undefined;
     if (to !== null) {
-      const target = state.participants.find((p) => p.id === to && !p.removed);
+      target = state.participants.find((p) => p.id === to && !p.removed);
       if (!target) return refuse("participantNotFound");
       if (target.hand.length >= LIMITS.handSize) return refuse("dealHandFull", { name: target.name, max: LIMITS.handSize });
-      state.piles.pitfall.shift();
+    }
+    const at = target ? 0 : insertionIndex(state.path, afterStepId);
+    if (at < 0) return refuse("anchorNotFound");
+    state.piles.pitfall.shift();
+    const cardId = texts && topCard ? writeBlankCard(state, actor, topCard, texts.state).id : top;
+    if (target) {
       target.hand.push(cardId);
       state.dealtCards.push(cardId);
       return accept(state);
     }
-    const at = insertionIndex(state.path, afterStepId);
-    if (at < 0) return refuse("anchorNotFound");
-    state.piles.pitfall.shift();
     state.path.splice(at, 0, newStep(state, cardId, actor.id, ctx.now, true));
     return accept(state);
   },
