@@ -1,8 +1,10 @@
 // Zod schemas and types for the card decks (challenges, levers, pitfalls) and their attribution.
 import { z } from "zod";
 import { cleanText } from "../shared/text.ts";
+import { DECK_NAMES } from "./deck-names.ts";
 
-export const DECK_NAMES = ["challenge", "lever", "pitfall"] as const;
+// The names live in a module without zod, for the browser.
+export { DECK_NAMES };
 
 // Messages are French because they reach whoever edits the JSON files (see load.ts).
 // A deck can be imported by a facilitator: its texts come in as clean as typed ones (shared/text.ts).

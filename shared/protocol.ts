@@ -4,11 +4,8 @@ import { z } from "zod";
 import { DECK_NAMES } from "../cards/schema.ts";
 import { cleanName, cleanText } from "./text.ts";
 
-export const PROTOCOL_VERSION = 1;
-
-/** The one room name, and the one request a seated client sends. */
-export const ROOM_NAME = "table";
-export const ACTION_REQUEST = "action";
+// The names and addresses the browser needs too live in a module without zod (the browser validates nothing).
+export * from "./protocol-constants.ts";
 
 /**
  * Generous caps: far above any limit of the rules, low enough that garbage is cut short. Free text arrives clean: one kind
@@ -56,6 +53,7 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("narrate"), stepId: id, text }),
   z.object({ type: z.literal("discard"), cardId: id }),
   z.object({ type: z.literal("writeCard"), deck, title: text, text }),
+  z.object({ type: z.literal("writeBlank"), cardId: id, title: text, text }),
   z.object({ type: z.literal("contribute"), stepId: id, kind: z.enum(["yesAnd", "answer"]), text }),
   z.object({ type: z.literal("react"), stepId: id, reaction: z.enum(["plausible", "desirable"]) }),
   z.object({ type: z.literal("setTurnMode"), mode: z.enum(["free", "turns"]) }),
@@ -67,7 +65,7 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("resumeTimer") }),
   z.object({ type: z.literal("extendTimer"), minutes: z.number() }),
   z.object({ type: z.literal("clearTimer") }),
-  z.object({ type: z.literal("dealPitfall"), to: id.nullable(), afterStepId: id.nullable() }),
+  z.object({ type: z.literal("dealPitfall"), to: id.nullable(), afterStepId: id.nullable(), title: text.optional(), text: text.optional() }),
   // Debrief
   z.object({ type: z.literal("writeDebrief"), text }),
   // Moderation
@@ -135,20 +133,6 @@ export interface RefusalReply {
   message: string;
 }
 
-/** URL fragment keys. */
-export const LINK_KEYS = { invite: "invitation", facilitator: "animation", observer: "observation" } as const;
-
-/** The path and fragment of a table link; the secret sits in the fragment, which browsers never send to a server. */
-export function tableLink(tableId: string, kind: keyof typeof LINK_KEYS, secret: string): string {
-  return `/t/${encodeURIComponent(tableId)}#${LINK_KEYS[kind]}=${secret}`;
-}
-
-/** Requests a seated client may send besides actions. */
-export const WHOAMI_REQUEST = "whoami";
-export const INVITE_LINK_REQUEST = "inviteLink";
-/** Facilitator only: a new participant link replaces the old one, which stops letting anyone in. Answers ShareLinks. */
-export const ROTATE_INVITE_REQUEST = "rotateInvite";
-
 /** Who this connection is: a seated person, or an observer (participantId null, read-only). */
 export interface Whoami {
   participantId: string | null;
@@ -156,40 +140,43 @@ export interface Whoami {
   observer: boolean;
 }
 
-/** What the facilitator may share again: the participant link and the observer link (path + fragment). */
+/** What the facilitator may share again: the participant link and the observer link (path + fragment), and the join code. */
 export interface ShareLinks {
   path: string;
   observerPath: string;
+  /** The participant link's short code (shared/join-code.ts), unformatted: « K7PQ2MXR ». Replaced with the link. */
+  joinCode: string;
 }
 
-export type StoryFormat = "md" | "html" | "json";
+/** What the room tells a page about to join (server side): the title, and why a newcomer could not sit now (null: they could). */
+export interface TableWelcome {
+  title: string;
+  arrivals: RefusalReply | null;
+}
+
+/** Body of POST API.resolveJoinCode: the code as typed (the server normalises it, shared/join-code.ts). */
+export interface JoinCodeRequest {
+  code: string;
+}
 
 /**
- * Close code of every connection of a table that was deleted (by its facilitator, or after RETENTION_DAYS untouched):
- * the SDK does not retry it, and the browser shows the reason (« Cette table a été effacée. ») instead of rejoining.
+ * Answer of POST API.resolveJoinCode: no more than the participant link gives. The browser opens `path` (the
+ * participant link: path and fragment) and lands on the usual join form.
  */
-export const TABLE_DELETED_CLOSE_CODE = 4410;
+export interface ResolvedJoinCode {
+  tableId: string;
+  title: string;
+  path: string;
+}
 
-export const API = {
-  createTable: "/api/tables",
-  decks: "/api/decks",
-  importStory: "/api/tables/import",
-  story: (tableId: string, format: StoryFormat) => `/api/tables/${encodeURIComponent(tableId)}/story.${format}`,
-  /** GET with the facilitator secret: this table's decks, its own cards included, in the cards/ file format. */
-  deck: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/deck.json`,
-  /**
-   * POST JoinOptions: checks the link, brings the table back from storage if needed, and answers a seat reservation
-   * for the SDK's consumeSeatReservation(). The only way into a table: the matchmaker's own routes are closed.
-   */
-  join: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/join`,
-  /** DELETE with the facilitator secret (Authorization: Bearer): the table and everything in it; 204 once gone. */
-  table: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}`,
-} as const;
+/** Body of POST API.tableTitle: the secret of the link the page was opened with (one of them). */
+export type TableTitleRequest = Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey">;
 
-/** The privacy page of the web app (served as index.html like /t/:tableId); linked from every page's footer. */
-export const PRIVACY_PAGE = "/confidentialite";
-/** GET: what the privacy page shows of the host's settings. */
-export const HOSTING_API = "/api/hosting";
+/** Answer of POST API.tableTitle. */
+export interface TableTitle {
+  title: string;
+}
+
 export interface HostingInfo {
   /** Tables untouched for this many days are deleted (RETENTION_DAYS). */
   retentionDays: number;

@@ -1,8 +1,7 @@
-// Browser entry: i18n, motion preferences, the app.
-import "./csp.ts";
+// Browser entry: i18n, the app. framer-motion's motion preferences (MotionConfig reducedMotion="user") wrap each part
+// that animates, where it loads (client/src/lazy-part.tsx), so that the join page does not load framer-motion.
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { MotionConfig } from "framer-motion";
 import "./i18n/index.ts";
 import "./styles.css";
 import { App } from "./App.tsx";
@@ -12,9 +11,6 @@ if (!root) throw new Error("#root is missing from index.html");
 
 createRoot(root).render(
   <StrictMode>
-    {/* "user": no movement at all for people who ask their system for reduced motion */}
-    <MotionConfig reducedMotion="user">
-      <App />
-    </MotionConfig>
+    <App />
   </StrictMode>,
 );

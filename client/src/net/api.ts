@@ -1,8 +1,19 @@
-// Plain HTTP calls: the decks for the setup form, opening a table, downloading the story and the table's cards,
-// deleting a table.
+// Plain HTTP calls: the decks for the setup form, opening a table, finding a table by its join code, a table's title
+// before joining, downloading the story and the table's cards, deleting a table.
 import type { Attribution, DeckFile } from "../../../cards/schema.ts";
-import { API, type CreateTableBody, type CreatedTable, type RefusalReply, type StoryFormat } from "../../../shared/protocol.ts";
-import { HOSTING_API, type HostingInfo } from "../../../shared/protocol.ts";
+import type {
+  CreateTableBody,
+  CreatedTable,
+  HostingInfo,
+  JoinCodeRequest,
+  RefusalReply,
+  ResolvedJoinCode,
+  StoryFormat,
+  TableTitle,
+  TableTitleRequest,
+} from "../../../shared/protocol.ts";
+// Only types from shared/protocol.ts (its schemas need zod, which the browser does not load).
+import { API, HOSTING_API } from "../../../shared/protocol-constants.ts";
 import i18n from "../i18n/index.ts";
 
 export interface DecksResponse {
@@ -99,4 +110,29 @@ export async function deleteTableRequest(tableId: string, facilitatorKey: string
     throw new Error(i18n.t("connection.cannotReach"));
   }
   if (!response.ok) throw await readError(response);
+}
+
+/** POSTs a JSON body; a network failure becomes « the server does not answer », a refusal its French reason. */
+async function postJson<T>(url: string, body: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  } catch {
+    throw new Error(i18n.t("connection.cannotReach"));
+  }
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as T;
+}
+
+/**
+ * The table a join code (as typed) belongs to, with its participant link, while it accepts arrivals. Rejects with the
+ * server's reason: unknown code, table closed to arrivals, too many wrong codes from this address.
+ */
+export function resolveJoinCode(code: string): Promise<ResolvedJoinCode> {
+  return postJson<ResolvedJoinCode>(API.resolveJoinCode, { code } satisfies JoinCodeRequest);
+}
+
+/** The table's title, asked with the secret of the link this page was opened with (checked first by the server). */
+export async function fetchTableTitle(tableId: string, secret: TableTitleRequest): Promise<string> {
+  return (await postJson<TableTitle>(API.tableTitle(tableId), secret)).title;
 }

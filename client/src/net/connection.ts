@@ -1,10 +1,25 @@
 // The one module that talks to the server through the Colyseus SDK: take a seat, keep it through drops and restarts,
 // send actions through the outbox, mirror the state into the store.
-import { Client, type Room } from "@colyseus/sdk";
+import type { Client, Room } from "@colyseus/sdk";
+
+/**
+ * The SDK (with its schema decoder: a third of the first chunk's weight) is fetched when joining starts, or earlier
+ * through this (client/src/features/table/table-parts.tsx), not with the join page.
+ */
+let sdk: Promise<typeof import("./sdk.ts")> | null = null;
+export function loadSdk(): Promise<typeof import("./sdk.ts")> {
+  sdk ??= import("./sdk.ts").catch((error: unknown) => {
+    sdk = null;
+    throw error;
+  });
+  return sdk;
+}
 
 /** What POST /api/tables/:id/join answers: the SDK's seat reservation, taken by consumeSeatReservation(). */
 type SeatReservation = Parameters<Client["consumeSeatReservation"]>[0];
 import type { Action } from "../../../shared/model.ts";
+// Only types from shared/protocol.ts (its schemas need zod, which the browser does not load).
+import type { JoinOptions, RefusalReply, ShareLinks, Whoami } from "../../../shared/protocol.ts";
 import {
   ACTION_REQUEST,
   API,
@@ -13,11 +28,7 @@ import {
   ROTATE_INVITE_REQUEST,
   TABLE_DELETED_CLOSE_CODE,
   WHOAMI_REQUEST,
-  type JoinOptions,
-  type RefusalReply,
-  type ShareLinks,
-  type Whoami,
-} from "../../../shared/protocol.ts";
+} from "../../../shared/protocol-constants.ts";
 import i18n from "../i18n/index.ts";
 import { showNotice, useTableStore, type ShareAddresses, type TableStoreState } from "../store/table-store.ts";
 import { Outbox, type OutboxEntry, type SendResult } from "./outbox.ts";
@@ -31,8 +42,8 @@ export interface Secret {
   value: string;
 }
 
-/** Which join option carries each kind of link secret. */
-function secretOption(secret: Secret): Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey"> {
+/** Which join option carries each kind of link secret (also what POST API.tableTitle takes). */
+export function secretOption(secret: Secret): Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey"> {
   if (secret.kind === "facilitator") return { facilitatorKey: secret.value };
   if (secret.kind === "observer") return { observerKey: secret.value };
   return { invite: secret.value };
@@ -68,7 +79,10 @@ function setStatus(status: TableStoreState["connection"]["status"], error: strin
 
 function publish() {
   const me = useTableStore.getState().me;
-  useTableStore.setState({ table: toTableView(lastJson, me?.participantId ?? null) });
+  // Unchanged steps, people and cards keep their identity (React.memo skips them); nothing changed, nothing to render.
+  const previous = useTableStore.getState().table;
+  const table = toTableView(lastJson, me?.participantId ?? null, previous);
+  if (table !== previous) useTableStore.setState({ table });
 }
 
 /**
@@ -101,6 +115,9 @@ async function connect(): Promise<void> {
       name: current.name,
       role: current.role,
     };
+    const sdkLoading = loadSdk();
+    // Fetched meanwhile; a failure here is handled below, with the join's.
+    sdkLoading.catch(() => undefined);
     const answer = await fetch(API.join(current.tableId), {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -119,6 +136,7 @@ async function connect(): Promise<void> {
       throw Object.assign(new Error(refusal?.message ?? `HTTP ${answer.status}`), { retry: true });
     }
     const reservation = (await answer.json()) as SeatReservation;
+    const { Client } = await sdkLoading;
     joined = await new Client(`${window.location.protocol}//${window.location.host}`).consumeSeatReservation(reservation);
   } catch (error) {
     if (error instanceof JoinRefused) throw error;
@@ -274,7 +292,7 @@ export type { ShareAddresses };
 
 function addresses(links: ShareLinks): ShareAddresses {
   const origin = window.location.origin;
-  return { participant: `${origin}${links.path}`, observer: `${origin}${links.observerPath}` };
+  return { participant: `${origin}${links.path}`, observer: `${origin}${links.observerPath}`, joinCode: links.joinCode };
 }
 
 /** Asks the server for the links to share (facilitators only) and keeps them in the store. */

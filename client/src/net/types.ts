@@ -63,8 +63,17 @@ const ALL_DECKS: DeckName[] = ["challenge", "lever", "pitfall"];
 /**
  * Converts the schema's JSON into the view: participants in order of arrival, my hand picked out, and every field
  * present (the first patch may arrive before the whole state, and an empty synced collection may be left out).
+ *
+ * Given the previous view, every part that did not change is the previous object itself (a step, a participant, a
+ * card in hand, a list): a component given an unchanged step under React.memo skips rendering it. A patch that
+ * changes nothing gives back the previous view.
  */
-export function toTableView(json: Record<string, unknown>, myId: string | null): TableView {
+export function toTableView(json: Record<string, unknown>, myId: string | null, previous: TableView | null = null): TableView {
+  const next = freshView(json, myId);
+  return previous ? keepUnchanged(previous, next) : next;
+}
+
+function freshView(json: Record<string, unknown>, myId: string | null): TableView {
   const raw = json as Raw;
   const seats = Object.values(raw.participants ?? {}).sort((a, b) => (a.joinedAt ?? 0) - (b.joinedAt ?? 0));
   const me = myId ? raw.participants?.[myId] : undefined;
@@ -95,4 +104,57 @@ export function toTableView(json: Record<string, unknown>, myId: string | null):
     myHand: me?.hand ?? [],
     deleteAfter: raw.deleteAfter || null,
   };
+}
+
+type Plain = Record<string, unknown>;
+
+function isPlain(value: unknown): value is Plain {
+  if (typeof value !== "object" || value === null) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function idOf(value: unknown): string | undefined {
+  return isPlain(value) && typeof value.id === "string" ? value.id : undefined;
+}
+
+/**
+ * Structural sharing: `next` where it differs from `previous`, `previous` (or its parts) where it is equal. Lists of
+ * things with an id (steps, participants, cards, contributions) are matched by id, so that a step inserted or
+ * removed leaves the others as they were; other lists are matched by position.
+ */
+export function keepUnchanged<T>(previous: T, next: T): T {
+  return share(previous, next) as T;
+}
+
+function share(previous: unknown, next: unknown): unknown {
+  if (Object.is(previous, next)) return previous;
+  if (Array.isArray(previous) && Array.isArray(next)) {
+    const byId = new Map<string, unknown>();
+    for (const item of previous) {
+      const id = idOf(item);
+      if (id !== undefined) byId.set(id, item);
+    }
+    let same = previous.length === next.length;
+    const shared = next.map((item: unknown, i) => {
+      const id = idOf(item);
+      const before = id !== undefined ? byId.get(id) : previous[i];
+      const kept = before === undefined ? item : share(before, item);
+      if (kept !== previous[i]) same = false;
+      return kept;
+    });
+    return same ? previous : shared;
+  }
+  if (isPlain(previous) && isPlain(next)) {
+    const keys = Object.keys(next);
+    let same = keys.length === Object.keys(previous).length;
+    const shared: Plain = {};
+    for (const key of keys) {
+      const kept = share(previous[key], next[key]);
+      shared[key] = kept;
+      if (kept !== previous[key] || !(key in previous)) same = false;
+    }
+    return same ? previous : shared;
+  }
+  return next;
 }

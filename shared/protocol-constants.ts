@@ -1,0 +1,62 @@
+// The protocol's names and addresses: protocol version, room and request names, close codes, link fragments, HTTP
+// routes and pages. No validation here: the browser imports this module (and only types from shared/protocol.ts), so
+// that zod stays on the server. shared/protocol.ts re-exports all of it.
+
+export const PROTOCOL_VERSION = 1;
+
+/** The one room name, and the one request a seated client sends. */
+export const ROOM_NAME = "table";
+export const ACTION_REQUEST = "action";
+
+/** URL fragment keys. */
+export const LINK_KEYS = { invite: "invitation", facilitator: "animation", observer: "observation" } as const;
+
+/** The path and fragment of a table link; the secret sits in the fragment, which browsers never send to a server. */
+export function tableLink(tableId: string, kind: keyof typeof LINK_KEYS, secret: string): string {
+  return `/t/${encodeURIComponent(tableId)}#${LINK_KEYS[kind]}=${secret}`;
+}
+
+/** Requests a seated client may send besides actions. */
+export const WHOAMI_REQUEST = "whoami";
+export const INVITE_LINK_REQUEST = "inviteLink";
+/** Facilitator only: a new participant link replaces the old one, which stops letting anyone in. Answers ShareLinks. */
+export const ROTATE_INVITE_REQUEST = "rotateInvite";
+
+export type StoryFormat = "md" | "html" | "json";
+
+/**
+ * Close code of every connection of a table that was deleted (by its facilitator, or after RETENTION_DAYS untouched):
+ * the SDK does not retry it, and the browser shows the reason (« Cette table a été effacée. ») instead of rejoining.
+ */
+export const TABLE_DELETED_CLOSE_CODE = 4410;
+
+export const API = {
+  createTable: "/api/tables",
+  decks: "/api/decks",
+  importStory: "/api/tables/import",
+  story: (tableId: string, format: StoryFormat) => `/api/tables/${encodeURIComponent(tableId)}/story.${format}`,
+  /** GET with the facilitator secret: this table's decks, its own cards included, in the cards/ file format. */
+  deck: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/deck.json`,
+  /**
+   * POST JoinOptions: checks the link, brings the table back from storage if needed, and answers a seat reservation
+   * for the SDK's consumeSeatReservation(). The only way into a table: the matchmaker's own routes are closed.
+   */
+  join: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/join`,
+  /**
+   * POST TableTitleRequest: the table's title for the join page and the tab, once the link's secret is checked (before
+   * anything else, as for a join). A secret in the body, never in the address.
+   */
+  tableTitle: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/title`,
+  /**
+   * POST JoinCodeRequest: the table a join code belongs to, and its participant link, while it accepts arrivals.
+   * Failed attempts are limited per address (LIMIT_JOIN_CODE_FAILURES_PER_HOUR).
+   */
+  resolveJoinCode: "/api/join-codes/resolve",
+  /** DELETE with the facilitator secret (Authorization: Bearer): the table and everything in it; 204 once gone. */
+  table: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}`,
+} as const;
+
+/** The privacy page of the web app (served as index.html like /t/:tableId); linked from every page's footer. */
+export const PRIVACY_PAGE = "/confidentialite";
+/** GET: what the privacy page shows of the host's settings. */
+export const HOSTING_API = "/api/hosting";

@@ -1,0 +1,88 @@
+// What reaches the browser: every module the app's entry imports at run time (static imports, re-exports, side-effect
+// imports and lazy import()s; `import type` is erased and does not count). No validation library among them: the
+// server validates what it receives, and the browser validates nothing with zod (it would weigh ~25 KB gzip of the
+// join page for nothing, and probe `new Function` against the page's CSP).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const ENTRY = path.join(root, "client/src/main.tsx");
+
+/** Run-time import specifiers of one module's source; lazy import()s too unless `lazy` is false. */
+export function runtimeImports(source: string, lazy = true): string[] {
+  const found: string[] = [];
+  // import x from "m"; import { a, type B } from "m"; export { a } from "m"; export * from "m" (not `import type …`)
+  const statement = /(?:^|\n)\s*(?:import|export)\s+(type\s+)?([\w$*{},\s]+?)\s*from\s*["']([^"']+)["']/g;
+  for (const [, typeOnly, , specifier = ""] of source.matchAll(statement)) if (!typeOnly) found.push(specifier);
+  // import "m" (side effects only: styles, set-up)
+  for (const [, specifier = ""] of source.matchAll(/(?:^|\n)\s*import\s*["']([^"']+)["']/g)) found.push(specifier);
+  if (lazy) for (const [, specifier = ""] of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) found.push(specifier);
+  return found;
+}
+
+function resolve(from: string, specifier: string): string | null {
+  if (!specifier.startsWith(".")) return null;
+  const base = path.resolve(path.dirname(from), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
+    if (existsSync(candidate) && /\.(ts|tsx)$/.test(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** Every package the entry reaches (through lazy imports too, unless `lazy` is false), each with one chain of modules that brings it in. */
+export function packagesReached(entry: string, lazy = true): Map<string, string[]> {
+  const packages = new Map<string, string[]>();
+  const seen = new Map<string, string[]>([[entry, [entry]]]);
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    const chain = seen.get(file) ?? [];
+    for (const specifier of runtimeImports(readFileSync(file, "utf8"), lazy)) {
+      if (!specifier.startsWith(".")) {
+        const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] ?? "");
+        if (!packages.has(name)) packages.set(name, chain.map((f) => path.relative(root, f)));
+        continue;
+      }
+      const target = resolve(file, specifier);
+      if (target && !seen.has(target)) {
+        seen.set(target, [...chain, target]);
+        queue.push(target);
+      }
+    }
+  }
+  return packages;
+}
+
+describe("the browser's modules", () => {
+  it("finds run-time imports and skips type-only ones", () => {
+    const source = [
+      'import type { A } from "./a.ts";',
+      'import { b, type C } from "./b.ts";',
+      'import "./c.css";',
+      'export { d } from "./d.ts";',
+      'export type { E } from "./e.ts";',
+      'const F = lazy(() => import("./f.tsx"));',
+      "import {\n  g,\n  type H,\n} from './g.ts';",
+    ].join("\n");
+    expect(runtimeImports(source).sort()).toEqual(["./b.ts", "./c.css", "./d.ts", "./f.tsx", "./g.ts"]);
+    expect(runtimeImports(source, false).sort()).toEqual(["./b.ts", "./c.css", "./d.ts", "./g.ts"]);
+    expect(runtimeImports('export const Screen = lazyPart(() => import("./Screen.tsx"));', false)).toEqual([]);
+  });
+
+  it("include no validation library", () => {
+    const packages = packagesReached(ENTRY);
+    expect(packages.has("react")).toBe(true);
+    expect(packages.has("@colyseus/sdk")).toBe(true);
+    // The chain says which import to change (an `import type`, or a constant moved to a zod-free module).
+    expect(packages.get("zod") ?? null).toBeNull();
+  });
+
+  it("load the table's libraries and the SDK with the table, not with the join page", () => {
+    const first = packagesReached(ENTRY, false);
+    expect(first.has("react-dom")).toBe(true);
+    for (const name of ["framer-motion", "@dnd-kit/core", "qrcode.react", "@colyseus/sdk", "zod"]) {
+      expect(first.get(name)?.join(" > ") ?? null, name).toBeNull();
+    }
+  });
+});
