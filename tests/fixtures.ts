@@ -218,6 +218,7 @@ export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
   narrate: { type: "narrate", stepId: "step-1", text: "Il se passe quelque chose." },
   discard: { type: "discard", cardId: LEVER_OPEN.id },
   writeCard: { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." },
+  writeBlank: { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: "Des rues aux enfants", text: "Fermer les rues des écoles aux voitures ?" },
   contribute: { type: "contribute", stepId: "step-1", kind: "yesAnd", text: "Oui, et les écoles s'y mettent." },
   react: { type: "react", stepId: "step-1", reaction: "plausible" },
   setTurnMode: { type: "setTurnMode", mode: "turns" },

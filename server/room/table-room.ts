@@ -15,6 +15,7 @@ import {
   WHOAMI_REQUEST,
   type RefusalReply,
   type ShareLinks,
+  type TableWelcome,
   type Whoami,
 } from "../../shared/protocol.ts";
 import { anonymisedCopy, anonymousIdentity, applyAction, join, nameAvailable, type Outcome } from "../../shared/rules/index.ts";
@@ -191,13 +192,15 @@ export function tableRoomFor(services: RoomServices) {
           const refused = this.#facilitatorOnly(client);
           if (refused) return ctx.reject(refused);
           const invite = newSecret();
+          let joinCode: string;
           try {
-            await store.setInvite(this.#table.id, invite);
+            // The join code goes with the link it stands for: a new one replaces it in the same write.
+            joinCode = await store.setInvite(this.#table.id, invite);
           } catch (error) {
             logger.error({ err: error, tableId: this.roomId }, "could not change the participant link");
             return ctx.reject(refusal("saveFailed"));
           }
-          this.#creation = { ...this.#creation, invite };
+          this.#creation = { ...this.#creation, invite, joinCode };
           logger.info({ tableId: this.roomId }, "participant link changed");
           return this.#shareLinks();
         });
@@ -287,6 +290,18 @@ export function tableRoomFor(services: RoomServices) {
       for (const client of this.clients) client.leave(DELETED_CLOSE_CODE, t("deletion.deleted"));
       await this.disconnect(DELETED_CLOSE_CODE);
       return true;
+    }
+
+    /**
+     * What a page about to join is told (asked over HTTP once its link or join code is checked, server/http/welcome.ts
+     * and join-code.ts): the table's title, and why a newcomer could not sit now (null when they could).
+     */
+    welcome(): TableWelcome {
+      if (this.#erasing) return { title: "", arrivals: { code: "tableNotFound", message: t("http.tableNotFound") } };
+      if (this.#logIsFull(0)) return { title: this.#table.setup.title, arrivals: refusal("logFull") };
+      // The rules' verdict on a newcomer (closed story, locked table, full table), with a name that is always valid.
+      const trial = join(this.#table, { name: "Arrivée", role: "participant·e", facilitator: false }, { actorId: "trial", now: Date.now() });
+      return { title: this.#table.setup.title, arrivals: trial.ok ? null : trial.refusal };
     }
 
     /** The table as it stands, for the exports (read only: every change goes through the rules and the log). */
@@ -497,6 +512,7 @@ export function tableRoomFor(services: RoomServices) {
       return {
         path: tableLink(this.#table.id, "invite", this.#creation.invite),
         observerPath: tableLink(this.#table.id, "observer", this.#creation.observerKey),
+        joinCode: this.#creation.joinCode,
       };
     }
 

@@ -1,6 +1,12 @@
 // Every French string of the app (interface, refusals, exports), in one place so other languages can follow.
 // Placeholders use i18next's {{name}} syntax; shared/i18n/translate.ts reads the same syntax on the server.
+import { frCards } from "./fr-cards.ts";
+import { frBlank } from "./fr-blank.ts";
+import { frBoard } from "./fr-board.ts";
 import { frExport } from "./fr-export.ts";
+import { frJoinCode } from "./fr-join-code.ts";
+import { frLayout } from "./fr-layout.ts";
+import { frLoading } from "./fr-loading.ts";
 import { frDeletion } from "./fr-hosting-delete.ts";
 import { frAnonymise } from "./fr-hosting-anonymise.ts";
 import { frHostingPrivacy } from "./fr-hosting-privacy.ts";
@@ -123,7 +129,6 @@ const base = {
     horizonShort: "Horizon {{year}}",
     framingChallenge: "Le défi",
     system: "Le système",
-    closeNotice: "Fermer",
   },
   path: {
     heading: "Le chemin",
@@ -289,7 +294,7 @@ const base = {
  */
 export const fr = {
   ...base,
-  refusal: { ...base.refusal, ...frRules.refusal, ...frSecurity.refusal, ...frAnonymise.refusal },
+  refusal: { ...base.refusal, ...frRules.refusal, ...frSecurity.refusal, ...frAnonymise.refusal, ...frBlank.refusal },
   http: { ...base.http, ...frSecurity.http },
   share: frSecurity.share,
   phaseGuide: frRules.phaseGuide,
@@ -300,6 +305,12 @@ export const fr = {
   ...frHostingPrivacy,
   deletion: frDeletion.deletion,
   anonymise: frAnonymise.anonymise,
+  ...frLayout,
+  blank: frBlank.blank,
+  cards: frCards,
+  board: frBoard,
+  joinCode: frJoinCode.joinCode,
+  loading: frLoading.loading,
 } as const;
 
 export type Messages = typeof fr;

@@ -2,6 +2,7 @@
 // card, narration, answers, "oui, et…" and reactions), the debrief, attribution.
 // Every text a person typed (and every card text) is HTML-escaped and only ever placed between tags, never in an
 // attribute; the page loads nothing and runs nothing, so "save as PDF" from any browser gives the whole story.
+import { DECK_LOOK, pictogramSvg } from "../deck-look.ts";
 import { t } from "../i18n/translate.ts";
 import type { Contribution, TableState } from "../model.ts";
 import { cleanText } from "../text.ts";
@@ -58,7 +59,7 @@ function cardFaceHtml(card: CardFace, heading: "h3" | "p", people: People): stri
   const written = card.writtenBy ? [`<p class="written">${tx("storyMore.writtenBy", { ...whoIs(people, card.writtenBy) })}</p>`] : [];
   return [
     `<div class="card deck-${card.deck}">`,
-    `<p class="deck">${tx(`deckOne.${card.deck}`)}</p>`,
+    `<p class="deck">${pictogramSvg(card.deck)}${tx(`deckOne.${card.deck}`)}</p>`,
     `<${heading} class="card-title">${escapeHtml(card.title)}</${heading}>`,
     `<p class="card-text">${escapeHtml(card.text)}</p>`,
     ...written,
@@ -201,9 +202,12 @@ function footerHtml(meta: HtmlStoryMeta): string {
   ].join("\n");
 }
 
-// Deck colours live in borders and text, never in backgrounds, so they survive printing without "background graphics".
+// Cards look as they do at the table (shared/deck-look.ts): a header band in the deck's colour with its pictogram, the
+// body on the deck's tint. Printed, the band turns into dark text over a rule (the card keeps its coloured border), so
+// that no card depends on "background graphics" being printed.
+const { challenge, lever, pitfall } = DECK_LOOK;
 const STYLE = `
-:root { --challenge: #1d4f91; --lever: #1e6b34; --pitfall: #a84a00; --ink: #1b1b1b; --muted: #555; --line: #9a9a9a; }
+:root { --challenge: ${challenge.colour}; --lever: ${lever.colour}; --pitfall: ${pitfall.colour}; --challenge-bg: ${challenge.tint}; --lever-bg: ${lever.tint}; --pitfall-bg: ${pitfall.tint}; --ink: #1b1b1b; --muted: #555; --line: #9a9a9a; }
 * { box-sizing: border-box; }
 html { color: var(--ink); background: #fff; }
 body { margin: 0 auto; max-width: 46rem; padding: 2rem 1.25rem 3rem; font: 16px/1.5 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif, "Apple Color Emoji", "Segoe UI Emoji", "Noto Color Emoji"; overflow-wrap: anywhere; }
@@ -221,13 +225,16 @@ dd { margin: 0.1rem 0 0 0; }
 .people ul { margin: 0; padding-left: 1.2rem; }
 .people .name { font-weight: 700; }
 .badge { border: 1px solid var(--muted); border-radius: 0.6rem; padding: 0 0.45rem; font-size: 0.8rem; }
-.card { border: 1px solid var(--line); border-left: 0.4rem solid var(--line); border-radius: 0.3rem; padding: 0.45rem 0.7rem; margin: 0.3rem 0 0.5rem; }
-.card .deck { font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.05em; margin: 0; }
-.card .card-title { font-weight: 700; }
+.card { border: 2px solid var(--line); border-radius: 0.75rem; overflow: hidden; margin: 0.3rem 0 0.5rem; max-width: 36rem; }
+.card .deck { display: flex; align-items: center; gap: 0.4rem; margin: 0; padding: 0.3rem 0.7rem; color: #fff; background: var(--line); font-size: 0.8rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.06em; }
+.card .pictogram { width: 1.2rem; height: 1.2rem; flex: none; }
+.card .card-title, .card .card-text, .card .written { padding: 0 0.7rem; }
+.card .card-title { font-weight: 700; margin-top: 0.4rem; }
+.card > :last-child { margin-bottom: 0.5rem; }
 .card-text { white-space: pre-wrap; }
-.card.deck-challenge { border-left-color: var(--challenge); } .card.deck-challenge .deck { color: var(--challenge); }
-.card.deck-lever { border-left-color: var(--lever); } .card.deck-lever .deck { color: var(--lever); }
-.card.deck-pitfall { border-left-color: var(--pitfall); } .card.deck-pitfall .deck { color: var(--pitfall); }
+.card.deck-challenge { border-color: var(--challenge); background: var(--challenge-bg); } .card.deck-challenge .deck { background: var(--challenge); }
+.card.deck-lever { border-color: var(--lever); background: var(--lever-bg); } .card.deck-lever .deck { background: var(--lever); }
+.card.deck-pitfall { border-color: var(--pitfall); background: var(--pitfall-bg); } .card.deck-pitfall .deck { background: var(--pitfall); }
 .timeline { position: relative; margin: 0.5rem 0 0 0.6rem; padding-left: 1.6rem; border-left: 3px solid var(--line); }
 .milestone { font-weight: 700; margin: 0; line-height: 1rem; position: relative; }
 .milestone.start { padding: 0 0 0.8rem; } .milestone.end { padding: 0.4rem 0 0; }
@@ -262,7 +269,7 @@ footer a { color: inherit; }
   html, body { background: none; color: #000; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   h1 { font-size: 20pt; } h2 { font-size: 14pt; break-after: avoid; } h3 { font-size: 12pt; }
-  .card.deck-challenge .deck, .card.deck-lever .deck, .card.deck-pitfall .deck { color: #000; }
+  .card.deck-challenge .deck, .card.deck-lever .deck, .card.deck-pitfall .deck { color: #000; background: none; border-bottom: 2px solid var(--line); }
   .step, .field, .card, .milestone, footer, .answer, .yes-and li, .debriefs li { break-inside: avoid; }
   .dealt { color: #000; }
   .milestone.start, .count, dt { break-after: avoid; }

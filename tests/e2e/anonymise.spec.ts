@@ -2,7 +2,7 @@
 // « Participant·e 2 » at once, and the Markdown story downloaded afterwards holds no trace of the real name.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { drawCard, joinAsParticipant, narrate, openTableAsFacilitator } from "./helpers.ts";
+import { drawCard, joinAsParticipant, narrate, openTableAsFacilitator, openTools, placeCard } from "./helpers.ts";
 
 const TRACES = /Zéphyrine|Quintal|apicultrice/;
 
@@ -20,8 +20,7 @@ test("a participant anonymises themself: everyone sees « Participant·e 2 », w
   const zephyrine = await joinAsParticipant(browser, link, "Zéphyrine Quintal", "apicultrice");
   await facilitator.getByRole("button", { name: "Lancer la partie" }).click();
   const card = await drawCard(zephyrine, "un levier");
-  await zephyrine.getByRole("button", { name: `Placer « ${card} »` }).click();
-  await zephyrine.getByRole("button", { name: `Placer « ${card} » ici : au début du chemin` }).click();
+  await placeCard(zephyrine, card, "start");
   await narrate(zephyrine, 1, "Les ruches du quartier bourdonnent sur chaque toit.");
   const people = facilitator.getByRole("region", { name: /Autour de la table/ });
   await expect(people).toContainText("Zéphyrine Quintal");
@@ -44,7 +43,7 @@ test("a participant anonymises themself: everyone sees « Participant·e 2 », w
   await expect(facilitator.getByText("Les ruches du quartier bourdonnent sur chaque toit.")).toBeVisible();
 
   const downloading = facilitator.waitForEvent("download");
-  await facilitator.getByRole("button", { name: "Télécharger le récit (Markdown)" }).click();
+  await (await openTools(facilitator)).getByRole("button", { name: "Télécharger le récit (Markdown)" }).click();
   const markdown = await readFile(await (await downloading).path(), "utf8");
   expect(markdown).toContain("Raconté par Participant·e 2 (participant·e)");
   expect(markdown).toContain("Les ruches du quartier bourdonnent sur chaque toit.");

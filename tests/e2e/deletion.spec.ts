@@ -1,7 +1,7 @@
 // A facilitator deletes the table from the panel, after a confirmation that says what will be gone: they land on the
 // home page with a notice, a participant's open page says the table was deleted, and the old links say so too.
 import { expect, test } from "@playwright/test";
-import { joinAsParticipant, openTableAsFacilitator } from "./helpers.ts";
+import { joinAsParticipant, openTableAsFacilitator, openTools } from "./helpers.ts";
 
 test("deleting the table closes it for everyone, and its links then say it is gone", async ({ page, browser }) => {
   const participantLink = await openTableAsFacilitator(page, {
@@ -15,6 +15,7 @@ test("deleting the table closes it for everyone, and its links then say it is go
   const bastien = await joinAsParticipant(browser, participantLink, "Bastien", "habitant");
 
   // The facilitator sees until when the server keeps the table if nobody touches it.
+  await openTools(page);
   const panel = page.getByRole("region", { name: "Animation" });
   await expect(panel.getByText(/^Ce récit sera effacé le \d{1,2} \S+ \d{4} si personne n'y touche : toute action/)).toBeVisible();
 

@@ -1,11 +1,21 @@
 // Play and debrief in three browsers: turns, the timer, a pitfall dealt and answered, "oui, et…" and reactions,
 // a card written at the table, the facilitator's moderation, then every participant's debrief and the winning table.
 import { expect, test, type Page } from "@playwright/test";
-import { drawCard, joinAsParticipant, narrate, openTableAsFacilitator } from "./helpers.ts";
+import { closeTools, dealPitfall, drawCard, joinAsParticipant, narrate, openStep, openTableAsFacilitator, openTools, placeCard, writeBlankIfAny } from "./helpers.ts";
 
 const stepOf = (page: Page, number: number) => page.getByRole("article", { name: new RegExp(`^Étape ${number} : `) });
 const turnsOf = (page: Page) => page.getByRole("region", { name: "Tours de jeu" });
 const timerOf = (page: Page) => page.getByRole("region", { name: "Minuteur" });
+
+/** The facilitator starts a timer from their tools (its clock and controls then sit in everyone's header). */
+async function startTimer(page: Page, minutes: number, label?: string): Promise<void> {
+  const form = (await openTools(page)).getByRole("region", { name: "Lancer un minuteur" });
+  if (label) await form.getByRole("textbox", { name: "Intitulé" }).fill(label);
+  await form.getByRole("spinbutton", { name: "Durée (minutes)" }).fill(String(minutes));
+  await form.getByRole("button", { name: "Lancer le minuteur" }).click();
+  await expect(form).toBeHidden();
+  await closeTools(page);
+}
 
 test("a facilitator runs play and debrief with two participants, and all three see the table win", async ({ browser }) => {
   const facilitator = await (await browser.newContext()).newPage();
@@ -33,8 +43,7 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await expect(sam.getByText("Ce n'est pas votre tour : c'est à Alex.").first()).toBeVisible();
 
   const lever = await drawCard(alex, "un levier");
-  await alex.getByRole("button", { name: `Placer « ${lever} »` }).click();
-  await alex.getByRole("button", { name: `Placer « ${lever} » ici : au début du chemin` }).click();
+  await placeCard(alex, lever, "start");
   await narrate(alex, 1, "Le conseil municipal ouvre ses données de circulation.");
 
   // Alex passes: it is Sam's turn. The facilitator skips Sam: back to Alex.
@@ -55,9 +64,7 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await expect(sam.getByRole("button", { name: "Piocher un levier" })).toBeEnabled();
 
   // The facilitator starts a two-minute timer: a participant sees it count down, then stop when paused.
-  await timerOf(facilitator).getByRole("textbox", { name: "Intitulé" }).fill("Tour de parole");
-  await timerOf(facilitator).getByRole("spinbutton", { name: "Durée (minutes)" }).fill("2");
-  await timerOf(facilitator).getByRole("button", { name: "Lancer le minuteur" }).click();
+  await startTimer(facilitator, 2, "Tour de parole");
   await expect(timerOf(alex).getByText("Tour de parole")).toBeVisible();
   const clock = timerOf(alex).getByRole("timer");
   await expect(clock).toHaveText(/^0[12]:\d\d$/);
@@ -71,33 +78,41 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await expect(clock).toHaveText(/^02:5\d/);
 
   // The facilitator deals a pitfall onto the path after step 1: open for all, until Sam tells how the story meets it.
-  await facilitator.getByRole("combobox", { name: "Où distribuer l'écueil ?" }).selectOption({ label: `Après l'étape 1 : ${lever}` });
-  await facilitator.getByRole("button", { name: "Distribuer l'écueil" }).click();
+  // (A blank « Écueil à écrire » on top of the pile is written by the facilitator as she deals it.)
+  await dealPitfall(facilitator, `Après l'étape 1 : ${lever}`);
   for (const page of everyone) await expect(stepOf(page, 2).getByText("Écueil distribué — en attente d'une réponse")).toBeVisible();
-  await stepOf(sam, 2).getByRole("button", { name: /^Raconter comment l'histoire y répond/ }).click();
+  // The tile says the pitfall waits; opened in full, it offers to answer.
+  await (await openStep(sam, 2)).getByRole("button", { name: /^Raconter comment l'histoire y répond/ }).click();
   await stepOf(sam, 2)
     .getByRole("textbox", { name: "Comment l'histoire répond à l'écueil (étape 2)" })
     .fill("Des ateliers ouverts à tous expliquent les données, quartier par quartier.");
   await stepOf(sam, 2).getByRole("button", { name: "Enregistrer la réponse" }).click();
   for (const page of everyone) {
+    await openStep(page, 2);
     await expect(stepOf(page, 2).getByText("Écueil distribué — l'histoire y a répondu")).toBeVisible();
     await expect(stepOf(page, 2).getByText("Des ateliers ouverts à tous expliquent les données, quartier par quartier.")).toBeVisible();
     await expect(stepOf(page, 2).getByText("Réponse de Sam")).toBeVisible();
   }
 
   // "Oui, et…" under step 1 and reactions: everyone sees them, with their authors and counts.
+  // The « Oui, et… » box opens on demand.
+  await (await openStep(sam, 1)).getByRole("button", { name: "Oui, et… : prolonger l'étape 1" }).click();
   await stepOf(sam, 1).getByRole("textbox", { name: "Oui, et… (étape 1)" }).fill("Et les écoles s'en servent pour les pédibus.");
   await stepOf(sam, 1).getByRole("button", { name: "Ajouter" }).click();
+  await expect(stepOf(sam, 1).getByRole("button", { name: "Oui, et… : prolonger l'étape 1" })).toBeFocused();
+  // Closed, the tile counts it.
+  await expect(stepOf(alex, 1).getByText("1 « oui, et… »")).toBeAttached();
   for (const page of everyone) {
+    await openStep(page, 1);
     await expect(stepOf(page, 1).getByRole("list", { name: "« Oui, et… » de l'étape 1" })).toContainText("Et les écoles s'en servent pour les pédibus.");
     await expect(stepOf(page, 1).getByText("— Sam")).toBeVisible();
   }
-  await stepOf(alex, 1).getByRole("button", { name: "Plausible, étape 1 (0)" }).click();
-  await stepOf(sam, 1).getByRole("button", { name: "Plausible, étape 1 (1)" }).click();
-  await stepOf(sam, 2).getByRole("button", { name: "Souhaitable, étape 2 (0)" }).click();
-  await expect(stepOf(facilitator, 1).getByRole("button", { name: "Plausible, étape 1 (2)" })).toBeVisible();
-  await expect(stepOf(alex, 1).getByRole("button", { name: "Plausible, étape 1 (2)" })).toHaveAttribute("aria-pressed", "true");
-  await expect(stepOf(alex, 2).getByRole("button", { name: "Souhaitable, étape 2 (1)" })).toHaveAttribute("aria-pressed", "false");
+  await (await openStep(alex, 1)).getByRole("button", { name: "Plausible, étape 1 (0)" }).click();
+  await (await openStep(sam, 1)).getByRole("button", { name: "Plausible, étape 1 (1)" }).click();
+  await (await openStep(sam, 2)).getByRole("button", { name: "Souhaitable, étape 2 (0)" }).click();
+  await expect((await openStep(facilitator, 1)).getByRole("button", { name: "Plausible, étape 1 (2)" })).toBeVisible();
+  await expect((await openStep(alex, 1)).getByRole("button", { name: "Plausible, étape 1 (2)" })).toHaveAttribute("aria-pressed", "true");
+  await expect((await openStep(alex, 2)).getByRole("button", { name: "Souhaitable, étape 2 (1)" })).toHaveAttribute("aria-pressed", "false");
 
   // Sam writes a challenge of their own and places it at the end of the path: it is marked as written at this table.
   await sam.getByText("Écrire une carte").click();
@@ -106,13 +121,12 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await writeForm.getByRole("textbox", { name: "Titre de la carte" }).fill("Des rues aux enfants");
   await writeForm.getByRole("textbox", { name: "Texte de la carte" }).fill("Fermer une rue par quartier aux voitures le mercredi.");
   await writeForm.getByRole("button", { name: "Écrire la carte" }).click();
-  await sam.getByRole("button", { name: "Placer « Des rues aux enfants »", exact: true }).click();
-  await sam.getByRole("button", { name: "Placer « Des rues aux enfants » ici : après l'étape 2" }).click();
+  await placeCard(sam, "Des rues aux enfants", 2);
   await narrate(sam, 3, "Le mercredi, la rue de l'école devient une cour.");
-  for (const page of everyone) await expect(stepOf(page, 3).getByText("écrite à cette table par Sam")).toBeVisible();
+  for (const page of everyone) await expect((await openStep(page, 3)).getByText("écrite à cette table par Sam")).toBeVisible();
 
   // The facilitator rewrites the narration of step 1 and removes Sam's "oui, et…": everyone sees the change.
-  await stepOf(facilitator, 1).getByRole("button", { name: "Modifier la narration de l'étape 1" }).click();
+  await (await openStep(facilitator, 1)).getByRole("button", { name: "Modifier la narration de l'étape 1" }).click();
   await stepOf(facilitator, 1)
     .getByRole("textbox", { name: "Narration de l'étape 1 (modération)" })
     .fill("Le conseil municipal ouvre ses données de circulation, rue par rue.");
@@ -123,10 +137,10 @@ test("a facilitator runs play and debrief with two participants, and all three s
   for (const page of everyone) await expect(page.getByText("Et les écoles s'en servent pour les pédibus.")).toHaveCount(0);
 
   // The facilitator moves Sam's card up one place: it is step 2 for everyone, the answered pitfall step 3.
-  await stepOf(facilitator, 3).getByRole("button", { name: "Monter l'étape 3" }).click();
+  await (await openStep(facilitator, 3)).getByRole("button", { name: "Monter l'étape 3" }).click();
   for (const page of everyone) {
     await expect(stepOf(page, 2)).toHaveAccessibleName("Étape 2 : Des rues aux enfants");
-    await expect(stepOf(page, 3).getByText("Réponse de Sam")).toBeVisible();
+    await expect((await openStep(page, 3)).getByText("Réponse de Sam")).toBeVisible();
   }
 
   // Debrief: each participant writes theirs; everyone sees who has, and when both have, the table has won.
@@ -165,19 +179,18 @@ test("a pitfall dealt into a participant's hand is marked to be played, and once
   const alex = await joinAsParticipant(browser, link, "Alex", "salariée");
   await facilitator.getByRole("button", { name: "Lancer la partie" }).click();
 
-  await facilitator.getByRole("combobox", { name: "Où distribuer l'écueil ?" }).selectOption({ label: "Dans la main de Alex" });
-  await facilitator.getByRole("button", { name: "Distribuer l'écueil" }).click();
+  await dealPitfall(facilitator, "Dans la main de Alex");
   const hand = alex.getByRole("region", { name: /Ma main/ });
   await expect(hand.getByText("distribué par l'animation : à jouer")).toBeVisible();
   await expect(hand.getByRole("button", { name: /^Défausser/ })).toHaveCount(0);
 
   const placeButton = hand.getByRole("button", { name: /^Placer « / });
-  const title = (await placeButton.textContent())?.match(/^Placer « (.+) »$/)?.[1] ?? "";
-  await placeButton.click();
-  await alex.getByRole("button", { name: `Placer « ${title} » ici : au début du chemin` }).click();
+  // A blank « Écueil à écrire » is written by Alex before she places it.
+  const title = await writeBlankIfAny(alex, (await placeButton.textContent())?.match(/^Placer « (.+) »$/)?.[1] ?? "");
+  await placeCard(alex, title, "start");
   await expect(stepOf(facilitator, 1).getByText("Écueil distribué — en attente d'une réponse")).toBeVisible();
   await narrate(alex, 1, "Les voisins refusent d'abord : chacun garde ses clients.");
-  await expect(stepOf(facilitator, 1).getByText("Écueil distribué — l'histoire y a répondu")).toBeVisible();
+  await expect((await openStep(facilitator, 1)).getByText("Écueil distribué — l'histoire y a répondu")).toBeVisible();
 });
 
 test("the facilitator shares the role, takes it back, removes a participant and hands the table over", async ({ browser }) => {
@@ -193,8 +206,7 @@ test("the facilitator shares the role, takes it back, removes a participant and 
   const sam = await joinAsParticipant(browser, link, "Sam", "agent");
   await facilitator.getByRole("button", { name: "Lancer la partie" }).click();
   const lever = await drawCard(alex, "un levier");
-  await alex.getByRole("button", { name: `Placer « ${lever} »` }).click();
-  await alex.getByRole("button", { name: `Placer « ${lever} » ici : au début du chemin` }).click();
+  await placeCard(alex, lever, "start");
   await narrate(alex, 1, "Un composteur par hameau, tenu par des volontaires.");
 
   const people = (page: Page) => page.getByRole("region", { name: /Autour de la table/ });
@@ -204,14 +216,15 @@ test("the facilitator shares the role, takes it back, removes a participant and 
     if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.getByText(`Gérer ${name}`).click();
   };
 
-  // Sam co-facilitates: the facilitator's controls appear on Sam's screen, and go when the role is taken back.
-  await expect(sam.getByRole("heading", { name: "Distribuer un écueil" })).toHaveCount(0);
+  // Sam co-facilitates: the facilitator's tools appear on Sam's screen, and go when the role is taken back.
+  const toolsOf = (page: Page) => page.getByRole("button", { name: "Outils d'animation", exact: true });
+  await expect(toolsOf(sam)).toHaveCount(0);
   await manage("Sam");
   await people(facilitator).getByRole("button", { name: "Faire co-animer Sam" }).click();
-  await expect(sam.getByRole("heading", { name: "Distribuer un écueil" })).toBeVisible();
-  await expect(stepOf(sam, 1).getByRole("button", { name: "Modifier la narration de l'étape 1" })).toBeVisible();
+  await expect(toolsOf(sam)).toBeVisible();
+  await expect((await openStep(sam, 1)).getByRole("button", { name: "Modifier la narration de l'étape 1" })).toBeVisible();
   await people(facilitator).getByRole("button", { name: "Retirer l'animation à Sam" }).click();
-  await expect(sam.getByRole("heading", { name: "Distribuer un écueil" })).toHaveCount(0);
+  await expect(toolsOf(sam)).toHaveCount(0);
 
   // Alex is removed after a confirmation: their step stays, their name marked as removed.
   await manage("Alex");
@@ -225,8 +238,8 @@ test("the facilitator shares the role, takes it back, removes a participant and 
   await manage("Sam");
   await people(facilitator).getByRole("button", { name: "Confier l'animation à Sam" }).click();
   await people(facilitator).getByRole("button", { name: "Confirmer : confier l'animation à Sam" }).click();
-  await expect(sam.getByRole("heading", { name: "Distribuer un écueil" })).toBeVisible();
-  await expect(facilitator.getByRole("heading", { name: "Distribuer un écueil" })).toHaveCount(0);
+  await expect(toolsOf(sam)).toBeVisible();
+  await expect(toolsOf(facilitator)).toHaveCount(0);
   await expect(facilitator.getByRole("button", { name: "Piocher un levier" })).toBeEnabled();
 });
 
@@ -248,8 +261,7 @@ test("when the timer runs out, everyone gets a calm notice and no penalty, and t
   await alex.getByRole("button", { name: "Rejoindre la table" }).click();
   await facilitator.getByRole("button", { name: "Lancer la partie" }).click();
 
-  await timerOf(facilitator).getByRole("spinbutton", { name: "Durée (minutes)" }).fill("1");
-  await timerOf(facilitator).getByRole("button", { name: "Lancer le minuteur" }).click();
+  await startTimer(facilitator, 1);
   const clock = timerOf(alex).getByRole("timer");
   await expect(clock).toHaveText(/^0[01]:\d\d$/);
   await expect(timerOf(alex).getByText("Le temps est écoulé")).toHaveCount(0);

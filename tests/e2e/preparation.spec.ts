@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { fr } from "../../shared/i18n/fr.ts";
-import { joinAsParticipant, openTableAsFacilitator } from "./helpers.ts";
+import { closeTools, joinAsParticipant, openTableAsFacilitator, openTools } from "./helpers.ts";
 
 const setupOf = (page: Page) => page.getByRole("region", { name: "Le cadre du récit" });
 const phasesOf = (page: Page) => page.getByRole("region", { name: "Les phases du récit" });
@@ -94,7 +94,7 @@ test("the facilitator prepares the table with the group: live setup, suggestions
 
   await expectPhase(facilitator, "Préparation", fr.phaseGuide.preparation.facilitator);
   await expectPhase(bao, "Préparation", fr.phaseGuide.preparation.participant);
-  await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Jeu »" }).click();
+  await phasesOf(facilitator).getByRole("button", { name: "Lancer la partie" }).click();
   await expectPhase(facilitator, "Jeu", fr.phaseGuide.play.facilitator);
   await expectPhase(bao, "Jeu", fr.phaseGuide.play.participant);
   await expect(bao.getByRole("button", { name: "Piocher un levier" })).toBeEnabled();
@@ -108,13 +108,19 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   await expectPhase(facilitator, "Préparation", fr.phaseGuide.preparation.facilitator);
   await expectPhase(bao, "Préparation", fr.phaseGuide.preparation.participant);
 
-  // An observer opens the observer link: the table, read-only, with nothing to draw, write or send.
-  const observerLink = await facilitator
+  // An observer opens the observer link: the shared screen (no way in for newcomers there: an observer's link never
+  // carries the participant link), then the table in detail, read-only, with nothing to draw, write or send.
+  const observerLink = await (await openTools(facilitator))
     .getByRole("textbox", { name: "Lien d'observation (lecture seule) — pour un vidéoprojecteur ou un invité" })
     .inputValue();
+  await closeTools(facilitator);
   expect(observerLink).toMatch(/\/t\/.+#observation=/);
   const observer = await (await browser.newContext()).newPage();
   await observer.goto(observerLink);
+  await expect(observer.getByText("Phase : Préparation")).toBeVisible();
+  await expect(observer.getByRole("region", { name: "Le chemin", exact: true })).toBeVisible();
+  await expect(observer.getByRole("region", { name: "Rejoindre la table" })).toHaveCount(0);
+  await observer.getByRole("button", { name: "Voir la table en détail" }).click();
   await expect(observer.getByText("Vous observez cette table (lecture seule)")).toBeVisible();
   await expect(observer.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
   await expect(setupOf(observer)).toContainText("Des villages reliés par une seule route, et un car le matin.");
@@ -129,9 +135,10 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem")).toHaveCount(2);
 
   // The facilitator locks the table: everyone sees it, and a newcomer with the participant link is turned away.
-  await facilitator.getByRole("button", { name: "Verrouiller la table" }).click();
+  await (await openTools(facilitator)).getByRole("button", { name: "Verrouiller la table" }).click();
   await expect(phasesOf(bao).getByText(/Table verrouillée/)).toBeVisible();
   await expect(facilitator.getByRole("button", { name: "Déverrouiller la table" })).toBeVisible();
+  await closeTools(facilitator);
   const late = await (await browser.newContext()).newPage();
   await late.goto(link);
   await late.getByRole("textbox", { name: "Votre nom" }).fill("Dominique");
@@ -156,8 +163,8 @@ test("the facilitator imports a deck file into the table, a faulty one is refuse
   const bao = await joinAsParticipant(browser, link, "Bao", "élu");
   // A new table's lever pile holds every lever of the kit.
   const kitLevers = (JSON.parse(await readFile(new URL("../../cards/levers.json", import.meta.url), "utf8")) as { cards: unknown[] }).cards.length;
+  // (The piles show once play starts: the lever pile is checked then, at the end.)
   const leverPile = bao.getByRole("button", { name: "Piocher un levier" });
-  await expect(leverPile).toHaveAccessibleDescription(new RegExp(`^${kitLevers} restante`));
 
   const lever = {
     id: "lever-frugal",
@@ -186,20 +193,23 @@ test("the facilitator imports a deck file into the table, a faulty one is refuse
   // A good file: its lever joins the pile everyone draws from.
   await importFile("leviers-frugaux.json", JSON.stringify({ deck: "lever", cards: [lever] }));
   await expect(importForm.getByRole("status")).toContainText("leviers-frugaux.json");
-  await expect(leverPile).toHaveAccessibleDescription(new RegExp(`^${kitLevers + 1} restante`));
   // The same file again: nothing new, nothing added twice.
   await importFile("leviers-frugaux.json", JSON.stringify({ deck: "lever", cards: [lever] }));
   await expect(importForm.getByRole("alert")).toContainText("sont déjà à cette table");
-  await expect(leverPile).toHaveAccessibleDescription(new RegExp(`^${kitLevers + 1} restante`));
   // Another card under a taken id is refused, naming it.
   await importFile("autre.json", JSON.stringify({ deck: "lever", cards: [{ ...lever, title: "Un autre levier" }] }));
   await expect(importForm.getByRole("alert")).toContainText("lever-frugal");
 
   // The table's cards, its imported lever included, download as cartes-<table>.json.
   const downloading = facilitator.waitForEvent("download");
-  await facilitator.getByRole("button", { name: "Télécharger les cartes de la table (JSON)" }).click();
+  await (await openTools(facilitator)).getByRole("button", { name: "Télécharger les cartes de la table (JSON)" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^cartes-.+\.json$/);
   const exported = await readFile(await download.path(), "utf8");
   expect(exported).toContain('"id": "lever-frugal"');
+
+  // In play, the lever pile everyone draws from holds the imported lever, once.
+  await closeTools(facilitator);
+  await facilitator.getByRole("button", { name: "Lancer la partie" }).click();
+  await expect(leverPile).toHaveAccessibleDescription(new RegExp(`^${kitLevers + 1} restante`));
 });

@@ -1,7 +1,7 @@
 // Never lose a word: a participant who drops off the network keeps writing, and what they wrote arrives once;
 // a reload brings them back to their own seat; another browser with the same link is someone new.
 import { expect, test, type Dialog } from "@playwright/test";
-import { drawCard, joinAsParticipant, openTableAsFacilitator, readPath } from "./helpers.ts";
+import { drawCard, joinAsParticipant, openTableAsFacilitator, placeCard, readPath } from "./helpers.ts";
 
 test("a narration written offline reaches everyone once when the network is back, and a reload keeps the seat", async ({ browser }) => {
   const facilitator = await (await browser.newContext()).newPage();
@@ -25,8 +25,7 @@ test("a narration written offline reaches everyone once when the network is back
   const alex = await joinAsParticipant(browser, link, hostileName, "habitante");
   alex.on("dialog", record);
   const card = await drawCard(alex, "un levier");
-  await alex.getByRole("button", { name: `Placer « ${card} »` }).click();
-  await alex.getByRole("button", { name: `Placer « ${card} » ici : au début du chemin` }).click();
+  await placeCard(alex, card, "start");
   const editor = alex.getByRole("textbox", { name: "Narration de l'étape 1" });
   await expect(editor).toBeFocused();
 
@@ -84,8 +83,7 @@ test("after two minutes without network, longer than the server keeps a dropped 
 
   await bao.context().setOffline(true);
   await expect(bao.getByRole("status").filter({ hasText: /Hors ligne|reconnexion/ })).toBeVisible();
-  await bao.getByRole("button", { name: `Placer « ${card} »` }).click();
-  await bao.getByRole("button", { name: `Placer « ${card} » ici : au début du chemin` }).click();
+  await placeCard(bao, card, "start");
   await expect(bao.getByRole("status").filter({ hasText: "1 action en attente d'envoi" })).toBeVisible();
   await bao.waitForTimeout(130_000);
   await bao.context().setOffline(false);

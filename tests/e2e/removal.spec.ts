@@ -1,7 +1,7 @@
 // A facilitator removes someone and changes the participant link: the old link lets nobody new in, the people seated
 // stay, and the new link shown to the facilitator works.
 import { expect, test } from "@playwright/test";
-import { joinAsParticipant, openTableAsFacilitator } from "./helpers.ts";
+import { joinAsParticipant, openTableAsFacilitator, openTools } from "./helpers.ts";
 
 test("removing someone and changing the link keeps them out, and the seated people in", async ({ page, browser }) => {
   const oldLink = await openTableAsFacilitator(page, {
@@ -19,7 +19,7 @@ test("removing someone and changing the link keeps them out, and the seated peop
   await page.getByRole("button", { name: "Retirer et changer le lien" }).click();
 
   await expect(page.getByText("Nouveau lien des participant·es : l'ancien ne fonctionne plus.")).toBeVisible();
-  const linkField = page.getByRole("textbox", { name: "Lien pour les participant·es" });
+  const linkField = (await openTools(page)).getByRole("textbox", { name: "Lien pour les participant·es" });
   await expect(linkField).not.toHaveValue(oldLink);
   const newLink = await linkField.inputValue();
   expect(newLink).toMatch(/\/t\/.+#invitation=/);

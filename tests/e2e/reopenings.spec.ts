@@ -44,14 +44,21 @@ async function baoNarrates(url: string, tableId: string, invite: string, seatKey
   });
   room.reconnection.enabled = false;
   const act = (action: unknown) => room.request(ACTION_REQUEST, { id: randomUUID(), action }, { timeout: 5000 });
-  type Seen = { path: { id: string; placedBy: string }[]; participants: Record<string, { name: string; hand?: { id: string }[] }> };
+  type Seen = { path: { id: string; placedBy: string }[]; participants: Record<string, { name: string; hand?: { id: string; blank?: boolean }[] }> };
   const state = () => room.state.toJSON() as Seen;
   const bao = () => Object.values(state().participants ?? {}).find((p) => p.name === "Bao");
   await expect.poll(() => bao() !== undefined).toBe(true);
   const before = bao()?.hand?.length ?? 0;
   await act({ type: "draw", deck: "challenge" });
   await expect.poll(() => bao()?.hand?.length ?? 0).toBe(before + 1);
-  const card = bao()?.hand?.at(-1)?.id ?? "";
+  let card = bao()?.hand?.at(-1)?.id ?? "";
+  // A blank card (« Défi à écrire ») is written before it is placed: it becomes another card of the table.
+  if (bao()?.hand?.at(-1)?.blank) {
+    const blank = card;
+    await act({ type: "writeBlank", cardId: blank, title: "Le défi de Bao", text: "Écrit sur une carte vierge." });
+    await expect.poll(() => bao()?.hand?.at(-1)?.id ?? blank).not.toBe(blank);
+    card = bao()?.hand?.at(-1)?.id ?? "";
+  }
   const pathBefore = state().path.length;
   await act({ type: "place", cardId: card, afterStepId: state().path.at(-1)?.id ?? null });
   await expect.poll(() => state().path.length).toBe(pathBefore + 1);

@@ -1,7 +1,7 @@
 // A whole session in three browsers: a facilitator opens a table, two participants join, draw, place and narrate.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { drawCard, joinAsParticipant, narrate, openTableAsFacilitator, readPath } from "./helpers.ts";
+import { closeTools, drawCard, joinAsParticipant, narrate, openTableAsFacilitator, openTools, placeCard, readPath } from "./helpers.ts";
 
 test("a facilitator and two participants write one story that everyone sees and the facilitator downloads", async ({ browser }) => {
   const facilitatorContext = await browser.newContext();
@@ -13,38 +13,38 @@ test("a facilitator and two participants write one story that everyone sees and 
     future: "Un quartier apaisé où l'on se déplace à pied et à vélo.",
     facilitatorName: "Camille",
   });
-  await expect(facilitator.getByRole("img", { name: "QR code du lien pour les participant·es" })).toBeVisible();
+  await expect((await openTools(facilitator)).getByRole("img", { name: "QR code du lien pour les participant·es" })).toBeVisible();
+  await closeTools(facilitator);
 
   const alex = await joinAsParticipant(browser, link, "Alex", "habitante");
   const sam = await joinAsParticipant(browser, link, "Sam", "élu");
   await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem")).toHaveCount(3);
 
-  // Before play starts, the piles are closed.
-  await expect(alex.getByRole("button", { name: "Piocher un levier" })).toBeDisabled();
+  // Before play starts, there is nothing to draw: the piles and the hand show with the game.
+  await expect(alex.getByRole("button", { name: "Piocher un levier" })).toHaveCount(0);
+  await expect(alex.getByRole("region", { name: /Ma main/ })).toHaveCount(0);
   await facilitator.getByRole("button", { name: "Lancer la partie" }).click();
   await expect(alex.getByText("Phase : Jeu")).toBeVisible();
 
-  // Alex draws a lever and places it at the start of the path with the keyboard-friendly buttons.
+  // Alex draws a lever and places it at the start of the path with the spot chooser.
   const alexCard = await drawCard(alex, "un levier");
-  await alex.getByRole("button", { name: `Placer « ${alexCard} »` }).click();
-  await alex.getByRole("button", { name: `Placer « ${alexCard} » ici : au début du chemin` }).click();
+  await placeCard(alex, alexCard, "start");
   await narrate(alex, 1, "Les habitant·es cartographient ensemble les rues calmes.");
 
   // Sam draws a pitfall and drags it with the mouse before Alex's step, at the very start of the path.
   const samCard = await drawCard(sam, "un écueil");
-  const grip = sam.getByRole("button", { name: samCard, exact: true });
+  const grip = sam.getByRole("region", { name: /Ma main/ }).getByRole("article", { name: `Écueil : ${samCard}` });
   await grip.hover();
   await sam.mouse.down();
   await sam.mouse.move(20, 20, { steps: 5 }); // past the drag threshold: the drop zones open
-  const startOfPath = sam.getByRole("button", { name: `Placer « ${samCard} » ici : au début du chemin` });
+  const startOfPath = sam.locator('[data-spot="start"]');
   const box = await startOfPath.boundingBox();
   if (!box) throw new Error("no drop zone at the start of the path");
   await sam.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 10 });
   await sam.mouse.up();
   await narrate(sam, 1, "Le coût du projet inquiète : la mairie cherche d'autres financements.");
 
-  // Alex edits their narration, now step 2.
-  await alex.getByRole("button", { name: "Modifier ma narration" }).click();
+  // Alex edits their narration, now step 2 (narrate opens the step and « Modifier ma narration »).
   await narrate(alex, 2, "Les habitant·es cartographient ensemble les rues calmes, et la carte devient un bien commun.");
 
   const expected = [
@@ -59,7 +59,7 @@ test("a facilitator and two participants write one story that everyone sees and 
   await expect(alex.getByText("0 / 5 cartes")).toBeVisible();
 
   const downloadPromise = facilitator.waitForEvent("download");
-  await facilitator.getByRole("button", { name: "Télécharger le récit (Markdown)" }).click();
+  await (await openTools(facilitator)).getByRole("button", { name: "Télécharger le récit (Markdown)" }).click();
   const download = await downloadPromise;
   const markdown = await readFile(await download.path(), "utf8");
   const samAt = markdown.indexOf("Le coût du projet inquiète");

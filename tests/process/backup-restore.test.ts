@@ -69,7 +69,7 @@ async function seat(url: string, tableId: string, name: string, seatKey: string,
 function stateOf(room: Room) {
   return room.state.toJSON() as {
     path: { id: string; placedBy: string; narration: string }[];
-    participants: Record<string, { hand?: { id: string }[] }>;
+    participants: Record<string, { hand?: { id: string; blank?: boolean }[] }>;
   };
 }
 
@@ -86,6 +86,8 @@ function nextAction(player: Player, round: number, more = false): Action {
   const silent = state.path.find((s) => s.placedBy === player.me.participantId && !s.narration);
   if (silent) return { type: "narrate", stepId: silent.id, text: `${player.name} raconte #${round} ${randomBytes(3).toString("hex")}` };
   if (hand.length === 0) return { type: "draw", deck: "challenge" };
+  // A blank card (« Défi à écrire ») is written before it is placed.
+  if (hand[0]?.blank) return { type: "writeBlank", cardId: hand[0].id, title: `${player.name} écrit #${round}`, text: "Une carte vierge écrite." };
   return { type: "place", cardId: hand[0]?.id ?? "", afterStepId: state.path.at(-1)?.id ?? null };
 }
 

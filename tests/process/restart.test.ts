@@ -49,11 +49,11 @@ async function seat(url: string, tableId: string, name: string, seatKey: string,
 function stateOf(room: Room) {
   return room.state.toJSON() as {
     path: { id: string; placedBy: string; narration: string; card: { id: string } }[];
-    participants: Record<string, { hand?: { id: string }[] }>;
+    participants: Record<string, { hand?: { id: string; blank?: boolean }[] }>;
   };
 }
 
-/** One player's burst: draw, place at the end, narrate with a unique text; records what was acknowledged. */
+/** One player's burst: draw, place at the end (a blank card written first), narrate with a unique text; records what was acknowledged. */
 async function play(player: Player, rounds: number, sent: Sent[]): Promise<void> {
   for (let round = 0; round < rounds; round++) {
     const hand = stateOf(player.room).participants[player.me.participantId ?? ""]?.hand ?? [];
@@ -63,7 +63,9 @@ async function play(player: Player, rounds: number, sent: Sent[]): Promise<void>
         ? { type: "draw", deck: (["challenge", "lever", "pitfall"] as const)[round % 3] ?? "lever" }
         : pathNow.some((s) => s.placedBy === player.me.participantId && !s.narration)
           ? { type: "narrate", stepId: pathNow.find((s) => s.placedBy === player.me.participantId && !s.narration)?.id ?? "", text: `${player.name} raconte #${round}` }
-          : { type: "place", cardId: hand[0]?.id ?? "", afterStepId: pathNow.at(-1)?.id ?? null };
+          : hand[0]?.blank
+            ? { type: "writeBlank", cardId: hand[0].id, title: `${player.name} écrit #${round}`, text: "Une carte vierge écrite." }
+            : { type: "place", cardId: hand[0]?.id ?? "", afterStepId: pathNow.at(-1)?.id ?? null };
     const record: Sent = { player: player.name, id: randomBytes(8).toString("hex"), action, acknowledged: false };
     sent.push(record);
     try {

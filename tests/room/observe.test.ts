@@ -237,7 +237,8 @@ describe("the logs", () => {
     });
     const act = (id: string, action: unknown) => room.request(ACTION_REQUEST, { id: `${id}-${marker}`, action });
     await act("start", { type: "startPlay" });
-    await act("draw", { type: "draw", deck: "challenge" });
+    // A lever: the kit has no blank lever, and a blank card (« Défi à écrire ») would have to be written before placing.
+    await act("draw", { type: "draw", deck: "lever" });
     const hand = (room.state.toJSON() as { participants: Record<string, { hand?: { id: string }[] }> }).participants;
     const cardId = Object.values(hand).flatMap((p) => p.hand ?? [])[0]?.id ?? "";
     await act("place", { type: "place", cardId, afterStepId: null });

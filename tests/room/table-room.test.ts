@@ -45,6 +45,7 @@ interface CardJson {
   id: string;
   title: string;
   writtenBy: string;
+  blank?: boolean;
 }
 interface ParticipantJson {
   id: string;
@@ -286,11 +287,22 @@ async function draw(person: Person, deck: DeckName) {
   });
 }
 
-/** Draws a card and places it; returns the id of the new step as its placer's client sees it. */
+/**
+ * Draws a card and places it; returns the id of the new step as its placer's client sees it. A blank card drawn (« Défi à
+ * écrire », « Écueil à écrire ») is written first, as placing an unwritten blank is refused.
+ */
 async function drawAndPlace(person: Person, deck: DeckName, afterStepId: string | null): Promise<string> {
   await draw(person, deck);
-  const cardId = me(person).hand?.at(-1)?.id;
+  let cardId = me(person).hand?.at(-1)?.id;
   expect(cardId).toBeDefined();
+  if (me(person).hand?.at(-1)?.blank) {
+    const blankId = cardId;
+    await action(person, { type: "writeBlank", cardId: blankId ?? "", title: `Carte de ${person.name}`, text: "Écrite à la table." });
+    await vi.waitFor(() => {
+      cardId = me(person).hand?.at(-1)?.id;
+      expect(cardId).not.toBe(blankId);
+    });
+  }
   await action(person, { type: "place", cardId, afterStepId });
   let stepId = "";
   await vi.waitFor(() => {
@@ -798,6 +810,7 @@ const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K
   narrate: ({ stepId }) => ({ type: "narrate", stepId, text: "Ce que je raconte" }),
   discard: () => ({ type: "discard", cardId: "lever-agile" }),
   writeCard: () => ({ type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." }),
+  writeBlank: () => ({ type: "writeBlank", cardId: "pitfall-blank-1", title: "Un écueil à nous", text: "Ce que nous rencontrons." }),
   contribute: ({ stepId }) => ({ type: "contribute", stepId, kind: "yesAnd", text: "Oui, et les écoles suivent." }),
   react: ({ stepId }) => ({ type: "react", stepId, reaction: "plausible" }),
   setTurnMode: () => ({ type: "setTurnMode", mode: "turns" }),
@@ -937,7 +950,13 @@ describe("what everyone sees of a session", () => {
     await action(chloe, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et les écoles suivent." });
     await action(dorian, { type: "react", stepId, reaction: "desirable" });
     await action(chloe, { type: "react", stepId, reaction: "plausible" });
-    await action(facilitator, { type: "dealPitfall", to: null, afterStepId: stepId });
+    // A blank « Écueil à écrire » on top of the pile is refused unwritten onto the path: the facilitator writes it as she deals.
+    const deal = { type: "dealPitfall", to: null, afterStepId: stepId } as const;
+    const blankOnTop = await errorOf(action(facilitator, deal)).catch(() => null);
+    if (blankOnTop) {
+      expect(blankOnTop.reason?.code).toBe("dealtBlankToWrite");
+      await action(facilitator, { ...deal, title: "Un écueil à nous", text: "Ce que la table rencontre." });
+    }
     await vi.waitFor(() => {
       for (const person of everyone) {
         const [step, pitfall] = stateOf(person).path;
@@ -1161,6 +1180,63 @@ describe("undo", () => {
     expect(refused.reason?.code).toBe("facilitatorOnly");
     await settle();
     expect(me(bastien).hand).toHaveLength(1);
+  });
+});
+
+describe("blank cards over the wire", () => {
+  it("given a blank pitfall on top of the pile, then the facilitator writes it as she deals it onto the path, once; undone, it is blank again; dealt to a participant, it is written before it is placed", async () => {
+    await startPlay();
+    // Deals onto the start of the path until the top of the pile is a blank (the kit has 3 among 8): refused unwritten.
+    const deal = { type: "dealPitfall", to: null, afterStepId: null } as const;
+    let refusal: Awaited<ReturnType<typeof errorOf>> | null = null;
+    for (let i = 0; i < 6 && !refusal; i++) {
+      await sleep(30);
+      refusal = await errorOf(action(facilitator, deal)).catch(() => null);
+    }
+    expect(refusal?.reason?.code).toBe("dealtBlankToWrite");
+    await settle();
+    const stepsBefore = stateOf(facilitator).path.length;
+    const pileBefore = stateOf(facilitator).piles.pitfall;
+
+    const written = { id: "deal-the-blank", action: { ...deal, title: "La gare ferme le soir", text: "Plus un train après 20 h." } };
+    expect(await facilitator.room.request("action", written)).toEqual({ ok: true });
+    await vi.waitFor(() => {
+      for (const person of everyone) {
+        expect(stateOf(person).path).toHaveLength(stepsBefore + 1);
+        expect(stateOf(person).path[0]).toMatchObject({ dealt: true, open: true, card: { title: "La gare ferme le soir", blank: false, writtenBy: idOf(facilitator) } });
+        expect(stateOf(person).piles.pitfall).toBe(pileBefore - 1);
+      }
+    });
+    // Sent again after a lost acknowledgement: applied once.
+    expect(await facilitator.room.request("action", written)).toEqual({ ok: true, repeated: true });
+    await settle();
+    expect(stateOf(chloe).path).toHaveLength(stepsBefore + 1);
+
+    await action(facilitator, { type: "undo" });
+    await vi.waitFor(() => {
+      for (const person of everyone) {
+        expect(stateOf(person).path).toHaveLength(stepsBefore);
+        expect(stateOf(person).piles.pitfall).toBe(pileBefore);
+      }
+    });
+
+    // The blank is on top again: dealt into Bastien's hand, he writes it, then places it.
+    await action(facilitator, { type: "dealPitfall", to: idOf(bastien), afterStepId: null });
+    await vi.waitFor(() => expect(me(bastien).hand?.at(-1)?.blank).toBe(true));
+    const blankId = me(bastien).hand?.at(-1)?.id ?? "";
+    const unwritten = await errorOf(action(bastien, { type: "place", cardId: blankId, afterStepId: null }));
+    expect(unwritten.reason?.code).toBe("blankToWrite");
+    await action(bastien, { type: "writeBlank", cardId: blankId, title: "Les commerçants inquiets", text: "Ils craignent de perdre leurs clients." });
+    let cardId = "";
+    await vi.waitFor(() => {
+      const card = me(bastien).hand?.at(-1);
+      expect(card).toMatchObject({ title: "Les commerçants inquiets", blank: false, writtenBy: idOf(bastien) });
+      cardId = card?.id ?? "";
+    });
+    await action(bastien, { type: "place", cardId, afterStepId: null });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).path[0]).toMatchObject({ dealt: true, card: { id: cardId, title: "Les commerçants inquiets" } });
+    });
   });
 });
 

@@ -117,7 +117,7 @@ describe("the story as printable HTML", () => {
 
   it("given hostile text everywhere, then the page only uses the tags the export writes", () => {
     const names = new Set(tagsOf(html).map((tag) => /^<\/?([a-z0-9!]+)/i.exec(tag)?.[1]?.toLowerCase()));
-    const allowed = ["!doctype", "html", "head", "meta", "title", "style", "body", "main", "header", "section", "h1", "h2", "h3", "p", "dl", "div", "dt", "dd", "ul", "ol", "li", "span", "footer", "a", "time"];
+    const allowed = ["!doctype", "html", "head", "meta", "title", "style", "body", "main", "header", "section", "h1", "h2", "h3", "p", "dl", "div", "dt", "dd", "ul", "ol", "li", "span", "footer", "a", "time", "svg", "path", "circle"];
     expect([...names].filter((n) => !n || !allowed.includes(n))).toEqual([]);
   });
 

@@ -1,10 +1,12 @@
 // The browser's read-only picture of the table: written only by net/connection.ts, read by components through narrow selectors.
+// Notices are the one exception: any feature may show one (showNotice), and the store clears them when the phase changes.
 import { create } from "zustand";
 import type { Whoami } from "../../../shared/protocol.ts";
 import type { ConnectionStatus, TableView } from "../net/types.ts";
 
 export interface Notice {
   id: number;
+  /** info: polite, fades by itself; error: a refusal, announced at once, stays until closed. */
   kind: "error" | "info";
   text: string;
 }
@@ -13,7 +15,8 @@ export interface TableStoreState {
   connection: { status: ConnectionStatus; error: string | null };
   table: TableView | null;
   me: Whoami | null;
-  notice: Notice | null;
+  /** The latest message of each kind: an information never hides a refusal still to be read. */
+  notices: { info: Notice | null; error: Notice | null };
   /** Actions in the outbox, not yet answered by the server. */
   pending: number;
   /** The links a facilitator shares (participant, observer), once asked for; null for everyone else. */
@@ -27,13 +30,15 @@ export interface ShareAddresses {
   participant: string;
   /** Read-only: for a projector or a guest. */
   observer: string;
+  /** The short code typed on the home page instead of the link, while the table accepts arrivals. */
+  joinCode?: string;
 }
 
 export const useTableStore = create<TableStoreState>(() => ({
   connection: { status: "idle", error: null },
   table: null,
   me: null,
-  notice: null,
+  notices: { info: null, error: null },
   pending: 0,
   shareLinks: null,
   gone: null,
@@ -42,11 +47,30 @@ export const useTableStore = create<TableStoreState>(() => ({
 let noticeId = 0;
 export function showNotice(kind: Notice["kind"], text: string): void {
   noticeId += 1;
-  useTableStore.setState({ notice: { id: noticeId, kind, text } });
+  const notice = { id: noticeId, kind, text };
+  useTableStore.setState((s) => ({ notices: { ...s.notices, [kind]: notice } }));
 }
-export function clearNotice(): void {
-  useTableStore.setState({ notice: null });
+
+/** Closes one message (by its id), or every message. */
+export function clearNotice(id?: number): void {
+  useTableStore.setState((s) => {
+    if (id === undefined) return { notices: { info: null, error: null } };
+    const { info, error } = s.notices;
+    return { notices: { info: info?.id === id ? null : info, error: error?.id === id ? null : error } };
+  });
 }
+
+/** Takes back the refusal on screen: for a refusal the screen answers itself (a form that asks what was missing). */
+export function dismissRefusal(): void {
+  useTableStore.setState((s) => (s.notices.error ? { notices: { ...s.notices, error: null } } : s));
+}
+
+// No message outlives its phase: « Écueil distribué. » means nothing once the story is in Débrief.
+useTableStore.subscribe((s, before) => {
+  const phase = s.table?.phase;
+  const was = before.table?.phase;
+  if (phase && was && phase !== was && (s.notices.info || s.notices.error)) clearNotice();
+});
 
 /** Selectors: components subscribe to the slice they show, not the whole table. */
 export const selectTable = (s: TableStoreState) => s.table;

@@ -1,7 +1,7 @@
 // The kit's CC BY 3.0 FR attribution and the link to the privacy page, shown on every page.
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
-import { PRIVACY_PAGE } from "../../../shared/protocol.ts";
+import { PRIVACY_PAGE } from "../../../shared/protocol-constants.ts";
 import attribution from "../../../cards/attribution.json";
 
 export function Attribution() {

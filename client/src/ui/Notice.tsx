@@ -1,20 +1,55 @@
-// The last refusal or message, read out by screen readers, until closed or replaced.
+// Messages to the person: an information is said politely and fades by itself after a few seconds; a refusal is said
+// at once and stays until closed. Both float over the page (they never push it down) and go when the phase changes.
+import { AnimatePresence, motion } from "framer-motion";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { clearNotice, useTableStore } from "../store/table-store.ts";
+import { clearNotice, useTableStore, type Notice as NoticeData } from "../store/table-store.ts";
+import "./notice.css";
+
+/** How long an information stays on screen (while the pointer or the focus is not on it). */
+export const INFO_NOTICE_MS = 6000;
 
 export function Notice() {
-  const { t } = useTranslation();
-  const notice = useTableStore((s) => s.notice);
+  const info = useTableStore((s) => s.notices.info);
+  const error = useTableStore((s) => s.notices.error);
   return (
-    <div className="notice-area" role="alert" aria-live="assertive">
-      {notice && (
-        <p className={`notice notice--${notice.kind}`} key={notice.id}>
-          <span>{notice.text}</span>
-          <button type="button" className="link-button" onClick={clearNotice}>
-            {t("table.closeNotice")}
-          </button>
-        </p>
-      )}
+    <div className="notices">
+      {/* Both live regions are in the page before any message, so that screen readers hear what arrives in them. */}
+      <div className="notices__slot" role="alert">
+        <AnimatePresence>{error && <NoticeLine key={error.id} notice={error} />}</AnimatePresence>
+      </div>
+      <div className="notices__slot" role="status" aria-live="polite">
+        <AnimatePresence>{info && <NoticeLine key={info.id} notice={info} fades />}</AnimatePresence>
+      </div>
     </div>
+  );
+}
+
+function NoticeLine({ notice, fades = false }: { notice: NoticeData; fades?: boolean }) {
+  const { t } = useTranslation();
+  const [held, setHeld] = useState(false);
+  useEffect(() => {
+    if (!fades || held) return;
+    const timer = setTimeout(() => clearNotice(notice.id), INFO_NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [fades, held, notice.id]);
+
+  return (
+    <motion.p
+      className={`notice notice--${notice.kind}`}
+      initial={{ opacity: 0, y: -8 }}
+      animate={{ opacity: 1, y: 0 }}
+      exit={{ opacity: 0 }}
+      transition={{ duration: 0.25 }}
+      onPointerEnter={() => setHeld(true)}
+      onPointerLeave={() => setHeld(false)}
+      onFocus={() => setHeld(true)}
+      onBlur={() => setHeld(false)}
+    >
+      <span>{notice.text}</span>
+      <button type="button" className="notice__close" aria-label={t("layout.closeNotice")} onClick={() => clearNotice(notice.id)}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </motion.p>
   );
 }

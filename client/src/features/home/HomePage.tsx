@@ -1,4 +1,5 @@
-// The facilitator's form to open a table; on success they land at the table as facilitator.
+// The home page: a participant types the table's join code; a facilitator opens a table (on success they land at the
+// table as facilitator) or continues an exported story.
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
@@ -7,7 +8,10 @@ import { fetchDecks, openTable, type DecksResponse } from "../../net/api.ts";
 import { enterAsFacilitator } from "../table/auto-join.ts";
 import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
 import { ImportStoryForm } from "./ImportStoryForm.tsx";
+import { JoinByCode } from "./JoinByCode.tsx";
+import "./home.css";
 import { Notice } from "../../ui/Notice.tsx";
+import { Field } from "../../ui/Field.tsx";
 
 const DEFAULT_HORIZON = new Date().getFullYear() + 20;
 
@@ -55,9 +59,11 @@ export function HomePage() {
       </header>
       {/* A message brought from a page left behind (a table just deleted). */}
       <Notice />
+      {/* First: on a phone, someone with a code has nothing else to do here. */}
+      <JoinByCode />
       <h1 id="create-heading">{t("home.heading")}</h1>
       <p>{t("home.intro")}</p>
-      <form className="form" onSubmit={submit} aria-labelledby="create-heading" aria-describedby={error ? errorId : undefined}>
+      <form className="form home-form" onSubmit={submit} aria-labelledby="create-heading" aria-describedby={error ? errorId : undefined}>
         <Field label={t("home.title")} hint={t("home.titleHint")}>
           {(id, hintId) => <input id={id} name="title" required maxLength={LIMITS.titleLength} aria-describedby={hintId} />}
         </Field>
@@ -110,27 +116,5 @@ export function HomePage() {
   );
 }
 
-/** A labelled form field with an optional hint; children receive the ids to wire up. */
-export function Field({
-  label,
-  hint,
-  children,
-}: {
-  label: string;
-  hint?: string;
-  children: (id: string, hintId: string | undefined) => React.ReactNode;
-}) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {children(id, hintId)}
-    </div>
-  );
-}
+// Field lives in ui/Field.tsx (the join page uses it without loading this page); re-exported for the home's forms.
+export { Field };

@@ -1,5 +1,5 @@
 // Where the story is (Préparation → Jeu → Débrief → Récit terminé), what is expected of me now, whether the table is
-// locked; for a facilitator, the way forward and back.
+// locked; for a facilitator, the way forward and back. One compact row under the header: the story comes right after.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Phase } from "../../../../shared/model.ts";
@@ -7,7 +7,7 @@ import { PHASE_GUIDE, PHASE_ORDER } from "../../../../shared/rules/permissions.t
 import { act } from "../../net/connection.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { useAmFacilitator } from "../play/can.ts";
-import "../preparation/preparation.css";
+import "./phasebar.css";
 
 export function PhaseBar() {
   const { t } = useTranslation();
@@ -37,7 +37,7 @@ export function PhaseBar() {
             <span className="phasebar__number" aria-hidden="true">
               {index + 1}
             </span>
-            {t(`phase.${p}`)}
+            <span className="phasebar__name">{t(`phase.${p}`)}</span>
             {index < at && <span className="visually-hidden"> {t("preparation.phases.passed")}</span>}
             {p === phase && <span className="visually-hidden"> {t("preparation.phases.current")}</span>}
           </li>
@@ -45,21 +45,17 @@ export function PhaseBar() {
       </ol>
       {guide && (
         <div className="phasebar__guide">
-          <h3 className="phasebar__guide-heading">{t("preparation.phases.expectedHeading")}</h3>
+          <h3 className="visually-hidden">{t("preparation.phases.expectedHeading")}</h3>
           <p>{guide}</p>
+          {locked && <p className="phasebar__locked">{t("preparation.phases.locked")}</p>}
         </div>
-      )}
-      {locked && (
-        <p className="phasebar__locked">
-          {t("preparation.phases.locked")}
-        </p>
       )}
       {facilitating && <PhaseControls phase={phase} />}
     </section>
   );
 }
 
-/** Forward and back; moving to "Récit terminé" asks to confirm. */
+/** Forward and back; from preparation, forward is « Lancer la partie »; moving to "Récit terminé" asks to confirm. */
 function PhaseControls({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
@@ -75,12 +71,19 @@ function PhaseControls({ phase }: { phase: Phase }) {
   return (
     <div className="phasebar__controls">
       {previous && (
-        <button type="button" className="button" onClick={() => go(previous)}>
+        // Short on screen (« ← Préparation »), whole for a screen reader (« Revenir à la phase « Préparation » »).
+        <button type="button" className="button button--small" onClick={() => go(previous)}>
           <span aria-hidden="true">← </span>
-          {t("preparation.phases.previous", { phase: name(previous) })}
+          <ShortLabel whole={(phase) => t("preparation.phases.previous", { phase })} shown={name(previous)} />
         </button>
       )}
-      {next &&
+      {phase === "preparation" ? (
+        <button type="button" className="button button--primary" onClick={() => void act({ type: "startPlay" })}>
+          {t("facilitation.startPlay")}
+          <span aria-hidden="true"> →</span>
+        </button>
+      ) : (
+        next &&
         (next !== "closed" ? (
           <button type="button" className="button button--primary" onClick={() => go(next)}>
             {t("preparation.phases.next", { phase: name(next) })}
@@ -104,7 +107,21 @@ function PhaseControls({ phase }: { phase: Phase }) {
             {t("preparation.phases.next", { phase: name(next) })}
             <span aria-hidden="true"> →</span>
           </button>
-        ))}
+        ))
+      )}
     </div>
+  );
+}
+
+/** A label whose visible part is `shown`, the rest of the sentence being read out only (the visible part is in it). */
+function ShortLabel({ whole, shown }: { whole: (part: string) => string; shown: string }) {
+  const marker = "\u0000";
+  const [before = "", after = ""] = whole(marker).split(marker);
+  return (
+    <>
+      {before && <span className="visually-hidden">{before}</span>}
+      {shown}
+      {after && <span className="visually-hidden">{after}</span>}
+    </>
   );
 }

@@ -15,9 +15,11 @@ interface Props {
   rows?: number;
   onClose?: () => void;
   cancel?: string;
+  /** Opened on demand (a button): the focus goes to the text at once. */
+  autoFocus?: boolean;
 }
 
-export function ContributionForm({ stepId, kind, label, hint, submit, rows = 2, onClose, cancel }: Props) {
+export function ContributionForm({ stepId, kind, label, hint, submit, rows = 2, onClose, cancel, autoFocus = false }: Props) {
   const { t } = useTranslation();
   const tableId = useTableStore((s) => s.table?.id ?? "");
   const draftKey = `${kind}:${stepId}`;
@@ -47,6 +49,7 @@ export function ContributionForm({ stepId, kind, label, hint, submit, rows = 2, 
         value={text}
         maxLength={LIMITS.contributionLength}
         placeholder={hint}
+        autoFocus={autoFocus}
         onChange={(e) => {
           setText(e.target.value);
           if (e.target.value) writeDraft(tableId, draftKey, e.target.value);
@@ -54,6 +57,11 @@ export function ContributionForm({ stepId, kind, label, hint, submit, rows = 2, 
         }}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void save();
+          // Escape leaves an empty form (a text typed stays: it is kept as a draft and the form stays open).
+          if (e.key === "Escape" && onClose && !text.trim()) {
+            e.stopPropagation();
+            onClose();
+          }
         }}
       />
       <div className="inline-row">

@@ -4,14 +4,21 @@ import { useTranslation } from "react-i18next";
 import { LIMITS, type Contribution } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { useCan } from "./can.ts";
-import { useNameOf } from "./names.ts";
+import { useName } from "./names.ts";
 
-export function ContributionItem({ stepId, number, contribution }: { stepId: string; number: number; contribution: Contribution }) {
+interface Props {
+  stepId: string;
+  number: number;
+  contribution: Contribution;
+  /** The shared screen: no moderation. */
+  readOnly?: boolean;
+}
+
+export function ContributionItem({ stepId, number, contribution, readOnly = false }: Props) {
   const { t } = useTranslation();
-  const nameOf = useNameOf();
-  const name = nameOf(contribution.authorId);
-  const canEdit = useCan("editContribution");
-  const canRemove = useCan("removeContribution");
+  const name = useName(contribution.authorId);
+  const canEdit = useCan("editContribution") && !readOnly;
+  const canRemove = useCan("removeContribution") && !readOnly;
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const byline = contribution.kind === "answer" ? t("play.pitfall.answerBy", { name }) : t("play.yesAnd.by", { name });

@@ -1,5 +1,5 @@
 // A pitfall dealt into the story: open until someone tells how the story meets it, then its answer and who wrote it.
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StepView } from "../../../../shared/view.ts";
 import { useTableStore } from "../../store/table-store.ts";
@@ -21,19 +21,26 @@ export function PitfallStatus({ step }: { step: StepView }) {
 }
 
 /** Below the narration: the answers given, and the way to give one while the pitfall is open. */
-export function PitfallAnswer({ step, number }: { step: StepView; number: number }) {
+export function PitfallAnswer({ step, number, readOnly = false }: { step: StepView; number: number; readOnly?: boolean }) {
   const { t } = useTranslation();
-  const canContribute = useCan("contribute");
+  const canContribute = useCan("contribute") && !readOnly;
   const tableId = useTableStore((s) => s.table?.id ?? "");
   // A draft left in this browser reopens the form.
   const [answering, setAnswering] = useState(() => readDraft(tableId, `answer:${step.id}`) !== null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  // Cancelled: the focus goes back to the button that opened the form.
+  useEffect(() => {
+    if (!answering && refocus.current) opener.current?.focus();
+    refocus.current = false;
+  }, [answering]);
   if (!step.dealt) return null;
   const answers = (step.contributions ?? []).filter((c) => c.kind === "answer");
 
   return (
     <div className="pitfall-answer">
       {answers.map((c) => (
-        <ContributionItem key={c.id} stepId={step.id} number={number} contribution={c} />
+        <ContributionItem key={c.id} stepId={step.id} number={number} contribution={c} readOnly={readOnly} />
       ))}
       {step.open &&
         canContribute &&
@@ -46,10 +53,15 @@ export function PitfallAnswer({ step, number }: { step: StepView; number: number
             hint={t("play.pitfall.answerHint")}
             submit={t("play.pitfall.submit")}
             cancel={t("play.pitfall.cancel")}
-            onClose={() => setAnswering(false)}
+            onClose={() => {
+              refocus.current = true;
+              setAnswering(false);
+            }}
+            autoFocus
           />
         ) : (
           <button
+            ref={opener}
             type="button"
             className="button button--primary"
             aria-label={t("play.pitfall.answerName", { number })}

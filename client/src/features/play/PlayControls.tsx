@@ -1,18 +1,13 @@
-// Under the phase bar: how the game runs now — turns, the timer, dealing a pitfall.
-import { useTableStore } from "../../store/table-store.ts";
+// The facilitator's hand on the pace of play, in the facilitator's tools: start a timer, deal a pitfall.
+// (Turns are shown to everyone beside the hand; a running timer's controls sit next to its clock in the header.)
 import { DealPitfall } from "./DealPitfall.tsx";
-import { TimerPanel } from "./TimerPanel.tsx";
-import { TurnOrder } from "./TurnOrder.tsx";
+import { TimerStartForm } from "./TimerControls.tsx";
 
 export function PlayControls() {
-  const hasTable = useTableStore((s) => s.table !== null);
-  if (!hasTable) return null;
   return (
-    // A plain block: each part is its own headed section, and a participant may see none of them.
-    <div className="play-controls">
-      <TurnOrder />
-      <TimerPanel />
+    <>
+      <TimerStartForm />
       <DealPitfall />
-    </div>
+    </>
   );
 }

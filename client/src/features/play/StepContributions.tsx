@@ -1,14 +1,33 @@
-// "Oui, et…": what others add under a step, in order, with their authors, and the form to add one.
+// "Oui, et…": what others add under a step, in order, with their authors, and a button that opens the form to add one.
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { StepView } from "../../../../shared/view.ts";
+import { useTableStore } from "../../store/table-store.ts";
+import { readDraft } from "../table/drafts.ts";
 import { useCan } from "./can.ts";
 import { ContributionForm } from "./ContributionForm.tsx";
 import { ContributionItem } from "./ContributionItem.tsx";
 
-export function StepContributions({ step, number }: { step: StepView; number: number }) {
+export function StepContributions({ step, number, readOnly = false }: { step: StepView; number: number; readOnly?: boolean }) {
   const { t } = useTranslation();
-  const canContribute = useCan("contribute");
-  const yesAnds = (step.contributions ?? []).filter((c) => c.kind === "yesAnd");
+  const canContribute = useCan("contribute") && !readOnly;
+  const tableId = useTableStore((s) => s.table?.id ?? "");
+  // A draft left in this browser reopens the form.
+  const [writing, setWriting] = useState(() => readDraft(tableId, `yesAnd:${step.id}`) !== null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+  const yesAnds = step.contributions.filter((c) => c.kind === "yesAnd");
+
+  // The button comes back where the form was: the focus goes to it once it is there.
+  useEffect(() => {
+    if (!writing && refocus.current) opener.current?.focus();
+    refocus.current = false;
+  }, [writing]);
+
+  function close() {
+    refocus.current = true;
+    setWriting(false);
+  }
 
   return (
     <div className="yes-and">
@@ -16,20 +35,34 @@ export function StepContributions({ step, number }: { step: StepView; number: nu
         <ol className="yes-and__list" aria-label={t("play.yesAnd.listLabel", { number })}>
           {yesAnds.map((c) => (
             <li key={c.id}>
-              <ContributionItem stepId={step.id} number={number} contribution={c} />
+              <ContributionItem stepId={step.id} number={number} contribution={c} readOnly={readOnly} />
             </li>
           ))}
         </ol>
       )}
-      {canContribute && (
-        <ContributionForm
-          stepId={step.id}
-          kind="yesAnd"
-          label={t("play.yesAnd.label", { number })}
-          hint={t("play.yesAnd.hint")}
-          submit={t("play.yesAnd.submit")}
-        />
-      )}
+      {canContribute &&
+        (writing ? (
+          <ContributionForm
+            stepId={step.id}
+            kind="yesAnd"
+            label={t("play.yesAnd.label", { number })}
+            hint={t("play.yesAnd.hint")}
+            submit={t("play.yesAnd.submit")}
+            cancel={t("board.yesAnd.cancel")}
+            onClose={close}
+            autoFocus
+          />
+        ) : (
+          <button
+            ref={opener}
+            type="button"
+            className="button button--small yes-and__open"
+            aria-label={t("board.yesAnd.openName", { number })}
+            onClick={() => setWriting(true)}
+          >
+            {t("board.yesAnd.open")}
+          </button>
+        ))}
     </div>
   );
 }

@@ -7,9 +7,9 @@ import { useCan, useMyId } from "./can.ts";
 
 const REACTIONS: readonly Reaction[] = ["plausible", "desirable"];
 
-export function StepReactions({ step, number }: { step: StepView; number: number }) {
+export function StepReactions({ step, number, readOnly = false }: { step: StepView; number: number; readOnly?: boolean }) {
   const { t } = useTranslation();
-  const canReact = useCan("react");
+  const canReact = useCan("react") && !readOnly;
   const myId = useMyId();
 
   return (

@@ -1,10 +1,10 @@
-// The timer, visible to all: a local countdown from what the server synced, a few spoken moments, the facilitator's controls.
+// The timer, visible to all in the table's header (and large on the shared screen): a local countdown from what the
+// server synced, a few spoken moments, the facilitator's hand on a running timer. Hidden once the story is closed.
 import { motion } from "framer-motion";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TimerView } from "../../../../shared/view.ts";
 import { useTableStore } from "../../store/table-store.ts";
-import { useCan } from "./can.ts";
 import { TimerControls } from "./TimerControls.tsx";
 import {
   anchorFromLiveChange,
@@ -17,27 +17,30 @@ import {
   type TimerMoment,
 } from "./timer-clock.ts";
 
-/** Mounted for the whole visit, so that a start or a resume seen live anchors the clock (see timer-clock.ts). */
-export function TimerPanel() {
+/**
+ * The timer where it is shown: "bar" in the table's header (with the facilitator's controls), "present" on the shared
+ * screen (large, no controls). Mount it for the whole visit: the spoken moments compare with what was seen before.
+ */
+export function TimerPanel({ variant = "bar" }: { variant?: "bar" | "present" }) {
   const { t } = useTranslation();
   const timer = useTableStore((s) => s.table?.timer ?? null);
-  const canStart = useCan("startTimer");
-  const anchor = useClockAnchor(timer);
-  const now = useNow(Boolean(timer?.runningSince));
-  const remaining = timer ? remainingAt(timer, now + anchor.offset) : 0;
-  const moment = timer ? momentOf(remaining) : null;
-  const announcement = useAnnouncement(timer, moment);
+  const closed = useTableStore((s) => s.table?.phase === "closed");
+  const { remaining, moment } = useCountdown(closed ? null : timer);
+  const announcement = useAnnouncement(closed ? null : timer, moment);
 
   return (
     <>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {(timer || canStart) && (
-        <section className="play-block timer" aria-labelledby="timer-heading">
-          <h2 id="timer-heading">{t("play.timer.heading")}</h2>
-          {timer && <TimerFace timer={timer} remaining={remaining} done={moment === "done"} />}
-          <TimerControls timer={timer} />
+      {/* Nothing counts down over a finished story. */}
+      {timer && !closed && (
+        <section className={`timer timer--${variant}`} aria-labelledby={`timer-heading-${variant}`}>
+          <h2 id={`timer-heading-${variant}`} className="visually-hidden">
+            {t("play.timer.heading")}
+          </h2>
+          <TimerFace timer={timer} remaining={remaining} done={moment === "done"} />
+          {variant === "bar" && <TimerControls timer={timer} />}
         </section>
       )}
     </>
@@ -63,7 +66,7 @@ function TimerFace({ timer, remaining, done }: { timer: TimerView; remaining: nu
       <p className="timer__done" role="status">
         {done && (
           <>
-            <strong>{t("play.timer.done")}</strong> <span className="field__hint">{t("play.timer.doneHint")}</span>
+            <strong>{t("play.timer.done")}</strong> <span className="timer__done-hint">{t("play.timer.doneHint")}</span>
           </>
         )}
       </p>
@@ -71,23 +74,30 @@ function TimerFace({ timer, remaining, done }: { timer: TimerView; remaining: nu
   );
 }
 
+/** Time left now, refreshed while the timer runs. */
+function useCountdown(timer: TimerView | null): { remaining: number; moment: TimerMoment | null } {
+  const anchor = clockAnchor(timer);
+  const now = useNow(Boolean(timer?.runningSince));
+  const remaining = timer ? remainingAt(timer, now + anchor.offset) : 0;
+  return { remaining, moment: timer ? momentOf(remaining) : null };
+}
+
 /**
  * The server's clock as seen from here. A change seen live happened "now": the server's time of that change
  * (serverNow, or runningSince, which the rules set to the moment of a start, resume or extension) anchors the clock.
  * A timer already running when the page opened is read with the browser's own clock: its serverNow is from the past.
- * Worked out during render, so the first frame after a change is already right.
+ * Kept for the whole page (not per component), so that going to the shared screen and back keeps the anchor.
  */
-function useClockAnchor(timer: TimerView | null): ClockAnchor {
-  const memory = useRef<{ seen: string | undefined; anchor: ClockAnchor }>({ seen: undefined, anchor: LOCAL_CLOCK });
+const memory: { seen: string | undefined; anchor: ClockAnchor } = { seen: undefined, anchor: LOCAL_CLOCK };
+function clockAnchor(timer: TimerView | null): ClockAnchor {
   const runningSince = timer?.runningSince ?? 0;
   const changedAt = timer ? serverNowOf(timer) : 0;
   const key = `${runningSince}:${changedAt}`;
-  const m = memory.current;
-  if (m.seen !== key) {
-    if (m.seen !== undefined && runningSince) m.anchor = anchorFromLiveChange(changedAt || runningSince, Date.now());
-    m.seen = key;
+  if (memory.seen !== key) {
+    if (memory.seen !== undefined && runningSince) memory.anchor = anchorFromLiveChange(changedAt || runningSince, Date.now());
+    memory.seen = key;
   }
-  return m.anchor;
+  return memory.anchor;
 }
 
 /** The browser's time, refreshed a few times a second while a timer runs. */

@@ -1,7 +1,7 @@
 // Our own cards: anyone may write a challenge, a lever or a pitfall during play ("décrivez vos défis et partagez-les !").
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { DECK_NAMES, type DeckName } from "../../../../cards/schema.ts";
+import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";

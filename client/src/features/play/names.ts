@@ -14,3 +14,9 @@ export function useNameOf(): (id: string) => string {
   const people = useTableStore((s) => s.table?.participants);
   return (id: string) => displayName(people?.find((p) => p.id === id), t);
 }
+
+/** One person's name to show; re-renders only when that name changes (not on every change of anyone's seat). */
+export function useName(id: string): string {
+  const { t } = useTranslation();
+  return useTableStore((s) => displayName(s.table?.participants.find((p) => p.id === id), t));
+}

@@ -1,10 +1,10 @@
 // The facilitator chooses which decks and challenge themes are in play, and imports a deck file into this table.
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { DECK_NAMES, type DeckName } from "../../../../cards/schema.ts";
+import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";
-import { Field } from "../home/HomePage.tsx";
+import { Field } from "../../ui/Field.tsx";
 import { useDecks } from "./use-decks.ts";
 import "./preparation.css";
 

@@ -1,6 +1,6 @@
 // The setup as everyone reads it: system, present state, horizon, desirable futures, constraints, challenge, cards in play.
 import { useTranslation } from "react-i18next";
-import { DECK_NAMES } from "../../../../cards/schema.ts";
+import { DECK_NAMES } from "../../../../cards/deck-names.ts";
 import { selectTable, useTableStore } from "../../store/table-store.ts";
 import { CardFace } from "../../ui/CardFace.tsx";
 import { themeLabel, useDecks } from "./use-decks.ts";

@@ -1,12 +1,26 @@
-// The draw piles of the decks in play, with what is left in each; the others shown greyed out. Below, writing our own card.
+// The draw piles of the decks in play, drawn as stacks of the deck's cards (thicker when fuller) with what is left in
+// each; the decks out of play greyed out. Drawing sends the card flying to the hand. Below, writing our own card.
+import { useReducedMotion } from "framer-motion";
+import type { MouseEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { DECK_NAMES } from "../../../../cards/schema.ts";
+import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";
+import { CardBack } from "../../ui/CardFace.tsx";
 import { blockedText } from "../play/blocked-text.ts";
 import { useBlocker } from "../play/can.ts";
 import { WriteCardForm } from "../play/WriteCardForm.tsx";
+import { toScreenRect, usePlacing } from "./ui-store.ts";
+import "./hand.css";
+
+/** How many cards show under the top one: none for the last card, three for a full pile. */
+function depthOf(left: number): number {
+  if (left <= 1) return 0;
+  if (left <= 5) return 1;
+  if (left <= 15) return 2;
+  return 3;
+}
 
 export function DeckPiles() {
   const { t } = useTranslation();
@@ -17,11 +31,20 @@ export function DeckPiles() {
   const handFull = useTableStore((s) => (s.table?.myHand.length ?? 0) >= LIMITS.handSize);
   const blocker = useBlocker("draw");
   const why = useTableStore((s) => (blocker === "notYourTurn" ? blockedText(blocker, s.table, t) : null));
+  const reduced = useReducedMotion();
   if (!piles) return null;
-  const inPlay = (deck: (typeof DECK_NAMES)[number]) => !decksInPlay || decksInPlay.length === 0 || decksInPlay.includes(deck);
+  const inPlay = (deck: DeckName) => !decksInPlay || decksInPlay.length === 0 || decksInPlay.includes(deck);
+
+  async function draw(deck: DeckName, event: MouseEvent<HTMLButtonElement>) {
+    const top = event.currentTarget.querySelector(".card-back") ?? event.currentTarget;
+    const handBefore = useTableStore.getState().table?.myHand.map((c) => c.id) ?? [];
+    usePlacing.setState({ pendingDraw: { deck, from: toScreenRect(top.getBoundingClientRect()), handBefore, animate: !reduced } });
+    const refusal = await act({ type: "draw", deck });
+    if (refusal) usePlacing.setState({ pendingDraw: null });
+  }
 
   return (
-    <section className="panel piles" aria-labelledby="piles-heading">
+    <section id="piles" className="panel piles" aria-labelledby="piles-heading">
       <h2 id="piles-heading">{t("piles.heading")}</h2>
       <ul className="piles__list">
         {DECK_NAMES.map((deck) =>
@@ -29,20 +52,24 @@ export function DeckPiles() {
             <li key={deck}>
               <button
                 type="button"
-                className={`pile pile--${deck}`}
+                className={`pile pile--${deck} pile--depth-${depthOf(piles[deck])}${piles[deck] === 0 ? " pile--empty" : ""}`}
                 disabled={blocker !== null || handFull || piles[deck] === 0}
-                onClick={() => void act({ type: "draw", deck })}
+                onClick={(event) => void draw(deck, event)}
                 aria-describedby={`pile-${deck}-left${why ? " piles-why" : ""}`}
               >
+                <span className="pile__stack">{piles[deck] > 0 && <CardBack deck={deck} />}</span>
                 <span className="pile__name">{t(`piles.draw.${deck}`)}</span>
               </button>
               <span className="pile__left" id={`pile-${deck}-left`}>
-                {t("piles.left", { count: piles[deck] })}
+                {piles[deck] === 0 ? t("cards.piles.empty") : t("piles.left", { count: piles[deck] })}
               </span>
             </li>
           ) : (
             <li key={deck} className="pile-off">
               <span className={`pile pile--${deck} pile--off`}>
+                <span className="pile__stack">
+                  <CardBack deck={deck} />
+                </span>
                 <span className="pile__name">{t(`deck.${deck}`)}</span>
               </span>
               <span className="pile__left">{t("play.piles.outOfPlay")}</span>

@@ -1,29 +1,38 @@
-// My hand: private cards, each one to place on the path (drag, click or keyboard) or to discard.
+// My hand: private cards in a row (scrolled sideways on a phone), each to place on the path — « Placer » opens the spot
+// chooser, or drag the card — or to discard. A card just drawn flies in from its pile.
 import { useDraggable } from "@dnd-kit/core";
 import { AnimatePresence, motion } from "framer-motion";
+import { useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import type { HandCard as Face } from "../../net/types.ts";
 import { useTableStore } from "../../store/table-store.ts";
-import { CardFace } from "../../ui/CardFace.tsx";
+import { CardFace, DeckIcon } from "../../ui/CardFace.tsx";
 import { blockedText } from "../play/blocked-text.ts";
 import { useBlocker } from "../play/can.ts";
 import { isDealt } from "../play/dealt.ts";
-import { choosePlacing, usePlacing } from "./ui-store.ts";
+import { WriteBlankCard } from "../play/WriteBlankCard.tsx";
+import { DrawFlight } from "./DrawFlight.tsx";
+import { SpotChooser } from "./SpotChooser.tsx";
+import { choosePlacing, openChooser, usePlacing } from "./ui-store.ts";
+import "./hand.css";
+
+const NO_CARDS: Face[] = [];
 
 export function Hand() {
   const { t } = useTranslation();
-  const hand = useTableStore((s) => s.table?.myHand ?? []);
-  const placingCardId = usePlacing((s) => s.placingCardId);
+  const hand = useTableStore((s) => s.table?.myHand ?? NO_CARDS);
+  const placingCardId = usePlacing((s) => (s.dragging ? null : s.placingCardId));
   const placing = hand.find((c) => c.id === placingCardId);
   const placeBlocker = useBlocker("place");
   // In turns mode, out of turn: the cards stay visible, the moves wait (and the reason is said).
   const playing = placeBlocker === null;
   const why = useTableStore((s) => (placeBlocker === "notYourTurn" ? blockedText(placeBlocker, s.table, t) : null));
+  useArrivals(hand);
 
   return (
-    <section className="panel hand" aria-labelledby="hand-heading">
+    <section id="hand" className="panel hand" aria-labelledby="hand-heading">
       <h2 id="hand-heading">
         {t("hand.heading")} <span className="panel__count">{t("hand.count", { count: hand.length, max: LIMITS.handSize })}</span>
       </h2>
@@ -39,16 +48,18 @@ export function Hand() {
         <p className="panel__empty">{t("hand.empty")}</p>
       ) : (
         <>
-          {playing && <p className="field__hint">{t("hand.dragHint")}</p>}
+          {playing && <p className="field__hint">{t("cards.hand.hint")}</p>}
           {why && <p className="field__hint">{why}</p>}
           <ul className="hand__cards">
             <AnimatePresence initial={false}>
               {hand.map((card) => (
                 <motion.li
                   key={card.id}
-                  layout
-                  initial={{ opacity: 0, x: 40, rotate: 4 }}
-                  animate={{ opacity: 1, x: 0, rotate: 0 }}
+                  className="hand__slot"
+                  layout="position"
+                  // Only opacity as it arrives: a card flying in from its pile must land where it will stay.
+                  initial={{ opacity: 0 }}
+                  animate={{ opacity: 1 }}
                   exit={{ opacity: 0, y: -30 }}
                   transition={{ duration: 0.25 }}
                 >
@@ -59,29 +70,68 @@ export function Hand() {
           </ul>
         </>
       )}
+      <SpotChooser />
+      <DrawFlight />
     </section>
   );
 }
 
+/** When a card asked from a pile arrives: bring it into view, and let it fly in from the pile (if motion is allowed). */
+function useArrivals(hand: Face[]) {
+  useLayoutEffect(() => {
+    const pending = usePlacing.getState().pendingDraw;
+    if (!pending) return;
+    const arrived = hand.find((c) => c.deck === pending.deck && !pending.handBefore.includes(c.id));
+    if (!arrived) return;
+    usePlacing.setState({ pendingDraw: null, flight: pending.animate ? { cardId: arrived.id, from: pending.from } : null });
+    document.querySelector(`[data-hand-card="${CSS.escape(arrived.id)}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [hand]);
+}
+
 function HandCard({ card, playing, chosen }: { card: Face; playing: boolean; chosen: boolean }) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id: card.id, disabled: !playing });
-  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)`, zIndex: 10 } : undefined;
+  // A blank card is written before it is placed (the rules refuse an unwritten one): no drag, « Placer » waits.
+  const placeable = playing && !card.blank;
+  const { listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, disabled: !placeable });
+  const flying = usePlacing((s) => s.flight?.cardId === card.id);
+  const dealt = isDealt(card);
+  const classes = ["hand-card", chosen && "hand-card--chosen", isDragging && "hand-card--dragging", dealt && "hand-card--dealt"];
+  // « Placer » and « Défausser » are seen short; they are heard with the card's title (and tests find them so).
+  const titled = <span className="visually-hidden">{t("cards.hand.titled", { card: card.title })}</span>;
+
   return (
-    <div className={`hand-card${chosen ? " hand-card--chosen" : ""}${isDragging ? " hand-card--dragging" : ""}`}>
-      {isDealt(card) && <p className="hand-card__dealt">{t("play.pitfall.dealtInHand")}</p>}
-      <div ref={setNodeRef} style={style} className="hand-card__grip" {...listeners} {...attributes} aria-label={card.title}>
-        <CardFace card={card} />
+    <div className={classes.filter(Boolean).join(" ")} data-hand-card={card.id} style={flying ? { opacity: 0 } : undefined}>
+      {dealt && (
+        <p className="hand-card__dealt">
+          <DeckIcon deck="pitfall" />
+          {t("play.pitfall.dealtInHand")}
+        </p>
+      )}
+      {/* Dragged with the mouse, or after a long press on a touch screen; the keyboard uses « Placer ». */}
+      <div ref={setNodeRef} className="hand-card__grip" {...(placeable ? listeners : {})}>
+        <CardFace card={card} sized />
       </div>
+      {/* A blank card (« Défi à écrire », « Écueil à écrire ») is written here, before it is placed (nothing for another card). */}
+      <WriteBlankCard card={card} />
       {playing && (
         <div className="hand-card__actions">
-          <button type="button" className="button button--primary" aria-pressed={chosen} onClick={() => choosePlacing(chosen ? null : card.id)}>
-            {t("hand.place", { card: card.title })}
+          <button
+            type="button"
+            className="button button--primary hand-card__place"
+            aria-haspopup="dialog"
+            data-place-card={card.id}
+            disabled={!placeable}
+            // A click from the keyboard (detail 0) opens the chooser on the step number; a tap, on the list.
+            onClick={(event) => openChooser(card.id, event.detail === 0)}
+          >
+            {t("cards.hand.place")}
+            {titled}
           </button>
           {/* A dealt pitfall is to be played, not thrown away. */}
-          {!isDealt(card) && (
-            <button type="button" className="button" onClick={() => void act({ type: "discard", cardId: card.id })}>
-              {t("hand.discard", { card: card.title })}
+          {!dealt && (
+            <button type="button" className="button button--small hand-card__discard" onClick={() => void act({ type: "discard", cardId: card.id })}>
+              {t("cards.hand.discard")}
+              {titled}
             </button>
           )}
         </div>

@@ -66,7 +66,9 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
   if (!editing) {
     return (
       <div className="narration">
-        <p className="pre-wrap">{step.narration}</p>
+        <p className="pre-wrap" data-narration="">
+          {step.narration}
+        </p>
         <button type="button" className="link-button" onClick={open}>
           {t("narration.edit")}
         </button>

@@ -1,78 +1,96 @@
-// The path from Aujourd'hui (the present state) to the horizon (the desirable future), every step in order.
-import { AnimatePresence, motion } from "framer-motion";
+// The path as a board: from Aujourd'hui (the present state) to the horizon (the desirable futures), every step a tile
+// in reading order, one open in full at a time. "table": this person's screen (slots to place cards, editing);
+// "present": the shared screen (large type, nothing to edit, following new steps by default).
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { selectTable, useTableStore } from "../../store/table-store.ts";
-import { CardFace } from "../../ui/CardFace.tsx";
+import type { StepView } from "../../../../shared/view.ts";
+import { useTableStore } from "../../store/table-store.ts";
+import { highlightStep, scrollBehavior, setFollow, stepElement, useBoard, type BoardVariant } from "./board-store.ts";
 import { DropSlot } from "./DropSlot.tsx";
+import { HorizonMilestone, TodayMilestone } from "./PathMilestones.tsx";
 import { StepItem } from "./StepItem.tsx";
+import "./board.css";
 
-export function PathView() {
+const NO_STEPS: StepView[] = [];
+
+/** The step placed last (not the last of the path: a card can go anywhere). */
+function latestOf(path: readonly StepView[]): StepView | undefined {
+  let latest: StepView | undefined;
+  for (const step of path) if (!latest || step.placedAt >= latest.placedAt) latest = step;
+  return latest;
+}
+
+export function PathView({ variant = "table" }: { variant?: BoardVariant }) {
   const { t } = useTranslation();
-  const table = useTableStore(selectTable);
-  if (!table) return null;
-  const challenge = table.framingChallenge;
-  const otherFutures = (table.otherFutures ?? []).filter((f) => f.trim());
+  const path = useTableStore((s) => s.table?.path ?? NO_STEPS);
+  const hasTable = useTableStore((s) => s.table !== null);
+  const following = useBoard((s) => s.follow[variant]);
+  const [announcement, setAnnouncement] = useState("");
+  const section = useRef<HTMLElement>(null);
+  // The steps already there when this screen first showed the path: they make no entrance.
+  const [initial] = useState(() => new Set(path.map((s) => s.id)));
+  const previous = useRef<Set<string> | null>(null);
+  const table = variant === "table";
+  const ids = table ? { section: "path", heading: "path-heading" } : { section: "present-path", heading: "present-path-heading" };
+
+  // Follow mode: the newest arrival scrolls into view (unless someone is typing here), is highlighted and announced.
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = new Set(path.map((s) => s.id));
+    if (!before) return;
+    const newest = latestOf(path.filter((s) => !before.has(s.id)));
+    if (!newest || !useBoard.getState().follow[variant]) return;
+    highlightStep(newest.id);
+    const typing = document.activeElement instanceof HTMLTextAreaElement || document.activeElement instanceof HTMLInputElement;
+    if (!typing) stepElement(newest.id, section.current ?? document)?.scrollIntoView({ block: "center", behavior: scrollBehavior() });
+    const seat = useTableStore.getState().table?.participants.find((p) => p.id === newest.placedBy);
+    setAnnouncement(t("board.follow.arrived", { number: path.indexOf(newest) + 1, title: newest.card.title, name: seat?.name ?? "" }));
+  }, [path, variant, t]);
+
+  if (!hasTable) return null;
+  const latest = latestOf(path);
+
+  function goToLatest() {
+    if (!latest) return;
+    const item = stepElement(latest.id, section.current ?? document);
+    item?.scrollIntoView({ block: "center", behavior: scrollBehavior() });
+    item?.querySelector<HTMLElement>(".tile__open")?.focus({ preventScroll: true });
+    highlightStep(latest.id);
+  }
 
   return (
-    <section className="path" aria-labelledby="path-heading">
-      <h2 id="path-heading">{t("path.heading")}</h2>
-      <div className="milestone milestone--today">
-        <h3>{t("path.today")}</h3>
-        <p className="milestone__system">
-          <strong>{t("table.system")} :</strong> {table.system}
-        </p>
-        <p className="pre-wrap">{table.presentState}</p>
-        <div className="milestone__challenge">
-          <h4>{t("table.framingChallenge")}</h4>
-          {challenge ? <CardFace card={challenge} /> : <p className="pre-wrap">{table.framingChallengeText}</p>}
-        </div>
-      </div>
-      <ol className="path__steps" aria-label={t("path.heading")}>
-        <DropSlot afterStepId={null} position={0} />
-        <AnimatePresence initial={false}>
-          {table.path.map((step, index) => (
-            <motion.li
-              key={step.id}
-              className="path__step"
-              layout
-              initial={{ opacity: 0, y: -16, scale: 0.96 }}
-              animate={{ opacity: 1, y: 0, scale: 1 }}
-              exit={{ opacity: 0, scale: 0.9 }}
-              transition={{ duration: 0.25 }}
-            >
-              <StepItem
-                step={step}
-                number={index + 1}
-                moveUpAfter={index === 0 ? undefined : (table.path[index - 2]?.id ?? null)}
-                moveDownAfter={table.path[index + 1]?.id}
-              />
-              <DropSlot afterStepId={step.id} position={index + 1} />
-            </motion.li>
-          ))}
-        </AnimatePresence>
-      </ol>
-      {table.path.length === 0 && <p className="path__empty">{t("path.empty")}</p>}
-      <div className="milestone milestone--horizon">
-        <h3>{t("path.horizon", { year: table.horizonYear })}</h3>
-        <p>
-          <strong>{t("path.desirableFuture")} :</strong>
-        </p>
-        <p className="pre-wrap">{table.desirableFuture}</p>
-        {otherFutures.length > 0 && (
-          <>
-            <p>
-              <strong>{t("play.path.otherFutures", { count: otherFutures.length })} :</strong>
-            </p>
-            <ul className="milestone__futures">
-              {otherFutures.map((future, index) => (
-                <li key={index} className="pre-wrap">
-                  {future}
-                </li>
-              ))}
-            </ul>
-          </>
+    <section id={ids.section} ref={section} className={`path board board--${variant}`} aria-labelledby={ids.heading}>
+      <div className="board__head">
+        <h2 id={ids.heading} className="board__heading">
+          {t("path.heading")}
+        </h2>
+        <p className="board__count">{t("board.toolbar.count", { count: path.length })}</p>
+        {path.length > 0 && (
+          <div className="board__tools" role="group" aria-label={t("board.toolbar.label")}>
+            <button type="button" className="button button--small" onClick={goToLatest}>
+              {t("board.toolbar.latest")}
+            </button>
+            <button type="button" className="button button--small board__follow" aria-pressed={following} onClick={() => setFollow(variant, !following)}>
+              {t("board.toolbar.follow")}
+            </button>
+          </div>
         )}
       </div>
+      <div className="board__grid">
+        <TodayMilestone />
+        {table && <DropSlot afterStepId={null} position={0} />}
+        {/* The list keeps its role though it lays out its items in the board's grid (display: contents). */}
+        <ol className="board__steps" role="list" aria-label={t("path.heading")}>
+          {path.map((step, index) => (
+            <StepItem key={step.id} step={step} number={index + 1} variant={variant} arrived={!initial.has(step.id)} />
+          ))}
+        </ol>
+        {path.length === 0 && <p className="board__empty">{t("path.empty")}</p>}
+        <HorizonMilestone />
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
     </section>
   );
 }

@@ -1,111 +1,93 @@
-// One step of the path: its card, who placed it, the narration, a dealt pitfall's answer, reactions and "oui, et…",
-// and for the facilitator the moderation of the step (edit, move, remove).
-import { useState } from "react";
+// One step of the path on the board: a tile that opens in full in place (spanning its row), and after it the slot where
+// a card can be placed. Memoised: a patch that leaves this step's object as it was does not render it again.
+import { memo, useCallback, useEffect, useId, useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { StepView } from "../../../../shared/view.ts";
-import { act } from "../../net/connection.ts";
-import { CardFace } from "../../ui/CardFace.tsx";
-import { useAmFacilitator, useCan, useMyId } from "../play/can.ts";
-import { useNameOf } from "../play/names.ts";
-import { PitfallAnswer, PitfallStatus } from "../play/PitfallAnswer.tsx";
-import { StepContributions } from "../play/StepContributions.tsx";
-import { StepReactions } from "../play/StepReactions.tsx";
-import { NarrationEditor } from "./NarrationEditor.tsx";
+import { useMyId } from "../play/can.ts";
+import { useName } from "../play/names.ts";
+import { openStep, scrollBehavior, useBoard, type BoardVariant } from "./board-store.ts";
+import { DropSlot } from "./DropSlot.tsx";
+import { StepDetail } from "./StepDetail.tsx";
+import { StepTile } from "./StepTile.tsx";
+import { usePlacing } from "./ui-store.ts";
 
 interface Props {
   step: StepView;
   number: number;
-  /** Where the step lands when moved one place up or down (undefined: it cannot move that way). */
-  moveUpAfter: string | null | undefined;
-  moveDownAfter: string | undefined;
+  variant: BoardVariant;
+  /** Placed while this screen was open (not there when it first showed the path): it makes an entrance. */
+  arrived: boolean;
 }
 
-export function StepItem({ step, number, moveUpAfter, moveDownAfter }: Props) {
+export const StepItem = memo(function StepItem({ step, number, variant, arrived }: Props) {
   const { t } = useTranslation();
+  const open = useBoard((s) => s.openStepId === step.id);
+  const highlighted = useBoard((s) => s.highlightId === step.id);
+  const name = useName(step.placedBy);
   const myId = useMyId();
-  const nameOf = useNameOf();
-  const canNarrate = useCan("narrate");
-  const canModerate = useCan("editStep");
-  const amFacilitator = useAmFacilitator();
-  const name = nameOf(step.placedBy);
-  const label = t("path.stepLabel", { number });
-  const readView = <NarrationRead step={step} name={name} />;
+  const justPlaced = usePlacing((s) => s.focusStepId === step.id);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const detailId = useId();
+  const table = variant === "table";
 
-  return (
-    <article className={`step${step.dealt ? " step--dealt" : ""}${step.open ? " step--open" : ""}`} aria-label={`${label} : ${step.card.title}`}>
-      <header className="step__header">
-        <h3 className="step__number">{label}</h3>
-        <p className="step__author">{t("path.placedBy", { name })}</p>
-      </header>
-      <PitfallStatus step={step} />
-      <CardFace card={step.card} />
-      {/* A pitfall the facilitator dealt onto the path waits for the group's answer: they only moderate it. */}
-      {myId === step.placedBy && canNarrate && !(step.dealt && amFacilitator) ? (
-        <NarrationEditor step={step} number={number} />
-      ) : canModerate ? (
-        <NarrationEditor step={step} number={number} moderating readView={readView} />
-      ) : (
-        readView
-      )}
-      <PitfallAnswer step={step} number={number} />
-      <StepReactions step={step} number={number} />
-      <StepContributions step={step} number={number} />
-      <StepModeration step={step} number={number} moveUpAfter={moveUpAfter} moveDownAfter={moveDownAfter} />
-    </article>
-  );
-}
+  // The step I just placed opens in full; its narration editor takes the focus (NarrationEditor).
+  useEffect(() => {
+    if (table && justPlaced) openStep(step.id);
+  }, [table, justPlaced, step.id]);
 
-function NarrationRead({ step, name }: { step: StepView; name: string }) {
-  const { t } = useTranslation();
-  if (step.narration) {
-    return (
-      <blockquote className="narration">
-        <p className="pre-wrap">{step.narration}</p>
-        <footer>{t("path.narratedBy", { name })}</footer>
-      </blockquote>
-    );
+  const toggle = useCallback(() => {
+    if (useBoard.getState().openStepId === step.id) openStep(null);
+    else {
+      openStep(step.id);
+      // The tile moves to a row of its own: keep its top in view.
+      requestAnimationFrame(() => {
+        const top = articleRef.current?.getBoundingClientRect().top ?? 0;
+        if (top < 0 || top > window.innerHeight - 160) articleRef.current?.scrollIntoView({ block: "start", behavior: scrollBehavior() });
+      });
+    }
+  }, [step.id]);
+
+  const close = useCallback(() => {
+    openStep(null);
+    toggleRef.current?.focus();
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== "Escape" || !open) return;
+    // Escape in a text field belongs to the field: nothing typed is ever lost by it.
+    if (event.target instanceof HTMLTextAreaElement || event.target instanceof HTMLInputElement) return;
+    event.stopPropagation();
+    close();
   }
-  // A pitfall dealt onto the path is told through its answer, not by whoever dealt it.
-  if (step.dealt) return null;
-  return <p className="narration narration--empty">{t("path.notNarrated", { name })}</p>;
-}
 
-function StepModeration({ step, number, moveUpAfter, moveDownAfter }: Omit<Props, "step"> & { step: StepView }) {
-  const { t } = useTranslation();
-  const canMove = useCan("moveStep");
-  const canRemove = useCan("removeStep");
-  const [confirming, setConfirming] = useState(false);
-  if (!canMove && !canRemove) return null;
+  const classes = [
+    "tile",
+    `tile--${step.card.deck}`,
+    open && "tile--open",
+    step.dealt && step.open && "tile--pitfall-open",
+    highlighted && "tile--highlight",
+  ];
+  const mine = myId === step.placedBy && !step.narration && !step.dealt;
 
   return (
-    <div className="step__moderation inline-row">
-      {canMove && moveUpAfter !== undefined && (
-        <button type="button" className="button button--small" onClick={() => void act({ type: "moveStep", stepId: step.id, afterStepId: moveUpAfter })}>
-          <span aria-hidden="true">↑ </span>
-          {t("play.moderation.moveUp", { number })}
-        </button>
-      )}
-      {canMove && moveDownAfter !== undefined && (
-        <button type="button" className="button button--small" onClick={() => void act({ type: "moveStep", stepId: step.id, afterStepId: moveDownAfter })}>
-          <span aria-hidden="true">↓ </span>
-          {t("play.moderation.moveDown", { number })}
-        </button>
-      )}
-      {canRemove &&
-        (confirming ? (
-          <>
-            <button type="button" className="button button--danger button--small" onClick={() => void act({ type: "removeStep", stepId: step.id })}>
-              {t("path.confirmRemove", { number })}
-            </button>
-            <button type="button" className="button button--small" onClick={() => setConfirming(false)}>
-              {t("path.cancel")}
-            </button>
-          </>
-        ) : (
-          <button type="button" className="link-button" onClick={() => setConfirming(true)}>
-            {t("path.removeStep", { number })}
-          </button>
-        ))}
-    </div>
+    <li className={`board__item${open ? " board__item--open" : ""}${arrived ? " board__item--arrived" : ""}`} data-step-id={step.id}>
+      <article ref={articleRef} className={classes.filter(Boolean).join(" ")} aria-label={`${t("path.stepLabel", { number })} : ${step.card.title}`} onKeyDown={onKeyDown}>
+        <StepTile
+          step={step}
+          number={number}
+          name={name}
+          mine={mine}
+          open={open}
+          detailId={detailId}
+          onToggle={toggle}
+          onClose={close}
+          toggleRef={toggleRef}
+        />
+        {open && <StepDetail step={step} number={number} name={name} id={detailId} readOnly={!table} />}
+      </article>
+      {table && <DropSlot afterStepId={step.id} position={number} />}
+    </li>
   );
-}
+});
+

@@ -1,14 +1,17 @@
 // /t/:tableId — reads the link's secret, seats the person (or opens the table read-only for an observer), then shows the table.
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { LINK_KEYS } from "../../../../shared/protocol.ts";
+import { LINK_KEYS } from "../../../../shared/protocol-constants.ts";
 import { leaveTable, type Secret } from "../../net/connection.ts";
 import { loadSeat } from "../../net/seat.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { JoinForm } from "../join/JoinForm.tsx";
+import { useDocumentTitle } from "../join/use-document-title.ts";
+import { usePresentationMode } from "../present/use-presentation.ts";
 import { TableGone } from "./TableGone.tsx";
 import { secretFromLocation, takeAutoJoin } from "./auto-join.ts";
-import { TableScreen } from "./TableScreen.tsx";
+// The table's screens load with the table, not with the join form (table-parts.tsx).
+import { PresentationScreen, TableScreen, usePreloadTable } from "./table-parts.tsx";
 
 export function TablePage({ tableId }: { tableId: string }) {
   const { t } = useTranslation();
@@ -18,6 +21,11 @@ export function TablePage({ tableId }: { tableId: string }) {
   const me = useTableStore(selectMe);
   const hasTable = useTableStore((s) => s.table !== null);
   const gone = useTableStore((s) => s.gone);
+  // The tab names the table once it is here (the join form names it before).
+  useDocumentTitle(useTableStore((s) => s.table?.title));
+  // The shared screen: where an observer's link lands (a projector), and where a facilitator's « Présenter » goes.
+  const [presenting, setPresenting] = usePresentationMode(secret?.kind === "observer");
+  usePreloadTable(autoJoin !== null || secret?.kind === "observer", presenting);
 
   useEffect(() => () => void leaveTable(), []);
 
@@ -31,7 +39,10 @@ export function TablePage({ tableId }: { tableId: string }) {
     );
   }
   if (!me || !hasTable) return <JoinForm tableId={tableId} secret={secret} autoJoin={autoJoin} />;
-  return <TableScreen tableId={tableId} secret={secret} />;
+  if (presenting) {
+    return <PresentationScreen onExit={() => setPresenting(false)} exitLabel={t(me.observer ? "present.toTable" : "present.exit")} />;
+  }
+  return <TableScreen tableId={tableId} secret={secret} onPresent={() => setPresenting(true)} />;
 }
 
 /** The facilitator's, a participant's or an observer's link secret (in the fragment, never sent by the browser). */

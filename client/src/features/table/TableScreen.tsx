@@ -1,40 +1,95 @@
-// The table: the phase and what is expected now, the path from today to the horizon, the piles, my hand, the people, the facilitator's controls.
+// The table: a compact header (title, phase, timer, connection, the facilitator's tools), the phase bar, then what this
+// phase asks of the person first — the setup in Préparation, the path with the hand in Jeu, the debrief in Débrief,
+// the story and its downloads at Récit terminé — with the hand, piles and people beside it (below it on a phone).
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import type { Phase } from "../../../../shared/model.ts";
+import { PHASE_GUIDE } from "../../../../shared/rules/permissions.ts";
 import type { Secret } from "../../net/connection.ts";
-import { selectMe, selectTable, useTableStore } from "../../store/table-store.ts";
+import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { ConnectionStatus } from "../../ui/ConnectionStatus.tsx";
 import { Notice } from "../../ui/Notice.tsx";
+import { PhaseBar } from "../phases/PhaseBar.tsx";
+import { DebriefPanel } from "../play/DebriefPanel.tsx";
+import { TimerPanel } from "../play/TimerPanel.tsx";
+import { TurnOrder } from "../play/TurnOrder.tsx";
+import { useAmFacilitator } from "../play/can.ts";
+import { PreparationPanel } from "../preparation/PreparationPanel.tsx";
+import { useFocusOnSwitch } from "../present/use-focus-on-switch.ts";
 import { DeckPiles } from "./DeckPiles.tsx";
-import { FacilitatorPanel } from "./FacilitatorPanel.tsx";
+import { FacilitatorDrawer, StoryDownloads } from "./FacilitatorPanel.tsx";
 import { Hand } from "./Hand.tsx";
 import { PathView } from "./PathView.tsx";
 import { People } from "./People.tsx";
 import { PlacingContext } from "./PlacingContext.tsx";
-import { PhaseBar } from "../phases/PhaseBar.tsx";
-import { PreparationPanel } from "../preparation/PreparationPanel.tsx";
-import { PlayControls } from "../play/PlayControls.tsx";
-import { DebriefPanel } from "../play/DebriefPanel.tsx";
-import { useAmFacilitator } from "../play/can.ts";
+import { SkipLinks } from "./SkipLinks.tsx";
+import { focusSection } from "./focus-section.ts";
+import "./table-screen.css";
 
-export function TableScreen({ tableId, secret }: { tableId: string; secret: Secret }) {
+interface Props {
+  tableId: string;
+  secret: Secret;
+  /** Switches this page to the shared screen (facilitators and observers). */
+  onPresent: () => void;
+}
+
+export function TableScreen({ tableId, secret, onPresent }: Props) {
   const { t } = useTranslation();
-  const table = useTableStore(selectTable);
+  const title = useTableStore((s) => s.table?.title ?? "");
+  const phase = useTableStore((s) => s.table?.phase);
   const me = useTableStore(selectMe);
   // From the table, not from how this browser joined: a co-facilitator or a hand-over changes it.
   const facilitating = useAmFacilitator();
-  if (!table || !me) return null;
+  const [tools, setTools] = useState(false);
+  const toolsButton = useRef<HTMLButtonElement>(null);
+  const heading = useFocusOnSwitch<HTMLHeadingElement>();
+  const arrival = usePhaseArrival(phase, me?.observer ? "observer" : facilitating ? "facilitator" : "participant");
+  if (!phase || !me) return null;
+
+  const playing = phase === "play" && !me.observer;
+  const closeTools = () => {
+    setTools(false);
+    toolsButton.current?.focus();
+  };
 
   return (
-    <div className="page page--table">
-      <header className="table-header">
-        <div>
+    <div className={`page page--table table-screen table-screen--${phase}`}>
+      <SkipLinks watch={`${phase}:${me.observer}`} dock={playing} />
+      <header className="table-top">
+        <div className="table-top__title">
           <p className="masthead__name">{t("app.name")}</p>
-          <h1>{table.title}</h1>
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
         </div>
-        <div className="table-header__status">
-          <p className={`phase phase--${table.phase}`}>{t("table.phaseLabel", { phase: t(`phase.${table.phase}`) })}</p>
+        <div className="table-top__status">
+          <p className={`phase phase--${phase}`}>{t("table.phaseLabel", { phase: t(`phase.${phase}`) })}</p>
+          <TimerPanel />
           <ConnectionStatus />
         </div>
+        {(facilitating || me.observer) && (
+          <div className="table-top__actions">
+            <button type="button" className="button button--small" aria-describedby="present-hint" onClick={onPresent}>
+              {t("facilitatorBar.present")}
+            </button>
+            <span id="present-hint" className="visually-hidden">
+              {t("facilitatorBar.presentHint")}
+            </span>
+            {facilitating && (
+              <button
+                ref={toolsButton}
+                type="button"
+                className="button button--small button--primary"
+                aria-expanded={tools}
+                aria-controls="facilitator-drawer"
+                onClick={() => (tools ? closeTools() : setTools(true))}
+              >
+                <span aria-hidden="true">☰ </span>
+                {t("facilitatorBar.tools")}
+              </button>
+            )}
+          </div>
+        )}
       </header>
       {me.observer && (
         <p className="observer-banner" role="note">
@@ -43,23 +98,84 @@ export function TableScreen({ tableId, secret }: { tableId: string; secret: Secr
       )}
       <PhaseBar />
       <Notice />
-      <PlayControls />
+      <p className="visually-hidden" aria-live="polite">
+        {arrival}
+      </p>
       <PlacingContext>
         <div className="table-layout">
           <div className="table-main">
-            <PreparationPanel />
-            <DebriefPanel />
-            <PathView />
+            <PhaseContent phase={phase} facilitating={facilitating} tableId={tableId} secret={secret} />
           </div>
           <aside className="table-side" aria-label={me.observer ? t("preparation.observer.side") : t("hand.heading")}>
-            {facilitating && <FacilitatorPanel tableId={tableId} secret={secret} />}
-            {/* An observer holds no hand and draws nothing. */}
-            {!me.observer && <DeckPiles />}
-            {!me.observer && <Hand />}
+            {/* Turns, piles and hand only while playing: other phases have nothing to draw or place. */}
+            {phase === "play" && <TurnOrder />}
+            {playing && <DeckPiles />}
+            {playing && <Hand />}
             <People />
           </aside>
         </div>
       </PlacingContext>
+      {facilitating && <FacilitatorDrawer tableId={tableId} secret={secret} open={tools} onClose={closeTools} />}
     </div>
   );
+}
+
+/** What the phase asks first, then the rest: the setup folds away under the story once play has started. */
+function PhaseContent({ phase, facilitating, tableId, secret }: { phase: Phase; facilitating: boolean; tableId: string; secret: Secret }) {
+  const setup = <PreparationPanel key="setup" />;
+  const path = <PathView key="path" />;
+  const debrief = <DebriefPanel key="debrief" />;
+  const order: Record<Phase, ReactNode[]> = {
+    preparation: [setup, path],
+    play: [path, setup],
+    debrief: [debrief, path, setup],
+    closed: [<ClosedStory key="closed" facilitating={facilitating} tableId={tableId} secret={secret} />, path, debrief, setup],
+  };
+  return <>{order[phase]}</>;
+}
+
+/** At Récit terminé, above the story: it is over, the downloads (in plain sight) and the story presentation. */
+function ClosedStory({ facilitating, tableId, secret }: { facilitating: boolean; tableId: string; secret: Secret }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel closed-story" aria-labelledby="closed-heading">
+      <h2 id="closed-heading">{t("facilitatorBar.closedHeading")}</h2>
+      <p className="field__hint">{t(facilitating ? "facilitatorBar.closedIntro" : "facilitatorBar.closedIntroParticipant")}</p>
+      {facilitating && (
+        <>
+          <h3 className="closed-story__downloads">{t("facilitatorBar.downloadsHeading")}</h3>
+          <StoryDownloads tableId={tableId} secret={secret} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The heading each phase opens on: the first thing it asks. */
+const PHASE_TOP: Record<Phase, string> = {
+  preparation: "preparation-heading",
+  play: "path-heading",
+  debrief: "debrief-heading",
+  closed: "closed-heading",
+};
+
+/**
+ * On a phase change, brings the person to the top of what the new phase asks (scroll and focus), unless they are
+ * typing in a field that is still there; and says the new phase and what it asks, politely.
+ */
+function usePhaseArrival(phase: Phase | undefined, who: "facilitator" | "participant" | "observer"): string {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState("");
+  const seen = useRef(phase);
+  useEffect(() => {
+    if (!phase || seen.current === phase) return;
+    const first = seen.current === undefined;
+    seen.current = phase;
+    if (first) return;
+    setMessage(t("layout.phaseChanged", { phase: t(`phase.${phase}`), guide: t(PHASE_GUIDE[phase][who]) }));
+    const active = document.activeElement;
+    const typing = active instanceof HTMLElement && active.isConnected && active.matches("input, textarea, select, [contenteditable]");
+    if (!typing) focusSection(PHASE_TOP[phase], { scroll: "top" });
+  }, [phase, who, t]);
+  return message;
 }

@@ -1,5 +1,5 @@
 // Carries the facilitator's name from the setup form to the table page, so they are seated without a second form.
-import { LINK_KEYS } from "../../../../shared/protocol.ts";
+import { LINK_KEYS } from "../../../../shared/protocol-constants.ts";
 
 const key = (tableId: string) => `jdt:auto-join:${tableId}`;
 

@@ -1,0 +1,95 @@
+// The two ends of the path on the board: Aujourd'hui (the system, its present state, the framing challenge) before the
+// first step, the horizon (the desirable futures) after the last. Each a tile that reads in full on demand.
+import { useId, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useTableStore } from "../../store/table-store.ts";
+import { CardFace, DeckIcon } from "../../ui/CardFace.tsx";
+
+function Milestone({ kind, heading, open, onToggle, children }: { kind: string; heading: string; open: boolean; onToggle: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <div className={`milestone milestone--${kind}${open ? " milestone--open" : ""}`} role="group" aria-labelledby={`${id}-heading`}>
+      <h3 id={`${id}-heading`} className="milestone__heading">
+        {heading}
+      </h3>
+      <div id={`${id}-body`} className="milestone__body">
+        {children}
+      </div>
+      <button
+        type="button"
+        className="link-button milestone__more"
+        aria-expanded={open}
+        aria-controls={`${id}-body`}
+        aria-label={t(open ? "board.milestone.lessName" : "board.milestone.moreName", { what: heading })}
+        onClick={onToggle}
+      >
+        {t(open ? "board.milestone.less" : "board.milestone.more")}
+      </button>
+    </div>
+  );
+}
+
+export function TodayMilestone() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const system = useTableStore((s) => s.table?.system ?? "");
+  const present = useTableStore((s) => s.table?.presentState ?? "");
+  const challenge = useTableStore((s) => s.table?.framingChallenge ?? null);
+  const challengeText = useTableStore((s) => s.table?.framingChallengeText ?? "");
+
+  return (
+    <Milestone kind="today" heading={t("path.today")} open={open} onToggle={() => setOpen(!open)}>
+      <p className="milestone__system">
+        {/* On the tile the system's name speaks for itself; the label is for screen readers, and the open tile. */}
+        <strong className={open ? undefined : "visually-hidden"}>{t("table.system")} : </strong>
+        {system}
+      </p>
+      <p className="milestone__text pre-wrap">{present}</p>
+      {open && challenge ? (
+        <div className="milestone__challenge">
+          <CardFace card={challenge} titleAs="h4" />
+        </div>
+      ) : (
+        <p className="milestone__challenge-line">
+          {challenge && <DeckIcon deck="challenge" className="milestone__icon" />}
+          <strong>{t("table.framingChallenge")} :</strong> {challenge?.title ?? challengeText}
+        </p>
+      )}
+    </Milestone>
+  );
+}
+
+export function HorizonMilestone() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const year = useTableStore((s) => s.table?.horizonYear ?? 0);
+  const future = useTableStore((s) => s.table?.desirableFuture ?? "");
+  // A new array on every patch would render this tile again each time: join, then split.
+  const others = useTableStore((s) => (s.table?.otherFutures ?? []).filter((f) => f.trim()).join("\u0000"));
+  const otherFutures = others ? others.split("\u0000") : [];
+
+  return (
+    <Milestone kind="horizon" heading={t("path.horizon", { year })} open={open} onToggle={() => setOpen(!open)}>
+      <p className="milestone__label">{t("path.desirableFuture")} :</p>
+      <p className="milestone__text pre-wrap">{future}</p>
+      {otherFutures.length > 0 && !open && (
+        <p className="milestone__label">
+          {t("play.path.otherFutures", { count: otherFutures.length })} ({otherFutures.length})
+        </p>
+      )}
+      {otherFutures.length > 0 && open && (
+        <>
+          <p className="milestone__label">{t("play.path.otherFutures", { count: otherFutures.length })} :</p>
+          <ul className="milestone__futures">
+            {otherFutures.map((f, index) => (
+              <li key={index} className="pre-wrap">
+                {f}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Milestone>
+  );
+}

@@ -1,0 +1,21 @@
+// Brings a section of the table into view and gives it the focus (a skip link, a phase change), without writing to
+// the address: its fragment holds the link's secret.
+
+/** Scrolls to the element with this id and focuses it (or its heading); false when it is not on the screen. */
+export function focusSection(id: string, options: { scroll?: "section" | "top" } = {}): boolean {
+  const element = document.getElementById(id);
+  if (!element) return false;
+  // A section is focused through its heading when it has one: a screen reader then says where it landed.
+  const labelledBy = element.getAttribute("aria-labelledby");
+  const target = (labelledBy && document.getElementById(labelledBy)) || element;
+  if (!isFocusable(target)) target.setAttribute("tabindex", "-1");
+  const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  if (options.scroll === "top") window.scrollTo({ top: 0, behavior: reduce ? "auto" : "smooth" });
+  else element.scrollIntoView({ block: "start", behavior: reduce ? "auto" : "smooth" });
+  target.focus({ preventScroll: true });
+  return true;
+}
+
+function isFocusable(element: HTMLElement): boolean {
+  return element.tabIndex >= 0 || element.hasAttribute("tabindex");
+}
