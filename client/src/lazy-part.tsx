@@ -1,8 +1,8 @@
 // What the join page does not need is loaded when it is needed: the table's screens (dnd-kit, framer-motion, QR codes),
 // the home page and the privacy page each come in chunks of their own (vite build), fetched on first render or earlier
-// through preload(). framer-motion's MotionConfig wraps each of them here rather than the whole app, so that the join
-// page does not load framer-motion: reducedMotion "user" means no movement at all for people who ask their system
-// for reduced motion.
+// through preload(). framer-motion's settings (MotionRoot: MotionConfig reducedMotion "user", LazyMotion for the `m`
+// components, see motion-root.tsx) wrap each of them here rather than the whole app, so that the join page does not
+// load framer-motion.
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -23,12 +23,12 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
   /** Once fetched: rendered at once, without suspending (React would hold the fallback up to 300 ms more). */
   let ready: ComponentType<P> | null = null;
   const preload = () => {
-    loading ??= Promise.all([import("framer-motion"), load()]).then(
-      ([{ MotionConfig }, Loaded]) => {
+    loading ??= Promise.all([import("./motion-root.tsx"), load()]).then(
+      ([{ MotionRoot }, Loaded]) => {
         ready = (props: P) => (
-          <MotionConfig reducedMotion="user">
+          <MotionRoot>
             <Loaded {...props} />
-          </MotionConfig>
+          </MotionRoot>
         );
         return { default: ready };
       },

@@ -2,7 +2,7 @@
 // imports and lazy import()s; `import type` is erased and does not count). No validation library among them: the
 // server validates what it receives, and the browser validates nothing with zod (it would weigh ~25 KB gzip of the
 // join page for nothing, and probe `new Function` against the page's CSP).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -84,5 +84,24 @@ describe("the browser's modules", () => {
     for (const name of ["framer-motion", "@dnd-kit/core", "qrcode.react", "@colyseus/sdk", "zod"]) {
       expect(first.get(name)?.join(" > ") ?? null, name).toBeNull();
     }
+  });
+
+  it("animate with framer-motion's light `m` components, their features loaded apart (client/src/motion-root.tsx)", () => {
+    // `motion` brings every animation feature into the table's chunk (~85 KB); a whole-package import() too, as the
+    // bundler keeps the namespace whole. LazyMotion strict only throws in development, hence this check.
+    const files = readdirSync(path.join(root, "client/src"), { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    const offending: string[] = [];
+    for (const file of files) {
+      const source = readFileSync(path.join(root, "client/src", file), "utf8");
+      const named = /import\s*\{([^}]*)\}\s*from\s*["']framer-motion["']/g;
+      for (const [, names = ""] of source.matchAll(named)) {
+        if (names.split(",").some((name) => name.trim() === "motion")) offending.push(`${file}: imports motion`);
+      }
+      if (/import\(\s*["']framer-motion["']\s*\)|import\s+\*\s+as\s+\w+\s+from\s+["']framer-motion["']/.test(source)) {
+        offending.push(`${file}: imports the whole package`);
+      }
+    }
+    expect(files.length).toBeGreaterThan(10);
+    expect(offending).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 // Messages to the person: an information is said politely and fades by itself after a few seconds; a refusal is said
 // at once and stays until closed. Both float over the page (they never push it down) and go when the phase changes.
-import { AnimatePresence, motion } from "framer-motion";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { clearNotice, useTableStore, type Notice as NoticeData } from "../store/table-store.ts";
@@ -16,10 +15,10 @@ export function Notice() {
     <div className="notices">
       {/* Both live regions are in the page before any message, so that screen readers hear what arrives in them. */}
       <div className="notices__slot" role="alert">
-        <AnimatePresence>{error && <NoticeLine key={error.id} notice={error} />}</AnimatePresence>
+        {error && <NoticeLine key={error.id} notice={error} />}
       </div>
       <div className="notices__slot" role="status" aria-live="polite">
-        <AnimatePresence>{info && <NoticeLine key={info.id} notice={info} fades />}</AnimatePresence>
+        {info && <NoticeLine key={info.id} notice={info} fades />}
       </div>
     </div>
   );
@@ -35,12 +34,9 @@ function NoticeLine({ notice, fades = false }: { notice: NoticeData; fades?: boo
   }, [fades, held, notice.id]);
 
   return (
-    <motion.p
+    // A CSS entrance (notice.css), not framer-motion: a message must show even before the animation code has arrived.
+    <p
       className={`notice notice--${notice.kind}`}
-      initial={{ opacity: 0, y: -8 }}
-      animate={{ opacity: 1, y: 0 }}
-      exit={{ opacity: 0 }}
-      transition={{ duration: 0.25 }}
       onPointerEnter={() => setHeld(true)}
       onPointerLeave={() => setHeld(false)}
       onFocus={() => setHeld(true)}
@@ -50,6 +46,6 @@ function NoticeLine({ notice, fades = false }: { notice: NoticeData; fades?: boo
       <button type="button" className="notice__close" aria-label={t("layout.closeNotice")} onClick={() => clearNotice(notice.id)}>
         <span aria-hidden="true">×</span>
       </button>
-    </motion.p>
+    </p>
   );
 }

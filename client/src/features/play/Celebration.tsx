@@ -1,5 +1,5 @@
 // The moment the table wins: a heading, a word that the story is ready to close, cards rising — only a fade under reduced motion.
-import { AnimatePresence, motion, useReducedMotion } from "framer-motion";
+import { AnimatePresence, m, useReducedMotion } from "framer-motion";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -32,7 +32,7 @@ export function Celebration({ won }: { won: boolean }) {
       </p>
       <AnimatePresence>
         {won && (
-          <motion.div
+          <m.div
             className="celebration"
             initial={reduce ? { opacity: 0 } : { opacity: 0, y: 12 }}
             animate={{ opacity: 1, y: 0 }}
@@ -40,7 +40,7 @@ export function Celebration({ won }: { won: boolean }) {
           >
             <div className="celebration__pieces" aria-hidden="true">
               {PIECES.map((piece, i) => (
-                <motion.span
+                <m.span
                   key={i}
                   className="celebration__piece"
                   style={{ left: piece.left, background: piece.colour }}
@@ -52,7 +52,7 @@ export function Celebration({ won }: { won: boolean }) {
             </div>
             <h3 className="celebration__heading">{t("play.won.heading")}</h3>
             <p>{t("play.won.text")}</p>
-          </motion.div>
+          </m.div>
         )}
       </AnimatePresence>
     </>

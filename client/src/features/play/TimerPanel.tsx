@@ -1,6 +1,6 @@
 // The timer, visible to all in the table's header (and large on the shared screen): a local countdown from what the
 // server synced, a few spoken moments, the facilitator's hand on a running timer. Hidden once the story is closed.
-import { motion } from "framer-motion";
+import { m } from "framer-motion";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TimerView } from "../../../../shared/view.ts";
@@ -53,7 +53,7 @@ function TimerFace({ timer, remaining, done }: { timer: TimerView; remaining: nu
   const paused = !timer.runningSince && !done;
   return (
     // A calm change of colour at zero, never a movement.
-    <motion.div
+    <m.div
       className={`timer__face${done ? " timer__face--done" : ""}`}
       animate={{ backgroundColor: done ? "#fff1cc" : "#f4f7f3" }}
       transition={{ duration: 1.2 }}
@@ -70,7 +70,7 @@ function TimerFace({ timer, remaining, done }: { timer: TimerView; remaining: nu
           </>
         )}
       </p>
-    </motion.div>
+    </m.div>
   );
 }
 

@@ -1,6 +1,6 @@
 // A card just drawn flies from its pile to its place in the hand, above the page (never clipped by the sidebar or the
 // hand's row); the card in the hand shows once it lands. Only when motion is allowed (see DeckPiles).
-import { motion } from "framer-motion";
+import { m } from "framer-motion";
 import { useEffect, useLayoutEffect, useState, type CSSProperties } from "react";
 import { createPortal } from "react-dom";
 import { useTableStore } from "../../store/table-store.ts";
@@ -35,7 +35,7 @@ export function DrawFlight() {
   const dy = from.top + from.height / 2 - (to.top + to.height / 2);
   const style = { left: to.left, top: to.top, width: to.width, "--card-width": `${to.width}px` } as CSSProperties;
   return createPortal(
-    <motion.div
+    <m.div
       className="draw-flight"
       aria-hidden="true"
       style={style}
@@ -45,7 +45,7 @@ export function DrawFlight() {
       onAnimationComplete={land}
     >
       <CardFace card={card} sized titleAs="p" />
-    </motion.div>,
+    </m.div>,
     document.body,
   );
 }

@@ -1,7 +1,7 @@
 // My hand: private cards in a row (scrolled sideways on a phone), each to place on the path — « Placer » opens the spot
 // chooser, or drag the card — or to discard. A card just drawn flies in from its pile.
 import { useDraggable } from "@dnd-kit/core";
-import { AnimatePresence, motion } from "framer-motion";
+import { AnimatePresence, m } from "framer-motion";
 import { useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { LIMITS } from "../../../../shared/model.ts";
@@ -53,7 +53,7 @@ export function Hand() {
           <ul className="hand__cards">
             <AnimatePresence initial={false}>
               {hand.map((card) => (
-                <motion.li
+                <m.li
                   key={card.id}
                   className="hand__slot"
                   layout="position"
@@ -64,7 +64,7 @@ export function Hand() {
                   transition={{ duration: 0.25 }}
                 >
                   <HandCard card={card} playing={playing} chosen={card.id === placingCardId} />
-                </motion.li>
+                </m.li>
               ))}
             </AnimatePresence>
           </ul>

@@ -1,7 +1,7 @@
 // The story told again for the debrief, one screen at a time at the presenter's pace: Aujourd'hui (the system, its
 // present state, the framing challenge), each step (its card, narration, answers and « oui, et… », who told it), then
 // the horizon. Large type for a projector; buttons, arrow keys and Space to go on, Escape to leave.
-import { AnimatePresence, motion, useReducedMotion } from "framer-motion";
+import { AnimatePresence, m, useReducedMotion } from "framer-motion";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { StepView } from "../../../../shared/view.ts";
@@ -105,7 +105,7 @@ export function StoryPresentation({ onClose }: { onClose: () => void }) {
           <div className="story__slide">{slide}</div>
         ) : (
           <AnimatePresence mode="wait" initial={false}>
-            <motion.div
+            <m.div
               key={current}
               className="story__slide"
               initial={{ opacity: 0, x: offset }}
@@ -114,7 +114,7 @@ export function StoryPresentation({ onClose }: { onClose: () => void }) {
               transition={{ duration: 0.22 }}
             >
               {slide}
-            </motion.div>
+            </m.div>
           </AnimatePresence>
         )}
       </div>
