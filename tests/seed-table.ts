@@ -522,8 +522,17 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
   const finalPhase = phase;
   await until(observe, (s) => s.phase === finalPhase);
 
-  await seatPaces[0]?.take();
-  const shared = (await facilitator.room.request(INVITE_LINK_REQUEST)) as ShareLinks;
+  // Asked right after a burst of the facilitator's actions: the server may say "too fast" once or twice.
+  let shared: ShareLinks | null = null;
+  for (let attempt = 0; !shared; attempt += 1) {
+    await seatPaces[0]?.take();
+    try {
+      shared = (await facilitator.room.request(INVITE_LINK_REQUEST)) as ShareLinks;
+    } catch (error) {
+      if ((error as { reason?: RefusalReply }).reason?.code !== "tooFast" || attempt >= 20) throw error;
+      await sleep(250);
+    }
+  }
 
   return {
     tableId,
