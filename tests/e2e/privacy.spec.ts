@@ -30,5 +30,5 @@ test("the footer leads to the privacy page, which says what is kept, for how lon
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "Vos données" })).toBeVisible();
   await page.getByRole("link", { name: "Retour à l'accueil" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Ouvrir une table" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ouvrir une table" })).toBeVisible();
 });

@@ -54,14 +54,14 @@ export function HomePage() {
   return (
     <div className="page page--narrow">
       <header className="masthead">
-        <p className="masthead__name">{t("app.name")}</p>
+        <h1 className="masthead__name">{t("app.name")}</h1>
         <p className="masthead__tagline">{t("app.tagline")}</p>
       </header>
       {/* A message brought from a page left behind (a table just deleted). */}
       <Notice />
       {/* First: on a phone, someone with a code has nothing else to do here. */}
       <JoinByCode />
-      <h1 id="create-heading">{t("home.heading")}</h1>
+      <h2 id="create-heading" className="home__heading">{t("home.heading")}</h2>
       <p>{t("home.intro")}</p>
       <form className="form home-form" onSubmit={submit} aria-labelledby="create-heading" aria-describedby={error ? errorId : undefined}>
         <Field label={t("home.title")} hint={t("home.titleHint")}>
