@@ -28,6 +28,7 @@ import {
   type ShareLinks,
   type Whoami,
 } from "../shared/protocol.ts";
+import { createRandom } from "../shared/random.ts";
 import type { HandCard, StepView } from "../shared/view.ts";
 
 export type SeedPhase = Phase;
@@ -222,18 +223,6 @@ const WRITTEN_CARDS: { deck: DeckName; title: string; text: string }[] = [
 
 // ————— Machinery —————
 
-/** A small seeded random generator (mulberry32): the same seed gives the same choices. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** At most `perSecond` calls in any one-second window (the server counts per fixed window: this never exceeds it). */
@@ -340,7 +329,7 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
   const count = Math.max(1, Math.min(options.participants ?? 12, 40));
   const steps = Math.max(0, options.steps ?? 40);
   const phase = options.phase ?? "play";
-  const rand = random(options.seed ?? 2040);
+  const rand = createRandom(String(options.seed ?? 2040));
   const tablePace = new Pace(options.pace ?? Infinity);
   const seatPaceLimit = options.seatPace ?? options.pace ?? Infinity;
   const title = options.title ?? TABLE.title;
