@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { DECK_NAMES } from "../../../../cards/deck-names.ts";
 import { selectTable, useTableStore } from "../../store/table-store.ts";
 import { CardFace } from "../../ui/CardFace.tsx";
+import { TextList } from "../../ui/TextList.tsx";
 import { themeLabel, useDecks } from "./use-decks.ts";
 import "./preparation.css";
 
@@ -36,13 +37,7 @@ export function SetupSummary() {
       <div>
         <dt>{t("preparation.setup.futuresHeading")}</dt>
         <dd>
-          <ol className="setup-summary__futures">
-            {futures.map((future, index) => (
-              <li key={index} className="pre-wrap">
-                {future}
-              </li>
-            ))}
-          </ol>
+          <TextList items={futures} className="setup-summary__futures" ordered />
         </dd>
       </div>
       {constraints.map(({ label, text }) => (

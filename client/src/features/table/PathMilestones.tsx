@@ -2,8 +2,10 @@
 // first step, the horizon (the desirable futures) after the last. Each a tile that reads in full on demand.
 import { useId, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useShallow } from "zustand/react/shallow";
 import { useTableStore } from "../../store/table-store.ts";
 import { CardFace, DeckIcon } from "../../ui/CardFace.tsx";
+import { TextList } from "../../ui/TextList.tsx";
 
 function Milestone({ kind, heading, open, onToggle, children }: { kind: string; heading: string; open: boolean; onToggle: () => void; children: ReactNode }) {
   const { t } = useTranslation();
@@ -65,9 +67,8 @@ export function HorizonMilestone() {
   const [open, setOpen] = useState(false);
   const year = useTableStore((s) => s.table?.horizonYear ?? 0);
   const future = useTableStore((s) => s.table?.desirableFuture ?? "");
-  // A new array on every patch would render this tile again each time: join, then split.
-  const others = useTableStore((s) => (s.table?.otherFutures ?? []).filter((f) => f.trim()).join("\u0000"));
-  const otherFutures = others ? others.split("\u0000") : [];
+  // Compared item by item: a new array on every patch would render this tile again each time.
+  const otherFutures = useTableStore(useShallow((s) => (s.table?.otherFutures ?? []).filter((f) => f.trim())));
 
   return (
     <Milestone kind="horizon" heading={t("path.horizon", { year })} open={open} onToggle={() => setOpen(!open)}>
@@ -81,13 +82,7 @@ export function HorizonMilestone() {
       {otherFutures.length > 0 && open && (
         <>
           <p className="milestone__label">{t("play.path.otherFutures", { count: otherFutures.length })} :</p>
-          <ul className="milestone__futures">
-            {otherFutures.map((f, index) => (
-              <li key={index} className="pre-wrap">
-                {f}
-              </li>
-            ))}
-          </ul>
+          <TextList items={otherFutures} className="milestone__futures" />
         </>
       )}
     </Milestone>

@@ -8,6 +8,7 @@ import type { StepView } from "../../../../shared/view.ts";
 import type { TableView } from "../../net/types.ts";
 import { selectTable, useTableStore } from "../../store/table-store.ts";
 import { CardFace, DeckMark } from "../../ui/CardFace.tsx";
+import { TextList } from "../../ui/TextList.tsx";
 import { displayName } from "../play/names.ts";
 import "./board.css";
 
@@ -206,13 +207,7 @@ function HorizonSlide({ table }: { table: TableView }) {
       {others.length > 0 && (
         <>
           <p className="story__label">{t("board.story.otherFutures")}</p>
-          <ul className="story__futures">
-            {others.map((future, i) => (
-              <li key={i} className="pre-wrap">
-                {future}
-              </li>
-            ))}
-          </ul>
+          <TextList items={others} className="story__futures" />
         </>
       )}
     </SlideFrame>
