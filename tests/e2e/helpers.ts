@@ -136,6 +136,39 @@ export async function placeCard(page: Page, title: string, spot: Spot): Promise<
 }
 
 /** The step at this number on the board (its tile, and its detail when open). */
+/**
+ * Drags a card of my hand with the mouse onto a drop zone of the path (`[data-spot="start"]`, `after-N`). The card is
+ * pressed only once it has stopped moving and is the thing under the pointer: a card just drawn flies in, and a notice
+ * or a written blank card can shift the hand for a moment.
+ */
+export async function dragCard(page: Page, card: Locator, spot: string): Promise<void> {
+  await card.scrollIntoViewIfNeeded();
+  await expect(page.locator(".draw-flight")).toHaveCount(0);
+  let centre = { x: 0, y: 0 };
+  await expect
+    .poll(async () => {
+      const before = await card.boundingBox();
+      await page.waitForTimeout(100);
+      const after = await card.boundingBox();
+      if (!before || !after || before.x !== after.x || before.y !== after.y) return "moving";
+      centre = { x: after.x + after.width / 2, y: after.y + after.height / 2 };
+      const underPointer = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest(".hand-card__grip") !== null, centre);
+      return underPointer ? "still, under the pointer" : "covered";
+    })
+    .toBe("still, under the pointer");
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.down();
+  await page.mouse.move(centre.x - 30, centre.y + 40, { steps: 5 }); // past the drag threshold: the drop zones open
+  const zone = page.locator(`[data-spot="${spot}"]`);
+  await expect(zone).toBeAttached();
+  await zone.scrollIntoViewIfNeeded();
+  const box = await zone.boundingBox();
+  if (!box) throw new Error(`no drop zone ${spot}`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 10 });
+  await expect(zone).toHaveClass(/slot--over/);
+  await page.mouse.up();
+}
+
 export function stepOf(page: Page, stepNumber: number): Locator {
   return page.getByRole("article", { name: new RegExp(`^Étape ${stepNumber} : `) });
 }

@@ -1,7 +1,7 @@
 // A whole session in three browsers: a facilitator opens a table, two participants join, draw, place and narrate.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { closeTools, drawCard, joinAsParticipant, narrate, openTableAsFacilitator, openTools, placeCard, readPath } from "./helpers.ts";
+import { closeTools, dragCard, drawCard, joinAsParticipant, narrate, openTableAsFacilitator, openTools, placeCard, readPath } from "./helpers.ts";
 
 test("a facilitator and two participants write one story that everyone sees and the facilitator downloads", async ({ browser }) => {
   const facilitatorContext = await browser.newContext();
@@ -34,14 +34,7 @@ test("a facilitator and two participants write one story that everyone sees and 
   // Sam draws a pitfall and drags it with the mouse before Alex's step, at the very start of the path.
   const samCard = await drawCard(sam, "un écueil");
   const grip = sam.getByRole("region", { name: /Ma main/ }).getByRole("article", { name: `Écueil : ${samCard}` });
-  await grip.hover();
-  await sam.mouse.down();
-  await sam.mouse.move(20, 20, { steps: 5 }); // past the drag threshold: the drop zones open
-  const startOfPath = sam.locator('[data-spot="start"]');
-  const box = await startOfPath.boundingBox();
-  if (!box) throw new Error("no drop zone at the start of the path");
-  await sam.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 10 });
-  await sam.mouse.up();
+  await dragCard(sam, grip, "start");
   await narrate(sam, 1, "Le coût du projet inquiète : la mairie cherche d'autres financements.");
 
   // Alex edits their narration, now step 2 (narrate opens the step and « Modifier ma narration »).
