@@ -85,9 +85,10 @@ export function buildDecks(files: DeckSources, fileNames: Partial<Record<DeckNam
   const byId = new Map<string, Card>();
   const fileOfId = new Map<string, string>();
   const parsed = {} as Record<DeckName, DeckFile>;
+  const attribution = parseAttribution(nameOf("attribution"), files.attribution);
   for (const deck of Object.keys(DECK_FILES) as DeckName[]) {
     const fileName = nameOf(deck);
-    const file = parseDeckFile(fileName, files[deck]);
+    const file = withLicense(parseDeckFile(fileName, files[deck]), attribution);
     if (file.deck !== deck) {
       throw new Error(`${fileName} : champ « deck » : « ${file.deck} » alors que ce fichier doit contenir le paquet « ${deck} »`);
     }
@@ -105,9 +106,17 @@ export function buildDecks(files: DeckSources, fileNames: Partial<Record<DeckNam
     challenge: parsed.challenge,
     lever: parsed.lever,
     pitfall: parsed.pitfall,
-    attribution: parseAttribution(nameOf("attribution"), files.attribution),
+    attribution,
     byId,
   };
+}
+
+/** Each card from the kit carries the kit's licence (attribution.json), so that it travels with the card. */
+function withLicense(file: DeckFile, attribution: Attribution): DeckFile {
+  const cards = file.cards.map((card) =>
+    card.kit && card.kit.license === undefined ? { ...card, kit: { ...card.kit, license: attribution.license } } : card,
+  );
+  return { ...file, cards };
 }
 
 // node:fs is fetched at call time (not imported) so that importing this module in the browser stays harmless.

@@ -1,4 +1,5 @@
 // Opening a table: checking what the facilitator wrote, shuffling the decks with a seed.
+import { cardThemes } from "../../cards/reading.ts";
 import { DECK_NAMES } from "../../cards/schema.ts";
 import { LIMITS, type Card, type DeckName, type SetupConstraints, type TableCard, type TableSetup, type TableState } from "../model.ts";
 import { t } from "../i18n/translate.ts";
@@ -24,14 +25,15 @@ export type SetupInput = Omit<TableSetup, "otherFutures" | "constraints" | "deck
 /** The themes a table's challenge cards carry: the only ones a facilitator may put in play. */
 export function knownThemes(cards: Record<string, Card>): Set<string> {
   const themes = new Set<string>();
-  for (const card of Object.values(cards)) if (card.deck === "challenge" && card.theme) themes.add(card.theme);
+  for (const card of Object.values(cards)) if (card.deck === "challenge") for (const theme of cardThemes(card)) themes.add(theme);
   return themes;
 }
 
-/** Whether a challenge card may come out of the pile with these themes in play (a card with no theme always may). */
+/** Whether a challenge card may come out of the pile with these themes in play: one of its themes is (or it has none). */
 export function fitsThemes(card: Card | undefined, themesInPlay: readonly string[]): boolean {
   if (!card) return false;
-  return themesInPlay.length === 0 || !card.theme || themesInPlay.includes(card.theme);
+  const themes = cardThemes(card);
+  return themesInPlay.length === 0 || themes.length === 0 || themes.some((theme) => themesInPlay.includes(theme));
 }
 
 /** Trims every text of a setup and fills what was left out; returns a refusal for the first thing a facilitator must fix. */

@@ -63,10 +63,13 @@ describe("card decks", () => {
     for (const card of allCards) expect(decks.byId.get(card.id)).toBe(card);
   });
 
-  it("gives every card an id, a deck, a title, a text and a source", () => {
+  it("gives every card an id, a deck, a text and a source, and a title to every card but the kit's challenges", () => {
     for (const card of allCards) {
       expect(card.id).toMatch(new RegExp(`^${card.deck}-[a-z0-9-]+$`));
-      for (const value of [card.title, card.text, card.source]) expect(value.trim()).not.toBe("");
+      for (const value of [card.text, card.source]) expect(value.trim()).not.toBe("");
+      // The kit's défis have no title: their question is their face (a label of ours may go with it).
+      if (card.deck === "challenge" && !card.blank) expect(card.title).toBeUndefined();
+      else expect(card.title?.trim()).not.toBe("");
     }
   });
 
@@ -97,7 +100,11 @@ describe("card decks", () => {
       "Effet rebond",
     ]);
     for (const card of named) expect(card.examples?.length).toBeGreaterThan(0);
-    expect(decks.pitfall.cards.find((card) => card.id === "pitfall-effet-rebond")?.examples).toHaveLength(2);
+    // The annex card's two examples, then the kit's bracketed examples of part B (examples, not keywords).
+    const rebound = decks.pitfall.cards.find((card) => card.id === "pitfall-effet-rebond");
+    expect(rebound?.examples).toHaveLength(5);
+    expect(rebound?.examples?.slice(2)).toEqual(["voitures hybrides", "compteurs intelligents", "gains de performance de l'informatique"]);
+    for (const card of decks.pitfall.cards) expect(card.keywords).toBeUndefined();
     const blanks = decks.pitfall.cards.filter((card) => card.blank);
     expect(blanks.map((card) => card.id)).toEqual(
       Array.from({ length: EXPECTED_BLANK_PITFALLS }, (_, i) => `pitfall-blank-${i + 1}`),
@@ -108,7 +115,8 @@ describe("card decks", () => {
     const counts: Record<string, number> = {};
     for (const card of decks.challenge.cards) {
       if (card.blank) continue;
-      const theme = card.theme ?? "(sans thème)";
+      // Counted by the first theme, the one the card's id is numbered by.
+      const theme = card.themes?.[0] ?? "(sans thème)";
       counts[theme] = (counts[theme] ?? 0) + 1;
     }
     expect(counts).toEqual(EXPECTED_CHALLENGES_PER_THEME);
@@ -118,14 +126,14 @@ describe("card decks", () => {
   it("numbers challenge ids by theme", () => {
     for (const card of decks.challenge.cards) {
       if (card.blank) expect(card.id).toMatch(/^challenge-blank-\d+$/);
-      else expect(card.id).toMatch(new RegExp(`^challenge-${card.theme}-\\d{2}$`));
+      else expect(card.id).toMatch(new RegExp(`^challenge-${card.themes?.[0]}-\\d{2}$`));
     }
   });
 
   it("uses every listed theme and lists the five chapters' themes", () => {
     const themeIds = decks.challenge.themes?.map((theme) => theme.id);
     expect(themeIds).toEqual(["energie", "mobilite", "economie-circulaire", "proximite", "nature"]);
-    const used = new Set(decks.challenge.cards.map((card) => card.theme));
+    const used = new Set(decks.challenge.cards.flatMap((card) => card.themes ?? []));
     for (const id of themeIds ?? []) expect(used.has(id)).toBe(true);
   });
 
@@ -165,16 +173,33 @@ describe("broken deck files", () => {
 
   it("rejects a challenge with an unknown theme", () => {
     const files = rawFiles();
+    files.challenge.cards[0].themes = ["energie", "espace"];
+    expect(() => buildDecks(files)).toThrow(
+      /^challenges\.json, carte « challenge-energie-01 » : champ « themes » n°2 : thème « espace » inconnu/,
+    );
+  });
+
+  it("rejects a challenge without a theme", () => {
+    const files = rawFiles();
+    delete files.challenge.cards[0].themes;
+    expect(() => buildDecks(files)).toThrow(/challenges\.json, carte « challenge-energie-01 » : champ « themes »/);
+  });
+
+  it("still reads the single theme of a deck file made before themes, and checks it", () => {
+    const files = rawFiles();
+    delete files.challenge.cards[0].themes;
+    files.challenge.cards[0].theme = "energie";
+    expect(buildDecks(files).byId.get("challenge-energie-01")?.theme).toBe("energie");
     files.challenge.cards[0].theme = "espace";
     expect(() => buildDecks(files)).toThrow(
       /^challenges\.json, carte « challenge-energie-01 » : champ « theme » : thème « espace » inconnu/,
     );
   });
 
-  it("rejects a challenge without a theme", () => {
+  it("still reads a challenge titled by a deck file made before labels", () => {
     const files = rawFiles();
-    delete files.challenge.cards[0].theme;
-    expect(() => buildDecks(files)).toThrow(/challenges\.json, carte « challenge-energie-01 » : champ « theme »/);
+    files.challenge.cards[1].title = "Chauffer les gens";
+    expect(buildDecks(files).byId.get("challenge-energie-02")?.title).toBe("Chauffer les gens");
   });
 
   it("rejects an id used twice in a file", () => {

@@ -168,7 +168,7 @@ describe("our own cards (writeCard)", () => {
   it("given a written card, when it is placed, then everyone sees it on the path with its author", () => {
     let state = act(tableInPlay(), CHLOE, { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." });
     state = act(state, CHLOE, { type: "place", cardId: "written-1", afterStepId: null });
-    expect(publicTable(state).path[0]?.card).toMatchObject({ title: "Frugal", writtenBy: idOf(CHLOE), source: "Écrite à cette table par Chloé", theme: "" });
+    expect(publicTable(state).path[0]?.card).toMatchObject({ title: "Frugal", writtenBy: idOf(CHLOE), source: "Écrite à cette table par Chloé", themes: [] });
   });
 
   it.each([

@@ -93,7 +93,10 @@ describe("the framing challenge (chooseChallenge, drawChallenge)", () => {
     });
     expect(state.setup).toMatchObject({ framingChallengeId: CHALLENGE_ENERGY.id, framingChallengeText: "" });
     expect(state.piles.challenge).toEqual([CHALLENGE_BLANK.id, CHALLENGE_MOBILITY.id]);
-    expect(publicTable(state).framingChallenge?.title).toBe(CHALLENGE_ENERGY.title);
+    // A challenge's face is its question; the title of an older deck is read as our label, left out when the question
+    // already begins with it (« Chauffer les gens, pas les lieux »).
+    expect(publicTable(state).framingChallenge?.title).toBe(CHALLENGE_ENERGY.text);
+    expect(publicTable(state).framingChallenge?.label).toBe("");
   });
 
   it("given a framing card, when Awa writes the challenge by hand instead, then the card goes back to the bottom of the pile", () => {

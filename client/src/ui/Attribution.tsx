@@ -1,4 +1,5 @@
-// The kit's CC BY 3.0 FR attribution and the link to the privacy page, shown on every page.
+// The kit's CC BY 3.0 FR attribution, the credit of the game's rule, the independence of this adaptation, and the link
+// to the privacy page, shown on every page.
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { PRIVACY_PAGE } from "../../../shared/protocol-constants.ts";
@@ -14,6 +15,9 @@ export function Attribution() {
         <a href={attribution.licenseUrl} rel="license noreferrer" target="_blank">
           {attribution.license}
         </a>
+      </p>
+      <p>
+        {t("credits.rule")} {t("credits.independence")}
       </p>
       <p>
         <Link href={PRIVACY_PAGE}>{t("privacy.footerLink")}</Link>

@@ -6,6 +6,7 @@ import { DECK_LOOK } from "../../../shared/deck-look.ts";
 import type { DeckName } from "../../../shared/model.ts";
 import type { CardFace as Face } from "../net/types.ts";
 import { useTableStore } from "../store/table-store.ts";
+import { themeLabel, useDecks } from "../net/use-decks.ts";
 import "./cards.css";
 
 /** The deck's pictogram alone: decorative (aria-hidden), drawn in the current text colour, 1em square by default. */
@@ -58,7 +59,8 @@ interface CardFaceProps {
 
 export function CardFace({ card, compact = false, sized = false, titleAs = "h3" }: CardFaceProps) {
   const { t } = useTranslation();
-  const hasDetails = card.keywords.length > 0 || card.examples.length > 0;
+  // Every card from the kit opens on its source (issue 11), so the details are there whenever the kit is.
+  const hasDetails = card.keywords.length > 0 || card.examples.length > 0 || card.kitLine > 0 || card.environment !== "";
   const classes = ["card", `card--${card.deck}`, compact && "card--compact", sized && "card--sized"].filter(Boolean).join(" ");
   return (
     <article className={classes} aria-label={`${t(`deckOne.${card.deck}`)} : ${card.title}`}>
@@ -68,6 +70,11 @@ export function CardFace({ card, compact = false, sized = false, titleAs = "h3" 
       </header>
       <div className="card__body">
         {createElement(titleAs, { className: "card__title" }, card.title)}
+        {card.label && (
+          <p className="card__label" title={t("kit.labelOursHint")}>
+            {t("kit.labelOurs", { label: card.label })}
+          </p>
+        )}
         {card.writtenBy && <WrittenBy id={card.writtenBy} />}
         {!compact && card.text !== card.title && <p className="card__text">{card.text}</p>}
         {!compact && hasDetails && (
@@ -83,6 +90,7 @@ export function CardFace({ card, compact = false, sized = false, titleAs = "h3" 
                 <strong>{t("card.examples")} :</strong> {example}
               </p>
             ))}
+            <KitDetails card={card} />
           </details>
         )}
       </div>
@@ -105,6 +113,51 @@ export function CardBack({ deck }: { deck: DeckName }) {
 function WrittenBy({ id }: { id: string }) {
   const { t } = useTranslation();
   const writer = useTableStore((s) => s.table?.participants.find((p) => p.id === id));
-  const name = !writer ? t("play.unknownName") : writer.removed ? t("play.removedName", { name: writer.name }) : writer.name;
+  const name = !writer
+    ? t("play.unknownName")
+    : writer.movedTo
+      ? t("workshopRules.moved.name", { name: writer.name, table: writer.movedTo })
+      : writer.removed
+        ? t("play.removedName", { name: writer.name })
+        : writer.name;
   return <p className="card__written">{t("play.writtenBy", { name })}</p>;
+}
+
+/** What the kit says of the card beyond its face, and where: its themes (ours marked), its words, its source, licence. */
+function KitDetails({ card }: { card: Face }) {
+  const { t } = useTranslation();
+  const themes = useThemeLabels(card.themes);
+  return (
+    <>
+      {card.environment && (
+        <p>
+          <strong>{t("kit.environment")} :</strong> {card.environment}
+        </p>
+      )}
+      {themes.length > 0 && (
+        <p>
+          <strong>{t(themes.length > 1 ? "kit.themes" : "kit.theme")} :</strong> {themes.join(", ")}
+          {card.themeByApp && <span className="card__ours"> ({t("kit.themeByApp")})</span>}
+        </p>
+      )}
+      {card.kitText && (
+        <p title={t("kit.kitTextHint")}>
+          <strong>{t("kit.kitText")} :</strong> « {card.kitText} »
+        </p>
+      )}
+      {card.kitLine > 0 && (
+        <p className="card__source">
+          <strong>{t("kit.sourceHeading")} :</strong>{" "}
+          {t("kit.source", { part: card.kitPart, chapter: card.kitChapter, line: card.kitLine })}
+          {card.license && <> · {t("kit.license", { license: card.license })}</>}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The kit's names of these themes (the decks are fetched once per page), the id for a theme of an imported deck. */
+function useThemeLabels(ids: readonly string[]): string[] {
+  const { decks } = useDecks();
+  return ids.map((id) => themeLabel(decks, id));
 }

@@ -1,4 +1,5 @@
 // Play: drawing, placing, narrating, discarding, writing our own cards, "oui, et…", reactions, and pitfalls dealt into the story.
+import { cardName } from "../../../cards/reading.ts";
 import { LIMITS, type DeckName, type Participant, type TableCard, type TableState } from "../../model.ts";
 import { t } from "../../i18n/translate.ts";
 import { cleanText } from "../../text.ts";
@@ -156,7 +157,7 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
     const topCard = state.cards[top];
     const writing = title !== undefined || text !== undefined;
     if (writing && !topCard?.blank) return refuse("pitfallNotBlank");
-    if (!writing && topCard?.blank && to === null) return refuse("dealtBlankToWrite", { title: topCard.title });
+    if (!writing && topCard?.blank && to === null) return refuse("dealtBlankToWrite", { title: cardName(topCard) });
     const texts = writing ? checkCardTexts(title ?? "", text ?? "") : null;
     if (texts && !texts.ok) return texts;
     let target: Participant | undefined;

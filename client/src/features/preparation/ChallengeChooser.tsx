@@ -6,7 +6,7 @@ import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import { CardFace } from "../../ui/CardFace.tsx";
 import { DraftField } from "./DraftField.tsx";
-import { useDecks } from "./use-decks.ts";
+import { useDecks } from "../../net/use-decks.ts";
 import "./preparation.css";
 import { ChallengeOptions } from "../../ui/ChallengeOptions.tsx";
 

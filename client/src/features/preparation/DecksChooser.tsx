@@ -5,7 +5,7 @@ import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import { Field } from "../../ui/Field.tsx";
-import { useDecks } from "./use-decks.ts";
+import { useDecks } from "../../net/use-decks.ts";
 import "./preparation.css";
 
 const NONE: never[] = [];

@@ -4,7 +4,7 @@ import { DECK_NAMES } from "../../../../cards/deck-names.ts";
 import { selectTable, useTableStore } from "../../store/table-store.ts";
 import { CardFace } from "../../ui/CardFace.tsx";
 import { TextList } from "../../ui/TextList.tsx";
-import { themeLabel, useDecks } from "./use-decks.ts";
+import { themeLabel, useDecks } from "../../net/use-decks.ts";
 import "./preparation.css";
 
 export function SetupSummary() {

@@ -1,6 +1,6 @@
 // The kit's decks (challenge cards and their themes), fetched once per page and shared by every component that needs them.
 import { useEffect, useState } from "react";
-import { fetchDecks, type DecksResponse } from "../../net/api.ts";
+import { fetchDecks, type DecksResponse } from "./api.ts";
 
 let request: Promise<DecksResponse> | null = null;
 
