@@ -6,6 +6,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { Logger } from "pino";
 import { loadDecks } from "../cards/load.ts";
 import { ROOM_NAME } from "../shared/protocol.ts";
+import { WORKSHOP_ROOM_NAME } from "../shared/workshop.ts";
 import type { Config } from "./config.ts";
 import { clientFiles, compressResponses } from "./http/client-files.ts";
 import { errorReply, notFound } from "./http/errors.ts";
@@ -17,8 +18,10 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { colyseusLogger, createLogger } from "./logger.ts";
 import { keepGrownFullStateBuffer } from "./room/full-state-fix.ts";
 import { tableRoomFor } from "./room/table-room.ts";
+import { workshopRoomFor, workshopRoomOpener } from "./room/workshop-room.ts";
 import { retentionSweep } from "./retention.ts";
 import { tablesFor } from "./tables.ts";
+import { workshopsFor } from "./workshops.ts";
 import type { TableStore } from "./store/table-store.ts";
 
 export interface AppOptions {
@@ -38,6 +41,10 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
   const TableRoom = tableRoomFor({ store, logger, creationTicket, limits: config.limits, retentionDays: config.retentionDays });
   const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
   const tables = tablesFor(store, allCards, creationTicket);
+  const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
+  const workshops = workshopsFor(store, tables, linkBase);
+  const WorkshopRoom = workshopRoomFor({ workshops, tables, logger, creationTicket, limits: config.limits });
+  const openWorkshopRoom = workshopRoomOpener(creationTicket);
 
   // Started by whoever runs the server once it listens (server/main.ts), stopped at shutdown.
   const retention = retentionSweep({ store, tables, retentionDays: config.retentionDays, logger });
@@ -49,16 +56,15 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
     gracefullyShutdown,
     greet: false,
     logger: colyseusLogger(logger),
-    rooms: { [ROOM_NAME]: defineRoom(TableRoom) },
+    rooms: { [ROOM_NAME]: defineRoom(TableRoom), [WORKSHOP_ROOM_NAME]: defineRoom(WorkshopRoom) },
     express: (app) => {
       app.disable("x-powered-by");
       app.use(securityHeaders());
       app.use(compressResponses());
       // The client's address for the per-address limits: the socket's, or X-Forwarded-For through that many proxies.
       app.set("trust proxy", config.trustProxy);
-      const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
       app.use(operationsRouter({ store, metricsToken: config.metricsToken, retentionDays: config.retentionDays }));
-      app.use(apiRouter({ tables, decks, logger, linkBase, origins, limits: config.limits }));
+      app.use(apiRouter({ tables, workshops, openWorkshopRoom, decks, logger, linkBase, origins, limits: config.limits }));
       if (existsSync(config.clientDir)) {
         app.use(clientFiles(config.clientDir));
       } else {

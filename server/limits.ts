@@ -4,10 +4,19 @@
 export interface Limits {
   /** New tables (POST /api/tables) per address, per hour. */
   tableCreationsPerHour: number;
+  /** New workshops (POST /api/workshops) per address, per hour: each opens up to twenty tables. */
+  workshopCreationsPerHour: number;
+  /**
+   * Lobby requests (POST /api/workshops/:id/lobby) per address, per minute: every waiting browser asks again every few
+   * seconds, and a whole room may sit behind one address.
+   */
+  lobbyRequestsPerMinute: number;
   /** Stories imported (POST /api/tables/import) per address, per hour. */
   importsPerHour: number;
   /** Largest story file an import accepts, in bytes. */
   importBytes: number;
+  /** Largest workshop book (its JSON: every table's story) an import accepts, in bytes. */
+  workshopImportBytes: number;
   /** Downloads of a story or a deck per address, per minute: each renders a whole table. */
   exportsPerMinute: number;
   /** Tables deleted (DELETE /api/tables/:id) per address, per hour: each closes a room and rewrites the store. */
@@ -40,8 +49,11 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Limits = {
   tableCreationsPerHour: 30,
+  workshopCreationsPerHour: 10,
+  lobbyRequestsPerMinute: 600,
   importsPerHour: 10,
   importBytes: 1024 * 1024,
+  workshopImportBytes: 4 * 1024 * 1024,
   exportsPerMinute: 30,
   joinsPerMinute: 120,
   joinCodeFailuresPerHour: 30,

@@ -1,5 +1,6 @@
 // The server forgets tables nobody touched for RETENTION_DAYS: a sweep at start, then every hour. "Touched" is the
 // latest of the table's creation and its last log entry (the store computes it); a live room is closed as a deletion.
+// A workshop goes with its last table: the sweep then deletes its row (its secrets, its join code).
 import type { Logger } from "pino";
 import type { TableStore } from "./store/table-store.ts";
 import type { Tables } from "./tables.ts";
@@ -9,7 +10,7 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 export interface RetentionServices {
-  store: Pick<TableStore, "untouchedSince">;
+  store: Pick<TableStore, "untouchedSince" | "emptyWorkshops" | "deleteWorkshop">;
   tables: Pick<Tables, "delete">;
   retentionDays: number;
   logger: Logger;
@@ -35,7 +36,24 @@ export async function sweepUntouched({ store, tables, retentionDays, logger }: R
     }
   }
   if (deleted.length > 0) logger.info({ tables: deleted.length, retentionDays }, "untouched tables deleted");
+  await sweepEmptyWorkshops(store, now, logger);
   return deleted;
+}
+
+/**
+ * Deletes the workshops with no table left (swept, or deleted by a facilitator). Only those created over a sweep's
+ * interval ago: a workshop being created has its row a moment before its tables.
+ */
+async function sweepEmptyWorkshops(store: RetentionServices["store"], now: number, logger: Logger): Promise<void> {
+  let count = 0;
+  for (const workshopId of await store.emptyWorkshops(now - SWEEP_EVERY_MS)) {
+    try {
+      if (await store.deleteWorkshop(workshopId)) count++;
+    } catch (error) {
+      logger.error({ err: error, workshopId }, "could not delete a workshop without tables");
+    }
+  }
+  if (count > 0) logger.info({ workshops: count }, "workshops without tables deleted");
 }
 
 export interface RetentionSweep {

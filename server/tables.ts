@@ -2,7 +2,8 @@
 import { matchMaker } from "@colyseus/core";
 import type { Card, TableState } from "../shared/model.ts";
 import { ROOM_NAME, type TableWelcome } from "../shared/protocol.ts";
-import { createTable, type Refusal, type SetupInput } from "../shared/rules/index.ts";
+import { checkSetup, createTable, type Refusal, type SetupInput } from "../shared/rules/index.ts";
+import type { TableSummary } from "../shared/workshop.ts";
 import { hashSecret, newId, newSecret } from "./secrets.ts";
 import type { JoinCodeMatch, TableSecrets, TableStore } from "./store/table-store.ts";
 
@@ -14,11 +15,23 @@ export interface OpenedTable {
   observerKey: string;
 }
 
+/** How a table of a workshop is opened. */
+export interface OpenOptions {
+  /** The workshop it is part of: the workshop facilitator's secret gives full rights there too. */
+  workshopId?: string;
+  /** Its facilitator secret, made by the caller (a workshop keeps it to hand the table over); a new one by default. */
+  facilitatorKey?: string;
+}
+
 export interface Tables {
-  open(setup: SetupInput): Promise<{ ok: true; table: OpenedTable } | { ok: false; refusal: Refusal }>;
+  open(setup: SetupInput, options?: OpenOptions): Promise<{ ok: true; table: OpenedTable } | { ok: false; refusal: Refusal }>;
   /** Opens a new table from a state made elsewhere (an imported story). */
-  openFrom(initial: (tableId: string, now: number) => TableState): Promise<OpenedTable>;
+  openFrom(initial: (tableId: string, now: number) => TableState, options?: OpenOptions): Promise<OpenedTable>;
+  /** The refusal open() would give this setup, or null: a workshop checks every table's before opening any. */
+  check(setup: SetupInput): Refusal | null;
   /** The table's link secrets, read without its log: every request is checked against them before any other work. */
+  /** Whether someone sat down here with this seat key's hash, read from the log without opening the table. */
+  hasSeat(tableId: string, seatKeyHash: string): Promise<boolean>;
   secrets(tableId: string): Promise<TableSecrets | undefined>;
   /** The table a join code (normalised) belongs to, and its participant link: one indexed read, nothing opened. */
   findByJoinCode(code: string): Promise<JoinCodeMatch | undefined>;
@@ -32,6 +45,8 @@ export interface Tables {
    * loop). Call it only once the request's secret is checked.
    */
   current(tableId: string): Promise<TableState | undefined>;
+  /** How the table stands, from its live room (opened if needed), under the workshop's name for it; undefined when gone. */
+  summary(tableId: string, name: string): Promise<TableSummary | undefined>;
   /** Makes sure the table's room runs in this process (after a restart, the first person back brings it back). */
   ensureRoom(tableId: string): Promise<boolean>;
   /**
@@ -48,9 +63,10 @@ const ERASE_TIMEOUT_MS = 30_000;
 export function tablesFor(store: TableStore, cards: readonly Card[], creationTicket: string): Tables {
   const opening = new Map<string, Promise<boolean>>();
 
-  async function store_(initial: TableState): Promise<OpenedTable> {
+  const cardsById = Object.fromEntries(cards.map((card) => [card.id, card]));
+
+  async function store_(initial: TableState, { workshopId, facilitatorKey = newSecret() }: OpenOptions = {}): Promise<OpenedTable> {
     const invite = newSecret();
-    const facilitatorKey = newSecret();
     const observerKey = newSecret();
     await store.create({
       id: initial.id,
@@ -58,6 +74,7 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
       facilitatorKeyHash: hashSecret(facilitatorKey),
       invite,
       observerKey,
+      workshopId: workshopId ?? null,
       initial,
     });
     await matchMaker.createRoom(ROOM_NAME, { tableId: initial.id, ticket: creationTicket });
@@ -81,18 +98,27 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
   }
 
   return {
-    async open(setup) {
+    async open(setup, options) {
       const outcome = createTable({ id: newId(), now: Date.now(), seed: newSecret(), setup, cards });
       if (!outcome.ok) return outcome;
-      return { ok: true, table: await store_(outcome.state) };
+      return { ok: true, table: await store_(outcome.state, options) };
     },
 
-    async openFrom(initial) {
-      return store_(initial(newId(), Date.now()));
+    async openFrom(initial, options) {
+      return store_(initial(newId(), Date.now()), options);
+    },
+
+    check(setup) {
+      const checked = checkSetup(setup, cardsById);
+      return checked.ok ? null : checked.refusal;
     },
 
     secrets(tableId) {
       return store.secrets(tableId);
+    },
+
+    hasSeat(tableId, seatKeyHash) {
+      return store.hasSeat(tableId, seatKeyHash);
     },
 
     findByJoinCode(code) {
@@ -107,6 +133,11 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
     async current(tableId) {
       if (!(await ensureRoom(tableId))) return undefined;
       return (await matchMaker.remoteRoomCall(tableId, "exportState")) as TableState;
+    },
+
+    async summary(tableId, name) {
+      if (!(await ensureRoom(tableId))) return undefined;
+      return (await matchMaker.remoteRoomCall(tableId, "summary", [name])) as TableSummary;
     },
 
     ensureRoom,

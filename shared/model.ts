@@ -71,6 +71,11 @@ export interface Participant {
   /** Debrief: where I stand in the desirable future and how I act in this transition. */
   debrief: string;
   debriefAt: number | null;
+  /**
+   * The workshop facilitator moved them to another table of the workshop (its name): they are `removed` here like
+   * anyone taken off the table, and shown as gone there rather than as removed. Absent for everyone else.
+   */
+  movedTo?: string;
 }
 
 /** "Oui, et…" under a step, or the answer to an open pitfall. */
@@ -83,6 +88,13 @@ export interface Contribution {
 }
 
 export type Reaction = "plausible" | "desirable";
+
+/** A message of the facilitation shown on every screen of the table until cleared or replaced (a workshop's, or this table's). */
+export interface Announcement {
+  text: string;
+  /** When it was written (ms, server clock): a new one is told to screen readers again. */
+  at: number;
+}
 
 /** An idea a participant suggests for the setup; the facilitator accepts it (it goes into the setup) or dismisses it. */
 export type SuggestField = "system" | "presentState" | "desirableFuture" | "constraintTime" | "constraintValues" | "constraintActors" | "framingChallengeText";
@@ -116,7 +128,7 @@ export interface Turns {
 export interface ModerationRecord {
   at: number;
   by: string;
-  action: "editStep" | "removeStep" | "moveStep" | "editContribution" | "removeContribution" | "removeParticipant" | "undo";
+  action: "editStep" | "removeStep" | "moveStep" | "editContribution" | "removeContribution" | "removeParticipant" | "moveAway" | "undo";
   target: string;
   /** The text as it was before, for edits and removals. */
   before: string;
@@ -169,6 +181,8 @@ export interface TableState {
   /** Pitfall cards dealt into a hand: placing one opens a step that must be answered. */
   dealtCards: string[];
   moderationLog: ModerationRecord[];
+  /** The facilitation's message on every screen; absent when none (and in every table stored before workshops). */
+  announcement?: Announcement;
 }
 
 /** Who is acting and when; the server fills it in, never the client. */
@@ -236,6 +250,10 @@ export type Action =
   | { type: "removeParticipant"; participantId: string }
   | { type: "setFacilitator"; participantId: string; facilitator: boolean }
   | { type: "handOver"; participantId: string }
+  // Facilitation, also by a workshop's facilitator for every table at once: a message on every screen ("" clears it);
+  // before play, someone moved to another table of the workshop (the workshop's facilitator only).
+  | { type: "announce"; text: string }
+  | { type: "moveAway"; participantId: string; toTableName: string }
   // Anonymisation (GDPR): the actor themself, or, by a facilitator, someone who asked them (gone, removed, no device)
   | { type: "anonymise" }
   | { type: "anonymiseParticipant"; participantId: string };

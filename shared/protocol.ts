@@ -79,6 +79,9 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("removeParticipant"), participantId: id }),
   z.object({ type: z.literal("setFacilitator"), participantId: id, facilitator: z.boolean() }),
   z.object({ type: z.literal("handOver"), participantId: id }),
+  // Facilitation of a workshop (a table's facilitator may announce too)
+  z.object({ type: z.literal("announce"), text }),
+  z.object({ type: z.literal("moveAway"), participantId: id, toTableName: z.string().max(1000) }),
   // Anonymisation
   z.object({ type: z.literal("anonymise") }),
   z.object({ type: z.literal("anonymiseParticipant"), participantId: id }),
@@ -161,13 +164,11 @@ export interface JoinCodeRequest {
 
 /**
  * Answer of POST API.resolveJoinCode: no more than the participant link gives. The browser opens `path` (the
- * participant link: path and fragment) and lands on the usual join form.
+ * participant link: path and fragment) and lands on the usual join form; a workshop's code leads to its lobby.
  */
-export interface ResolvedJoinCode {
-  tableId: string;
-  title: string;
-  path: string;
-}
+export type ResolvedJoinCode =
+  | { kind: "table"; tableId: string; title: string; path: string }
+  | { kind: "workshop"; workshopId: string; title: string; path: string };
 
 /** Body of POST API.tableTitle: the secret of the link the page was opened with (one of them). */
 export type TableTitleRequest = Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey">;

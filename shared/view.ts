@@ -1,17 +1,32 @@
 // Who sees what: the public projection of a table, and the private hand of one participant.
-import type { Contribution, DeckName, Phase, SetupConstraints, Step, Suggestion, TableCard, TableState, Timer, Turns } from "./model.ts";
+import type { Announcement, Contribution, DeckName, Phase, SetupConstraints, Step, Suggestion, TableCard, TableState, Timer, Turns } from "./model.ts";
+import { cardLabel, cardName, cardThemes } from "../cards/reading.ts";
 import { hasWon } from "./rules/won.ts";
 
 export interface CardFace {
   id: string;
   deck: DeckName;
+  /** What the card is called (cards/reading.ts): a deck challenge's question, a lever's or a pitfall's name… */
   title: string;
+  /** A short label we added to a challenge, shown as ours; "" when none. */
+  label: string;
   text: string;
-  theme: string;
+  /** The kit's own words when the card's text changed them (cards/CHANGES.md); "" when the same or not from the kit. */
+  kitText: string;
+  themes: string[];
+  /** The kit gives this challenge no theme: its themes are the game's choice. */
+  themeByApp: boolean;
   keywords: string[];
   examples: string[];
+  /** A lever: the kit's line applying it to the environment; "" otherwise. */
+  environment: string;
   blank: boolean;
   source: string;
+  /** Where the card's words are in the kit ("" and 0 for cards written at a table or from other decks), and their licence. */
+  kitPart: string;
+  kitChapter: string;
+  kitLine: number;
+  license: string;
   /** Participant id of whoever wrote this card at this table; "" for the kit's cards and imported decks. */
   writtenBy: string;
 }
@@ -24,6 +39,8 @@ export interface ParticipantView {
   handCount: number;
   joinedAt: number;
   removed: boolean;
+  /** The name of the workshop's table they were moved to (then also removed here); "" for everyone else. */
+  movedTo: string;
   /** Public: the debrief is part of the story. "" until written. */
   debrief: string;
 }
@@ -84,19 +101,29 @@ export interface PublicTable {
   suggestions: Suggestion[];
   /** Every participant (not removed, not facilitating) has written their debrief: the table has won. */
   won: boolean;
+  /** The facilitation's message, shown on every screen of the table until cleared or replaced. */
+  announcement: Announcement | null;
 }
 
 export function cardFace(card: TableCard): CardFace {
   return {
     id: card.id,
     deck: card.deck,
-    title: card.title,
+    title: cardName(card),
+    label: cardLabel(card),
     text: card.text,
-    theme: card.theme ?? "",
+    kitText: card.kitText !== undefined && card.kitText !== card.text ? card.kitText : "",
+    themes: cardThemes(card),
+    themeByApp: card.themeByApp ?? false,
     keywords: card.keywords ?? [],
     examples: card.examples ?? [],
+    environment: card.environment?.text ?? "",
     blank: card.blank ?? false,
     source: card.source,
+    kitPart: card.kit?.part ?? "",
+    kitChapter: card.kit?.chapter ?? "",
+    kitLine: card.kit?.line ?? 0,
+    license: card.kit?.license ?? "",
     writtenBy: card.writtenBy ?? "",
   };
 }
@@ -132,6 +159,7 @@ export function publicTable(state: TableState): PublicTable {
       handCount: p.hand.length,
       joinedAt: p.joinedAt,
       removed: p.removed,
+      movedTo: p.movedTo ?? "",
       debrief: p.debrief,
     })),
     path: state.path.map((s) => stepView(state, s)),
@@ -142,6 +170,7 @@ export function publicTable(state: TableState): PublicTable {
     timer: state.timer ? timerView(state.timer) : null,
     suggestions: state.suggestions.map((s) => ({ ...s })),
     won: hasWon(state),
+    announcement: state.announcement ? { ...state.announcement } : null,
   };
 }
 

@@ -28,6 +28,7 @@ export function summarizeTable(state: TableState, { name, online, now }: Summary
     locked: state.locked,
     people: seated.map((p) => ({ id: p.id, name: p.name, role: p.role, facilitator: p.facilitator, online: online.has(p.id) })),
     steps: state.path.length,
+    contributions: state.path.reduce((sum, step) => sum + step.contributions.length, 0),
     openPitfalls: state.path.filter((step) => step.open).length,
     debrief: { written: players.filter((p) => p.debrief.trim() !== "").length, of: players.length },
     timer: state.timer,

@@ -127,6 +127,8 @@ export interface LobbyTable {
   seatsLeft: number;
   /** Whether a newcomer may sit there now (seats left, not locked, story not closed). */
   open: boolean;
+  /** Why not, when not open (the first reason, shared/workshop-seating.ts): the lobby says it beside the table. */
+  refusal: "arrivalsClosed" | "storyClosed" | "tableLocked" | "tableFull" | null;
 }
 
 /** Body of POST WORKSHOP_API.seat: a table of the lobby, or null for « placez-moi ». */
@@ -170,6 +172,8 @@ export interface TableSummary {
   /** Seated, not removed nor moved away, in order of arrival. */
   people: SummaryPerson[];
   steps: number;
+  /** « Oui, et… » and answers written on the path: how lively the table is. */
+  contributions: number;
   openPitfalls: number;
   /** Debriefs written, out of the seated participants (facilitators not counted). */
   debrief: { written: number; of: number };
@@ -191,6 +195,8 @@ export interface WorkshopOverview {
   /** The message shown on every screen, or "" when none. */
   message: string;
   tables: TableSummary[];
+  /** The server's clock when this overview was sent: the browser counts the tables' timers down from it. */
+  serverNow: number;
 }
 
 /** Requests the workshop facilitator sends to the workshop room (the overview acts on every table at once). */
@@ -204,18 +210,39 @@ export type WorkshopCommand =
   | { type: "move"; fromTableId: string; participantId: string; toTableId: string }
   | { type: "addTables"; count: number }
   /** The table facilitator link of one table: rights on that table only, to hand it to a helper. */
-  | { type: "tableLink"; tableId: string };
+  | { type: "tableLink"; tableId: string }
+  /** The workshop's participant link and join code, to show the room (facilitators only: an observer never gets them). */
+  | { type: "shareLinks" };
+
+/**
+ * What the workshop room says besides answering commands: the whole overview (the answer of WORKSHOP_OVERVIEW_REQUEST,
+ * asked on joining and after each reconnection; broadcast again when the workshop itself changes) and one table's new
+ * summary (broadcast on each change at that table).
+ */
+export const WORKSHOP_OVERVIEW_REQUEST = "overview";
+export const WORKSHOP_OVERVIEW_MESSAGE = "overview";
+export const WORKSHOP_TABLE_MESSAGE = "table";
 
 /** The workshop room's answer: per table, done or refused with its reason (a broadcast may partly fail). */
 export interface WorkshopCommandReply {
   ok: boolean;
   results: { tableId: string; ok: boolean; message?: string }[];
-  /** For "tableLink": the path and fragment of that table's facilitator link. */
+  /** Why the command as a whole was refused (e.g. adding tables past the maximum). */
+  message?: string;
+  /** For "tableLink": the path and fragment of that table's facilitator link; for "shareLinks": the workshop's participant link. */
   path?: string;
+  /** For "shareLinks": the workshop's join code, unformatted. */
+  joinCode?: string;
 }
 
 /** Close code of a connection whose person the workshop facilitator moved to another table; the message is the new table's path. */
 export const MOVED_CLOSE_CODE = 4307;
+
+/**
+ * Answer of a table room's workshopAct(action) and moveOut(participantId, to) (called with matchMaker.remoteRoomCall):
+ * done, or refused with the rules' reason (code and French message), nothing changed.
+ */
+export type WorkshopActReply = { ok: true } | { ok: false; code: string; message: string };
 
 /** Answer of WORKSHOP_API.stories: every table's story in the JSON export's form (shared/story/json.ts), in the workshop's order. */
 export interface WorkshopStories {

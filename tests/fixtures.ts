@@ -244,6 +244,8 @@ export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
   handOver: { type: "handOver", participantId: "p-bastien" },
   anonymise: { type: "anonymise" },
   anonymiseParticipant: { type: "anonymiseParticipant", participantId: "p-bastien" },
+  announce: { type: "announce", text: "Pause dans cinq minutes." },
+  moveAway: { type: "moveAway", participantId: "p-bastien", toTableName: "Table 2" },
 };
 
 /** Plays one action for the named person; fails the test if the rules refuse it. */

@@ -1,5 +1,6 @@
-// Routes: the home page opens a table; /t/:tableId is the table itself (join, then play); /confidentialite says what
-// the app keeps about people. The join page is in the first chunk; the home page and the privacy page load when
+// Routes: the home page opens a table or a workshop; /t/:tableId is the table itself (join, then play); /a/:workshopId
+// is a workshop (its lobby, overview or plenary, by the link's secret); /confidentialite says what the app keeps about
+// people. The join page is in the first chunk; the home page and the privacy page load when
 // visited (client/src/lazy-part.tsx), the table's screens with the table (features/table/table-parts.tsx).
 import { Route, Switch } from "wouter";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,7 @@ import { lazyPart } from "./lazy-part.tsx";
 import { Attribution } from "./ui/Attribution.tsx";
 
 const HomePage = lazyPart(() => import("./features/home/HomePage.tsx").then((m) => m.HomePage));
+const WorkshopPage = lazyPart(() => import("./features/workshop/WorkshopPage.tsx").then((m) => m.WorkshopPage));
 const PrivacyPage = lazyPart(() => import("./features/privacy/PrivacyPage.tsx").then((m) => m.PrivacyPage));
 
 export function App() {
@@ -32,6 +34,7 @@ export function App() {
             <PrivacyPage />
           </Route>
           <Route path="/t/:tableId">{(params) => <TablePage tableId={params.tableId} />}</Route>
+          <Route path="/a/:workshopId">{(params) => <WorkshopPage workshopId={params.workshopId} />}</Route>
           <Route>
             <HomePage />
           </Route>

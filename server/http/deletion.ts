@@ -4,9 +4,9 @@
 import express, { type Router } from "express";
 import type { Logger } from "pino";
 import { t } from "../../shared/i18n/translate.ts";
-import { matchesHash } from "../secrets.ts";
 import type { Tables } from "../tables.ts";
 import { bearer } from "./bearer.ts";
+import { isFacilitatorKey } from "./join.ts";
 import type { RateLimit } from "./protection.ts";
 import { refuse } from "./refuse.ts";
 
@@ -16,7 +16,7 @@ export function deletionRouter({ tables, logger, rateLimit }: { tables: Tables; 
     const { tableId } = req.params;
     const secrets = await tables.secrets(tableId);
     if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
-    if (!matchesHash(bearer(req), secrets.facilitatorKeyHash)) {
+    if (!isFacilitatorKey(bearer(req), secrets)) {
       return refuse(res, 401, { code: "facilitatorKeyRequired", message: t("deletion.facilitatorKeyRequired") });
     }
     // Deleted by another request in between (a second click, the retention sweep): gone all the same.

@@ -1,4 +1,5 @@
 // HTTP downloads for a table's facilitator: the story (Markdown, printable HTML, versioned JSON) and the table's decks.
+import { cardThemes } from "../../cards/reading.ts";
 import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import type { Decks } from "../../cards/load.ts";
 import { DECK_NAMES, type Card, type DeckFile, type DeckName, type Theme } from "../../cards/schema.ts";
@@ -7,8 +8,9 @@ import type { TableCard, TableState } from "../../shared/model.ts";
 import { storyHtml } from "../../shared/story/html.ts";
 import { storyJson } from "../../shared/story/json.ts";
 import { storyMarkdown } from "../../shared/story/markdown.ts";
-import { matchesHash } from "../secrets.ts";
+import type { StoryFormat } from "../../shared/protocol-constants.ts";
 import { bearer } from "./bearer.ts";
+import { isFacilitatorKey } from "./join.ts";
 import { refuse } from "./refuse.ts";
 import type { TableSecrets } from "../store/table-store.ts";
 
@@ -24,13 +26,16 @@ export interface ExportServices {
 
 // The page may show its own inline styles and nothing else: no script, no request, even if some text escaped escaping.
 // It replaces the app's policy (server/http/security-headers.ts) for this page, and forbids framing as that one does.
-const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 
 /** A file name that cannot break out of the header's quotes, whatever the id. */
-function fileName(tableId: string, extension: string): string {
+export function fileName(tableId: string, extension: string): string {
   return `recit-${tableId.replace(/[^A-Za-z0-9_-]/g, "_")}.${extension}`;
 }
+
+/** The story's three downloads. */
+export const STORY_FORMATS: readonly StoryFormat[] = ["md", "html", "json"];
 
 type Render = (state: TableState, res: Response) => void;
 
@@ -46,7 +51,7 @@ export function exportRouter(services: ExportServices): Router {
   const forFacilitator = (render: Render) => async (req: Request<{ tableId: string }>, res: Response) => {
     const secrets = await services.secrets(req.params.tableId);
     if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
-    if (!matchesHash(bearer(req), secrets.facilitatorKeyHash)) {
+    if (!isFacilitatorKey(bearer(req), secrets)) {
       return refuse(res, 401, { code: "facilitatorKeyRequired", message: t("http.facilitatorKeyRequired") });
     }
     const state = await services.current(req.params.tableId);
@@ -66,45 +71,36 @@ export function exportRouter(services: ExportServices): Router {
     }),
   );
 
-  router.get(
-    "/api/tables/:tableId/story.md",
-    forFacilitator((state, res) => {
-      const markdown = storyMarkdown(state, { attribution: decks.attribution.text, exportedAt: new Date() });
-      res
-        .type("text/markdown; charset=utf-8")
-        .set("Content-Disposition", `attachment; filename="${fileName(state.id, "md")}"`)
-        .send(markdown);
-    }),
-  );
-
-  router.get(
-    "/api/tables/:tableId/story.html",
-    forFacilitator((state, res) => {
-      const html = storyHtml(state, {
-        attribution: decks.attribution.text,
-        licenseUrl: decks.attribution.licenseUrl,
-        exportedAt: new Date(),
-      });
-      res
-        .type("text/html; charset=utf-8")
-        .set("Content-Security-Policy", HTML_POLICY)
-        .set("Content-Disposition", `inline; filename="${fileName(state.id, "html")}"`)
-        .send(html);
-    }),
-  );
-
-  router.get(
-    "/api/tables/:tableId/story.json",
-    forFacilitator((state, res) => {
-      const json = storyJson(state, { attribution: decks.attribution.text, exportedAt: new Date() });
-      res
-        .type("application/json; charset=utf-8")
-        .set("Content-Disposition", `attachment; filename="${fileName(state.id, "json")}"`)
-        .send(`${JSON.stringify(json, null, 2)}\n`);
-    }),
-  );
+  for (const format of STORY_FORMATS) {
+    router.get(
+      `/api/tables/:tableId/story.${format}`,
+      forFacilitator((state, res) => sendStory(state, format, decks, res)),
+    );
+  }
 
   return router;
+}
+
+/**
+ * Sends the story in one of its formats, as a file (the HTML inline, under its strict policy). Also what a participant
+ * takes home once the story is closed (server/http/take-home.ts): the very same file.
+ */
+export function sendStory(state: TableState, format: StoryFormat, decks: Decks, res: Response): void {
+  const meta = { attribution: decks.attribution.text, licenseUrl: decks.attribution.licenseUrl, exportedAt: new Date() };
+  if (format === "md") {
+    res.type("text/markdown; charset=utf-8").set("Content-Disposition", `attachment; filename="${fileName(state.id, "md")}"`).send(storyMarkdown(state, meta));
+  } else if (format === "html") {
+    res
+      .type("text/html; charset=utf-8")
+      .set("Content-Security-Policy", HTML_POLICY)
+      .set("Content-Disposition", `inline; filename="${fileName(state.id, "html")}"`)
+      .send(storyHtml(state, meta));
+  } else {
+    res
+      .type("application/json; charset=utf-8")
+      .set("Content-Disposition", `attachment; filename="${fileName(state.id, "json")}"`)
+      .send(`${JSON.stringify(storyJson(state, meta), null, 2)}\n`);
+  }
 }
 
 /** Challenges written at a table carry no theme; in a deck file every challenge needs one, so they get this one. */
@@ -133,15 +129,15 @@ export function tableDecks(state: TableState, decks: Decks): Partial<Record<Deck
  */
 function asDeckCard({ writtenBy, ...card }: TableCard): Card {
   if (writtenBy === undefined || card.blank) return card;
-  if (card.deck === "challenge") return { ...card, theme: card.theme ?? WRITTEN_THEME_ID };
+  if (card.deck === "challenge") return cardThemes(card).length > 0 ? card : { ...card, theme: WRITTEN_THEME_ID };
   const examples = card.examples ?? [card.text];
-  return card.deck === "lever" ? { ...card, keywords: card.keywords ?? [card.title], examples } : { ...card, examples };
+  return card.deck === "lever" ? { ...card, keywords: card.keywords ?? [card.title ?? card.text], examples } : { ...card, examples };
 }
 
 /** Every theme the challenges use, with the kit's label when it is a kit theme (an imported deck's labels are not kept). */
 function themesOf(cards: readonly Card[], decks: Decks): Theme[] {
   const kit = new Map((decks.challenge.themes ?? []).map((theme) => [theme.id, theme.label]));
   kit.set(WRITTEN_THEME_ID, t("http.writtenTheme"));
-  const used = [...new Set(cards.flatMap((card) => (card.theme === undefined ? [] : [card.theme])))];
+  const used = [...new Set(cards.flatMap((card) => cardThemes(card)))];
   return used.map((id) => ({ id, label: kit.get(id) ?? id }));
 }

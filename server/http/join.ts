@@ -13,9 +13,19 @@ import type { Tables } from "../tables.ts";
 import { refuse } from "./refuse.ts";
 import type { RateLimit } from "./protection.ts";
 
-/** Which link these options carry, if any of this table's. */
+/**
+ * Whether this secret gives facilitator rights at the table: the table's own facilitator secret, or the one of the
+ * workshop it is part of (its facilitator has full rights at every table of it). A table's own secret is worth nothing
+ * at another table, nor on the workshop.
+ */
+export function isFacilitatorKey(secret: string | undefined, secrets: TableSecrets): boolean {
+  if (matchesHash(secret, secrets.facilitatorKeyHash)) return true;
+  return secrets.workshopFacilitatorKeyHash !== null && matchesHash(secret, secrets.workshopFacilitatorKeyHash);
+}
+
+/** Which link these options carry, if any of this table's (or, for the facilitator's, of its workshop's). */
 export function linkOf(options: Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey">, secrets: TableSecrets): LinkKind | null {
-  if (matchesHash(options.facilitatorKey, secrets.facilitatorKeyHash)) return "facilitator";
+  if (isFacilitatorKey(options.facilitatorKey, secrets)) return "facilitator";
   if (matchesHash(options.invite, hashSecret(secrets.invite))) return "participant";
   if (matchesHash(options.observerKey, hashSecret(secrets.observerKey))) return "observer";
   if (secrets.retiredInviteHashes.some((hash) => matchesHash(options.invite, hash))) return "replacedInvite";

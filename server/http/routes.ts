@@ -9,16 +9,24 @@ import { t } from "../../shared/i18n/translate.ts";
 import { API, createTableSchema, tableLink, type CreatedTable } from "../../shared/protocol.ts";
 import { parseStoryJson, tableFromStory } from "../../shared/story/json.ts";
 import type { Tables } from "../tables.ts";
+import type { Workshops } from "../workshops.ts";
 import { deletionRouter } from "./deletion.ts";
 import { exportRouter } from "./exports.ts";
 import { joinRouter } from "./join.ts";
 import { joinCodeRouter } from "./join-code.ts";
 import { tableTitleRouter } from "./table-title.ts";
+import { takeHomeRouter, takeHomeServices } from "./take-home.ts";
+import { workshopBookRouter } from "./workshop-book.ts";
+import { workshopJoinRouter } from "./workshop-join.ts";
+import { workshopRouter } from "./workshops.ts";
 import { HOUR, MINUTE, perAddress, sameOriginApi, type OriginPolicy } from "./protection.ts";
 import { refuse } from "./refuse.ts";
 
 export interface RouteServices {
   tables: Tables;
+  workshops: Workshops;
+  /** Opens a workshop's overview room in this process if needed (server/room/workshop-room.ts). */
+  openWorkshopRoom: (workshopId: string) => Promise<boolean>;
   decks: Decks;
   logger: Logger;
   /** Base of the links handed out: PUBLIC_URL, else the server's own address. Never the request's Host header. */
@@ -52,11 +60,43 @@ export function apiRouter(services: RouteServices): Router {
       rateLimit: perAddress(limits.exportsPerMinute, MINUTE),
     }),
   );
+  // Each participant's own downloads once the story is closed: their seat key, not a link (server/http/take-home.ts).
+  router.use(takeHomeRouter(takeHomeServices(tables, decks, perAddress(limits.exportsPerMinute, MINUTE))));
+  router.use(
+    workshopBookRouter({
+      workshops: services.workshops,
+      current: (id) => tables.current(id),
+      decks,
+      logger,
+      limits: { downloads: perAddress(limits.exportsPerMinute, MINUTE), imports: perAddress(limits.importsPerHour, HOUR) },
+      importBytes: limits.workshopImportBytes,
+    }),
+  );
   router.use(joinRouter({ tables, logger, rateLimit: perAddress(limits.joinsPerMinute, MINUTE) }));
+  router.use(
+    workshopJoinRouter({
+      load: (id) => services.workshops.load(id),
+      ensureRoom: services.openWorkshopRoom,
+      logger,
+      rateLimit: perAddress(limits.joinsPerMinute, MINUTE),
+    }),
+  );
+  router.use(
+    workshopRouter({
+      workshops: services.workshops,
+      logger,
+      limits: {
+        create: perAddress(limits.workshopCreationsPerHour, HOUR),
+        lobby: perAddress(limits.lobbyRequestsPerMinute, MINUTE),
+        seat: perAddress(limits.joinsPerMinute, MINUTE),
+      },
+    }),
+  );
   router.use(tableTitleRouter({ tables, rateLimit: perAddress(limits.joinsPerMinute, MINUTE) }));
   router.use(
     joinCodeRouter({
       tables,
+      workshops: services.workshops,
       logger,
       rateLimit: perAddress(limits.joinCodeFailuresPerHour, HOUR, {
         failuresOnly: true,

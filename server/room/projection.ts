@@ -1,9 +1,10 @@
 // Projects the plain table (shared/view.ts) into the synced schema, touching only what changed: a field is assigned
 // only when its value differs, and an array is rebuilt only when its ids or their order change.
 import type { ArraySchema, StateView } from "@colyseus/schema";
-import type { Contribution, Suggestion } from "../../shared/model.ts";
+import type { Announcement, Contribution, Suggestion } from "../../shared/model.ts";
 import type { CardFace, HandCard, PublicTable, StepView, TimerView } from "../../shared/view.ts";
 import {
+  AnnouncementSchema,
   CardSchema,
   ContributionSchema,
   ParticipantSchema,
@@ -19,12 +20,20 @@ function toCard(face: CardFace): CardSchema {
     id: face.id,
     deck: face.deck,
     title: face.title,
+    label: face.label,
     text: face.text,
-    theme: face.theme,
+    kitText: face.kitText,
+    themeByApp: face.themeByApp,
+    environment: face.environment,
     blank: face.blank,
     source: face.source,
+    kitPart: face.kitPart,
+    kitChapter: face.kitChapter,
+    kitLine: face.kitLine,
+    license: face.license,
     writtenBy: face.writtenBy,
   });
+  card.themes.push(...face.themes);
   card.keywords.push(...face.keywords);
   card.examples.push(...face.examples);
   return card;
@@ -97,6 +106,7 @@ export function projectTable(target: TableSchema, table: PublicTable, connected:
   assign(target.turns, { mode: table.turns.mode, current: table.turns.current ?? "" });
   syncStrings(target.turns.order, table.turns.order);
   projectTimer(target, table.timer, now);
+  projectAnnouncement(target, table.announcement);
   syncItems(target.suggestions, table.suggestions, (s) => `${s.id}\n${s.text}`, toSuggestion);
   projectParticipants(target, table, connected);
   projectPath(target, table);
@@ -111,6 +121,18 @@ function projectTimer(target: TableSchema, timer: TimerView | null, now: number)
   const { label, durationMs, remainingMs, runningSince } = timer;
   if (assign(synced, { label, durationMs, remainingMs, runningSince })) synced.serverNow = now;
   if (!target.timer) target.timer = synced;
+}
+
+/** A new message is a new object, so that a browser tells it again even when its text is the same as before. */
+function projectAnnouncement(target: TableSchema, announcement: Announcement | null): void {
+  if (!announcement) {
+    if (target.announcement) target.announcement = undefined;
+    return;
+  }
+  if (target.announcement?.at === announcement.at && target.announcement.text === announcement.text) return;
+  const synced = new AnnouncementSchema();
+  assign(synced, announcement);
+  target.announcement = synced;
 }
 
 function projectParticipants(target: TableSchema, table: PublicTable, connected: ReadonlySet<string>): void {
@@ -130,6 +152,7 @@ function projectParticipants(target: TableSchema, table: PublicTable, connected:
       handCount: p.handCount,
       joinedAt: p.joinedAt,
       removed: p.removed,
+      movedTo: p.movedTo,
       debrief: p.debrief,
       connected: connected.has(p.id),
     });

@@ -8,12 +8,20 @@ export const CardSchema = schema(
     id: t.string(),
     deck: t.string(),
     title: t.string(),
+    label: t.string(),
     text: t.string(),
-    theme: t.string(),
+    kitText: t.string(),
+    themes: t.array("string"),
+    themeByApp: t.boolean(),
     keywords: t.array("string"),
     examples: t.array("string"),
+    environment: t.string(),
     blank: t.boolean(),
     source: t.string(),
+    kitPart: t.string(),
+    kitChapter: t.string(),
+    kitLine: t.number(),
+    license: t.string(),
     /** Participant id of whoever wrote the card at this table; "" for the kit's and imported cards. */
     writtenBy: t.string(),
     /** In a hand only: dealt by the facilitator, to be played. */
@@ -33,6 +41,8 @@ export const ParticipantSchema = schema(
     handCount: t.uint8(),
     joinedAt: t.number(),
     removed: t.boolean(),
+    /** The workshop's table they were moved to; "" for everyone else. */
+    movedTo: t.string(),
     debrief: t.string(),
     hand: t.array(CardSchema).view(),
   },
@@ -100,6 +110,10 @@ export const TimerSchema = schema(
 );
 export type TimerSchema = SchemaType<typeof TimerSchema>;
 
+/** The facilitation's message on every screen of the table (a workshop's, or this table's facilitator's). */
+export const AnnouncementSchema = schema({ text: t.string(), at: t.number() }, "Announcement");
+export type AnnouncementSchema = SchemaType<typeof AnnouncementSchema>;
+
 export const SuggestionSchema = schema(
   {
     id: t.string(),
@@ -136,6 +150,7 @@ export const TableSchema = schema(
     timer: t.ref(TimerSchema).optional(),
     suggestions: t.array(SuggestionSchema),
     won: t.boolean(),
+    announcement: t.ref(AnnouncementSchema).optional(),
     /** When the retention sweep will delete the table if nobody touches it (ms since epoch): the last entry + RETENTION_DAYS. */
     deleteAfter: t.number(),
   },

@@ -8,6 +8,7 @@ import type { Action, TableState } from "../../shared/model.ts";
 import {
   ACTION_REQUEST,
   actionRequestSchema,
+  actionSchema,
   INVITE_LINK_REQUEST,
   ROTATE_INVITE_REQUEST,
   TABLE_DELETED_CLOSE_CODE,
@@ -30,6 +31,10 @@ import { replayOffThread } from "../store/replay-off-thread.ts";
 import type { JoinEntry, LogEntry, TableCreation, TableStore } from "../store/table-store.ts";
 import { projectHand, projectTable } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
+import { MOVED_CLOSE_CODE, WORKSHOP_ACTOR_ID, type WorkshopActReply } from "../../shared/workshop.ts";
+import { summaryPublisher, type SummaryPublisher } from "./summary-publisher.ts";
+import { summarizeTable } from "../../shared/workshop-summary.ts";
+import type { TableSummary } from "../../shared/workshop.ts";
 
 /** How long a dropped connection keeps its place in the room; after that the browser rejoins with its seat key. */
 export const RECONNECT_SECONDS = 120;
@@ -139,6 +144,13 @@ export function tableRoomFor(services: RoomServices) {
     #queue: Promise<unknown> = Promise.resolve();
     /** Set once the table is being deleted: nothing more is accepted, nobody more admitted. */
     #erasing = false;
+    /**
+     * Where people moved to another table went (their new table's path), while this room lives: a connection of theirs
+     * coming back from a drop is sent on too. After a restart their browser is told by the refusal of their old seat.
+     */
+    #movedPaths = new Map<string, string>();
+    /** A table of a workshop tells the workshop's overview how it stands after each change (coalesced). */
+    #overview: SummaryPublisher | null = null;
 
     override messages = countingRefusals({
       // Parsed here rather than by Colyseus' validator, so a malformed payload gets a readable refusal too.
@@ -220,6 +232,10 @@ export function tableRoomFor(services: RoomServices) {
       this.#seats = replayed.seats;
       this.#entryIds = replayed.entryIds;
       this.#lastSeq = replayed.lastSeq;
+      if (stored.table.workshopId) {
+        // Named by the overview (the workshop keeps the tables' names).
+        this.#overview = summaryPublisher(this.presence, stored.table.workshopId, () => this.summary(""));
+      }
       // An anonymisation whose rewrite of the stored name failed (or was cut short by a crash) is finished now.
       for (const participantId of new Set(stored.log.map(anonymised))) {
         if (participantId && this.#stillNamed(participantId)) await this.#forgetRealName(participantId);
@@ -248,8 +264,10 @@ export function tableRoomFor(services: RoomServices) {
       // nobody else.
       if (link === "replacedInvite" && !known) throw new ServerError(401, t("http.inviteReplaced"));
       if (known) {
-        // A removed person's seat key no longer opens the table.
-        if (this.#table.participants.find((p) => p.id === known)?.removed) throw new ServerError(403, t("refusal.seatRemoved"));
+        // A removed person's seat key no longer opens the table; someone moved away is told where they went.
+        const seated = this.#table.participants.find((p) => p.id === known);
+        if (seated?.movedTo) throw new ServerError(403, t("refusal.seatMoved", { table: seated.movedTo }));
+        if (seated?.removed) throw new ServerError(403, t("refusal.seatRemoved"));
         const open = others.filter((c) => c.userData?.participantId === known).length;
         if (open >= limits.connectionsPerSeat) throw new ServerError(429, t("refusal.tooManyConnections", { max: limits.connectionsPerSeat }));
         return { observer: false, participantId: known, facilitator, name: "", role: "", seatKeyHash };
@@ -304,9 +322,68 @@ export function tableRoomFor(services: RoomServices) {
       return { title: this.#table.setup.title, arrivals: trial.ok ? null : trial.refusal };
     }
 
+    /**
+     * Who sits at this table with this seat key (its hash), for what a participant takes home (server/http/take-home.ts):
+     * their participant id, or null for a key this table never seated (an observer, another table's participant) and
+     * for someone taken off the table or moved away.
+     */
+    seatOf(seatKeyHash: string): string | null {
+      const participantId = this.#seats.get(seatKeyHash);
+      if (this.#erasing || participantId === undefined) return null;
+      return this.#table.participants.some((p) => p.id === participantId && !p.removed) ? participantId : null;
+    }
+
     /** The table as it stands, for the exports (read only: every change goes through the rules and the log). */
     exportState(): TableState {
       return this.#table;
+    }
+
+    /**
+     * What the workshop facilitator does to this table from the overview (asked by the workshop room through
+     * matchMaker.remoteRoomCall): the action goes through the rules as WORKSHOP_ACTOR_ID, and the same accept → log →
+     * commit path as a seated person's, so it is durable and replays. Parsed again here: it crossed from another room,
+     * maybe another process, as JSON.
+     */
+    async workshopAct(payload: unknown): Promise<WorkshopActReply> {
+      const parsed = actionSchema.safeParse(payload);
+      if (!parsed.success) return { ok: false, ...refusal("invalidMessage") };
+      const action = parsed.data;
+      return this.#serially(async () => {
+        if (this.#erasing) return { ok: false, code: "tableDeleted", message: t("deletion.deleted") };
+        const accepted = await this.#accept(`${WORKSHOP_ACTOR_ID}:${newId()}`, WORKSHOP_ACTOR_ID, action, Date.now());
+        if (!accepted.ok) return { ok: false, ...accepted.refusal };
+        try {
+          await this.#commit(accepted.logged, accepted.state);
+        } catch (error) {
+          logger.error({ err: error, tableId: this.roomId }, "could not save a workshop action");
+          return { ok: false, ...refusal("saveFailed") };
+        }
+        countAcceptedAction();
+        return { ok: true };
+      });
+    }
+
+    /**
+     * Moves someone to another table of the workshop (before play): moveAway through workshopAct, then each of their
+     * connections is closed with MOVED_CLOSE_CODE and the new table's path (its participant link) as the reason, which
+     * their browser follows. Everyone else stays. The path must be one of this site's table links, short enough for a
+     * close reason (123 bytes).
+     */
+    async moveOut(participantId: string, to: { path: string; name: string }): Promise<WorkshopActReply> {
+      if (!isTablePath(to.path)) return { ok: false, ...refusal("invalidMessage") };
+      const moved = await this.workshopAct({ type: "moveAway", participantId, toTableName: to.name });
+      if (!moved.ok) return moved;
+      this.#movedPaths.set(participantId, to.path);
+      for (const client of this.clients) {
+        if (client.userData?.participantId === participantId) client.leave(MOVED_CLOSE_CODE, to.path);
+      }
+      logger.info({ tableId: this.roomId, participantId }, "participant moved to another table of the workshop");
+      return moved;
+    }
+
+    /** How the table stands for a workshop's lobby and overview, under the name the workshop gives it. */
+    summary(name: string): TableSummary {
+      return summarizeTable(this.#table, { name, online: new Set(this.#live.values()), now: Date.now() });
     }
 
     override async onJoin(client: SeatClient, _options: unknown, reserved: Admission) {
@@ -365,6 +442,8 @@ export function tableRoomFor(services: RoomServices) {
 
     override onReconnect(client: SeatClient) {
       if (this.#erasing) return client.leave(DELETED_CLOSE_CODE, t("deletion.deleted"));
+      const movedTo = this.#movedPaths.get(client.userData?.participantId ?? "");
+      if (movedTo) return client.leave(MOVED_CLOSE_CODE, movedTo);
       if (this.#isRemoved(client)) return client.leave(REMOVED_CLOSE_CODE, t("refusal.seatRemoved"));
       this.#touchClock();
       this.#setLive(client, true);
@@ -377,6 +456,7 @@ export function tableRoomFor(services: RoomServices) {
     /** Shutdown and disposal wait until every accepted entry is written. */
     override async onDispose() {
       await this.#queue;
+      this.#overview?.flush();
     }
 
     override onUncaughtException(error: Error, methodName: string) {
@@ -536,6 +616,7 @@ export function tableRoomFor(services: RoomServices) {
           .map((c) => c.view as StateView);
         projectHand(synced, handOf(this.#table, participant.id), views);
       }
+      this.#overview?.changed();
     }
 
     #participantOf(client: SeatClient) {
@@ -568,6 +649,11 @@ export function tableRoomFor(services: RoomServices) {
       return run;
     }
   };
+}
+
+/** A table link of this site (path and fragment), short enough to travel as a WebSocket close reason. */
+function isTablePath(path: string): boolean {
+  return /^\/t\/[\w-]+#[\w=-]+$/.test(path) && Buffer.byteLength(path) <= 123;
 }
 
 /** Takes one point from a limiter: false when there was none left (rate-limiter-flexible rejects then). */

@@ -11,11 +11,16 @@ import {
   type JoinCodeMaker,
   type JoinCodeMatch,
   type NewTable,
+  type NewWorkshop,
   type LogEntry,
   type StoredTable,
   type TableCreation,
   type TableSecrets,
   type TableStore,
+  type WorkshopChanges,
+  type WorkshopCreation,
+  type WorkshopJoinCodeMatch,
+  type WorkshopTable,
 } from "./table-store.ts";
 
 export interface PostgresStoreOptions {
@@ -32,6 +37,8 @@ const UNIQUE_VIOLATION = "23505";
 const SCHEMA_LOCK = 7_126_530_418;
 /** The unique index that finds a table by its join code (and refuses a code another table has). */
 const JOIN_CODE_INDEX = "tables_join_code";
+/** The same for workshops. */
+const WORKSHOP_JOIN_CODE_INDEX = "workshops_join_code";
 
 interface TableRow {
   id: string;
@@ -40,7 +47,23 @@ interface TableRow {
   invite: string;
   observer_key: string;
   join_code: string;
+  workshop_id: string | null;
   initial: TableState;
+}
+
+interface WorkshopRow {
+  id: string;
+  created_at: string;
+  title: string;
+  date: string;
+  facilitator_key_hash: string;
+  invite: string;
+  observer_key: string;
+  join_code: string;
+  arrivals_open: boolean;
+  seats_per_table: number;
+  message: string;
+  tables: WorkshopTable[];
 }
 
 interface LogRow {
@@ -54,6 +77,7 @@ export class PostgresTableStore implements TableStore {
   #pool: pg.Pool;
   #tables: string;
   #log: string;
+  #workshops: string;
   #closed = false;
   #newJoinCode: JoinCodeMaker;
 
@@ -62,6 +86,7 @@ export class PostgresTableStore implements TableStore {
     this.#newJoinCode = makeJoinCode;
     this.#tables = `${pg.escapeIdentifier(schema)}.tables`;
     this.#log = `${pg.escapeIdentifier(schema)}.log`;
+    this.#workshops = `${pg.escapeIdentifier(schema)}.workshops`;
   }
 
   /** Connects, creates the schema and tables if missing, and returns the store; fails if the database cannot be reached. */
@@ -128,6 +153,28 @@ export class PostgresTableStore implements TableStore {
           PRIMARY KEY (table_id, seq),
           UNIQUE (table_id, entry_id)
         )`);
+      // Databases made before workshops existed: their table, and each table's workshop (none for the tables already
+      // there). A deleted workshop leaves its tables on their own (ON DELETE SET NULL): its secret opens none of them.
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${this.#workshops} (
+          id text PRIMARY KEY,
+          created_at bigint NOT NULL,
+          title text NOT NULL,
+          date text NOT NULL,
+          facilitator_key_hash text NOT NULL,
+          invite text NOT NULL,
+          observer_key text NOT NULL,
+          join_code text NOT NULL,
+          arrivals_open boolean NOT NULL,
+          seats_per_table integer NOT NULL,
+          message text NOT NULL,
+          tables jsonb NOT NULL
+        )`);
+      await client.query(`CREATE UNIQUE INDEX IF NOT EXISTS ${WORKSHOP_JOIN_CODE_INDEX} ON ${this.#workshops} (join_code)`);
+      await client.query(
+        `ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS workshop_id text REFERENCES ${this.#workshops} (id) ON DELETE SET NULL`,
+      );
+      await client.query(`CREATE INDEX IF NOT EXISTS tables_workshop ON ${this.#tables} (workshop_id)`);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -139,26 +186,33 @@ export class PostgresTableStore implements TableStore {
 
   async create(table: NewTable): Promise<TableCreation> {
     try {
-      const joinCode = await this.#withNewJoinCode((code) =>
-        this.#pool.query(
-          `INSERT INTO ${this.#tables} (id, created_at, facilitator_key_hash, invite, observer_key, join_code, initial) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-          [table.id, table.createdAt, table.facilitatorKeyHash, table.invite, table.observerKey, code, JSON.stringify(table.initial)],
-        ),
-      );
-      return { ...table, joinCode };
+      const joinCode = await this.#withNewJoinCode(async (code) => {
+        const { rowCount } = await this.#pool.query(
+          `INSERT INTO ${this.#tables} (id, created_at, facilitator_key_hash, invite, observer_key, join_code, workshop_id, initial)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM ${this.#workshops} WHERE join_code = $6)`,
+          [table.id, table.createdAt, table.facilitatorKeyHash, table.invite, table.observerKey, code, table.workshopId ?? null, JSON.stringify(table.initial)],
+        );
+        return rowCount === 1;
+      });
+      return { ...table, workshopId: table.workshopId ?? null, joinCode };
     } catch (error) {
       if (isUniqueViolation(error) && !isJoinCodeTaken(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
       throw error;
     }
   }
 
-  /** Runs the write with a new join code, and again with another while the code is another table's. Resolves with the code written. */
-  async #withNewJoinCode(write: (code: string) => Promise<unknown>): Promise<string> {
+  /**
+   * Runs the write with a new join code, and again with another while the code is taken: by a row of the same kind (the
+   * unique index throws) or of the other kind (the write's NOT EXISTS wrote nothing: it resolves false). Across the two
+   * kinds the guard is that NOT EXISTS: under read committed, two writes at the same instant could both pass it, which
+   * takes two draws of the same 39-bit code in that instant. Resolves with the code written.
+   */
+  async #withNewJoinCode(write: (code: string) => Promise<boolean>): Promise<string> {
     for (let attempt = 1; ; attempt++) {
       const code = this.#newJoinCode();
       try {
-        await write(code);
-        return code;
+        if (await write(code)) return code;
+        if (attempt >= JOIN_CODE_TRIES) throw new Error(`no free join code after ${JOIN_CODE_TRIES} draws`);
       } catch (error) {
         if (!isJoinCodeTaken(error) || attempt >= JOIN_CODE_TRIES) throw error;
       }
@@ -182,15 +236,27 @@ export class PostgresTableStore implements TableStore {
         invite: row.invite,
         observerKey: row.observer_key,
         joinCode: row.join_code,
+        workshopId: row.workshop_id,
         initial: row.initial,
       },
       log: log.rows.map((r) => ({ seq: r.seq, entryId: r.entry_id, at: Number(r.at), entry: r.entry })),
     };
   }
 
+  async hasSeat(tableId: string, seatKeyHash: string): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(
+      `SELECT 1 FROM ${this.#log} WHERE table_id = $1 AND entry ->> 'kind' = 'join' AND entry ->> 'seatKeyHash' = $2 LIMIT 1`,
+      [tableId, seatKeyHash],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
   async secrets(tableId: string): Promise<TableSecrets | undefined> {
-    const { rows } = await this.#pool.query<Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & { retired_invites: string[] }>(
-      `SELECT facilitator_key_hash, invite, observer_key, retired_invites FROM ${this.#tables} WHERE id = $1`,
+    const { rows } = await this.#pool.query<
+      Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & { retired_invites: string[]; workshop_key_hash: string | null }
+    >(
+      `SELECT t.facilitator_key_hash, t.invite, t.observer_key, t.retired_invites, w.facilitator_key_hash AS workshop_key_hash
+         FROM ${this.#tables} t LEFT JOIN ${this.#workshops} w ON w.id = t.workshop_id WHERE t.id = $1`,
       [tableId],
     );
     const row = rows[0];
@@ -200,6 +266,7 @@ export class PostgresTableStore implements TableStore {
         invite: row.invite,
         observerKey: row.observer_key,
         retiredInviteHashes: row.retired_invites,
+        workshopFacilitatorKeyHash: row.workshop_key_hash,
       }
     );
   }
@@ -207,13 +274,18 @@ export class PostgresTableStore implements TableStore {
   /** The old link's hash joins the retired ones, in the same statement that sets the new link and a new join code. */
   async setInvite(tableId: string, invite: string): Promise<string> {
     return this.#withNewJoinCode(async (code) => {
-      const { rowCount } = await this.#pool.query(
-        `UPDATE ${this.#tables}
-           SET retired_invites = retired_invites || jsonb_build_array(encode(sha256(convert_to(invite, 'UTF8')), 'hex')), invite = $1, join_code = $2
-         WHERE id = $3`,
+      const { rows } = await this.#pool.query<{ updated: boolean }>(
+        `WITH updated AS (
+           UPDATE ${this.#tables}
+              SET retired_invites = retired_invites || jsonb_build_array(encode(sha256(convert_to(invite, 'UTF8')), 'hex')), invite = $1, join_code = $2
+            WHERE id = $3 AND NOT EXISTS (SELECT 1 FROM ${this.#workshops} WHERE join_code = $2)
+            RETURNING 1)
+         SELECT EXISTS (SELECT 1 FROM updated) AS updated, EXISTS (SELECT 1 FROM ${this.#tables} WHERE id = $3) AS found`,
         [invite, code, tableId],
       );
-      if (rowCount === 0) throw new Error(`no table ${tableId}`);
+      const row = rows[0] as { updated: boolean; found: boolean } | undefined;
+      if (!row?.found) throw new Error(`no table ${tableId}`);
+      return row.updated;
     });
   }
 
@@ -223,6 +295,86 @@ export class PostgresTableStore implements TableStore {
     const { rows } = await this.#pool.query<{ id: string; invite: string }>(`SELECT id, invite FROM ${this.#tables} WHERE join_code = $1`, [code]);
     const row = rows[0];
     return row && { tableId: row.id, invite: row.invite };
+  }
+
+  async createWorkshop(workshop: NewWorkshop): Promise<WorkshopCreation> {
+    try {
+      const joinCode = await this.#withNewJoinCode(async (code) => {
+        const { rowCount } = await this.#pool.query(
+          `INSERT INTO ${this.#workshops}
+             (id, created_at, title, date, facilitator_key_hash, invite, observer_key, join_code, arrivals_open, seats_per_table, message, tables)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 WHERE NOT EXISTS (SELECT 1 FROM ${this.#tables} WHERE join_code = $8)`,
+          [
+            workshop.id,
+            workshop.createdAt,
+            workshop.title,
+            workshop.date,
+            workshop.facilitatorKeyHash,
+            workshop.invite,
+            workshop.observerKey,
+            code,
+            workshop.arrivalsOpen,
+            workshop.seatsPerTable,
+            workshop.message,
+            JSON.stringify(workshop.tables),
+          ],
+        );
+        return rowCount === 1;
+      });
+      return { ...workshop, joinCode };
+    } catch (error) {
+      if (isUniqueViolation(error) && !isJoinCodeTaken(error)) throw new Error(`workshop ${workshop.id} already exists`, { cause: error });
+      throw error;
+    }
+  }
+
+  async loadWorkshop(workshopId: string): Promise<WorkshopCreation | undefined> {
+    const { rows } = await this.#pool.query<WorkshopRow>(`SELECT * FROM ${this.#workshops} WHERE id = $1`, [workshopId]);
+    return rows[0] && workshopOf(rows[0]);
+  }
+
+  /** One UPDATE of the columns given (their names come from this code, never from the caller), returning the row. */
+  async updateWorkshop(workshopId: string, changes: WorkshopChanges): Promise<WorkshopCreation | undefined> {
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      columns.push(`${column} = $${values.length}`);
+    };
+    if (changes.arrivalsOpen !== undefined) set("arrivals_open", changes.arrivalsOpen);
+    if (changes.message !== undefined) set("message", changes.message);
+    if (changes.tables !== undefined) set("tables", JSON.stringify(changes.tables));
+    if (columns.length === 0) return this.loadWorkshop(workshopId);
+    values.push(workshopId);
+    const { rows } = await this.#pool.query<WorkshopRow>(
+      `UPDATE ${this.#workshops} SET ${columns.join(", ")} WHERE id = $${values.length} RETURNING *`,
+      values,
+    );
+    return rows[0] && workshopOf(rows[0]);
+  }
+
+  async findWorkshopByJoinCode(code: string): Promise<WorkshopJoinCodeMatch | undefined> {
+    if (!code) return undefined;
+    const { rows } = await this.#pool.query<{ id: string; invite: string }>(`SELECT id, invite FROM ${this.#workshops} WHERE join_code = $1`, [code]);
+    const row = rows[0];
+    return row && { workshopId: row.id, invite: row.invite };
+  }
+
+  /** Its tables' workshop_id becomes NULL (ON DELETE SET NULL): the workshop's secret no longer opens them. */
+  async deleteWorkshop(workshopId: string): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(`DELETE FROM ${this.#workshops} WHERE id = $1`, [workshopId]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** The index tables_workshop finds a workshop's tables without reading any other. */
+  async emptyWorkshops(cutoffMs: number): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ id: string }>(
+      `SELECT id FROM ${this.#workshops} w
+        WHERE created_at < $1 AND NOT EXISTS (SELECT 1 FROM ${this.#tables} t WHERE t.workshop_id = w.id)
+        ORDER BY id`,
+      [cutoffMs],
+    );
+    return rows.map((row) => row.id);
   }
 
   async append(tableId: string, entry: LogEntry): Promise<void> {
@@ -310,7 +462,25 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 }
 
-/** The unique index on join codes refused the row: another table has this code. */
+/** A unique index on join codes refused the row: another table (or workshop) has this code. */
 function isJoinCodeTaken(error: unknown): boolean {
-  return isUniqueViolation(error) && (error as { constraint?: unknown }).constraint === JOIN_CODE_INDEX;
+  const constraint = (error as { constraint?: unknown }).constraint;
+  return isUniqueViolation(error) && (constraint === JOIN_CODE_INDEX || constraint === WORKSHOP_JOIN_CODE_INDEX);
+}
+
+function workshopOf(row: WorkshopRow): WorkshopCreation {
+  return {
+    id: row.id,
+    createdAt: Number(row.created_at),
+    title: row.title,
+    date: row.date,
+    facilitatorKeyHash: row.facilitator_key_hash,
+    invite: row.invite,
+    observerKey: row.observer_key,
+    joinCode: row.join_code,
+    arrivalsOpen: row.arrivals_open,
+    seatsPerTable: row.seats_per_table,
+    message: row.message,
+    tables: row.tables,
+  };
 }

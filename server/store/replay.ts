@@ -1,7 +1,7 @@
 // Rebuilds a table's state from its creation and log, with the same pure rules that accepted each entry.
 // Undone actions are left out: first every undo entry names what it undoes, then the rest is applied in order.
 import type { TableState } from "../../shared/model.ts";
-import { applyAction, join } from "../../shared/rules/index.ts";
+import { applyAction, isWorkshopActor, join } from "../../shared/rules/index.ts";
 import type { LogEntry, StoredTable } from "./table-store.ts";
 
 export interface Replayed {
@@ -34,12 +34,15 @@ export function undoneIds(log: readonly LogEntry[]): Set<string> {
 /**
  * What an undo would undo now: the last action that is not undone already. Joins and undos are never undone, nor is an
  * anonymisation: the real name is gone from the log, so undoing it could not bring it back, only hide the undo's effect.
+ * Nor is what the workshop facilitator did to every table (WORKSHOP_ACTOR_ID): a table's undo takes back what was done
+ * at the table; someone moved away is seated elsewhere by then.
  */
 export function undoTarget(log: readonly LogEntry[]): string | undefined {
   const undone = undoneIds(log);
   for (let i = log.length - 1; i >= 0; i--) {
     const logged = log[i];
-    if (logged?.entry.kind === "action" && !isAnonymisation(logged) && !undone.has(logged.entryId)) return logged.entryId;
+    if (logged?.entry.kind !== "action" || isAnonymisation(logged) || isWorkshopActor(logged.entry.actorId)) continue;
+    if (!undone.has(logged.entryId)) return logged.entryId;
   }
   return undefined;
 }

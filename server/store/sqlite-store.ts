@@ -13,11 +13,16 @@ import {
   type JoinCodeMaker,
   type JoinCodeMatch,
   type NewTable,
+  type NewWorkshop,
   type LogEntry,
   type StoredTable,
   type TableCreation,
   type TableSecrets,
   type TableStore,
+  type WorkshopChanges,
+  type WorkshopCreation,
+  type WorkshopJoinCodeMatch,
+  type WorkshopTable,
 } from "./table-store.ts";
 
 /**
@@ -71,6 +76,22 @@ interface TableRow {
   initial: string;
   observer_key: string;
   join_code: string;
+  workshop_id: string | null;
+}
+
+interface WorkshopRow {
+  id: string;
+  created_at: number;
+  title: string;
+  date: string;
+  facilitator_key_hash: string;
+  invite: string;
+  observer_key: string;
+  join_code: string;
+  arrivals_open: number;
+  seats_per_table: number;
+  message: string;
+  tables: string;
 }
 
 interface LogRow {
@@ -92,6 +113,11 @@ export class SqliteTableStore implements TableStore {
   #deleteTable: StatementSync;
   #selectUntouched: StatementSync;
   #selectJoinCode: StatementSync;
+  #insertWorkshop: StatementSync;
+  #selectWorkshop: StatementSync;
+  #selectWorkshopJoinCode: StatementSync;
+  #deleteWorkshop: StatementSync;
+  #selectEmptyWorkshops: StatementSync;
   #newJoinCode: JoinCodeMaker;
 
   /** `file` is a path (its folder is created), or ":memory:" for a throwaway store. */
@@ -110,21 +136,40 @@ export class SqliteTableStore implements TableStore {
     addObserverKeys(this.#db);
     addRetiredInvites(this.#db);
     addJoinCodes(this.#db, makeJoinCode);
+    addWorkshops(this.#db);
     this.#newJoinCode = makeJoinCode;
+    // A join code is unique among tables (the unique index) and among workshops (the NOT EXISTS, in the same statement,
+    // which SQLite runs under its write lock): a code taken by a workshop inserts nothing, and another is drawn.
     this.#insertTable = this.#db.prepare(
-      "INSERT INTO tables (id, created_at, facilitator_key_hash, invite, observer_key, join_code, initial) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      `INSERT INTO tables (id, created_at, facilitator_key_hash, invite, observer_key, join_code, workshop_id, initial)
+       SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM workshops WHERE join_code = ?)`,
     );
     this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
     this.#selectTable = this.#db.prepare("SELECT * FROM tables WHERE id = ?");
     this.#selectLog = this.#db.prepare("SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? ORDER BY seq");
-    this.#selectSecrets = this.#db.prepare("SELECT facilitator_key_hash, invite, observer_key, retired_invites FROM tables WHERE id = ?");
+    this.#selectSecrets = this.#db.prepare(
+      `SELECT t.facilitator_key_hash, t.invite, t.observer_key, t.retired_invites, w.facilitator_key_hash AS workshop_key_hash
+         FROM tables t LEFT JOIN workshops w ON w.id = t.workshop_id WHERE t.id = ?`,
+    );
     this.#updateInvite = this.#db.prepare(
-      "UPDATE tables SET retired_invites = json_insert(retired_invites, '$[#]', ?), invite = ?, join_code = ? WHERE id = ?",
+      `UPDATE tables SET retired_invites = json_insert(retired_invites, '$[#]', ?), invite = ?, join_code = ?
+        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM workshops WHERE join_code = ?)`,
     );
     // The unique index tables_join_code finds the row: a miss reads one index page, never a table row.
     this.#selectJoinCode = this.#db.prepare("SELECT id, invite FROM tables WHERE join_code = ?");
     this.#deleteLog = this.#db.prepare("DELETE FROM log WHERE table_id = ?");
     this.#deleteTable = this.#db.prepare("DELETE FROM tables WHERE id = ?");
+    this.#insertWorkshop = this.#db.prepare(
+      `INSERT INTO workshops (id, created_at, title, date, facilitator_key_hash, invite, observer_key, join_code, arrivals_open, seats_per_table, message, tables)
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM tables WHERE join_code = ?)`,
+    );
+    this.#selectWorkshop = this.#db.prepare("SELECT * FROM workshops WHERE id = ?");
+    this.#selectWorkshopJoinCode = this.#db.prepare("SELECT id, invite FROM workshops WHERE join_code = ?");
+    this.#deleteWorkshop = this.#db.prepare("DELETE FROM workshops WHERE id = ?");
+    // The index tables_workshop finds a workshop's tables without reading any other.
+    this.#selectEmptyWorkshops = this.#db.prepare(
+      "SELECT id FROM workshops w WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM tables t WHERE t.workshop_id = w.id) ORDER BY id",
+    );
     // The latest of the creation and the last entry, compared without reading a whole log: the (table_id, seq) key finds each table's rows.
     this.#selectUntouched = this.#db.prepare(
       "SELECT id FROM tables t WHERE created_at < ? AND NOT EXISTS (SELECT 1 FROM log l WHERE l.table_id = t.id AND l.at >= ?) ORDER BY id",
@@ -134,22 +179,38 @@ export class SqliteTableStore implements TableStore {
   async create(table: NewTable): Promise<TableCreation> {
     try {
       const joinCode = this.#withNewJoinCode((code) =>
-        this.#insertTable.run(table.id, table.createdAt, table.facilitatorKeyHash, table.invite, table.observerKey, code, JSON.stringify(table.initial)),
+        written(
+          this.#insertTable.run(
+            table.id,
+            table.createdAt,
+            table.facilitatorKeyHash,
+            table.invite,
+            table.observerKey,
+            code,
+            table.workshopId ?? null,
+            JSON.stringify(table.initial),
+            code,
+          ),
+        ),
       );
-      return { ...table, joinCode };
+      return { ...table, workshopId: table.workshopId ?? null, joinCode };
     } catch (error) {
       if (isDuplicate(error) && !isJoinCodeTaken(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
       throw error;
     }
   }
 
-  /** Runs the write with a new join code, and again with another while the code is another table's. Returns the code written. */
-  #withNewJoinCode(write: (code: string) => void): string {
+  /**
+   * Runs the write with a new join code, and again with another while the code is taken: by a row of the same kind
+   * (the unique index throws) or of the other kind (the write's NOT EXISTS wrote nothing: it returns false).
+   * Returns the code written.
+   */
+  #withNewJoinCode(write: (code: string) => boolean): string {
     for (let attempt = 1; ; attempt++) {
       const code = this.#newJoinCode();
       try {
-        write(code);
-        return code;
+        if (write(code)) return code;
+        if (attempt >= JOIN_CODE_TRIES) throw new Error(`no free join code after ${JOIN_CODE_TRIES} draws`);
       } catch (error) {
         if (!isJoinCodeTaken(error) || attempt >= JOIN_CODE_TRIES) throw error;
       }
@@ -170,15 +231,22 @@ export class SqliteTableStore implements TableStore {
         invite: row.invite,
         observerKey: row.observer_key,
         joinCode: row.join_code,
+        workshopId: row.workshop_id,
         initial: JSON.parse(row.initial) as TableState,
       },
       log,
     };
   }
 
+  async hasSeat(tableId: string, seatKeyHash: string): Promise<boolean> {
+    return this.#db
+      .prepare("SELECT 1 FROM log WHERE table_id = ? AND entry ->> '$.kind' = 'join' AND entry ->> '$.seatKeyHash' = ? LIMIT 1")
+      .get(tableId, seatKeyHash) !== undefined;
+  }
+
   async secrets(tableId: string): Promise<TableSecrets | undefined> {
     const row = this.#selectSecrets.get(tableId) as
-      | (Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & { retired_invites: string })
+      | (Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & { retired_invites: string; workshop_key_hash: string | null })
       | undefined;
     return (
       row && {
@@ -186,6 +254,7 @@ export class SqliteTableStore implements TableStore {
         invite: row.invite,
         observerKey: row.observer_key,
         retiredInviteHashes: JSON.parse(row.retired_invites) as string[],
+        workshopFacilitatorKeyHash: row.workshop_key_hash,
       }
     );
   }
@@ -194,13 +263,76 @@ export class SqliteTableStore implements TableStore {
   async setInvite(tableId: string, invite: string): Promise<string> {
     const current = this.#selectSecrets.get(tableId) as { invite: string } | undefined;
     if (!current) throw new Error(`no table ${tableId}`);
-    return this.#withNewJoinCode((code) => this.#updateInvite.run(hashSecret(current.invite), invite, code, tableId));
+    return this.#withNewJoinCode((code) => written(this.#updateInvite.run(hashSecret(current.invite), invite, code, tableId, code)));
   }
 
   async findByJoinCode(code: string): Promise<JoinCodeMatch | undefined> {
     if (!code) return undefined;
     const row = this.#selectJoinCode.get(code) as { id: string; invite: string } | undefined;
     return row && { tableId: row.id, invite: row.invite };
+  }
+
+  async createWorkshop(workshop: NewWorkshop): Promise<WorkshopCreation> {
+    try {
+      const joinCode = this.#withNewJoinCode((code) =>
+        written(
+          this.#insertWorkshop.run(
+            workshop.id,
+            workshop.createdAt,
+            workshop.title,
+            workshop.date,
+            workshop.facilitatorKeyHash,
+            workshop.invite,
+            workshop.observerKey,
+            code,
+            workshop.arrivalsOpen ? 1 : 0,
+            workshop.seatsPerTable,
+            workshop.message,
+            JSON.stringify(workshop.tables),
+            code,
+          ),
+        ),
+      );
+      return { ...workshop, joinCode };
+    } catch (error) {
+      if (isDuplicate(error) && !isJoinCodeTaken(error)) throw new Error(`workshop ${workshop.id} already exists`, { cause: error });
+      throw error;
+    }
+  }
+
+  async loadWorkshop(workshopId: string): Promise<WorkshopCreation | undefined> {
+    const row = this.#selectWorkshop.get(workshopId) as WorkshopRow | undefined;
+    return row && workshopOf(row);
+  }
+
+  /** One UPDATE of the columns given (their names come from this code, never from the caller). */
+  async updateWorkshop(workshopId: string, changes: WorkshopChanges): Promise<WorkshopCreation | undefined> {
+    const columns: string[] = [];
+    const values: (string | number)[] = [];
+    const set = (column: string, value: string | number) => {
+      columns.push(`${column} = ?`);
+      values.push(value);
+    };
+    if (changes.arrivalsOpen !== undefined) set("arrivals_open", changes.arrivalsOpen ? 1 : 0);
+    if (changes.message !== undefined) set("message", changes.message);
+    if (changes.tables !== undefined) set("tables", JSON.stringify(changes.tables));
+    if (columns.length > 0) this.#db.prepare(`UPDATE workshops SET ${columns.join(", ")} WHERE id = ?`).run(...values, workshopId);
+    return this.loadWorkshop(workshopId);
+  }
+
+  async findWorkshopByJoinCode(code: string): Promise<WorkshopJoinCodeMatch | undefined> {
+    if (!code) return undefined;
+    const row = this.#selectWorkshopJoinCode.get(code) as { id: string; invite: string } | undefined;
+    return row && { workshopId: row.id, invite: row.invite };
+  }
+
+  /** Its tables' workshop_id becomes NULL (ON DELETE SET NULL): the workshop's secret no longer opens them. */
+  async deleteWorkshop(workshopId: string): Promise<boolean> {
+    return Number(this.#deleteWorkshop.run(workshopId).changes) > 0;
+  }
+
+  async emptyWorkshops(cutoffMs: number): Promise<string[]> {
+    return (this.#selectEmptyWorkshops.all(cutoffMs) as { id: string }[]).map((row) => row.id);
   }
 
   /**
@@ -254,15 +386,37 @@ export class SqliteTableStore implements TableStore {
   }
 }
 
+/** Whether an INSERT … WHERE NOT EXISTS or an UPDATE wrote its row (false: the join code is a row's of the other kind). */
+function written(result: { changes: number | bigint }): boolean {
+  return Number(result.changes) > 0;
+}
+
+function workshopOf(row: WorkshopRow): WorkshopCreation {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    title: row.title,
+    date: row.date,
+    facilitatorKeyHash: row.facilitator_key_hash,
+    invite: row.invite,
+    observerKey: row.observer_key,
+    joinCode: row.join_code,
+    arrivalsOpen: row.arrivals_open === 1,
+    seatsPerTable: row.seats_per_table,
+    message: row.message,
+    tables: JSON.parse(row.tables) as WorkshopTable[],
+  };
+}
+
 function isDuplicate(error: unknown): boolean {
   const code = (error as { errcode?: unknown } | null)?.errcode;
   return code === SQLITE_CONSTRAINT_PRIMARYKEY || code === SQLITE_CONSTRAINT_UNIQUE;
 }
 
-/** The unique index on join codes refused the row: another table has this code. */
+/** A unique index on join codes refused the row: another table (or workshop) has this code. */
 function isJoinCodeTaken(error: unknown): boolean {
   const { errcode, message } = (error ?? {}) as { errcode?: unknown; message?: unknown };
-  return errcode === SQLITE_CONSTRAINT_UNIQUE && typeof message === "string" && message.includes("tables.join_code");
+  return errcode === SQLITE_CONSTRAINT_UNIQUE && typeof message === "string" && /\b(tables|workshops)\.join_code\b/.test(message);
 }
 
 // Files written before the log existed kept one state blob per table: it becomes the table's starting state, with an empty log.
@@ -332,3 +486,30 @@ function addJoinCodes(db: DatabaseSync, makeJoinCode: JoinCodeMaker): void {
   db.exec("CREATE UNIQUE INDEX IF NOT EXISTS tables_join_code ON tables (join_code)");
 }
 
+
+// Files written before workshops existed: their table, and each table's workshop (none for the tables already there).
+// A deleted workshop leaves its tables on their own (ON DELETE SET NULL): its secret opens none of them from then on.
+function addWorkshops(db: DatabaseSync): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS workshops (
+      id TEXT PRIMARY KEY,
+      created_at INTEGER NOT NULL,
+      title TEXT NOT NULL,
+      date TEXT NOT NULL,
+      facilitator_key_hash TEXT NOT NULL,
+      invite TEXT NOT NULL,
+      observer_key TEXT NOT NULL,
+      join_code TEXT NOT NULL,
+      arrivals_open INTEGER NOT NULL,
+      seats_per_table INTEGER NOT NULL,
+      message TEXT NOT NULL,
+      tables TEXT NOT NULL
+    ) STRICT;
+    CREATE UNIQUE INDEX IF NOT EXISTS workshops_join_code ON workshops (join_code);
+  `);
+  const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
+  if (!columns.some((c) => c.name === "workshop_id")) {
+    db.exec("ALTER TABLE tables ADD COLUMN workshop_id TEXT REFERENCES workshops (id) ON DELETE SET NULL");
+  }
+  db.exec("CREATE INDEX IF NOT EXISTS tables_workshop ON tables (workshop_id)");
+}

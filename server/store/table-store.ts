@@ -15,6 +15,8 @@ export interface TableCreation {
    * worth that link, kept plain to be shown again like it, and replaced with it. Given by the store, unique among its tables.
    */
   joinCode: string;
+  /** The workshop this table is part of (its facilitator has full rights here too), or null for a table on its own. */
+  workshopId: string | null;
   /** The state the log starts from: a new table from the setup, or an imported story. */
   initial: TableState;
 }
@@ -71,8 +73,49 @@ export interface Anonymisation {
   initial?: TableState;
 }
 
-/** What create() takes: everything but the join code, which the store gives. */
-export type NewTable = Omit<TableCreation, "joinCode">;
+/** What create() takes: everything but the join code, which the store gives; a table on its own may leave out workshopId. */
+export type NewTable = Omit<TableCreation, "joinCode" | "workshopId"> & { workshopId?: string | null };
+
+/** One table of a workshop, in the workshop's order. */
+export interface WorkshopTable {
+  tableId: string;
+  /** The workshop's name for it (« Table 1 »…). */
+  name: string;
+  /**
+   * That table's own facilitator secret (its row keeps only the hash), kept plain like an invite so that the overview
+   * can show the « table facilitator » link again, to hand the table to a helper. Never synced.
+   */
+  handOverKey: string;
+}
+
+/** A workshop: several tables under one facilitator, one way in for the whole room (shared/workshop.ts). */
+export interface WorkshopCreation {
+  id: string;
+  createdAt: number;
+  title: string;
+  /** YYYY-MM-DD, or "" when not said. */
+  date: string;
+  /** The workshop facilitator's secret, hash only: full rights on the overview and at every table of the workshop. */
+  facilitatorKeyHash: string;
+  /** The lobby link's secret (participants), kept plain to be shown again; never synced. */
+  invite: string;
+  /** The plenary screen's secret (read only), kept plain for the same reason. */
+  observerKey: string;
+  /** The workshop's short code (shared/join-code.ts): unique among tables and workshops, given by the store. */
+  joinCode: string;
+  /** Whether the lobby seats newcomers (the facilitator closes arrivals once everyone is in). */
+  arrivalsOpen: boolean;
+  seatsPerTable: number;
+  /** The message shown on every screen, "" when none. */
+  message: string;
+  tables: WorkshopTable[];
+}
+
+/** What createWorkshop() takes: everything but the join code, which the store gives. */
+export type NewWorkshop = Omit<WorkshopCreation, "joinCode">;
+
+/** What changes in a workshop once created. */
+export type WorkshopChanges = Partial<Pick<WorkshopCreation, "arrivalsOpen" | "message" | "tables">>;
 
 /** Makes a candidate join code (server/secrets.ts newJoinCode; tests pass their own to force a collision). */
 export type JoinCodeMaker = () => string;
@@ -87,6 +130,12 @@ export function untakenJoinCode(makeJoinCode: JoinCodeMaker, taken: ReadonlySet<
     if (!taken.has(code)) return code;
   }
   throw new Error(`no free join code after ${JOIN_CODE_TRIES} draws`);
+}
+
+/** What a workshop's join code leads to: the workshop and its lobby link's secret, nothing else. */
+export interface WorkshopJoinCodeMatch {
+  workshopId: string;
+  invite: string;
 }
 
 /** What a join code leads to: the table and its current participant link, nothing else. */
@@ -107,17 +156,24 @@ export class DuplicateEntryError extends Error {
 export interface TableSecrets extends Pick<TableCreation, "facilitatorKeyHash" | "invite" | "observerKey"> {
   /** Hashes of the participant links the facilitator replaced: they bring back people already seated, nobody new. */
   retiredInviteHashes: string[];
+  /** The hash of the workshop facilitator's secret when the table is part of a workshop (it gives full rights here too), else null. */
+  workshopFacilitatorKeyHash: string | null;
 }
 
 export interface TableStore {
   /**
-   * Stores a new table with a join code no other table has (a new one is drawn on a collision); rejects if the id
+   * Stores a new table with a join code no other table nor workshop has (a new one is drawn on a collision); rejects if the id
    * exists. Resolves with the table as stored, its join code included.
    */
   create(table: NewTable): Promise<TableCreation>;
   load(tableId: string): Promise<StoredTable | undefined>;
   /** The table's link secrets only (one small read); undefined when there is no such table. */
   secrets(tableId: string): Promise<TableSecrets | undefined>;
+  /**
+   * Whether someone sat down at this table with this seat key (its hash, in the join entries of the log): read from
+   * the log alone, so that a request without a seat at the table costs no replay (a participant's take-home files).
+   */
+  hasSeat(tableId: string, seatKeyHash: string): Promise<boolean>;
   /**
    * Replaces the participant link's secret (the facilitator changed the link): the old one lets no newcomer in. The join
    * code is replaced with it, in the same write; resolves with the new code.
@@ -140,6 +196,17 @@ export interface TableStore {
   delete(tableId: string): Promise<boolean>;
   /** Ids of the tables untouched since `cutoffMs`: created before it, and no log entry at or after it (the retention sweep). */
   untouchedSince(cutoffMs: number): Promise<string[]>;
+  /** Stores a new workshop with a join code no table nor workshop has (drawn again on a collision); rejects if the id exists. */
+  createWorkshop(workshop: NewWorkshop): Promise<WorkshopCreation>;
+  loadWorkshop(workshopId: string): Promise<WorkshopCreation | undefined>;
+  /** Changes what is given, in one write; resolves with the workshop as stored, or undefined when there is no such workshop. */
+  updateWorkshop(workshopId: string, changes: WorkshopChanges): Promise<WorkshopCreation | undefined>;
+  /** The workshop this join code (normalised) belongs to, and its lobby link's secret: one read on a unique index. */
+  findWorkshopByJoinCode(code: string): Promise<WorkshopJoinCodeMatch | undefined>;
+  /** Deletes the workshop's row (its tables stay, on their own from then on); resolves true when there was one. */
+  deleteWorkshop(workshopId: string): Promise<boolean>;
+  /** Ids of the workshops created before `cutoffMs` that have no table left (the retention sweep deletes them). */
+  emptyWorkshops(cutoffMs: number): Promise<string[]>;
   /** One trivial query (the health check): resolves when the store answers, rejects otherwise. */
   ping(): Promise<void>;
   /** Waits for pending writes, then releases the store. */

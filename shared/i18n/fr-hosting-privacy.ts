@@ -27,7 +27,7 @@ export const frHostingPrivacy = {
     },
     browserHeading: "Dans votre navigateur",
     browser:
-      "Votre navigateur garde, dans son stockage local, votre clé de place pour chaque table (c'est elle qui vous ramène à votre place), les actions pas encore envoyées et vos brouillons de narration. Vous pouvez les effacer en effaçant les données de ce site dans votre navigateur.",
+      "Votre navigateur garde, dans son stockage local, votre clé de place pour chaque table (c'est elle qui vous ramène à votre place), le dernier nom et le rôle que vous avez donnés (pour ne pas les retaper à la table suivante), la table où vous êtes assis·e dans chaque atelier, les actions pas encore envoyées et vos brouillons de narration. Vous pouvez les effacer en effaçant les données de ce site dans votre navigateur.",
     retentionHeading: "Combien de temps",
     retention_one: "Une table dont personne ne s'est servi pendant {{count}} jour est effacée, avec tout ce qu'elle contient.",
     retention_other: "Une table dont personne ne s'est servi pendant {{count}} jours est effacée, avec tout ce qu'elle contient.",

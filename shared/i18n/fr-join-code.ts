@@ -2,7 +2,7 @@
 export const frJoinCode = {
   joinCode: {
     heading: "Rejoindre avec un code",
-    intro: "L'animateur·rice vous donne un code de 8 caractères : tapez-le ici pour arriver à la table.",
+    intro: "L'animateur·rice vous donne un code de 8 caractères : tapez-le ici pour arriver à la table, ou à l'accueil de l'atelier.",
     label: "Code de la table",
     hint: "Par exemple K7PQ-2MXR : majuscules ou minuscules, avec ou sans tiret.",
     submit: "Trouver la table",

@@ -5,6 +5,7 @@ import { frBlank } from "./fr-blank.ts";
 import { frBoard } from "./fr-board.ts";
 import { frExport } from "./fr-export.ts";
 import { frJoinCode } from "./fr-join-code.ts";
+import { frKit } from "./fr-kit.ts";
 import { frLayout } from "./fr-layout.ts";
 import { frLoading } from "./fr-loading.ts";
 import { frDeletion } from "./fr-hosting-delete.ts";
@@ -14,6 +15,11 @@ import { frPlay } from "./fr-play.ts";
 import { frPreparation } from "./fr-preparation.ts";
 import { frRules } from "./fr-rules.ts";
 import { frSecurity } from "./fr-security.ts";
+import { frWorkshopRules } from "./fr-workshop-rules.ts";
+import { frWorkshopEntry } from "./fr-workshop-entry.ts";
+import { frWorkshopOverview } from "./fr-workshop-overview.ts";
+import { frWorkshopPlenary } from "./fr-workshop-plenary.ts";
+import { frWorkshopCore } from "./fr-workshop-core.ts";
 
 const base = {
   deck: {
@@ -294,7 +300,7 @@ const base = {
  */
 export const fr = {
   ...base,
-  refusal: { ...base.refusal, ...frRules.refusal, ...frSecurity.refusal, ...frAnonymise.refusal, ...frBlank.refusal },
+  refusal: { ...base.refusal, ...frRules.refusal, ...frSecurity.refusal, ...frAnonymise.refusal, ...frBlank.refusal, ...frWorkshopRules.refusal },
   http: { ...base.http, ...frSecurity.http },
   share: frSecurity.share,
   phaseGuide: frRules.phaseGuide,
@@ -310,7 +316,13 @@ export const fr = {
   cards: frCards,
   board: frBoard,
   joinCode: frJoinCode.joinCode,
+  ...frKit,
   loading: frLoading.loading,
+  workshopRules: frWorkshopRules.workshopRules,
+  workshopEntry: frWorkshopEntry.workshopEntry,
+  workshopOverview: frWorkshopOverview.workshopOverview,
+  workshopPlenary: frWorkshopPlenary.workshopPlenary,
+  workshopCore: frWorkshopCore.workshopCore,
 } as const;
 
 export type Messages = typeof fr;

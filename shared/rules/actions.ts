@@ -9,6 +9,7 @@ import { PLAY_MOVES } from "./moves/play.ts";
 import { PREPARATION_MOVES } from "./moves/preparation.ts";
 import { TIMER_MOVES } from "./moves/timer.ts";
 import { TURN_MOVES } from "./moves/turns.ts";
+import { WORKSHOP_MOVES } from "./moves/workshop.ts";
 
 /** One move for every action type: the compiler checks none is missing. */
 export const MOVES: MovesOf<Action["type"]> = {
@@ -20,4 +21,5 @@ export const MOVES: MovesOf<Action["type"]> = {
   ...DEBRIEF_MOVES,
   ...MODERATION_MOVES,
   ...ANONYMISE_MOVES,
+  ...WORKSHOP_MOVES,
 };

@@ -5,15 +5,17 @@ import { t } from "../i18n/translate.ts";
 import { cleanName, nameKey } from "../text.ts";
 import { MOVES } from "./actions.ts";
 import { isAnonymousName } from "./moves/anonymise.ts";
-import { ACTION_RULES, JOIN_PHASES } from "./permissions.ts";
+import { ACTION_RULES, JOIN_PHASES, type ActionRule } from "./permissions.ts";
 import { accept, refuse, type Outcome } from "./result.ts";
 import { enterOrder } from "./turns.ts";
+import { isWorkshopActor, workshopActor } from "./workshop-actor.ts";
 
 export { createTable, checkSetup, knownThemes, type SetupInput, type NewTable } from "./setup.ts";
 export { ACTION_RULES, JOIN_PHASES, PHASE_ORDER, PHASE_GUIDE, type ActionRule, type Who } from "./permissions.ts";
 export { timeLeft, TIMER_LABEL_LENGTH } from "./moves/timer.ts";
 export { nextInOrder } from "./turns.ts";
 export { hasWon } from "./won.ts";
+export { isWorkshopActor } from "./workshop-actor.ts";
 export { anonymiseIn, anonymisedCopy, anonymousIdentity, isAnonymousName } from "./moves/anonymise.ts";
 export type { Outcome, Refusal, RefusalCode } from "./result.ts";
 
@@ -79,19 +81,31 @@ export function join(state: TableState, request: JoinRequest, ctx: ActionContext
   return accept(next);
 }
 
-/** Whether this person could do this kind of action now: for the server's checks and for shaping the UI. */
+/**
+ * Whether this person could do this kind of action now: for the server's checks and for shaping the UI. The workshop
+ * facilitator acting from the overview (WORKSHOP_ACTOR_ID) sits at no table: the rules ask only whether the permission
+ * table lets the workshop do it, and in which phases.
+ */
 export function canAct(state: TableState, actorId: string, type: Action["type"]): Outcome<true> {
+  const rule = ACTION_RULES[type];
+  if (isWorkshopActor(actorId)) {
+    return rule.workshop || rule.who === "workshop" ? phaseAllows(state, rule) : refuse("workshopActorNotAllowed");
+  }
   const actor = state.participants.find((p) => p.id === actorId);
   if (!actor) return refuse("notSeated");
-  if (actor.removed) return refuse("participantRemoved");
-  const rule = ACTION_RULES[type];
+  if (actor.removed) return actor.movedTo ? refuse("participantMoved", { table: actor.movedTo }) : refuse("participantRemoved");
+  if (rule.who === "workshop") return refuse("workshopOnly");
   if (rule.who === "facilitator" && !actor.facilitator) return refuse("facilitatorOnly");
-  if (!rule.phases.includes(state.phase)) {
-    return state.phase === "closed" ? refuse("storyClosed") : refuse("wrongPhase", { phase: t(`phase.${state.phase}`) });
-  }
+  const phase = phaseAllows(state, rule);
+  if (!phase.ok) return phase;
   const { turns } = state;
   if (rule.onTurn && turns.mode === "turns" && turns.current !== actor.id) return notYourTurn(state, turns.current);
   return accept(true);
+}
+
+function phaseAllows(state: TableState, rule: ActionRule): Outcome<true> {
+  if (rule.phases.includes(state.phase)) return accept(true);
+  return state.phase === "closed" ? refuse("storyClosed") : refuse("wrongPhase", { phase: t(`phase.${state.phase}`) });
 }
 
 function notYourTurn(state: TableState, current: string | null): Outcome<true> {
@@ -104,7 +118,7 @@ export function applyAction(state: TableState, action: Action, ctx: ActionContex
   const allowed = canAct(state, ctx.actorId, action.type);
   if (!allowed.ok) return allowed;
   const next = draft(state);
-  const actor = next.participants.find((p) => p.id === ctx.actorId);
+  const actor = isWorkshopActor(ctx.actorId) ? workshopActor() : next.participants.find((p) => p.id === ctx.actorId);
   if (!actor) return refuse("notSeated");
   const move = MOVES[action.type] as (s: TableState, a: Participant, x: Action, c: ActionContext) => Outcome;
   return move(next, actor, action, ctx);

@@ -1,8 +1,11 @@
 // Who may do what, in which phase: tables of data, read by the rules (to refuse) and by the UI (to offer).
 import type { ActionType, Phase } from "../model.ts";
 
-/** facilitator: seated with the facilitator secret (or made co-facilitator); anyone: any seated person not removed. */
-export type Who = "facilitator" | "anyone";
+/**
+ * facilitator: seated with the facilitator secret (or made co-facilitator); anyone: any seated person not removed;
+ * workshop: only the workshop facilitator acting from the overview (WORKSHOP_ACTOR_ID, shared/workshop.ts), no one seated.
+ */
+export type Who = "facilitator" | "anyone" | "workshop";
 
 export interface ActionRule {
   /** Phases in which the action is possible. */
@@ -10,6 +13,11 @@ export interface ActionRule {
   who: Who;
   /** In turns mode, only the person whose turn it is may do it (facilitators never have turns). */
   onTurn?: boolean;
+  /**
+   * The workshop facilitator may also do it to every table at once from the overview, as WORKSHOP_ACTOR_ID: they sit at
+   * no table, so only what a facilitator does to the whole room (a message, a timer, the phases, arrivals).
+   */
+  workshop?: true;
 }
 
 const PREPARATION: readonly Phase[] = ["preparation"];
@@ -29,9 +37,9 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   acceptSuggestion: { phases: PREPARATION, who: "facilitator" },
   dismissSuggestion: { phases: PREPARATION, who: "facilitator" },
   // Phases: forward and back, by the facilitator.
-  setPhase: { phases: ALL, who: "facilitator" },
-  startPlay: { phases: PREPARATION, who: "facilitator" },
-  closeStory: { phases: ["play", "debrief"], who: "facilitator" },
+  setPhase: { phases: ALL, who: "facilitator", workshop: true },
+  startPlay: { phases: PREPARATION, who: "facilitator", workshop: true },
+  closeStory: { phases: ["play", "debrief"], who: "facilitator", workshop: true },
   // Play.
   draw: { phases: PLAY, who: "anyone", onTurn: true },
   place: { phases: PLAY, who: "anyone", onTurn: true },
@@ -47,11 +55,11 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   setTurnMode: { phases: PLAY, who: "facilitator" },
   skipTurn: { phases: PLAY, who: "facilitator" },
   reorderTurns: { phases: PLAY, who: "facilitator" },
-  startTimer: { phases: OPEN, who: "facilitator" },
-  pauseTimer: { phases: OPEN, who: "facilitator" },
-  resumeTimer: { phases: OPEN, who: "facilitator" },
-  extendTimer: { phases: OPEN, who: "facilitator" },
-  clearTimer: { phases: ALL, who: "facilitator" },
+  startTimer: { phases: OPEN, who: "facilitator", workshop: true },
+  pauseTimer: { phases: OPEN, who: "facilitator", workshop: true },
+  resumeTimer: { phases: OPEN, who: "facilitator", workshop: true },
+  extendTimer: { phases: OPEN, who: "facilitator", workshop: true },
+  clearTimer: { phases: ALL, who: "facilitator", workshop: true },
   dealPitfall: { phases: PLAY, who: "facilitator" },
   // Debrief.
   writeDebrief: { phases: ["debrief"], who: "anyone" },
@@ -62,7 +70,7 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   editContribution: { phases: PLAY_AND_DEBRIEF, who: "facilitator" },
   removeContribution: { phases: PLAY_AND_DEBRIEF, who: "facilitator" },
   undo: { phases: OPEN, who: "facilitator" },
-  lockTable: { phases: ALL, who: "facilitator" },
+  lockTable: { phases: ALL, who: "facilitator", workshop: true },
   removeParticipant: { phases: OPEN, who: "facilitator" },
   setFacilitator: { phases: ALL, who: "facilitator" },
   handOver: { phases: ALL, who: "facilitator" },
@@ -70,6 +78,10 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   // for someone who asks them and can no longer do it themself (removed, gone, their device lost).
   anonymise: { phases: ALL, who: "anyone" },
   anonymiseParticipant: { phases: ALL, who: "facilitator" },
+  // Facilitation of a workshop: a message on every screen (a table's own facilitator too), and, before play, someone
+  // moved to another table of the workshop (the workshop facilitator only: they alone see every table).
+  announce: { phases: ALL, who: "facilitator", workshop: true },
+  moveAway: { phases: PREPARATION, who: "workshop" },
 };
 
 /** Phases in which newcomers may take a seat (unless the table is locked). */

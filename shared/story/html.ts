@@ -40,7 +40,7 @@ export function escapeHtml(text: string): string {
 }
 
 /** A French message, escaped as a whole: its parameters may be typed by people. */
-function tx(key: string, params: Record<string, string | number> = {}): string {
+export function tx(key: string, params: Record<string, string | number> = {}): string {
   return escapeHtml(t(key, params));
 }
 
@@ -49,34 +49,56 @@ function isWebUrl(url: string): boolean {
   return /^https?:\/\/[^\s]+$/i.test(url);
 }
 
-function frenchDate(date: Date): string {
+export function frenchDate(date: Date): string {
   return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
-type People = ReadonlyMap<string, ParticipantView>;
+export type People = ReadonlyMap<string, ParticipantView>;
 
-function cardFaceHtml(card: CardFace, heading: "h3" | "p", people: People): string {
+/**
+ * Where a story's sections sit: alone on their page, or as one chapter of a workshop's book (shared/story/book-html.ts),
+ * where each heading is one level lower and each id carries the chapter's prefix, so that ids stay unique in the book.
+ */
+export interface StoryFrame {
+  /** Prefix of the ids the sections' headings carry ("" alone; "table-2-" in a book). */
+  idPrefix: string;
+  /** Added to every heading's level: 0 alone (sections are h2), 1 in a book (under the chapter's h2). */
+  depth: 0 | 1;
+}
+
+const ALONE: StoryFrame = { idPrefix: "", depth: 0 };
+
+/** The heading tag of a level, lowered by the frame's depth: "h2" alone, "h3" in a book. */
+function hx(level: 2 | 3, frame: StoryFrame): string {
+  return `h${level + frame.depth}`;
+}
+
+function cardFaceHtml(card: CardFace, heading: "h3" | "p", people: People, frame: StoryFrame): string {
+  const tag = heading === "p" ? heading : hx(3, frame);
   const written = card.writtenBy ? [`<p class="written">${tx("storyMore.writtenBy", { ...whoIs(people, card.writtenBy) })}</p>`] : [];
   return [
     `<div class="card deck-${card.deck}">`,
     `<p class="deck">${pictogramSvg(card.deck)}${tx(`deckOne.${card.deck}`)}</p>`,
-    `<${heading} class="card-title">${escapeHtml(card.title)}</${heading}>`,
-    `<p class="card-text">${escapeHtml(card.text)}</p>`,
+    `<${tag} class="card-title">${escapeHtml(card.title)}</${tag}>`,
+    // A challenge's face is its question: its text is not repeated, and a label of ours says it is ours.
+    ...(card.label ? [`<p class="card-label">${tx("kit.labelOurs", { label: card.label })}</p>`] : []),
+    ...(card.text === card.title ? [] : [`<p class="card-text">${escapeHtml(card.text)}</p>`]),
     ...written,
     `</div>`,
   ].join("\n");
 }
 
-function setupHtml(table: PublicTable, people: People): string {
+/** The setup as a list of fields: the system, the present, the futures, the constraints, the framing challenge. */
+export function setupHtml(table: PublicTable, people: People, frame: StoryFrame = ALONE): string {
   const challenge = table.framingChallenge
-    ? cardFaceHtml(table.framingChallenge, "p", people)
+    ? cardFaceHtml(table.framingChallenge, "p", people, frame)
     : `<p class="typed">${escapeHtml(table.framingChallengeText)}</p>`;
   const item = (label: string, body: string) => `<div class="field">\n<dt>${label}</dt>\n<dd>${body}</dd>\n</div>`;
   const typed = (text: string) => `<p class="typed">${escapeHtml(text)}</p>`;
   const futures = futuresOf(table);
   return [
-    `<section class="setup" aria-labelledby="setup-heading">`,
-    `<h2 id="setup-heading">${tx("export.html.setup")}</h2>`,
+    `<section class="setup" aria-labelledby="${frame.idPrefix}setup-heading">`,
+    `<${hx(2, frame)} id="${frame.idPrefix}setup-heading">${tx("export.html.setup")}</${hx(2, frame)}>`,
     `<dl>`,
     item(tx("story.system"), typed(table.system)),
     item(tx("story.presentState"), typed(table.presentState)),
@@ -88,15 +110,15 @@ function setupHtml(table: PublicTable, people: People): string {
   ].join("\n");
 }
 
-function peopleHtml(people: ParticipantView[]): string {
+function peopleHtml(people: ParticipantView[], frame: StoryFrame): string {
   const items = people.map((p) => {
     const badge = p.facilitator ? ` <span class="badge">${tx("story.facilitator")}</span>` : "";
     const removed = p.removed ? ` <span class="badge removed">${tx("storyMore.removed")}</span>` : "";
     return `<li><span class="name">${escapeHtml(p.name)}</span> — <span class="role">${escapeHtml(p.role)}</span>${badge}${removed}</li>`;
   });
   return [
-    `<section class="people" aria-labelledby="people-heading">`,
-    `<h2 id="people-heading">${tx("story.participants")}</h2>`,
+    `<section class="people" aria-labelledby="${frame.idPrefix}people-heading">`,
+    `<${hx(2, frame)} id="${frame.idPrefix}people-heading">${tx("story.participants")}</${hx(2, frame)}>`,
     `<ul>`,
     ...items,
     `</ul>`,
@@ -105,7 +127,7 @@ function peopleHtml(people: ParticipantView[]): string {
 }
 
 /** A contribution's text, then who wrote it. */
-function contributionHtml(contribution: Contribution, people: People): string {
+export function contributionHtml(contribution: Contribution, people: People): string {
   return [
     `<p class="typed">${escapeHtml(contribution.text)}</p>`,
     `<p class="author">${tx("storyMore.contributedBy", { ...whoIs(people, contribution.authorId) })}</p>`,
@@ -131,7 +153,8 @@ function contributionsHtml(step: StepView, people: People): string[] {
   return out;
 }
 
-function stepHtml(step: StepView, index: number, people: People): string {
+/** One step of the timeline (its number on the path is index + 1). */
+export function stepHtml(step: StepView, index: number, people: People, frame: StoryFrame = ALONE): string {
   const who = whoIs(people, step.placedBy);
   const story = step.narration
     ? `<p class="narration typed">${escapeHtml(step.narration)}</p>\n<p class="author">${tx("story.narratedBy", { ...who })}</p>`
@@ -142,7 +165,7 @@ function stepHtml(step: StepView, index: number, people: People): string {
     `<li class="step deck-${step.card.deck}">`,
     `<p class="step-number">${tx("export.html.stepNumber", { number: index + 1 })}</p>`,
     ...(dealt ? [`<p class="dealt${step.open ? " open" : ""}">${escapeHtml(dealt)}</p>`] : []),
-    cardFaceHtml(step.card, "h3", people),
+    cardFaceHtml(step.card, "h3", people, frame),
     story,
     ...contributionsHtml(step, people),
     ...(reactions ? [`<p class="reactions">${escapeHtml(reactions)}</p>`] : []),
@@ -150,13 +173,13 @@ function stepHtml(step: StepView, index: number, people: People): string {
   ].join("\n");
 }
 
-function pathHtml(table: PublicTable, people: People): string {
+function pathHtml(table: PublicTable, people: People, frame: StoryFrame): string {
   const steps = table.path.length
-    ? [`<ol class="steps">`, ...table.path.map((step, i) => stepHtml(step, i, people)), `</ol>`]
+    ? [`<ol class="steps">`, ...table.path.map((step, i) => stepHtml(step, i, people, frame)), `</ol>`]
     : [`<p class="no-steps">${tx("story.noSteps")}</p>`];
   return [
-    `<section class="path" aria-labelledby="path-heading">`,
-    `<h2 id="path-heading">${tx("story.path")}</h2>`,
+    `<section class="path" aria-labelledby="${frame.idPrefix}path-heading">`,
+    `<${hx(2, frame)} id="${frame.idPrefix}path-heading">${tx("story.path")}</${hx(2, frame)}>`,
     `<p class="count">${tx("export.html.stepCount", { count: table.path.length })}</p>`,
     `<div class="timeline">`,
     `<p class="milestone start"><span class="sr">${tx("export.html.timelineStart")} : </span>${tx("story.presentState")}</p>`,
@@ -167,21 +190,21 @@ function pathHtml(table: PublicTable, people: People): string {
   ].join("\n");
 }
 
-function debriefHtml(table: PublicTable): string[] {
+function debriefHtml(table: PublicTable, frame: StoryFrame): string[] {
   const debrief = debriefOf(table);
   if (!debrief.shown) return [];
   const items = debrief.written.map((p) =>
     [
       `<li>`,
-      `<h3>${tx("storyMore.debriefOf", { name: p.name, role: roleLabel(p, p.role) })}</h3>`,
+      `<${hx(3, frame)}>${tx("storyMore.debriefOf", { name: p.name, role: roleLabel(p, p.role) })}</${hx(3, frame)}>`,
       `<p class="typed">${escapeHtml(p.debrief)}</p>`,
       `</li>`,
     ].join("\n"),
   );
   const missing = debrief.missing.map((p) => p.name).join(", ");
   return [
-    `<section class="debrief" aria-labelledby="debrief-heading">`,
-    `<h2 id="debrief-heading">${tx("storyMore.debrief")}</h2>`,
+    `<section class="debrief" aria-labelledby="${frame.idPrefix}debrief-heading">`,
+    `<${hx(2, frame)} id="${frame.idPrefix}debrief-heading">${tx("storyMore.debrief")}</${hx(2, frame)}>`,
     `<p class="intro">${tx("storyMore.debriefIntro")}</p>`,
     ...(items.length ? [`<ul class="debriefs">`, ...items, `</ul>`] : [`<p class="untold">${tx("storyMore.noDebrief")}</p>`]),
     ...(missing ? [`<p class="missing">${tx("storyMore.notYetWritten", { names: missing })}</p>`] : []),
@@ -190,13 +213,15 @@ function debriefHtml(table: PublicTable): string[] {
   ];
 }
 
-function footerHtml(meta: HtmlStoryMeta): string {
+/** The attribution of the cards (their licence, linked), and the day of the export. */
+export function footerHtml(meta: HtmlStoryMeta): string {
   const url = escapeHtml(meta.licenseUrl);
   const license = isWebUrl(meta.licenseUrl) ? `<a href="${url}">${url}</a>` : url;
   return [
     `<footer>`,
     `<p>${tx("story.attribution")} : ${escapeHtml(meta.attribution)}</p>`,
     `<p>${tx("export.html.license")} ${license}</p>`,
+    `<p>${tx("credits.rule")} ${tx("credits.independence")}</p>`,
     `<p><time datetime="${escapeHtml(meta.exportedAt.toISOString())}">${tx("story.exportedAt", { date: frenchDate(meta.exportedAt) })}</time></p>`,
     `</footer>`,
   ].join("\n");
@@ -206,7 +231,7 @@ function footerHtml(meta: HtmlStoryMeta): string {
 // body on the deck's tint. Printed, the band turns into dark text over a rule (the card keeps its coloured border), so
 // that no card depends on "background graphics" being printed.
 const { challenge, lever, pitfall } = DECK_LOOK;
-const STYLE = `
+export const STORY_STYLE = `
 :root { --challenge: ${challenge.colour}; --lever: ${lever.colour}; --pitfall: ${pitfall.colour}; --challenge-bg: ${challenge.tint}; --lever-bg: ${lever.tint}; --pitfall-bg: ${pitfall.tint}; --ink: #1b1b1b; --muted: #555; --line: #9a9a9a; }
 * { box-sizing: border-box; }
 html { color: var(--ink); background: #fff; }
@@ -230,6 +255,7 @@ dd { margin: 0.1rem 0 0 0; }
 .card .pictogram { width: 1.2rem; height: 1.2rem; flex: none; }
 .card .card-title, .card .card-text, .card .written { padding: 0 0.7rem; }
 .card .card-title { font-weight: 700; margin-top: 0.4rem; }
+.card .card-label { font-size: 0.8em; color: #555; padding: 0 0.7rem; }
 .card > :last-child { margin-bottom: 0.5rem; }
 .card-text { white-space: pre-wrap; }
 .card.deck-challenge { border-color: var(--challenge); background: var(--challenge-bg); } .card.deck-challenge .deck { background: var(--challenge); }
@@ -278,10 +304,15 @@ footer a { color: inherit; }
 }
 `;
 
+/** The story's sections, in the order a reader meets them: setup, people, the path as a timeline, the debrief. */
+export function storySectionsHtml(table: PublicTable, frame: StoryFrame = ALONE): string[] {
+  const people = peopleById(table);
+  return [setupHtml(table, people, frame), peopleHtml(table.participants, frame), pathHtml(table, people, frame), ...debriefHtml(table, frame)];
+}
+
 /** The whole story as a standalone HTML5 page (French), ready to read in a browser or print to PDF. */
 export function storyHtml(state: TableState, meta: HtmlStoryMeta): string {
   const table = publicTable(state);
-  const people = peopleById(table);
   return [
     `<!DOCTYPE html>`,
     `<html lang="fr">`,
@@ -289,7 +320,7 @@ export function storyHtml(state: TableState, meta: HtmlStoryMeta): string {
     `<meta charset="utf-8">`,
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<title>${tx("export.html.documentTitle", { title: table.title })}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STORY_STYLE}</style>`,
     `</head>`,
     `<body>`,
     `<main>`,
@@ -298,10 +329,7 @@ export function storyHtml(state: TableState, meta: HtmlStoryMeta): string {
     `<h1>${escapeHtml(table.title)}</h1>`,
     `<p class="phase">${tx("story.phase", { phase: t(`phase.${table.phase}`) })}</p>`,
     `</header>`,
-    setupHtml(table, people),
-    peopleHtml(table.participants),
-    pathHtml(table, people),
-    ...debriefHtml(table),
+    ...storySectionsHtml(table),
     `</main>`,
     footerHtml(meta),
     `</body>`,

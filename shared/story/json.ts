@@ -4,7 +4,7 @@ import { z } from "zod";
 import { cardSchema, DECK_NAMES } from "../../cards/schema.ts";
 import { t } from "../i18n/translate.ts";
 import { LIMITS, PHASES, type DeckName, type TableCard, type TableState } from "../model.ts";
-import { checkIdentity, checkSetup } from "../rules/index.ts";
+import { checkIdentity, checkSetup, isWorkshopActor } from "../rules/index.ts";
 import { cleanName, cleanText } from "../text.ts";
 
 export const STORY_FORMAT = "jeu-des-transitions/story";
@@ -24,7 +24,7 @@ const deckName = z.enum(DECK_NAMES);
 const frenchLocale = z.locales.fr();
 
 // Per-parse error map, as in cards/load.ts: the French locale must not leak into the rest of the app.
-const frenchErrors: z.core.$ZodErrorMap = (issue) =>
+export const frenchErrors: z.core.$ZodErrorMap = (issue) =>
   issue.code === "invalid_type" && issue.input === undefined ? t("export.json.missingField") : frenchLocale.localeError(issue);
 
 // Version 1: the table before sessions had phases of debrief, contributions and moderation. Read, then upgraded.
@@ -108,6 +108,8 @@ const participantSchema = participantV1Schema.extend({
   removed: z.boolean(),
   debrief: text,
   debriefAt: timestamp.nullable(),
+  /** Moved to another table of a workshop (its name); absent in stories written before workshops, and for everyone else. */
+  movedTo: name.optional(),
 });
 
 /** A card written at this table: the fields of a deck's card, without what only the kit's cards must carry (keywords…). */
@@ -133,7 +135,7 @@ const suggestionSchema = z.strictObject({
 const moderationSchema = z.strictObject({
   at: timestamp,
   by: id,
-  action: z.enum(["editStep", "removeStep", "moveStep", "editContribution", "removeContribution", "removeParticipant", "undo"]),
+  action: z.enum(["editStep", "removeStep", "moveStep", "editContribution", "removeContribution", "removeParticipant", "moveAway", "undo"]),
   target: text,
   before: text,
 });
@@ -164,6 +166,8 @@ const tableSchema = z.strictObject({
   suggestions: z.array(suggestionSchema),
   dealtCards: ids,
   moderationLog: z.array(moderationSchema),
+  /** The facilitation's message on screen when the story was saved; absent in stories written before workshops. */
+  announcement: z.strictObject({ text, at: timestamp }).optional(),
 });
 
 export const storyExportSchema = z.strictObject({
@@ -269,6 +273,11 @@ function schemaIssues(error: z.ZodError): Issue[] {
       ? { path: [...issue.path, issue.keys.join(", ")], message: t("export.json.unknownField") }
       : { path: issue.path, message: issue.message },
   );
+}
+
+/** What zod found wrong in a file, in French: the first problem and where it is, and how many more (a workshop's book too). */
+export function readableIssues(error: z.ZodError): string {
+  return summarize(schemaIssues(error));
 }
 
 /**
@@ -456,7 +465,10 @@ function checkPlay(table: StoryTable, add: AddIssue, isPerson: (participantId: s
       add(["suggestions", i, "text"], t("storyMore.json.suggestionTooLong", { max: LIMITS.setupTextLength }));
     }
   });
-  table.moderationLog.forEach((record, i) => isPerson(record.by, ["moderationLog", i, "by"]));
+  // What the workshop facilitator did to every table is recorded under the workshop, seated at no table.
+  table.moderationLog.forEach((record, i) => {
+    if (!isWorkshopActor(record.by)) isPerson(record.by, ["moderationLog", i, "by"]);
+  });
 }
 
 export interface NewTableFromStory {
@@ -473,6 +485,8 @@ export interface NewTableFromStory {
  */
 export function tableFromStory(story: StoryExport, { id, now }: NewTableFromStory): TableState {
   const table = structuredClone(story.table);
+  // A message was for the people in the room that day.
+  delete table.announcement;
   const returned: Record<DeckName, string[]> = { challenge: [], lever: [], pitfall: [] };
   for (const p of table.participants) {
     for (const cardId of p.hand) {

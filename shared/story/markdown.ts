@@ -43,13 +43,22 @@ export interface StoryMeta {
 
 type People = ReadonlyMap<string, ParticipantView>;
 
+/** 0: the story alone (sections are ##); 1: a chapter of a workshop's book (shared/story/book-markdown.ts), one level lower. */
+export type Depth = 0 | 1;
+
+/** The heading mark of a level, lowered by the depth: "##" alone, "###" in a book. */
+function hx(level: 2 | 3, depth: Depth): string {
+  return "#".repeat(level + depth);
+}
+
 /** A person as the story signs with them, escaped: { name, role }. */
-function signer(people: People, id: string): { name: string; role: string } {
+export function signer(people: People, id: string): { name: string; role: string } {
   const who = whoIs(people, id);
   return { name: escapeMarkdown(who.name), role: escapeMarkdown(who.role) };
 }
 
-function setupMarkdown(table: PublicTable): string[] {
+/** The system, the present, the futures, the constraints and the framing challenge, one bold label each. */
+export function setupMarkdown(table: PublicTable): string[] {
   const out: string[] = [];
   const field = (label: string, value: string) => out.push(`**${label} :** ${escapeMarkdown(value)}`, "");
   field(t("story.system"), table.system);
@@ -57,35 +66,38 @@ function setupMarkdown(table: PublicTable): string[] {
   const futures = futuresOf(table);
   futures.forEach((future, i) => field(futureLabel(table, i, futures.length), future));
   for (const constraint of constraintsOf(table)) field(constraint.label, constraint.text);
-  const challenge = table.framingChallenge
-    ? `${table.framingChallenge.title} — ${table.framingChallenge.text}`
-    : table.framingChallengeText;
+  const card = table.framingChallenge;
+  const label = card?.label ? ` (${t("kit.labelOurs", { label: card.label })})` : "";
+  const challenge = !card ? table.framingChallengeText : card.text === card.title ? `${card.title}${label}` : `${card.title} — ${card.text}`;
   field(t("story.framingChallenge"), challenge);
   return out;
 }
 
-function peopleMarkdown(table: PublicTable): string[] {
-  const out = [`## ${t("story.participants")}`, ""];
+function peopleMarkdown(table: PublicTable, depth: Depth): string[] {
+  const out = [`${hx(2, depth)} ${t("story.participants")}`, ""];
   for (const p of table.participants) out.push(`- ${escapeMarkdown(p.name)} (${roleLabel(p, escapeMarkdown(p.role))})`);
   out.push("");
   return out;
 }
 
 function cardMarkdown(card: CardFace, people: People): string[] {
-  const out = [`> ${escapeMarkdown(card.text).replaceAll("  \n", "  \n> ")}`, ""];
+  // A challenge's face is its question, already the step's heading; a label of ours says it is ours.
+  const out = card.text === card.title ? [] : [`> ${escapeMarkdown(card.text).replaceAll("  \n", "  \n> ")}`, ""];
+  if (card.label) out.push(`*${escapeMarkdown(t("kit.labelOurs", { label: card.label }))}*`, "");
   if (card.writtenBy) out.push(`*${t("storyMore.writtenBy", signer(people, card.writtenBy))}*`, "");
   return out;
 }
 
 /** A contribution's text, then who wrote it, on the next line of the same paragraph. */
-function contributionMarkdown(contribution: Contribution, people: People): string[] {
+export function contributionMarkdown(contribution: Contribution, people: People): string[] {
   return [`${escapeMarkdown(contribution.text)}  `, `*${t("storyMore.contributedBy", signer(people, contribution.authorId))}*`, ""];
 }
 
-function stepMarkdown(step: StepView, index: number, people: People): string[] {
+/** One step of the path (its number is index + 1): card, narration, answers, "oui, et…", reactions. */
+export function stepMarkdown(step: StepView, index: number, people: People, depth: Depth = 0): string[] {
   const who = signer(people, step.placedBy);
   const heading = t("story.step", { number: index + 1, deck: t(`deckOne.${step.card.deck}`), title: escapeMarkdown(step.card.title) });
-  const out = [`### ${heading}`, ""];
+  const out = [`${hx(3, depth)} ${heading}`, ""];
   const dealt = dealtLine(step);
   if (dealt) out.push(`*${dealt}*`, "");
   out.push(...cardMarkdown(step.card, people));
@@ -99,13 +111,13 @@ function stepMarkdown(step: StepView, index: number, people: People): string[] {
   return out;
 }
 
-function debriefMarkdown(table: PublicTable): string[] {
+function debriefMarkdown(table: PublicTable, depth: Depth): string[] {
   const debrief = debriefOf(table);
   if (!debrief.shown) return [];
-  const out = [`## ${t("storyMore.debrief")}`, "", `*${t("storyMore.debriefIntro")}*`, ""];
+  const out = [`${hx(2, depth)} ${t("storyMore.debrief")}`, "", `*${t("storyMore.debriefIntro")}*`, ""];
   if (debrief.written.length === 0) out.push(t("storyMore.noDebrief"), "");
   for (const p of debrief.written) {
-    out.push(`### ${t("storyMore.debriefOf", { name: escapeMarkdown(p.name), role: roleLabel(p, escapeMarkdown(p.role)) })}`, "");
+    out.push(`${hx(3, depth)} ${t("storyMore.debriefOf", { name: escapeMarkdown(p.name), role: roleLabel(p, escapeMarkdown(p.role)) })}`, "");
     out.push(escapeMarkdown(p.debrief), "");
   }
   if (debrief.missing.length) {
@@ -115,21 +127,35 @@ function debriefMarkdown(table: PublicTable): string[] {
   return out;
 }
 
-export function storyMarkdown(state: TableState, meta: StoryMeta): string {
-  const table = publicTable(state);
+/** The story under its title: the phase, the setup, the people, every step of the path, the debrief. */
+export function storySectionsMarkdown(table: PublicTable, depth: Depth = 0): string[] {
   const people = peopleById(table);
   const out: string[] = [];
-
-  out.push(`# ${escapeMarkdown(table.title)}`, "");
   out.push(`*${t("story.phase", { phase: t(`phase.${table.phase}`) })}*`, "");
   out.push(...setupMarkdown(table));
-  out.push(...peopleMarkdown(table));
-  out.push(`## ${t("story.path")}`, "");
+  out.push(...peopleMarkdown(table, depth));
+  out.push(`${hx(2, depth)} ${t("story.path")}`, "");
   if (table.path.length === 0) out.push(t("story.noSteps"), "");
-  table.path.forEach((step, index) => out.push(...stepMarkdown(step, index, people)));
-  out.push(...debriefMarkdown(table));
+  table.path.forEach((step, index) => out.push(...stepMarkdown(step, index, people, depth)));
+  out.push(...debriefMarkdown(table, depth));
+  return out;
+}
 
-  out.push("---", "", `${t("story.attribution")} : ${escapeMarkdown(meta.attribution)}`, "");
-  out.push(`*${t("story.exportedAt", { date: meta.exportedAt.toISOString().slice(0, 10) })}*`, "");
-  return out.join("\n");
+/** The attribution of the cards and the day of the export, after a rule. */
+export function footerMarkdown(meta: StoryMeta): string[] {
+  return [
+    "---",
+    "",
+    `${t("story.attribution")} : ${escapeMarkdown(meta.attribution)}`,
+    "",
+    `${escapeMarkdown(t("credits.rule"))} ${escapeMarkdown(t("credits.independence"))}`,
+    "",
+    `*${t("story.exportedAt", { date: meta.exportedAt.toISOString().slice(0, 10) })}*`,
+    "",
+  ];
+}
+
+export function storyMarkdown(state: TableState, meta: StoryMeta): string {
+  const table = publicTable(state);
+  return [`# ${escapeMarkdown(table.title)}`, "", ...storySectionsMarkdown(table), ...footerMarkdown(meta)].join("\n");
 }

@@ -23,7 +23,9 @@ export function peopleById(table: PublicTable): Map<string, ParticipantView> {
 export function roleLabel(person: ParticipantView, role: string): string {
   const parts = [role];
   if (person.facilitator) parts.push(t("story.facilitator"));
-  if (person.removed) parts.push(t("storyMore.removed"));
+  // Someone the workshop moved to another table left for it; they were not taken off.
+  if (person.movedTo) parts.push(t("workshopRules.moved.label", { table: person.movedTo }));
+  else if (person.removed) parts.push(t("storyMore.removed"));
   return parts.join(", ");
 }
 

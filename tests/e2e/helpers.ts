@@ -173,12 +173,17 @@ export function stepOf(page: Page, stepNumber: number): Locator {
   return page.getByRole("article", { name: new RegExp(`^Étape ${stepNumber} : `) });
 }
 
-/** Opens the step at this number in full (a tap on its tile), unless it is open already; returns the step. */
+/**
+ * Opens the step at this number in full (a tap on its tile), unless it is open already; returns the step. A step just
+ * placed opens by itself a moment later: a tap that crossed it closed the step again, so the tap is tried again.
+ */
 export async function openStep(page: Page, stepNumber: number): Promise<Locator> {
   const step = stepOf(page, stepNumber);
   const tile = step.getByRole("button", { name: new RegExp(`^Étape ${stepNumber} : `) });
-  if ((await tile.getAttribute("aria-expanded")) !== "true") await tile.click();
-  await expect(tile).toHaveAttribute("aria-expanded", "true");
+  await expect(async () => {
+    if ((await tile.getAttribute("aria-expanded")) !== "true") await tile.click();
+    await expect(tile).toHaveAttribute("aria-expanded", "true", { timeout: 1_000 });
+  }).toPass();
   return step;
 }
 

@@ -173,9 +173,9 @@ describe("a table's join code", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const found = (await response.json()) as ResolvedJoinCode;
     // Exactly what the participant link says, and the title the join page shows: nothing more.
-    expect(found).toEqual({ tableId: table.tableId, title: TITLE, path: tableLink(table.tableId, "invite", table.invite) });
+    expect(found).toEqual({ kind: "table", tableId: table.tableId, title: TITLE, path: tableLink(table.tableId, "invite", table.invite) });
     const invite = secretFrom(found.path, LINK_KEYS.invite);
-    const bastien = await join(found.tableId, { invite, name: "Bastien", role: "habitant" });
+    const bastien = await join(table.tableId, { invite, name: "Bastien", role: "habitant" });
     expect(((await bastien.request(WHOAMI_REQUEST)) as Whoami).facilitator).toBe(false);
   });
 
@@ -186,7 +186,7 @@ describe("a table's join code", () => {
     const response = await resolve(table.joinCode);
 
     expect(response.status).toBe(200);
-    expect(((await response.json()) as ResolvedJoinCode).tableId).toBe(table.tableId);
+    expect((await response.json()) as ResolvedJoinCode).toMatchObject({ kind: "table", tableId: table.tableId });
   });
 
   it("given a code of no table, then it is refused as unknown, nothing is opened, and no table is named", async () => {

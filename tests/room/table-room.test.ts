@@ -836,6 +836,8 @@ const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K
   handOver: ({ participantId }) => ({ type: "handOver", participantId }),
   anonymise: () => ({ type: "anonymise" }),
   anonymiseParticipant: ({ participantId }) => ({ type: "anonymiseParticipant", participantId }),
+  announce: () => ({ type: "announce", text: "Pause dans cinq minutes" }),
+  moveAway: ({ participantId }) => ({ type: "moveAway", participantId, toTableName: "Table 2" }),
 };
 
 const ACTION_TYPES = Object.keys(ACTION_RULES) as ActionType[];

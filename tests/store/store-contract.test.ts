@@ -21,6 +21,7 @@ import {
   type JoinCodeMaker,
   type JoinEntry,
   type LogEntry,
+  type NewWorkshop,
   type TableCreation,
   type TableStore,
 } from "../../server/store/table-store.ts";
@@ -111,7 +112,27 @@ function creationOf(id: string, initial: TableState = openTable()): TableCreatio
     invite: `invite-${id}`,
     observerKey: `observer-${id}`,
     joinCode: A_JOIN_CODE,
+    workshopId: null,
     initial: { ...initial, id },
+  };
+}
+
+const newWorkshopId = () => `atelier-${randomUUID()}`;
+
+/** A workshop as the server creates it, before its tables are listed. */
+function workshopOf(id: string, createdAt = NOW): NewWorkshop {
+  return {
+    id,
+    createdAt,
+    title: "Atelier « Quartiers en transition » 🌳",
+    date: "2050-06-21",
+    facilitatorKeyHash: `hash-${id}`,
+    invite: `invite-${id}`,
+    observerKey: `observer-${id}`,
+    arrivalsOpen: true,
+    seatsPerTable: 10,
+    message: "",
+    tables: [],
   };
 }
 
@@ -277,6 +298,7 @@ function storeContract(target: StoreTarget): void {
       invite: creation.invite,
       observerKey: creation.observerKey,
       retiredInviteHashes: [],
+      workshopFacilitatorKeyHash: null,
     });
     expect(await store.secrets(newTableId())).toBeUndefined();
   });
@@ -356,6 +378,119 @@ function storeContract(target: StoreTarget): void {
     expect((await store.findByJoinCode("DDDD5555"))?.tableId).toBe(first.id);
   });
 
+  it("gives back a created workshop as it was created, and finds it and its lobby secret by its own join code", async () => {
+    const store = await open();
+    const workshop = workshopOf(newWorkshopId());
+
+    const stored = await store.createWorkshop(workshop);
+    const reopened = target.persistent ? await open() : store;
+
+    expect(isJoinCode(stored.joinCode)).toBe(true);
+    expect(await reopened.loadWorkshop(workshop.id)).toEqual({ ...workshop, joinCode: stored.joinCode });
+    expect(await reopened.findWorkshopByJoinCode(stored.joinCode)).toEqual({ workshopId: workshop.id, invite: workshop.invite });
+    // A workshop's code is not a table's: the table lookup finds nothing by it.
+    expect(await reopened.findByJoinCode(stored.joinCode)).toBeUndefined();
+    expect(await reopened.findWorkshopByJoinCode("")).toBeUndefined();
+    expect(await reopened.loadWorkshop(newWorkshopId())).toBeUndefined();
+    await expect(reopened.createWorkshop({ ...workshop, title: "Un autre" })).rejects.toThrow();
+    expect((await reopened.loadWorkshop(workshop.id))?.title).toBe(workshop.title);
+  });
+
+  it("changes a workshop's arrivals, message and ordered tables, each alone, and keeps everything else", async () => {
+    const store = await open();
+    const workshop = workshopOf(newWorkshopId());
+    const { joinCode } = await store.createWorkshop(workshop);
+    const tables = [
+      { tableId: "t-2", name: "Table 2", handOverKey: "cle-2" },
+      { tableId: "t-1", name: "Les « Tanneurs »", handOverKey: "cle-1" },
+    ];
+
+    expect(await store.updateWorkshop(workshop.id, { tables })).toEqual({ ...workshop, joinCode, tables });
+    await store.updateWorkshop(workshop.id, { arrivalsOpen: false });
+    await store.updateWorkshop(workshop.id, { message: TRICKY_TEXT });
+    const reopened = target.persistent ? await open() : store;
+
+    expect(await reopened.loadWorkshop(workshop.id)).toEqual({ ...workshop, joinCode, tables, arrivalsOpen: false, message: TRICKY_TEXT });
+    expect(await reopened.updateWorkshop(newWorkshopId(), { message: "personne" })).toBeUndefined();
+  });
+
+  it("marks a workshop's tables: their secrets carry the workshop facilitator's hash, a table on its own none", async () => {
+    const store = await open();
+    const workshop = workshopOf(newWorkshopId());
+    await store.createWorkshop(workshop);
+    const inWorkshop = { ...creationOf(newTableId()), workshopId: workshop.id };
+    const alone = creationOf(newTableId());
+    await store.create(inWorkshop);
+    await store.create(alone);
+    const reopened = target.persistent ? await open() : store;
+
+    expect((await reopened.load(inWorkshop.id))?.table.workshopId).toBe(workshop.id);
+    expect((await reopened.secrets(inWorkshop.id))?.workshopFacilitatorKeyHash).toBe(workshop.facilitatorKeyHash);
+    expect((await reopened.load(alone.id))?.table.workshopId).toBeNull();
+    expect((await reopened.secrets(alone.id))?.workshopFacilitatorKeyHash).toBeNull();
+  });
+
+  it("keeps join codes unique among tables and workshops together: a code taken by either is drawn again", async () => {
+    const store = await open({ newJoinCode: codesInTurn("HHHH2345", "HHHH2345", "JJJJ2345", "JJJJ2345", "JJJJ2345", "KKKK2345", "MMMM2345") });
+    const table = creationOf(newTableId());
+    const [first, second] = [workshopOf(newWorkshopId()), workshopOf(newWorkshopId())];
+
+    expect((await store.create(table)).joinCode).toBe("HHHH2345");
+    // HHHH2345 is the table's: the workshop gets the next one.
+    expect((await store.createWorkshop(first)).joinCode).toBe("JJJJ2345");
+    // JJJJ2345 is a workshop's: the second workshop, then a table's new link, draw past it.
+    expect((await store.createWorkshop(second)).joinCode).toBe("KKKK2345");
+    expect(await store.setInvite(table.id, "nouveau-lien")).toBe("MMMM2345");
+
+    expect((await store.findWorkshopByJoinCode("JJJJ2345"))?.workshopId).toBe(first.id);
+    expect((await store.findWorkshopByJoinCode("KKKK2345"))?.workshopId).toBe(second.id);
+    expect((await store.findByJoinCode("MMMM2345"))?.tableId).toBe(table.id);
+  });
+
+  it(`gives up after ${JOIN_CODE_TRIES} codes that are all another table's, and stores no workshop`, async () => {
+    const store = await open({ newJoinCode: () => "NNNN2345" });
+    await store.create(creationOf(newTableId()));
+    const workshop = workshopOf(newWorkshopId());
+
+    await expect(store.createWorkshop(workshop)).rejects.toThrow();
+
+    expect(await store.loadWorkshop(workshop.id)).toBeUndefined();
+  });
+
+  it("deletes a workshop and leaves its tables on their own: the workshop's secret no longer counts there", async () => {
+    const store = await open();
+    const workshop = workshopOf(newWorkshopId());
+    const { joinCode } = await store.createWorkshop(workshop);
+    const table = { ...creationOf(newTableId()), workshopId: workshop.id };
+    await store.create(table);
+
+    expect(await store.deleteWorkshop(workshop.id)).toBe(true);
+    const reopened = target.persistent ? await open() : store;
+
+    expect(await reopened.loadWorkshop(workshop.id)).toBeUndefined();
+    expect(await reopened.findWorkshopByJoinCode(joinCode)).toBeUndefined();
+    expect((await reopened.load(table.id))?.table.workshopId).toBeNull();
+    expect((await reopened.secrets(table.id))?.workshopFacilitatorKeyHash).toBeNull();
+    expect(await reopened.deleteWorkshop(workshop.id)).toBe(false);
+  });
+
+  it("names the workshops created before a cutoff that have no table left", async () => {
+    const store = await open();
+    const DAY = 24 * 60 * 60 * 1000;
+    const cutoff = NOW - 90 * DAY;
+    const emptied = workshopOf(newWorkshopId(), cutoff - DAY);
+    const stillPlayed = workshopOf(newWorkshopId(), cutoff - DAY);
+    const justCreated = workshopOf(newWorkshopId(), cutoff + DAY);
+    for (const workshop of [emptied, stillPlayed, justCreated]) await store.createWorkshop(workshop);
+    const gone = { ...creationOf(newTableId()), workshopId: emptied.id };
+    await store.create(gone);
+    await store.create({ ...creationOf(newTableId()), workshopId: stillPlayed.id });
+    await store.delete(gone.id);
+
+    const mine = new Set([emptied, stillPlayed, justCreated].map((w) => w.id));
+    expect((await store.emptyWorkshops(cutoff)).filter((id) => mine.has(id))).toEqual([emptied.id]);
+  });
+
   it("gives back appended entries in seq order with their text byte for byte", async () => {
     const store = await open();
     const id = newTableId();
@@ -371,6 +506,21 @@ function storeContract(target: StoreTarget): void {
     expect(loaded?.log).toEqual([join, second, third]);
     const stored = loaded?.log[1]?.entry;
     expect(stored?.kind === "action" && stored.action.type === "narrate" ? stored.action.text : null).toBe(TRICKY_TEXT);
+  });
+
+  it("knows whether a seat key ever sat at a table from its log alone: not at another table, not a narration's text", async () => {
+    const store = await open();
+    const id = newTableId();
+    const other = newTableId();
+    await store.create(creationOf(id));
+    await store.create(creationOf(other));
+    await store.append(id, { seq: 1, entryId: "entry-1", at: NOW, entry: joinOf(BASTIEN, false) });
+    await store.append(id, narration(2, `seat-${BASTIEN}-mais-dans-un-texte`));
+
+    expect(await store.hasSeat(id, `seat-${BASTIEN}`)).toBe(true);
+    expect(await store.hasSeat(other, `seat-${BASTIEN}`)).toBe(false);
+    expect(await store.hasSeat(id, `seat-${BASTIEN}-mais-dans-un-texte`)).toBe(false);
+    expect(await store.hasSeat(newTableId(), `seat-${BASTIEN}`)).toBe(false);
   });
 
   it("refuses a second entry with the same seq as a duplicate, and keeps only the first", async () => {
@@ -602,15 +752,24 @@ function expectObserverKeys(loaded: (TableCreation | undefined)[]): void {
   expect(new Set(keys).size).toBe(keys.length);
 }
 
-/** Tables from before join codes: each got its own when the store opened, by which the store finds it. */
+/**
+ * Tables from before join codes: each got its own when the store opened, by which the store finds it. From before
+ * workshops: none is in one, and workshops can be made beside them.
+ */
 async function expectJoinCodes(store: TableStore, loaded: (TableCreation | undefined)[]): Promise<void> {
   const codes = loaded.map((table) => table?.joinCode ?? "");
   for (const code of codes) expect(isJoinCode(code)).toBe(true);
   expect(new Set(codes).size).toBe(codes.length);
   for (const table of loaded) expect(await store.findByJoinCode(table?.joinCode ?? "")).toEqual({ tableId: table?.id, invite: table?.invite });
+  for (const table of loaded) {
+    expect(table?.workshopId).toBeNull();
+    expect((await store.secrets(table?.id ?? ""))?.workshopFacilitatorKeyHash).toBeNull();
+  }
+  const workshop = await store.createWorkshop(workshopOf(newWorkshopId()));
+  expect((await store.findWorkshopByJoinCode(workshop.joinCode))?.workshopId).toBe(workshop.id);
 }
 
-describe("a store written before the observer link and join codes existed", () => {
+describe("a store written before the observer link, join codes and workshops existed", () => {
   let dir = "";
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), "jdt-migrate-"));

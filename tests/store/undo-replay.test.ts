@@ -7,7 +7,7 @@ import type { LogEntry, TableCreation } from "../../server/store/table-store.ts"
 import { act, BASTIEN, FACILITATOR, handOf, idOf, NOW, openTable, seat } from "../fixtures.ts";
 
 function creation(initial: TableState): TableCreation {
-  return { id: initial.id, createdAt: NOW, facilitatorKeyHash: "hash", invite: "invite", observerKey: "observer", joinCode: "K7PQ2MXR", initial };
+  return { id: initial.id, createdAt: NOW, facilitatorKeyHash: "hash", invite: "invite", observerKey: "observer", joinCode: "K7PQ2MXR", workshopId: null, initial };
 }
 
 /** A log written the way the room writes it: joins, then actions with their sender's ids. */

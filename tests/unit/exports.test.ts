@@ -301,8 +301,9 @@ describe("the story as printable HTML", () => {
 
   it("given a table framed by a challenge card, then the setup shows that card's face", () => {
     const page = storyHtml(tableInPlay(), EXPORT_META);
-    expect(page).toContain(`<p class="card-title">${escapeHtml(CHALLENGE_MOBILITY.title)}</p>`);
-    expect(page).toContain(escapeHtml(CHALLENGE_MOBILITY.text));
+    // Its face is its question; the title the card had before issue 11 is shown as our label, marked so.
+    expect(page).toContain(`<p class="card-title">${escapeHtml(CHALLENGE_MOBILITY.text)}</p>`);
+    expect(page).toContain(`<p class="card-label">intitulé ajouté : ${escapeHtml(CHALLENGE_MOBILITY.title ?? "")}</p>`);
     expect(page).toContain("Aucune étape n&#39;a encore été posée.");
     expect(page).toContain("Horizon 2050 — Futur souhaitable</dt>");
     expect(page).not.toContain("Débrief");
@@ -795,7 +796,7 @@ describe("the story download routes", () => {
       exportRouter({
         secrets: async (id) => {
           const table = tables.get(id);
-          return table && { facilitatorKeyHash: table.facilitatorKeyHash, invite: "invitation", observerKey: "observation", retiredInviteHashes: [] };
+          return table && { facilitatorKeyHash: table.facilitatorKeyHash, invite: "invitation", observerKey: "observation", retiredInviteHashes: [], workshopFacilitatorKeyHash: null };
         },
         current: async (id) => {
           tablesRead.push(id);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PHASES, type ActionType, type Phase, type TableState } from "../../shared/model.ts";
 import { ACTION_RULES, applyAction, canAct, type RefusalCode } from "../../shared/rules/index.ts";
+import { WORKSHOP_ACTOR_ID } from "../../shared/workshop.ts";
 import {
   act,
   BASTIEN,
@@ -15,12 +16,14 @@ import {
   withDorianRemoved,
 } from "../fixtures.ts";
 
-type Person = "facilitator" | "participant" | "removed participant" | "not seated";
+type Person = "facilitator" | "participant" | "removed participant" | "not seated" | "workshop facilitator";
 const PEOPLE: Record<Person, string> = {
   facilitator: idOf(FACILITATOR),
   participant: idOf(BASTIEN),
   "removed participant": idOf(DORIAN),
   "not seated": "p-inconnu",
+  // Seated at no table: what the workshop facilitator does to every table at once from the overview.
+  "workshop facilitator": WORKSHOP_ACTOR_ID,
 };
 
 /** The same table (Awa facilitates, Bastien and Chloé play, Dorian was removed) in each phase, in free play. */
@@ -33,11 +36,13 @@ const TABLES = Object.fromEntries(PHASES.map((phase) => [phase, tableIn(phase)])
 /** What the permission table says for this person, action and phase, in free play: null when allowed. */
 function expected(person: Person, type: ActionType, phase: Phase): RefusalCode | null {
   const rule = ACTION_RULES[type];
+  const phaseRefusal = rule.phases.includes(phase) ? null : phase === "closed" ? "storyClosed" : "wrongPhase";
+  if (person === "workshop facilitator") return rule.workshop || rule.who === "workshop" ? phaseRefusal : "workshopActorNotAllowed";
   if (person === "not seated") return "notSeated";
   if (person === "removed participant") return "participantRemoved";
+  if (rule.who === "workshop") return "workshopOnly";
   if (rule.who === "facilitator" && person !== "facilitator") return "facilitatorOnly";
-  if (!rule.phases.includes(phase)) return phase === "closed" ? "storyClosed" : "wrongPhase";
-  return null;
+  return phaseRefusal;
 }
 
 function answer(state: TableState, actorId: string, type: ActionType): RefusalCode | null {
@@ -54,7 +59,7 @@ describe("the permission table, case by case (free play)", () => {
   it("covers every action type, and each rule names at least one phase", () => {
     expect(TYPES).toHaveLength(Object.keys(SAMPLE_ACTIONS).length);
     for (const type of TYPES) expect(ACTION_RULES[type].phases.length, type).toBeGreaterThan(0);
-    expect(CASES).toHaveLength(TYPES.length * PHASES.length * 4);
+    expect(CASES).toHaveLength(TYPES.length * PHASES.length * Object.keys(PEOPLE).length);
   });
 
   it.each(CASES)("%s in %s by a %s: canAct answers what ACTION_RULES says", (type, phase, person) => {

@@ -509,7 +509,8 @@ describe("asking whether someone may act (canAct)", () => {
     for (const [phase, state] of Object.entries(phases)) {
       for (const [type, rule] of Object.entries(ACTION_RULES)) {
         const answer = canAct(state, idOf(FACILITATOR), type as ActionType);
-        expect(answer.ok, `${type} in ${phase}`).toBe(rule.phases.includes(state.phase));
+        // Moving someone to another table is the workshop facilitator's alone (from the overview).
+        expect(answer.ok, `${type} in ${phase}`).toBe(rule.who !== "workshop" && rule.phases.includes(state.phase));
       }
     }
   });

@@ -1,5 +1,6 @@
 // Plain HTTP calls: the decks for the setup form, opening a table, finding a table by its join code, a table's title
-// before joining, downloading the story and the table's cards, deleting a table.
+// before joining, downloading the story and the table's cards, deleting a table; opening a workshop, its lobby, a seat
+// at one of its tables.
 import type { Attribution, DeckFile } from "../../../cards/schema.ts";
 import type {
   CreateTableBody,
@@ -14,6 +15,15 @@ import type {
 } from "../../../shared/protocol.ts";
 // Only types from shared/protocol.ts (its schemas need zod, which the browser does not load).
 import { API, HOSTING_API } from "../../../shared/protocol-constants.ts";
+import {
+  WORKSHOP_API,
+  type CreateWorkshopBody,
+  type CreatedWorkshop,
+  type SeatAnswer,
+  type SeatRequest,
+  type WorkshopKeyRequest,
+  type WorkshopLobby,
+} from "../../../shared/workshop.ts";
 import i18n from "../i18n/index.ts";
 
 export interface DecksResponse {
@@ -66,10 +76,15 @@ export async function importStory(json: string): Promise<CreatedTable> {
 }
 
 /** Fetches a file with the facilitator secret and hands it to the browser as a download under this name. */
-async function downloadWithKey(url: string, facilitatorKey: string, filename: string): Promise<void> {
+function downloadWithKey(url: string, facilitatorKey: string, filename: string): Promise<void> {
+  return downloadFile(url, { headers: { Authorization: `Bearer ${facilitatorKey}` } }, filename);
+}
+
+/** Fetches a file (its secret in a header or the body, never in the address) and hands it to the browser as a download. */
+export async function downloadFile(url: string, init: RequestInit, filename: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${facilitatorKey}` } });
+    response = await fetch(url, init);
   } catch {
     throw new Error(i18n.t("connection.cannotReach"));
   }
@@ -113,7 +128,7 @@ export async function deleteTableRequest(tableId: string, facilitatorKey: string
 }
 
 /** POSTs a JSON body; a network failure becomes « the server does not answer », a refusal its French reason. */
-async function postJson<T>(url: string, body: unknown): Promise<T> {
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
@@ -135,4 +150,19 @@ export function resolveJoinCode(code: string): Promise<ResolvedJoinCode> {
 /** The table's title, asked with the secret of the link this page was opened with (checked first by the server). */
 export async function fetchTableTitle(tableId: string, secret: TableTitleRequest): Promise<string> {
   return (await postJson<TableTitle>(API.tableTitle(tableId), secret)).title;
+}
+
+/** Opens a workshop and its tables; answers its three links and its code. */
+export function createWorkshop(body: CreateWorkshopBody): Promise<CreatedWorkshop> {
+  return postJson<CreatedWorkshop>(WORKSHOP_API.create, body);
+}
+
+/** The workshop's tables as its lobby shows them, asked with the secret of the workshop link this page was opened with. */
+export function workshopLobby(workshopId: string, secret: WorkshopKeyRequest): Promise<WorkshopLobby> {
+  return postJson<WorkshopLobby>(WORKSHOP_API.lobby(workshopId), secret);
+}
+
+/** A seat at a table of the workshop (tableId null: the least full); answers that table's participant link. */
+export function seatInWorkshop(workshopId: string, request: SeatRequest): Promise<SeatAnswer> {
+  return postJson<SeatAnswer>(WORKSHOP_API.seat(workshopId), request);
 }

@@ -29,6 +29,7 @@ import {
   TABLE_DELETED_CLOSE_CODE,
   WHOAMI_REQUEST,
 } from "../../../shared/protocol-constants.ts";
+import { MOVED_CLOSE_CODE } from "../../../shared/workshop.ts";
 import i18n from "../i18n/index.ts";
 import { showNotice, useTableStore, type ShareAddresses, type TableStoreState } from "../store/table-store.ts";
 import { Outbox, type OutboxEntry, type SendResult } from "./outbox.ts";
@@ -188,6 +189,7 @@ function wire(joined: Room) {
       if (!deleting && target) tableGone(target.tableId, reason || i18n.t("deletion.deleted"));
       return;
     }
+    if (code === MOVED_CLOSE_CODE && target) return movedAway(reason ?? "");
     if (code !== CONSENTED && target) scheduleRejoin();
   });
 }
@@ -200,6 +202,22 @@ function tableGone(tableId: string, message: string) {
   clearTimeout(retryTimer);
   forgetTable(tableId);
   useTableStore.setState({ gone: message, shareLinks: null, pending: 0 });
+  setStatus("idle");
+}
+
+/**
+ * The workshop facilitator moved this person to another table (the close reason is its path): no rejoining here. The
+ * page reads where to go and as whom from the store (features/workshop-table/MovedAway.tsx follows it); the old
+ * table's last state, which arrived before the close on the same connection, says the new table's name.
+ */
+function movedAway(path: string) {
+  const id = useTableStore.getState().me?.participantId ?? "";
+  const seat = (lastJson.participants as Record<string, { name?: string; role?: string; movedTo?: string }> | undefined)?.[id];
+  target = null;
+  room = null;
+  outbox = null;
+  clearTimeout(retryTimer);
+  useTableStore.setState({ moved: { path, table: seat?.movedTo ?? "", name: seat?.name ?? "", role: seat?.role ?? "" }, pending: 0 });
   setStatus("idle");
 }
 

@@ -42,6 +42,7 @@ function seat(raw: Partial<SeatView>): SeatView {
     handCount: raw.handCount ?? 0,
     joinedAt: raw.joinedAt ?? 0,
     removed: raw.removed ?? false,
+    movedTo: raw.movedTo ?? "",
     debrief: raw.debrief ?? "",
     connected: raw.connected ?? false,
   };
@@ -101,6 +102,7 @@ function freshView(json: Record<string, unknown>, myId: string | null): TableVie
     timer,
     suggestions: list(raw.suggestions).sort((a, b) => a.at - b.at),
     won: raw.won ?? false,
+    announcement: raw.announcement?.text ? { text: raw.announcement.text, at: raw.announcement.at ?? 0 } : null,
     myHand: me?.hand ?? [],
     deleteAfter: raw.deleteAfter || null,
   };

@@ -23,6 +23,18 @@ export interface TableStoreState {
   shareLinks: ShareAddresses | null;
   /** Set when the table no longer exists (deleted, or never was): the reason, shown instead of the table. */
   gone: string | null;
+  /** Set when the workshop facilitator moved this person to another table of the workshop: where to go, and as whom. */
+  moved: MovedAway | null;
+}
+
+export interface MovedAway {
+  /** The new table's participant link (path and fragment). */
+  path: string;
+  /** The workshop's name for it (« Table 2 »); "" if this page did not hear it. */
+  table: string;
+  /** Who this person was at the old table: they sit at the new one under the same name and role, without a form. */
+  name: string;
+  role: string;
 }
 
 /** The links a facilitator shares, as full addresses (this site + path and fragment). */
@@ -42,6 +54,7 @@ export const useTableStore = create<TableStoreState>(() => ({
   pending: 0,
   shareLinks: null,
   gone: null,
+  moved: null,
 }));
 
 let noticeId = 0;

@@ -23,8 +23,9 @@ export function isAnonymousName(name: string): boolean {
 
 /**
  * Rewrites every place the state copies this person's name as text: their seat, the moderation record of their
- * removal, the source line of the cards they wrote. Idempotent: anonymising twice changes nothing more, which replay
- * needs (once the join entry of the log carries the new name, the anonymise entry after it finds nothing to change).
+ * removal or move to another table, the source line of the cards they wrote. Idempotent: anonymising twice changes
+ * nothing more, which replay needs (once the join entry of the log carries the new name, the anonymise entry after it
+ * finds nothing to change).
  */
 export function anonymiseIn(state: TableState, person: Participant): TableState {
   const identity = anonymousIdentity(state, person.id);
@@ -32,7 +33,8 @@ export function anonymiseIn(state: TableState, person: Participant): TableState 
   person.name = identity.name;
   person.role = identity.role;
   for (const record of state.moderationLog) {
-    if (record.action === "removeParticipant" && record.target === person.id) record.before = identity.name;
+    const ofThem = record.action === "removeParticipant" || record.action === "moveAway";
+    if (ofThem && record.target === person.id) record.before = identity.name;
   }
   const written = Object.values(state.cards).filter((card) => card.writtenBy === person.id);
   if (written.length > 0) {

@@ -22,6 +22,18 @@ function seated(state: TableState, participantId: string): Participant | undefin
   return state.participants.find((p) => p.id === participantId && !p.removed);
 }
 
+/**
+ * Takes someone off the table (removed, or moved to another table of the workshop): their cards go to the discard, a
+ * dealt pitfall among them is dealt no more, and they leave the turn order; what they wrote stays theirs.
+ */
+export function takeOffTable(state: TableState, person: Participant): void {
+  state.discard.push(...person.hand);
+  state.dealtCards = state.dealtCards.filter((id) => !person.hand.includes(id));
+  person.hand = [];
+  person.removed = true;
+  leaveOrder(state, person.id);
+}
+
 function facilitatorCount(state: TableState): number {
   return state.participants.filter((p) => p.facilitator && !p.removed).length;
 }
@@ -117,11 +129,7 @@ export const MODERATION_MOVES: MovesOf<ModerationMove> = {
     if (!person) return refuse("participantNotFound");
     if (person.removed) return refuse("participantAlreadyRemoved", { name: person.name });
     record(state, ctx, "removeParticipant", participantId, person.name);
-    state.discard.push(...person.hand);
-    state.dealtCards = state.dealtCards.filter((id) => !person.hand.includes(id));
-    person.hand = [];
-    person.removed = true;
-    leaveOrder(state, person.id);
+    takeOffTable(state, person);
     return accept(state);
   },
 

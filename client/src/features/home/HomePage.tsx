@@ -1,5 +1,5 @@
-// The home page: a participant types the table's join code; a facilitator opens a table (on success they land at the
-// table as facilitator) or continues an exported story.
+// The home page: a participant types the table's (or workshop's) join code; a facilitator opens a table (on success they
+// land at the table as facilitator), opens a workshop of several tables, or continues an exported story.
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
@@ -7,7 +7,9 @@ import { LIMITS } from "../../../../shared/model.ts";
 import { fetchDecks, openTable, type DecksResponse } from "../../net/api.ts";
 import { enterAsFacilitator } from "../table/auto-join.ts";
 import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
+import { CreateWorkshopForm } from "./CreateWorkshopForm.tsx";
 import { ImportStoryForm } from "./ImportStoryForm.tsx";
+import { ImportWorkshopForm } from "./ImportWorkshopForm.tsx";
 import { JoinByCode } from "./JoinByCode.tsx";
 import "./home.css";
 import { Notice } from "../../ui/Notice.tsx";
@@ -111,8 +113,38 @@ export function HomePage() {
           {submitting ? t("home.submitting") : t("home.submit")}
         </button>
       </form>
+      <WorkshopEntry decks={decks} />
       <ImportStoryForm />
+      <ImportWorkshopForm />
     </div>
+  );
+}
+
+/** « Animer un atelier de plusieurs tables »: a disclosure, so that the one-table form stays the page's first form. */
+function WorkshopEntry({ decks }: { decks: DecksResponse | null }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <section className="workshop-entry" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`} className="home__heading">
+        {t("workshopEntry.create.heading")}
+      </h2>
+      <p>{t("workshopEntry.create.intro")}</p>
+      <button
+        type="button"
+        className="button workshop-entry__toggle"
+        aria-expanded={open}
+        aria-controls={`${id}-form`}
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t("workshopEntry.create.close") : t("workshopEntry.create.open")}
+      </button>
+      {/* Kept when folded: what was typed is still there when it opens again. */}
+      <div id={`${id}-form`} hidden={!open}>
+        <CreateWorkshopForm decks={decks} headingId={`${id}-heading`} />
+      </div>
+    </section>
   );
 }
 

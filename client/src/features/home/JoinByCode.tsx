@@ -1,6 +1,7 @@
-// « Rejoindre avec un code »: the short code the facilitator shows or reads aloud opens the table's join form, as the
-// participant link would. The form is checked here first (a code of the wrong form costs no attempt), then the server
-// says which table it is, while the table accepts arrivals; failed attempts are limited per address.
+// « Rejoindre avec un code »: the short code the facilitator shows or reads aloud opens the table's join form (a
+// workshop's code, its lobby), as the participant link would. The form is checked here first (a code of the wrong form
+// costs no attempt), then the server says which table it is, while the table accepts arrivals; failed attempts are
+// limited per address.
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
@@ -31,7 +32,8 @@ export function JoinByCode() {
     setBusy(true);
     setError(null);
     try {
-      // The participant link's path and fragment: the usual join form, which names the table.
+      // The participant link's path and fragment: a table's usual join form, which names the table, or a workshop's
+      // lobby, where the person picks a table (or goes straight back to the one this browser sat at).
       navigate((await resolveJoinCode(code)).path);
     } catch (e) {
       refused((e as Error).message);

@@ -7,6 +7,7 @@ import { fetchTableTitle } from "../../net/api.ts";
 import { joinTable, secretOption, type Secret } from "../../net/connection.ts";
 import { Field } from "../../ui/Field.tsx";
 import type { Identity } from "../table/auto-join.ts";
+import { lastIdentity, rememberIdentity } from "./last-identity.ts";
 import { useDocumentTitle } from "./use-document-title.ts";
 
 export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secret: Secret; autoJoin: Identity | null }) {
@@ -18,6 +19,8 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
   const [submitting, setSubmitting] = useState(automatic !== null);
   const started = useRef(false);
   const title = useTableTitle(tableId, secret, automatic === null);
+  // What the form starts from: who the page was sent with, else who this browser last sat down as.
+  const [prefill] = useState(() => (autoJoin?.name ? autoJoin : lastIdentity()));
   useDocumentTitle(title);
 
   async function seat(identity: Identity) {
@@ -25,6 +28,7 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
     setError(null);
     try {
       await joinTable(tableId, secret, identity.name, identity.role);
+      rememberIdentity(identity);
     } catch (e) {
       setError((e as Error).message);
       setSubmitting(false);
@@ -88,13 +92,13 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
               required
               maxLength={LIMITS.nameLength}
               autoComplete="nickname"
-              defaultValue={autoJoin?.name || undefined}
+              defaultValue={prefill?.name || undefined}
             />
           )}
         </Field>
         <Field label={t("join.role")} hint={t("join.roleHint")}>
           {(id, hintId) => (
-            <input id={id} name="role" required maxLength={LIMITS.roleLength} aria-describedby={hintId} defaultValue={autoJoin?.role || undefined} />
+            <input id={id} name="role" required maxLength={LIMITS.roleLength} aria-describedby={hintId} defaultValue={prefill?.role || undefined} />
           )}
         </Field>
         {error && (

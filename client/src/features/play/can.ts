@@ -13,7 +13,8 @@ export function blockerOf(table: TableView | null, me: Whoami | null, type: Acti
   if (!table || !seat) return "observer";
   if (seat.removed) return "removed";
   const rule = ACTION_RULES[type];
-  if (rule.who === "facilitator" && !seat.facilitator) return "facilitatorOnly";
+  // Moving someone to another table is the workshop facilitator's, from the overview: never offered at a table.
+  if (rule.who === "workshop" || (rule.who === "facilitator" && !seat.facilitator)) return "facilitatorOnly";
   if (!rule.phases.includes(table.phase)) return "wrongPhase";
   if (rule.onTurn && table.turns.mode === "turns" && table.turns.current !== seat.id) return "notYourTurn";
   return null;

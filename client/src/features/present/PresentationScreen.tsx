@@ -16,6 +16,7 @@ import { PlacingContext } from "../table/PlacingContext.tsx";
 import { useShareLinks } from "../table/use-share-links.ts";
 import { JoinInvite } from "./JoinInvite.tsx";
 import { StoryEntry } from "./StoryEntry.tsx";
+import { AnnouncementBanner } from "../workshop-table/AnnouncementBanner.tsx";
 import { useFocusOnSwitch } from "./use-focus-on-switch.ts";
 import "./present.css";
 
@@ -50,6 +51,7 @@ export function PresentationScreen({ onExit, exitLabel }: { onExit: () => void; 
           <ConnectionStatus />
         </div>
       </header>
+      <AnnouncementBanner variant="present" />
       <Notice />
       <div className={`present__layout${open && links ? " present__layout--join" : ""}`}>
         <div className="present__main">

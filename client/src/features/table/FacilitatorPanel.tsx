@@ -10,6 +10,7 @@ import { act, rotateInvite, type Secret } from "../../net/connection.ts";
 import { downloadStory, downloadTableDeck } from "../../net/api.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";
 import { PlayControls } from "../play/PlayControls.tsx";
+import { AnnounceForm } from "../workshop-table/AnnounceForm.tsx";
 import { presentationAddress } from "../present/use-presentation.ts";
 import { DeleteTable, RetentionDate } from "./DeleteTable.tsx";
 import { useShareLinks } from "./use-share-links.ts";
@@ -87,6 +88,7 @@ export function FacilitatorPanel({ tableId, secret }: { tableId: string; secret:
     <section className="facilitation" aria-labelledby="facilitation-heading">
       {/* While playing, the pace first (timer, pitfalls); otherwise inviting people first. */}
       {phase === "play" && <PlayControls />}
+      <AnnounceForm />
       <ShareLinks />
       <section className="drawer__section" aria-labelledby="arrivals-heading">
         <h3 id="arrivals-heading">{t("preparation.share.lockHeading")}</h3>

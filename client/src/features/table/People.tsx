@@ -15,6 +15,9 @@ export function People() {
   const me = useTableStore(selectMe);
   const seated = people.filter((p) => !p.removed);
   const removed = people.filter((p) => p.removed);
+  // Those the workshop moved to another table left for it: they are not shown as taken off.
+  const movedAway = removed.filter((p) => p.movedTo);
+  const takenOff = removed.filter((p) => !p.movedTo);
   const showDebrief = phase === "debrief" || phase === "closed";
 
   return (
@@ -44,9 +47,15 @@ export function People() {
           </li>
         ))}
       </ul>
-      {removed.length > 0 && (
+      {takenOff.length > 0 && (
         <p className="people__removed">
-          <strong>{t("play.people.removedHeading")} :</strong> {removed.map((p) => p.name).join(", ")}
+          <strong>{t("play.people.removedHeading")} :</strong> {takenOff.map((p) => p.name).join(", ")}
+        </p>
+      )}
+      {movedAway.length > 0 && (
+        <p className="people__removed">
+          <strong>{t("workshopRules.moved.heading")} :</strong>{" "}
+          {movedAway.map((p) => `${p.name}, ${t("workshopRules.moved.label", { table: p.movedTo })}`).join(" ; ")}
         </p>
       )}
       {/* Someone removed can no longer act: the facilitator anonymises them when they ask. */}

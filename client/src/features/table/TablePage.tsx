@@ -8,6 +8,7 @@ import { selectMe, useTableStore } from "../../store/table-store.ts";
 import { JoinForm } from "../join/JoinForm.tsx";
 import { useDocumentTitle } from "../join/use-document-title.ts";
 import { usePresentationMode } from "../present/use-presentation.ts";
+import { MovedAway } from "../workshop-table/MovedAway.tsx";
 import { TableGone } from "./TableGone.tsx";
 import { secretFromLocation, takeAutoJoin } from "./auto-join.ts";
 // The table's screens load with the table, not with the join form (table-parts.tsx).
@@ -21,6 +22,7 @@ export function TablePage({ tableId }: { tableId: string }) {
   const me = useTableStore(selectMe);
   const hasTable = useTableStore((s) => s.table !== null);
   const gone = useTableStore((s) => s.gone);
+  const moved = useTableStore((s) => s.moved);
   // The tab names the table once it is here (the join form names it before).
   useDocumentTitle(useTableStore((s) => s.table?.title));
   // The shared screen: where an observer's link lands (a projector), and where a facilitator's « Présenter » goes.
@@ -29,6 +31,7 @@ export function TablePage({ tableId }: { tableId: string }) {
 
   useEffect(() => () => void leaveTable(), []);
 
+  if (moved) return <MovedAway fromTableId={tableId} moved={moved} />;
   if (gone) return <TableGone message={gone} />;
   if (!secret) {
     return (

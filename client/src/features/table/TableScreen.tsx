@@ -11,11 +11,14 @@ import { ConnectionStatus } from "../../ui/ConnectionStatus.tsx";
 import { Notice } from "../../ui/Notice.tsx";
 import { PhaseBar } from "../phases/PhaseBar.tsx";
 import { DebriefPanel } from "../play/DebriefPanel.tsx";
+import { TakeHome } from "../play/TakeHome.tsx";
 import { TimerPanel } from "../play/TimerPanel.tsx";
 import { TurnOrder } from "../play/TurnOrder.tsx";
 import { useAmFacilitator } from "../play/can.ts";
 import { PreparationPanel } from "../preparation/PreparationPanel.tsx";
 import { useFocusOnSwitch } from "../present/use-focus-on-switch.ts";
+import { AnnouncementBanner } from "../workshop-table/AnnouncementBanner.tsx";
+import { useMovedNotice } from "../workshop-table/MovedAway.tsx";
 import { DeckPiles } from "./DeckPiles.tsx";
 import { FacilitatorDrawer, StoryDownloads } from "./FacilitatorPanel.tsx";
 import { Hand } from "./Hand.tsx";
@@ -44,6 +47,7 @@ export function TableScreen({ tableId, secret, onPresent }: Props) {
   const toolsButton = useRef<HTMLButtonElement>(null);
   const heading = useFocusOnSwitch<HTMLHeadingElement>();
   const arrival = usePhaseArrival(phase, me?.observer ? "observer" : facilitating ? "facilitator" : "participant");
+  useMovedNotice(tableId);
   if (!phase || !me) return null;
 
   const playing = phase === "play" && !me.observer;
@@ -97,6 +101,7 @@ export function TableScreen({ tableId, secret, onPresent }: Props) {
         </p>
       )}
       <PhaseBar />
+      <AnnouncementBanner />
       <Notice />
       <p className="visually-hidden" aria-live="polite">
         {arrival}
@@ -147,6 +152,7 @@ function ClosedStory({ facilitating, tableId, secret }: { facilitating: boolean;
           <StoryDownloads tableId={tableId} secret={secret} />
         </>
       )}
+      <TakeHome tableId={tableId} />
     </section>
   );
 }

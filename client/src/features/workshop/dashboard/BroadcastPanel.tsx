@@ -1,0 +1,157 @@
+// What the workshop facilitator does to every table at once: a message on every screen, a timer for everyone, each
+// table to its next phase, arrivals closed or reopened, more tables. Each table answers for itself (CommandResults).
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { WORKSHOP_LIMITS, type WorkshopCommand, type WorkshopCommandReply, type WorkshopOverview } from "../../../../../shared/workshop.ts";
+import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
+import { CommandResults, type Answered } from "./CommandResults.tsx";
+
+export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [sending, setSending] = useState(false);
+  const [answered, setAnswered] = useState<Answered | null>(null);
+  const [message, setMessage] = useState(overview.message);
+  const [minutes, setMinutes] = useState(15);
+  const [label, setLabel] = useState(() => t("workshopOverview.timerLabelDefault"));
+  const [tablesToAdd, setTablesToAdd] = useState(1);
+  const [confirmingPhase, setConfirmingPhase] = useState(false);
+  const room = WORKSHOP_LIMITS.maxTables - overview.tables.length;
+
+  async function send(command: WorkshopCommand) {
+    setSending(true);
+    try {
+      const reply: WorkshopCommandReply = await sendWorkshopCommand(command);
+      setAnswered({ command: command.type, reply });
+    } catch (error) {
+      setAnswered({ command: command.type, reply: { ok: false, results: [], message: (error as Error).message } });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  const onSubmit = (command: () => WorkshopCommand) => (event: FormEvent) => {
+    event.preventDefault();
+    void send(command());
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="broadcast">
+      <h2 id={`${id}-heading`}>{t("workshopOverview.broadcastHeading")}</h2>
+      <div className="broadcast__grid">
+        <form className="broadcast__form" onSubmit={onSubmit(() => ({ type: "message", text: message.trim() }))}>
+          <label htmlFor={`${id}-message`}>{t("workshopOverview.messageLabel")}</label>
+          <textarea
+            id={`${id}-message`}
+            rows={2}
+            maxLength={WORKSHOP_LIMITS.messageLength}
+            value={message}
+            onChange={(event) => setMessage(event.target.value)}
+            aria-describedby={`${id}-message-hint`}
+          />
+          <p id={`${id}-message-hint`} className="field__hint">
+            {t("workshopOverview.messageHint", { max: WORKSHOP_LIMITS.messageLength })}
+          </p>
+          <div className="inline-row">
+            <button type="submit" className="button button--primary" disabled={sending}>
+              {t("workshopOverview.messageSubmit")}
+            </button>
+            {overview.message && (
+              <button
+                type="button"
+                className="button"
+                disabled={sending}
+                onClick={() => {
+                  setMessage("");
+                  void send({ type: "message", text: "" });
+                }}
+              >
+                {t("workshopOverview.messageClear")}
+              </button>
+            )}
+          </div>
+          {overview.message && <p className="broadcast__current">{t("workshopOverview.messageCurrent", { text: overview.message })}</p>}
+        </form>
+
+        <form className="broadcast__form" onSubmit={onSubmit(() => ({ type: "timer", minutes, label: label.trim() }))}>
+          <div className="broadcast__timer-fields">
+            <div className="field">
+              <label htmlFor={`${id}-minutes`}>{t("workshopOverview.timerMinutes")}</label>
+              <input
+                id={`${id}-minutes`}
+                type="number"
+                min={1}
+                max={180}
+                value={minutes}
+                onChange={(event) => setMinutes(Math.max(1, Math.min(180, Number(event.target.value) || 1)))}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-label`}>{t("workshopOverview.timerLabel")}</label>
+              <input id={`${id}-label`} maxLength={60} value={label} onChange={(event) => setLabel(event.target.value)} />
+            </div>
+          </div>
+          <div className="inline-row">
+            <button type="submit" className="button button--primary" disabled={sending}>
+              {t("workshopOverview.timerSubmit")}
+            </button>
+            <button type="button" className="button" disabled={sending} onClick={() => void send({ type: "clearTimer" })}>
+              {t("workshopOverview.timerClear")}
+            </button>
+          </div>
+        </form>
+
+        <div className="broadcast__form">
+          {confirmingPhase ? (
+            <div role="group" aria-labelledby={`${id}-phase-question`}>
+              <p id={`${id}-phase-question`}>{t("workshopOverview.nextPhaseConfirm")}</p>
+              <div className="inline-row">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={sending}
+                  onClick={() => {
+                    setConfirmingPhase(false);
+                    void send({ type: "nextPhase" });
+                  }}
+                >
+                  {t("workshopOverview.nextPhase")}
+                </button>
+                <button type="button" className="button" onClick={() => setConfirmingPhase(false)}>
+                  {t("workshopOverview.close")}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" className="button" disabled={sending} onClick={() => setConfirmingPhase(true)}>
+              {t("workshopOverview.nextPhase")}
+            </button>
+          )}
+          <p className="broadcast__arrivals">
+            <strong>{t(overview.arrivalsOpen ? "workshopOverview.arrivalsOpen" : "workshopOverview.arrivalsClosed")}</strong>
+          </p>
+          <button type="button" className="button" disabled={sending} onClick={() => void send({ type: "arrivals", open: !overview.arrivalsOpen })}>
+            {t(overview.arrivalsOpen ? "workshopOverview.arrivalsClose" : "workshopOverview.arrivalsReopen")}
+          </button>
+          {room > 0 && (
+            <form className="inline-row broadcast__add" onSubmit={onSubmit(() => ({ type: "addTables", count: tablesToAdd }))}>
+              <label htmlFor={`${id}-add`}>{t("workshopOverview.addTablesLabel")}</label>
+              <input
+                id={`${id}-add`}
+                type="number"
+                min={1}
+                max={room}
+                value={tablesToAdd}
+                onChange={(event) => setTablesToAdd(Math.max(1, Math.min(room, Number(event.target.value) || 1)))}
+              />
+              <button type="submit" className="button" disabled={sending}>
+                {t("workshopOverview.addTablesSubmit")}
+              </button>
+            </form>
+          )}
+        </div>
+      </div>
+      <CommandResults answered={answered} tables={overview.tables} />
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// What each table answered to the last command sent to all of them: done, or refused with its reason.
+import { useTranslation } from "react-i18next";
+import type { TableSummary, WorkshopCommand, WorkshopCommandReply } from "../../../../../shared/workshop.ts";
+
+export interface Answered {
+  command: WorkshopCommand["type"];
+  reply: WorkshopCommandReply;
+}
+
+export function CommandResults({ answered, tables }: { answered: Answered | null; tables: readonly TableSummary[] }) {
+  const { t } = useTranslation();
+  const nameOf = (tableId: string) => tables.find((table) => table.tableId === tableId)?.name ?? tableId;
+  // Always in the page, so that a screen reader hears each new answer.
+  return (
+    <div role="status" className="command-results">
+      {answered && (
+        <>
+          <p className={answered.reply.ok ? "command-results__summary" : "command-results__summary command-results__summary--refused"}>
+            {t("workshopOverview.resultsHeading", { command: t(`workshopOverview.command.${answered.command}`) })} —{" "}
+            {answered.reply.message ??
+              (answered.reply.ok
+                ? t("workshopOverview.allDone")
+                : t("workshopOverview.someRefused", {
+                    refused: answered.reply.results.filter((result) => !result.ok).length,
+                    total: answered.reply.results.length,
+                  }))}
+          </p>
+          {answered.reply.results.length > 0 && (
+            <ul className="command-results__list">
+              {answered.reply.results.map((result) => (
+                <li key={result.tableId} className={result.ok ? "command-results__ok" : "command-results__refused"}>
+                  <strong>{nameOf(result.tableId)}</strong> :{" "}
+                  {result.ok ? t("workshopOverview.resultOk") : t("workshopOverview.resultRefused", { message: result.message ?? "" })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+// « Confier cette table »: that table's own facilitator link (rights on that table only), asked for when shown.
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
+import { CopyField } from "./CopyField.tsx";
+
+export function HandOver({ tableId, name }: { tableId: string; name: string }) {
+  const { t } = useTranslation();
+  const [link, setLink] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    sendWorkshopCommand({ type: "tableLink", tableId }).then(
+      (reply) => {
+        if (!current) return;
+        if (reply.path) setLink(`${window.location.origin}${reply.path}`);
+        else setError(reply.results[0]?.message ?? t("connection.actionNotSent"));
+      },
+      (failure: Error) => current && setError(failure.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [tableId, t]);
+
+  return (
+    <div className="table-card__panel">
+      <p className="field__hint">{t("workshopOverview.handOverHint")}</p>
+      {link && <CopyField label={t("workshopOverview.handOverLink", { name })} value={link} />}
+      {error && <p role="alert" className="form__error">{error}</p>}
+    </div>
+  );
+}
