@@ -72,6 +72,8 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
   // Alex (phone) and Bea (laptop) open the workshop link and pick Table 1.
   const alex = await person(browser, PHONE);
   await alex.goto(created.participantLink);
+  await expect(alex.getByRole("button", { name: "Rejoindre Table 1" })).toBeVisible();
+  await alex.screenshot({ path: test.info().outputPath("lobby-phone.png"), fullPage: true });
   await alex.getByRole("button", { name: "Rejoindre Table 1" }).click();
   await sitDown(alex, "Alex", "habitante");
   const bea = await person(browser, LAPTOP);
@@ -123,6 +125,8 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
   await placeCard(chloe, chloeCard, "start");
   await narrate(chloe, 1, "Les fermes livrent ensemble les cantines du canton.");
   await expect(card("Table 2")).toContainText(chloeCard);
+  await page.screenshot({ path: test.info().outputPath("overview-1440.png"), fullPage: true });
+  await alex.screenshot({ path: test.info().outputPath("table-phone-message.png") });
 
   // To the debrief: one person at each table writes theirs, and the overview counts them.
   await nextPhaseEverywhere(page);
@@ -145,6 +149,8 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
   const comparison = plenary.getByRole("table");
   await expect(comparison).toContainText(alexCard);
   await expect(comparison).toContainText(chloeCard);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.screenshot({ path: test.info().outputPath("comparison-1920.png") });
 
   // The book: both stories, once each, Table 1 first.
   await page.getByRole("tab", { name: "Livre de l'atelier" }).click();
