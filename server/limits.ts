@@ -50,7 +50,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = {
   tableCreationsPerHour: 30,
   workshopCreationsPerHour: 10,
-  lobbyRequestsPerMinute: 600,
+  lobbyRequestsPerMinute: 3000,
   importsPerHour: 10,
   importBytes: 1024 * 1024,
   workshopImportBytes: 4 * 1024 * 1024,

@@ -120,11 +120,19 @@ export function tableSetups(body: CreateWorkshopBody): { name: string; setup: Se
   });
 }
 
+/** How long one lobby answer serves every browser of the room that asks (they ask every few seconds). */
+const LOBBY_FRESH_MS = 1_000;
+
 export function workshopsFor(store: TableStore, tables: Tables, linkBase: string): Workshops {
   /** Placements of « placez-moi » not yet seen seated, by workshop then table: when each was sent. */
   const sent = new Map<string, Map<string, number[]>>();
   /** Changes to one workshop's list of tables, one after another (each reads the list the previous one wrote). */
   const queues = new Map<string, Promise<unknown>>();
+  /**
+   * The lobby as last answered, by workshop, for LOBBY_FRESH_MS: every waiting browser of a room asks every few seconds,
+   * and they all share one answer instead of each asking every table. Seating reads the tables afresh.
+   */
+  const lobbies = new Map<string, { at: number; lobby: Promise<WorkshopLobby | undefined> }>();
 
   function serially<T>(workshopId: string, work: () => Promise<T>): Promise<T> {
     const run = (queues.get(workshopId) ?? Promise.resolve()).then(work, work);
@@ -189,6 +197,19 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
    * summary is a direct call in this process, cheap beside the HTTP request, and a lobby polled by a whole room stays
    * exact (no cache to be a second behind someone who just sat down).
    */
+  async function freshLobby(workshopId: string): Promise<WorkshopLobby | undefined> {
+    const workshop = await store.loadWorkshop(workshopId);
+    if (!workshop) return undefined;
+    const seating: Seating = workshop;
+    return {
+      workshopId,
+      title: workshop.title,
+      date: workshop.date,
+      arrivalsOpen: workshop.arrivalsOpen,
+      tables: (await summaries(workshop)).map((summary) => lobbyTable(summary, seating)),
+    };
+  }
+
   async function summaries(workshop: WorkshopCreation): Promise<TableSummary[]> {
     const all = await Promise.all(workshop.tables.map(({ tableId, name }) => tables.summary(tableId, name)));
     const missing = workshop.tables.filter((_, index) => all[index] === undefined).map((table) => table.tableId);
@@ -286,20 +307,20 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
       return match && store.loadWorkshop(match.workshopId);
     },
 
-    async lobby(workshopId) {
-      const workshop = await store.loadWorkshop(workshopId);
-      if (!workshop) return undefined;
-      const seating: Seating = workshop;
-      return {
-        workshopId,
-        title: workshop.title,
-        date: workshop.date,
-        arrivalsOpen: workshop.arrivalsOpen,
-        tables: (await summaries(workshop)).map((summary) => lobbyTable(summary, seating)),
-      };
+    lobby(workshopId) {
+      const now = Date.now();
+      const recent = lobbies.get(workshopId);
+      if (recent && now - recent.at < LOBBY_FRESH_MS) return recent.lobby;
+      for (const [id, kept] of lobbies) if (now - kept.at >= LOBBY_FRESH_MS) lobbies.delete(id);
+      const lobby = freshLobby(workshopId);
+      lobbies.set(workshopId, { at: now, lobby });
+      lobby.catch(() => lobbies.delete(workshopId));
+      return lobby;
     },
 
     async seat(workshopId, tableId) {
+      // Someone is about to sit: the next lobby asked for counts them.
+      lobbies.delete(workshopId);
       const workshop = await store.loadWorkshop(workshopId);
       if (!workshop) return { ok: false, status: 404, refusal: refusal("workshopNotFound") };
       if (!workshop.arrivalsOpen) return { ok: false, status: 403, refusal: refusal("arrivalsClosed") };
@@ -326,6 +347,7 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
     },
 
     setArrivals(workshopId, open) {
+      lobbies.delete(workshopId);
       return store.updateWorkshop(workshopId, { arrivalsOpen: open });
     },
 
@@ -334,6 +356,7 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
     },
 
     addTables(workshopId, count) {
+      lobbies.delete(workshopId);
       return serially(workshopId, async () => {
         const workshop = await store.loadWorkshop(workshopId);
         if (!workshop) return { ok: false, refusal: refusal("workshopNotFound") };
