@@ -21,7 +21,10 @@ export interface Limits {
   exportsPerMinute: number;
   /** Tables deleted (DELETE /api/tables/:id) per address, per hour: each closes a room and rewrites the store. */
   deletionsPerHour: number;
-  /** Joins (POST /api/tables/:id/join) per address, per minute: a whole room behind one address rejoining at once fits. */
+  /**
+   * Joins (POST /api/tables/:id/join) per address, per minute: a whole workshop behind one address (130 people, each
+   * asking the title, a seat in the lobby and the join) arriving in the same minute fits.
+   */
   joinsPerMinute: number;
   /**
    * Join codes that led nowhere (unknown, or the table closed to arrivals) per address, per hour. Codes that open a
@@ -55,7 +58,7 @@ export const DEFAULT_LIMITS: Limits = {
   importBytes: 1024 * 1024,
   workshopImportBytes: 4 * 1024 * 1024,
   exportsPerMinute: 30,
-  joinsPerMinute: 120,
+  joinsPerMinute: 600,
   joinCodeFailuresPerHour: 30,
   deletionsPerHour: 30,
   actionsPerSecond: 10,

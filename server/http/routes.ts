@@ -61,7 +61,7 @@ export function apiRouter(services: RouteServices): Router {
     }),
   );
   // Each participant's own downloads once the story is closed: their seat key, not a link (server/http/take-home.ts).
-  router.use(takeHomeRouter(takeHomeServices(tables, decks, perAddress(limits.exportsPerMinute, MINUTE))));
+  router.use(takeHomeRouter(takeHomeServices(tables, decks, perAddress(limits.joinsPerMinute, MINUTE))));
   router.use(
     workshopBookRouter({
       workshops: services.workshops,
