@@ -45,6 +45,11 @@ export interface Tables {
    * loop). Call it only once the request's secret is checked.
    */
   current(tableId: string): Promise<TableState | undefined>;
+  /**
+   * The story published at this public address, as its page shows it (names only of those who agreed), from the live
+   * room (opened if needed); undefined when no story is published there now. An unknown id costs one index read.
+   */
+  published(publicId: string): Promise<TableState | undefined>;
   /** How the table stands, from its live room (opened if needed), under the workshop's name for it; undefined when gone. */
   summary(tableId: string, name: string): Promise<TableSummary | undefined>;
   /** Makes sure the table's room runs in this process (after a restart, the first person back brings it back). */
@@ -133,6 +138,12 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
     async current(tableId) {
       if (!(await ensureRoom(tableId))) return undefined;
       return (await matchMaker.remoteRoomCall(tableId, "exportState")) as TableState;
+    },
+
+    async published(publicId) {
+      const tableId = await store.findByPublication(publicId);
+      if (!tableId || !(await ensureRoom(tableId))) return undefined;
+      return ((await matchMaker.remoteRoomCall(tableId, "publishedState", [publicId])) as TableState | null) ?? undefined;
     },
 
     async summary(tableId, name) {

@@ -7,6 +7,13 @@ export type { Card, DeckName };
 export const PHASES = ["preparation", "play", "debrief", "closed"] as const;
 export type Phase = (typeof PHASES)[number];
 
+/**
+ * The four zones of the kit's actor map (« Identifier : Quels acteurs ? »): digital, environment and sustainable
+ * development, the territory's decision-makers, civil society. Where someone says they stand when they sit down.
+ */
+export const ACTOR_ZONES = ["digital", "environment", "decisionMakers", "civilSociety"] as const;
+export type ActorZone = (typeof ACTOR_ZONES)[number];
+
 /** Limits a person can hit; each one has its own refusal message. */
 export const LIMITS = {
   nameLength: 40,
@@ -25,6 +32,10 @@ export const LIMITS = {
   timerMinutes: 240,
   customCardTitle: 120,
   customCardText: 2000,
+  /** Objectives, quick wins, success indicators: « un petit nombre » each (the kit). */
+  stakeItems: 6,
+  stakeItemLength: 500,
+  commitmentLength: 1000,
 } as const;
 
 export interface SetupConstraints {
@@ -34,6 +45,27 @@ export interface SetupConstraints {
   values: string;
   /** Which kinds of actors take part. */
   actors: string;
+}
+
+/** 1 is what matters most: the kit asks to rank the objectives (« les hiérarchiser : ce qui est le plus important »). */
+export const PRIORITIES = [1, 2, 3] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export interface Objective {
+  text: string;
+  priority: Priority;
+}
+
+/** What is at stake, kept as the kit asks a group to keep it before acting (Kit AgirLocal, lines 1238–1245). */
+export interface SetupStakes {
+  /** « Les enjeux, ce qui se passe si on ne fait rien ». */
+  ifNothing: string;
+  /** In the order written; each with its priority. */
+  objectives: Objective[];
+  /** « Les "petites victoires" »: what can be reached sooner. */
+  quickWins: string[];
+  /** « Nous aurons réussi si, dans xx années… ». */
+  indicators: string[];
 }
 
 /** What the facilitator writes when opening a table. */
@@ -55,13 +87,17 @@ export interface TableSetup {
   framingChallengeId: string | null;
   /** The framing challenge written by hand (empty when a card was chosen). */
   framingChallengeText: string;
+  /** Absent while nothing is written (and in every table stored before the stakes existed). */
+  stakes?: SetupStakes;
 }
 
 export interface Participant {
   id: string;
   name: string;
-  /** Who they are in the system: élu·e, habitant·e, entreprise… */
+  /** Who they are in the system: élu·e, habitant·e, entreprise… (now: changeRole changes it during play). */
   role: string;
+  /** Where they stand on the kit's actor map; absent for a facilitator who skipped it and in logs written before it. */
+  zone?: ActorZone;
   facilitator: boolean;
   /** Card ids, in the order drawn. Private: only this participant sees them. */
   hand: string[];
@@ -71,11 +107,18 @@ export interface Participant {
   /** Debrief: where I stand in the desirable future and how I act in this transition. */
   debrief: string;
   debriefAt: number | null;
+  /** Debrief: « Je m'engage à… », what I commit to. Absent until written (and in every table stored before). */
+  commitment?: string;
   /**
    * The workshop facilitator moved them to another table of the workshop (its name): they are `removed` here like
    * anyone taken off the table, and shown as gone there rather than as removed. Absent for everyone else.
    */
   movedTo?: string;
+  /**
+   * Said at the closed table: whether their name may appear in the published story (« Participant·e N » otherwise).
+   * Theirs alone to give or take back; absent (no) until they say so, and in every table stored before publishing.
+   */
+  namedInPublication?: boolean;
 }
 
 /** "Oui, et…" under a step, or the answer to an open pitfall. */
@@ -85,6 +128,8 @@ export interface Contribution {
   kind: "yesAnd" | "answer";
   text: string;
   at: number;
+  /** The author's role when they wrote it (a hat changed later does not rewrite it); absent in older tables. */
+  authorRole?: string;
 }
 
 export type Reaction = "plausible" | "desirable";
@@ -144,6 +189,8 @@ export interface Step {
   cardId: string;
   placedBy: string;
   placedAt: number;
+  /** The placer's role when they placed and told it (a hat changed later does not rewrite it); absent in older tables. */
+  authorRole?: string;
   /** The placer's own narration of what happens at this step. */
   narration: string;
   narratedAt: number | null;
@@ -183,6 +230,15 @@ export interface TableState {
   moderationLog: ModerationRecord[];
   /** The facilitation's message on every screen; absent when none (and in every table stored before workshops). */
   announcement?: Announcement;
+  /** The closed story published at a public read-only address; absent when not published (the default). */
+  publication?: Publication;
+}
+
+/** A publication of the story: its address's id, drawn by the server for each publication (never reused). */
+export interface Publication {
+  /** 192 random bits (server/secrets.ts): the public page is /recit/<id>, unguessable. */
+  id: string;
+  at: number;
 }
 
 /** Who is acting and when; the server fills it in, never the client. */
@@ -200,6 +256,8 @@ export interface SetupChanges {
   desirableFuture?: string;
   otherFutures?: string[];
   constraints?: Partial<SetupConstraints>;
+  /** Each list or text given replaces the one held. */
+  stakes?: Partial<SetupStakes>;
 }
 
 export type Action =
@@ -237,8 +295,11 @@ export type Action =
   | { type: "clearTimer" }
   /** title and text write the pitfall when the one drawn is blank: required to deal a blank onto the path. */
   | { type: "dealPitfall"; to: string | null; afterStepId: string | null; title?: string; text?: string }
+  /** Changing hats: my role in my own words, and where I now stand on the actor map (absent: unchanged). */
+  | { type: "changeRole"; role: string; zone?: ActorZone }
   // Debrief
-  | { type: "writeDebrief"; text: string }
+  /** commitment: « Je m'engage à… » ("" clears it); left out (older logs), the one held stays. */
+  | { type: "writeDebrief"; text: string; commitment?: string }
   // Moderation
   | { type: "editStep"; stepId: string; narration: string }
   | { type: "removeStep"; stepId: string }
@@ -256,7 +317,12 @@ export type Action =
   | { type: "moveAway"; participantId: string; toTableName: string }
   // Anonymisation (GDPR): the actor themself, or, by a facilitator, someone who asked them (gone, removed, no device)
   | { type: "anonymise" }
-  | { type: "anonymiseParticipant"; participantId: string };
+  | { type: "anonymiseParticipant"; participantId: string }
+  // Publishing the closed story (the facilitator), and each person's say on their name in it. The address's id is drawn
+  // by the server and written into the action before the rules see it (server/room/drawn.ts): a browser never chooses it.
+  | { type: "publish"; publicId: string }
+  | { type: "unpublish" }
+  | { type: "nameInPublication"; named: boolean };
 
 export type ActionType = Action["type"];
 
@@ -264,4 +330,9 @@ export interface JoinRequest {
   name: string;
   role: string;
   facilitator: boolean;
+  /**
+   * Where they stand on the kit's actor map: the join form asks it of participants, not of facilitators. The server takes
+   * an arrival without one (older logs, people seated over the protocol by scripts): the balance shows them « sans zone ».
+   */
+  zone?: ActorZone;
 }

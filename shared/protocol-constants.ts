@@ -37,6 +37,8 @@ export const API = {
   story: (tableId: string, format: StoryFormat) => `/api/tables/${encodeURIComponent(tableId)}/story.${format}`,
   /** GET with the facilitator secret: this table's decks, its own cards included, in the cards/ file format. */
   deck: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/deck.json`,
+  /** GET with the facilitator secret: only the challenges written at this table, as one challenge deck file of cards/. */
+  writtenChallenges: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/written-challenges.json`,
   /**
    * POST JoinOptions: checks the link, brings the table back from storage if needed, and answers a seat reservation
    * for the SDK's consumeSeatReservation(). The only way into a table: the matchmaker's own routes are closed.
@@ -55,6 +57,21 @@ export const API = {
   /** DELETE with the facilitator secret (Authorization: Bearer): the table and everything in it; 204 once gone. */
   table: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}`,
 } as const;
+
+/**
+ * A published story's public page (GET, read only, no secret but its address): `/recit/<id>`, the id drawn anew by the
+ * server for each publication (192 bits, base64url). Served by the server itself (server/http/published.ts), not the app.
+ */
+export const PUBLIC_STORY_PREFIX = "/recit/";
+
+export function publicStoryPath(publicId: string): string {
+  return `${PUBLIC_STORY_PREFIX}${publicId}`;
+}
+
+/** What a publication's id looks like (24 random bytes in base64url): anything else is never looked up. */
+export function isPublicStoryId(publicId: string): boolean {
+  return /^[A-Za-z0-9_-]{32}$/.test(publicId);
+}
 
 /** The privacy page of the web app (served as index.html like /t/:tableId); linked from every page's footer. */
 export const PRIVACY_PAGE = "/confidentialite";

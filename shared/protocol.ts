@@ -2,6 +2,7 @@
 // These schemas only reject malformed frames; limits a person can hit are checked by the rules, with readable refusals.
 import { z } from "zod";
 import { DECK_NAMES } from "../cards/schema.ts";
+import { ACTOR_ZONES } from "./model.ts";
 import { cleanName, cleanText } from "./text.ts";
 
 // The names and addresses the browser needs too live in a module without zod (the browser validates nothing).
@@ -17,6 +18,14 @@ const deck = z.enum(DECK_NAMES);
 
 const phase = z.enum(["preparation", "play", "debrief", "closed"]);
 const futures = z.array(text).max(50);
+/** The lists of the stakes; the rules hold them to the kit's « petit nombre ». */
+const stakeItems = z.array(text).max(50);
+const stakes = z.object({
+  ifNothing: text.optional(),
+  objectives: z.array(z.object({ text, priority: z.literal([1, 2, 3]) })).max(50).optional(),
+  quickWins: stakeItems.optional(),
+  indicators: stakeItems.optional(),
+});
 
 export const actionSchema = z.discriminatedUnion("type", [
   // Preparation
@@ -30,6 +39,7 @@ export const actionSchema = z.discriminatedUnion("type", [
       desirableFuture: text.optional(),
       otherFutures: futures.optional(),
       constraints: z.object({ time: text.optional(), values: text.optional(), actors: text.optional() }).optional(),
+      stakes: stakes.optional(),
     }),
   }),
   z.object({ type: z.literal("chooseChallenge"), cardId: id.nullable(), text }),
@@ -66,8 +76,9 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("extendTimer"), minutes: z.number() }),
   z.object({ type: z.literal("clearTimer") }),
   z.object({ type: z.literal("dealPitfall"), to: id.nullable(), afterStepId: id.nullable(), title: text.optional(), text: text.optional() }),
+  z.object({ type: z.literal("changeRole"), role: text, zone: z.enum(ACTOR_ZONES).optional() }),
   // Debrief
-  z.object({ type: z.literal("writeDebrief"), text }),
+  z.object({ type: z.literal("writeDebrief"), text, commitment: text.optional() }),
   // Moderation
   z.object({ type: z.literal("editStep"), stepId: id, narration: text }),
   z.object({ type: z.literal("removeStep"), stepId: id }),
@@ -85,7 +96,14 @@ export const actionSchema = z.discriminatedUnion("type", [
   // Anonymisation
   z.object({ type: z.literal("anonymise") }),
   z.object({ type: z.literal("anonymiseParticipant"), participantId: id }),
+  // Publishing: the address's id is drawn by the server (server/room/drawn.ts), so a browser sends none.
+  z.object({ type: z.literal("publish") }),
+  z.object({ type: z.literal("unpublish") }),
+  z.object({ type: z.literal("nameInPublication"), named: z.boolean() }),
 ]);
+
+/** An action as a browser sends it: the rules' Action less what only the server fills in (server/room/drawn.ts). */
+export type WireAction = z.infer<typeof actionSchema>;
 
 /** One action as sent: with the id the sender's outbox gave it, so that a repeat is applied once. */
 export const actionRequestSchema = z.object({
@@ -108,6 +126,8 @@ export const joinOptionsSchema = z.object({
   seatKey: z.string().min(32).max(200),
   name: z.string().max(1000).overwrite(cleanName).default(""),
   role: z.string().max(1000).overwrite(cleanName).default(""),
+  /** Where they stand on the kit's actor map: asked of participants (rules arrivalZone), not of facilitators. */
+  zone: z.enum(ACTOR_ZONES).optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 

@@ -1,7 +1,8 @@
 // Who sees what: the public projection of a table, and the private hand of one participant.
-import type { Announcement, Contribution, DeckName, Phase, SetupConstraints, Step, Suggestion, TableCard, TableState, Timer, Turns } from "./model.ts";
+import type { ActorZone, Announcement, Contribution, DeckName, Phase, SetupConstraints, SetupStakes, Step, Suggestion, TableCard, TableState, Timer, Turns } from "./model.ts";
 import { cardLabel, cardName, cardThemes } from "../cards/reading.ts";
 import { hasWon } from "./rules/won.ts";
+import { stakesOf } from "./stakes.ts";
 
 export interface CardFace {
   id: string;
@@ -34,7 +35,10 @@ export interface CardFace {
 export interface ParticipantView {
   id: string;
   name: string;
+  /** Their role now (changing hats changes it; each step and contribution keeps the role of its time). */
   role: string;
+  /** Where they stand on the kit's actor map; "" when they said nowhere. */
+  zone: ActorZone | "";
   facilitator: boolean;
   handCount: number;
   joinedAt: number;
@@ -43,6 +47,10 @@ export interface ParticipantView {
   movedTo: string;
   /** Public: the debrief is part of the story. "" until written. */
   debrief: string;
+  /** They agreed, at the closed table, that their name appears in the published story (shared/story/published.ts). */
+  namedInPublication: boolean;
+  /** « Je m'engage à… », written with the debrief; "" until written. */
+  commitment: string;
 }
 
 export interface StepView {
@@ -50,6 +58,8 @@ export interface StepView {
   card: CardFace;
   placedBy: string;
   placedAt: number;
+  /** The placer's role when they placed and told it; "" in tables older than changing hats (then their role now). */
+  authorRole: string;
   narration: string;
   /** 0 until narrated. */
   narratedAt: number;
@@ -87,6 +97,8 @@ export interface PublicTable {
   desirableFuture: string;
   otherFutures: string[];
   constraints: SetupConstraints;
+  /** What is at stake (the kit's « enjeux », objectives, quick wins, indicators); empty fields when none. */
+  stakes: SetupStakes;
   decksInPlay: DeckName[];
   themesInPlay: string[];
   framingChallenge: CardFace | null;
@@ -103,6 +115,11 @@ export interface PublicTable {
   won: boolean;
   /** The facilitation's message, shown on every screen of the table until cleared or replaced. */
   announcement: Announcement | null;
+  /**
+   * The id of the published story's public address (publicStoryPath), "" when not published. Everyone at the table sees
+   * it: the page is public, and each person may want to read what is published under their name.
+   */
+  publicationId: string;
 }
 
 export function cardFace(card: TableCard): CardFace {
@@ -147,6 +164,7 @@ export function publicTable(state: TableState): PublicTable {
     desirableFuture: setup.desirableFuture,
     otherFutures: [...setup.otherFutures],
     constraints: { ...setup.constraints },
+    stakes: stakesOf(setup),
     decksInPlay: [...setup.decksInPlay],
     themesInPlay: [...setup.themesInPlay],
     framingChallenge: setup.framingChallengeId ? faceOf(state, setup.framingChallengeId) : null,
@@ -155,12 +173,15 @@ export function publicTable(state: TableState): PublicTable {
       id: p.id,
       name: p.name,
       role: p.role,
+      zone: p.zone ?? "",
       facilitator: p.facilitator,
       handCount: p.hand.length,
       joinedAt: p.joinedAt,
       removed: p.removed,
       movedTo: p.movedTo ?? "",
       debrief: p.debrief,
+      namedInPublication: p.namedInPublication ?? false,
+      commitment: p.commitment ?? "",
     })),
     path: state.path.map((s) => stepView(state, s)),
     piles: { challenge: state.piles.challenge.length, lever: state.piles.lever.length, pitfall: state.piles.pitfall.length },
@@ -171,6 +192,7 @@ export function publicTable(state: TableState): PublicTable {
     suggestions: state.suggestions.map((s) => ({ ...s })),
     won: hasWon(state),
     announcement: state.announcement ? { ...state.announcement } : null,
+    publicationId: state.publication?.id ?? "",
   };
 }
 
@@ -180,6 +202,7 @@ function stepView(state: TableState, step: Step): StepView {
     card: faceOf(state, step.cardId),
     placedBy: step.placedBy,
     placedAt: step.placedAt,
+    authorRole: step.authorRole ?? "",
     narration: step.narration,
     narratedAt: step.narratedAt ?? 0,
     dealt: step.dealt,

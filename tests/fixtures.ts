@@ -1,7 +1,7 @@
 // Named fixtures for the tests: a small deck, a framed setup, and helpers that seat people and play moves through the real rules.
 import { expect } from "vitest";
 import type { Card } from "../cards/schema.ts";
-import type { Action, ActionType, TableSetup, TableState } from "../shared/model.ts";
+import type { Action, ActionType, ActorZone, TableSetup, TableState } from "../shared/model.ts";
 import { applyAction, createTable, join, type Refusal, type SetupInput } from "../shared/rules/index.ts";
 
 /** A fixed clock: every test starts at the same instant. */
@@ -151,11 +151,13 @@ export function idOf(name: string): string {
 export interface SeatOptions {
   role?: string;
   facilitator?: boolean;
+  /** Where they stand on the kit's actor map (none by default, as in tables older than it). */
+  zone?: ActorZone;
 }
 
 /** Seats a person through the real join rule; fails the test if the rules refuse them. */
-export function seat(state: TableState, name: string, { role = "habitant·e", facilitator = false }: SeatOptions = {}): TableState {
-  const outcome = join(state, { name, role, facilitator }, { actorId: idOf(name), now: NOW });
+export function seat(state: TableState, name: string, { role = "habitant·e", facilitator = false, zone }: SeatOptions = {}): TableState {
+  const outcome = join(state, { name, role, facilitator, ...(zone && { zone }) }, { actorId: idOf(name), now: NOW });
   if (!outcome.ok) throw new Error(`${name} could not sit: ${outcome.refusal.code}`);
   return outcome.state;
 }
@@ -200,6 +202,9 @@ export function withDorianRemoved(state: TableState): TableState {
   return act(seat(state, DORIAN, { role: "commerçant" }), FACILITATOR, { type: "removeParticipant", participantId: idOf(DORIAN) });
 }
 
+/** The id of a publication's public address, as the server draws them (192 bits in base64url). */
+export const A_PUBLIC_ID = "Rc1t-publie_aux-Tanneurs-2050xyz";
+
 /** One well-formed action of every type, to try each against the permission table. */
 export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
   editSetup: { type: "editSetup", changes: { system: "Le quartier des Tanneurs et ses abords" } },
@@ -231,6 +236,7 @@ export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
   extendTimer: { type: "extendTimer", minutes: 2 },
   clearTimer: { type: "clearTimer" },
   dealPitfall: { type: "dealPitfall", to: null, afterStepId: null },
+  changeRole: { type: "changeRole", role: "citoyen·ne", zone: "civilSociety" },
   writeDebrief: { type: "writeDebrief", text: "Je tiens l'atelier vélo du quartier." },
   editStep: { type: "editStep", stepId: "step-1", narration: "Texte revu." },
   removeStep: { type: "removeStep", stepId: "step-1" },
@@ -246,6 +252,9 @@ export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
   anonymiseParticipant: { type: "anonymiseParticipant", participantId: "p-bastien" },
   announce: { type: "announce", text: "Pause dans cinq minutes." },
   moveAway: { type: "moveAway", participantId: "p-bastien", toTableName: "Table 2" },
+  publish: { type: "publish", publicId: A_PUBLIC_ID },
+  unpublish: { type: "unpublish" },
+  nameInPublication: { type: "nameInPublication", named: true },
 };
 
 /** Plays one action for the named person; fails the test if the rules refuse it. */

@@ -75,6 +75,15 @@ export const HOSTILE_SETUP: TableSetup = {
   themesInPlay: [],
   framingChallengeId: null,
   framingChallengeText: `Zéro voiture ? ${ANCHOR}\n> citation`,
+  stakes: {
+    ifNothing: `Le quartier s'asphyxie ${SCRIPT}\n- liste`,
+    objectives: [
+      { text: `Des rues apaisées ${JS_LINK}`, priority: 2 },
+      { text: "# Moins de voitures", priority: 1 },
+    ],
+    quickWins: [`Une rue aux écoles ${IMG}`],
+    indicators: ["1. La moitié des trajets à vélo dans 10 ans", `${ANCHOR} air respirable`],
+  },
 };
 
 export const NARRATION_A = `${SCRIPT}\nLes rues se referment aux voitures le dimanche. \`rm -rf\` &amp; **gras**`;
@@ -100,6 +109,9 @@ export const SUGGESTION = `Les commerçants ${SCRIPT}`;
 export const DEBRIEF_AWA = `J'anime le conseil de quartier ${SCRIPT}`;
 export const DEBRIEF_MALLORY = `# Je répare des vélos\n${IMG}`;
 export const DEBRIEF_CHLOE = `Je porte le budget ${JS_LINK}\n- vraiment`;
+/** « Je m'engage à… »: Mallory's and Chloé's; Awa writes none. */
+export const COMMITMENT_MALLORY = `Je m'engage à réparer ${SCRIPT}`;
+export const COMMITMENT_CHLOE = `# Je m'engage à voter le budget\n${JS_LINK}`;
 
 export interface HostileStory {
   state: TableState;
@@ -204,8 +216,8 @@ export function hostileStory(): HostileStory {
 
   state = act(state, AWA, { type: "setPhase", phase: "debrief" }, at());
   state = act(state, AWA, { type: "startTimer", minutes: 10, label: "Débrief" }, at());
-  state = act(state, MALLORY, { type: "writeDebrief", text: DEBRIEF_MALLORY }, at());
-  state = act(state, CHLOE, { type: "writeDebrief", text: DEBRIEF_CHLOE }, at());
+  state = act(state, MALLORY, { type: "writeDebrief", text: DEBRIEF_MALLORY, commitment: COMMITMENT_MALLORY }, at());
+  state = act(state, CHLOE, { type: "writeDebrief", text: DEBRIEF_CHLOE, commitment: COMMITMENT_CHLOE }, at());
   state = act(state, AWA, { type: "writeDebrief", text: DEBRIEF_AWA }, at());
   state = act(state, AWA, { type: "lockTable", locked: true }, at());
   state = act(state, AWA, { type: "closeStory" }, at());

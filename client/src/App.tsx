@@ -3,7 +3,7 @@
 // people. The join page is in the first chunk; the home page and the privacy page load when
 // visited (client/src/lazy-part.tsx), the table's screens with the table (features/table/table-parts.tsx).
 import { Route, Switch } from "wouter";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "./i18n/use-translation.ts";
 import { PRIVACY_PAGE } from "../../shared/protocol-constants.ts";
 import { TablePage } from "./features/table/TablePage.tsx";
 import { lazyPart } from "./lazy-part.tsx";

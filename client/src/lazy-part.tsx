@@ -4,7 +4,7 @@
 // components, see motion-root.tsx) wrap each of them here rather than the whole app, so that the join page does not
 // load framer-motion.
 import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "./i18n/use-translation.ts";
 
 /** The chunk of a part could not be fetched (network lost, or a new version deployed and the old files gone). */
 export class PartLoadError extends Error {}

@@ -1,4 +1,4 @@
-// HTTP downloads for a table's facilitator: the story (Markdown, printable HTML, versioned JSON) and the table's decks.
+// HTTP downloads for a table's facilitator: the story (Markdown, printable HTML, versioned JSON), the table's decks and its written challenges.
 import { cardThemes } from "../../cards/reading.ts";
 import express, { type Request, type RequestHandler, type Response, type Router } from "express";
 import type { Decks } from "../../cards/load.ts";
@@ -42,7 +42,9 @@ type Render = (state: TableState, res: Response) => void;
 export function exportRouter(services: ExportServices): Router {
   const { decks } = services;
   const router = express.Router();
-  if (services.rateLimit) router.get(["/api/tables/:tableId/deck.json", "/api/tables/:tableId/story.:format"], services.rateLimit);
+  if (services.rateLimit) {
+    router.get(["/api/tables/:tableId/deck.json", "/api/tables/:tableId/written-challenges.json", "/api/tables/:tableId/story.:format"], services.rateLimit);
+  }
 
   /**
    * Checks the facilitator secret first (one small read, no log), then renders the table from its live room: a request
@@ -68,6 +70,19 @@ export function exportRouter(services: ExportServices): Router {
         .type("application/json; charset=utf-8")
         .set("Content-Disposition", `attachment; filename="${fileName(state.id, "deck.json")}"`)
         .send(`${JSON.stringify(tableDecks(state, decks), null, 2)}\n`);
+    }),
+  );
+
+  // The challenges written here, alone, as a deck for other tables (the kit: share your challenges).
+  router.get(
+    "/api/tables/:tableId/written-challenges.json",
+    forFacilitator((state, res) => {
+      const file = writtenChallenges(state, decks);
+      if (!file) return refuse(res, 404, { code: "noWrittenChallenges", message: t("kitPublish.noWrittenChallenges") });
+      res
+        .type("application/json; charset=utf-8")
+        .set("Content-Disposition", `attachment; filename="${fileName(state.id, "defis-ecrits.json")}"`)
+        .send(`${JSON.stringify(file, null, 2)}\n`);
     }),
   );
 
@@ -120,6 +135,24 @@ export function tableDecks(state: TableState, decks: Decks): Partial<Record<Deck
     files[deck] = deck === "challenge" ? { deck, themes: themesOf(cards, decks), cards } : { deck, cards };
   }
   return files;
+}
+
+/**
+ * The challenges written at this table (cards written in play, blank challenges once written), as one challenge deck
+ * file for other tables. Each gets an id of its own (a table's `written-N` would meet the other table's own), and names
+ * the table as its source rather than the person who wrote it: the file leaves the table. Undefined when none was written.
+ */
+export function writtenChallenges(state: TableState, decks: Decks): DeckFile | undefined {
+  const source = t("kitPublish.writtenSource", { title: state.setup.title });
+  const cards = Object.values(state.cards)
+    .filter((card) => card.deck === "challenge" && card.writtenBy !== undefined && !card.blank)
+    .map((card) => ({ ...asDeckCard(card), id: writtenCardId(state.id, card.id), source }));
+  return cards.length > 0 ? { deck: "challenge", themes: themesOf(cards, decks), cards } : undefined;
+}
+
+/** « ecrit-k7pqx…-written-3 »: the table's id (lower case, letters and digits only) keeps it apart from other tables' cards. */
+function writtenCardId(tableId: string, cardId: string): string {
+  return `ecrit-${tableId.toLowerCase().replace(/[^a-z0-9]/g, "")}-${cardId}`;
 }
 
 /**

@@ -47,7 +47,13 @@ export function joinRouter({ tables, logger, rateLimit }: { tables: Tables; logg
     if (!link) return refuse(res, 401, { code: "badLink", message: t("http.badLink") });
 
     if (!(await tables.ensureRoom(tableId))) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-    const arrival: Arrival = { link, seatKeyHash: hashSecret(options.seatKey), name: options.name, role: options.role };
+    const arrival: Arrival = {
+      link,
+      seatKeyHash: hashSecret(options.seatKey),
+      name: options.name,
+      role: options.role,
+      ...(options.zone && { zone: options.zone }),
+    };
     try {
       const admission = (await matchMaker.remoteRoomCall(tableId, "admit", [arrival])) as Admission;
       const room = await matchMaker.getRoomById(tableId);

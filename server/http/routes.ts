@@ -1,5 +1,5 @@
 // HTTP endpoints: open a table (the only way to create one), continue a story, join a table, the decks for the setup
-// form, the exports, deleting a table. Creating, importing and deleting are limited per address; every POST and
+// form, the exports, a published story's public page, deleting a table. Creating, importing and deleting are limited per address; every POST and
 // DELETE is refused to pages of other origins.
 import express, { type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
@@ -14,6 +14,7 @@ import { deletionRouter } from "./deletion.ts";
 import { exportRouter } from "./exports.ts";
 import { joinRouter } from "./join.ts";
 import { joinCodeRouter } from "./join-code.ts";
+import { publishedRouter } from "./published.ts";
 import { tableTitleRouter } from "./table-title.ts";
 import { takeHomeRouter, takeHomeServices } from "./take-home.ts";
 import { workshopBookRouter } from "./workshop-book.ts";
@@ -60,6 +61,8 @@ export function apiRouter(services: RouteServices): Router {
       rateLimit: perAddress(limits.exportsPerMinute, MINUTE),
     }),
   );
+  // A published story's public page, for anyone with its address (no secret but the address itself).
+  router.use(publishedRouter({ published: (id) => tables.published(id), decks, rateLimit: perAddress(limits.exportsPerMinute, MINUTE) }));
   // Each participant's own downloads once the story is closed: their seat key, not a link (server/http/take-home.ts).
   router.use(takeHomeRouter(takeHomeServices(tables, decks, perAddress(limits.joinsPerMinute, MINUTE))));
   router.use(

@@ -1,12 +1,13 @@
 // Projects the plain table (shared/view.ts) into the synced schema, touching only what changed: a field is assigned
 // only when its value differs, and an array is rebuilt only when its ids or their order change.
 import type { ArraySchema, StateView } from "@colyseus/schema";
-import type { Announcement, Contribution, Suggestion } from "../../shared/model.ts";
+import type { Announcement, Contribution, Objective, SetupStakes, Suggestion } from "../../shared/model.ts";
 import type { CardFace, HandCard, PublicTable, StepView, TimerView } from "../../shared/view.ts";
 import {
   AnnouncementSchema,
   CardSchema,
   ContributionSchema,
+  ObjectiveSchema,
   ParticipantSchema,
   StepSchema,
   SuggestionSchema,
@@ -67,7 +68,7 @@ function syncItems<S, V>(target: ArraySchema<S>, values: readonly V[], key: (ite
 
 function toContribution(c: Contribution): ContributionSchema {
   const synced = new ContributionSchema();
-  assign(synced, { id: c.id, authorId: c.authorId, kind: c.kind, text: c.text, at: c.at });
+  assign(synced, { id: c.id, authorId: c.authorId, kind: c.kind, text: c.text, at: c.at, authorRole: c.authorRole ?? "" });
   return synced;
 }
 
@@ -94,9 +95,11 @@ export function projectTable(target: TableSchema, table: PublicTable, connected:
     discardCount: table.discardCount,
     locked: table.locked,
     won: table.won,
+    publicationId: table.publicationId,
   });
   syncStrings(target.otherFutures, table.otherFutures);
   assign(target.constraints, table.constraints);
+  projectStakes(target, table.stakes);
   syncStrings(target.decksInPlay, table.decksInPlay);
   syncStrings(target.themesInPlay, table.themesInPlay);
   const challenge = table.framingChallenge;
@@ -110,6 +113,19 @@ export function projectTable(target: TableSchema, table: PublicTable, connected:
   syncItems(target.suggestions, table.suggestions, (s) => `${s.id}\n${s.text}`, toSuggestion);
   projectParticipants(target, table, connected);
   projectPath(target, table);
+}
+
+function toObjective(o: Objective): ObjectiveSchema {
+  const synced = new ObjectiveSchema();
+  assign(synced, { text: o.text, priority: o.priority });
+  return synced;
+}
+
+function projectStakes(target: TableSchema, stakes: SetupStakes): void {
+  assign(target.stakes, { ifNothing: stakes.ifNothing });
+  syncItems(target.stakes.objectives, stakes.objectives, (o) => `${o.priority}\n${o.text}`, toObjective);
+  syncStrings(target.stakes.quickWins, stakes.quickWins);
+  syncStrings(target.stakes.indicators, stakes.indicators);
 }
 
 function projectTimer(target: TableSchema, timer: TimerView | null, now: number): void {
@@ -148,12 +164,15 @@ function projectParticipants(target: TableSchema, table: PublicTable, connected:
       id: p.id,
       name: p.name,
       role: p.role,
+      zone: p.zone,
       facilitator: p.facilitator,
       handCount: p.handCount,
       joinedAt: p.joinedAt,
       removed: p.removed,
       movedTo: p.movedTo,
       debrief: p.debrief,
+      commitment: p.commitment,
+      namedInPublication: p.namedInPublication,
       connected: connected.has(p.id),
     });
   }
@@ -184,6 +203,7 @@ function projectStep(step: StepSchema, s: StepView): void {
     id: s.id,
     placedBy: s.placedBy,
     placedAt: s.placedAt,
+    authorRole: s.authorRole,
     narration: s.narration,
     narratedAt: s.narratedAt,
     dealt: s.dealt,
@@ -193,8 +213,8 @@ function projectStep(step: StepSchema, s: StepView): void {
   // changes is the source line of a written card, when its author is anonymised.
   if (!step.card || step.card.id !== s.card.id) step.card = toCard(s.card);
   else if (step.card.source !== s.card.source) step.card.source = s.card.source;
-  // An edit by the facilitator changes a contribution's text, not its id.
-  syncItems(step.contributions, s.contributions, (c) => `${c.id}\n${c.text}`, toContribution);
+  // An edit by the facilitator changes a contribution's text, not its id; an anonymisation, the role it keeps.
+  syncItems(step.contributions, s.contributions, (c) => `${c.id}\n${c.text}\n${c.authorRole ?? ""}`, toContribution);
   syncStrings(step.plausible, s.plausible);
   syncStrings(step.desirable, s.desirable);
 }

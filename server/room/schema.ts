@@ -36,6 +36,8 @@ export const ParticipantSchema = schema(
     id: t.string(),
     name: t.string(),
     role: t.string(),
+    /** Where they stand on the kit's actor map; "" when nowhere. */
+    zone: t.string(),
     facilitator: t.boolean(),
     connected: t.boolean(),
     handCount: t.uint8(),
@@ -44,6 +46,9 @@ export const ParticipantSchema = schema(
     /** The workshop's table they were moved to; "" for everyone else. */
     movedTo: t.string(),
     debrief: t.string(),
+    /** « Je m'engage à… », written with the debrief. */
+    commitment: t.string(),
+    namedInPublication: t.boolean(),
     hand: t.array(CardSchema).view(),
   },
   "Participant",
@@ -57,6 +62,8 @@ export const ContributionSchema = schema(
     kind: t.string(),
     text: t.string(),
     at: t.number(),
+    /** The author's role when they wrote it; "" in tables older than changing hats. */
+    authorRole: t.string(),
   },
   "Contribution",
 );
@@ -68,6 +75,8 @@ export const StepSchema = schema(
     card: t.ref(CardSchema),
     placedBy: t.string(),
     placedAt: t.number(),
+    /** The placer's role when they placed and told it; "" in tables older than changing hats. */
+    authorRole: t.string(),
     narration: t.string(),
     narratedAt: t.number(),
     dealt: t.boolean(),
@@ -83,6 +92,20 @@ export type StepSchema = SchemaType<typeof StepSchema>;
 export const PilesSchema = schema({ challenge: t.uint16(), lever: t.uint16(), pitfall: t.uint16() }, "Piles");
 
 export const ConstraintsSchema = schema({ time: t.string(), values: t.string(), actors: t.string() }, "Constraints");
+
+export const ObjectiveSchema = schema({ text: t.string(), priority: t.uint8() }, "Objective");
+export type ObjectiveSchema = SchemaType<typeof ObjectiveSchema>;
+
+/** What is at stake (shared/stakes.ts): the kit's « enjeux », objectives, quick wins, success indicators. */
+export const StakesSchema = schema(
+  {
+    ifNothing: t.string(),
+    objectives: t.array(ObjectiveSchema),
+    quickWins: t.array("string"),
+    indicators: t.array("string"),
+  },
+  "Stakes",
+);
 
 export const TurnsSchema = schema(
   {
@@ -137,6 +160,7 @@ export const TableSchema = schema(
     desirableFuture: t.string(),
     otherFutures: t.array("string"),
     constraints: t.ref(ConstraintsSchema),
+    stakes: t.ref(StakesSchema),
     decksInPlay: t.array("string"),
     themesInPlay: t.array("string"),
     framingChallenge: t.ref(CardSchema).optional(),
@@ -151,6 +175,8 @@ export const TableSchema = schema(
     suggestions: t.array(SuggestionSchema),
     won: t.boolean(),
     announcement: t.ref(AnnouncementSchema).optional(),
+    /** The published story's public id ("" when not published): its page is /recit/<id>. */
+    publicationId: t.string(),
     /** When the retention sweep will delete the table if nobody touches it (ms since epoch): the last entry + RETENTION_DAYS. */
     deleteAfter: t.number(),
   },

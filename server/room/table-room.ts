@@ -4,7 +4,7 @@ import { CloseCode, Room, ServerError, type Client, type MessageContext } from "
 import { StateView } from "@colyseus/schema";
 import type { Logger } from "pino";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import type { Action, TableState } from "../../shared/model.ts";
+import type { Action, ActorZone, JoinRequest, TableState } from "../../shared/model.ts";
 import {
   ACTION_REQUEST,
   actionRequestSchema,
@@ -26,7 +26,7 @@ import { floodFramesPerSecond, type Limits } from "../limits.ts";
 import { countAcceptedAction, countingRefusals, timedWrite } from "../metrics.ts";
 import { deletionDate } from "../retention.ts";
 import { newId, newSecret } from "../secrets.ts";
-import { anonymised, logBytes, undoTarget } from "../store/replay.ts";
+import { anonymised, isHatOf, logBytes, undoTarget } from "../store/replay.ts";
 import { replayOffThread } from "../store/replay-off-thread.ts";
 import type { JoinEntry, LogEntry, TableCreation, TableStore } from "../store/table-store.ts";
 import { projectHand, projectTable } from "./projection.ts";
@@ -34,6 +34,8 @@ import { TableSchema } from "./schema.ts";
 import { MOVED_CLOSE_CODE, WORKSHOP_ACTOR_ID, type WorkshopActReply } from "../../shared/workshop.ts";
 import { summaryPublisher, type SummaryPublisher } from "./summary-publisher.ts";
 import { summarizeTable } from "../../shared/workshop-summary.ts";
+import { publishedTable } from "../../shared/story/published.ts";
+import { withDrawnParts } from "./drawn.ts";
 import type { TableSummary } from "../../shared/workshop.ts";
 
 /** How long a dropped connection keeps its place in the room; after that the browser rejoins with its seat key. */
@@ -82,6 +84,8 @@ export interface Arrival {
   seatKeyHash: string;
   name: string;
   role: string;
+  /** Where a newcomer stands on the kit's actor map (asked of participants). */
+  zone?: ActorZone;
 }
 
 /** What the room admitted: the seat reservation carries it to onJoin. */
@@ -93,6 +97,7 @@ export interface Admission {
   facilitator: boolean;
   name: string;
   role: string;
+  zone?: ActorZone;
   seatKeyHash: string;
 }
 
@@ -167,7 +172,7 @@ export function tableRoomFor(services: RoomServices) {
           const entryId = `${actorId}:${id}`;
           // Sent again after a lost acknowledgement: it is in the log already, apply it once only.
           if (this.#entryIds.has(entryId)) return { ok: true, repeated: true } satisfies Reply;
-          const accepted = await this.#accept(entryId, actorId, action, Date.now());
+          const accepted = await this.#accept(entryId, actorId, withDrawnParts(action), Date.now());
           if (!accepted.ok) return ctx.reject(accepted.refusal);
           try {
             await this.#commit(accepted.logged, accepted.state);
@@ -240,6 +245,8 @@ export function tableRoomFor(services: RoomServices) {
       for (const participantId of new Set(stored.log.map(anonymised))) {
         if (participantId && this.#stillNamed(participantId)) await this.#forgetRealName(participantId);
       }
+      // A publication whose address was not written beside the table (a failed write, a crash) is findable again.
+      if (this.#table.publication) await this.#indexPublication();
       this.#project();
       logger.info({ tableId: this.roomId, entries: replayed.lastSeq }, "table opened from storage");
     }
@@ -275,13 +282,14 @@ export function tableRoomFor(services: RoomServices) {
       if (this.#logIsFull(0)) throw new ServerError(403, t("refusal.logFull"));
       // A dry run of the rules (closed story, locked table, full table, name…), so that a refused arrival gets its
       // reason before taking a connection.
-      const trial = this.#trialJoin({ name: arrival.name, role: arrival.role, facilitator });
+      const zone = arrival.zone && { zone: arrival.zone };
+      const trial = this.#trialJoin({ name: arrival.name, role: arrival.role, facilitator, ...zone });
       if (!trial.ok) throw new ServerError(400, trial.refusal.message);
-      return { observer: false, participantId: null, facilitator, name: arrival.name, role: arrival.role, seatKeyHash };
+      return { observer: false, participantId: null, facilitator, name: arrival.name, role: arrival.role, ...zone, seatKeyHash };
     }
 
     /** The rules' verdict on a newcomer, without seating them: join() and the name check of arrivals. */
-    #trialJoin(request: { name: string; role: string; facilitator: boolean }): Outcome<unknown> {
+    #trialJoin(request: JoinRequest): Outcome<unknown> {
       const trial = join(this.#table, request, { actorId: "trial", now: Date.now() });
       return trial.ok ? nameAvailable(this.#table, request) : trial;
     }
@@ -339,6 +347,17 @@ export function tableRoomFor(services: RoomServices) {
     }
 
     /**
+     * The story as its public page shows it (shared/story/published.ts), when it is published at this address and
+     * closed; null otherwise: taken back, published anew elsewhere, reopened for a while, or the table being deleted.
+     * The room's own state decides, not the store's index, so that taking it back closes the page at once.
+     */
+    publishedState(publicId: string): TableState | null {
+      const table = this.#table;
+      if (this.#erasing || table.phase !== "closed" || table.publication?.id !== publicId) return null;
+      return publishedTable(table);
+    }
+
+    /**
      * What the workshop facilitator does to this table from the overview (asked by the workshop room through
      * matchMaker.remoteRoomCall): the action goes through the rules as WORKSHOP_ACTOR_ID, and the same accept → log →
      * commit path as a seated person's, so it is durable and replays. Parsed again here: it crossed from another room,
@@ -347,7 +366,7 @@ export function tableRoomFor(services: RoomServices) {
     async workshopAct(payload: unknown): Promise<WorkshopActReply> {
       const parsed = actionSchema.safeParse(payload);
       if (!parsed.success) return { ok: false, ...refusal("invalidMessage") };
-      const action = parsed.data;
+      const action = withDrawnParts(parsed.data);
       return this.#serially(async () => {
         if (this.#erasing) return { ok: false, code: "tableDeleted", message: t("deletion.deleted") };
         const accepted = await this.#accept(`${WORKSHOP_ACTOR_ID}:${newId()}`, WORKSHOP_ACTOR_ID, action, Date.now());
@@ -393,6 +412,7 @@ export function tableRoomFor(services: RoomServices) {
         seatKeyHash: reserved.seatKeyHash,
         name: reserved.name,
         role: reserved.role,
+        ...(reserved.zone && { zone: reserved.zone }),
       }, client);
       this.#touchClock();
       if (auth.observer) {
@@ -411,6 +431,7 @@ export function tableRoomFor(services: RoomServices) {
             participantId,
             name: auth.name,
             role: auth.role,
+            ...(auth.zone && { zone: auth.zone }),
             facilitator: auth.facilitator,
             seatKeyHash: auth.seatKeyHash,
           };
@@ -511,6 +532,7 @@ export function tableRoomFor(services: RoomServices) {
     /** Write first; only then does anyone see the change. */
     async #commit(logged: LogEntry, next: TableState) {
       await timedWrite(() => store.append(this.#table.id, logged));
+      const published = this.#table.publication?.id;
       this.#log.push(logged);
       this.#logBytes += logBytes([logged]);
       this.#lastSeq = logged.seq;
@@ -518,8 +540,22 @@ export function tableRoomFor(services: RoomServices) {
       this.#table = next;
       const anonymisedId = anonymised(logged);
       if (anonymisedId) await this.#forgetRealName(anonymisedId);
+      if (next.publication?.id !== published) await this.#indexPublication();
       this.#project();
       this.broadcastPatch();
+    }
+
+    /**
+     * Writes where the story is published beside the table (its index for the public page), once the log holds it. A
+     * failure is logged, not returned: the action is stored, the page checks the table itself, and the next opening
+     * writes the index again.
+     */
+    async #indexPublication(): Promise<void> {
+      try {
+        await store.setPublication(this.#table.id, this.#table.publication?.id ?? null);
+      } catch (error) {
+        logger.error({ err: error, tableId: this.roomId }, "could not record where the story is published");
+      }
     }
 
     /**
@@ -539,21 +575,26 @@ export function tableRoomFor(services: RoomServices) {
         logger.error({ err: error, tableId: this.roomId, participantId }, "could not erase an anonymised name from storage");
         return;
       }
-      this.#log = this.#log.map((logged) =>
-        logged.entry.kind === "join" && logged.entry.participantId === participantId ? { ...logged, entry: { ...logged.entry, ...identity } } : logged,
-      );
+      this.#log = this.#log.map((logged) => {
+        const { entry } = logged;
+        if (entry.kind === "join" && entry.participantId === participantId) return { ...logged, entry: { ...entry, ...identity } };
+        // The hats they changed into are their words too (shared/rules/moves/actors.ts).
+        if (isHatOf(entry, participantId)) return { ...logged, entry: { ...entry, action: { ...entry.action, role: identity.role } } };
+        return logged;
+      });
       this.#logBytes = logBytes(this.#log);
       if (initial) this.#creation = { ...this.#creation, initial };
     }
 
-    /** Whether storage may still hold this anonymised person's real name or role (their join entry, or the first state). */
+    /** Whether storage may still hold this anonymised person's real name or role (their join entry, their changes of hat, or the first state). */
     #stillNamed(participantId: string): boolean {
       const identity = anonymousIdentity(this.#table, participantId);
       if (!identity) return false;
       const differs = (x: { name: string; role: string }) => x.name !== identity.name || x.role !== identity.role;
       const joined = this.#log.some((l) => l.entry.kind === "join" && l.entry.participantId === participantId && differs(l.entry));
+      const hats = this.#log.some(({ entry }) => isHatOf(entry, participantId) && entry.action.role !== identity.role);
       const first = this.#creation.initial.participants.find((p) => p.id === participantId);
-      return joined || (first !== undefined && differs(first));
+      return joined || hats || (first !== undefined && differs(first));
     }
 
     /**

@@ -175,6 +175,9 @@ export class PostgresTableStore implements TableStore {
         `ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS workshop_id text REFERENCES ${this.#workshops} (id) ON DELETE SET NULL`,
       );
       await client.query(`CREATE INDEX IF NOT EXISTS tables_workshop ON ${this.#tables} (workshop_id)`);
+      // Where a published story's public address points (NULL for the others: a unique index allows that many times).
+      await client.query(`ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS public_id text`);
+      await client.query(`CREATE UNIQUE INDEX IF NOT EXISTS tables_public_id ON ${this.#tables} (public_id)`);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -295,6 +298,17 @@ export class PostgresTableStore implements TableStore {
     const { rows } = await this.#pool.query<{ id: string; invite: string }>(`SELECT id, invite FROM ${this.#tables} WHERE join_code = $1`, [code]);
     const row = rows[0];
     return row && { tableId: row.id, invite: row.invite };
+  }
+
+  async setPublication(tableId: string, publicId: string | null): Promise<void> {
+    await this.#pool.query(`UPDATE ${this.#tables} SET public_id = $1 WHERE id = $2`, [publicId, tableId]);
+  }
+
+  /** One read on the unique index of public ids. */
+  async findByPublication(publicId: string): Promise<string | undefined> {
+    if (!publicId) return undefined;
+    const { rows } = await this.#pool.query<{ id: string }>(`SELECT id FROM ${this.#tables} WHERE public_id = $1`, [publicId]);
+    return rows[0]?.id;
   }
 
   async createWorkshop(workshop: NewWorkshop): Promise<WorkshopCreation> {
@@ -434,7 +448,8 @@ export class PostgresTableStore implements TableStore {
   }
 
   /**
-   * The join entry's name and role, and the first state when given, in one transaction on one connection. The old row
+   * The join entry's name and role, the roles of their changes of hat, and the first state when given, in one transaction
+ * on one connection. The old row
    * versions are dead tuples until PostgreSQL's (auto)vacuum reclaims them.
    */
   async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
@@ -445,6 +460,12 @@ export class PostgresTableStore implements TableStore {
         `UPDATE ${this.#log} SET entry = entry || jsonb_build_object('name', $1::text, 'role', $2::text)
           WHERE table_id = $3 AND entry->>'kind' = 'join' AND entry->>'participantId' = $4`,
         [name, role, tableId, participantId],
+      );
+      // The hats they changed into (changeRole) are their words too.
+      await client.query(
+        `UPDATE ${this.#log} SET entry = jsonb_set(entry, '{action,role}', to_jsonb($1::text))
+          WHERE table_id = $2 AND entry->>'kind' = 'action' AND entry->>'actorId' = $3 AND entry->'action'->>'type' = 'changeRole'`,
+        [role, tableId, participantId],
       );
       if (initial) await client.query(`UPDATE ${this.#tables} SET initial = $1 WHERE id = $2`, [JSON.stringify(initial), tableId]);
     });

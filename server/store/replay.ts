@@ -2,7 +2,7 @@
 // Undone actions are left out: first every undo entry names what it undoes, then the rest is applied in order.
 import type { TableState } from "../../shared/model.ts";
 import { applyAction, isWorkshopActor, join } from "../../shared/rules/index.ts";
-import type { LogEntry, StoredTable } from "./table-store.ts";
+import type { ActionEntry, LogEntry, StoredTable } from "./table-store.ts";
 
 export interface Replayed {
   state: TableState;
@@ -17,7 +17,7 @@ export function applyEntry(state: TableState, { entry, at, seq }: LogEntry): Tab
   const ctx = { actorId: entry.kind === "join" ? entry.participantId : entry.actorId, now: at };
   const outcome =
     entry.kind === "join"
-      ? join(state, { name: entry.name, role: entry.role, facilitator: entry.facilitator }, ctx)
+      ? join(state, { name: entry.name, role: entry.role, facilitator: entry.facilitator, ...(entry.zone && { zone: entry.zone }) }, ctx)
       : // An undo goes through the rules too (its permission, whatever the rules record of it); its effect is the skip.
         applyAction(state, entry.kind === "undo" ? { type: "undo" } : entry.action, ctx);
   if (!outcome.ok) throw new Error(`log entry ${seq} no longer applies: ${outcome.refusal.code}`);
@@ -53,6 +53,14 @@ export function anonymised({ entry }: LogEntry): string | undefined {
   if (entry.action.type === "anonymise") return entry.actorId;
   if (entry.action.type === "anonymiseParticipant") return entry.action.participantId;
   return undefined;
+}
+
+/** A change of hat by this person (changeRole): its role is rewritten in storage when they are anonymised. */
+export function isHatOf(
+  entry: LogEntry["entry"],
+  participantId: string,
+): entry is ActionEntry & { action: Extract<ActionEntry["action"], { type: "changeRole" }> } {
+  return entry.kind === "action" && entry.actorId === participantId && entry.action.type === "changeRole";
 }
 
 function isAnonymisation(logged: LogEntry): boolean {

@@ -137,6 +137,7 @@ export class SqliteTableStore implements TableStore {
     addRetiredInvites(this.#db);
     addJoinCodes(this.#db, makeJoinCode);
     addWorkshops(this.#db);
+    addPublications(this.#db);
     this.#newJoinCode = makeJoinCode;
     // A join code is unique among tables (the unique index) and among workshops (the NOT EXISTS, in the same statement,
     // which SQLite runs under its write lock): a code taken by a workshop inserts nothing, and another is drawn.
@@ -272,6 +273,16 @@ export class SqliteTableStore implements TableStore {
     return row && { tableId: row.id, invite: row.invite };
   }
 
+  async setPublication(tableId: string, publicId: string | null): Promise<void> {
+    this.#db.prepare("UPDATE tables SET public_id = ? WHERE id = ?").run(publicId, tableId);
+  }
+
+  // The unique index tables_public_id finds the row: a wrong id reads one index page, never a table row.
+  async findByPublication(publicId: string): Promise<string | undefined> {
+    if (!publicId) return undefined;
+    return (this.#db.prepare("SELECT id FROM tables WHERE public_id = ?").get(publicId) as { id: string } | undefined)?.id;
+  }
+
   async createWorkshop(workshop: NewWorkshop): Promise<WorkshopCreation> {
     try {
       const joinCode = this.#withNewJoinCode((code) =>
@@ -336,7 +347,7 @@ export class SqliteTableStore implements TableStore {
   }
 
   /**
-   * The join entry's name and role, and the first state when given, in one transaction; then the WAL is checkpointed
+   * The join entry's name and role, the roles of their changes of hat, and the first state when given, in one transaction; then the WAL is checkpointed
    * and truncated, so that the page that held the real name is not left behind in it.
    */
   async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
@@ -348,6 +359,14 @@ export class SqliteTableStore implements TableStore {
             WHERE table_id = ? AND json_extract(entry, '$.kind') = 'join' AND json_extract(entry, '$.participantId') = ?`,
         )
         .run(name, role, tableId, participantId);
+      // The hats they changed into (changeRole) are their words too.
+      this.#db
+        .prepare(
+          `UPDATE log SET entry = json_set(entry, '$.action.role', ?)
+            WHERE table_id = ? AND json_extract(entry, '$.kind') = 'action' AND json_extract(entry, '$.actorId') = ?
+              AND json_extract(entry, '$.action.type') = 'changeRole'`,
+        )
+        .run(role, tableId, participantId);
       if (initial) this.#db.prepare("UPDATE tables SET initial = ? WHERE id = ?").run(JSON.stringify(initial), tableId);
     });
     this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -512,4 +531,12 @@ function addWorkshops(db: DatabaseSync): void {
     db.exec("ALTER TABLE tables ADD COLUMN workshop_id TEXT REFERENCES workshops (id) ON DELETE SET NULL");
   }
   db.exec("CREATE INDEX IF NOT EXISTS tables_workshop ON tables (workshop_id)");
+}
+
+// Files written before stories could be published: the column where a published table keeps its public address's id
+// (NULL for every other table, which a unique index allows any number of times).
+function addPublications(db: DatabaseSync): void {
+  const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
+  if (!columns.some((c) => c.name === "public_id")) db.exec("ALTER TABLE tables ADD COLUMN public_id TEXT");
+  db.exec("CREATE UNIQUE INDEX IF NOT EXISTS tables_public_id ON tables (public_id)");
 }

@@ -1,6 +1,6 @@
 // Where tables live: each table is its creation (setup, secrets' hashes, first state) plus its ordered log of accepted
 // entries. The room appends an entry and awaits it before anyone is told the action happened.
-import type { Action, TableState } from "../../shared/model.ts";
+import type { Action, ActorZone, TableState } from "../../shared/model.ts";
 
 export interface TableCreation {
   id: string;
@@ -27,6 +27,8 @@ export interface JoinEntry {
   participantId: string;
   name: string;
   role: string;
+  /** Where they stood on the kit's actor map when they sat down; absent in entries written before it, and when skipped. */
+  zone?: ActorZone;
   facilitator: boolean;
   seatKeyHash: string;
 }
@@ -181,10 +183,20 @@ export interface TableStore {
   setInvite(tableId: string, invite: string): Promise<string>;
   /** The table this join code (normalised) belongs to, and its participant link: one read on a unique index. */
   findByJoinCode(code: string): Promise<JoinCodeMatch | undefined>;
+  /**
+   * Where the table's story is published now (the id of its public address, shared/protocol-constants.ts), or null when
+   * it is not: kept beside the table so that the public page finds it with one read on a unique index. The log holds
+   * the publication itself (the publish action, with its id); the room writes this after each change of it, and again
+   * when the table opens.
+   */
+  setPublication(tableId: string, publicId: string | null): Promise<void>;
+  /** The table published at this address: one read on a unique index; undefined for any other id. */
+  findByPublication(publicId: string): Promise<string | undefined>;
   /** Resolves once the entry is durable (survives a crash of this process); rejects a duplicate with DuplicateEntryError. */
   append(tableId: string, entry: LogEntry): Promise<void>;
   /**
-   * Anonymisation (GDPR): rewrites in place the name and role of this participant's join entry, and, when they came
+   * Anonymisation (GDPR): rewrites in place the name and role of this participant's join entry (and the role of their
+   * changes of hat, changeRole), and, when they came
    * with an imported story, replaces the table's first state by the given one (rewritten by the rules), in one
    * transaction. The real name then survives nowhere in the table, and replay gives the new name from the start.
    */

@@ -6,6 +6,9 @@ import { frBoard } from "./fr-board.ts";
 import { frExport } from "./fr-export.ts";
 import { frJoinCode } from "./fr-join-code.ts";
 import { frKit } from "./fr-kit.ts";
+import { frKitPublish } from "./fr-kit-publish.ts";
+import { frKitActors } from "./fr-kit-actors.ts";
+import { frKitStakes } from "./fr-kit-stakes.ts";
 import { frLayout } from "./fr-layout.ts";
 import { frLoading } from "./fr-loading.ts";
 import { frDeletion } from "./fr-hosting-delete.ts";
@@ -300,7 +303,7 @@ const base = {
  */
 export const fr = {
   ...base,
-  refusal: { ...base.refusal, ...frRules.refusal, ...frSecurity.refusal, ...frAnonymise.refusal, ...frBlank.refusal, ...frWorkshopRules.refusal },
+  refusal: { ...base.refusal, ...frKitPublish.refusal, ...frRules.refusal, ...frSecurity.refusal, ...frAnonymise.refusal, ...frBlank.refusal, ...frKitStakes.refusal, ...frWorkshopRules.refusal, ...frKitActors.refusal },
   http: { ...base.http, ...frSecurity.http },
   share: frSecurity.share,
   phaseGuide: frRules.phaseGuide,
@@ -317,6 +320,9 @@ export const fr = {
   board: frBoard,
   joinCode: frJoinCode.joinCode,
   ...frKit,
+  kitPublish: frKitPublish.kitPublish,
+  actors: frKitActors.actors,
+  kitStakes: frKitStakes.kitStakes,
   loading: frLoading.loading,
   workshopRules: frWorkshopRules.workshopRules,
   workshopEntry: frWorkshopEntry.workshopEntry,

@@ -4,6 +4,7 @@ import { LIMITS, type Action, type ActionContext, type JoinRequest, type Partici
 import { t } from "../i18n/translate.ts";
 import { cleanName, nameKey } from "../text.ts";
 import { MOVES } from "./actions.ts";
+import { checkRole, checkZone } from "./moves/actors.ts";
 import { isAnonymousName } from "./moves/anonymise.ts";
 import { ACTION_RULES, JOIN_PHASES, type ActionRule } from "./permissions.ts";
 import { accept, refuse, type Outcome } from "./result.ts";
@@ -21,12 +22,11 @@ export type { Outcome, Refusal, RefusalCode } from "./result.ts";
 
 /** Checks a display name and role as a person typed them; returns them clean (text.ts): one line, nothing invisible. */
 export function checkIdentity(name: string, role: string): Outcome<{ name: string; role: string }> {
-  const identity = { name: cleanName(name), role: cleanName(role) };
-  if (!identity.name) return refuse("nameRequired");
-  if (identity.name.length > LIMITS.nameLength) return refuse("nameTooLong", { max: LIMITS.nameLength });
-  if (!identity.role) return refuse("roleRequired");
-  if (identity.role.length > LIMITS.roleLength) return refuse("roleTooLong", { max: LIMITS.roleLength });
-  return accept(identity);
+  const clean = cleanName(name);
+  if (!clean) return refuse("nameRequired");
+  if (clean.length > LIMITS.nameLength) return refuse("nameTooLong", { max: LIMITS.nameLength });
+  const checked = checkRole(role);
+  return checked.ok ? accept({ name: clean, role: checked.state }) : checked;
 }
 
 /**
@@ -65,11 +65,14 @@ export function join(state: TableState, request: JoinRequest, ctx: ActionContext
   if (seated >= LIMITS.participants) return refuse("tableFull", { max: LIMITS.participants });
   const identity = checkIdentity(request.name, request.role);
   if (!identity.ok) return identity;
+  const zone = checkZone(request.zone);
+  if (!zone.ok) return zone;
   const next = draft(state);
   next.participants.push({
     id: ctx.actorId,
     name: identity.state.name,
     role: identity.state.role,
+    ...(zone.state && { zone: zone.state }),
     facilitator: request.facilitator,
     hand: [],
     joinedAt: ctx.now,

@@ -61,6 +61,8 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   extendTimer: { phases: OPEN, who: "facilitator", workshop: true },
   clearTimer: { phases: ALL, who: "facilitator", workshop: true },
   dealPitfall: { phases: PLAY, who: "facilitator" },
+  // Changing hats (the kit invites speaking as a citizen at times): one's own role, during play and its debrief.
+  changeRole: { phases: PLAY_AND_DEBRIEF, who: "anyone" },
   // Debrief.
   writeDebrief: { phases: ["debrief"], who: "anyone" },
   // Moderation.
@@ -82,6 +84,11 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   // moved to another table of the workshop (the workshop facilitator only: they alone see every table).
   announce: { phases: ALL, who: "facilitator", workshop: true },
   moveAway: { phases: PREPARATION, who: "workshop" },
+  // Publishing: only a closed story, by its facilitator; each person (facilitators too) says whether their name may
+  // appear in it, at the closed table, and may change their mind there.
+  publish: { phases: ["closed"], who: "facilitator" },
+  unpublish: { phases: ["closed"], who: "facilitator" },
+  nameInPublication: { phases: ["closed"], who: "anyone" },
 };
 
 /** Phases in which newcomers may take a seat (unless the table is locked). */

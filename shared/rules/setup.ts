@@ -5,6 +5,7 @@ import { LIMITS, type Card, type DeckName, type SetupConstraints, type TableCard
 import { t } from "../i18n/translate.ts";
 import { shuffle } from "../random.ts";
 import { accept, refuse, type Outcome } from "./result.ts";
+import { checkStakes } from "./stakes.ts";
 
 const TEXT_FIELDS = ["system", "presentState", "desirableFuture", "framingChallengeText"] as const;
 const CONSTRAINT_CODES = {
@@ -57,6 +58,9 @@ export function checkSetup(raw: SetupInput, cards: Record<string, Card>): Outcom
   };
   const texts = checkTexts(setup);
   if (!texts.ok) return texts;
+  const stakes = checkStakes(raw.stakes);
+  if (!stakes.ok) return stakes;
+  if (stakes.state) setup.stakes = stakes.state;
   const choices = checkChoices(setup, cards);
   if (!choices.ok) return choices;
   if (setup.framingChallengeId !== null) {

@@ -18,8 +18,12 @@ import {
   peopleById,
   placedKey,
   reactionsLine,
+  roleAndZone,
   roleLabel,
+  authorThen,
+  stakesPartsOf,
   whoIs,
+  type StakesPart,
 } from "./parts.ts";
 
 export interface HtmlStoryMeta {
@@ -104,17 +108,24 @@ export function setupHtml(table: PublicTable, people: People, frame: StoryFrame 
     item(tx("story.presentState"), typed(table.presentState)),
     ...futures.map((future, i) => item(escapeHtml(futureLabel(table, i, futures.length)), typed(future))),
     ...constraintsOf(table).map((constraint) => item(escapeHtml(constraint.label), typed(constraint.text))),
+    ...stakesPartsOf(table).map((part) => item(escapeHtml(part.label), stakesPartHtml(part))),
     item(tx("story.framingChallenge"), challenge),
     `</dl>`,
     `</section>`,
   ].join("\n");
 }
 
+/** A text of the stakes, or one of its lists. */
+function stakesPartHtml(part: StakesPart): string {
+  if (!part.list) return part.items.map((text) => `<p class="typed">${escapeHtml(text)}</p>`).join("\n");
+  return [`<ul class="stakes">`, ...part.items.map((text) => `<li class="typed">${escapeHtml(text)}</li>`), `</ul>`].join("\n");
+}
+
 function peopleHtml(people: ParticipantView[], frame: StoryFrame): string {
   const items = people.map((p) => {
     const badge = p.facilitator ? ` <span class="badge">${tx("story.facilitator")}</span>` : "";
     const removed = p.removed ? ` <span class="badge removed">${tx("storyMore.removed")}</span>` : "";
-    return `<li><span class="name">${escapeHtml(p.name)}</span> — <span class="role">${escapeHtml(p.role)}</span>${badge}${removed}</li>`;
+    return `<li><span class="name">${escapeHtml(p.name)}</span> — <span class="role">${escapeHtml(roleAndZone(p, p.role))}</span>${badge}${removed}</li>`;
   });
   return [
     `<section class="people" aria-labelledby="${frame.idPrefix}people-heading">`,
@@ -130,7 +141,7 @@ function peopleHtml(people: ParticipantView[], frame: StoryFrame): string {
 export function contributionHtml(contribution: Contribution, people: People): string {
   return [
     `<p class="typed">${escapeHtml(contribution.text)}</p>`,
-    `<p class="author">${tx("storyMore.contributedBy", { ...whoIs(people, contribution.authorId) })}</p>`,
+    `<p class="author">${tx("storyMore.contributedBy", { ...authorThen(people, contribution.authorId, contribution.authorRole) })}</p>`,
   ].join("\n");
 }
 
@@ -155,7 +166,7 @@ function contributionsHtml(step: StepView, people: People): string[] {
 
 /** One step of the timeline (its number on the path is index + 1). */
 export function stepHtml(step: StepView, index: number, people: People, frame: StoryFrame = ALONE): string {
-  const who = whoIs(people, step.placedBy);
+  const who = authorThen(people, step.placedBy, step.authorRole);
   const story = step.narration
     ? `<p class="narration typed">${escapeHtml(step.narration)}</p>\n<p class="author">${tx("story.narratedBy", { ...who })}</p>`
     : `<p class="untold">${tx(placedKey(step), { ...who })}</p>`;
@@ -209,8 +220,27 @@ function debriefHtml(table: PublicTable, frame: StoryFrame): string[] {
     ...(items.length ? [`<ul class="debriefs">`, ...items, `</ul>`] : [`<p class="untold">${tx("storyMore.noDebrief")}</p>`]),
     ...(missing ? [`<p class="missing">${tx("storyMore.notYetWritten", { names: missing })}</p>`] : []),
     `<p class="outcome${table.won ? " won" : ""}">${escapeHtml(debrief.outcome)}</p>`,
+    commitmentsHtml(debrief.committed, frame),
     `</section>`,
   ];
+}
+
+/** Each person's « Je m'engage à… », signed. */
+function commitmentsHtml(committed: ParticipantView[], frame: StoryFrame): string {
+  const items = committed.map((p) =>
+    [
+      `<li>`,
+      `<p class="typed">${escapeHtml(p.commitment)}</p>`,
+      `<p class="author">${tx("kitStakes.commitment.of", { name: p.name, role: roleLabel(p, p.role) })}</p>`,
+      `</li>`,
+    ].join("\n"),
+  );
+  return [
+    `<div class="commitments">`,
+    `<${hx(3, frame)}>${tx("kitStakes.commitment.heading")}</${hx(3, frame)}>`,
+    ...(items.length ? [`<ul class="debriefs">`, ...items, `</ul>`] : [`<p class="untold">${tx("kitStakes.commitment.nobody")}</p>`]),
+    `</div>`,
+  ].join("\n");
 }
 
 /** The attribution of the cards (their licence, linked), and the day of the export. */
@@ -285,6 +315,8 @@ dd { margin: 0.1rem 0 0 0; }
 .reactions { margin-top: 0.5rem; }
 .debriefs { list-style: none; margin: 0; padding: 0; }
 .debriefs li { margin: 0 0 1rem; }
+.stakes { margin: 0; padding-left: 1.2rem; }
+.commitments { margin-top: 1.5rem; }
 .outcome { font-weight: 700; margin-top: 1rem; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 2.5rem; border-top: 1px solid var(--line); padding-top: 0.6rem; font-size: 0.85rem; }

@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { cardSchema, DECK_NAMES } from "../../cards/schema.ts";
 import { t } from "../i18n/translate.ts";
-import { LIMITS, PHASES, type DeckName, type TableCard, type TableState } from "../model.ts";
+import { ACTOR_ZONES, LIMITS, PHASES, type DeckName, type TableCard, type TableState } from "../model.ts";
 import { checkIdentity, checkSetup, isWorkshopActor } from "../rules/index.ts";
+import { checkRole } from "../rules/moves/actors.ts";
 import { cleanName, cleanText } from "../text.ts";
 
 export const STORY_FORMAT = "jeu-des-transitions/story";
@@ -88,9 +89,13 @@ const contributionSchema = z.strictObject({
   kind: z.enum(["yesAnd", "answer"]),
   text,
   at: timestamp,
+  /** The author's role when they wrote it; absent in stories written before changing hats. */
+  authorRole: name.optional(),
 });
 
 const stepSchema = stepV1Schema.extend({
+  /** The placer's role when they placed and told it; absent in stories written before changing hats. */
+  authorRole: name.optional(),
   dealt: z.boolean(),
   open: z.boolean(),
   contributions: z.array(contributionSchema),
@@ -102,6 +107,15 @@ const setupSchema = setupV1Schema.extend({
   constraints: z.strictObject({ time: text, values: text, actors: text }),
   decksInPlay: z.array(deckName),
   themesInPlay: ids,
+  /** What is at stake; absent when nothing was written, and in stories written before it existed. */
+  stakes: z
+    .strictObject({
+      ifNothing: text,
+      objectives: z.array(z.strictObject({ text, priority: z.literal([1, 2, 3]) })),
+      quickWins: z.array(text),
+      indicators: z.array(text),
+    })
+    .optional(),
 });
 
 const participantSchema = participantV1Schema.extend({
@@ -110,6 +124,10 @@ const participantSchema = participantV1Schema.extend({
   debriefAt: timestamp.nullable(),
   /** Moved to another table of a workshop (its name); absent in stories written before workshops, and for everyone else. */
   movedTo: name.optional(),
+  /** Where they stand on the kit's actor map; absent when not said, and in stories written before it. */
+  zone: z.enum(ACTOR_ZONES).optional(),
+  /** « Je m'engage à… »; absent until written, and in stories written before commitments. */
+  commitment: text.optional(),
 });
 
 /** A card written at this table: the fields of a deck's card, without what only the kit's cards must carry (keywords…). */
@@ -189,7 +207,7 @@ export interface StoryJsonMeta {
 
 /** The whole table as a versioned export: every field of the state, hands, moderation record and suggestions included. */
 export function storyJson(state: TableState, meta: StoryJsonMeta): StoryExport {
-  const table: StoryTable = structuredClone(state);
+  const table: StoryTable = structuredClone(unpublished(state));
   return {
     format: STORY_FORMAT,
     version: STORY_VERSION,
@@ -197,6 +215,15 @@ export function storyJson(state: TableState, meta: StoryJsonMeta): StoryExport {
     attribution: meta.attribution,
     table,
   };
+}
+
+/**
+ * The state less its publication and each person's say on their name in it: they belong to this table's public page,
+ * not to the story. A table opened from the file is not published, and names nobody until each says so there.
+ */
+function unpublished(state: TableState): TableState {
+  const { publication: _publication, ...rest } = state;
+  return { ...rest, participants: state.participants.map(({ namedInPublication: _named, ...person }) => person) };
 }
 
 /**
@@ -397,6 +424,9 @@ function checkParticipants(table: StoryTable, add: AddIssue, place: (cardId: str
     if (p.debrief.length > LIMITS.debriefLength) {
       add(["participants", i, "debrief"], t("storyMore.json.debriefTooLong", { max: LIMITS.debriefLength }));
     }
+    if ((p.commitment ?? "").length > LIMITS.commitmentLength) {
+      add(["participants", i, "commitment"], t("refusal.commitmentTooLong", { max: LIMITS.commitmentLength }));
+    }
   });
 }
 
@@ -421,6 +451,7 @@ function checkSteps(
       if (list === "path") place(step.cardId, [list, i, "cardId"]);
       else cardExists(step.cardId, [list, i, "cardId"]);
       isPerson(step.placedBy, [list, i, "placedBy"]);
+      roleWithinLimit(step.authorRole, [list, i, "authorRole"], add);
       if (step.narration.length > LIMITS.narrationLength) {
         add([list, i, "narration"], t("refusal.narrationTooLong", { max: LIMITS.narrationLength }));
       }
@@ -430,6 +461,7 @@ function checkSteps(
         if (contributions.has(c.id)) add([...at, "id"], t("storyMore.json.duplicateContribution", { contributionId: c.id }));
         contributions.add(c.id);
         isPerson(c.authorId, [...at, "authorId"]);
+        roleWithinLimit(c.authorRole, [...at, "authorRole"], add);
         if (c.text.length > LIMITS.contributionLength) {
           add([...at, "text"], t("storyMore.json.contributionTooLong", { max: LIMITS.contributionLength }));
         }
@@ -443,6 +475,13 @@ function checkSteps(
   if (table.nextStepNumber <= highestStep) {
     add(["nextStepNumber"], t("export.json.stepNumberTooLow", { min: highestStep + 1 }));
   }
+}
+
+/** A role kept on a step or a contribution (changing hats) holds to the rules' limits, as a person's role does. */
+function roleWithinLimit(role: string | undefined, path: IssuePath, add: AddIssue): void {
+  if (role === undefined) return;
+  const checked = checkRole(role);
+  if (!checked.ok) add(path, checked.refusal.message);
 }
 
 /** Dealt cards, turns, suggestions and the moderation record point at cards and people of the table. */

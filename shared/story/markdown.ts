@@ -14,7 +14,11 @@ import {
   peopleById,
   placedKey,
   reactionsLine,
+  roleAndZone,
   roleLabel,
+  authorThen,
+  type Who,
+  stakesPartsOf,
   whoIs,
 } from "./parts.ts";
 
@@ -51,9 +55,9 @@ function hx(level: 2 | 3, depth: Depth): string {
   return "#".repeat(level + depth);
 }
 
-/** A person as the story signs with them, escaped: { name, role }. */
-export function signer(people: People, id: string): { name: string; role: string } {
-  const who = whoIs(people, id);
+/** A person as the story signs with them, escaped: { name, role }; with the role they had then, when given. */
+export function signer(people: People, id: string, roleThen?: string): { name: string; role: string } {
+  const who: Who = roleThen === undefined ? whoIs(people, id) : authorThen(people, id, roleThen);
   return { name: escapeMarkdown(who.name), role: escapeMarkdown(who.role) };
 }
 
@@ -66,6 +70,10 @@ export function setupMarkdown(table: PublicTable): string[] {
   const futures = futuresOf(table);
   futures.forEach((future, i) => field(futureLabel(table, i, futures.length), future));
   for (const constraint of constraintsOf(table)) field(constraint.label, constraint.text);
+  for (const part of stakesPartsOf(table)) {
+    if (part.list) out.push(`**${part.label} :**`, "", ...part.items.map((item) => `- ${escapeMarkdown(item)}`), "");
+    else field(part.label, part.items.join("\n"));
+  }
   const card = table.framingChallenge;
   const label = card?.label ? ` (${t("kit.labelOurs", { label: card.label })})` : "";
   const challenge = !card ? table.framingChallengeText : card.text === card.title ? `${card.title}${label}` : `${card.title} — ${card.text}`;
@@ -75,7 +83,7 @@ export function setupMarkdown(table: PublicTable): string[] {
 
 function peopleMarkdown(table: PublicTable, depth: Depth): string[] {
   const out = [`${hx(2, depth)} ${t("story.participants")}`, ""];
-  for (const p of table.participants) out.push(`- ${escapeMarkdown(p.name)} (${roleLabel(p, escapeMarkdown(p.role))})`);
+  for (const p of table.participants) out.push(`- ${escapeMarkdown(p.name)} (${roleLabel(p, escapeMarkdown(roleAndZone(p, p.role)))})`);
   out.push("");
   return out;
 }
@@ -90,12 +98,13 @@ function cardMarkdown(card: CardFace, people: People): string[] {
 
 /** A contribution's text, then who wrote it, on the next line of the same paragraph. */
 export function contributionMarkdown(contribution: Contribution, people: People): string[] {
-  return [`${escapeMarkdown(contribution.text)}  `, `*${t("storyMore.contributedBy", signer(people, contribution.authorId))}*`, ""];
+  const by = signer(people, contribution.authorId, contribution.authorRole ?? "");
+  return [`${escapeMarkdown(contribution.text)}  `, `*${t("storyMore.contributedBy", by)}*`, ""];
 }
 
 /** One step of the path (its number is index + 1): card, narration, answers, "oui, et…", reactions. */
 export function stepMarkdown(step: StepView, index: number, people: People, depth: Depth = 0): string[] {
-  const who = signer(people, step.placedBy);
+  const who = signer(people, step.placedBy, step.authorRole);
   const heading = t("story.step", { number: index + 1, deck: t(`deckOne.${step.card.deck}`), title: escapeMarkdown(step.card.title) });
   const out = [`${hx(3, depth)} ${heading}`, ""];
   const dealt = dealtLine(step);
@@ -124,6 +133,18 @@ function debriefMarkdown(table: PublicTable, depth: Depth): string[] {
     out.push(t("storyMore.notYetWritten", { names: debrief.missing.map((p) => escapeMarkdown(p.name)).join(", ") }), "");
   }
   out.push(`**${debrief.outcome}**`, "");
+  out.push(...commitmentsMarkdown(debrief.committed, depth));
+  return out;
+}
+
+/** Each person's « Je m'engage à… », signed. */
+function commitmentsMarkdown(committed: ParticipantView[], depth: Depth): string[] {
+  const out = [`${hx(3, depth)} ${t("kitStakes.commitment.heading")}`, ""];
+  if (committed.length === 0) out.push(t("kitStakes.commitment.nobody"), "");
+  for (const p of committed) {
+    const who = t("kitStakes.commitment.of", { name: escapeMarkdown(p.name), role: roleLabel(p, escapeMarkdown(p.role)) });
+    out.push(`${escapeMarkdown(p.commitment)}  `, `*${who}*`, "");
+  }
   return out;
 }
 

@@ -1,6 +1,6 @@
 // A participant's own page as standalone, printable HTML: the table's setup (the system and the future), the steps
-// they placed in the timeline form of the table's export, what they added under others' steps, their debrief. Built
-// from the pieces of shared/story/html.ts, with the same escaping and the same page that loads and runs nothing.
+// they placed in the timeline form of the table's export, what they added under others' steps, their debrief and their
+// commitment. Built from the pieces of shared/story/html.ts, with the same escaping and a page that loads and runs nothing.
 import type { TableState } from "../model.ts";
 import { publicTable } from "../view.ts";
 import { escapeHtml, footerHtml, contributionHtml, setupHtml, stepHtml, STORY_STYLE, tx, type HtmlStoryMeta, type People } from "./html.ts";
@@ -42,6 +42,8 @@ function debriefHtml(part: MyPart): string {
     `<h2 id="debrief-heading">${tx("workshopPlenary.takeHome.myDebrief")}</h2>`,
     `<p class="intro">${tx("storyMore.debriefIntro")}</p>`,
     body,
+    `<h3>${tx("kitStakes.commitment.mine")}</h3>`,
+    part.me.commitment.trim() ? `<p class="typed">${escapeHtml(part.me.commitment)}</p>` : `<p class="untold">${tx("kitStakes.commitment.none")}</p>`,
     `</section>`,
   ].join("\n");
 }

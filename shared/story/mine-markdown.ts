@@ -1,5 +1,5 @@
 // A participant's own page as Markdown: the table's setup, the steps they placed (as the table's Markdown export tells
-// them), what they added under others' steps, their debrief. Every typed text is escaped.
+// them), what they added under others' steps, their debrief and commitment. Every typed text is escaped.
 import { t } from "../i18n/translate.ts";
 import type { TableState } from "../model.ts";
 import { publicTable } from "../view.ts";
@@ -32,6 +32,8 @@ export function mineMarkdown(state: TableState, participantId: string, meta: Sto
 
   out.push(`## ${t("workshopPlenary.takeHome.myDebrief")}`, "", `*${t("storyMore.debriefIntro")}*`, "");
   out.push(part.me.debrief.trim() ? escapeMarkdown(part.me.debrief) : t("workshopPlenary.takeHome.noDebrief"), "");
+  out.push(`### ${t("kitStakes.commitment.mine")}`, "");
+  out.push(part.me.commitment.trim() ? escapeMarkdown(part.me.commitment) : t("kitStakes.commitment.none"), "");
   out.push(...footerMarkdown(meta));
   return out.join("\n");
 }

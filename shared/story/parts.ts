@@ -1,7 +1,9 @@
 // What the Markdown and HTML stories both read off a table: who is who, the futures, the constraints that were set,
-// a step's contributions by kind, and where the debrief stands. Plain text only: each format escapes it its own way.
+// what is at stake, a step's contributions by kind, and where the debrief stands. Plain text only: each format escapes
+// it its own way.
 import { t, type Params } from "../i18n/translate.ts";
 import type { Contribution } from "../model.ts";
+import { objectivesByPriority } from "../stakes.ts";
 import type { ParticipantView, PublicTable, StepView } from "../view.ts";
 
 export interface Who {
@@ -13,6 +15,20 @@ export interface Who {
 export function whoIs(people: ReadonlyMap<string, ParticipantView>, id: string): Who {
   const person = people.get(id);
   return { name: person?.name ?? "?", role: person?.role ?? "?" };
+}
+
+/**
+ * The author of a step or a contribution, signed with the role they had when they wrote it (changing hats does not
+ * rewrite it); in a story older than that (roleThen ""), their role now.
+ */
+export function authorThen(people: ReadonlyMap<string, ParticipantView>, id: string, roleThen: string | undefined): Who {
+  const who = whoIs(people, id);
+  return roleThen ? { ...who, role: roleThen } : who;
+}
+
+/** « élue · Décideurs du territoire »: a person's role now, and their zone on the kit's actor map when they gave one. */
+export function roleAndZone(person: ParticipantView, role: string): string {
+  return person.zone ? `${role} · ${t(`actors.zone.${person.zone}`)}` : role;
 }
 
 export function peopleById(table: PublicTable): Map<string, ParticipantView> {
@@ -56,6 +72,25 @@ export function constraintsOf(table: PublicTable): { label: string; text: string
   ].filter((c) => c.text.trim() !== "");
 }
 
+export interface StakesPart {
+  label: string;
+  /** One text (the stakes), or the items of a list, in the order the story gives them. */
+  items: string[];
+  list: boolean;
+}
+
+/** What is at stake, in the kit's order, objectives by priority; the empty parts are left out (all of them when none). */
+export function stakesPartsOf(table: Pick<PublicTable, "stakes">): StakesPart[] {
+  const { ifNothing, objectives, quickWins, indicators } = table.stakes;
+  const objectiveLines = objectivesByPriority(objectives).map((o) => t("kitStakes.story.objective", { priority: o.priority, text: o.text }));
+  return [
+    { label: t("kitStakes.story.ifNothing"), items: ifNothing ? [ifNothing] : [], list: false },
+    { label: t("kitStakes.story.objectives"), items: objectiveLines, list: true },
+    { label: t("kitStakes.story.quickWins"), items: quickWins, list: true },
+    { label: t("kitStakes.story.indicators"), items: indicators, list: true },
+  ].filter((part) => part.items.length > 0);
+}
+
 /** A step's answers to its dealt pitfall and its "oui, et…", each in the order they were written. */
 export function contributionsOf(step: StepView): { answers: Contribution[]; yesAnds: Contribution[] } {
   return {
@@ -91,6 +126,8 @@ export interface DebriefSummary {
   shown: boolean;
   /** Everyone who wrote a debrief, in order of arrival. */
   written: ParticipantView[];
+  /** Everyone who wrote a commitment (« Je m'engage à… »), in order of arrival. */
+  committed: ParticipantView[];
   /** The players (not facilitating, not removed) who have not written theirs yet. */
   missing: ParticipantView[];
   /** Won, or how far the table is from it. */
@@ -106,5 +143,6 @@ export function debriefOf(table: PublicTable): DebriefSummary {
       ? tCount("storyMore.missing", missing.length)
       : t("storyMore.noPlayers");
   const shown = table.phase === "debrief" || table.phase === "closed" || written.length > 0;
-  return { shown, written, missing, outcome };
+  const committed = table.participants.filter((p) => p.commitment.trim() !== "");
+  return { shown, written, committed, missing, outcome };
 }

@@ -46,6 +46,7 @@ test("deleting the table closes it for everyone, and its links then say it is go
   const newcomer = await (await browser.newContext()).newPage();
   await newcomer.goto(participantLink);
   await newcomer.getByRole("textbox", { name: "Votre nom" }).fill("Chloé");
+  await newcomer.getByRole("radio", { name: "Société civile", exact: true }).check();
   await newcomer.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("élue");
   await newcomer.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(newcomer.getByText("Cette table n'existe pas ou a été effacée.")).toBeVisible();

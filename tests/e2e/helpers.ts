@@ -45,12 +45,13 @@ export async function closeTools(page: Page): Promise<void> {
   await expect(page.getByRole("dialog", { name: "Animation" })).toBeHidden();
 }
 
-/** A participant opens the link in their own browser context and takes a seat. */
-export async function joinAsParticipant(browser: Browser, link: string, name: string, role: string): Promise<Page> {
+/** A participant opens the link in their own browser context and takes a seat (in a zone of the kit's actor map). */
+export async function joinAsParticipant(browser: Browser, link: string, name: string, role: string, zone = "Société civile"): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(link);
   await page.getByRole("textbox", { name: "Votre nom" }).fill(name);
+  await page.getByRole("radio", { name: zone, exact: true }).check();
   await page.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill(role);
   await page.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(page.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();

@@ -81,6 +81,7 @@ test("a participant on a phone joins by the table's code, sees the table named, 
   await expect(bastien).toHaveURL(/\/t\/[^#]+#invitation=/);
   await expect(bastien).toHaveTitle(TAB);
   await bastien.getByRole("textbox", { name: "Votre nom" }).fill("Bastien");
+  await bastien.getByRole("radio", { name: "Société civile", exact: true }).check();
   await bastien.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("habitant");
   await bastien.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(atTheTable(bastien)).toBeVisible();

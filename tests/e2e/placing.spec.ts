@@ -27,6 +27,7 @@ async function newcomer(browser: Browser, options: BrowserContextOptions, name: 
   const page = await (await browser.newContext(options)).newPage();
   await page.goto(table.participantLink);
   await page.getByRole("textbox", { name: "Votre nom" }).fill(name);
+  await page.getByRole("radio", { name: "Société civile", exact: true }).check();
   await page.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("habitant·e");
   await page.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(handOf(page)).toBeVisible();

@@ -257,6 +257,7 @@ test("when the timer runs out, everyone gets a calm notice and no penalty, and t
   await alex.clock.install();
   await alex.goto(link);
   await alex.getByRole("textbox", { name: "Votre nom" }).fill("Alex");
+  await alex.getByRole("radio", { name: "Société civile", exact: true }).check();
   await alex.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("élève");
   await alex.getByRole("button", { name: "Rejoindre la table" }).click();
   await facilitator.getByRole("button", { name: "Lancer la partie" }).click();

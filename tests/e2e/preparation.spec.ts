@@ -142,6 +142,7 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   const late = await (await browser.newContext()).newPage();
   await late.goto(link);
   await late.getByRole("textbox", { name: "Votre nom" }).fill("Dominique");
+  await late.getByRole("radio", { name: "Société civile", exact: true }).check();
   await late.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("élue");
   await late.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(late.getByRole("alert")).toContainText(fr.refusal.tableLocked);

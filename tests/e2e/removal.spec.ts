@@ -29,6 +29,7 @@ test("removing someone and changing the link keeps them out, and the seated peop
   const stranger = await (await browser.newContext()).newPage();
   await stranger.goto(oldLink);
   await stranger.getByRole("textbox", { name: "Votre nom" }).fill("Mallory bis");
+  await stranger.getByRole("radio", { name: "Société civile", exact: true }).check();
   await stranger.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("intruse");
   await stranger.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(stranger.getByText("L'animateur·rice a remplacé ce lien : demandez-lui le nouveau lien pour entrer.")).toBeVisible();

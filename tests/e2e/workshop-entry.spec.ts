@@ -48,6 +48,7 @@ function tableCard(page: Page, name: string) {
 async function sitDown(page: Page, tableName: string, name: string, role: string): Promise<string> {
   await expect(page.getByRole("heading", { level: 1, name: `Rejoindre « ${tableName} · ${TITLE} »` })).toBeVisible();
   await page.getByRole("textbox", { name: "Votre nom" }).fill(name);
+  await page.getByRole("radio", { name: "Société civile", exact: true }).check();
   await page.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill(role);
   await page.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(page.getByText(`${name} (vous)`)).toBeVisible();

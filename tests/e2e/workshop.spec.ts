@@ -46,6 +46,7 @@ async function person(browser: Browser, device: typeof PHONE | typeof LAPTOP): P
 /** The join form of the table the lobby sent this page to; returns once seated. */
 async function sitDown(page: Page, name: string, role: string): Promise<void> {
   await page.getByRole("textbox", { name: "Votre nom" }).fill(name);
+  await page.getByRole("radio", { name: "Société civile", exact: true }).check();
   await page.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill(role);
   await page.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(page.getByText(`${name} (vous)`)).toBeVisible();

@@ -56,6 +56,7 @@ interface ParticipantJson {
   handCount: number;
   removed: boolean;
   debrief: string;
+  commitment: string;
   hand?: CardJson[];
 }
 interface ContributionJson {
@@ -80,6 +81,7 @@ interface TableJson {
   title: string;
   otherFutures: string[];
   constraints: { time: string; values: string; actors: string };
+  stakes: { ifNothing: string; objectives: { text: string; priority: number }[]; quickWins: string[]; indicators: string[] };
   decksInPlay: string[];
   participants: Record<string, ParticipantJson>;
   path: StepJson[];
@@ -823,6 +825,7 @@ const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K
   extendTimer: () => ({ type: "extendTimer", minutes: 2 }),
   clearTimer: () => ({ type: "clearTimer" }),
   dealPitfall: ({ participantId }) => ({ type: "dealPitfall", to: participantId, afterStepId: null }),
+  changeRole: () => ({ type: "changeRole", role: "citoyen·ne", zone: "civilSociety" }),
   writeDebrief: () => ({ type: "writeDebrief", text: "J'y suis, à vélo." }),
   editStep: ({ stepId }) => ({ type: "editStep", stepId, narration: "Réécrit par quelqu'un d'autre" }),
   removeStep: ({ stepId }) => ({ type: "removeStep", stepId }),
@@ -838,6 +841,10 @@ const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K
   anonymiseParticipant: ({ participantId }) => ({ type: "anonymiseParticipant", participantId }),
   announce: () => ({ type: "announce", text: "Pause dans cinq minutes" }),
   moveAway: ({ participantId }) => ({ type: "moveAway", participantId, toTableName: "Table 2" }),
+  // The id is the server's to draw: whatever a browser puts there is dropped (server/room/drawn.ts).
+  publish: () => ({ type: "publish", publicId: "choisi-par-le-navigateur-000000000" }),
+  unpublish: () => ({ type: "unpublish" }),
+  nameInPublication: () => ({ type: "nameInPublication", named: true }),
 };
 
 const ACTION_TYPES = Object.keys(ACTION_RULES) as ActionType[];
@@ -900,6 +907,8 @@ describe("facilitator-only actions", () => {
     await tryAll("play");
     await setPhase("debrief");
     await tryAll("debrief");
+    await setPhase("closed");
+    await tryAll("closed");
 
     expect([...tried].sort()).toEqual([...FACILITATOR_ACTIONS].sort());
     expect(chloe.room.connection.isOpen && bastien.room.connection.isOpen && observer.room.connection.isOpen).toBe(true);
@@ -910,7 +919,11 @@ describe("what everyone sees of a session", () => {
   it("given preparation and play moves, then every client sees the setup, suggestions, timer, contributions, reactions and a dealt pitfall", async () => {
     await action(facilitator, {
       type: "editSetup",
-      changes: { otherFutures: ["Un quartier qui produit son énergie"], constraints: { time: "Avant 2035", values: "", actors: "" } },
+      changes: {
+        otherFutures: ["Un quartier qui produit son énergie"],
+        constraints: { time: "Avant 2035", values: "", actors: "" },
+        stakes: { ifNothing: "Le quartier s'asphyxie.", objectives: [{ text: "Moins de voitures", priority: 1 }], indicators: ["Des enfants à vélo"] },
+      },
     });
     await action(dorian, { type: "suggest", field: "constraintActors", text: "Les commerçants" });
     await vi.waitFor(() => {
@@ -918,6 +931,12 @@ describe("what everyone sees of a session", () => {
         const state = stateOf(person);
         expect(state.otherFutures).toEqual(["Un quartier qui produit son énergie"]);
         expect(state.constraints).toEqual({ time: "Avant 2035", values: "", actors: "" });
+        expect(state.stakes).toEqual({
+          ifNothing: "Le quartier s'asphyxie.",
+          objectives: [{ text: "Moins de voitures", priority: 1 }],
+          quickWins: [],
+          indicators: ["Des enfants à vélo"],
+        });
         expect(state.decksInPlay).toEqual(["challenge", "lever", "pitfall"]);
         expect(state.suggestions.map((s) => [s.authorId, s.field, s.text])).toEqual([[idOf(dorian), "constraintActors", "Les commerçants"]]);
       }
@@ -995,9 +1014,12 @@ describe("what everyone sees of a session", () => {
         expect(stateOf(person).won).toBe(false);
       }
     });
-    await action(dorian, { type: "writeDebrief", text: "Mon entreprise livre à vélo-cargo." });
+    await action(dorian, { type: "writeDebrief", text: "Mon entreprise livre à vélo-cargo.", commitment: "Je m'engage à livrer à vélo." });
     await vi.waitFor(() => {
-      for (const person of everyone) expect(stateOf(person).won).toBe(true);
+      for (const person of everyone) {
+        expect(stateOf(person).won).toBe(true);
+        expect(me(dorian, stateOf(person)).commitment).toBe("Je m'engage à livrer à vélo.");
+      }
     });
   });
 });

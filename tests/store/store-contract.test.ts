@@ -339,6 +339,32 @@ function storeContract(target: StoreTarget): void {
     expect(await reopened.findByJoinCode("")).toBeUndefined();
   });
 
+  it("keeps where a table's story is published: found by that id alone, a new id replaces it, taken back or deleted it finds nothing", async () => {
+    const store = await open();
+    const [published, other, never] = [creationOf(newTableId()), creationOf(newTableId()), creationOf(newTableId())];
+    for (const table of [published, other, never]) await store.create(table);
+    const publicId = () => randomBytes(24).toString("base64url");
+    const [first, second, third] = [publicId(), publicId(), publicId()];
+
+    await store.setPublication(published.id, first);
+    await store.setPublication(other.id, third);
+    let reopened = target.persistent ? await open() : store;
+    expect(await reopened.findByPublication(first)).toBe(published.id);
+    expect(await reopened.findByPublication(third)).toBe(other.id);
+    expect(await reopened.findByPublication("")).toBeUndefined();
+
+    // Published anew after being taken back: the old address leads nowhere.
+    await reopened.setPublication(published.id, null);
+    expect(await reopened.findByPublication(first)).toBeUndefined();
+    await reopened.setPublication(published.id, second);
+    reopened = target.persistent ? await open() : reopened;
+    expect(await reopened.findByPublication(first)).toBeUndefined();
+    expect(await reopened.findByPublication(second)).toBe(published.id);
+
+    await reopened.delete(other.id);
+    expect(await reopened.findByPublication(third)).toBeUndefined();
+  });
+
   it("replaces the join code with the participant link: the old code finds nothing, the new one the new link", async () => {
     const store = await open();
     const creation = creationOf(newTableId());
@@ -653,6 +679,35 @@ function storeContract(target: StoreTarget): void {
     expect(stored.log.filter((_, i) => i !== 1)).toEqual(log.filter((_, i) => i !== 1));
     expect(JSON.stringify(stored)).not.toMatch(/Zéphyrine|Quintal|apicultrice/);
     // Replay stays strict (every entry applies) and gives the same table as the live one.
+    expect(replay(stored).state).toEqual(live);
+  });
+
+  it("rewrites the roles of an anonymised person's changes of hat too, and replay stays strict", async () => {
+    const store = await open();
+    const creation = creationOf(newTableId());
+    const zephyrine: JoinEntry = { kind: "join", participantId: ZEPHYRINE_ID, name: "Zéphyrine Quintal", role: "apicultrice", zone: "environment", facilitator: false, seatKeyHash: "seat-z" };
+    const entries: LogEntry["entry"][] = [
+      joinOf(FACILITATOR, true),
+      zephyrine,
+      { kind: "action", actorId: idOf(FACILITATOR), action: { type: "startPlay" } },
+      { kind: "action", actorId: ZEPHYRINE_ID, action: { type: "changeRole", role: "présidente du rucher Quintal", zone: "civilSociety" } },
+      { kind: "action", actorId: idOf(FACILITATOR), action: { type: "changeRole", role: "citoyenne" } },
+      { kind: "action", actorId: ZEPHYRINE_ID, action: { type: "anonymise" } },
+    ];
+    const log = entries.map((entry, i): LogEntry => ({ seq: i + 1, entryId: `entry-${i + 1}`, at: NOW + i * 1000, entry }));
+    const live = replay({ table: creation, log }).state;
+    await store.create(creation);
+    for (const entry of log) await store.append(creation.id, entry);
+
+    await store.anonymise(creation.id, { participantId: ZEPHYRINE_ID, name: "Participant·e 2", role: "participant·e" });
+    const reopened = target.persistent ? await open() : store;
+    const stored = await reopened.load(creation.id);
+    if (!stored) throw new Error("the table was not found");
+
+    expect(stored.log[3]?.entry).toEqual({ kind: "action", actorId: ZEPHYRINE_ID, action: { type: "changeRole", role: "participant·e", zone: "civilSociety" } });
+    // Someone else's change of hat is theirs: untouched.
+    expect(stored.log[4]).toEqual(log[4]);
+    expect(JSON.stringify(stored)).not.toMatch(/Zéphyrine|Quintal|apicultrice/);
     expect(replay(stored).state).toEqual(live);
   });
 

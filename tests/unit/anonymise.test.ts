@@ -55,7 +55,11 @@ describe("a participant anonymises themself", () => {
 
     expect(next.path[0]).toMatchObject({ placedBy: idOf(BASTIEN), narration: "Bastien ouvre son atelier vélo." });
     expect(next.path[0]?.contributions[0]).toMatchObject({ authorId: idOf(BASTIEN), text: "Oui, et j'y forme les voisins." });
-    expect(next.path).toEqual(state.path);
+    // Word for word: only the roles kept on the step and the « oui, et… » (changing hats) become « participant·e ».
+    const withoutRoles = (path: typeof state.path) =>
+      path.map(({ authorRole: _step, contributions, ...step }) => ({ ...step, contributions: contributions.map(({ authorRole: _c, ...c }) => c) }));
+    expect(withoutRoles(next.path)).toEqual(withoutRoles(state.path));
+    expect([next.path[0]?.authorRole, next.path[0]?.contributions[0]?.authorRole]).toEqual(["participant·e", "participant·e"]);
   });
 
   it("given Chloé then Bastien anonymised, and Dorian arriving after, then each number is their place of arrival and never moves", () => {

@@ -86,6 +86,15 @@ describe("the browser's modules", () => {
     }
   });
 
+  it("translate through client/src/i18n/use-translation.ts, not react-i18next (its hook costs too much per component)", () => {
+    // react-i18next's useTranslation copies the i18next instance on every mount and subscribes each component: on a
+    // seated 40-step table that was a good part of the first render on a phone (bench/page-load.ts). Its set-up
+    // (initReactI18next) is gone too, so its hook would show keys instead of words.
+    const files = readdirSync(path.join(root, "client/src"), { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    const offending = files.filter((file) => /from\s*["']react-i18next["']/.test(readFileSync(path.join(root, "client/src", file), "utf8")));
+    expect(offending).toEqual([]);
+  });
+
   it("animate with framer-motion's light `m` components, their features loaded apart (client/src/motion-root.tsx)", () => {
     // `motion` brings every animation feature into the table's chunk (~85 KB); a whole-package import() too, as the
     // bundler keeps the namespace whole. LazyMotion strict only throws in development, hence this check.

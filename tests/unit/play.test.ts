@@ -115,7 +115,7 @@ describe("pitfalls dealt into the story (dealPitfall)", () => {
     state = act(state, CHLOE, { type: "contribute", stepId: dealt?.id ?? "", kind: "answer", text: "Le conseil de quartier vote une règle d'usage." });
     expect(state.path[1]).toMatchObject({ open: false });
     expect(state.path[1]?.contributions).toEqual([
-      { id: "contribution-1", authorId: idOf(CHLOE), kind: "answer", text: "Le conseil de quartier vote une règle d'usage.", at: NOW },
+      { id: "contribution-1", authorId: idOf(CHLOE), kind: "answer", text: "Le conseil de quartier vote une règle d'usage.", at: NOW, authorRole: "élue" },
     ]);
     const again = refusalOf(state, BASTIEN, { type: "contribute", stepId: dealt?.id ?? "", kind: "answer", text: "Autre réponse." });
     expect(again.code).toBe("stepNotOpen");

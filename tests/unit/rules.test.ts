@@ -277,6 +277,8 @@ describe("placing a card on the path (place)", () => {
         cardId,
         placedBy: idOf(BASTIEN),
         placedAt: NOW + 1000,
+        // The role he placed it in: changing hats later does not rewrite it.
+        authorRole: "habitant",
         narration: "",
         narratedAt: null,
         dealt: false,

@@ -1,9 +1,9 @@
-// i18next set up with the one French dictionary (shared/i18n/fr.ts); other languages add a resource here.
+// i18next set up with the one French dictionary (shared/i18n/fr.ts); other languages add a resource here. Components
+// translate through ./use-translation.ts (not react-i18next, whose hook costs too much per component).
 import i18next from "i18next";
-import { initReactI18next } from "react-i18next";
 import { fr } from "../../../shared/i18n/fr.ts";
 
-void i18next.use(initReactI18next).init({
+void i18next.init({
   lng: "fr",
   fallbackLng: "fr",
   resources: { fr: { translation: fr } },

@@ -109,6 +109,11 @@ export function downloadTableDeck(tableId: string, facilitatorKey: string): Prom
   return downloadWithKey(API.deck(tableId), facilitatorKey, `cartes-${tableId}.json`);
 }
 
+/** Only the challenges written at this table, as one challenge deck file (to import at another table's preparation). */
+export function downloadWrittenChallenges(tableId: string, facilitatorKey: string): Promise<void> {
+  return downloadWithKey(API.writtenChallenges(tableId), facilitatorKey, `defis-ecrits-${tableId}.json`);
+}
+
 /** The host's settings the privacy page states (how long an untouched table is kept). */
 export async function fetchHosting(): Promise<HostingInfo> {
   const response = await fetch(HOSTING_API);

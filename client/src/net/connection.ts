@@ -17,9 +17,10 @@ export function loadSdk(): Promise<typeof import("./sdk.ts")> {
 
 /** What POST /api/tables/:id/join answers: the SDK's seat reservation, taken by consumeSeatReservation(). */
 type SeatReservation = Parameters<Client["consumeSeatReservation"]>[0];
-import type { Action } from "../../../shared/model.ts";
+import { isActorZone } from "../../../shared/actor-map.ts";
+import type { ActorZone } from "../../../shared/model.ts";
 // Only types from shared/protocol.ts (its schemas need zod, which the browser does not load).
-import type { JoinOptions, RefusalReply, ShareLinks, Whoami } from "../../../shared/protocol.ts";
+import type { JoinOptions, RefusalReply, ShareLinks, Whoami, WireAction } from "../../../shared/protocol.ts";
 import {
   ACTION_REQUEST,
   API,
@@ -55,6 +56,8 @@ interface Target {
   secret: Secret;
   name: string;
   role: string;
+  /** Where they stand on the kit's actor map (the join form asks participants); absent when not said. */
+  zone?: ActorZone;
 }
 
 /** A join the server refused for a reason the person must act on (wrong link, name missing, table full). */
@@ -91,8 +94,8 @@ function publish() {
  * and past its retry limit or after a server restart this module keeps rejoining with the seat key.
  * Throws JoinRefused when the server said no for a reason the person can fix.
  */
-export async function joinTable(tableId: string, secret: Secret, name: string, role: string): Promise<void> {
-  target = { tableId, secret, name, role };
+export async function joinTable(tableId: string, secret: Secret, name: string, role: string, zone?: ActorZone): Promise<void> {
+  target = { tableId, secret, name, role, ...(zone && { zone }) };
   // An observer changes nothing: no outbox, nothing to send.
   outbox = secret.kind === "observer" ? null : new Outbox(tableId, (pending) => useTableStore.setState({ pending }));
   useTableStore.setState({ pending: outbox?.pending ?? 0 });
@@ -115,6 +118,7 @@ async function connect(): Promise<void> {
       seatKey: seat.seatKey,
       name: current.name,
       role: current.role,
+      ...(current.zone && { zone: current.zone }),
     };
     const sdkLoading = loadSdk();
     // Fetched meanwhile; a failure here is handled below, with the join's.
@@ -212,12 +216,13 @@ function tableGone(tableId: string, message: string) {
  */
 function movedAway(path: string) {
   const id = useTableStore.getState().me?.participantId ?? "";
-  const seat = (lastJson.participants as Record<string, { name?: string; role?: string; movedTo?: string }> | undefined)?.[id];
+  const seat = (lastJson.participants as Record<string, { name?: string; role?: string; zone?: string; movedTo?: string }> | undefined)?.[id];
   target = null;
   room = null;
   outbox = null;
   clearTimeout(retryTimer);
-  useTableStore.setState({ moved: { path, table: seat?.movedTo ?? "", name: seat?.name ?? "", role: seat?.role ?? "" }, pending: 0 });
+  const zone = isActorZone(seat?.zone) ? { zone: seat.zone } : {};
+  useTableStore.setState({ moved: { path, table: seat?.movedTo ?? "", name: seat?.name ?? "", role: seat?.role ?? "", ...zone }, pending: 0 });
   setStatus("idle");
 }
 
@@ -295,9 +300,10 @@ function flush(): Promise<void> {
 
 /**
  * Sends one action through the outbox. Resolves with the refusal when the server refused it (also shown as a notice),
- * or null once applied — immediately when connected, else when the connection is back.
+ * or null once applied — immediately when connected, else when the connection is back. The action is as a browser
+ * sends it (WireAction): what only the server fills in, such as a publication's address, is left out.
  */
-export async function act(action: Action): Promise<RefusalReply | null> {
+export async function act(action: WireAction): Promise<RefusalReply | null> {
   if (!outbox) return { code: "notSeated", message: i18n.t("refusal.notSeated") };
   const settled = outbox.add(action);
   void flush();

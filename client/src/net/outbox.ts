@@ -1,14 +1,13 @@
 // Actions waiting to reach the server, each with its id, kept in this browser until the server has answered:
 // a network drop or a reload never loses them, and the server applies a repeated id only once.
-import type { Action } from "../../../shared/model.ts";
-import type { RefusalReply } from "../../../shared/protocol.ts";
+import type { RefusalReply, WireAction } from "../../../shared/protocol.ts";
 
 /** The server takes 10 requests per second per seat by default (server/limits.ts): a long outbox goes out below that. */
 const PACE_MS = 150;
 
 export interface OutboxEntry {
   id: string;
-  action: Action;
+  action: WireAction;
   queuedAt: number;
 }
 
@@ -33,7 +32,7 @@ export class Outbox {
   }
 
   /** Queues an action; resolves with its refusal, or null once the server has applied it (now or after a reconnection). */
-  add(action: Action): Promise<RefusalReply | null> {
+  add(action: WireAction): Promise<RefusalReply | null> {
     const entry: OutboxEntry = { id: crypto.randomUUID(), action, queuedAt: Date.now() };
     this.#entries.push(entry);
     this.#write();

@@ -38,12 +38,15 @@ function seat(raw: Partial<SeatView>): SeatView {
     id: raw.id ?? "",
     name: raw.name ?? "",
     role: raw.role ?? "",
+    zone: raw.zone ?? "",
     facilitator: raw.facilitator ?? false,
     handCount: raw.handCount ?? 0,
     joinedAt: raw.joinedAt ?? 0,
     removed: raw.removed ?? false,
     movedTo: raw.movedTo ?? "",
     debrief: raw.debrief ?? "",
+    commitment: raw.commitment ?? "",
+    namedInPublication: raw.namedInPublication ?? false,
     connected: raw.connected ?? false,
   };
 }
@@ -56,6 +59,7 @@ function step(raw: StepView): StepView {
     desirable: list(raw.desirable),
     dealt: raw.dealt ?? false,
     open: raw.open ?? false,
+    authorRole: raw.authorRole ?? "",
   };
 }
 
@@ -89,6 +93,12 @@ function freshView(json: Record<string, unknown>, myId: string | null): TableVie
     desirableFuture: raw.desirableFuture ?? "",
     otherFutures: list(raw.otherFutures),
     constraints: { time: raw.constraints?.time ?? "", values: raw.constraints?.values ?? "", actors: raw.constraints?.actors ?? "" },
+    stakes: {
+      ifNothing: raw.stakes?.ifNothing ?? "",
+      objectives: list(raw.stakes?.objectives),
+      quickWins: list(raw.stakes?.quickWins),
+      indicators: list(raw.stakes?.indicators),
+    },
     decksInPlay: raw.decksInPlay ? list(raw.decksInPlay) : ALL_DECKS,
     themesInPlay: list(raw.themesInPlay),
     framingChallenge: raw.framingChallenge?.id ? raw.framingChallenge : null,
@@ -103,6 +113,7 @@ function freshView(json: Record<string, unknown>, myId: string | null): TableVie
     suggestions: list(raw.suggestions).sort((a, b) => a.at - b.at),
     won: raw.won ?? false,
     announcement: raw.announcement?.text ? { text: raw.announcement.text, at: raw.announcement.at ?? 0 } : null,
+    publicationId: raw.publicationId ?? "",
     myHand: me?.hand ?? [],
     deleteAfter: raw.deleteAfter || null,
   };

@@ -1,6 +1,7 @@
 // The browser's read-only picture of the table: written only by net/connection.ts, read by components through narrow selectors.
 // Notices are the one exception: any feature may show one (showNotice), and the store clears them when the phase changes.
 import { create } from "zustand";
+import type { ActorZone } from "../../../shared/model.ts";
 import type { Whoami } from "../../../shared/protocol.ts";
 import type { ConnectionStatus, TableView } from "../net/types.ts";
 
@@ -35,6 +36,8 @@ export interface MovedAway {
   /** Who this person was at the old table: they sit at the new one under the same name and role, without a form. */
   name: string;
   role: string;
+  /** …and where they stood on the kit's actor map. */
+  zone?: ActorZone;
 }
 
 /** The links a facilitator shares, as full addresses (this site + path and fragment). */

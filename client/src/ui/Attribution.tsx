@@ -1,6 +1,6 @@
 // The kit's CC BY 3.0 FR attribution, the credit of the game's rule, the independence of this adaptation, and the link
 // to the privacy page, shown on every page.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { Link } from "wouter";
 import { PRIVACY_PAGE } from "../../../shared/protocol-constants.ts";
 import attribution from "../../../cards/attribution.json";

@@ -1,7 +1,7 @@
 // One card as players see it, shaped like a card of its deck (colour, pictogram, header band): its title and text,
 // who wrote it when written at this table, keywords and examples on demand. Also the deck's mark and a card's back.
 import { createElement } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { DECK_LOOK } from "../../../shared/deck-look.ts";
 import type { DeckName } from "../../../shared/model.ts";
 import type { CardFace as Face } from "../net/types.ts";

@@ -1,6 +1,6 @@
 // Always says whether this browser is connected to the table.
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { selectConnection, useTableStore } from "../store/table-store.ts";
 
 export function ConnectionStatus() {

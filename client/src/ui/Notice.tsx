@@ -1,7 +1,7 @@
 // Messages to the person: an information is said politely and fades by itself after a few seconds; a refusal is said
 // at once and stays until closed. Both float over the page (they never push it down) and go when the phase changes.
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation.ts";
 import { clearNotice, useTableStore, type Notice as NoticeData } from "../store/table-store.ts";
 import "./notice.css";
 

@@ -22,8 +22,9 @@ export function isAnonymousName(name: string): boolean {
 }
 
 /**
- * Rewrites every place the state copies this person's name as text: their seat, the moderation record of their
- * removal or move to another table, the source line of the cards they wrote. Idempotent: anonymising twice changes
+ * Rewrites every place the state copies this person's name or role as text: their seat, the roles kept on their steps
+ * and contributions, the moderation record of their removal or move to another table, the source line of the cards
+ * they wrote. Idempotent: anonymising twice changes
  * nothing more, which replay needs (once the join entry of the log carries the new name, the anonymise entry after it
  * finds nothing to change).
  */
@@ -32,6 +33,11 @@ export function anonymiseIn(state: TableState, person: Participant): TableState 
   if (!identity) return state;
   person.name = identity.name;
   person.role = identity.role;
+  // The roles their steps and « oui, et… » keep from the time they wrote them (changing hats) are theirs too.
+  for (const step of [...state.path, ...state.removedSteps]) {
+    if (step.placedBy === person.id && step.authorRole !== undefined) step.authorRole = identity.role;
+    for (const c of step.contributions) if (c.authorId === person.id && c.authorRole !== undefined) c.authorRole = identity.role;
+  }
   for (const record of state.moderationLog) {
     const ofThem = record.action === "removeParticipant" || record.action === "moveAway";
     if (ofThem && record.target === person.id) record.before = identity.name;
@@ -60,7 +66,13 @@ export const ANONYMISE_MOVES: MovesOf<"anonymise" | "anonymiseParticipant"> = {
 
 /** A copy of the state with this person anonymised, the given state left as it is (the room rewrites a stored first state). */
 export function anonymisedCopy(state: TableState, participantId: string): TableState {
-  const copy = { ...state, participants: structuredClone(state.participants), moderationLog: structuredClone(state.moderationLog) };
+  const copy = {
+    ...state,
+    participants: structuredClone(state.participants),
+    moderationLog: structuredClone(state.moderationLog),
+    path: structuredClone(state.path),
+    removedSteps: structuredClone(state.removedSteps),
+  };
   const person = copy.participants.find((p) => p.id === participantId);
   return person ? anonymiseIn(copy, person) : state;
 }

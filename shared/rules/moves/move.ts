@@ -19,13 +19,15 @@ export function insertionIndex(path: readonly Step[], afterStepId: string | null
   return anchor < 0 ? -1 : anchor + 1;
 }
 
-/** A fresh step for a card, numbered from the table's counter. */
+/** A fresh step for a card, numbered from the table's counter, with its placer's role of now (none for the workshop). */
 export function newStep(state: TableState, cardId: string, placedBy: string, now: number, dealt: boolean): Step {
+  const authorRole = state.participants.find((p) => p.id === placedBy)?.role;
   const step: Step = {
     id: `step-${state.nextStepNumber}`,
     cardId,
     placedBy,
     placedAt: now,
+    ...(authorRole !== undefined && { authorRole }),
     narration: "",
     narratedAt: null,
     dealt,

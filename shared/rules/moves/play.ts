@@ -87,6 +87,8 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
     if (narration.length > LIMITS.narrationLength) return refuse("narrationTooLong", { max: LIMITS.narrationLength });
     step.narration = narration;
     step.narratedAt = ctx.now;
+    // The narration is the step's words: told in the hat its placer wears now.
+    step.authorRole = actor.role;
     refreshOpen(step);
     return accept(state);
   },
@@ -136,7 +138,7 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
     if (!written) return refuse("contributionEmpty");
     if (written.length > LIMITS.contributionLength) return refuse("contributionTooLong", { max: LIMITS.contributionLength });
     if (kind === "answer" && !step.open) return refuse("stepNotOpen");
-    step.contributions.push({ id: `contribution-${nextNumber(state)}`, authorId: actor.id, kind, text: written, at: ctx.now });
+    step.contributions.push({ id: `contribution-${nextNumber(state)}`, authorId: actor.id, kind, text: written, at: ctx.now, authorRole: actor.role });
     refreshOpen(step);
     return accept(state);
   },

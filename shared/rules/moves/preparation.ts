@@ -6,6 +6,7 @@ import { t } from "../../i18n/translate.ts";
 import { shuffle } from "../../random.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import { checkSetup, fitsThemes, knownThemes } from "../setup.ts";
+import { withStakesChanges } from "../stakes.ts";
 import { nextNumber, type MovesOf } from "./move.ts";
 
 type PreparationMove = "editSetup" | "chooseChallenge" | "drawChallenge" | "chooseDecks" | "importDeck" | "suggest" | "acceptSuggestion" | "dismissSuggestion";
@@ -29,6 +30,7 @@ function withChanges(setup: TableSetup, changes: SetupChanges): TableSetup {
     const value = changes.constraints?.[key];
     if (value !== undefined) next.constraints[key] = value;
   }
+  if (changes.stakes !== undefined) next.stakes = withStakesChanges(setup.stakes, changes.stakes);
   return next;
 }
 

@@ -1,8 +1,9 @@
 // The framing challenge: picked from the deck (by theme), drawn at random, or written by hand.
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { DeckFile } from "../../../../cards/schema.ts";
 import { LIMITS } from "../../../../shared/model.ts";
+import { ChallengeAdvice } from "../../ui/ChallengeAdvice.tsx";
 import { ChallengeOptions } from "../../ui/ChallengeOptions.tsx";
 
 export interface ChallengeChoice {
@@ -69,8 +70,10 @@ export function ChallengePicker({
       ) : (
         <div className="field">
           <label htmlFor={`${id}-text`}>{t("home.challengeText")}</label>
+          <ChallengeAdvice id={`${id}-advice`} />
           <textarea
             id={`${id}-text`}
+            aria-describedby={`${id}-advice`}
             required
             rows={3}
             maxLength={LIMITS.setupTextLength}

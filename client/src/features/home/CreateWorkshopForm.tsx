@@ -2,7 +2,7 @@
 // one per table, the decks and themes in play, the facilitator's name. On success the facilitator lands on the
 // workshop's overview; the server's refusal shows next to the form.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useLocation } from "wouter";
 import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
 import { LIMITS } from "../../../../shared/model.ts";
@@ -231,9 +231,9 @@ function TableRows({
                 </Field>
               )}
               {current.challenge === WRITTEN && (
-                <Field label={t("workshopEntry.create.tableChallengeText", { number })}>
-                  {(id) => (
-                    <textarea id={id} required rows={2} maxLength={LIMITS.setupTextLength} value={current.text} onChange={(e) => update({ text: e.target.value })} />
+                <Field label={t("workshopEntry.create.tableChallengeText", { number })} hint={t("kitStakes.challengeAdvice")}>
+                  {(id, hintId) => (
+                    <textarea id={id} aria-describedby={hintId} required rows={2} maxLength={LIMITS.setupTextLength} value={current.text} onChange={(e) => update({ text: e.target.value })} />
                   )}
                 </Field>
               )}

@@ -1,7 +1,7 @@
 // The home page: a participant types the table's (or workshop's) join code; a facilitator opens a table (on success they
 // land at the table as facilitator), opens a workshop of several tables, or continues an exported story.
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useLocation } from "wouter";
 import { LIMITS } from "../../../../shared/model.ts";
 import { fetchDecks, openTable, type DecksResponse } from "../../net/api.ts";

@@ -1,6 +1,6 @@
 // Continue a story: a JSON file exported from a table opens a new table that goes on from it, with me as facilitator.
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useLocation } from "wouter";
 import { LIMITS } from "../../../../shared/model.ts";
 import { importStory } from "../../net/api.ts";

@@ -3,7 +3,7 @@
 // costs no attempt), then the server says which table it is, while the table accepts arrivals; failed attempts are
 // limited per address.
 import { useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useLocation } from "wouter";
 import { isJoinCode, JOIN_CODE_LENGTH, normaliseJoinCode } from "../../../../shared/join-code.ts";
 import { resolveJoinCode } from "../../net/api.ts";

@@ -1,11 +1,12 @@
 // Opening a link: names the table, asks for a display name and who I am in the system, then seats me (the facilitator
 // from the setup form is seated directly; an observer link asks nothing and opens the table read-only).
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { fetchTableTitle } from "../../net/api.ts";
 import { joinTable, secretOption, type Secret } from "../../net/connection.ts";
 import { Field } from "../../ui/Field.tsx";
+import { ZoneChoice, zoneFrom } from "../actors/ZoneChoice.tsx";
 import type { Identity } from "../table/auto-join.ts";
 import { lastIdentity, rememberIdentity } from "./last-identity.ts";
 import { useDocumentTitle } from "./use-document-title.ts";
@@ -14,6 +15,7 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const observer = secret.kind === "observer";
+  const facilitating = secret.kind === "facilitator";
   // An observer takes no seat: no name, no role, in at once.
   const automatic = observer ? { name: "", role: "" } : autoJoin;
   const [submitting, setSubmitting] = useState(automatic !== null);
@@ -27,7 +29,7 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
     setSubmitting(true);
     setError(null);
     try {
-      await joinTable(tableId, secret, identity.name, identity.role);
+      await joinTable(tableId, secret, identity.name, identity.role, identity.zone);
       rememberIdentity(identity);
     } catch (e) {
       setError((e as Error).message);
@@ -46,7 +48,8 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    void seat({ name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") });
+    const zone = zoneFrom(form, "zone");
+    void seat({ name: String(form.get("name") ?? ""), role: String(form.get("role") ?? ""), ...(zone && { zone }) });
   }
 
   if (observer) {
@@ -96,6 +99,14 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
             />
           )}
         </Field>
+        {/* Where I stand on the kit's actor map: asked of participants; the facilitator hosts and may skip it. */}
+        <ZoneChoice
+          name="zone"
+          legend={t("actors.join.legend")}
+          hint={facilitating ? `${t("actors.join.hint")} ${t("actors.join.optionalForFacilitator")}` : t("actors.join.hint")}
+          required={!facilitating}
+          defaultValue={prefill?.zone}
+        />
         <Field label={t("join.role")} hint={t("join.roleHint")}>
           {(id, hintId) => (
             <input id={id} name="role" required maxLength={LIMITS.roleLength} aria-describedby={hintId} defaultValue={prefill?.role || undefined} />

@@ -1,5 +1,6 @@
-// The name and role this browser last sat down with: the join form of the next table starts from them, so a workshop
+// The name, role and actor-map zone this browser last sat down with: the join form of the next table starts from them, so a workshop
 // facilitator opening table after table, or a participant moved to another table, types nothing twice.
+import { isActorZone } from "../../../../shared/actor-map.ts";
 import type { Identity } from "../table/auto-join.ts";
 
 const KEY = "jdt:identity";
@@ -8,8 +9,9 @@ export function lastIdentity(): Identity | null {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return null;
-    const { name, role } = JSON.parse(raw) as Partial<Identity>;
-    return typeof name === "string" && typeof role === "string" ? { name, role } : null;
+    const { name, role, zone } = JSON.parse(raw) as Partial<Identity>;
+    if (typeof name !== "string" || typeof role !== "string") return null;
+    return isActorZone(zone) ? { name, role, zone } : { name, role };
   } catch {
     return null;
   }
@@ -19,7 +21,7 @@ export function lastIdentity(): Identity | null {
 export function rememberIdentity(identity: Identity): void {
   if (!identity.name.trim()) return;
   try {
-    localStorage.setItem(KEY, JSON.stringify({ name: identity.name, role: identity.role }));
+    localStorage.setItem(KEY, JSON.stringify({ name: identity.name, role: identity.role, zone: identity.zone }));
   } catch {
     // private mode: the next form starts empty
   }

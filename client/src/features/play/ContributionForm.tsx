@@ -1,6 +1,6 @@
 // Writing a contribution under a step ("oui, et…" or the answer to a pitfall); the draft stays in this browser until the server has it.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS, type Contribution } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";

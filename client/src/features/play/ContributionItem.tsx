@@ -1,9 +1,10 @@
 // One contribution under a step, with its author; the facilitator may edit it or (after confirming) remove it.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS, type Contribution } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { useCan } from "./can.ts";
+import { useSigned } from "../actors/role-then.ts";
 import { useName } from "./names.ts";
 
 interface Props {
@@ -21,7 +22,9 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
   const canRemove = useCan("removeContribution") && !readOnly;
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const byline = contribution.kind === "answer" ? t("play.pitfall.answerBy", { name }) : t("play.yesAnd.by", { name });
+  // Signed with the role its author had when writing it (changing hats does not rewrite it).
+  const signed = useSigned(contribution.authorId, contribution.authorRole);
+  const byline = contribution.kind === "answer" ? t("play.pitfall.answerBy", { name: signed }) : t("play.yesAnd.by", { name: signed });
 
   if (editing) return <ContributionEditor stepId={stepId} number={number} contribution={contribution} name={name} onDone={() => setEditing(false)} />;
   return (

@@ -3,7 +3,7 @@
 // path asks for its title and text first (the rules refuse a blank on the path unwritten, and nothing moves until then);
 // dealt into a hand, its holder writes it before placing it.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { act } from "../../net/connection.ts";
 import { dismissRefusal, showNotice, useTableStore } from "../../store/table-store.ts";
 import { useCan } from "./can.ts";

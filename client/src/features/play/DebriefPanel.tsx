@@ -1,7 +1,7 @@
-// The debrief: each participant writes where they stand in the desirable future and how they act in this transition;
-// everyone reads them, sees how many are written, and celebrates when the table has won.
+// The debrief: each participant writes where they stand in the desirable future and how they act in this transition,
+// and what they commit to; everyone reads them, sees how many are written, and celebrates when the table has won.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import type { SeatView } from "../../net/types.ts";
@@ -9,9 +9,11 @@ import { useTableStore } from "../../store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
 import { useCan, useMyId } from "./can.ts";
 import { Celebration } from "./Celebration.tsx";
+import { CommitmentField, CommitmentLine } from "./Commitment.tsx";
 
-/** Drafts share the narrations' store: one key per table for my debrief. */
+/** Drafts share the narrations' store: one key per table for my debrief, one for my commitment. */
 const DRAFT_KEY = "debrief";
+const COMMITMENT_DRAFT_KEY = "commitment";
 
 export function DebriefPanel() {
   const { t } = useTranslation();
@@ -46,6 +48,7 @@ export function DebriefPanel() {
               <li key={p.id} className="debrief__item">
                 <blockquote>
                   <p className="pre-wrap">{p.debrief}</p>
+                  <CommitmentLine text={p.commitment} />
                   <footer>
                     {p.name} ({p.role})
                   </footer>
@@ -69,8 +72,10 @@ function MyDebrief({ me }: { me: SeatView }) {
   const tableId = useTableStore((s) => s.table?.id ?? "");
   const connected = useTableStore((s) => s.connection.status === "connected");
   const draft = readDraft(tableId, DRAFT_KEY);
-  const [editing, setEditing] = useState(!me.debrief || draft !== null);
+  const commitmentDraft = readDraft(tableId, COMMITMENT_DRAFT_KEY);
+  const [editing, setEditing] = useState(!me.debrief || draft !== null || commitmentDraft !== null);
   const [text, setText] = useState(draft ?? me.debrief);
+  const [commitment, setCommitment] = useState(commitmentDraft ?? me.commitment);
   const [saving, setSaving] = useState(false);
   const id = useId();
 
@@ -80,16 +85,22 @@ function MyDebrief({ me }: { me: SeatView }) {
     if (!editing && latest.current !== me.debrief) setText(me.debrief);
     latest.current = me.debrief;
   }, [me.debrief, editing]);
+  const latestCommitment = useRef(me.commitment);
+  useEffect(() => {
+    if (!editing && latestCommitment.current !== me.commitment) setCommitment(me.commitment);
+    latestCommitment.current = me.commitment;
+  }, [me.commitment, editing]);
 
   if (!canWrite) return null; // after the debrief phase, my debrief is read in the list like everyone's
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
     setSaving(true);
-    const refusal = await act({ type: "writeDebrief", text });
+    const refusal = await act({ type: "writeDebrief", text, commitment });
     setSaving(false);
     if (refusal) return; // the text stays, in the form and in the draft
     dropDraft(tableId, DRAFT_KEY);
+    dropDraft(tableId, COMMITMENT_DRAFT_KEY);
     setEditing(false);
   }
 
@@ -98,11 +109,14 @@ function MyDebrief({ me }: { me: SeatView }) {
       <div className="debrief__mine">
         <h3>{t("play.debrief.mine")}</h3>
         <p className="pre-wrap">{me.debrief}</p>
+        <h4>{t("kitStakes.commitment.mine")}</h4>
+        <p className={me.commitment ? "pre-wrap" : "panel__empty"}>{me.commitment || t("kitStakes.commitment.none")}</p>
         <button
           type="button"
           className="link-button"
           onClick={() => {
             setText(me.debrief);
+            setCommitment(me.commitment);
             setEditing(true);
           }}
         >
@@ -133,6 +147,14 @@ function MyDebrief({ me }: { me: SeatView }) {
         {t("play.debrief.counter", { count: text.length, max: LIMITS.debriefLength })}
         {readDraft(tableId, DRAFT_KEY) !== null && ` — ${t("play.debrief.draftKept")}`}
       </p>
+      <CommitmentField
+        value={commitment}
+        onChange={(value) => {
+          setCommitment(value);
+          writeDraft(tableId, COMMITMENT_DRAFT_KEY, value);
+        }}
+        onSubmit={() => void save()}
+      />
       <div className="inline-row">
         <button type="submit" className="button button--primary" disabled={saving || !text.trim()}>
           {saving ? (connected ? t("play.debrief.saving") : t("play.debrief.queued")) : t("play.debrief.submit")}
@@ -143,7 +165,9 @@ function MyDebrief({ me }: { me: SeatView }) {
             className="button"
             onClick={() => {
               dropDraft(tableId, DRAFT_KEY);
+              dropDraft(tableId, COMMITMENT_DRAFT_KEY);
               setText(me.debrief);
+              setCommitment(me.commitment);
               setEditing(false);
             }}
           >

@@ -1,6 +1,6 @@
 // "Oui, et…": what others add under a step, in order, with their authors, and a button that opens the form to add one.
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import { readDraft } from "../table/drafts.ts";

@@ -1,5 +1,5 @@
 // Plausible? Souhaitable? Two toggles under each step, with how many people think so.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { Reaction } from "../../../../shared/model.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import { act } from "../../net/connection.ts";

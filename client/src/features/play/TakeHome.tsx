@@ -2,7 +2,7 @@
 // facilitator's export) and a page of their own. The server knows them by this browser's seat key at the table, sent in
 // the request's body; an observer has none, and sees nothing here.
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { downloadTakeHome, takeHomeFileName, type TakeHomeFile } from "../../net/plenary-api.ts";
 import { loadSeat } from "../../net/seat.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";

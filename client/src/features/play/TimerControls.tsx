@@ -1,7 +1,7 @@
 // The facilitator's hand on the timer: start one (minutes and a label: in the facilitator's tools), and on a running
 // timer, next to it in the header: pause, resume, add time, clear it.
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { TIMER_LABEL_LENGTH } from "../../../../shared/rules/moves/timer.ts";
 import type { TimerView } from "../../../../shared/view.ts";

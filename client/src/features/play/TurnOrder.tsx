@@ -1,5 +1,5 @@
 // Free play or turns: the order of passage, whose turn it is, passing; for the facilitator: switch, skip, reorder.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { Turns } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";

@@ -2,16 +2,19 @@
 // this table like any other (kept in the story and in the table's deck). Two places: on a blank card of my hand, before
 // I place it (WriteBlankCard), and on a blank already on the path, for whoever placed it or a facilitator (WriteBlankStep).
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import type { HandCard } from "../../net/types.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";
+import { ChallengeAdvice } from "../../ui/ChallengeAdvice.tsx";
 import { useAmFacilitator, useCan, useMyId } from "./can.ts";
 import "./write-blank.css";
 
 interface BlankFormProps {
   cardId: string;
+  /** A challenge to write: the kit's advice comes with the fields. */
+  challenge: boolean;
   /** The blank's title (« Écueil à écrire »), to name the form. */
   blankTitle: string;
   intro: string;
@@ -19,21 +22,25 @@ interface BlankFormProps {
   autoFocus?: boolean;
 }
 
-/** The title and text fields and « Écrire la carte »: what both places share. */
-export function BlankCardFields({ title, text, onTitle, onText, idPrefix }: {
+/** The title and text fields and « Écrire la carte »: what both places share; a challenge's come with the kit's advice. */
+export function BlankCardFields({ title, text, onTitle, onText, idPrefix, challenge = false }: {
   title: string;
   text: string;
   onTitle: (value: string) => void;
   onText: (value: string) => void;
   idPrefix: string;
+  challenge?: boolean;
 }) {
   const { t } = useTranslation();
+  const advice = challenge ? `${idPrefix}-advice` : undefined;
   return (
     <>
+      {challenge && <ChallengeAdvice id={`${idPrefix}-advice`} />}
       <div className="field">
         <label htmlFor={`${idPrefix}-title`}>{t("blank.title")}</label>
         <input
           id={`${idPrefix}-title`}
+          aria-describedby={advice}
           required
           autoComplete="off"
           value={title}
@@ -43,13 +50,13 @@ export function BlankCardFields({ title, text, onTitle, onText, idPrefix }: {
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-text`}>{t("blank.text")}</label>
-        <textarea id={`${idPrefix}-text`} required rows={3} value={text} maxLength={LIMITS.customCardText} onChange={(e) => onText(e.target.value)} />
+        <textarea id={`${idPrefix}-text`} aria-describedby={advice} required rows={3} value={text} maxLength={LIMITS.customCardText} onChange={(e) => onText(e.target.value)} />
       </div>
     </>
   );
 }
 
-function BlankForm({ cardId, blankTitle, intro, autoFocus = false }: BlankFormProps) {
+function BlankForm({ cardId, challenge, blankTitle, intro, autoFocus = false }: BlankFormProps) {
   const { t } = useTranslation();
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
@@ -87,7 +94,7 @@ function BlankForm({ cardId, blankTitle, intro, autoFocus = false }: BlankFormPr
   return (
     <form ref={form} className="write-blank" aria-label={t("blank.formName", { title: blankTitle })} onSubmit={write}>
       <p className="write-blank__intro">{intro}</p>
-      <BlankCardFields title={title} text={text} onTitle={setTitle} onText={setText} idPrefix={id} />
+      <BlankCardFields title={title} text={text} onTitle={setTitle} onText={setText} idPrefix={id} challenge={challenge} />
       <button type="submit" className="button button--primary write-blank__submit" disabled={saving || !ready}>
         {saving ? t("blank.saving") : t("blank.submit")}
       </button>
@@ -100,7 +107,7 @@ export function WriteBlankCard({ card, autoFocus }: { card: HandCard; autoFocus?
   const { t } = useTranslation();
   const canWrite = useCan("writeBlank");
   if (!card.blank || !canWrite) return null;
-  return <BlankForm cardId={card.id} blankTitle={card.title} intro={t("blank.inHand")} autoFocus={autoFocus} />;
+  return <BlankForm cardId={card.id} challenge={card.deck === "challenge"} blankTitle={card.title} intro={t("blank.inHand")} autoFocus={autoFocus} />;
 }
 
 /**
@@ -115,5 +122,5 @@ export function WriteBlankStep({ stepId, autoFocus }: { stepId: string; autoFocu
   const card = useTableStore((s) => s.table?.path.find((step) => step.id === stepId)?.card);
   const placedBy = useTableStore((s) => s.table?.path.find((step) => step.id === stepId)?.placedBy);
   if (!card?.blank || !canWrite || (placedBy !== myId && !facilitator)) return null;
-  return <BlankForm cardId={card.id} blankTitle={card.title} intro={t("blank.introStep")} autoFocus={autoFocus} />;
+  return <BlankForm cardId={card.id} challenge={card.deck === "challenge"} blankTitle={card.title} intro={t("blank.introStep")} autoFocus={autoFocus} />;
 }

@@ -1,10 +1,11 @@
 // Our own cards: anyone may write a challenge, a lever or a pitfall during play ("décrivez vos défis et partagez-les !").
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";
+import { ChallengeAdvice } from "../../ui/ChallengeAdvice.tsx";
 import { useCan } from "./can.ts";
 
 export function WriteCardForm() {
@@ -19,6 +20,7 @@ export function WriteCardForm() {
   const id = useId();
   if (!canWrite) return null;
   const chosenDeck = deck && decks.includes(deck) ? deck : (decks[0] ?? "challenge");
+  const advice = chosenDeck === "challenge" ? `${id}-advice` : undefined;
 
   async function write(event: FormEvent) {
     event.preventDefault();
@@ -46,13 +48,14 @@ export function WriteCardForm() {
             ))}
           </select>
         </div>
+        {advice && <ChallengeAdvice id={advice} />}
         <div className="field">
           <label htmlFor={`${id}-title`}>{t("play.writeCard.title")}</label>
-          <input id={`${id}-title`} required value={title} maxLength={LIMITS.customCardTitle} onChange={(e) => setTitle(e.target.value)} />
+          <input id={`${id}-title`} aria-describedby={advice} required value={title} maxLength={LIMITS.customCardTitle} onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field">
           <label htmlFor={`${id}-text`}>{t("play.writeCard.text")}</label>
-          <textarea id={`${id}-text`} required rows={3} value={text} maxLength={LIMITS.customCardText} onChange={(e) => setText(e.target.value)} />
+          <textarea id={`${id}-text`} aria-describedby={advice} required rows={3} value={text} maxLength={LIMITS.customCardText} onChange={(e) => setText(e.target.value)} />
         </div>
         <button type="submit" className="button button--primary" disabled={saving || !title.trim() || !text.trim()}>
           {t("play.writeCard.submit")}

@@ -1,6 +1,6 @@
 // Names as the table shows them: a removed participant keeps authorship, marked "(retiré·e)"; someone the workshop moved
 // to another table, "(parti·e vers Table 2)".
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { SeatView } from "../../net/types.ts";
 import { useTableStore } from "../../store/table-store.ts";
 

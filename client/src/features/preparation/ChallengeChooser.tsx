@@ -1,6 +1,6 @@
 // The facilitator chooses the framing challenge: from the deck, drawn at random, or written by hand.
 import { useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";
@@ -54,6 +54,7 @@ export function ChallengeChooser() {
       )}
       <DraftField
         label={t("preparation.challenge.written")}
+        hint={t("kitStakes.challengeAdvice")}
         value={card ? "" : written}
         maxLength={LIMITS.setupTextLength}
         onSave={(text) => act({ type: "chooseChallenge", cardId: null, text })}

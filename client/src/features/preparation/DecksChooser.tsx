@@ -1,6 +1,6 @@
 // The facilitator chooses which decks and challenge themes are in play, and imports a deck file into this table.
 import { useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";

@@ -1,7 +1,7 @@
 // One field of the setup the facilitator edits: typing stays in a local draft (live changes never overwrite it),
 // saved when the field is left or with its "Enregistrer" button; a refusal keeps the text and shows why.
 import { useId, useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { RefusalReply } from "../../../../shared/protocol.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import "./preparation.css";
@@ -9,6 +9,8 @@ import "./preparation.css";
 export interface DraftFieldProps {
   label: string;
   hint?: string;
+  /** Ids of more text the field is described by (a hint shared by a list of fields). */
+  describedBy?: string;
   /** The table's value now. */
   value: string;
   maxLength: number;
@@ -22,7 +24,7 @@ export interface DraftFieldProps {
   children?: ReactNode;
 }
 
-export function DraftField({ label, hint, value, maxLength, kind = "text", onSave, onSaved, autoFocus, children }: DraftFieldProps) {
+export function DraftField({ label, hint, describedBy, value, maxLength, kind = "text", onSave, onSaved, autoFocus, children }: DraftFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const connected = useTableStore((s) => s.connection.status === "connected");
@@ -81,11 +83,11 @@ export function DraftField({ label, hint, value, maxLength, kind = "text", onSav
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) void save();
   }
 
-  const describedBy = [hint ? `${id}-hint` : "", `${id}-status`].filter(Boolean).join(" ");
+  const descriptions = [hint ? `${id}-hint` : "", describedBy ?? "", `${id}-status`].filter(Boolean).join(" ");
   const common = {
     id,
     value: shown,
-    "aria-describedby": describedBy,
+    "aria-describedby": descriptions,
     "aria-invalid": error ? true : undefined,
     autoFocus,
   } as const;

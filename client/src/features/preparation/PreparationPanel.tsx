@@ -1,7 +1,8 @@
 // The setup of the story: written by the facilitator with the group during preparation (participants watch it fill
 // in and suggest), then shown read-only, folded, in every later phase.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { TableBalance } from "../actors/TableBalance.tsx";
 import { useAmFacilitator, useCan } from "../play/can.ts";
 import { ChallengeChooser } from "./ChallengeChooser.tsx";
 import { DecksChooser } from "./DecksChooser.tsx";
@@ -38,12 +39,14 @@ export function PreparationPanel() {
             <h3 id="preparation-decks-heading">{t("preparation.decks.heading")}</h3>
             <DecksChooser />
           </section>
+          <TableBalance advice />
         </>
       ) : (
         <>
           <p className="field__hint">{t(me.observer ? "preparation.setup.introObserver" : "preparation.setup.introParticipant")}</p>
           <SetupSummary />
           {maySuggest && <SuggestForm />}
+          <TableBalance advice />
         </>
       )}
     </section>

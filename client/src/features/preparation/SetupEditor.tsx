@@ -1,10 +1,11 @@
-// The facilitator's side of the setup: title, system, present state, horizon, desirable futures, constraints.
+// The facilitator's side of the setup: title, system, present state, horizon, desirable futures, constraints, stakes.
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS, type SetupChanges, type SetupConstraints } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import { DraftField } from "./DraftField.tsx";
+import { StakesEditor } from "./StakesEditor.tsx";
 import "./preparation.css";
 
 const NO_FUTURES: string[] = [];
@@ -47,6 +48,7 @@ export function SetupEditor() {
       />
       <FuturesEditor />
       <ConstraintsEditor />
+      <StakesEditor />
     </div>
   );
 }

@@ -1,10 +1,11 @@
-// The setup as everyone reads it: system, present state, horizon, desirable futures, constraints, challenge, cards in play.
-import { useTranslation } from "react-i18next";
+// The setup as everyone reads it: system, present state, horizon, desirable futures, constraints, stakes, challenge, cards in play.
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { DECK_NAMES } from "../../../../cards/deck-names.ts";
 import { selectTable, useTableStore } from "../../store/table-store.ts";
 import { CardFace } from "../../ui/CardFace.tsx";
 import { TextList } from "../../ui/TextList.tsx";
 import { themeLabel, useDecks } from "../../net/use-decks.ts";
+import { StakesRows } from "./StakesSummary.tsx";
 import "./preparation.css";
 
 export function SetupSummary() {
@@ -46,6 +47,7 @@ export function SetupSummary() {
           <dd className={text ? "pre-wrap" : "setup-summary__unset"}>{text || t("preparation.setup.notSet")}</dd>
         </div>
       ))}
+      <StakesRows whenNone />
       <div>
         <dt>{t("preparation.challenge.heading")}</dt>
         <dd>

@@ -1,9 +1,10 @@
 // Suggestions for the setup: participants propose (and see theirs waiting), the facilitator accepts or dismisses.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS, type SuggestField, type Suggestion } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { ChallengeAdvice } from "../../ui/ChallengeAdvice.tsx";
 import "./preparation.css";
 
 const FIELDS: SuggestField[] = [
@@ -64,8 +65,10 @@ export function SuggestForm() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-text`}>{t("preparation.suggest.text")}</label>
+          {field === "framingChallengeText" && <ChallengeAdvice id={`${id}-advice`} />}
           <textarea
             id={`${id}-text`}
+            aria-describedby={field === "framingChallengeText" ? `${id}-advice` : undefined}
             rows={3}
             required
             maxLength={LIMITS.setupTextLength}

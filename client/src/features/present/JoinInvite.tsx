@@ -2,7 +2,7 @@
 // code with the site to type it on. Only where the page has the links: a facilitator's (an observer's link is a
 // read-only secret and never receives the participant link).
 import { QRCodeSVG } from "qrcode.react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { formatJoinCode, normaliseJoinCode } from "../../../../shared/join-code.ts";
 import type { ShareAddresses } from "../../store/table-store.ts";
 

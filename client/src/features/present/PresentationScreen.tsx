@@ -2,7 +2,7 @@
 // readable across a room, the whole path, and while the table accepts arrivals (facilitator's screen only) a large QR
 // code and the short join code. Opened from the facilitator's « Présenter », and by the observer link.
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { JOIN_PHASES } from "../../../../shared/rules/permissions.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import { ConnectionStatus } from "../../ui/ConnectionStatus.tsx";

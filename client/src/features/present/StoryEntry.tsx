@@ -1,7 +1,7 @@
 // « Présenter le récit » on the shared screen: opens the story presentation (the story replayed step by step, at the
 // facilitator's pace) in Débrief and Récit terminé. (On the table screen, the path's own toolbar offers it.)
 import { useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import { StoryPresentation } from "../table/StoryPresentation.tsx";
 

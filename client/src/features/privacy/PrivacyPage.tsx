@@ -1,6 +1,6 @@
 // What the app keeps, for how long, and how to have it deleted: the same content as the README's "Privacy" section.
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { Link } from "wouter";
 import { fetchHosting } from "../../net/api.ts";
 

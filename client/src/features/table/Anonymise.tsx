@@ -1,7 +1,7 @@
 // Anonymisation (GDPR): « M'anonymiser » next to one's own name, and, for the facilitator, « Anonymiser … » for someone
 // who asked them. Each sits behind a disclosure whose confirmation says what changes and what stays.
 import { useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { Action } from "../../../../shared/model.ts";
 import { isAnonymousName } from "../../../../shared/rules/moves/anonymise.ts";
 import { act } from "../../net/connection.ts";

@@ -2,7 +2,7 @@
 // each; the decks out of play greyed out. Drawing sends the card flying to the hand. Below, writing our own card.
 import { useReducedMotion } from "framer-motion";
 import type { MouseEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";

@@ -3,11 +3,11 @@
 // A side panel over the right-hand column on a wide screen, a modal dialog on a phone: it never pushes the story away.
 import { useEffect, useId, useRef, useState } from "react";
 import { QRCodeSVG } from "qrcode.react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { formatJoinCode, normaliseJoinCode } from "../../../../shared/join-code.ts";
 import type { StoryFormat } from "../../../../shared/protocol.ts";
 import { act, rotateInvite, type Secret } from "../../net/connection.ts";
-import { downloadStory, downloadTableDeck } from "../../net/api.ts";
+import { downloadStory, downloadTableDeck, downloadWrittenChallenges } from "../../net/api.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";
 import { PlayControls } from "../play/PlayControls.tsx";
 import { AnnounceForm } from "../workshop-table/AnnounceForm.tsx";
@@ -204,13 +204,25 @@ export function StoryDownloads({ tableId, secret }: { tableId: string; secret: S
         >
           {t("preparation.decks.export")}
         </button>
+        {/* The kit: share your challenges. Only those written here, as a deck another table's preparation imports. */}
+        <button
+          type="button"
+          className="button"
+          aria-describedby="written-challenges-hint"
+          onClick={() => void download(() => downloadWrittenChallenges(tableId, secret.value), "preparation.decks.exportFailed")}
+        >
+          {t("kitPublish.writtenChallenges")}
+        </button>
       </div>
+      <p className="field__hint" id="written-challenges-hint">
+        {t("kitPublish.writtenChallengesHint")}
+      </p>
     </div>
   );
 }
 
 /** A link to share: shown in a read-only field (selected on focus), with a copy button. */
-function CopyLink({ label, copyLabel, link }: { label: string; copyLabel: string; link: string }) {
+export function CopyLink({ label, copyLabel, link }: { label: string; copyLabel: string; link: string }) {
   const { t } = useTranslation();
   const id = useId();
   const [copied, setCopied] = useState(false);

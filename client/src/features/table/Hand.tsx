@@ -3,7 +3,7 @@
 import { useDraggable } from "@dnd-kit/core";
 import { AnimatePresence, m } from "framer-motion";
 import { useLayoutEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import { act } from "../../net/connection.ts";
 import type { HandCard as Face } from "../../net/types.ts";

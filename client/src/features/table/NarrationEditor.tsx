@@ -1,6 +1,6 @@
 // Writing and editing a step's narration — my own, or any step's when moderating; the draft is kept locally until the server has it.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LIMITS } from "../../../../shared/model.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import { act } from "../../net/connection.ts";

@@ -1,11 +1,12 @@
-// The two ends of the path on the board: Aujourd'hui (the system, its present state, the framing challenge) before the
-// first step, the horizon (the desirable futures) after the last. Each a tile that reads in full on demand.
+// The two ends of the path on the board: Aujourd'hui (the system, its present state, the framing challenge, what is at
+// stake) before the first step, the horizon (the desirable futures) after the last. Each a tile that reads in full on demand.
 import { useId, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useShallow } from "zustand/react/shallow";
 import { useTableStore } from "../../store/table-store.ts";
 import { CardFace, DeckIcon } from "../../ui/CardFace.tsx";
 import { TextList } from "../../ui/TextList.tsx";
+import { StakesRows, useHasStakes } from "../preparation/StakesSummary.tsx";
 
 function Milestone({ kind, heading, open, onToggle, children }: { kind: string; heading: string; open: boolean; onToggle: () => void; children: ReactNode }) {
   const { t } = useTranslation();
@@ -39,6 +40,8 @@ export function TodayMilestone() {
   const present = useTableStore((s) => s.table?.presentState ?? "");
   const challenge = useTableStore((s) => s.table?.framingChallenge ?? null);
   const challengeText = useTableStore((s) => s.table?.framingChallengeText ?? "");
+  const hasStakes = useHasStakes();
+  const stakesId = useId();
 
   return (
     <Milestone kind="today" heading={t("path.today")} open={open} onToggle={() => setOpen(!open)}>
@@ -57,6 +60,14 @@ export function TodayMilestone() {
           {challenge && <DeckIcon deck="challenge" className="milestone__icon" />}
           <strong>{t("table.framingChallenge")} :</strong> {challenge?.title ?? challengeText}
         </p>
+      )}
+      {open && hasStakes && (
+        <div className="milestone__stakes" role="group" aria-labelledby={`${stakesId}-heading`}>
+          <h4 id={`${stakesId}-heading`}>{t("kitStakes.story.heading")}</h4>
+          <dl>
+            <StakesRows />
+          </dl>
+        </div>
       )}
     </Milestone>
   );

@@ -2,9 +2,10 @@
 // in reading order, one open in full at a time. "table": this person's screen (slots to place cards, editing);
 // "present": the shared screen (large type, nothing to edit, following new steps by default).
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import { useTableStore } from "../../store/table-store.ts";
+import { useAfterFirstPaint } from "./after-first-paint.ts";
 import { highlightStep, scrollBehavior, setFollow, stepElement, useBoard, type BoardVariant } from "./board-store.ts";
 import { DropSlot } from "./DropSlot.tsx";
 import { HorizonMilestone, TodayMilestone } from "./PathMilestones.tsx";
@@ -12,6 +13,8 @@ import { StepItem } from "./StepItem.tsx";
 import "./board.css";
 
 const NO_STEPS: StepView[] = [];
+/** Steps rendered with the screen's first paint (more than a phone or a laptop shows); the others a frame later. */
+const FIRST_STEPS = 12;
 
 /** The step placed last (not the last of the path: a card can go anywhere). */
 function latestOf(path: readonly StepView[]): StepView | undefined {
@@ -31,6 +34,8 @@ export function PathView({ variant = "table" }: { variant?: BoardVariant }) {
   const [initial] = useState(() => new Set(path.map((s) => s.id)));
   const previous = useRef<Set<string> | null>(null);
   const table = variant === "table";
+  const painted = useAfterFirstPaint();
+  const shown = painted ? path : path.slice(0, FIRST_STEPS);
   const ids = table ? { section: "path", heading: "path-heading" } : { section: "present-path", heading: "present-path-heading" };
 
   // Follow mode: the newest arrival scrolls into view (unless someone is typing here), is highlighted and announced.
@@ -81,7 +86,7 @@ export function PathView({ variant = "table" }: { variant?: BoardVariant }) {
         {table && <DropSlot afterStepId={null} position={0} />}
         {/* The list keeps its role though it lays out its items in the board's grid (display: contents). */}
         <ol className="board__steps" role="list" aria-label={t("path.heading")}>
-          {path.map((step, index) => (
+          {shown.map((step, index) => (
             <StepItem key={step.id} step={step} number={index + 1} variant={variant} arrived={!initial.has(step.id)} />
           ))}
         </ol>

@@ -1,11 +1,14 @@
-// Who is at the table, who is online, how many cards each one holds, who has written their debrief;
-// for the facilitator: remove someone, share or hand over the facilitation.
+// Who is at the table (their role now and their zone on the kit's actor map), who is online, how many cards each one
+// holds, who has written their debrief; for the facilitator: the table's balance on the actor map, remove someone, share
+// or hand over the facilitation; for me: change hats.
 import { useId, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { act, rotateInvite } from "../../net/connection.ts";
 import type { SeatView } from "../../net/types.ts";
 import { selectMe, useTableStore } from "../../store/table-store.ts";
-import { useCan } from "../play/can.ts";
+import { ChangeHat } from "../actors/ChangeHat.tsx";
+import { TableBalance } from "../actors/TableBalance.tsx";
+import { useAmFacilitator, useCan } from "../play/can.ts";
 import { AnonymiseMe, AnonymiseOther } from "./Anonymise.tsx";
 
 export function People() {
@@ -19,6 +22,7 @@ export function People() {
   const movedAway = removed.filter((p) => p.movedTo);
   const takenOff = removed.filter((p) => !p.movedTo);
   const showDebrief = phase === "debrief" || phase === "closed";
+  const facilitating = useAmFacilitator();
 
   return (
     <section className="panel people" aria-labelledby="people-heading">
@@ -34,6 +38,7 @@ export function People() {
             <span className="person__role">
               {p.role}
               {p.facilitator && p.role.toLowerCase() !== t("people.facilitator") && ` · ${t("people.facilitator")}`}
+              {p.zone && <span className="person__zone">{t(`actors.zone.${p.zone}`)}</span>}
             </span>
             <span className="person__meta">
               {p.connected ? t("people.online") : t("people.offline")} · {t("people.cards", { count: p.handCount })}
@@ -43,10 +48,19 @@ export function People() {
                 {p.debrief ? t("play.people.debriefDone") : t("play.people.debriefTodo")}
               </span>
             )}
-            {p.id !== me?.participantId ? <PersonActions person={p} /> : <AnonymiseMe me={p} />}
+            {p.id !== me?.participantId ? (
+              <PersonActions person={p} />
+            ) : (
+              <>
+                <ChangeHat me={p} />
+                <AnonymiseMe me={p} />
+              </>
+            )}
           </li>
         ))}
       </ul>
+      {/* In preparation the setup shows the balance in full, with the kit's advice. */}
+      {facilitating && phase !== "preparation" && <TableBalance advice={false} />}
       {takenOff.length > 0 && (
         <p className="people__removed">
           <strong>{t("play.people.removedHeading")} :</strong> {takenOff.map((p) => p.name).join(", ")}

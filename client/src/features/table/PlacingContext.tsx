@@ -17,7 +17,7 @@ import {
 } from "@dnd-kit/core";
 import type { ReactNode } from "react";
 import { createPortal } from "react-dom";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import { CardFace } from "../../ui/CardFace.tsx";
 import { useDndAnnouncements } from "./dnd-announcements.ts";

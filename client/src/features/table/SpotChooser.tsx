@@ -3,7 +3,7 @@
 // Enter on « Placer » opens it on the number (the last step, selected), digits and Enter place it. Escape closes it and
 // gives the focus back to the card.
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type Ref, type RefObject } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import type { HandCard } from "../../net/types.ts";
 import { useTableStore } from "../../store/table-store.ts";

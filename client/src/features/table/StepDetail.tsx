@@ -1,7 +1,7 @@
 // One step opened in full on the board: its card, the narration (and its editor), a dealt pitfall's answer, reactions
 // and « oui, et… », and for the facilitator the moderation of the step (edit, move, remove). Read-only on the shared screen.
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import { act } from "../../net/connection.ts";
 import { useTableStore } from "../../store/table-store.ts";

@@ -1,10 +1,10 @@
 // One step of the path on the board: a tile that opens in full in place (spanning its row), and after it the slot where
 // a card can be placed. Memoised: a patch that leaves this step's object as it was does not render it again.
 import { memo, useCallback, useEffect, useId, useRef, type KeyboardEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import { useMyId } from "../play/can.ts";
-import { useName } from "../play/names.ts";
+import { useSigned } from "../actors/role-then.ts";
 import { openStep, scrollBehavior, useBoard, type BoardVariant } from "./board-store.ts";
 import { DropSlot } from "./DropSlot.tsx";
 import { StepDetail } from "./StepDetail.tsx";
@@ -23,7 +23,8 @@ export const StepItem = memo(function StepItem({ step, number, variant, arrived 
   const { t } = useTranslation();
   const open = useBoard((s) => s.openStepId === step.id);
   const highlighted = useBoard((s) => s.highlightId === step.id);
-  const name = useName(step.placedBy);
+  // Signed with the role the placer had when they wrote it, not the hat they wear now.
+  const name = useSigned(step.placedBy, step.authorRole);
   const myId = useMyId();
   const justPlaced = usePlacing((s) => s.focusStepId === step.id);
   const toggleRef = useRef<HTMLButtonElement>(null);

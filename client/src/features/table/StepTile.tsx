@@ -1,7 +1,7 @@
 // The face of a step on the board, card-sized: number, deck colour and pictogram, author, counts, the card's title and
 // the start of the narration. The title is the button that opens the step in full (its click area covers the tile).
 import type { Ref } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import { DeckIcon } from "../../ui/CardFace.tsx";
 

@@ -3,7 +3,7 @@
 // the horizon. Large type for a projector; buttons, arrow keys and Space to go on, Escape to leave.
 import { AnimatePresence, m, useReducedMotion } from "framer-motion";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { StepView } from "../../../../shared/view.ts";
 import type { TableView } from "../../net/types.ts";
 import { selectTable, useTableStore } from "../../store/table-store.ts";

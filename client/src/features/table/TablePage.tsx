@@ -1,6 +1,6 @@
 // /t/:tableId — reads the link's secret, seats the person (or opens the table read-only for an observer), then shows the table.
 import { useEffect, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { LINK_KEYS } from "../../../../shared/protocol-constants.ts";
 import { leaveTable, type Secret } from "../../net/connection.ts";
 import { loadSeat } from "../../net/seat.ts";

@@ -2,7 +2,7 @@
 // phase asks of the person first — the setup in Préparation, the path with the hand in Jeu, the debrief in Débrief,
 // the story and its downloads at Récit terminé — with the hand, piles and people beside it (below it on a phone).
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import type { Phase } from "../../../../shared/model.ts";
 import { PHASE_GUIDE } from "../../../../shared/rules/permissions.ts";
 import type { Secret } from "../../net/connection.ts";
@@ -24,8 +24,10 @@ import { FacilitatorDrawer, StoryDownloads } from "./FacilitatorPanel.tsx";
 import { Hand } from "./Hand.tsx";
 import { PathView } from "./PathView.tsx";
 import { People } from "./People.tsx";
+import { Publication } from "./Publication.tsx";
 import { PlacingContext } from "./PlacingContext.tsx";
 import { SkipLinks } from "./SkipLinks.tsx";
+import { useAfterFirstPaint } from "./after-first-paint.ts";
 import { focusSection } from "./focus-section.ts";
 import "./table-screen.css";
 
@@ -47,6 +49,8 @@ export function TableScreen({ tableId, secret, onPresent }: Props) {
   const toolsButton = useRef<HTMLButtonElement>(null);
   const heading = useFocusOnSwitch<HTMLHeadingElement>();
   const arrival = usePhaseArrival(phase, me?.observer ? "observer" : facilitating ? "facilitator" : "participant");
+  // The side column (below the path on a phone) renders right after the first paint (after-first-paint.ts).
+  const painted = useAfterFirstPaint();
   useMovedNotice(tableId);
   if (!phase || !me) return null;
 
@@ -113,10 +117,10 @@ export function TableScreen({ tableId, secret, onPresent }: Props) {
           </div>
           <aside className="table-side" aria-label={me.observer ? t("preparation.observer.side") : t("hand.heading")}>
             {/* Turns, piles and hand only while playing: other phases have nothing to draw or place. */}
-            {phase === "play" && <TurnOrder />}
-            {playing && <DeckPiles />}
-            {playing && <Hand />}
-            <People />
+            {painted && phase === "play" && <TurnOrder />}
+            {painted && playing && <DeckPiles />}
+            {painted && playing && <Hand />}
+            {painted && <People />}
           </aside>
         </div>
       </PlacingContext>
@@ -125,8 +129,12 @@ export function TableScreen({ tableId, secret, onPresent }: Props) {
   );
 }
 
-/** What the phase asks first, then the rest: the setup folds away under the story once play has started. */
+/**
+ * What the phase asks first, then the rest: the setup folds away under the story once play has started. The rest
+ * renders right after the first paint (after-first-paint.ts).
+ */
 function PhaseContent({ phase, facilitating, tableId, secret }: { phase: Phase; facilitating: boolean; tableId: string; secret: Secret }) {
+  const painted = useAfterFirstPaint();
   const setup = <PreparationPanel key="setup" />;
   const path = <PathView key="path" />;
   const debrief = <DebriefPanel key="debrief" />;
@@ -136,10 +144,10 @@ function PhaseContent({ phase, facilitating, tableId, secret }: { phase: Phase; 
     debrief: [debrief, path, setup],
     closed: [<ClosedStory key="closed" facilitating={facilitating} tableId={tableId} secret={secret} />, path, debrief, setup],
   };
-  return <>{order[phase]}</>;
+  return <>{painted ? order[phase] : order[phase].slice(0, 1)}</>;
 }
 
-/** At Récit terminé, above the story: it is over, the downloads (in plain sight) and the story presentation. */
+/** At Récit terminé, above the story: it is over, the downloads (in plain sight), taking one's part home, publishing it. */
 function ClosedStory({ facilitating, tableId, secret }: { facilitating: boolean; tableId: string; secret: Secret }) {
   const { t } = useTranslation();
   return (
@@ -153,6 +161,7 @@ function ClosedStory({ facilitating, tableId, secret }: { facilitating: boolean;
         </>
       )}
       <TakeHome tableId={tableId} />
+      <Publication />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 // Carries the facilitator's name from the setup form to the table page, so they are seated without a second form.
+import type { ActorZone } from "../../../../shared/model.ts";
 import { LINK_KEYS } from "../../../../shared/protocol-constants.ts";
 
 const key = (tableId: string) => `jdt:auto-join:${tableId}`;
@@ -6,6 +7,8 @@ const key = (tableId: string) => `jdt:auto-join:${tableId}`;
 export interface Identity {
   name: string;
   role: string;
+  /** Where they stand on the kit's actor map; absent for a facilitator who skipped it. */
+  zone?: ActorZone;
 }
 
 export function rememberAutoJoin(tableId: string, identity: Identity): void {

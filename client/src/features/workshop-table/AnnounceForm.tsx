@@ -1,7 +1,7 @@
 // A table's facilitator writes the message shown on every screen of their table (the workshop's overview writes the
 // same message to every table at once); writing another replaces it, « Effacer » takes it down.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { WORKSHOP_LIMITS } from "../../../../shared/workshop.ts";
 import { act } from "../../net/connection.ts";
 import { showNotice, useTableStore } from "../../store/table-store.ts";

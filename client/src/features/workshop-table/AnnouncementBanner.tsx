@@ -2,7 +2,7 @@
 // every screen of the table until cleared or replaced: a banner region named « Message de l'animation ». A new message is
 // said politely to screen readers.
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useTableStore } from "../../store/table-store.ts";
 import "./workshop-table.css";
 

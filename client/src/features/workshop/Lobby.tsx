@@ -3,7 +3,7 @@
 // remembers for the workshop and opens: the table's usual join form. A browser that already sat at a table of the
 // workshop goes straight back there (its seat key does the rest), unless that table is no longer in the workshop.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation.ts";
 import { useLocation } from "wouter";
 import type { LobbyTable, WorkshopLobby } from "../../../../shared/workshop.ts";
 import { seatInWorkshop, workshopLobby } from "../../net/api.ts";

@@ -1,5 +1,5 @@
 // What each table answered to the last command sent to all of them: done, or refused with its reason.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../i18n/use-translation.ts";
 import type { TableSummary, WorkshopCommand, WorkshopCommandReply } from "../../../../../shared/workshop.ts";
 
 export interface Answered {

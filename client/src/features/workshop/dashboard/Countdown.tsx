@@ -1,6 +1,6 @@
 // A table's timer on the dashboard, counted down in the browser from the summary (no tick crosses the network).
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../i18n/use-translation.ts";
 import type { Timer } from "../../../../../shared/model.ts";
 import { useWorkshopStore } from "../../../store/workshop-store.ts";
 import { formatClock, remainingAt } from "../../play/timer-clock.ts";

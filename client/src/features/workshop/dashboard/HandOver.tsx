@@ -1,6 +1,6 @@
 // « Confier cette table »: that table's own facilitator link (rights on that table only), asked for when shown.
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../i18n/use-translation.ts";
 import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
 import { CopyField } from "./CopyField.tsx";
 

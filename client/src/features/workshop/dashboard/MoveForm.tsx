@@ -1,6 +1,6 @@
 // Before play, someone to another table: their table sends them on to the other one (they keep their name there).
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../i18n/use-translation.ts";
 import type { TableSummary } from "../../../../../shared/workshop.ts";
 import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
 

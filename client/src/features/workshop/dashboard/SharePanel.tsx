@@ -2,7 +2,7 @@
 // to paste in a video call's chat. Asked of the workshop room when shown (an observer's link never receives it).
 import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../i18n/use-translation.ts";
 import { formatJoinCode, normaliseJoinCode } from "../../../../../shared/join-code.ts";
 import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
 import { CopyField } from "./CopyField.tsx";

@@ -1,5 +1,5 @@
 // Every table of the workshop, one card each, in the workshop's order: a grid that fills a shared screen.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../i18n/use-translation.ts";
 import type { WorkshopOverview } from "../../../../../shared/workshop.ts";
 import { TableCard } from "./TableCard.tsx";
 

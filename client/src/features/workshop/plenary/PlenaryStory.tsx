@@ -1,6 +1,6 @@
 // One table's story in compact form for the shared screen: what framed it, then the path from « Aujourd'hui » through
 // each step (its card, its narration, a pitfall still open) to the futures reached, and how many wrote their debrief.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../../i18n/use-translation.ts";
 import { chapterTitle } from "../../../../../shared/story/book-parts.ts";
 import { futuresOf } from "../../../../../shared/story/parts.ts";
 import { publicTable } from "../../../../../shared/view.ts";
