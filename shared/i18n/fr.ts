@@ -191,6 +191,8 @@ const base = {
   },
   people: {
     heading: "Autour de la table ({{count}})",
+    /** The list of the people seated (the table's balance on the actor map follows it, in the same panel). */
+    list: "Personnes assises",
     me: "vous",
     facilitator: "animation",
     online: "en ligne",

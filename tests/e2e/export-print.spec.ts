@@ -9,6 +9,7 @@ import { storyHtml } from "../../shared/story/html.ts";
 import {
   ANSWER,
   AWA,
+  COMMITMENT_MALLORY,
   DEBRIEF_AWA,
   DEBRIEF_CHLOE,
   DEBRIEF_MALLORY,
@@ -54,7 +55,10 @@ test("the hostile session opens as inert text and prints to a clean A4 PDF with 
   await expect(page.getByText(/^Carte écrite à cette table par /)).toBeVisible();
   await expect(page.getByText("retiré·e de la table")).toBeVisible();
   const debrief = page.getByRole("region", { name: "Débrief" });
-  await expect(debrief.getByRole("heading", { level: 3 })).toHaveCount(3);
+  // One heading per person's debrief, then « Les engagements » (each commitment under its author's name).
+  await expect(debrief.getByRole("heading", { level: 3 })).toHaveCount(4);
+  await expect(debrief.getByRole("heading", { level: 3, name: "Les engagements" })).toBeVisible();
+  await expect(debrief.getByText(COMMITMENT_MALLORY)).toBeVisible();
   await expect(debrief.getByText("Tous les joueurs se sont placés dans un futur souhaitable : la table a gagné.")).toBeVisible();
 
   // What the browser built from the page: no script, no image, no link but the licence.

@@ -149,10 +149,10 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await alex.getByRole("textbox", { name: debriefBox }).fill("J'anime l'atelier des données du quartier nord.");
   await alex.getByRole("button", { name: "Enregistrer mon débrief" }).click();
   await expect(sam.getByText("1 débrief sur 2")).toBeVisible();
-  await expect(sam.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem").filter({ hasText: "Alex" })).toContainText(
+  await expect(sam.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem").filter({ hasText: "Alex" })).toContainText(
     "débrief écrit ✓",
   );
-  await expect(sam.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem").filter({ hasText: "Sam" })).toContainText(
+  await expect(sam.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem").filter({ hasText: "Sam" })).toContainText(
     "débrief à écrire",
   );
   await expect(facilitator.getByRole("heading", { name: "La table a gagné !" })).toHaveCount(0);

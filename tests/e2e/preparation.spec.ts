@@ -51,7 +51,7 @@ test("the facilitator prepares the table with the group: live setup, suggestions
     "Une vallée où chaque village a son atelier de réparation.",
   );
   await expect(setupOf(bao)).toContainText("Des villages reliés par une seule route, et un car le matin.");
-  await expect(setupOf(bao).getByRole("listitem")).toHaveText([
+  await expect(setupOf(bao).getByRole("list", { name: "Les futurs souhaitables" }).getByRole("listitem")).toHaveText([
     "Des villages reliés par des mobilités partagées.",
     "Une vallée où chaque village a son atelier de réparation.",
   ]);
@@ -132,7 +132,7 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   await expect(observer.getByRole("region", { name: /Ma main/ })).toHaveCount(0);
   await expect(observer.getByRole("heading", { name: "Animation" })).toHaveCount(0);
   // It is not a seat: nobody new sits at the table.
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem")).toHaveCount(2);
+  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem")).toHaveCount(2);
 
   // The facilitator locks the table: everyone sees it, and a newcomer with the participant link is turned away.
   await (await openTools(facilitator)).getByRole("button", { name: "Verrouiller la table" }).click();
@@ -147,7 +147,7 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   await late.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(late.getByRole("alert")).toContainText(fr.refusal.tableLocked);
   await expect(late.getByRole("heading", { name: "Le chemin", exact: true })).toHaveCount(0);
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem")).toHaveCount(2);
+  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem")).toHaveCount(2);
 });
 
 test("the facilitator imports a deck file into the table, a faulty one is refused with its reason, and downloads the table's cards", async ({

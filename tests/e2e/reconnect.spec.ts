@@ -52,7 +52,7 @@ test("a narration written offline reaches everyone once when the network is back
   await expect(alex.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
   await expect(alex.getByText(`${hostileName} (vous)`)).toBeVisible();
   await expect(alex.getByRole("button", { name: `Placer « ${second} »` })).toBeVisible();
-  const people = facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem");
+  const people = facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem");
   await expect(people).toHaveCount(2);
 
   // The same link in another browser is someone new, never Alex's seat.
@@ -91,6 +91,6 @@ test("after two minutes without network, longer than the server keeps a dropped 
   await expect(bao.getByRole("status").filter({ hasText: "Connecté·e" })).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => readPath(facilitator), { timeout: 15_000 }).toEqual([`Étape 1 : ${card} | `]);
   await expect(bao.getByText("Bao (vous)")).toBeVisible();
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem")).toHaveCount(2);
+  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem")).toHaveCount(2);
   await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByText("en ligne")).toHaveCount(2);
 });

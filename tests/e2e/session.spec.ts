@@ -18,7 +18,7 @@ test("a facilitator and two participants write one story that everyone sees and 
 
   const alex = await joinAsParticipant(browser, link, "Alex", "habitante");
   const sam = await joinAsParticipant(browser, link, "Sam", "élu");
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("listitem")).toHaveCount(3);
+  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem")).toHaveCount(3);
 
   // Before play starts, there is nothing to draw: the piles and the hand show with the game.
   await expect(alex.getByRole("button", { name: "Piocher un levier" })).toHaveCount(0);

@@ -38,7 +38,7 @@ export function SetupSummary() {
       <div>
         <dt>{t("preparation.setup.futuresHeading")}</dt>
         <dd>
-          <TextList items={futures} className="setup-summary__futures" ordered />
+          <TextList items={futures} className="setup-summary__futures" ordered label={t("preparation.setup.futuresHeading")} />
         </dd>
       </div>
       {constraints.map(({ label, text }) => (

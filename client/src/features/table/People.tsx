@@ -27,7 +27,7 @@ export function People() {
   return (
     <section className="panel people" aria-labelledby="people-heading">
       <h2 id="people-heading">{t("people.heading", { count: seated.length })}</h2>
-      <ul className="people__list">
+      <ul className="people__list" aria-label={t("people.list")}>
         {seated.map((p) => (
           <li key={p.id} className={`person${p.connected ? "" : " person--offline"}`}>
             <span className={`presence presence--${p.connected ? "online" : "offline"}`} aria-hidden="true" />
