@@ -62,7 +62,8 @@ export function TableScreen({ tableId, secret, onPresent }: Props) {
 
   return (
     <div className={`page page--table table-screen table-screen--${phase}`}>
-      <SkipLinks watch={`${phase}:${me.observer}`} dock={playing} />
+      {/* The hand and the piles arrive with the side column, after the first paint: the links look again then. */}
+      <SkipLinks watch={`${phase}:${me.observer}:${painted}`} dock={playing} />
       <header className="table-top">
         <div className="table-top__title">
           <p className="masthead__name">{t("app.name")}</p>
