@@ -1,7 +1,8 @@
 // Who is around the table and changing hats (issue 11): a participant joins saying where she stands on the kit's actor
 // map; in preparation the facilitator sees the table's balance with the kit's advice « Construisez votre table »; during
-// play she changes hat (« citoyen·ne » in one tap) and places a step; the facilitator's exports sign each step with the
-// role its author had when writing it, and list her role now.
+// play she changes hat (« citoyen·ne » in one tap) and places a step; at the debrief she writes her commitment; the
+// facilitator's exports sign each step with the role its author had when writing it, list her role and zone now, and
+// hold her commitment under her name.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { drawCard, joinAsParticipant, narrate, openTableAsFacilitator, placeCard } from "./helpers.ts";
@@ -83,7 +84,12 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
     "2 personnes",
   );
 
+  // At the debrief she writes where she stands and what she commits to.
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Débrief »" }).click();
+  await ines.getByRole("textbox", { name: "Où je me situe dans le futur souhaitable, et comment j'agis dans cette transition" }).fill("Je prends la navette chaque matin.");
+  await ines.getByRole("textbox", { name: "Mon engagement : « Je m'engage à… »" }).fill("Je m'engage à proposer un covoiturage du marché.");
+  await ines.getByRole("button", { name: "Enregistrer mon débrief" }).click();
+  await expect(ines.getByRole("heading", { name: "Mon engagement" })).toBeVisible();
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Récit terminé »" }).click();
   await phasesOf(facilitator).getByRole("button", { name: "Confirmer : passer à la phase « Récit terminé »" }).click();
 
@@ -92,6 +98,7 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
   expect(markdown).toMatch(/La communauté de communes ouvre une ligne de navettes\.\n\n\*Raconté par Inès \(élue aux mobilités\)\*/);
   expect(markdown).toMatch(/Je prends la navette avec mes voisins\.\n\n\*Raconté par Inès \(citoyen·ne\)\*/);
   expect(markdown).toContain("- Inès (citoyen·ne · Société civile)");
+  expect(markdown.slice(markdown.indexOf("### Les engagements"))).toContain("Je m'engage à proposer un covoiturage du marché.  \n*Inès (citoyen·ne)*");
 
   const html = await download(facilitator, "Télécharger le récit imprimable (HTML, à enregistrer en PDF)");
   const steps = html.slice(html.indexOf('<ol class="steps">'));
@@ -99,8 +106,12 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
   expect(steps.indexOf("Inès (élue aux mobilités)")).toBeLessThan(steps.indexOf("Inès (citoyen·ne)"));
 
   const json = JSON.parse(await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)")) as {
-    table: { path: { authorRole?: string }[]; participants: { name: string; role: string; zone?: string }[] };
+    table: { path: { authorRole?: string }[]; participants: { name: string; role: string; zone?: string; commitment?: string }[] };
   };
   expect(json.table.path.map((s) => s.authorRole)).toEqual(["élue aux mobilités", "citoyen·ne"]);
-  expect(json.table.participants.find((p) => p.name === "Inès")).toMatchObject({ role: "citoyen·ne", zone: "civilSociety" });
+  expect(json.table.participants.find((p) => p.name === "Inès")).toMatchObject({
+    role: "citoyen·ne",
+    zone: "civilSociety",
+    commitment: "Je m'engage à proposer un covoiturage du marché.",
+  });
 });
