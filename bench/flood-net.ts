@@ -1,10 +1,10 @@
 // Shared by bench/flood.ts and its victim worker (bench/flood-victim.ts): HTTP calls made from a chosen client address
 // (the server runs with TRUST_PROXY=1 and reads X-Forwarded-For, so the victim, the bench's own setup and the attacker
 // each have their own per-address limits, all left at their defaults), joining a table, raw requests, percentiles.
-import { JoinRefusedError } from "../tests/join.ts";
+import { JoinRefusedError } from "#tests/join.ts";
 import { randomBytes } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
-import { ACTION_REQUEST, API, PROTOCOL_VERSION, type CreatedTable } from "../shared/protocol.ts";
+import { ACTION_REQUEST, API, PROTOCOL_VERSION, type CreatedTable } from "#shared/protocol.ts";
 
 // The room state is read loosely here: the bench reads a few fields of what any browser receives.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -50,7 +50,7 @@ export async function createTable(url: string, address: string, title: string): 
 }
 
 /** A refused join, with the server's status and code: the same error as the tests' joins. */
-export { JoinRefusedError as JoinError } from "../tests/join.ts";
+export { JoinRefusedError as JoinError } from "#tests/join.ts";
 
 export type Secret = { facilitatorKey: string } | { invite: string } | { observerKey: string };
 

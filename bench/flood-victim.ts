@@ -4,7 +4,7 @@
 // intervalMs. Measured: request → acknowledgement (RTT), and request → each *other* client seeing the new narration.
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
-import { INVITE_LINK_REQUEST, WHOAMI_REQUEST, type ShareLinks, type Whoami } from "../shared/protocol.ts";
+import { INVITE_LINK_REQUEST, WHOAMI_REQUEST, type ShareLinks, type Whoami } from "#shared/protocol.ts";
 import { act, actionId, createTable, join, newKey, sendRaw, waitForState, type AnyRoom } from "./flood-net.ts";
 
 export interface VictimOptions {

@@ -23,14 +23,14 @@
 // SQLite folder goes, e.g. /dev/shm to take the disk out), FLOOD_BIG_STEPS=120, FLOOD_SERVER_ENCODER_KB (an experiment:
 // sets @colyseus/schema's Encoder.BUFFER_SIZE inside the server, see bench/flood-probe.ts).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { DEFAULT_LIMITS, floodFramesPerSecond } from "../server/limits.ts";
+import { DEFAULT_LIMITS, floodFramesPerSecond } from "#server/limits.ts";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
-import { LIMITS as RULES } from "../shared/model.ts";
-import { API, WHOAMI_REQUEST, type Whoami } from "../shared/protocol.ts";
+import { LIMITS as RULES } from "#shared/model.ts";
+import { API, WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
 import {
   act,
   actionId,

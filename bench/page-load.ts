@@ -37,7 +37,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
-import { seedTable, type SeededTable } from "../tests/seed-table.ts";
+import { seedTable, type SeededTable } from "#tests/seed-table.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const num = (name: string, fallback: number): number => {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
-import { seedTable, type SeededTable } from "../tests/seed-table.ts";
+import { seedTable, type SeededTable } from "#tests/seed-table.ts";
 
 const port = Number(process.env.SCREENSHOT_PORT ?? 2697);
 const baseUrl = `http://localhost:${port}`;

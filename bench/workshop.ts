@@ -24,7 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Client } from "@colyseus/sdk";
-import { API, LINK_KEYS, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "../shared/protocol.ts";
+import { API, LINK_KEYS, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
 import {
   WORKSHOP_API,
   WORKSHOP_OVERVIEW_REQUEST,
@@ -36,7 +36,7 @@ import {
   type TableSummary,
   type WorkshopLobby,
   type WorkshopOverview,
-} from "../shared/workshop.ts";
+} from "#shared/workshop.ts";
 import { act, distribution, newKey, sleep, waitForState, type AnyRoom, type Distribution } from "./flood-net.ts";
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -1,6 +1,6 @@
 // Zod schemas and types for the card decks (challenges, levers, pitfalls) and their attribution.
 import { z } from "zod";
-import { cleanText } from "../shared/text.ts";
+import { cleanText } from "#shared/text.ts";
 import { DECK_NAMES } from "./deck-names.ts";
 
 // The names live in a module without zod, for the browser.

@@ -1,6 +1,6 @@
 // Link secrets: 192 bits from the system's cryptographic source; only their hashes are kept.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "../shared/join-code.ts";
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "#shared/join-code.ts";
 
 export function newSecret(): string {
   return randomBytes(24).toString("base64url");

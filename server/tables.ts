@@ -1,9 +1,9 @@
 // Tables as the server knows them: opening one (secrets, first state), reading its current state, making sure its room is open.
 import { matchMaker } from "@colyseus/core";
-import type { Card, TableState } from "../shared/model.ts";
-import { ROOM_NAME, type TableWelcome } from "../shared/protocol.ts";
-import { checkSetup, createTable, type Refusal, type SetupInput } from "../shared/rules/index.ts";
-import type { TableSummary } from "../shared/workshop.ts";
+import type { Card, TableState } from "#shared/model.ts";
+import { ROOM_NAME, type TableWelcome } from "#shared/protocol.ts";
+import { checkSetup, createTable, type Refusal, type SetupInput } from "#shared/rules/index.ts";
+import type { TableSummary } from "#shared/workshop.ts";
 import { hashSecret, newId, newSecret } from "./secrets.ts";
 import type { JoinCodeMatch, TableSecrets, TableStore } from "./store/table-store.ts";
 

@@ -1,9 +1,9 @@
 // Workshops as the server knows them: opening one (its row, then its tables through Tables), the lobby, seating a
 // newcomer (a table picked, or the least full), and the changes the overview makes (arrivals, message, more tables).
-import { LIMITS, type TableState } from "../shared/model.ts";
-import { tableLink, type RefusalReply } from "../shared/protocol.ts";
-import type { SetupInput } from "../shared/rules/index.ts";
-import { t } from "../shared/i18n/translate.ts";
+import { LIMITS, type TableState } from "#shared/model.ts";
+import { tableLink, type RefusalReply } from "#shared/protocol.ts";
+import type { SetupInput } from "#shared/rules/index.ts";
+import { t } from "#shared/i18n/translate.ts";
 import {
   WORKSHOP_LIMITS,
   workshopLink,
@@ -13,8 +13,8 @@ import {
   type TableSummary,
   type WorkshopKeyRequest,
   type WorkshopLobby,
-} from "../shared/workshop.ts";
-import { leastFull, lobbyTable, seatRefusal, type Seating } from "../shared/workshop-seating.ts";
+} from "#shared/workshop.ts";
+import { leastFull, lobbyTable, seatRefusal, type Seating } from "#shared/workshop-seating.ts";
 import { hashSecret, matchesHash, newId, newSecret } from "./secrets.ts";
 import type { TableStore, WorkshopCreation, WorkshopTable } from "./store/table-store.ts";
 import type { Tables } from "./tables.ts";

@@ -1,5 +1,5 @@
 // The game's plain data: what a table is, who sits at it, what lies on the path. No I/O.
-import type { Card, DeckName } from "../cards/schema.ts";
+import type { Card, DeckName } from "#cards/schema.ts";
 
 export type { Card, DeckName };
 

@@ -1,7 +1,7 @@
 // The wire protocol between browser and server: message names, payload schemas, protocol version.
 // These schemas only reject malformed frames; limits a person can hit are checked by the rules, with readable refusals.
 import { z } from "zod";
-import { DECK_NAMES } from "../cards/schema.ts";
+import { DECK_NAMES } from "#cards/schema.ts";
 import { ACTOR_ZONES } from "./model.ts";
 import { cleanName, cleanText } from "./text.ts";
 

@@ -1,6 +1,6 @@
 // Who sees what: the public projection of a table, and the private hand of one participant.
 import type { ActorZone, Announcement, Contribution, DeckName, Phase, SetupConstraints, SetupStakes, Step, Suggestion, TableCard, TableState, Timer, Turns } from "./model.ts";
-import { cardLabel, cardName, cardThemes } from "../cards/reading.ts";
+import { cardLabel, cardName, cardThemes } from "#cards/reading.ts";
 import { hasWon } from "./rules/won.ts";
 import { stakesOf } from "./stakes.ts";
 

@@ -1,6 +1,6 @@
 // The tables of a workshop side by side, for the plenary screen and the book: what framed each story, which levers and
 // pitfalls each path used, which pitfalls stayed open, how many participants wrote their debrief, how many steps. Pure.
-import { cardName } from "../cards/reading.ts";
+import { cardName } from "#cards/reading.ts";
 import type { DeckName, TableState } from "./model.ts";
 import { summarizeTable } from "./workshop-summary.ts";
 

@@ -2,7 +2,7 @@
 // Like shared/protocol.ts, they only reject malformed bodies; limits a person can hit (a title too long, too many
 // tables) are checked by server/workshops.ts with readable refusals.
 import { z } from "zod";
-import { DECK_NAMES } from "../cards/schema.ts";
+import { DECK_NAMES } from "#cards/schema.ts";
 import { cleanName, cleanText } from "./text.ts";
 import { WORKSHOP_LIMITS, type CreateWorkshopBody, type SeatRequest, type WorkshopCommand, type WorkshopJoinRequest, type WorkshopKeyRequest } from "./workshop.ts";
 

@@ -1,8 +1,8 @@
 // Named fixtures for the tests: a small deck, a framed setup, and helpers that seat people and play moves through the real rules.
 import { expect } from "vitest";
-import type { Card } from "../cards/schema.ts";
-import type { Action, ActionType, ActorZone, TableSetup, TableState } from "../shared/model.ts";
-import { applyAction, createTable, join, type Refusal, type SetupInput } from "../shared/rules/index.ts";
+import type { Card } from "#cards/schema.ts";
+import type { Action, ActionType, ActorZone, TableSetup, TableState } from "#shared/model.ts";
+import { applyAction, createTable, join, type Refusal, type SetupInput } from "#shared/rules/index.ts";
 
 /** A fixed clock: every test starts at the same instant. */
 export const NOW = Date.UTC(2025, 2, 14, 9, 30);

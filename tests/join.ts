@@ -2,7 +2,7 @@
 // with the link's secret and the SDK taking the reserved seat (client/src/net/connection.ts). A refused join rejects
 // with the server's message and HTTP status.
 import type { Client, Room } from "@colyseus/sdk";
-import { API, type CreatedTable } from "../shared/protocol.ts";
+import { API, type CreatedTable } from "#shared/protocol.ts";
 
 /** What the home form sends for a table the tests only need to exist. */
 export const TABLE_FORM = {

@@ -16,7 +16,7 @@
 
 import { randomBytes } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
-import type { Action, DeckName, Phase } from "../shared/model.ts";
+import type { Action, DeckName, Phase } from "#shared/model.ts";
 import {
   ACTION_REQUEST,
   API,
@@ -27,9 +27,9 @@ import {
   type RefusalReply,
   type ShareLinks,
   type Whoami,
-} from "../shared/protocol.ts";
-import { createRandom } from "../shared/random.ts";
-import type { HandCard, StepView } from "../shared/view.ts";
+} from "#shared/protocol.ts";
+import { createRandom } from "#shared/random.ts";
+import type { HandCard, StepView } from "#shared/view.ts";
 
 export type SeedPhase = Phase;
 

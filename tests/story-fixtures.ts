@@ -1,7 +1,7 @@
 // A fixed session played through the real rules, from preparation to a won debrief, with hostile text in every field a
 // person types and in every card: the fixture of the export tests (Markdown, HTML, JSON) and of the print test.
-import type { Card } from "../cards/schema.ts";
-import type { TableSetup, TableState } from "../shared/model.ts";
+import type { Card } from "#cards/schema.ts";
+import type { TableSetup, TableState } from "#shared/model.ts";
 import { act, handOf, idOf, NOW, openTable, seat } from "./fixtures.ts";
 
 export const SCRIPT = "<script>alert(1)</script>";

@@ -1,8 +1,8 @@
 // A workshop of two tables for the plenary, book and take-home tests: the hostile story of the export tests (closed,
 // won, every text hostile) and a quieter table of the small deck (a lever told, a dealt pitfall left open, one debrief
 // of two), in that order.
-import type { TableState } from "../shared/model.ts";
-import type { WorkshopBook } from "../shared/story/book-parts.ts";
+import type { TableState } from "#shared/model.ts";
+import type { WorkshopBook } from "#shared/story/book-parts.ts";
 import { act, BASTIEN, CHLOE, FACILITATOR, handOf, NOW, tableInPlay } from "./fixtures.ts";
 import { hostileStory, SCRIPT } from "./story-fixtures.ts";
 

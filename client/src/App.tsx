@@ -4,7 +4,7 @@
 // visited (client/src/lazy-part.tsx), the table's screens with the table (features/table/table-parts.tsx).
 import { Route, Switch } from "wouter";
 import { useTranslation } from "./i18n/use-translation.ts";
-import { PRIVACY_PAGE } from "../../shared/protocol-constants.ts";
+import { PRIVACY_PAGE } from "#shared/protocol-constants.ts";
 import { TablePage } from "./features/table/TablePage.tsx";
 import { lazyPart } from "./lazy-part.tsx";
 import { Attribution } from "./ui/Attribution.tsx";

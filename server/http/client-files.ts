@@ -4,7 +4,7 @@ import path from "node:path";
 import { constants as zlib } from "node:zlib";
 import compression from "compression";
 import express, { type RequestHandler, type Router } from "express";
-import { PRIVACY_PAGE } from "../../shared/protocol.ts";
+import { PRIVACY_PAGE } from "#shared/protocol.ts";
 
 /** Vite names every built script, style and asset after its content (client/assets/name-HASH.ext): it never changes. */
 export const IMMUTABLE = "public, max-age=31536000, immutable";

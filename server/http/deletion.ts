@@ -3,7 +3,7 @@
 // small read. Its people's connections are closed with a reason, and from then on the links lead nowhere (404).
 import express, { type Router } from "express";
 import type { Logger } from "pino";
-import { t } from "../../shared/i18n/translate.ts";
+import { t } from "#shared/i18n/translate.ts";
 import type { Tables } from "../tables.ts";
 import { bearer } from "./bearer.ts";
 import { isFacilitatorKey } from "./join.ts";

@@ -2,8 +2,8 @@
 // never Express's HTML page with a stack trace and the server's paths, whatever NODE_ENV or LOG_LEVEL say.
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import { t } from "../../shared/i18n/translate.ts";
-import type { RefusalReply } from "../../shared/protocol.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { RefusalReply } from "#shared/protocol.ts";
 import { refuse } from "./refuse.ts";
 
 /** What Express, body-parser and send attach to the errors they raise (http-errors). */

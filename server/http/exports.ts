@@ -1,14 +1,14 @@
 // HTTP downloads for a table's facilitator: the story (Markdown, printable HTML, versioned JSON), the table's decks and its written challenges.
-import { cardThemes } from "../../cards/reading.ts";
+import { cardThemes } from "#cards/reading.ts";
 import express, { type Request, type RequestHandler, type Response, type Router } from "express";
-import type { Decks } from "../../cards/load.ts";
-import { DECK_NAMES, type Card, type DeckFile, type DeckName, type Theme } from "../../cards/schema.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import type { TableCard, TableState } from "../../shared/model.ts";
-import { storyHtml } from "../../shared/story/html.ts";
-import { storyJson } from "../../shared/story/json.ts";
-import { storyMarkdown } from "../../shared/story/markdown.ts";
-import type { StoryFormat } from "../../shared/protocol-constants.ts";
+import type { Decks } from "#cards/load.ts";
+import { DECK_NAMES, type Card, type DeckFile, type DeckName, type Theme } from "#cards/schema.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { TableCard, TableState } from "#shared/model.ts";
+import { storyHtml } from "#shared/story/html.ts";
+import { storyJson } from "#shared/story/json.ts";
+import { storyMarkdown } from "#shared/story/markdown.ts";
+import type { StoryFormat } from "#shared/protocol-constants.ts";
 import { bearer } from "./bearer.ts";
 import { isFacilitatorKey } from "./join.ts";
 import { refuse } from "./refuse.ts";

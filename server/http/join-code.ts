@@ -5,10 +5,10 @@
 // guesser must stay far from finding any table open to arrivals (docs/SECURITY.md).
 import express, { type NextFunction, type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
-import { t } from "../../shared/i18n/translate.ts";
-import { isJoinCode, normaliseJoinCode } from "../../shared/join-code.ts";
-import { API, tableLink, type ResolvedJoinCode } from "../../shared/protocol.ts";
-import { workshopLink } from "../../shared/workshop.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { isJoinCode, normaliseJoinCode } from "#shared/join-code.ts";
+import { API, tableLink, type ResolvedJoinCode } from "#shared/protocol.ts";
+import { workshopLink } from "#shared/workshop.ts";
 import type { Tables } from "../tables.ts";
 import type { Workshops } from "../workshops.ts";
 import type { RateLimit } from "./protection.ts";

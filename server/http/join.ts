@@ -4,8 +4,8 @@
 import express, { type Router } from "express";
 import { matchMaker, ServerError } from "@colyseus/core";
 import type { Logger } from "pino";
-import { t } from "../../shared/i18n/translate.ts";
-import { joinOptionsSchema, PROTOCOL_VERSION, type JoinOptions } from "../../shared/protocol.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { joinOptionsSchema, PROTOCOL_VERSION, type JoinOptions } from "#shared/protocol.ts";
 import type { Arrival, Admission, LinkKind } from "../room/table-room.ts";
 import { hashSecret, matchesHash } from "../secrets.ts";
 import type { TableSecrets } from "../store/table-store.ts";

@@ -2,8 +2,8 @@
 // GET /metrics for Prometheus (server/metrics.ts), behind a bearer token when METRICS_TOKEN is set; and GET
 // /api/hosting, the host's settings the privacy page states (how long tables are kept).
 import express, { type Router } from "express";
-import { t } from "../../shared/i18n/translate.ts";
-import { HOSTING_API, type HostingInfo } from "../../shared/protocol.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { HOSTING_API, type HostingInfo } from "#shared/protocol.ts";
 import { registry } from "../metrics.ts";
 import { bearer } from "./bearer.ts";
 import { refuse } from "./refuse.ts";

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { matchMaker, ServerError } from "@colyseus/core";
-import { t } from "../../shared/i18n/translate.ts";
+import { t } from "#shared/i18n/translate.ts";
 import { refuse } from "./refuse.ts";
 
 export type RateLimit = RequestHandler;

@@ -3,10 +3,10 @@
 // those who agreed, under the same strict page policy; not to be indexed, nor kept by any cache, so that taking the
 // publication back closes the page at once.
 import express, { type RequestHandler, type Response, type Router } from "express";
-import type { Decks } from "../../cards/load.ts";
-import type { TableState } from "../../shared/model.ts";
-import { isPublicStoryId, PUBLIC_STORY_PREFIX } from "../../shared/protocol-constants.ts";
-import { publishedStoryHtml, unpublishedHtml } from "../../shared/story/published.ts";
+import type { Decks } from "#cards/load.ts";
+import type { TableState } from "#shared/model.ts";
+import { isPublicStoryId, PUBLIC_STORY_PREFIX } from "#shared/protocol-constants.ts";
+import { publishedStoryHtml, unpublishedHtml } from "#shared/story/published.ts";
 import { HTML_POLICY } from "./exports.ts";
 
 export interface PublishedServices {

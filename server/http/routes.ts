@@ -3,11 +3,11 @@
 // DELETE is refused to pages of other origins.
 import express, { type Request, type Response, type Router } from "express";
 import type { Logger } from "pino";
-import type { Decks } from "../../cards/load.ts";
+import type { Decks } from "#cards/load.ts";
 import type { Limits } from "../limits.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import { API, createTableSchema, tableLink, type CreatedTable } from "../../shared/protocol.ts";
-import { parseStoryJson, tableFromStory } from "../../shared/story/json.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { API, createTableSchema, tableLink, type CreatedTable } from "#shared/protocol.ts";
+import { parseStoryJson, tableFromStory } from "#shared/story/json.ts";
 import type { Tables } from "../tables.ts";
 import type { Workshops } from "../workshops.ts";
 import { deletionRouter } from "./deletion.ts";

@@ -4,11 +4,11 @@
 import express, { type Request, type RequestHandler, type Router } from "express";
 import { matchMaker } from "@colyseus/core";
 import { z } from "zod";
-import type { Decks } from "../../cards/load.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import type { TableState } from "../../shared/model.ts";
-import { mineHtml } from "../../shared/story/mine-html.ts";
-import { mineMarkdown } from "../../shared/story/mine-markdown.ts";
+import type { Decks } from "#cards/load.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { TableState } from "#shared/model.ts";
+import { mineHtml } from "#shared/story/mine-html.ts";
+import { mineMarkdown } from "#shared/story/mine-markdown.ts";
 import { hashSecret } from "../secrets.ts";
 import type { Tables } from "../tables.ts";
 import { fileName, HTML_POLICY, sendStory, STORY_FORMATS } from "./exports.ts";

@@ -4,9 +4,9 @@
 import express, { type Router } from "express";
 import { matchMaker } from "@colyseus/core";
 import type { Logger } from "pino";
-import { t } from "../../shared/i18n/translate.ts";
-import { PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import { workshopJoinSchema } from "../../shared/workshop-protocol.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { PROTOCOL_VERSION } from "#shared/protocol.ts";
+import { workshopJoinSchema } from "#shared/workshop-protocol.ts";
 import type { WorkshopAdmission } from "../room/workshop-room.ts";
 import { hashSecret, matchesHash } from "../secrets.ts";
 import type { WorkshopCreation } from "../store/table-store.ts";

@@ -3,9 +3,9 @@
 // small read): a stranger gets 401 and makes the server open no table.
 import express, { type Router } from "express";
 import type { Logger } from "pino";
-import { t } from "../../shared/i18n/translate.ts";
-import { WORKSHOP_API } from "../../shared/workshop.ts";
-import { createWorkshopSchema, seatRequestSchema, workshopKeySchema } from "../../shared/workshop-protocol.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { WORKSHOP_API } from "#shared/workshop.ts";
+import { createWorkshopSchema, seatRequestSchema, workshopKeySchema } from "#shared/workshop-protocol.ts";
 import { workshopLinkOf, type Workshops } from "../workshops.ts";
 import type { RateLimit } from "./protection.ts";
 import { refuse } from "./refuse.ts";

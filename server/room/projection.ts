@@ -1,8 +1,8 @@
 // Projects the plain table (shared/view.ts) into the synced schema, touching only what changed: a field is assigned
 // only when its value differs, and an array is rebuilt only when its ids or their order change.
 import type { ArraySchema, StateView } from "@colyseus/schema";
-import type { Announcement, Contribution, Objective, SetupStakes, Suggestion } from "../../shared/model.ts";
-import type { CardFace, HandCard, PublicTable, StepView, TimerView } from "../../shared/view.ts";
+import type { Announcement, Contribution, Objective, SetupStakes, Suggestion } from "#shared/model.ts";
+import type { CardFace, HandCard, PublicTable, StepView, TimerView } from "#shared/view.ts";
 import {
   AnnouncementSchema,
   CardSchema,

@@ -2,7 +2,7 @@
 // once per interval: the first change goes at once, the ones that follow within the interval go together at its end,
 // so a busy table costs the overview a few messages a second whatever its pace, and its last change always arrives.
 import type { Presence } from "@colyseus/core";
-import type { TableSummary } from "../../shared/workshop.ts";
+import type { TableSummary } from "#shared/workshop.ts";
 
 /** At most one summary per table in this interval (ms). */
 export const SUMMARY_INTERVAL_MS = 200;

@@ -4,7 +4,7 @@ import { CloseCode, Room, ServerError, type Client, type MessageContext } from "
 import { StateView } from "@colyseus/schema";
 import type { Logger } from "pino";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import type { Action, ActorZone, JoinRequest, TableState } from "../../shared/model.ts";
+import type { Action, ActorZone, JoinRequest, TableState } from "#shared/model.ts";
 import {
   ACTION_REQUEST,
   actionRequestSchema,
@@ -18,10 +18,10 @@ import {
   type ShareLinks,
   type TableWelcome,
   type Whoami,
-} from "../../shared/protocol.ts";
-import { anonymisedCopy, anonymousIdentity, applyAction, join, nameAvailable, type Outcome } from "../../shared/rules/index.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import { handOf, publicTable } from "../../shared/view.ts";
+} from "#shared/protocol.ts";
+import { anonymisedCopy, anonymousIdentity, applyAction, join, nameAvailable, type Outcome } from "#shared/rules/index.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { handOf, publicTable } from "#shared/view.ts";
 import { floodFramesPerSecond, type Limits } from "../limits.ts";
 import { countAcceptedAction, countingRefusals, timedWrite } from "../metrics.ts";
 import { deletionDate } from "../retention.ts";
@@ -31,12 +31,12 @@ import { replayOffThread } from "../store/replay-off-thread.ts";
 import type { JoinEntry, LogEntry, TableCreation, TableStore } from "../store/table-store.ts";
 import { projectHand, projectTable } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
-import { MOVED_CLOSE_CODE, WORKSHOP_ACTOR_ID, type WorkshopActReply } from "../../shared/workshop.ts";
+import { MOVED_CLOSE_CODE, WORKSHOP_ACTOR_ID, type WorkshopActReply } from "#shared/workshop.ts";
 import { summaryPublisher, type SummaryPublisher } from "./summary-publisher.ts";
-import { summarizeTable } from "../../shared/workshop-summary.ts";
-import { publishedTable } from "../../shared/story/published.ts";
+import { summarizeTable } from "#shared/workshop-summary.ts";
+import { publishedTable } from "#shared/story/published.ts";
 import { withDrawnParts } from "./drawn.ts";
-import type { TableSummary } from "../../shared/workshop.ts";
+import type { TableSummary } from "#shared/workshop.ts";
 
 /** How long a dropped connection keeps its place in the room; after that the browser rejoins with its seat key. */
 export const RECONNECT_SECONDS = 120;

@@ -10,9 +10,9 @@
 import { matchMaker, Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
 import type { Logger } from "pino";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { t } from "../../shared/i18n/translate.ts";
-import type { Action, Phase } from "../../shared/model.ts";
-import { tableLink, type RefusalReply } from "../../shared/protocol.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { Action, Phase } from "#shared/model.ts";
+import { tableLink, type RefusalReply } from "#shared/protocol.ts";
 import {
   WORKSHOP_OVERVIEW_MESSAGE,
   WORKSHOP_OVERVIEW_REQUEST,
@@ -25,8 +25,8 @@ import {
   type WorkshopCommand,
   type WorkshopCommandReply,
   type WorkshopOverview,
-} from "../../shared/workshop.ts";
-import { workshopCommandSchema } from "../../shared/workshop-protocol.ts";
+} from "#shared/workshop.ts";
+import { workshopCommandSchema } from "#shared/workshop-protocol.ts";
 import { floodFramesPerSecond, type Limits } from "../limits.ts";
 import { countingRefusals } from "../metrics.ts";
 import type { WorkshopCreation } from "../store/table-store.ts";

@@ -1,7 +1,7 @@
 // The store for bigger deployments: the same tables and log on PostgreSQL (DATABASE_URL), through a pg connection pool.
 // append() is one autocommitted INSERT with synchronous_commit on: it resolves once the commit is flushed to disk.
 import pg from "pg";
-import type { TableState } from "../../shared/model.ts";
+import type { TableState } from "#shared/model.ts";
 import { newJoinCode, newSecret } from "../secrets.ts";
 import {
   DuplicateEntryError,

@@ -1,7 +1,7 @@
 // Rebuilds a table from its log on a worker thread: the event loop, which serves every table of the process, only
 // waits for the answer. One worker, one table at a time: a burst of reopenings queues there, not in front of the players.
 import { Worker } from "node:worker_threads";
-import type { TableState } from "../../shared/model.ts";
+import type { TableState } from "#shared/model.ts";
 import type { Replayed } from "./replay.ts";
 import type { ReplayRequest, ReplayResponse } from "./replay-worker.ts";
 import type { StoredTable } from "./table-store.ts";

@@ -1,7 +1,7 @@
 // Rebuilds a table's state from its creation and log, with the same pure rules that accepted each entry.
 // Undone actions are left out: first every undo entry names what it undoes, then the rest is applied in order.
-import type { TableState } from "../../shared/model.ts";
-import { applyAction, isWorkshopActor, join } from "../../shared/rules/index.ts";
+import type { TableState } from "#shared/model.ts";
+import { applyAction, isWorkshopActor, join } from "#shared/rules/index.ts";
 import type { ActionEntry, LogEntry, StoredTable } from "./table-store.ts";
 
 export interface Replayed {

@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import type { TableState } from "../../shared/model.ts";
+import type { TableState } from "#shared/model.ts";
 import { hashSecret, newJoinCode, newSecret } from "../secrets.ts";
 import {
   DuplicateEntryError,

@@ -1,6 +1,6 @@
 // Where tables live: each table is its creation (setup, secrets' hashes, first state) plus its ordered log of accepted
 // entries. The room appends an entry and awaits it before anyone is told the action happened.
-import type { Action, ActorZone, TableState } from "../../shared/model.ts";
+import type { Action, ActorZone, TableState } from "#shared/model.ts";
 
 export interface TableCreation {
   id: string;

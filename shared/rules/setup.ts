@@ -1,6 +1,6 @@
 // Opening a table: checking what the facilitator wrote, shuffling the decks with a seed.
-import { cardThemes } from "../../cards/reading.ts";
-import { DECK_NAMES } from "../../cards/schema.ts";
+import { cardThemes } from "#cards/reading.ts";
+import { DECK_NAMES } from "#cards/schema.ts";
 import { LIMITS, type Card, type DeckName, type SetupConstraints, type TableCard, type TableSetup, type TableState } from "../model.ts";
 import { t } from "../i18n/translate.ts";
 import { shuffle } from "../random.ts";

@@ -1,7 +1,7 @@
 // The story as versioned JSON: a complete copy of a table an organiser can keep, check and import to play on from it.
 // TableState holds no secret (link secrets live only in the store, hashed), so the export is the table itself.
 import { z } from "zod";
-import { cardSchema, DECK_NAMES } from "../../cards/schema.ts";
+import { cardSchema, DECK_NAMES } from "#cards/schema.ts";
 import { t } from "../i18n/translate.ts";
 import { ACTOR_ZONES, LIMITS, PHASES, type DeckName, type TableCard, type TableState } from "../model.ts";
 import { checkIdentity, checkSetup, isWorkshopActor } from "../rules/index.ts";

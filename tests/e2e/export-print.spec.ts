@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { storyHtml } from "../../shared/story/html.ts";
+import { storyHtml } from "#shared/story/html.ts";
 import {
   ANSWER,
   AWA,

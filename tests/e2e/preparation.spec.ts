@@ -3,7 +3,7 @@
 // newcomers away; decks come in from a file and go out with the table's own cards.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { fr } from "../../shared/i18n/fr.ts";
+import { fr } from "#shared/i18n/fr.ts";
 import { closeTools, joinAsParticipant, openTableAsFacilitator, openTools } from "./helpers.ts";
 
 const setupOf = (page: Page) => page.getByRole("region", { name: "Le cadre du récit" });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { randomBytes, randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
 import { expect, test } from "@playwright/test";
-import { ACTION_REQUEST, PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { ACTION_REQUEST, PROTOCOL_VERSION } from "#shared/protocol.ts";
 import { joinOverHttp } from "../join.ts";
 import { startServer, stopServer, type RunningServer } from "../process/server-process.ts";
 import { openTableAsFacilitator, readPath } from "./helpers.ts";

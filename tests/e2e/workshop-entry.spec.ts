@@ -4,8 +4,8 @@
 // least full table. Once the facilitator closes arrivals, the lobby says so; a remembered table the workshop no longer
 // has leads to the lobby. The facilitator, opening a table, finds their name already in its join form.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { LINK_KEYS, tableLink } from "../../shared/protocol-constants.ts";
-import type { CreatedWorkshop } from "../../shared/workshop.ts";
+import { LINK_KEYS, tableLink } from "#shared/protocol-constants.ts";
+import type { CreatedWorkshop } from "#shared/workshop.ts";
 
 const TITLE = "Assises de la mobilité douce";
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };

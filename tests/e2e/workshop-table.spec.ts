@@ -2,7 +2,7 @@
 // a banner, and someone moved to another table before play finds themself seated there, told so, without a form.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { Client, type Room } from "@colyseus/sdk";
-import { LINK_KEYS, PROTOCOL_VERSION } from "../../shared/protocol-constants.ts";
+import { LINK_KEYS, PROTOCOL_VERSION } from "#shared/protocol-constants.ts";
 import {
   WORKSHOP_API,
   WORKSHOP_OVERVIEW_MESSAGE,
@@ -16,7 +16,7 @@ import {
   type WorkshopCommandReply,
   type WorkshopLobby,
   type WorkshopOverview,
-} from "../../shared/workshop.ts";
+} from "#shared/workshop.ts";
 import { joinAsParticipant } from "./helpers.ts";
 
 const WORKSHOP: CreateWorkshopBody = {

@@ -4,7 +4,7 @@
 // workshop's order; a participant takes their own page home.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import type { CreatedWorkshop } from "../../shared/workshop.ts";
+import type { CreatedWorkshop } from "#shared/workshop.ts";
 import { drawCard, narrate, placeCard } from "./helpers.ts";
 
 const TITLE = "Assises des transitions du Pays de Morlaix";

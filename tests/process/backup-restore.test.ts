@@ -9,8 +9,8 @@ import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Action } from "../../shared/model.ts";
-import { ACTION_REQUEST, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "../../shared/protocol.ts";
+import type { Action } from "#shared/model.ts";
+import { ACTION_REQUEST, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
 import { joinOverHttp, openTableOverHttp, secretOf } from "../join.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
 

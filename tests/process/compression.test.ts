@@ -7,8 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IMMUTABLE, REVALIDATE } from "../../server/http/client-files.ts";
-import { API } from "../../shared/protocol.ts";
+import { IMMUTABLE, REVALIDATE } from "#server/http/client-files.ts";
+import { API } from "#shared/protocol.ts";
 import { seedTable } from "../seed-table.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
 

@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HTTP_TIMEOUTS } from "../../server/http/http-server.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import { API, PROTOCOL_VERSION, WHOAMI_REQUEST } from "../../shared/protocol.ts";
+import { HTTP_TIMEOUTS } from "#server/http/http-server.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { API, PROTOCOL_VERSION, WHOAMI_REQUEST } from "#shared/protocol.ts";
 import { joinOverHttp, openTableOverHttp, TABLE_FORM } from "../join.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
 

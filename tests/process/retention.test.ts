@@ -7,12 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createApp } from "../../server/app.ts";
-import { readConfig } from "../../server/config.ts";
-import { createLogger } from "../../server/logger.ts";
-import { DELETED_CLOSE_CODE } from "../../server/room/table-room.ts";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { ACTION_REQUEST, PROTOCOL_VERSION } from "../../shared/protocol.ts";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { createLogger } from "#server/logger.ts";
+import { DELETED_CLOSE_CODE } from "#server/room/table-room.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import { ACTION_REQUEST, PROTOCOL_VERSION } from "#shared/protocol.ts";
 import { joinOverHttp, JoinRefusedError, openTableOverHttp } from "../join.ts";
 
 const PORT = 2662;

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API, PROTOCOL_VERSION } from "../../shared/protocol.ts";
-import type { StepView } from "../../shared/view.ts";
+import { API, PROTOCOL_VERSION } from "#shared/protocol.ts";
+import type { StepView } from "#shared/view.ts";
 import { seedTable, type SeededTable } from "../seed-table.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
 

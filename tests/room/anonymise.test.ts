@@ -8,12 +8,12 @@ import type { Room } from "@colyseus/sdk";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { createApp } from "../../server/app.ts";
-import { readConfig } from "../../server/config.ts";
-import { DEFAULT_LIMITS, limitVariable } from "../../server/limits.ts";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import { API, LINK_KEYS, PROTOCOL_VERSION, type CreatedTable } from "../../shared/protocol.ts";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { API, LINK_KEYS, PROTOCOL_VERSION, type CreatedTable } from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp, JoinRefusedError } from "../join.ts";
 

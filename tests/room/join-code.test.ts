@@ -9,13 +9,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
-import { createApp } from "../../server/app.ts";
-import { readConfig } from "../../server/config.ts";
-import { createLogger } from "../../server/logger.ts";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import type { Action } from "../../shared/model.ts";
-import { formatJoinCode, isJoinCode } from "../../shared/join-code.ts";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { createLogger } from "#server/logger.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { Action } from "#shared/model.ts";
+import { formatJoinCode, isJoinCode } from "#shared/join-code.ts";
 import {
   ACTION_REQUEST,
   API,
@@ -29,7 +29,7 @@ import {
   type ResolvedJoinCode,
   type ShareLinks,
   type Whoami,
-} from "../../shared/protocol.ts";
+} from "#shared/protocol.ts";
 import { joinOverHttp } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";

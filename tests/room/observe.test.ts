@@ -10,12 +10,12 @@ import express from "express";
 import { Client } from "@colyseus/sdk";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../server/app.ts";
-import { readConfig } from "../../server/config.ts";
-import { createLogger } from "../../server/logger.ts";
-import { operationsRouter } from "../../server/http/operations.ts";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { ACTION_REQUEST, API, HOSTING_API, PRIVACY_PAGE, PROTOCOL_VERSION, type CreatedTable } from "../../shared/protocol.ts";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { createLogger } from "#server/logger.ts";
+import { operationsRouter } from "#server/http/operations.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import { ACTION_REQUEST, API, HOSTING_API, PRIVACY_PAGE, PROTOCOL_VERSION, type CreatedTable } from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp } from "../join.ts";
 

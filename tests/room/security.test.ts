@@ -10,13 +10,13 @@ import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
-import { createApp } from "../../server/app.ts";
-import { readConfig } from "../../server/config.ts";
-import { createLogger } from "../../server/logger.ts";
-import { floodFramesPerSecond } from "../../server/limits.ts";
-import { FLOOD_CLOSE_CODE } from "../../server/room/table-room.ts";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { t } from "../../shared/i18n/translate.ts";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { createLogger } from "#server/logger.ts";
+import { floodFramesPerSecond } from "#server/limits.ts";
+import { FLOOD_CLOSE_CODE } from "#server/room/table-room.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import { t } from "#shared/i18n/translate.ts";
 import {
   ACTION_REQUEST,
   API,
@@ -27,7 +27,7 @@ import {
   WHOAMI_REQUEST,
   type CreatedTable,
   type ShareLinks,
-} from "../../shared/protocol.ts";
+} from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp, JoinRefusedError } from "../join.ts";
 

@@ -7,17 +7,17 @@ import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import type { Room } from "@colyseus/sdk";
 import pino from "pino";
-import { createApp } from "../../server/app.ts";
-import { readConfig } from "../../server/config.ts";
-import { DEFAULT_LIMITS, limitVariable } from "../../server/limits.ts";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
 import { randomBytes } from "node:crypto";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import type { LogEntry } from "../../server/store/table-store.ts";
-import { parseDeckFile } from "../../cards/load.ts";
-import { REMOVED_CLOSE_CODE } from "../../server/room/table-room.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import { LIMITS, type Action, type ActionType, type DeckName, type Phase } from "../../shared/model.ts";
-import { ACTION_RULES } from "../../shared/rules/index.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import type { LogEntry } from "#server/store/table-store.ts";
+import { parseDeckFile } from "#cards/load.ts";
+import { REMOVED_CLOSE_CODE } from "#server/room/table-room.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { LIMITS, type Action, type ActionType, type DeckName, type Phase } from "#shared/model.ts";
+import { ACTION_RULES } from "#shared/rules/index.ts";
 import {
   API,
   INVITE_LINK_REQUEST,
@@ -29,7 +29,7 @@ import {
   type CreatedTable,
   type ShareLinks,
   type Whoami,
-} from "../../shared/protocol.ts";
+} from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp } from "../join.ts";
 

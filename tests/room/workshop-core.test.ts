@@ -9,12 +9,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
-import { createApp } from "../../server/app.ts";
-import { readConfig } from "../../server/config.ts";
-import { createLogger } from "../../server/logger.ts";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import type { Action, TableState } from "../../shared/model.ts";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { createLogger } from "#server/logger.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { Action, TableState } from "#shared/model.ts";
 import {
   ACTION_REQUEST,
   API,
@@ -24,7 +24,7 @@ import {
   WHOAMI_REQUEST,
   type ResolvedJoinCode,
   type Whoami,
-} from "../../shared/protocol.ts";
+} from "#shared/protocol.ts";
 import {
   WORKSHOP_API,
   workshopLink,
@@ -32,7 +32,7 @@ import {
   type CreateWorkshopBody,
   type SeatAnswer,
   type WorkshopLobby,
-} from "../../shared/workshop.ts";
+} from "#shared/workshop.ts";
 import { JoinRefusedError, joinOverHttp } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";

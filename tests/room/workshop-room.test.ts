@@ -7,13 +7,13 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
-import { createApp } from "../../server/app.ts";
-import { readConfig } from "../../server/config.ts";
-import { createLogger } from "../../server/logger.ts";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import type { TableState } from "../../shared/model.ts";
-import { LINK_KEYS, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "../../shared/protocol.ts";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { createLogger } from "#server/logger.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { TableState } from "#shared/model.ts";
+import { LINK_KEYS, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
 import {
   WORKSHOP_API,
   WORKSHOP_OVERVIEW_REQUEST,
@@ -26,7 +26,7 @@ import {
   type WorkshopCommand,
   type WorkshopCommandReply,
   type WorkshopOverview,
-} from "../../shared/workshop.ts";
+} from "#shared/workshop.ts";
 import { joinOverHttp } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";

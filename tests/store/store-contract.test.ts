@@ -9,12 +9,12 @@ import { DatabaseSync } from "node:sqlite";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { TableState } from "../../shared/model.ts";
-import { openStore } from "../../server/store/open-store.ts";
-import { PostgresTableStore } from "../../server/store/postgres-store.ts";
-import { replay } from "../../server/store/replay.ts";
-import { hashSecret } from "../../server/secrets.ts";
-import { SqliteTableStore } from "../../server/store/sqlite-store.ts";
+import type { TableState } from "#shared/model.ts";
+import { openStore } from "#server/store/open-store.ts";
+import { PostgresTableStore } from "#server/store/postgres-store.ts";
+import { replay } from "#server/store/replay.ts";
+import { hashSecret } from "#server/secrets.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import {
   DuplicateEntryError,
   JOIN_CODE_TRIES,
@@ -24,9 +24,9 @@ import {
   type NewWorkshop,
   type TableCreation,
   type TableStore,
-} from "../../server/store/table-store.ts";
+} from "#server/store/table-store.ts";
 import { act, BASTIEN, FACILITATOR, handOf, idOf, NOW, openTable, seat } from "../fixtures.ts";
-import { isJoinCode, JOIN_CODE_ALPHABET } from "../../shared/join-code.ts";
+import { isJoinCode, JOIN_CODE_ALPHABET } from "#shared/join-code.ts";
 
 /** Text people really type: accents, French quotes, emoji, markup that must stay inert text, escapes. */
 const TRICKY_TEXT = "« L'été 2050 » : Chloé plante un frêne 🌳🚲 devant l'école <script>alert(\"x\")</script> & \\ \n\tfin";

@@ -1,9 +1,9 @@
 // Replaying a log that holds undo entries: the undone actions are left out, everything else applies as it was
 // accepted, and the same log always gives the same table.
 import { describe, expect, it } from "vitest";
-import type { Action, TableState } from "../../shared/model.ts";
-import { replay, undoneIds, undoTarget } from "../../server/store/replay.ts";
-import type { LogEntry, TableCreation } from "../../server/store/table-store.ts";
+import type { Action, TableState } from "#shared/model.ts";
+import { replay, undoneIds, undoTarget } from "#server/store/replay.ts";
+import type { LogEntry, TableCreation } from "#server/store/table-store.ts";
 import { act, BASTIEN, FACILITATOR, handOf, idOf, NOW, openTable, seat } from "../fixtures.ts";
 
 function creation(initial: TableState): TableCreation {

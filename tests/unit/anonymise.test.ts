@@ -1,12 +1,12 @@
 // Anonymisation (GDPR): a person's name and role become « Participant·e N » everywhere the table holds them — their
 // seat, the moderation record of their removal, the cards they wrote, and every export made afterwards.
 import { describe, expect, it } from "vitest";
-import { PHASES, type Action, type Phase, type TableState } from "../../shared/model.ts";
-import { applyAction, join, nameAvailable } from "../../shared/rules/index.ts";
-import { storyHtml } from "../../shared/story/html.ts";
-import { storyJson } from "../../shared/story/json.ts";
-import { storyMarkdown } from "../../shared/story/markdown.ts";
-import { publicTable } from "../../shared/view.ts";
+import { PHASES, type Action, type Phase, type TableState } from "#shared/model.ts";
+import { applyAction, join, nameAvailable } from "#shared/rules/index.ts";
+import { storyHtml } from "#shared/story/html.ts";
+import { storyJson } from "#shared/story/json.ts";
+import { storyMarkdown } from "#shared/story/markdown.ts";
+import { publicTable } from "#shared/view.ts";
 import {
   act,
   BASTIEN,

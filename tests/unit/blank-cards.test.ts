@@ -2,21 +2,21 @@
 // when dealt onto the path, by the placer or a facilitator when one already lies there unwritten; the written card is the
 // table's own, in the story and every export. Also: closing the story stops the timer.
 import { describe, expect, it } from "vitest";
-import { loadDecks } from "../../cards/load.ts";
-import type { Card } from "../../cards/schema.ts";
-import { tableDecks } from "../../server/http/exports.ts";
-import { projectTable } from "../../server/room/projection.ts";
-import { TableSchema } from "../../server/room/schema.ts";
-import { replay } from "../../server/store/replay.ts";
-import type { LogEntry, TableCreation } from "../../server/store/table-store.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import { LIMITS, type Action, type DeckName, type TableState } from "../../shared/model.ts";
-import { actionSchema } from "../../shared/protocol.ts";
-import { applyAction, timeLeft } from "../../shared/rules/index.ts";
-import { storyHtml } from "../../shared/story/html.ts";
-import { parseStoryJson, storyJson, tableFromStory } from "../../shared/story/json.ts";
-import { storyMarkdown } from "../../shared/story/markdown.ts";
-import { handOf as faces, publicTable } from "../../shared/view.ts";
+import { loadDecks } from "#cards/load.ts";
+import type { Card } from "#cards/schema.ts";
+import { tableDecks } from "#server/http/exports.ts";
+import { projectTable } from "#server/room/projection.ts";
+import { TableSchema } from "#server/room/schema.ts";
+import { replay } from "#server/store/replay.ts";
+import type { LogEntry, TableCreation } from "#server/store/table-store.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { LIMITS, type Action, type DeckName, type TableState } from "#shared/model.ts";
+import { actionSchema } from "#shared/protocol.ts";
+import { applyAction, timeLeft } from "#shared/rules/index.ts";
+import { storyHtml } from "#shared/story/html.ts";
+import { parseStoryJson, storyJson, tableFromStory } from "#shared/story/json.ts";
+import { storyMarkdown } from "#shared/story/markdown.ts";
+import { handOf as faces, publicTable } from "#shared/view.ts";
 import {
   act,
   BASTIEN,

@@ -4,10 +4,10 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadDecks } from "../../cards/load.ts";
-import { cardName } from "../../cards/reading.ts";
-import type { Card } from "../../cards/schema.ts";
-import { cardFace } from "../../shared/view.ts";
+import { loadDecks } from "#cards/load.ts";
+import { cardName } from "#cards/reading.ts";
+import type { Card } from "#cards/schema.ts";
+import { cardFace } from "#shared/view.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 // The kit's text version (the seed 001, CC BY 3.0 FR like the cards), kept in the repository so this test always runs.

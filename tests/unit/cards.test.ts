@@ -3,8 +3,8 @@ import { describe, it, expect } from "vitest";
 import { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildDecks, loadDecks, parseDeckFile } from "../../cards/load.ts";
-import type { DeckSources } from "../../cards/load.ts";
+import { buildDecks, loadDecks, parseDeckFile } from "#cards/load.ts";
+import type { DeckSources } from "#cards/load.ts";
 
 const cardsDir = join(import.meta.dirname, "..", "..", "cards");
 

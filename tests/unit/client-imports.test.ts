@@ -21,9 +21,17 @@ export function runtimeImports(source: string, lazy = true): string[] {
   return found;
 }
 
+/** The project's own subpath imports (package.json "imports": `#shared/*` → `./shared/*`). */
+const ALIASES = Object.entries(
+  (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { imports: Record<string, string> }).imports,
+).map(([key, target]) => [key.replace(/\*$/, ""), path.join(root, target.replace(/\*$/, ""))] as const);
+
+const isOwn = (specifier: string) => specifier.startsWith(".") || specifier.startsWith("#");
+
 function resolve(from: string, specifier: string): string | null {
-  if (!specifier.startsWith(".")) return null;
-  const base = path.resolve(path.dirname(from), specifier);
+  const alias = ALIASES.find(([prefix]) => specifier.startsWith(prefix));
+  if (!alias && !specifier.startsWith(".")) return null;
+  const base = alias ? path.join(alias[1], specifier.slice(alias[0].length)) : path.resolve(path.dirname(from), specifier);
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
     if (existsSync(candidate) && /\.(ts|tsx)$/.test(candidate)) return candidate;
   }
@@ -39,7 +47,7 @@ export function packagesReached(entry: string, lazy = true): Map<string, string[
     const file = queue.shift() as string;
     const chain = seen.get(file) ?? [];
     for (const specifier of runtimeImports(readFileSync(file, "utf8"), lazy)) {
-      if (!specifier.startsWith(".")) {
+      if (!isOwn(specifier)) {
         const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] ?? "");
         if (!packages.has(name)) packages.set(name, chain.map((f) => path.relative(root, f)));
         continue;

@@ -2,9 +2,9 @@
 // the exports, readable (WCAG AA) as white on the colour (header bands) and as ink on the tint (card bodies).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DECK_NAMES } from "../../cards/schema.ts";
-import { DECK_LOOK, pictogramSvg } from "../../shared/deck-look.ts";
-import { storyHtml } from "../../shared/story/html.ts";
+import { DECK_NAMES } from "#cards/schema.ts";
+import { DECK_LOOK, pictogramSvg } from "#shared/deck-look.ts";
+import { storyHtml } from "#shared/story/html.ts";
 import { NOW, tableInPlay } from "../fixtures.ts";
 
 /** WCAG 2.1 contrast ratio of two #rrggbb colours. */

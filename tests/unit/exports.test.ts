@@ -6,15 +6,15 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDecks } from "../../cards/load.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import { LIMITS, type TableState } from "../../shared/model.ts";
-import { applyAction } from "../../shared/rules/index.ts";
-import { storyHtml } from "../../shared/story/html.ts";
-import { parseStoryJson, storyJson, STORY_FORMAT, STORY_VERSION, tableFromStory, type StoryExport } from "../../shared/story/json.ts";
-import { escapeMarkdown, storyMarkdown } from "../../shared/story/markdown.ts";
-import { exportRouter } from "../../server/http/exports.ts";
-import { hashSecret } from "../../server/secrets.ts";
+import { loadDecks } from "#cards/load.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { LIMITS, type TableState } from "#shared/model.ts";
+import { applyAction } from "#shared/rules/index.ts";
+import { storyHtml } from "#shared/story/html.ts";
+import { parseStoryJson, storyJson, STORY_FORMAT, STORY_VERSION, tableFromStory, type StoryExport } from "#shared/story/json.ts";
+import { escapeMarkdown, storyMarkdown } from "#shared/story/markdown.ts";
+import { exportRouter } from "#server/http/exports.ts";
+import { hashSecret } from "#server/secrets.ts";
 import { act, BASTIEN, CHALLENGE_MOBILITY, FACILITATOR, handOf, idOf, NOW, tableInPlay } from "../fixtures.ts";
 import {
   ANSWER,

@@ -1,8 +1,8 @@
 // The join code's form: what people type is made comparable, look-alikes never appear, and the server's codes use the
 // whole alphabet.
 import { describe, expect, it } from "vitest";
-import { newJoinCode } from "../../server/secrets.ts";
-import { formatJoinCode, isJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from "../../shared/join-code.ts";
+import { newJoinCode } from "#server/secrets.ts";
+import { formatJoinCode, isJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from "#shared/join-code.ts";
 
 describe("the join code's alphabet", () => {
   it("has no character that looks like another: no 0/O, 1/I/L, U/V", () => {

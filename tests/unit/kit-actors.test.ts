@@ -2,17 +2,17 @@
 // balance on it, a role changed during play, and each step and « oui, et… » keeping the role its author had then, in
 // the table and in every export; logs and stories from before the actor map still replay and read.
 import { describe, expect, it } from "vitest";
-import { tableBalance } from "../../shared/actor-map.ts";
-import type { TableState } from "../../shared/model.ts";
-import { join } from "../../shared/rules/index.ts";
-import { storyHtml } from "../../shared/story/html.ts";
-import { parseStoryJson, storyJson, tableFromStory } from "../../shared/story/json.ts";
-import { storyMarkdown } from "../../shared/story/markdown.ts";
-import { mineHtml } from "../../shared/story/mine-html.ts";
-import { mineMarkdown } from "../../shared/story/mine-markdown.ts";
-import { publicTable } from "../../shared/view.ts";
-import { replay } from "../../server/store/replay.ts";
-import type { LogEntry } from "../../server/store/table-store.ts";
+import { tableBalance } from "#shared/actor-map.ts";
+import type { TableState } from "#shared/model.ts";
+import { join } from "#shared/rules/index.ts";
+import { storyHtml } from "#shared/story/html.ts";
+import { parseStoryJson, storyJson, tableFromStory } from "#shared/story/json.ts";
+import { storyMarkdown } from "#shared/story/markdown.ts";
+import { mineHtml } from "#shared/story/mine-html.ts";
+import { mineMarkdown } from "#shared/story/mine-markdown.ts";
+import { publicTable } from "#shared/view.ts";
+import { replay } from "#server/store/replay.ts";
+import type { LogEntry } from "#server/store/table-store.ts";
 import {
   act,
   BASTIEN,

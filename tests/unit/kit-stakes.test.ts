@@ -3,16 +3,16 @@
 // commitment) and listed per person in every export, the workshop's book and each person's own page; stories and logs
 // from before both still read.
 import { describe, expect, it } from "vitest";
-import { LIMITS, type SetupStakes, type TableState } from "../../shared/model.ts";
-import { bookHtml } from "../../shared/story/book-html.ts";
-import { bookMarkdown } from "../../shared/story/book-markdown.ts";
-import { storyHtml } from "../../shared/story/html.ts";
-import { parseStoryJson, storyJson, tableFromStory } from "../../shared/story/json.ts";
-import { storyMarkdown } from "../../shared/story/markdown.ts";
-import { mineHtml } from "../../shared/story/mine-html.ts";
-import { mineMarkdown } from "../../shared/story/mine-markdown.ts";
-import { publicTable } from "../../shared/view.ts";
-import { toTableView } from "../../client/src/net/types.ts";
+import { LIMITS, type SetupStakes, type TableState } from "#shared/model.ts";
+import { bookHtml } from "#shared/story/book-html.ts";
+import { bookMarkdown } from "#shared/story/book-markdown.ts";
+import { storyHtml } from "#shared/story/html.ts";
+import { parseStoryJson, storyJson, tableFromStory } from "#shared/story/json.ts";
+import { storyMarkdown } from "#shared/story/markdown.ts";
+import { mineHtml } from "#shared/story/mine-html.ts";
+import { mineMarkdown } from "#shared/story/mine-markdown.ts";
+import { publicTable } from "#shared/view.ts";
+import { toTableView } from "#client/net/types.ts";
 import { act, BASTIEN, CHLOE, FACILITATOR, idOf, refusalOf, tableInDebrief, tableInPreparation } from "../fixtures.ts";
 import { COMMITMENT_CHLOE, COMMITMENT_MALLORY, EXPORT_META, hostileStory, IDS, SCRIPT } from "../story-fixtures.ts";
 import { twoTableBook } from "../workshop-fixtures.ts";

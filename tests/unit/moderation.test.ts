@@ -1,8 +1,8 @@
 // Moderation: edits and removals recorded with the text as it was, steps moved, the table locked, people removed, the role shared or handed over.
 import { describe, expect, it } from "vitest";
-import type { Action, TableState } from "../../shared/model.ts";
-import { applyAction, canAct } from "../../shared/rules/index.ts";
-import { publicTable } from "../../shared/view.ts";
+import type { Action, TableState } from "#shared/model.ts";
+import { applyAction, canAct } from "#shared/rules/index.ts";
+import { publicTable } from "#shared/view.ts";
 import {
   act,
   BASTIEN,

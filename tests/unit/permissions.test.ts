@@ -1,8 +1,8 @@
 // Who may do what, in which phase: every action × every phase × every kind of person, checked against the permission table.
 import { describe, expect, it } from "vitest";
-import { PHASES, type ActionType, type Phase, type TableState } from "../../shared/model.ts";
-import { ACTION_RULES, applyAction, canAct, type RefusalCode } from "../../shared/rules/index.ts";
-import { WORKSHOP_ACTOR_ID } from "../../shared/workshop.ts";
+import { PHASES, type ActionType, type Phase, type TableState } from "#shared/model.ts";
+import { ACTION_RULES, applyAction, canAct, type RefusalCode } from "#shared/rules/index.ts";
+import { WORKSHOP_ACTOR_ID } from "#shared/workshop.ts";
 import {
   act,
   BASTIEN,

@@ -1,8 +1,8 @@
 // Phases as data: Préparation → Jeu → Débrief → Récit terminé, forward and back; who may join when; what each phase asks of each person.
 import { describe, expect, it } from "vitest";
-import { PHASES, type Phase } from "../../shared/model.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import { JOIN_PHASES, join, PHASE_GUIDE, PHASE_ORDER } from "../../shared/rules/index.ts";
+import { PHASES, type Phase } from "#shared/model.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { JOIN_PHASES, join, PHASE_GUIDE, PHASE_ORDER } from "#shared/rules/index.ts";
 import {
   act,
   BASTIEN,

@@ -1,8 +1,8 @@
 // Play: decks and themes in play, pitfalls dealt and answered, our own cards, "oui, et…", reactions, turns, the timer, the debrief and the win.
 import { describe, expect, it } from "vitest";
-import { LIMITS, type Action, type DeckName, type TableState } from "../../shared/model.ts";
-import { applyAction, hasWon, timeLeft } from "../../shared/rules/index.ts";
-import { publicTable } from "../../shared/view.ts";
+import { LIMITS, type Action, type DeckName, type TableState } from "#shared/model.ts";
+import { applyAction, hasWon, timeLeft } from "#shared/rules/index.ts";
+import { publicTable } from "#shared/view.ts";
 import {
   act,
   BASTIEN,

@@ -1,8 +1,8 @@
 // Preparation with the group: the setup edited live, the framing challenge chosen, drawn or written, decks and themes, imported decks, suggestions.
 import { describe, expect, it } from "vitest";
-import { LIMITS, type Action, type SetupChanges, type TableState } from "../../shared/model.ts";
-import { applyAction, type RefusalCode } from "../../shared/rules/index.ts";
-import { publicTable } from "../../shared/view.ts";
+import { LIMITS, type Action, type SetupChanges, type TableState } from "#shared/model.ts";
+import { applyAction, type RefusalCode } from "#shared/rules/index.ts";
+import { publicTable } from "#shared/view.ts";
 import {
   act,
   BASTIEN,

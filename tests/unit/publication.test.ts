@@ -2,17 +2,17 @@
 // taken back at will, a new address each time; names only of those who said yes, each for themself. And the challenges
 // written at a table, as a deck another table imports.
 import { describe, expect, it } from "vitest";
-import { loadDecks, parseDeckFile } from "../../cards/load.ts";
-import { cardName } from "../../cards/reading.ts";
-import { writtenChallenges } from "../../server/http/exports.ts";
-import { withDrawnParts } from "../../server/room/drawn.ts";
-import { t } from "../../shared/i18n/translate.ts";
-import type { Action, Phase, TableState } from "../../shared/model.ts";
-import { actionSchema, isPublicStoryId } from "../../shared/protocol.ts";
-import { parseStoryJson, storyJson, tableFromStory } from "../../shared/story/json.ts";
-import { escapeHtml, tx } from "../../shared/story/html.ts";
-import { publishedStoryHtml, publishedTable } from "../../shared/story/published.ts";
-import { publicTable } from "../../shared/view.ts";
+import { loadDecks, parseDeckFile } from "#cards/load.ts";
+import { cardName } from "#cards/reading.ts";
+import { writtenChallenges } from "#server/http/exports.ts";
+import { withDrawnParts } from "#server/room/drawn.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { Action, Phase, TableState } from "#shared/model.ts";
+import { actionSchema, isPublicStoryId } from "#shared/protocol.ts";
+import { parseStoryJson, storyJson, tableFromStory } from "#shared/story/json.ts";
+import { escapeHtml, tx } from "#shared/story/html.ts";
+import { publishedStoryHtml, publishedTable } from "#shared/story/published.ts";
+import { publicTable } from "#shared/view.ts";
 import {
   A_PUBLIC_ID,
   act,

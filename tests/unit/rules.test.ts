@@ -1,7 +1,7 @@
 // Unit tests of the shared rules: opening a table, taking a seat, every move of play and facilitation, and every refusal.
 import { describe, expect, it } from "vitest";
-import { LIMITS, type Action, type ActionType, type TableState } from "../../shared/model.ts";
-import { ACTION_RULES, applyAction, canAct, createTable, join, type Refusal } from "../../shared/rules/index.ts";
+import { LIMITS, type Action, type ActionType, type TableState } from "#shared/model.ts";
+import { ACTION_RULES, applyAction, canAct, createTable, join, type Refusal } from "#shared/rules/index.ts";
 import {
   act,
   BASTIEN,

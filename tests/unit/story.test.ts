@@ -1,7 +1,7 @@
 // Unit tests of the story export: the Markdown a facilitator downloads holds the whole story, in path order, and never markup someone typed.
 import { describe, expect, it } from "vitest";
-import type { TableState } from "../../shared/model.ts";
-import { storyMarkdown } from "../../shared/story/markdown.ts";
+import type { TableState } from "#shared/model.ts";
+import { storyMarkdown } from "#shared/story/markdown.ts";
 import {
   act,
   BASTIEN,

@@ -1,7 +1,7 @@
 // The browser's view of the synced table (client/src/net/types.ts): a patch gives new objects only for what changed,
 // so that React.memo on a step skips every step but the one that changed.
 import { describe, expect, it } from "vitest";
-import { keepUnchanged, toTableView, type TableView } from "../../client/src/net/types.ts";
+import { keepUnchanged, toTableView, type TableView } from "#client/net/types.ts";
 
 const ME = "p-1";
 

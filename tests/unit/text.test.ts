@@ -1,14 +1,14 @@
 // Unit tests of text spoofing: typed text arrives with one kind of line break and nothing invisible or
 // direction-changing; names are unique as people see them; the exports never let a text open a heading or a list.
 import { describe, expect, it } from "vitest";
-import { parseDeckFile } from "../../cards/load.ts";
-import type { TableState } from "../../shared/model.ts";
-import { actionSchema, joinOptionsSchema } from "../../shared/protocol.ts";
-import { nameAvailable, join } from "../../shared/rules/index.ts";
-import { storyHtml } from "../../shared/story/html.ts";
-import { parseStoryJson, storyJson, tableFromStory } from "../../shared/story/json.ts";
-import { storyMarkdown } from "../../shared/story/markdown.ts";
-import { cleanText } from "../../shared/text.ts";
+import { parseDeckFile } from "#cards/load.ts";
+import type { TableState } from "#shared/model.ts";
+import { actionSchema, joinOptionsSchema } from "#shared/protocol.ts";
+import { nameAvailable, join } from "#shared/rules/index.ts";
+import { storyHtml } from "#shared/story/html.ts";
+import { parseStoryJson, storyJson, tableFromStory } from "#shared/story/json.ts";
+import { storyMarkdown } from "#shared/story/markdown.ts";
+import { cleanText } from "#shared/text.ts";
 import { act, BASTIEN, drawAndPlace, LEVER_OPEN, NOW, openTable, seat, tableInPlay } from "../fixtures.ts";
 
 const META = { attribution: "Cartes du Kit AgirLocal (La Fing), CC BY 3.0 FR.", licenseUrl: "https://creativecommons.org/licenses/by/3.0/fr/", exportedAt: new Date(NOW) };

@@ -2,13 +2,13 @@
 // the workshop's order, one chapter per table in the timeline form of a table's export, the comparison, hostile text
 // made inert, the JSON read back into the same stories (and refused with a French reason when faulty).
 import { describe, expect, it } from "vitest";
-import { bookHtml } from "../../shared/story/book-html.ts";
-import { bookJson, parseWorkshopBook, plenaryStory, WORKSHOP_BOOK_FORMAT } from "../../shared/story/book-json.ts";
-import { bookMarkdown } from "../../shared/story/book-markdown.ts";
-import { chapterTitle } from "../../shared/story/book-parts.ts";
-import { parseStoryJson, storyJson, tableFromStory } from "../../shared/story/json.ts";
-import { mineHtml } from "../../shared/story/mine-html.ts";
-import { mineMarkdown } from "../../shared/story/mine-markdown.ts";
+import { bookHtml } from "#shared/story/book-html.ts";
+import { bookJson, parseWorkshopBook, plenaryStory, WORKSHOP_BOOK_FORMAT } from "#shared/story/book-json.ts";
+import { bookMarkdown } from "#shared/story/book-markdown.ts";
+import { chapterTitle } from "#shared/story/book-parts.ts";
+import { parseStoryJson, storyJson, tableFromStory } from "#shared/story/json.ts";
+import { mineHtml } from "#shared/story/mine-html.ts";
+import { mineMarkdown } from "#shared/story/mine-markdown.ts";
 import { BASTIEN, CHLOE, idOf } from "../fixtures.ts";
 import { DEBRIEF_CHLOE, DEBRIEF_MALLORY, EXPORT_META, IDS, IMG, NARRATION_B, NARRATION_C, SCRIPT, YES_AND_CHLOE, YES_AND_ZOE } from "../story-fixtures.ts";
 import { QUIET_DEBRIEF, QUIET_NARRATION, QUIET_TITLE, quietTable, twoTableBook, WORKSHOP_TITLE } from "../workshop-fixtures.ts";

@@ -1,7 +1,7 @@
 // Unit tests of the comparison of a workshop's tables (the plenary screen and the book show it): what framed each
 // story, the levers and pitfalls of each path, the pitfalls left open, the debriefs written, the cards tables share.
 import { describe, expect, it } from "vitest";
-import { compareTable, compareTables } from "../../shared/workshop-compare.ts";
+import { compareTable, compareTables } from "#shared/workshop-compare.ts";
 import { act, BASTIEN, CHLOE, FACILITATOR, tableInPlay } from "../fixtures.ts";
 import { quietTable, twoTableBook } from "../workshop-fixtures.ts";
 

@@ -1,9 +1,9 @@
 // The workshop link as the browser reads it: which secret its fragment holds, and which table a remembered path leads
 // back to.
 import { describe, expect, it } from "vitest";
-import { tableIdOfPath, workshopSecretFromLocation } from "../../client/src/features/workshop/workshop-link.ts";
-import { tableLink } from "../../shared/protocol-constants.ts";
-import { workshopLink } from "../../shared/workshop.ts";
+import { tableIdOfPath, workshopSecretFromLocation } from "#client/features/workshop/workshop-link.ts";
+import { tableLink } from "#shared/protocol-constants.ts";
+import { workshopLink } from "#shared/workshop.ts";
 
 const hashOf = (link: string) => link.slice(link.indexOf("#"));
 

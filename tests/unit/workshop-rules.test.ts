@@ -1,13 +1,13 @@
 // A table inside a workshop: what the workshop facilitator may do to it from the overview (as WORKSHOP_ACTOR_ID), the
 // facilitation's message on every screen, and someone moved to another table before play.
 import { describe, expect, it } from "vitest";
-import { PHASES, type Action, type ActionType, type Phase, type TableState } from "../../shared/model.ts";
-import { ACTION_RULES, applyAction, canAct, nameAvailable, type Refusal } from "../../shared/rules/index.ts";
-import { parseStoryJson, storyJson, tableFromStory } from "../../shared/story/json.ts";
-import { publicTable } from "../../shared/view.ts";
-import { WORKSHOP_ACTOR_ID, WORKSHOP_LIMITS } from "../../shared/workshop.ts";
-import { replay, undoTarget } from "../../server/store/replay.ts";
-import type { LogEntry, TableCreation } from "../../server/store/table-store.ts";
+import { PHASES, type Action, type ActionType, type Phase, type TableState } from "#shared/model.ts";
+import { ACTION_RULES, applyAction, canAct, nameAvailable, type Refusal } from "#shared/rules/index.ts";
+import { parseStoryJson, storyJson, tableFromStory } from "#shared/story/json.ts";
+import { publicTable } from "#shared/view.ts";
+import { WORKSHOP_ACTOR_ID, WORKSHOP_LIMITS } from "#shared/workshop.ts";
+import { replay, undoTarget } from "#server/store/replay.ts";
+import type { LogEntry, TableCreation } from "#server/store/table-store.ts";
 import {
   act,
   BASTIEN,

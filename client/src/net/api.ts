@@ -1,7 +1,7 @@
 // Plain HTTP calls: the decks for the setup form, opening a table, finding a table by its join code, a table's title
 // before joining, downloading the story and the table's cards, deleting a table; opening a workshop, its lobby, a seat
 // at one of its tables.
-import type { Attribution, DeckFile } from "../../../cards/schema.ts";
+import type { Attribution, DeckFile } from "#cards/schema.ts";
 import type {
   CreateTableBody,
   CreatedTable,
@@ -12,9 +12,9 @@ import type {
   StoryFormat,
   TableTitle,
   TableTitleRequest,
-} from "../../../shared/protocol.ts";
+} from "#shared/protocol.ts";
 // Only types from shared/protocol.ts (its schemas need zod, which the browser does not load).
-import { API, HOSTING_API } from "../../../shared/protocol-constants.ts";
+import { API, HOSTING_API } from "#shared/protocol-constants.ts";
 import {
   WORKSHOP_API,
   type CreateWorkshopBody,
@@ -23,7 +23,7 @@ import {
   type SeatRequest,
   type WorkshopKeyRequest,
   type WorkshopLobby,
-} from "../../../shared/workshop.ts";
+} from "#shared/workshop.ts";
 import i18n from "../i18n/index.ts";
 
 export interface DecksResponse {

@@ -17,10 +17,10 @@ export function loadSdk(): Promise<typeof import("./sdk.ts")> {
 
 /** What POST /api/tables/:id/join answers: the SDK's seat reservation, taken by consumeSeatReservation(). */
 type SeatReservation = Parameters<Client["consumeSeatReservation"]>[0];
-import { isActorZone } from "../../../shared/actor-map.ts";
-import type { ActorZone } from "../../../shared/model.ts";
+import { isActorZone } from "#shared/actor-map.ts";
+import type { ActorZone } from "#shared/model.ts";
 // Only types from shared/protocol.ts (its schemas need zod, which the browser does not load).
-import type { JoinOptions, RefusalReply, ShareLinks, Whoami, WireAction } from "../../../shared/protocol.ts";
+import type { JoinOptions, RefusalReply, ShareLinks, Whoami, WireAction } from "#shared/protocol.ts";
 import {
   ACTION_REQUEST,
   API,
@@ -29,8 +29,8 @@ import {
   ROTATE_INVITE_REQUEST,
   TABLE_DELETED_CLOSE_CODE,
   WHOAMI_REQUEST,
-} from "../../../shared/protocol-constants.ts";
-import { MOVED_CLOSE_CODE } from "../../../shared/workshop.ts";
+} from "#shared/protocol-constants.ts";
+import { MOVED_CLOSE_CODE } from "#shared/workshop.ts";
 import i18n from "../i18n/index.ts";
 import { showNotice, useTableStore, type ShareAddresses, type TableStoreState } from "../store/table-store.ts";
 import { Outbox, type OutboxEntry, type SendResult } from "./outbox.ts";

@@ -1,6 +1,6 @@
 // Actions waiting to reach the server, each with its id, kept in this browser until the server has answered:
 // a network drop or a reload never loses them, and the server applies a repeated id only once.
-import type { RefusalReply, WireAction } from "../../../shared/protocol.ts";
+import type { RefusalReply, WireAction } from "#shared/protocol.ts";
 
 /** The server takes 10 requests per second per seat by default (server/limits.ts): a long outbox goes out below that. */
 const PACE_MS = 150;

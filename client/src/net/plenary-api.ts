@@ -1,7 +1,7 @@
 // HTTP calls of a workshop's plenary and book, and of a participant's take-home downloads: every secret travels in a
 // header or the body, never in an address.
-import type { StoryFormat } from "../../../shared/protocol-constants.ts";
-import { TAKE_HOME_API, WORKSHOP_API, type CreatedWorkshop, type TakeHomeRequest, type WorkshopKeyRequest, type WorkshopStories } from "../../../shared/workshop.ts";
+import type { StoryFormat } from "#shared/protocol-constants.ts";
+import { TAKE_HOME_API, WORKSHOP_API, type CreatedWorkshop, type TakeHomeRequest, type WorkshopKeyRequest, type WorkshopStories } from "#shared/workshop.ts";
 import i18n from "../i18n/index.ts";
 import { downloadFile, postJson } from "./api.ts";
 

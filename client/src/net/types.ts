@@ -1,6 +1,6 @@
 // The table as the browser receives it (the synced schema's JSON), and the shape the components read.
-import type { DeckName, Suggestion, Turns } from "../../../shared/model.ts";
-import type { CardFace, HandCard, ParticipantView, PublicTable, StepView, TimerView } from "../../../shared/view.ts";
+import type { DeckName, Suggestion, Turns } from "#shared/model.ts";
+import type { CardFace, HandCard, ParticipantView, PublicTable, StepView, TimerView } from "#shared/view.ts";
 
 export type { CardFace, HandCard };
 

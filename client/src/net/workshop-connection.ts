@@ -2,8 +2,8 @@
 // through drops and server restarts, mirror the overview into the workshop store, send the facilitator's commands.
 import type { Client, Room } from "@colyseus/sdk";
 // Only types and constants: the browser does not load zod.
-import { PROTOCOL_VERSION } from "../../../shared/protocol-constants.ts";
-import type { RefusalReply } from "../../../shared/protocol.ts";
+import { PROTOCOL_VERSION } from "#shared/protocol-constants.ts";
+import type { RefusalReply } from "#shared/protocol.ts";
 import {
   WORKSHOP_API,
   WORKSHOP_OVERVIEW_MESSAGE,
@@ -15,7 +15,7 @@ import {
   type WorkshopCommandReply,
   type WorkshopJoinRequest,
   type WorkshopOverview,
-} from "../../../shared/workshop.ts";
+} from "#shared/workshop.ts";
 import i18n from "../i18n/index.ts";
 import { useWorkshopStore, withTable, type WorkshopStoreState } from "../store/workshop-store.ts";
 

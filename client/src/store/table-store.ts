@@ -1,8 +1,8 @@
 // The browser's read-only picture of the table: written only by net/connection.ts, read by components through narrow selectors.
 // Notices are the one exception: any feature may show one (showNotice), and the store clears them when the phase changes.
 import { create } from "zustand";
-import type { ActorZone } from "../../../shared/model.ts";
-import type { Whoami } from "../../../shared/protocol.ts";
+import type { ActorZone } from "#shared/model.ts";
+import type { Whoami } from "#shared/protocol.ts";
 import type { ConnectionStatus, TableView } from "../net/types.ts";
 
 export interface Notice {

@@ -1,7 +1,7 @@
 // The browser's read-only picture of a workshop's overview: written only by net/workshop-connection.ts, read by the
 // dashboard through narrow selectors.
 import { create } from "zustand";
-import type { TableSummary, WorkshopOverview } from "../../../shared/workshop.ts";
+import type { TableSummary, WorkshopOverview } from "#shared/workshop.ts";
 import type { ConnectionStatus } from "../net/types.ts";
 
 export interface WorkshopStoreState {

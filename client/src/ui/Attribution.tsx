@@ -2,8 +2,8 @@
 // to the privacy page, shown on every page.
 import { useTranslation } from "../i18n/use-translation.ts";
 import { Link } from "wouter";
-import { PRIVACY_PAGE } from "../../../shared/protocol-constants.ts";
-import attribution from "../../../cards/attribution.json";
+import { PRIVACY_PAGE } from "#shared/protocol-constants.ts";
+import attribution from "#cards/attribution.json";
 
 export function Attribution() {
   const { t } = useTranslation();

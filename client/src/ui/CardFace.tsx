@@ -2,8 +2,8 @@
 // who wrote it when written at this table, keywords and examples on demand. Also the deck's mark and a card's back.
 import { createElement } from "react";
 import { useTranslation } from "../i18n/use-translation.ts";
-import { DECK_LOOK } from "../../../shared/deck-look.ts";
-import type { DeckName } from "../../../shared/model.ts";
+import { DECK_LOOK } from "#shared/deck-look.ts";
+import type { DeckName } from "#shared/model.ts";
 import type { CardFace as Face } from "../net/types.ts";
 import { useTableStore } from "../store/table-store.ts";
 import { themeLabel, useDecks } from "../net/use-decks.ts";

@@ -1,9 +1,9 @@
 // Who is around the table (the kit's actor map) and changing hats: a person's zone on the map, and their role in their
 // own words, which they may change during play; what they wrote before keeps the role they had then (newStep, contribute).
-import { isActorZone } from "../../actor-map.ts";
-import { LIMITS, type ActorZone } from "../../model.ts";
-import { t } from "../../i18n/translate.ts";
-import { cleanName } from "../../text.ts";
+import { isActorZone } from "#shared/actor-map.ts";
+import { LIMITS, type ActorZone } from "#shared/model.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { cleanName } from "#shared/text.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import { isAnonymousName } from "./anonymise.ts";
 import type { MovesOf } from "./move.ts";

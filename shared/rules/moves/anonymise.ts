@@ -1,9 +1,9 @@
 // Anonymisation (GDPR): a person's name and role become « Participant·e N » and « participant·e » everywhere the table
 // holds them, N being their place in the order of arrival (stable, unique at the table). Ids stay, so what they wrote
 // stays theirs and shows the new name; the texts themselves are theirs and stay as written.
-import { t } from "../../i18n/translate.ts";
-import type { Participant, TableState } from "../../model.ts";
-import { nameKey } from "../../text.ts";
+import { t } from "#shared/i18n/translate.ts";
+import type { Participant, TableState } from "#shared/model.ts";
+import { nameKey } from "#shared/text.ts";
 import { accept, refuse } from "../result.ts";
 import type { MovesOf } from "./move.ts";
 

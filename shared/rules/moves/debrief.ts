@@ -1,6 +1,6 @@
 // Debrief: each person writes where they stand in the desirable future and how they act in this transition, and what
 // they commit to (« Je m'engage à… », as in the workshop format).
-import { LIMITS } from "../../model.ts";
+import { LIMITS } from "#shared/model.ts";
 import { accept, refuse } from "../result.ts";
 import type { MovesOf } from "./move.ts";
 

@@ -1,6 +1,6 @@
 // Moderation by a facilitator: edit, remove or move what was told, lock the table, remove someone, share or hand over the role.
 // Every edit or removal of a text is recorded with the text as it was, so the story is never silently rewritten.
-import { LIMITS, type Participant, type TableState } from "../../model.ts";
+import { LIMITS, type Participant, type TableState } from "#shared/model.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import { enterOrder, leaveOrder } from "../turns.ts";
 import { findStep, insertionIndex, record, refreshOpen, type MovesOf } from "./move.ts";

@@ -1,5 +1,5 @@
 // The shape of a move, and the small helpers several moves share (finding a step, making one, recording moderation).
-import type { Action, ActionContext, ModerationRecord, Participant, Step, TableState } from "../../model.ts";
+import type { Action, ActionContext, ModerationRecord, Participant, Step, TableState } from "#shared/model.ts";
 import type { Outcome } from "../result.ts";
 
 /** A move changes the draft it is given (a private copy made by applyAction) and answers with it, or refuses. */

@@ -1,6 +1,6 @@
 // Moving between phases: forward or back, by the facilitator.
-import type { ActionContext, Phase, TableState } from "../../model.ts";
-import { t } from "../../i18n/translate.ts";
+import type { ActionContext, Phase, TableState } from "#shared/model.ts";
+import { t } from "#shared/i18n/translate.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import type { MovesOf } from "./move.ts";
 import { timeLeft } from "./timer.ts";

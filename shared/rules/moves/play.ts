@@ -1,8 +1,8 @@
 // Play: drawing, placing, narrating, discarding, writing our own cards, "oui, et…", reactions, and pitfalls dealt into the story.
-import { cardName } from "../../../cards/reading.ts";
-import { LIMITS, type DeckName, type Participant, type TableCard, type TableState } from "../../model.ts";
-import { t } from "../../i18n/translate.ts";
-import { cleanText } from "../../text.ts";
+import { cardName } from "#cards/reading.ts";
+import { LIMITS, type DeckName, type Participant, type TableCard, type TableState } from "#shared/model.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { cleanText } from "#shared/text.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import { fitsThemes } from "../setup.ts";
 import { findStep, insertionIndex, newStep, nextNumber, oneLine, refreshOpen, type MovesOf } from "./move.ts";

@@ -1,9 +1,9 @@
 // Preparation with the group: the facilitator writes the setup, frames it with a challenge, picks the decks; participants suggest.
-import { DECK_NAMES, type DeckFile, type DeckName } from "../../../cards/schema.ts";
-import { parseDeckFile } from "../../../cards/load.ts";
-import { LIMITS, type SetupChanges, type SetupConstraints, type SuggestField, type Suggestion, type TableSetup, type TableState } from "../../model.ts";
-import { t } from "../../i18n/translate.ts";
-import { shuffle } from "../../random.ts";
+import { DECK_NAMES, type DeckFile, type DeckName } from "#cards/schema.ts";
+import { parseDeckFile } from "#cards/load.ts";
+import { LIMITS, type SetupChanges, type SetupConstraints, type SuggestField, type Suggestion, type TableSetup, type TableState } from "#shared/model.ts";
+import { t } from "#shared/i18n/translate.ts";
+import { shuffle } from "#shared/random.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import { checkSetup, fitsThemes, knownThemes } from "../setup.ts";
 import { withStakesChanges } from "../stakes.ts";

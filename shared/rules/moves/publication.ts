@@ -1,7 +1,7 @@
 // Publishing the closed story (the kit: work in the open, share what the table found): the facilitator puts it at a
 // public read-only address and takes it back; each person says whether their name may appear there. What the public
 // page shows of the table is shared/story/published.ts.
-import { isPublicStoryId } from "../../protocol-constants.ts";
+import { isPublicStoryId } from "#shared/protocol-constants.ts";
 import { accept, refuse } from "../result.ts";
 import type { MovesOf } from "./move.ts";
 

@@ -1,5 +1,5 @@
 // The facilitator's timer: for a turn or a phase, seen by all. It never penalises anyone: at zero it just shows zero.
-import { LIMITS, type Timer } from "../../model.ts";
+import { LIMITS, type Timer } from "#shared/model.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import { oneLine, type MovesOf } from "./move.ts";
 

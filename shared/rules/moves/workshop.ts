@@ -1,7 +1,7 @@
 // Facilitation of a workshop: a message shown on every screen of the table, and someone moved to another table of the
 // workshop before play. Both may come from the workshop facilitator acting on every table at once (WORKSHOP_ACTOR_ID).
-import { WORKSHOP_LIMITS } from "../../workshop.ts";
-import { cleanName, cleanText } from "../../text.ts";
+import { WORKSHOP_LIMITS } from "#shared/workshop.ts";
+import { cleanName, cleanText } from "#shared/text.ts";
 import { accept, refuse } from "../result.ts";
 import { takeOffTable } from "./moderation.ts";
 import { record, type MovesOf } from "./move.ts";

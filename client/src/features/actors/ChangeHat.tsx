@@ -1,10 +1,10 @@
 // Changing hats: during play and its debrief, I say who I speak as now (« citoyen·ne » in one tap, as the kit invites)
 // and where I now stand on the actor map. What I already wrote keeps the role I had then.
 import { useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import type { SeatView } from "../../net/types.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import type { SeatView } from "#client/net/types.ts";
 import { useCan } from "../play/can.ts";
 import { ZoneChoice, zoneFrom } from "./ZoneChoice.tsx";
 import "./actors.css";

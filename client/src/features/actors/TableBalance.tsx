@@ -1,9 +1,9 @@
 // How the table stands on the kit's actor map: each zone with how many people stand there and who, the zones nobody
 // represents pointed out; in preparation, with the kit's advice « Construisez votre table » quoted beside it.
 import { useId } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { tableBalance } from "../../../../shared/actor-map.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { tableBalance } from "#shared/actor-map.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import "./actors.css";
 
 const ADVICE = ["balance", "diversity", "vocabulary", "citizens"] as const;

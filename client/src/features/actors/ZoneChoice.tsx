@@ -1,8 +1,8 @@
 // The kit's actor map as a radio group: the four zones, each with its name and one line of the kit. Used at the join
 // form and when changing hats; a native radio group, so arrows move between zones and `required` is the browser's own.
 import { useId } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { ACTOR_ZONES, type ActorZone } from "../../../../shared/model.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { ACTOR_ZONES, type ActorZone } from "#shared/model.ts";
 import "./actors.css";
 
 interface Props {

@@ -1,10 +1,10 @@
 // The framing challenge: picked from the deck (by theme), drawn at random, or written by hand.
 import { useId } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { DeckFile } from "../../../../cards/schema.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { ChallengeAdvice } from "../../ui/ChallengeAdvice.tsx";
-import { ChallengeOptions } from "../../ui/ChallengeOptions.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { DeckFile } from "#cards/schema.ts";
+import { LIMITS } from "#shared/model.ts";
+import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
+import { ChallengeOptions } from "#client/ui/ChallengeOptions.tsx";
 
 export interface ChallengeChoice {
   mode: "deck" | "written";

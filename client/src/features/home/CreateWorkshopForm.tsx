@@ -2,14 +2,14 @@
 // one per table, the decks and themes in play, the facilitator's name. On success the facilitator lands on the
 // workshop's overview; the server's refusal shows next to the form.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useLocation } from "wouter";
-import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { WORKSHOP_LIMITS, type CreateWorkshopBody } from "../../../../shared/workshop.ts";
-import { createWorkshop, type DecksResponse } from "../../net/api.ts";
-import { ChallengeOptions } from "../../ui/ChallengeOptions.tsx";
-import { Field } from "../../ui/Field.tsx";
+import { DECK_NAMES, type DeckName } from "#cards/deck-names.ts";
+import { LIMITS } from "#shared/model.ts";
+import { WORKSHOP_LIMITS, type CreateWorkshopBody } from "#shared/workshop.ts";
+import { createWorkshop, type DecksResponse } from "#client/net/api.ts";
+import { ChallengeOptions } from "#client/ui/ChallengeOptions.tsx";
+import { Field } from "#client/ui/Field.tsx";
 import { rememberIdentity } from "../join/last-identity.ts";
 import { inAppPath } from "../workshop/workshop-link.ts";
 import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";

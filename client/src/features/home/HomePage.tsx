@@ -1,10 +1,10 @@
 // The home page: a participant types the table's (or workshop's) join code; a facilitator opens a table (on success they
 // land at the table as facilitator), opens a workshop of several tables, or continues an exported story.
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useLocation } from "wouter";
-import { LIMITS } from "../../../../shared/model.ts";
-import { fetchDecks, openTable, type DecksResponse } from "../../net/api.ts";
+import { LIMITS } from "#shared/model.ts";
+import { fetchDecks, openTable, type DecksResponse } from "#client/net/api.ts";
 import { enterAsFacilitator } from "../table/auto-join.ts";
 import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
 import { CreateWorkshopForm } from "./CreateWorkshopForm.tsx";
@@ -12,8 +12,8 @@ import { ImportStoryForm } from "./ImportStoryForm.tsx";
 import { ImportWorkshopForm } from "./ImportWorkshopForm.tsx";
 import { JoinByCode } from "./JoinByCode.tsx";
 import "./home.css";
-import { Notice } from "../../ui/Notice.tsx";
-import { Field } from "../../ui/Field.tsx";
+import { Notice } from "#client/ui/Notice.tsx";
+import { Field } from "#client/ui/Field.tsx";
 
 const DEFAULT_HORIZON = new Date().getFullYear() + 20;
 

@@ -1,9 +1,9 @@
 // Continue a story: a JSON file exported from a table opens a new table that goes on from it, with me as facilitator.
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useLocation } from "wouter";
-import { LIMITS } from "../../../../shared/model.ts";
-import { importStory } from "../../net/api.ts";
+import { LIMITS } from "#shared/model.ts";
+import { importStory } from "#client/net/api.ts";
 import { enterAsFacilitator } from "../table/auto-join.ts";
 import { Field } from "./HomePage.tsx";
 

@@ -1,9 +1,9 @@
 // Continue a workshop: the JSON of a workshop's book opens a new workshop whose tables go on from its stories, with me
 // as its facilitator (I land on its overview).
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useLocation } from "wouter";
-import { importWorkshopBook } from "../../net/plenary-api.ts";
+import { importWorkshopBook } from "#client/net/plenary-api.ts";
 import { inAppPath } from "../workshop/workshop-link.ts";
 import { Field } from "./HomePage.tsx";
 

@@ -3,10 +3,10 @@
 // costs no attempt), then the server says which table it is, while the table accepts arrivals; failed attempts are
 // limited per address.
 import { useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useLocation } from "wouter";
-import { isJoinCode, JOIN_CODE_LENGTH, normaliseJoinCode } from "../../../../shared/join-code.ts";
-import { resolveJoinCode } from "../../net/api.ts";
+import { isJoinCode, JOIN_CODE_LENGTH, normaliseJoinCode } from "#shared/join-code.ts";
+import { resolveJoinCode } from "#client/net/api.ts";
 import "./join-code.css";
 
 export function JoinByCode() {

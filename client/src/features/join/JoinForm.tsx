@@ -1,11 +1,11 @@
 // Opening a link: names the table, asks for a display name and who I am in the system, then seats me (the facilitator
 // from the setup form is seated directly; an observer link asks nothing and opens the table read-only).
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { fetchTableTitle } from "../../net/api.ts";
-import { joinTable, secretOption, type Secret } from "../../net/connection.ts";
-import { Field } from "../../ui/Field.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
+import { fetchTableTitle } from "#client/net/api.ts";
+import { joinTable, secretOption, type Secret } from "#client/net/connection.ts";
+import { Field } from "#client/ui/Field.tsx";
 import { ZoneChoice, zoneFrom } from "../actors/ZoneChoice.tsx";
 import type { Identity } from "../table/auto-join.ts";
 import { lastIdentity, rememberIdentity } from "./last-identity.ts";

@@ -1,6 +1,6 @@
 // The name, role and actor-map zone this browser last sat down with: the join form of the next table starts from them, so a workshop
 // facilitator opening table after table, or a participant moved to another table, types nothing twice.
-import { isActorZone } from "../../../../shared/actor-map.ts";
+import { isActorZone } from "#shared/actor-map.ts";
 import type { Identity } from "../table/auto-join.ts";
 
 const KEY = "jdt:identity";

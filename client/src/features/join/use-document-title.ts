@@ -1,7 +1,7 @@
 // The browser tab names the table: « <title> — Jeu des transitions » on its join page and at the table, so that a
 // person with several tabs (or a facilitator running two tables) finds theirs. Back to the app's name when left.
 import { useEffect } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 
 /**
  * The tab titles asked for by mounted components, latest last: the tab shows the latest. The join form and the table

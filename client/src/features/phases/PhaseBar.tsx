@@ -1,11 +1,11 @@
 // Where the story is (Préparation → Jeu → Débrief → Récit terminé), what is expected of me now, whether the table is
 // locked; for a facilitator, the way forward and back. One compact row under the header: the story comes right after.
 import { useEffect, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { Phase } from "../../../../shared/model.ts";
-import { PHASE_GUIDE, PHASE_ORDER } from "../../../../shared/rules/permissions.ts";
-import { act } from "../../net/connection.ts";
-import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { Phase } from "#shared/model.ts";
+import { PHASE_GUIDE, PHASE_ORDER } from "#shared/rules/permissions.ts";
+import { act } from "#client/net/connection.ts";
+import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { useAmFacilitator } from "../play/can.ts";
 import "./phasebar.css";
 

@@ -1,7 +1,7 @@
 // The moment the table wins: a heading, a word that the story is ready to close, cards rising — only a fade under reduced motion.
 import { AnimatePresence, m, useReducedMotion } from "framer-motion";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 
 const DECK_COLOURS = ["var(--challenge)", "var(--lever)", "var(--pitfall)"] as const;
 /** Fixed, not random: the same calm pattern for everyone, every time. */

@@ -1,8 +1,8 @@
 // The commitment of the debrief (« Je m'engage à… », as the workshop format ends): its field in my debrief's form, and
 // the line that shows it under someone's debrief.
 import { useId } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
 import "./commitment.css";
 
 export function CommitmentField({ value, onChange, onSubmit }: { value: string; onChange: (text: string) => void; onSubmit: () => void }) {

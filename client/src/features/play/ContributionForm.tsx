@@ -1,9 +1,9 @@
 // Writing a contribution under a step ("oui, et…" or the answer to a pitfall); the draft stays in this browser until the server has it.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS, type Contribution } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS, type Contribution } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
 
 interface Props {

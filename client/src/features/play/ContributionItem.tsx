@@ -1,8 +1,8 @@
 // One contribution under a step, with its author; the facilitator may edit it or (after confirming) remove it.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS, type Contribution } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS, type Contribution } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
 import { useCan } from "./can.ts";
 import { useSigned } from "../actors/role-then.ts";
 import { useName } from "./names.ts";

@@ -3,9 +3,9 @@
 // path asks for its title and text first (the rules refuse a blank on the path unwritten, and nothing moves until then);
 // dealt into a hand, its holder writes it before placing it.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { act } from "../../net/connection.ts";
-import { dismissRefusal, showNotice, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { act } from "#client/net/connection.ts";
+import { dismissRefusal, showNotice, useTableStore } from "#client/store/table-store.ts";
 import { useCan } from "./can.ts";
 import { BlankCardFields } from "./WriteBlankCard.tsx";
 import "./deal-pitfall.css";

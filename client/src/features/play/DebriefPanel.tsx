@@ -1,11 +1,11 @@
 // The debrief: each participant writes where they stand in the desirable future and how they act in this transition,
 // and what they commit to; everyone reads them, sees how many are written, and celebrates when the table has won.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import type { SeatView } from "../../net/types.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import type { SeatView } from "#client/net/types.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
 import { useCan, useMyId } from "./can.ts";
 import { Celebration } from "./Celebration.tsx";

@@ -1,8 +1,8 @@
 // A pitfall dealt into the story: open until someone tells how the story meets it, then its answer and who wrote it.
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StepView } from "#shared/view.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { readDraft } from "../table/drafts.ts";
 import { useCan } from "./can.ts";
 import { ContributionForm } from "./ContributionForm.tsx";

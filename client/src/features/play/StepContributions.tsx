@@ -1,8 +1,8 @@
 // "Oui, et…": what others add under a step, in order, with their authors, and a button that opens the form to add one.
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StepView } from "#shared/view.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { readDraft } from "../table/drafts.ts";
 import { useCan } from "./can.ts";
 import { ContributionForm } from "./ContributionForm.tsx";

@@ -1,8 +1,8 @@
 // Plausible? Souhaitable? Two toggles under each step, with how many people think so.
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { Reaction } from "../../../../shared/model.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import { act } from "../../net/connection.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { Reaction } from "#shared/model.ts";
+import type { StepView } from "#shared/view.ts";
+import { act } from "#client/net/connection.ts";
 import { useCan, useMyId } from "./can.ts";
 
 const REACTIONS: readonly Reaction[] = ["plausible", "desirable"];

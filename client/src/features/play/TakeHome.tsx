@@ -2,10 +2,10 @@
 // facilitator's export) and a page of their own. The server knows them by this browser's seat key at the table, sent in
 // the request's body; an observer has none, and sees nothing here.
 import { useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { downloadTakeHome, takeHomeFileName, type TakeHomeFile } from "../../net/plenary-api.ts";
-import { loadSeat } from "../../net/seat.ts";
-import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { downloadTakeHome, takeHomeFileName, type TakeHomeFile } from "#client/net/plenary-api.ts";
+import { loadSeat } from "#client/net/seat.ts";
+import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import "./take-home.css";
 
 const STORY_FILES: { file: TakeHomeFile; label: string }[] = [

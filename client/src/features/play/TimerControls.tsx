@@ -1,12 +1,12 @@
 // The facilitator's hand on the timer: start one (minutes and a label: in the facilitator's tools), and on a running
 // timer, next to it in the header: pause, resume, add time, clear it.
 import { useId, useState, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { TIMER_LABEL_LENGTH } from "../../../../shared/rules/moves/timer.ts";
-import type { TimerView } from "../../../../shared/view.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
+import { TIMER_LABEL_LENGTH } from "#shared/rules/moves/timer.ts";
+import type { TimerView } from "#shared/view.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { useCan } from "./can.ts";
 
 /** Starts a timer; offered while none is set (a running one is cleared first, next to its clock). */

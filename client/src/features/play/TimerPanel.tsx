@@ -2,9 +2,9 @@
 // server synced, a few spoken moments, the facilitator's hand on a running timer. Hidden once the story is closed.
 import { m } from "framer-motion";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { TimerView } from "../../../../shared/view.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { TimerView } from "#shared/view.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { TimerControls } from "./TimerControls.tsx";
 import {
   anchorFromLiveChange,

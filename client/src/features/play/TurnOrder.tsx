@@ -1,8 +1,8 @@
 // Free play or turns: the order of passage, whose turn it is, passing; for the facilitator: switch, skip, reorder.
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { Turns } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { Turns } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { useCan, useMyId } from "./can.ts";
 import { useNameOf } from "./names.ts";
 

@@ -2,12 +2,12 @@
 // this table like any other (kept in the story and in the table's deck). Two places: on a blank card of my hand, before
 // I place it (WriteBlankCard), and on a blank already on the path, for whoever placed it or a facilitator (WriteBlankStep).
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import type { HandCard } from "../../net/types.ts";
-import { showNotice, useTableStore } from "../../store/table-store.ts";
-import { ChallengeAdvice } from "../../ui/ChallengeAdvice.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import type { HandCard } from "#client/net/types.ts";
+import { showNotice, useTableStore } from "#client/store/table-store.ts";
+import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
 import { useAmFacilitator, useCan, useMyId } from "./can.ts";
 import "./write-blank.css";
 

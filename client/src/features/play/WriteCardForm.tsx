@@ -1,11 +1,11 @@
 // Our own cards: anyone may write a challenge, a lever or a pitfall during play ("décrivez vos défis et partagez-les !").
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import { showNotice, useTableStore } from "../../store/table-store.ts";
-import { ChallengeAdvice } from "../../ui/ChallengeAdvice.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { DECK_NAMES, type DeckName } from "#cards/deck-names.ts";
+import { LIMITS } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import { showNotice, useTableStore } from "#client/store/table-store.ts";
+import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
 import { useCan } from "./can.ts";
 
 export function WriteCardForm() {

@@ -1,5 +1,5 @@
 // Says in words why something is not on offer right now (whose turn it is, which phase…).
-import type { TableView } from "../../net/types.ts";
+import type { TableView } from "#client/net/types.ts";
 import type { Blocker } from "./can.ts";
 import { displayName } from "./names.ts";
 

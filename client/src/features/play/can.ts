@@ -1,9 +1,9 @@
 // What this browser may offer now: reads the permission table of the rules (shared/rules/permissions.ts), never restates it.
-import type { ActionType } from "../../../../shared/model.ts";
-import type { Whoami } from "../../../../shared/protocol.ts";
-import { ACTION_RULES } from "../../../../shared/rules/permissions.ts";
-import type { TableView } from "../../net/types.ts";
-import { useTableStore, type TableStoreState } from "../../store/table-store.ts";
+import type { ActionType } from "#shared/model.ts";
+import type { Whoami } from "#shared/protocol.ts";
+import { ACTION_RULES } from "#shared/rules/permissions.ts";
+import type { TableView } from "#client/net/types.ts";
+import { useTableStore, type TableStoreState } from "#client/store/table-store.ts";
 
 /** Why an action is not on offer; null when it is. */
 export type Blocker = "observer" | "removed" | "facilitatorOnly" | "wrongPhase" | "notYourTurn";

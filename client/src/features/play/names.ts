@@ -1,8 +1,8 @@
 // Names as the table shows them: a removed participant keeps authorship, marked "(retiré·e)"; someone the workshop moved
 // to another table, "(parti·e vers Table 2)".
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { SeatView } from "../../net/types.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { SeatView } from "#client/net/types.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 
 export function displayName(seat: SeatView | undefined, t: (key: string, params?: Record<string, unknown>) => string): string {
   if (!seat) return t("play.unknownName");

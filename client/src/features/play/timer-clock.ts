@@ -1,5 +1,5 @@
 // The timer's countdown, computed in the browser from what the server synced: no tick ever crosses the network.
-import type { TimerView } from "../../../../shared/view.ts";
+import type { TimerView } from "#shared/view.ts";
 
 /** Time left (ms, ≥ 0) at a given server time. */
 export function remainingAt(timer: TimerView, serverNow: number): number {

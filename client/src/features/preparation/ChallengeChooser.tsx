@@ -1,14 +1,14 @@
 // The facilitator chooses the framing challenge: from the deck, drawn at random, or written by hand.
 import { useId, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { CardFace } from "../../ui/CardFace.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { CardFace } from "#client/ui/CardFace.tsx";
 import { DraftField } from "./DraftField.tsx";
-import { useDecks } from "../../net/use-decks.ts";
+import { useDecks } from "#client/net/use-decks.ts";
 import "./preparation.css";
-import { ChallengeOptions } from "../../ui/ChallengeOptions.tsx";
+import { ChallengeOptions } from "#client/ui/ChallengeOptions.tsx";
 
 export function ChallengeChooser() {
   const { t } = useTranslation();

@@ -1,11 +1,11 @@
 // The facilitator chooses which decks and challenge themes are in play, and imports a deck file into this table.
 import { useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { Field } from "../../ui/Field.tsx";
-import { useDecks } from "../../net/use-decks.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { DECK_NAMES, type DeckName } from "#cards/deck-names.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { Field } from "#client/ui/Field.tsx";
+import { useDecks } from "#client/net/use-decks.ts";
 import "./preparation.css";
 
 const NONE: never[] = [];

@@ -1,9 +1,9 @@
 // One field of the setup the facilitator edits: typing stays in a local draft (live changes never overwrite it),
 // saved when the field is left or with its "Enregistrer" button; a refusal keeps the text and shows why.
 import { useId, useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { RefusalReply } from "../../../../shared/protocol.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { RefusalReply } from "#shared/protocol.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import "./preparation.css";
 
 export interface DraftFieldProps {

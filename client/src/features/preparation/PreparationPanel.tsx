@@ -1,7 +1,7 @@
 // The setup of the story: written by the facilitator with the group during preparation (participants watch it fill
 // in and suggest), then shown read-only, folded, in every later phase.
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { TableBalance } from "../actors/TableBalance.tsx";
 import { useAmFacilitator, useCan } from "../play/can.ts";
 import { ChallengeChooser } from "./ChallengeChooser.tsx";

@@ -1,9 +1,9 @@
 // The facilitator's side of the setup: title, system, present state, horizon, desirable futures, constraints, stakes.
 import { useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS, type SetupChanges, type SetupConstraints } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS, type SetupChanges, type SetupConstraints } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { DraftField } from "./DraftField.tsx";
 import { StakesEditor } from "./StakesEditor.tsx";
 import "./preparation.css";

@@ -1,10 +1,10 @@
 // The setup as everyone reads it: system, present state, horizon, desirable futures, constraints, stakes, challenge, cards in play.
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { DECK_NAMES } from "../../../../cards/deck-names.ts";
-import { selectTable, useTableStore } from "../../store/table-store.ts";
-import { CardFace } from "../../ui/CardFace.tsx";
-import { TextList } from "../../ui/TextList.tsx";
-import { themeLabel, useDecks } from "../../net/use-decks.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { DECK_NAMES } from "#cards/deck-names.ts";
+import { selectTable, useTableStore } from "#client/store/table-store.ts";
+import { CardFace } from "#client/ui/CardFace.tsx";
+import { TextList } from "#client/ui/TextList.tsx";
+import { themeLabel, useDecks } from "#client/net/use-decks.ts";
 import { StakesRows } from "./StakesSummary.tsx";
 import "./preparation.css";
 

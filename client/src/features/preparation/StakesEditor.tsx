@@ -1,11 +1,11 @@
 // The facilitator keeps track of what is at stake, as the kit lists it (lines 1238–1245): the stakes, the objectives
 // with their priority, the « petites victoires », a few success indicators. Each text is a field saved on its own.
 import { useId, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useShallow } from "zustand/react/shallow";
-import { LIMITS, PRIORITIES, type Objective, type Priority, type SetupStakes } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { LIMITS, PRIORITIES, type Objective, type Priority, type SetupStakes } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { DraftField } from "./DraftField.tsx";
 import "./stakes.css";
 

@@ -1,11 +1,11 @@
 // What is at stake, read-only, as the story frames it (shared/story/parts.ts, like the exports): rows of a <dl>, in the
 // setup's summary and on the path's start.
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useShallow } from "zustand/react/shallow";
-import { noStakes } from "../../../../shared/stakes.ts";
-import { stakesPartsOf } from "../../../../shared/story/parts.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { TextList } from "../../ui/TextList.tsx";
+import { noStakes } from "#shared/stakes.ts";
+import { stakesPartsOf } from "#shared/story/parts.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { TextList } from "#client/ui/TextList.tsx";
 import "./stakes.css";
 
 const NONE = noStakes();

@@ -1,10 +1,10 @@
 // Suggestions for the setup: participants propose (and see theirs waiting), the facilitator accepts or dismisses.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS, type SuggestField, type Suggestion } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import { selectMe, useTableStore } from "../../store/table-store.ts";
-import { ChallengeAdvice } from "../../ui/ChallengeAdvice.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS, type SuggestField, type Suggestion } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import { selectMe, useTableStore } from "#client/store/table-store.ts";
+import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
 import "./preparation.css";
 
 const FIELDS: SuggestField[] = [

@@ -2,9 +2,9 @@
 // code with the site to type it on. Only where the page has the links: a facilitator's (an observer's link is a
 // read-only secret and never receives the participant link).
 import { QRCodeSVG } from "qrcode.react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { formatJoinCode, normaliseJoinCode } from "../../../../shared/join-code.ts";
-import type { ShareAddresses } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { formatJoinCode, normaliseJoinCode } from "#shared/join-code.ts";
+import type { ShareAddresses } from "#client/store/table-store.ts";
 
 export function JoinInvite({ links }: { links: ShareAddresses }) {
   const { t } = useTranslation();

@@ -2,11 +2,11 @@
 // readable across a room, the whole path, and while the table accepts arrivals (facilitator's screen only) a large QR
 // code and the short join code. Opened from the facilitator's « Présenter », and by the observer link.
 import { useEffect, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { JOIN_PHASES } from "../../../../shared/rules/permissions.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { ConnectionStatus } from "../../ui/ConnectionStatus.tsx";
-import { Notice } from "../../ui/Notice.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { JOIN_PHASES } from "#shared/rules/permissions.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { ConnectionStatus } from "#client/ui/ConnectionStatus.tsx";
+import { Notice } from "#client/ui/Notice.tsx";
 import { DebriefPanel } from "../play/DebriefPanel.tsx";
 import { TimerPanel } from "../play/TimerPanel.tsx";
 import { useNameOf } from "../play/names.ts";

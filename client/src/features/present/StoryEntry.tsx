@@ -1,8 +1,8 @@
 // « Présenter le récit » on the shared screen: opens the story presentation (the story replayed step by step, at the
 // facilitator's pace) in Débrief and Récit terminé. (On the table screen, the path's own toolbar offers it.)
 import { useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { StoryPresentation } from "../table/StoryPresentation.tsx";
 
 export function StoryEntry({ className = "button" }: { className?: string }) {

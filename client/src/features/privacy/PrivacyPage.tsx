@@ -1,8 +1,8 @@
 // What the app keeps, for how long, and how to have it deleted: the same content as the README's "Privacy" section.
 import { useEffect, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { Link } from "wouter";
-import { fetchHosting } from "../../net/api.ts";
+import { fetchHosting } from "#client/net/api.ts";
 
 const STORED = ["table", "people", "texts", "keys"] as const;
 const NOT_STORED = ["account", "tracking", "cookies", "thirdParties", "addresses"] as const;

@@ -1,12 +1,12 @@
 // Anonymisation (GDPR): « M'anonymiser » next to one's own name, and, for the facilitator, « Anonymiser … » for someone
 // who asked them. Each sits behind a disclosure whose confirmation says what changes and what stays.
 import { useId, useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { Action } from "../../../../shared/model.ts";
-import { isAnonymousName } from "../../../../shared/rules/moves/anonymise.ts";
-import { act } from "../../net/connection.ts";
-import type { SeatView } from "../../net/types.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { Action } from "#shared/model.ts";
+import { isAnonymousName } from "#shared/rules/moves/anonymise.ts";
+import { act } from "#client/net/connection.ts";
+import type { SeatView } from "#client/net/types.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { useCan } from "../play/can.ts";
 
 /** The name and role this person would take: « Participant·e N », N their place in the order of arrival. */

@@ -2,12 +2,12 @@
 // each; the decks out of play greyed out. Drawing sends the card flying to the hand. Below, writing our own card.
 import { useReducedMotion } from "framer-motion";
 import type { MouseEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { DECK_NAMES, type DeckName } from "../../../../cards/deck-names.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { CardBack } from "../../ui/CardFace.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { DECK_NAMES, type DeckName } from "#cards/deck-names.ts";
+import { LIMITS } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { CardBack } from "#client/ui/CardFace.tsx";
 import { blockedText } from "../play/blocked-text.ts";
 import { useBlocker } from "../play/can.ts";
 import { WriteCardForm } from "../play/WriteCardForm.tsx";

@@ -1,10 +1,10 @@
 // What the server forgets, and when: the facilitator's « Effacer la table » behind a confirmation that lists what goes,
 // and the date the server deletes the table by itself if nobody touches it (RETENTION_DAYS after the last action).
 import { useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useLocation } from "wouter";
-import { deleteTable } from "../../net/connection.ts";
-import { showNotice, useTableStore } from "../../store/table-store.ts";
+import { deleteTable } from "#client/net/connection.ts";
+import { showNotice, useTableStore } from "#client/store/table-store.ts";
 
 const WHAT_GOES = ["path", "texts", "people", "links"] as const;
 

@@ -3,8 +3,8 @@
 import { m } from "framer-motion";
 import { useEffect, useLayoutEffect, useState, type CSSProperties } from "react";
 import { createPortal } from "react-dom";
-import { useTableStore } from "../../store/table-store.ts";
-import { CardFace } from "../../ui/CardFace.tsx";
+import { useTableStore } from "#client/store/table-store.ts";
+import { CardFace } from "#client/ui/CardFace.tsx";
 import { toScreenRect, usePlacing, type ScreenRect } from "./ui-store.ts";
 
 const land = () => usePlacing.setState({ flight: null });

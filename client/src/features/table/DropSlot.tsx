@@ -1,8 +1,8 @@
 // A point of the path where a card can go: it opens into a drop zone while a card is dragged, and into a button
 // when someone asked to choose the spot on the path (from the spot chooser); otherwise a thin gap.
 import { useDroppable } from "@dnd-kit/core";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { placeCard, slotId } from "./place-card.ts";
 import { usePlacing } from "./ui-store.ts";
 import "./hand.css";

@@ -3,12 +3,12 @@
 // A side panel over the right-hand column on a wide screen, a modal dialog on a phone: it never pushes the story away.
 import { useEffect, useId, useRef, useState } from "react";
 import { QRCodeSVG } from "qrcode.react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { formatJoinCode, normaliseJoinCode } from "../../../../shared/join-code.ts";
-import type { StoryFormat } from "../../../../shared/protocol.ts";
-import { act, rotateInvite, type Secret } from "../../net/connection.ts";
-import { downloadStory, downloadTableDeck, downloadWrittenChallenges } from "../../net/api.ts";
-import { showNotice, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { formatJoinCode, normaliseJoinCode } from "#shared/join-code.ts";
+import type { StoryFormat } from "#shared/protocol.ts";
+import { act, rotateInvite, type Secret } from "#client/net/connection.ts";
+import { downloadStory, downloadTableDeck, downloadWrittenChallenges } from "#client/net/api.ts";
+import { showNotice, useTableStore } from "#client/store/table-store.ts";
 import { PlayControls } from "../play/PlayControls.tsx";
 import { AnnounceForm } from "../workshop-table/AnnounceForm.tsx";
 import { presentationAddress } from "../present/use-presentation.ts";

@@ -3,12 +3,12 @@
 import { useDraggable } from "@dnd-kit/core";
 import { AnimatePresence, m } from "framer-motion";
 import { useLayoutEffect } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import { act } from "../../net/connection.ts";
-import type { HandCard as Face } from "../../net/types.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { CardFace, DeckIcon } from "../../ui/CardFace.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
+import { act } from "#client/net/connection.ts";
+import type { HandCard as Face } from "#client/net/types.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { CardFace, DeckIcon } from "#client/ui/CardFace.tsx";
 import { blockedText } from "../play/blocked-text.ts";
 import { useBlocker } from "../play/can.ts";
 import { isDealt } from "../play/dealt.ts";

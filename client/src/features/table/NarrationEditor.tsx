@@ -1,10 +1,10 @@
 // Writing and editing a step's narration — my own, or any step's when moderating; the draft is kept locally until the server has it.
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LIMITS } from "../../../../shared/model.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LIMITS } from "#shared/model.ts";
+import type { StepView } from "#shared/view.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "./drafts.ts";
 import { usePlacing } from "./ui-store.ts";
 

@@ -1,11 +1,11 @@
 // The two ends of the path on the board: Aujourd'hui (the system, its present state, the framing challenge, what is at
 // stake) before the first step, the horizon (the desirable futures) after the last. Each a tile that reads in full on demand.
 import { useId, useState, type ReactNode } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useShallow } from "zustand/react/shallow";
-import { useTableStore } from "../../store/table-store.ts";
-import { CardFace, DeckIcon } from "../../ui/CardFace.tsx";
-import { TextList } from "../../ui/TextList.tsx";
+import { useTableStore } from "#client/store/table-store.ts";
+import { CardFace, DeckIcon } from "#client/ui/CardFace.tsx";
+import { TextList } from "#client/ui/TextList.tsx";
 import { StakesRows, useHasStakes } from "../preparation/StakesSummary.tsx";
 
 function Milestone({ kind, heading, open, onToggle, children }: { kind: string; heading: string; open: boolean; onToggle: () => void; children: ReactNode }) {

@@ -2,9 +2,9 @@
 // in reading order, one open in full at a time. "table": this person's screen (slots to place cards, editing);
 // "present": the shared screen (large type, nothing to edit, following new steps by default).
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StepView } from "#shared/view.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { useAfterFirstPaint } from "./after-first-paint.ts";
 import { highlightStep, scrollBehavior, setFollow, stepElement, useBoard, type BoardVariant } from "./board-store.ts";
 import { DropSlot } from "./DropSlot.tsx";

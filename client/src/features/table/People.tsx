@@ -2,10 +2,10 @@
 // holds, who has written their debrief; for the facilitator: the table's balance on the actor map, remove someone, share
 // or hand over the facilitation; for me: change hats.
 import { useId, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { act, rotateInvite } from "../../net/connection.ts";
-import type { SeatView } from "../../net/types.ts";
-import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { act, rotateInvite } from "#client/net/connection.ts";
+import type { SeatView } from "#client/net/types.ts";
+import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { ChangeHat } from "../actors/ChangeHat.tsx";
 import { TableBalance } from "../actors/TableBalance.tsx";
 import { useAmFacilitator, useCan } from "../play/can.ts";

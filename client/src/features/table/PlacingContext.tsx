@@ -17,9 +17,9 @@ import {
 } from "@dnd-kit/core";
 import type { ReactNode } from "react";
 import { createPortal } from "react-dom";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { CardFace } from "../../ui/CardFace.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { CardFace } from "#client/ui/CardFace.tsx";
 import { useDndAnnouncements } from "./dnd-announcements.ts";
 import { placeCard, slotAnchor } from "./place-card.ts";
 import { usePlacing } from "./ui-store.ts";

@@ -2,10 +2,10 @@
 // publishes it at a public read-only address and takes it back; each person seated says whether their name may appear
 // there (off until they tick it, theirs to change). An observer sees none of it.
 import { useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { publicStoryPath } from "../../../../shared/protocol-constants.ts";
-import { act } from "../../net/connection.ts";
-import { selectMe, showNotice, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { publicStoryPath } from "#shared/protocol-constants.ts";
+import { act } from "#client/net/connection.ts";
+import { selectMe, showNotice, useTableStore } from "#client/store/table-store.ts";
 import { useAmFacilitator } from "../play/can.ts";
 import { CopyLink } from "./FacilitatorPanel.tsx";
 import "./publication.css";

@@ -1,7 +1,7 @@
 // Skip links at the top of the table: to the path, my hand, the piles — only those whose section is on the screen in
 // this phase. They move the focus without touching the address: its fragment holds the link's secret.
 import { useLayoutEffect, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { focusSection } from "./focus-section.ts";
 
 const TARGETS = [

@@ -3,11 +3,11 @@
 // Enter on « Placer » opens it on the number (the last step, selected), digits and Enter place it. Escape closes it and
 // gives the focus back to the card.
 import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type Ref, type RefObject } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import type { HandCard } from "../../net/types.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { CardFace, DeckIcon } from "../../ui/CardFace.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StepView } from "#shared/view.ts";
+import type { HandCard } from "#client/net/types.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { CardFace, DeckIcon } from "#client/ui/CardFace.tsx";
 import { focusHandCard, placeCard } from "./place-card.ts";
 import { choosePlacing, openChooser, usePlacing } from "./ui-store.ts";
 

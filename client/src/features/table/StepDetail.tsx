@@ -1,11 +1,11 @@
 // One step opened in full on the board: its card, the narration (and its editor), a dealt pitfall's answer, reactions
 // and « oui, et… », and for the facilitator the moderation of the step (edit, move, remove). Read-only on the shared screen.
 import { useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
-import { CardFace } from "../../ui/CardFace.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StepView } from "#shared/view.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
+import { CardFace } from "#client/ui/CardFace.tsx";
 import { useAmFacilitator, useCan, useMyId } from "../play/can.ts";
 import { PitfallAnswer, PitfallStatus } from "../play/PitfallAnswer.tsx";
 import { StepContributions } from "../play/StepContributions.tsx";

@@ -1,8 +1,8 @@
 // One step of the path on the board: a tile that opens in full in place (spanning its row), and after it the slot where
 // a card can be placed. Memoised: a patch that leaves this step's object as it was does not render it again.
 import { memo, useCallback, useEffect, useId, useRef, type KeyboardEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { StepView } from "../../../../shared/view.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StepView } from "#shared/view.ts";
 import { useMyId } from "../play/can.ts";
 import { useSigned } from "../actors/role-then.ts";
 import { openStep, scrollBehavior, useBoard, type BoardVariant } from "./board-store.ts";

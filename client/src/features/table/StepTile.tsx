@@ -1,9 +1,9 @@
 // The face of a step on the board, card-sized: number, deck colour and pictogram, author, counts, the card's title and
 // the start of the narration. The title is the button that opens the step in full (its click area covers the tile).
 import type { Ref } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import { DeckIcon } from "../../ui/CardFace.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StepView } from "#shared/view.ts";
+import { DeckIcon } from "#client/ui/CardFace.tsx";
 
 interface Props {
   step: StepView;

@@ -3,12 +3,12 @@
 // the horizon. Large type for a projector; buttons, arrow keys and Space to go on, Escape to leave.
 import { AnimatePresence, m, useReducedMotion } from "framer-motion";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { StepView } from "../../../../shared/view.ts";
-import type { TableView } from "../../net/types.ts";
-import { selectTable, useTableStore } from "../../store/table-store.ts";
-import { CardFace, DeckMark } from "../../ui/CardFace.tsx";
-import { TextList } from "../../ui/TextList.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StepView } from "#shared/view.ts";
+import type { TableView } from "#client/net/types.ts";
+import { selectTable, useTableStore } from "#client/store/table-store.ts";
+import { CardFace, DeckMark } from "#client/ui/CardFace.tsx";
+import { TextList } from "#client/ui/TextList.tsx";
 import { displayName } from "../play/names.ts";
 import "./board.css";
 

@@ -1,6 +1,6 @@
 // What a table's link shows once the table is gone (deleted by its facilitator or after RETENTION_DAYS, or never was):
 // the reason, and the way home. Nothing of the table is kept in this browser any more.
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { Link } from "wouter";
 
 export function TableGone({ message }: { message: string }) {

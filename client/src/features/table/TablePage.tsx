@@ -1,10 +1,10 @@
 // /t/:tableId — reads the link's secret, seats the person (or opens the table read-only for an observer), then shows the table.
 import { useEffect, useMemo, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { LINK_KEYS } from "../../../../shared/protocol-constants.ts";
-import { leaveTable, type Secret } from "../../net/connection.ts";
-import { loadSeat } from "../../net/seat.ts";
-import { selectMe, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { LINK_KEYS } from "#shared/protocol-constants.ts";
+import { leaveTable, type Secret } from "#client/net/connection.ts";
+import { loadSeat } from "#client/net/seat.ts";
+import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { JoinForm } from "../join/JoinForm.tsx";
 import { useDocumentTitle } from "../join/use-document-title.ts";
 import { usePresentationMode } from "../present/use-presentation.ts";

@@ -2,13 +2,13 @@
 // phase asks of the person first — the setup in Préparation, the path with the hand in Jeu, the debrief in Débrief,
 // the story and its downloads at Récit terminé — with the hand, piles and people beside it (below it on a phone).
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import type { Phase } from "../../../../shared/model.ts";
-import { PHASE_GUIDE } from "../../../../shared/rules/permissions.ts";
-import type { Secret } from "../../net/connection.ts";
-import { selectMe, useTableStore } from "../../store/table-store.ts";
-import { ConnectionStatus } from "../../ui/ConnectionStatus.tsx";
-import { Notice } from "../../ui/Notice.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { Phase } from "#shared/model.ts";
+import { PHASE_GUIDE } from "#shared/rules/permissions.ts";
+import type { Secret } from "#client/net/connection.ts";
+import { selectMe, useTableStore } from "#client/store/table-store.ts";
+import { ConnectionStatus } from "#client/ui/ConnectionStatus.tsx";
+import { Notice } from "#client/ui/Notice.tsx";
 import { PhaseBar } from "../phases/PhaseBar.tsx";
 import { DebriefPanel } from "../play/DebriefPanel.tsx";
 import { TakeHome } from "../play/TakeHome.tsx";

@@ -1,6 +1,6 @@
 // Carries the facilitator's name from the setup form to the table page, so they are seated without a second form.
-import type { ActorZone } from "../../../../shared/model.ts";
-import { LINK_KEYS } from "../../../../shared/protocol-constants.ts";
+import type { ActorZone } from "#shared/model.ts";
+import { LINK_KEYS } from "#shared/protocol-constants.ts";
 
 const key = (tableId: string) => `jdt:auto-join:${tableId}`;
 

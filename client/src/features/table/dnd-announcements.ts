@@ -1,8 +1,8 @@
 // What a screen reader hears while a card is dragged with dnd-kit, in French: the card, then each spot it passes over.
 import type { Announcements } from "@dnd-kit/core";
 import type { TFunction } from "i18next";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { slotAnchor } from "./place-card.ts";
 
 function cardTitle(id: string | number): string {

@@ -1,6 +1,6 @@
 // Placing a hand card after a step (or at the start): one function for the spot chooser, drag and drop and slots.
-import { act } from "../../net/connection.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { act } from "#client/net/connection.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { usePlacing } from "./ui-store.ts";
 
 /** Places the card; true when the table took it (the new step's narration then opens). */

@@ -2,8 +2,8 @@
 // join page stays small on a phone, and the table's code (and the SDK's, net/connection.ts) is fetched as soon as
 // the person starts to join.
 import { useEffect } from "react";
-import { lazyPart } from "../../lazy-part.tsx";
-import { loadSdk } from "../../net/connection.ts";
+import { lazyPart } from "#client/lazy-part.tsx";
+import { loadSdk } from "#client/net/connection.ts";
 
 export const TableScreen = lazyPart(() => import("./TableScreen.tsx").then((m) => m.TableScreen), "loading.table");
 export const PresentationScreen = lazyPart(

@@ -1,7 +1,7 @@
 // Local, per-browser UI state of the table: which hand card is being placed (spot chooser, slots on the path, a drag),
 // the card being drawn (its flight from the pile), the step to open once placed.
 import { create } from "zustand";
-import type { DeckName } from "../../../../shared/model.ts";
+import type { DeckName } from "#shared/model.ts";
 
 /** Where something was on screen (viewport coordinates). */
 export interface ScreenRect {

@@ -1,8 +1,8 @@
 // The links a facilitator shares (participant, observer, join code): asked for once connected, again after a
 // reconnection if the first try found no connection. Null for anyone who is not facilitating.
-import { fetchShareLinks } from "../../net/connection.ts";
+import { fetchShareLinks } from "#client/net/connection.ts";
 import { useEffect } from "react";
-import { useTableStore, type ShareAddresses } from "../../store/table-store.ts";
+import { useTableStore, type ShareAddresses } from "#client/store/table-store.ts";
 import { useAmFacilitator } from "../play/can.ts";
 
 export function useShareLinks(): ShareAddresses | null {

@@ -1,10 +1,10 @@
 // A table's facilitator writes the message shown on every screen of their table (the workshop's overview writes the
 // same message to every table at once); writing another replaces it, « Effacer » takes it down.
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { WORKSHOP_LIMITS } from "../../../../shared/workshop.ts";
-import { act } from "../../net/connection.ts";
-import { showNotice, useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { WORKSHOP_LIMITS } from "#shared/workshop.ts";
+import { act } from "#client/net/connection.ts";
+import { showNotice, useTableStore } from "#client/store/table-store.ts";
 import { useCan } from "../play/can.ts";
 import "./workshop-table.css";
 

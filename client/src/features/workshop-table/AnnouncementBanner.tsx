@@ -2,8 +2,8 @@
 // every screen of the table until cleared or replaced: a banner region named « Message de l'animation ». A new message is
 // said politely to screen readers.
 import { useId } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { useTableStore } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import "./workshop-table.css";
 
 export function AnnouncementBanner({ variant = "table" }: { variant?: "table" | "present" }) {

@@ -1,8 +1,8 @@
 // The page of someone the workshop facilitator moved to another table: it says so, keeps who they are, and opens the
 // new table's link, where they are seated without a form and told where they are (useMovedNotice).
 import { useEffect } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { showNotice, type MovedAway as Moved } from "../../store/table-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { showNotice, type MovedAway as Moved } from "#client/store/table-store.ts";
 import { followMove, isTablePath, takeMovedNotice } from "./follow-move.ts";
 import "./workshop-table.css";
 

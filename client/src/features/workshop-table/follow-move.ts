@@ -3,7 +3,7 @@
 // once seated. Written before the page opens the new table's link.
 import { rememberAutoJoin } from "../table/auto-join.ts";
 import { tableIdOfPath, workshopTableKey } from "../workshop/workshop-link.ts";
-import type { MovedAway } from "../../store/table-store.ts";
+import type { MovedAway } from "#client/store/table-store.ts";
 
 const noticeKey = (tableId: string) => `jdt:moved-to:${tableId}`;
 

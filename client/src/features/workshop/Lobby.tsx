@@ -3,10 +3,10 @@
 // remembers for the workshop and opens: the table's usual join form. A browser that already sat at a table of the
 // workshop goes straight back there (its seat key does the rest), unless that table is no longer in the workshop.
 import { useCallback, useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useLocation } from "wouter";
-import type { LobbyTable, WorkshopLobby } from "../../../../shared/workshop.ts";
-import { seatInWorkshop, workshopLobby } from "../../net/api.ts";
+import type { LobbyTable, WorkshopLobby } from "#shared/workshop.ts";
+import { seatInWorkshop, workshopLobby } from "#client/net/api.ts";
 import { useDocumentTitle } from "../join/use-document-title.ts";
 import { forgetTable, inAppPath, rememberTable, tableIdOfPath } from "./workshop-link.ts";
 import "./lobby.css";

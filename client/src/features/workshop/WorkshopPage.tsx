@@ -2,8 +2,8 @@
 // already sat at one of the workshop), the facilitator's opens the live overview, the observer's the plenary screen.
 // The overview and the plenary (the Colyseus SDK) load only for those who open them.
 import { useMemo, useState } from "react";
-import { useTranslation } from "../../i18n/use-translation.ts";
-import { lazyPart } from "../../lazy-part.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { lazyPart } from "#client/lazy-part.tsx";
 import { Lobby } from "./Lobby.tsx";
 import { rememberedTable, workshopSecretFromLocation } from "./workshop-link.ts";
 

@@ -1,6 +1,6 @@
 // A workshop link (/a/:workshopId#…): which of its three secrets the page was opened with, and the table this browser
 // sat at in that workshop, so that the workshop link brings a person back to their table.
-import { LINK_KEYS } from "../../../../shared/protocol-constants.ts";
+import { LINK_KEYS } from "#shared/protocol-constants.ts";
 
 export type WorkshopSecret = { kind: "invite" | "facilitator" | "observer"; value: string };
 

@@ -1,9 +1,9 @@
 // What the workshop facilitator does to every table at once: a message on every screen, a timer for everyone, each
 // table to its next phase, arrivals closed or reopened, more tables. Each table answers for itself (CommandResults).
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import { WORKSHOP_LIMITS, type WorkshopCommand, type WorkshopCommandReply, type WorkshopOverview } from "../../../../../shared/workshop.ts";
-import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { WORKSHOP_LIMITS, type WorkshopCommand, type WorkshopCommandReply, type WorkshopOverview } from "#shared/workshop.ts";
+import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
 import { CommandResults, type Answered } from "./CommandResults.tsx";
 
 export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {

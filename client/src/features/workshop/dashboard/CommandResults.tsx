@@ -1,6 +1,6 @@
 // What each table answered to the last command sent to all of them: done, or refused with its reason.
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import type { TableSummary, WorkshopCommand, WorkshopCommandReply } from "../../../../../shared/workshop.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { TableSummary, WorkshopCommand, WorkshopCommandReply } from "#shared/workshop.ts";
 
 export interface Answered {
   command: WorkshopCommand["type"];

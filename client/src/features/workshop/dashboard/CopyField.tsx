@@ -1,6 +1,6 @@
 // A link to pass on: a read-only field (selected on focus) and a copy button.
 import { useId, useState } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 
 export function CopyField({ label, value }: { label: string; value: string }) {
   const { t } = useTranslation();

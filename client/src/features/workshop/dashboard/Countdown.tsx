@@ -1,9 +1,9 @@
 // A table's timer on the dashboard, counted down in the browser from the summary (no tick crosses the network).
 import { useEffect, useState } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import type { Timer } from "../../../../../shared/model.ts";
-import { useWorkshopStore } from "../../../store/workshop-store.ts";
-import { formatClock, remainingAt } from "../../play/timer-clock.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { Timer } from "#shared/model.ts";
+import { useWorkshopStore } from "#client/store/workshop-store.ts";
+import { formatClock, remainingAt } from "#client/features/play/timer-clock.ts";
 
 export function Countdown({ timer }: { timer: Timer | null }) {
   const { t } = useTranslation();

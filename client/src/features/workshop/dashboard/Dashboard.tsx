@@ -1,9 +1,9 @@
 // The workshop facilitator's page: the live overview of every table, acting on all of them at once, the room's way in,
 // the plenary and the workshop's book, in three sections. Joins the workshop room on its own and stays joined.
 import { useEffect, useState } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import { joinWorkshop, leaveWorkshop } from "../../../net/workshop-connection.ts";
-import { selectOverview, selectWorkshopConnection, useWorkshopStore } from "../../../store/workshop-store.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { joinWorkshop, leaveWorkshop } from "#client/net/workshop-connection.ts";
+import { selectOverview, selectWorkshopConnection, useWorkshopStore } from "#client/store/workshop-store.ts";
 import { BookDownloads } from "../plenary/BookDownloads.tsx";
 import { Plenary } from "../plenary/Plenary.tsx";
 import { BroadcastPanel } from "./BroadcastPanel.tsx";

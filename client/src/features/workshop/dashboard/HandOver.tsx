@@ -1,7 +1,7 @@
 // « Confier cette table »: that table's own facilitator link (rights on that table only), asked for when shown.
 import { useEffect, useState } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
 import { CopyField } from "./CopyField.tsx";
 
 export function HandOver({ tableId, name }: { tableId: string; name: string }) {

@@ -1,8 +1,8 @@
 // Before play, someone to another table: their table sends them on to the other one (they keep their name there).
 import { useId, useState, type FormEvent } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import type { TableSummary } from "../../../../../shared/workshop.ts";
-import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { TableSummary } from "#shared/workshop.ts";
+import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
 
 export interface Destination {
   tableId: string;

@@ -2,9 +2,9 @@
 // to paste in a video call's chat. Asked of the workshop room when shown (an observer's link never receives it).
 import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useState } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import { formatJoinCode, normaliseJoinCode } from "../../../../../shared/join-code.ts";
-import { sendWorkshopCommand } from "../../../net/workshop-connection.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { formatJoinCode, normaliseJoinCode } from "#shared/join-code.ts";
+import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
 import { CopyField } from "./CopyField.tsx";
 
 interface Links {

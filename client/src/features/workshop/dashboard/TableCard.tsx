@@ -1,9 +1,9 @@
 // One table on the dashboard: its phase, who is there, how far its story is, its timer and latest step, and what the
 // workshop facilitator does with it (open it with full rights, hand it to a helper, move someone before play).
 import { memo, useState } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import { tableLink } from "../../../../../shared/protocol-constants.ts";
-import type { TableSummary } from "../../../../../shared/workshop.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { tableLink } from "#shared/protocol-constants.ts";
+import type { TableSummary } from "#shared/workshop.ts";
 import { Countdown } from "./Countdown.tsx";
 import { HandOver } from "./HandOver.tsx";
 import { MoveForm, type Destination } from "./MoveForm.tsx";

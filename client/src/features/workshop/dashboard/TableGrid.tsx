@@ -1,6 +1,6 @@
 // Every table of the workshop, one card each, in the workshop's order: a grid that fills a shared screen.
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import type { WorkshopOverview } from "../../../../../shared/workshop.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { WorkshopOverview } from "#shared/workshop.ts";
 import { TableCard } from "./TableCard.tsx";
 
 export function TableGrid({ overview, facilitatorKey }: { overview: WorkshopOverview; facilitatorKey: string }) {

@@ -1,6 +1,6 @@
 // The dashboard's three sections as tabs (WAI-ARIA tabs: arrow keys move between them, Home and End to the ends).
 import { useRef, type KeyboardEvent } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
 
 export type Section = "overview" | "plenary" | "book";
 const SECTIONS: readonly Section[] = ["overview", "plenary", "book"];

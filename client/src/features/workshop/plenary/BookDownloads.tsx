@@ -1,9 +1,9 @@
 // The workshop's book, for its facilitator: every table's story in one file — printable HTML, Markdown, or the JSON
 // that opens a new workshop when imported. Fetched with the facilitator's secret in a header, saved as a file.
 import { useState } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import type { StoryFormat } from "../../../../../shared/protocol-constants.ts";
-import { downloadBook } from "../../../net/plenary-api.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { StoryFormat } from "#shared/protocol-constants.ts";
+import { downloadBook } from "#client/net/plenary-api.ts";
 import "./plenary.css";
 
 const FORMATS: readonly StoryFormat[] = ["html", "md", "json"];

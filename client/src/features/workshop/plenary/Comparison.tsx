@@ -1,8 +1,8 @@
 // The tables side by side (shared/workshop-compare.ts, the same comparison as the book's): the challenge that framed
 // each story, its steps, the levers and pitfalls its path used, the pitfalls left open, the debriefs written; then the
 // cards several tables played.
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import type { WorkshopComparison } from "../../../../../shared/workshop-compare.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { WorkshopComparison } from "#shared/workshop-compare.ts";
 
 function Titles({ titles }: { titles: readonly string[] }) {
   const { t } = useTranslation();

@@ -2,8 +2,8 @@
 // the arrow keys), and the tables compared. Read only; asked again every 15 s and on demand, so the plenary can start
 // while the last tables finish.
 import { useEffect, useId, useMemo, useState } from "react";
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import { compareTables } from "../../../../../shared/workshop-compare.ts";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { compareTables } from "#shared/workshop-compare.ts";
 import { Comparison } from "./Comparison.tsx";
 import { PlenaryStory } from "./PlenaryStory.tsx";
 import { tablesOf } from "./stories.ts";

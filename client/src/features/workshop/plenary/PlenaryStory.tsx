@@ -1,13 +1,13 @@
 // One table's story in compact form for the shared screen: what framed it, then the path from « Aujourd'hui » through
 // each step (its card, its narration, a pitfall still open) to the futures reached, and how many wrote their debrief.
-import { useTranslation } from "../../../i18n/use-translation.ts";
-import { chapterTitle } from "../../../../../shared/story/book-parts.ts";
-import { futuresOf } from "../../../../../shared/story/parts.ts";
-import { publicTable } from "../../../../../shared/view.ts";
-import type { WorkshopTable } from "../../../../../shared/workshop-compare.ts";
-import { compareTable } from "../../../../../shared/workshop-compare.ts";
-import { DeckIcon } from "../../../ui/CardFace.tsx";
-import { TextList } from "../../../ui/TextList.tsx";
+import { useTranslation } from "#client/i18n/use-translation.ts";
+import { chapterTitle } from "#shared/story/book-parts.ts";
+import { futuresOf } from "#shared/story/parts.ts";
+import { publicTable } from "#shared/view.ts";
+import type { WorkshopTable } from "#shared/workshop-compare.ts";
+import { compareTable } from "#shared/workshop-compare.ts";
+import { DeckIcon } from "#client/ui/CardFace.tsx";
+import { TextList } from "#client/ui/TextList.tsx";
 
 export function PlenaryStory({ table, headingId }: { table: WorkshopTable; headingId: string }) {
   const { t } = useTranslation();

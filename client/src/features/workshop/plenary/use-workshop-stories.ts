@@ -1,8 +1,8 @@
 // Every table's story for the plenary, asked again every 15 s (while the page is visible) and on demand: the stories go
 // on while the plenary starts, and a table that closes its story late still shows its ending.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { WorkshopStories } from "../../../../../shared/workshop.ts";
-import { fetchWorkshopStories } from "../../../net/plenary-api.ts";
+import type { WorkshopStories } from "#shared/workshop.ts";
+import { fetchWorkshopStories } from "#client/net/plenary-api.ts";
 
 export const REFRESH_MS = 15_000;
 
