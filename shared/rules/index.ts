@@ -6,7 +6,8 @@ import { cleanName, nameKey } from "../text.ts";
 import { MOVES } from "./actions.ts";
 import { checkRole, checkZone } from "./moves/actors.ts";
 import { isAnonymousName } from "./moves/anonymise.ts";
-import { ACTION_RULES, JOIN_PHASES, type ActionRule } from "./permissions.ts";
+import { JOIN_PHASES } from "./permissions.ts";
+import { blockerOf } from "./may-act.ts";
 import { accept, refuse, type Outcome } from "./result.ts";
 import { enterOrder } from "./turns.ts";
 import { isWorkshopActor, workshopActor } from "./workshop-actor.ts";
@@ -17,6 +18,7 @@ export { timeLeft, TIMER_LABEL_LENGTH } from "./moves/timer.ts";
 export { nextInOrder } from "./turns.ts";
 export { hasWon } from "./won.ts";
 export { isWorkshopActor } from "./workshop-actor.ts";
+export { blockerOf, type Blocker, type Seating } from "./may-act.ts";
 export { anonymiseIn, anonymisedCopy, anonymousIdentity, isAnonymousName } from "./moves/anonymise.ts";
 export type { Outcome, Refusal, RefusalCode } from "./result.ts";
 
@@ -90,30 +92,21 @@ export function join(state: TableState, request: JoinRequest, ctx: ActionContext
  * table lets the workshop do it, and in which phases.
  */
 export function canAct(state: TableState, actorId: string, type: Action["type"]): Outcome<true> {
-  const rule = ACTION_RULES[type];
-  if (isWorkshopActor(actorId)) {
-    return rule.workshop || rule.who === "workshop" ? phaseAllows(state, rule) : refuse("workshopActorNotAllowed");
+  const blocker = blockerOf(state, actorId, type);
+  switch (blocker) {
+    case null:
+      return accept(true);
+    case "participantMoved":
+      return refuse(blocker, { table: state.participants.find((p) => p.id === actorId)?.movedTo ?? "" });
+    case "wrongPhase":
+      return refuse(blocker, { phase: t(`phase.${state.phase}`) });
+    case "notYourTurn": {
+      const player: Participant | undefined = state.participants.find((p) => p.id === state.turns.current);
+      return player ? refuse(blocker, { name: player.name }) : refuse("nobodysTurn");
+    }
+    default:
+      return refuse(blocker);
   }
-  const actor = state.participants.find((p) => p.id === actorId);
-  if (!actor) return refuse("notSeated");
-  if (actor.removed) return actor.movedTo ? refuse("participantMoved", { table: actor.movedTo }) : refuse("participantRemoved");
-  if (rule.who === "workshop") return refuse("workshopOnly");
-  if (rule.who === "facilitator" && !actor.facilitator) return refuse("facilitatorOnly");
-  const phase = phaseAllows(state, rule);
-  if (!phase.ok) return phase;
-  const { turns } = state;
-  if (rule.onTurn && turns.mode === "turns" && turns.current !== actor.id) return notYourTurn(state, turns.current);
-  return accept(true);
-}
-
-function phaseAllows(state: TableState, rule: ActionRule): Outcome<true> {
-  if (rule.phases.includes(state.phase)) return accept(true);
-  return state.phase === "closed" ? refuse("storyClosed") : refuse("wrongPhase", { phase: t(`phase.${state.phase}`) });
-}
-
-function notYourTurn(state: TableState, current: string | null): Outcome<true> {
-  const player: Participant | undefined = state.participants.find((p) => p.id === current);
-  return player ? refuse("notYourTurn", { name: player.name }) : refuse("nobodysTurn");
 }
 
 /** Applies one action for one person; the given state is never modified, not even by a refused action. */

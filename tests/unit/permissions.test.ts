@@ -3,6 +3,9 @@ import { describe, expect, it } from "vitest";
 import { PHASES, type ActionType, type Phase, type TableState } from "#shared/model.ts";
 import { ACTION_RULES, applyAction, canAct, type RefusalCode } from "#shared/rules/index.ts";
 import { WORKSHOP_ACTOR_ID } from "#shared/workshop.ts";
+import type { Whoami } from "#shared/protocol.ts";
+import { publicTable } from "#shared/view.ts";
+import { blockerOf } from "#client/features/play/can.ts";
 import {
   act,
   BASTIEN,
@@ -153,5 +156,30 @@ describe("the permission table in turns mode", () => {
       expect(outcome.refusal.code).toBe("notYourTurn");
       expect(outcome.refusal.message).toContain(BASTIEN);
     }
+  });
+});
+
+describe("what the browser offers (client/src/features/play/can.ts) asks the same rules of the synced table", () => {
+  const views = (state: TableState) => ({ ...publicTable(state), participants: publicTable(state).participants.map((p) => ({ ...p, connected: true })), myHand: [], deleteAfter: null });
+  const whoami = (participantId: string) => ({ participantId }) as Whoami;
+  const seated = (Object.keys(PEOPLE) as Person[]).filter((person) => person !== "workshop facilitator");
+
+  it.each(TYPES.flatMap((type) => [...PHASES.map((phase) => [type, phase, TABLES[phase]] as const), [type, "play (turns)", tableInTurns()] as const]))(
+    "%s in %s: offered to exactly those the server would let do it",
+    (type, _phase, state) => {
+      const view = views(state);
+      for (const person of [...seated, "chloé (not on turn)"] as const) {
+        const id = person === "chloé (not on turn)" ? idOf(CHLOE) : PEOPLE[person];
+        expect(blockerOf(view, whoami(id), type) === null, person).toBe(canAct(state, id, type).ok);
+      }
+    },
+  );
+
+  it("tells an observer, a removed participant, the wrong phase and someone else's turn apart", () => {
+    expect(blockerOf(views(TABLES.play), null, "draw")).toBe("observer");
+    expect(blockerOf(views(TABLES.play), whoami(idOf(DORIAN)), "react")).toBe("removed");
+    expect(blockerOf(views(TABLES.play), whoami(idOf(CHLOE)), "dealPitfall")).toBe("facilitatorOnly");
+    expect(blockerOf(views(TABLES.closed), whoami(idOf(CHLOE)), "contribute")).toBe("wrongPhase");
+    expect(blockerOf(views(tableInTurns()), whoami(idOf(CHLOE)), "draw")).toBe("notYourTurn");
   });
 });

@@ -1,23 +1,32 @@
-// What this browser may offer now: reads the permission table of the rules (shared/rules/permissions.ts), never restates it.
+// What this browser may offer now: asks the rules' own blockerOf (shared/rules/may-act.ts, the same function the
+// server's canAct asks) of the synced table, and sorts its answer into what the screen says about it.
 import type { ActionType } from "#shared/model.ts";
 import type { Whoami } from "#shared/protocol.ts";
-import { ACTION_RULES } from "#shared/rules/permissions.ts";
+import { blockerOf as rulesBlocker, type Blocker as RulesBlocker } from "#shared/rules/may-act.ts";
 import type { TableView } from "#client/net/types.ts";
 import { useTableStore, type TableStoreState } from "#client/store/table-store.ts";
 
-/** Why an action is not on offer; null when it is. */
+/** Why an action is not on offer, as the screen tells it (play.blocked.*); null when it is. */
 export type Blocker = "observer" | "removed" | "facilitatorOnly" | "wrongPhase" | "notYourTurn";
 
-export function blockerOf(table: TableView | null, me: Whoami | null, type: ActionType): Blocker | null {
-  const seat = table?.participants.find((p) => p.id === me?.participantId);
-  if (!table || !seat) return "observer";
-  if (seat.removed) return "removed";
-  const rule = ACTION_RULES[type];
+const SHOWN_AS: Record<RulesBlocker, Blocker> = {
+  notSeated: "observer",
+  workshopActorNotAllowed: "observer",
+  participantMoved: "removed",
+  participantRemoved: "removed",
   // Moving someone to another table is the workshop facilitator's, from the overview: never offered at a table.
-  if (rule.who === "workshop" || (rule.who === "facilitator" && !seat.facilitator)) return "facilitatorOnly";
-  if (!rule.phases.includes(table.phase)) return "wrongPhase";
-  if (rule.onTurn && table.turns.mode === "turns" && table.turns.current !== seat.id) return "notYourTurn";
-  return null;
+  workshopOnly: "facilitatorOnly",
+  facilitatorOnly: "facilitatorOnly",
+  wrongPhase: "wrongPhase",
+  storyClosed: "wrongPhase",
+  notYourTurn: "notYourTurn",
+  nobodysTurn: "notYourTurn",
+};
+
+export function blockerOf(table: TableView | null, me: Whoami | null, type: ActionType): Blocker | null {
+  if (!table || !me?.participantId) return "observer";
+  const blocker = rulesBlocker(table, me.participantId, type);
+  return blocker === null ? null : SHOWN_AS[blocker];
 }
 
 /** Why I may not do this now (null: I may); re-renders only when the answer changes. */
