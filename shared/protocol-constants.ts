@@ -11,9 +11,39 @@ export const ACTION_REQUEST = "action";
 /** URL fragment keys. */
 export const LINK_KEYS = { invite: "invitation", facilitator: "animation", observer: "observation" } as const;
 
+export type LinkKind = keyof typeof LINK_KEYS;
+export interface LinkSecret {
+  kind: LinkKind;
+  value: string;
+}
+
 /** The path and fragment of a table link; the secret sits in the fragment, which browsers never send to a server. */
-export function tableLink(tableId: string, kind: keyof typeof LINK_KEYS, secret: string): string {
+export function tableLink(tableId: string, kind: LinkKind, secret: string): string {
   return `/t/${encodeURIComponent(tableId)}#${LINK_KEYS[kind]}=${secret}`;
+}
+
+/**
+ * The secret in a link's fragment (a table's or a workshop's: both use LINK_KEYS), or null. Should a fragment carry
+ * several, the one that gives the most rights wins: the facilitator's, then the participant's, then the observer's.
+ */
+export function parseLinkSecret(hash: string): LinkSecret | null {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  for (const kind of ["facilitator", "invite", "observer"] as const) {
+    const value = params.get(LINK_KEYS[kind]);
+    if (value) return { kind, value };
+  }
+  return null;
+}
+
+/** What tableLink built, read back from its path and fragment (or a whole address): null when it is no table link. */
+export function parseTableLink(link: string): { tableId: string; secret: LinkSecret | null } | null {
+  const match = /^(?:[a-z]+:\/\/[^/]+)?\/t\/([^/?#]+)\/?(?:\?[^#]*)?(#.*)?$/i.exec(link.trim());
+  if (!match?.[1]) return null;
+  try {
+    return { tableId: decodeURIComponent(match[1]), secret: parseLinkSecret(match[2] ?? "") };
+  } catch {
+    return null; // a malformed %-escape
+  }
 }
 
 /** Requests a seated client may send besides actions. */

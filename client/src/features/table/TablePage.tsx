@@ -1,8 +1,8 @@
 // /t/:tableId — reads the link's secret, seats the person (or opens the table read-only for an observer), then shows the table.
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
-import { LINK_KEYS } from "#shared/protocol-constants.ts";
-import { leaveTable, type Secret } from "#client/net/connection.ts";
+import { parseLinkSecret } from "#shared/protocol-constants.ts";
+import { leaveTable } from "#client/net/connection.ts";
 import { loadSeat } from "#client/net/seat.ts";
 import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { JoinForm } from "../join/JoinForm.tsx";
@@ -10,13 +10,13 @@ import { useDocumentTitle } from "../join/use-document-title.ts";
 import { usePresentationMode } from "../present/use-presentation.ts";
 import { MovedAway } from "../workshop-table/MovedAway.tsx";
 import { TableGone } from "./TableGone.tsx";
-import { secretFromLocation, takeAutoJoin } from "./auto-join.ts";
+import { takeAutoJoin } from "./auto-join.ts";
 // The table's screens load with the table, not with the join form (table-parts.tsx).
 import { PresentationScreen, TableScreen, usePreloadTable } from "./table-parts.tsx";
 
 export function TablePage({ tableId }: { tableId: string }) {
   const { t } = useTranslation();
-  const secret = useMemo(() => linkSecret(window.location.hash), []);
+  const secret = useMemo(() => parseLinkSecret(window.location.hash), []);
   // The facilitator coming from the setup form, or a browser already seated at this table (reload, days later).
   const [autoJoin] = useState(() => takeAutoJoin(tableId) ?? (loadSeat(tableId)?.seated ? { name: "", role: "" } : null));
   const me = useTableStore(selectMe);
@@ -46,12 +46,4 @@ export function TablePage({ tableId }: { tableId: string }) {
     return <PresentationScreen onExit={() => setPresenting(false)} exitLabel={t(me.observer ? "present.toTable" : "present.exit")} />;
   }
   return <TableScreen tableId={tableId} secret={secret} onPresent={() => setPresenting(true)} />;
-}
-
-/** The facilitator's, a participant's or an observer's link secret (in the fragment, never sent by the browser). */
-function linkSecret(hash: string): Secret | null {
-  const seated = secretFromLocation(hash);
-  if (seated) return seated;
-  const observer = new URLSearchParams(hash.replace(/^#/, "")).get(LINK_KEYS.observer);
-  return observer ? { kind: "observer", value: observer } : null;
 }

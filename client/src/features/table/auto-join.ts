@@ -1,6 +1,5 @@
 // Carries the facilitator's name from the setup form to the table page, so they are seated without a second form.
 import type { ActorZone } from "#shared/model.ts";
-import { LINK_KEYS } from "#shared/protocol-constants.ts";
 
 const key = (tableId: string) => `jdt:auto-join:${tableId}`;
 
@@ -32,14 +31,4 @@ export function takeAutoJoin(tableId: string): Identity | null {
   } catch {
     return null;
   }
-}
-
-/** The secret of the link this page was opened with: in the URL fragment, never sent to the server by the browser. */
-export function secretFromLocation(hash: string): { kind: "invite" | "facilitator"; value: string } | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  const facilitator = params.get(LINK_KEYS.facilitator);
-  if (facilitator) return { kind: "facilitator", value: facilitator };
-  const invite = params.get(LINK_KEYS.invite);
-  if (invite) return { kind: "invite", value: invite };
-  return null;
 }

@@ -1,18 +1,11 @@
 // A workshop link (/a/:workshopId#…): which of its three secrets the page was opened with, and the table this browser
 // sat at in that workshop, so that the workshop link brings a person back to their table.
-import { LINK_KEYS } from "#shared/protocol-constants.ts";
+import { parseLinkSecret, parseTableLink, type LinkSecret } from "#shared/protocol-constants.ts";
 
-export type WorkshopSecret = { kind: "invite" | "facilitator" | "observer"; value: string };
+export type WorkshopSecret = LinkSecret;
 
 /** The secret in the fragment (never sent to the server by the browser); the facilitator's wins if several are there. */
-export function workshopSecretFromLocation(hash: string): WorkshopSecret | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  for (const kind of ["facilitator", "observer", "invite"] as const) {
-    const value = params.get(LINK_KEYS[kind]);
-    if (value) return { kind, value };
-  }
-  return null;
-}
+export const workshopSecretFromLocation = parseLinkSecret;
 
 /** Also written by the table when its person is moved to another table of the workshop. */
 export const workshopTableKey = (workshopId: string) => `jdt:workshop-table:${workshopId}`;
@@ -30,7 +23,7 @@ export function rememberedTable(workshopId: string): string | null {
 
 /** The table a remembered path leads to. */
 export function tableIdOfPath(path: string): string {
-  return decodeURIComponent(path.replace(/^\/t\//, "").split("#")[0] ?? "");
+  return parseTableLink(path)?.tableId ?? "";
 }
 
 export function forgetTable(workshopId: string): void {
