@@ -1,7 +1,7 @@
 // The facilitator's tools, in a drawer that opens from the header: the participant link (copy, QR code, join code) and
 // the observer link, arrivals (lock), undo, a timer to start, a pitfall to deal, the downloads, deleting the table.
 // A side panel over the right-hand column on a wide screen, a modal dialog on a phone: it never pushes the story away.
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { QRCodeSVG } from "qrcode.react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { formatJoinCode, normaliseJoinCode } from "#shared/join-code.ts";
@@ -14,6 +14,7 @@ import { AnnounceForm } from "../workshop-table/AnnounceForm.tsx";
 import { presentationAddress } from "../present/use-presentation.ts";
 import { DeleteTable, RetentionDate } from "./DeleteTable.tsx";
 import { useShareLinks } from "./use-share-links.ts";
+import { CopyField } from "#client/ui/CopyField.tsx";
 import "../preparation/preparation.css";
 
 /** At least this wide, the drawer is a side panel beside the page (not modal); narrower, a modal dialog. */
@@ -138,7 +139,7 @@ function ShareLinks() {
       <h3 id="share-heading">{t("facilitation.shareHeading")}</h3>
       {phase !== "closed" && (
         <>
-          <CopyLink label={t("facilitation.participantLink")} copyLabel={t("facilitation.copy")} link={links.participant} />
+          <CopyField label={t("facilitation.participantLink")} copyLabel={t("facilitation.copy")} value={links.participant} />
           {links.joinCode && (
             <p className="share__code">
               {t("present.joinOr", { host: new URL(links.participant).host })}{" "}
@@ -161,7 +162,7 @@ function ShareLinks() {
           </p>
         </>
       )}
-      <CopyLink label={t("preparation.share.observerLink")} copyLabel={t("preparation.share.copyObserver")} link={links.observer} />
+      <CopyField label={t("preparation.share.observerLink")} copyLabel={t("preparation.share.copyObserver")} value={links.observer} />
       <p className="field__hint">{t("facilitation.facilitatorLinkHint")}</p>
       {/* A second window of this very page (the same seat: a person may have several open), for a projector. */}
       <a className="button button--small" href={presentationAddress()} target="_blank" rel="noopener" aria-describedby="present-elsewhere-hint">
@@ -217,37 +218,6 @@ export function StoryDownloads({ tableId, secret }: { tableId: string; secret: S
       <p className="field__hint" id="written-challenges-hint">
         {t("kitPublish.writtenChallengesHint")}
       </p>
-    </div>
-  );
-}
-
-/** A link to share: shown in a read-only field (selected on focus), with a copy button. */
-export function CopyLink({ label, copyLabel, link }: { label: string; copyLabel: string; link: string }) {
-  const { t } = useTranslation();
-  const id = useId();
-  const [copied, setCopied] = useState(false);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 2500);
-    } catch {
-      const input = document.getElementById(id) as HTMLInputElement | null;
-      input?.focus();
-      input?.select();
-    }
-  }
-
-  return (
-    <div className="share__link">
-      <label htmlFor={id}>{label}</label>
-      <div className="inline-row">
-        <input id={id} readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" className="button" onClick={() => void copy()}>
-          {copied ? t("facilitation.copied") : copyLabel}
-        </button>
-      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { publicStoryPath } from "#shared/protocol-constants.ts";
 import { act } from "#client/net/connection.ts";
 import { selectMe, showNotice, useTableStore } from "#client/store/table-store.ts";
 import { useAmFacilitator } from "../play/can.ts";
-import { CopyLink } from "./FacilitatorPanel.tsx";
+import { CopyField } from "#client/ui/CopyField.tsx";
 import "./publication.css";
 
 export function Publication() {
@@ -56,7 +56,7 @@ function PublishTools() {
       </p>
       {link && (
         <>
-          <CopyLink label={t("kitPublish.publicLink")} copyLabel={t("kitPublish.copy")} link={link} />
+          <CopyField label={t("kitPublish.publicLink")} copyLabel={t("kitPublish.copy")} value={link} />
           <a className="publication__open" href={link} target="_blank" rel="noopener noreferrer">
             {t("kitPublish.open")}
           </a>

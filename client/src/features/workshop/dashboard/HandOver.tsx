@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
-import { CopyField } from "./CopyField.tsx";
+import { CopyField } from "#client/ui/CopyField.tsx";
 
 export function HandOver({ tableId, name }: { tableId: string; name: string }) {
   const { t } = useTranslation();
@@ -27,7 +27,7 @@ export function HandOver({ tableId, name }: { tableId: string; name: string }) {
   return (
     <div className="table-card__panel">
       <p className="field__hint">{t("workshopOverview.handOverHint")}</p>
-      {link && <CopyField label={t("workshopOverview.handOverLink", { name })} value={link} />}
+      {link && <CopyField label={t("workshopOverview.handOverLink", { name })} value={link} copyLabel={t("workshopOverview.copy")} small />}
       {error && <p role="alert" className="form__error">{error}</p>}
     </div>
   );

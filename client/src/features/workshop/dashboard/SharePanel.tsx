@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { formatJoinCode, normaliseJoinCode } from "#shared/join-code.ts";
 import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
-import { CopyField } from "./CopyField.tsx";
+import { CopyField } from "#client/ui/CopyField.tsx";
 
 interface Links {
   link: string;
@@ -68,7 +68,7 @@ export function SharePanel() {
                 </>
               )}
             </div>
-            <CopyField label={t("workshopOverview.shareLink")} value={links.link} />
+            <CopyField label={t("workshopOverview.shareLink")} value={links.link} copyLabel={t("workshopOverview.copy")} small />
           </>
         )}
       </div>
