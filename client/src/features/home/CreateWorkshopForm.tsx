@@ -4,18 +4,19 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { useLocation } from "wouter";
-import { DECK_NAMES, type DeckName } from "#cards/deck-names.ts";
+import { DECK_NAMES } from "#cards/deck-names.ts";
 import { LIMITS } from "#shared/model.ts";
 import { WORKSHOP_LIMITS, type CreateWorkshopBody } from "#shared/workshop.ts";
 import { createWorkshop, type DecksResponse } from "#client/net/api.ts";
 import { ChallengeOptions } from "#client/ui/ChallengeOptions.tsx";
 import { Field } from "#client/ui/Field.tsx";
+import { DecksAndThemes, type DecksChoice } from "#client/ui/DecksAndThemes.tsx";
 import { rememberIdentity } from "../join/last-identity.ts";
 import { inAppPath } from "../workshop/workshop-link.ts";
-import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
+import type { ChallengeChoice } from "./ChallengePicker.tsx";
+import { SetupFields, setupOf } from "./SetupFields.tsx";
 import "./workshop-form.css";
 
-const DEFAULT_HORIZON = new Date().getFullYear() + 20;
 /** The value of a table's challenge select that opens a text field for a challenge of its own. */
 const WRITTEN = "__written";
 
@@ -37,7 +38,7 @@ export function CreateWorkshopForm({ decks, headingId }: { decks: DecksResponse 
   const [setupMode, setSetupMode] = useState<CreateWorkshopBody["setupMode"]>("shared");
   const [tableCount, setTableCount] = useState(String(WORKSHOP_LIMITS.minTables));
   const [rows, setRows] = useState<TableRow[]>([]);
-  const [inPlay, setInPlay] = useState<{ decks: DeckName[]; themes: string[] }>({ decks: [...DECK_NAMES], themes: [] });
+  const [inPlay, setInPlay] = useState<DecksChoice>({ decks: [...DECK_NAMES], themes: [] });
   const count = clampCount(tableCount);
   const row = (index: number): TableRow => rows[index] ?? { name: t("workshopEntry.create.tableDefaultName", { number: index + 1 }), system: "", challenge: "", text: "" };
   const setRow = (index: number, next: TableRow) =>
@@ -58,14 +59,7 @@ export function CreateWorkshopForm({ decks, headingId }: { decks: DecksResponse 
         tableCount: Number(tableCount),
         seatsPerTable: Number(text("seatsPerTable")),
         setupMode,
-        setup: {
-          system: text("system"),
-          presentState: text("presentState"),
-          horizonYear: Number(text("horizonYear")),
-          desirableFuture: text("desirableFuture"),
-          framingChallengeId: challenge.mode === "deck" && challenge.cardId ? challenge.cardId : null,
-          framingChallengeText: challenge.mode === "written" ? challenge.text : "",
-        },
+        setup: setupOf(form, challenge),
         tables: setupMode === "perTable" ? Array.from({ length: count }, (_, i) => tableOf(row(i))) : [],
         decks: inPlay.decks,
         themes: inPlay.themes,
@@ -135,7 +129,7 @@ export function CreateWorkshopForm({ decks, headingId }: { decks: DecksResponse 
       {setupMode === "perTable" && (
         <TableRows count={count} row={row} setRow={setRow} decks={decks} />
       )}
-      {decks && <DecksInPlay decks={decks} value={inPlay} onChange={setInPlay} onRefused={setError} />}
+      {decks && <DecksAndThemes value={inPlay} themes={decks.challenge.themes ?? []} onChange={setInPlay} onRefused={setError} />}
       <Field label={t("workshopEntry.create.facilitatorName")} hint={t("workshopEntry.create.facilitatorNameHint")}>
         {(id, hintId) => (
           <input id={id} name="facilitatorName" required maxLength={LIMITS.nameLength} autoComplete="name" aria-describedby={hintId} />
@@ -160,21 +154,7 @@ function SharedSetup({ decks, challenge, onChallenge }: { decks: DecksResponse |
   return (
     <section className="workshop-form__group" aria-labelledby={headingId}>
       <h3 id={headingId}>{t("workshopEntry.create.sharedHeading")}</h3>
-      <Field label={t("home.system")} hint={t("home.systemHint")}>
-        {(id, hintId) => <input id={id} name="system" required maxLength={LIMITS.setupTextLength} aria-describedby={hintId} />}
-      </Field>
-      <Field label={t("home.presentState")}>
-        {(id) => <textarea id={id} name="presentState" required rows={3} maxLength={LIMITS.setupTextLength} />}
-      </Field>
-      <Field label={t("home.horizonYear")}>
-        {(id) => (
-          <input id={id} name="horizonYear" type="number" required min={LIMITS.minHorizonYear} max={LIMITS.maxHorizonYear} defaultValue={DEFAULT_HORIZON} />
-        )}
-      </Field>
-      <Field label={t("home.desirableFuture")}>
-        {(id) => <textarea id={id} name="desirableFuture" required rows={3} maxLength={LIMITS.setupTextLength} />}
-      </Field>
-      {decks ? <ChallengePicker deck={decks.challenge} value={challenge} onChange={onChallenge} /> : <p role="status">{t("home.loadingDecks")}</p>}
+      <SetupFields decks={decks} challenge={challenge} onChallenge={onChallenge} />
     </section>
   );
 }
@@ -242,64 +222,6 @@ function TableRows({
         })}
       </ol>
     </section>
-  );
-}
-
-/** The decks and the challenge themes in play at every table (no theme listed: every theme). */
-function DecksInPlay({
-  decks,
-  value,
-  onChange,
-  onRefused,
-}: {
-  decks: DecksResponse;
-  value: { decks: DeckName[]; themes: string[] };
-  onChange: (next: { decks: DeckName[]; themes: string[] }) => void;
-  onRefused: (message: string) => void;
-}) {
-  const { t } = useTranslation();
-  const themes = decks.challenge.themes ?? [];
-  const allThemeIds = themes.map((theme) => theme.id);
-  const ticked = value.themes.length === 0 ? allThemeIds : value.themes;
-
-  function toggleTheme(themeId: string, on: boolean) {
-    const next = allThemeIds.filter((id) => (id === themeId ? on : ticked.includes(id)));
-    if (next.length === 0) return onRefused(t("workshopEntry.create.keepOneTheme"));
-    onChange({ ...value, themes: next.length === allThemeIds.length ? [] : next });
-  }
-
-  return (
-    <>
-      <fieldset className="fieldset">
-        <legend>{t("workshopEntry.create.decksLegend")}</legend>
-        <div className="checkbox-row">
-          {DECK_NAMES.map((deck) => (
-            <label key={deck}>
-              <input
-                type="checkbox"
-                checked={value.decks.includes(deck)}
-                onChange={(e) => onChange({ ...value, decks: DECK_NAMES.filter((d) => (d === deck ? e.target.checked : value.decks.includes(d))) })}
-              />
-              {t(`deck.${deck}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {themes.length > 0 && (
-        <fieldset className="fieldset">
-          <legend>{t("workshopEntry.create.themesLegend")}</legend>
-          <p className="field__hint">{t("workshopEntry.create.themesHint")}</p>
-          <div className="checkbox-row">
-            {themes.map((theme) => (
-              <label key={theme.id}>
-                <input type="checkbox" checked={ticked.includes(theme.id)} onChange={(e) => toggleTheme(theme.id, e.target.checked)} />
-                {theme.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
-    </>
   );
 }
 

@@ -6,7 +6,8 @@ import { useLocation } from "wouter";
 import { LIMITS } from "#shared/model.ts";
 import { fetchDecks, openTable, type DecksResponse } from "#client/net/api.ts";
 import { enterAsFacilitator } from "../table/auto-join.ts";
-import { ChallengePicker, type ChallengeChoice } from "./ChallengePicker.tsx";
+import type { ChallengeChoice } from "./ChallengePicker.tsx";
+import { SetupFields, setupOf } from "./SetupFields.tsx";
 import { CreateWorkshopForm } from "./CreateWorkshopForm.tsx";
 import { ImportStoryForm } from "./ImportStoryForm.tsx";
 import { ImportWorkshopForm } from "./ImportWorkshopForm.tsx";
@@ -14,8 +15,6 @@ import { JoinByCode } from "./JoinByCode.tsx";
 import "./home.css";
 import { Notice } from "#client/ui/Notice.tsx";
 import { Field } from "#client/ui/Field.tsx";
-
-const DEFAULT_HORIZON = new Date().getFullYear() + 20;
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -39,12 +38,7 @@ export function HomePage() {
     try {
       const created = await openTable({
         title: text("title"),
-        system: text("system"),
-        presentState: text("presentState"),
-        horizonYear: Number(text("horizonYear")),
-        desirableFuture: text("desirableFuture"),
-        framingChallengeId: challenge.mode === "deck" && challenge.cardId ? challenge.cardId : null,
-        framingChallengeText: challenge.mode === "written" ? challenge.text : "",
+        ...setupOf(form, challenge),
       });
       navigate(enterAsFacilitator(created, { name: text("facilitatorName"), role: text("facilitatorRole") }));
     } catch (e) {
@@ -69,33 +63,7 @@ export function HomePage() {
         <Field label={t("home.title")} hint={t("home.titleHint")}>
           {(id, hintId) => <input id={id} name="title" required maxLength={LIMITS.titleLength} aria-describedby={hintId} />}
         </Field>
-        <Field label={t("home.system")} hint={t("home.systemHint")}>
-          {(id, hintId) => <input id={id} name="system" required maxLength={LIMITS.setupTextLength} aria-describedby={hintId} />}
-        </Field>
-        <Field label={t("home.presentState")}>
-          {(id) => <textarea id={id} name="presentState" required rows={3} maxLength={LIMITS.setupTextLength} />}
-        </Field>
-        <Field label={t("home.horizonYear")}>
-          {(id) => (
-            <input
-              id={id}
-              name="horizonYear"
-              type="number"
-              required
-              min={LIMITS.minHorizonYear}
-              max={LIMITS.maxHorizonYear}
-              defaultValue={DEFAULT_HORIZON}
-            />
-          )}
-        </Field>
-        <Field label={t("home.desirableFuture")}>
-          {(id) => <textarea id={id} name="desirableFuture" required rows={3} maxLength={LIMITS.setupTextLength} />}
-        </Field>
-        {decks ? (
-          <ChallengePicker deck={decks.challenge} value={challenge} onChange={setChallenge} />
-        ) : (
-          !error && <p role="status">{t("home.loadingDecks")}</p>
-        )}
+        <SetupFields decks={decks} challenge={challenge} onChallenge={setChallenge} loadingShown={!error} />
         <Field label={t("home.facilitatorName")}>
           {(id) => <input id={id} name="facilitatorName" required maxLength={LIMITS.nameLength} autoComplete="name" />}
         </Field>
@@ -148,5 +116,3 @@ function WorkshopEntry({ decks }: { decks: DecksResponse | null }) {
   );
 }
 
-// Field lives in ui/Field.tsx (the join page uses it without loading this page); re-exported for the home's forms.
-export { Field };

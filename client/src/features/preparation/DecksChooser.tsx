@@ -1,19 +1,17 @@
 // The facilitator chooses which decks and challenge themes are in play, and imports a deck file into this table.
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
-import { DECK_NAMES, type DeckName } from "#cards/deck-names.ts";
+import type { DeckName } from "#cards/deck-names.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { Field } from "#client/ui/Field.tsx";
+import { DecksAndThemes, type DecksChoice } from "#client/ui/DecksAndThemes.tsx";
 import { useDecks } from "#client/net/use-decks.ts";
 import "./preparation.css";
 
 const NONE: never[] = [];
 
-interface Choice {
-  decks: DeckName[];
-  themes: string[];
-}
+type Choice = DecksChoice;
 
 export function DecksChooser() {
   const { t } = useTranslation();
@@ -30,9 +28,6 @@ export function DecksChooser() {
   // The kit's themes, plus any theme in play that came with an imported deck.
   const kitThemes = decks?.challenge.themes ?? [];
   const themes = [...kitThemes, ...themesInPlay.filter((id) => !kitThemes.some((k) => k.id === id)).map((id) => ({ id, label: id }))];
-  const allThemeIds = themes.map((theme) => theme.id);
-  // No theme listed means every theme.
-  const ticked = themesInPlay.length === 0 ? allThemeIds : themesInPlay;
 
   async function choose(nextDecks: DeckName[], nextThemes: string[]) {
     setError(null);
@@ -44,44 +39,14 @@ export function DecksChooser() {
     if (refusal) setError(refusal.message);
   }
 
-  function toggleDeck(deck: DeckName, on: boolean) {
-    const next = DECK_NAMES.filter((d) => (d === deck ? on : decksInPlay.includes(d)));
-    void choose(next, themesInPlay);
-  }
-
-  function toggleTheme(themeId: string, on: boolean) {
-    const next = allThemeIds.filter((id) => (id === themeId ? on : ticked.includes(id)));
-    if (next.length === 0) return setError(t("preparation.decks.keepOneTheme"));
-    void choose(decksInPlay, next.length === allThemeIds.length ? [] : next);
-  }
-
   return (
     <div className="decks-chooser">
-      <fieldset className="fieldset">
-        <legend>{t("preparation.decks.decksLegend")}</legend>
-        <div className="checkbox-row">
-          {DECK_NAMES.map((deck) => (
-            <label key={deck}>
-              <input type="checkbox" checked={decksInPlay.includes(deck)} onChange={(e) => toggleDeck(deck, e.target.checked)} />
-              {t(`deck.${deck}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {themes.length > 0 && (
-        <fieldset className="fieldset">
-          <legend>{t("preparation.decks.themesLegend")}</legend>
-          <p className="field__hint">{t("preparation.decks.themesHint")}</p>
-          <div className="checkbox-row">
-            {themes.map((theme) => (
-              <label key={theme.id}>
-                <input type="checkbox" checked={ticked.includes(theme.id)} onChange={(e) => toggleTheme(theme.id, e.target.checked)} />
-                {theme.label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-      )}
+      <DecksAndThemes
+        value={{ decks: decksInPlay, themes: themesInPlay }}
+        themes={themes}
+        onChange={(next) => void choose(next.decks, next.themes)}
+        onRefused={setError}
+      />
       {error && (
         <p className="form__error" role="alert">
           {error}
