@@ -22,7 +22,6 @@
 // FLOOD_VICTIM_PEOPLE=4, FLOOD_VICTIM_INTERVAL_MS=200, FLOOD_PORT, FLOOD_NO_PIN=1, FLOOD_DATA_DIR (where the temp
 // SQLite folder goes, e.g. /dev/shm to take the disk out), FLOOD_BIG_STEPS=120, FLOOD_SERVER_ENCODER_KB (an experiment:
 // sets @colyseus/schema's Encoder.BUFFER_SIZE inside the server, see bench/flood-probe.ts).
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { DEFAULT_LIMITS, floodFramesPerSecond } from "#server/limits.ts";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -52,6 +51,7 @@ import {
   type Secret,
 } from "./flood-net.ts";
 import type { FromVictim, ToVictim, VictimOptions, VictimPhase } from "./flood-victim.ts";
+import { machineLine, machineNow, pinGenerator, startBenchServer, type Machine, type ProbeStats } from "./bench-server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const num = (name: string, fallback: number): number => {
@@ -121,122 +121,29 @@ const OVERSIZED = "x".repeat(300_000);
 // ---------------------------------------------------------------------------------------------------------------------
 // Pinning and the server.
 
-const pinning = { server: "not pinned", generator: "not pinned" };
-function hasTaskset(): boolean {
-  try {
-    execFileSync("taskset", ["-V"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const canPin = SETTINGS.pin && os.cpus().length >= 2 && hasTaskset();
-if (canPin) {
-  execFileSync("taskset", ["-a", "-cp", "1", String(process.pid)], { stdio: "ignore" });
-  pinning.generator = "core 1 (taskset)";
-  pinning.server = "core 0 (taskset)";
-}
-
-interface ProbeStats {
-  wallMs: number;
-  eldP50: number;
-  eldP99: number;
-  eldMax: number;
-  elu: number;
-  cpu: number;
-  rssMaxMb: number;
-  heapMaxMb: number;
-  rssMb: number;
-  heapMb: number;
-  heapAfterGcMb: number | null;
-  resources: number;
-}
+const { pinned: canPin, ...pinning } = pinGenerator(SETTINGS.pin);
+const LOAD_AT_START = machineNow();
 
 const dataDir = mkdtempSync(path.join(process.env.FLOOD_DATA_DIR || os.tmpdir(), "flood-bench-"));
 /** The server's output at warn and above: lines by pino level ("console" for plain text), and how often each message came. */
 const serverLog = { lines: 0, byLevel: {} as Record<string, number>, messages: {} as Record<string, number> };
 const PINO_LEVELS: Record<string, string> = { "40": "warn", "50": "error", "60": "fatal" };
-let serverExit: string | null = null;
-
-function startServer(): { child: ChildProcess; ready: Promise<void> } {
-  const command = [process.execPath, "--expose-gc", "--import", "./bench/flood-probe.ts", "server/main.ts"];
-  const [file, ...args] = canPin ? ["taskset", "-c", "0", ...command] : command;
-  const child = spawn(file as string, args, {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(SETTINGS.port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      TRUST_PROXY: "1",
-      CLIENT_DIR: path.join(dataDir, "no-client"),
-      DATABASE_URL: "",
-    },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
-  const onOutput = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) {
-      if (!line.trim()) continue;
-      serverLog.lines++;
-      let level = "console";
-      let message = line.trim();
-      try {
-        const parsed = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
-        level = PINO_LEVELS[String(parsed.level)] ?? String(parsed.level);
-        message = `${parsed.msg ?? ""}${parsed.err?.message ? `: ${parsed.err.message}` : ""}`;
-      } catch {
-        // Plain console output: the indented lines continue the message above them.
-        if (/^\s/.test(line)) continue;
-      }
-      serverLog.byLevel[level] = (serverLog.byLevel[level] ?? 0) + 1;
-      const key = `[${level}] ${message.split("\n")[0]!.replace(/\d+/g, "N").slice(0, 140)}`;
-      if (key in serverLog.messages || Object.keys(serverLog.messages).length < 30) bump(serverLog.messages, key);
-    }
-  };
-  child.stdout?.on("data", onOutput);
-  child.stderr?.on("data", onOutput);
-  child.on("exit", (code, signal) => (serverExit = signal ?? String(code)));
-  child.on("message", (message: { probe?: string; id?: number; stats?: ProbeStats }) => {
-    if (message?.probe === "mark" && message.id !== undefined) marks.get(message.id)?.(message.stats ?? null);
-  });
-  const ready = (async () => {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      if (serverExit !== null) throw new Error(`the server exited at start (${serverExit}): ${Object.keys(serverLog.messages).join(" | ")}`);
-      try {
-        if ((await fetch(url + API.decks)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error("the server did not start within 30 s");
-      await sleep(100);
-    }
-  })();
-  return { child, ready };
-}
-
-const marks = new Map<number, (stats: ProbeStats | null) => void>();
-let markId = 0;
-/** The server's figures since the previous mark (null if it does not answer within 15 s). */
-function mark(child: ChildProcess, gc = false): Promise<ProbeStats | null> {
-  const id = ++markId;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      marks.delete(id);
-      resolve(null);
-    }, 15_000);
-    marks.set(id, (stats) => {
-      clearTimeout(timer);
-      marks.delete(id);
-      resolve(stats);
-    });
-    try {
-      child.send({ probe: "mark", id, gc });
-    } catch {
-      resolve(null);
-    }
-  });
+/** Counts the server's output by pino level ("console" for plain text), and how often each message came. */
+function countServerLine(line: string): void {
+  serverLog.lines++;
+  let level = "console";
+  let message = line.trim();
+  try {
+    const parsed = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+    level = PINO_LEVELS[String(parsed.level)] ?? String(parsed.level);
+    message = `${parsed.msg ?? ""}${parsed.err?.message ? `: ${parsed.err.message}` : ""}`;
+  } catch {
+    // Plain console output: the indented lines continue the message above them.
+    if (/^\s/.test(line)) return;
+  }
+  serverLog.byLevel[level] = (serverLog.byLevel[level] ?? 0) + 1;
+  const key = `[${level}] ${message.split("\n")[0]!.replace(/\d+/g, "N").slice(0, 140)}`;
+  if (key in serverLog.messages || Object.keys(serverLog.messages).length < 30) bump(serverLog.messages, key);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -913,7 +820,9 @@ const TITLES: Record<string, string> = {
 
 async function main() {
   countConsole(clientConsole);
-  const { child, ready } = startServer();
+  const server = startBenchServer({ port: SETTINGS.port, dataDir, pinned: canPin, env: { TRUST_PROXY: "1" }, exposeGc: true, onLine: countServerLine });
+  const { child, ready } = server;
+  const serverExit = () => server.exit();
   await ready;
   const results: PhaseResult[] = [];
   const notes: string[] = [];
@@ -925,10 +834,10 @@ async function main() {
   try {
     if (SETTINGS.phases.includes("C")) {
       console.log(`building the big table (${SETTINGS.bigActions} actions from ${SETTINGS.bigSeats} seats)…`);
-      await mark(child);
+      await server.mark();
       const buildCpu = process.cpuUsage();
       big = await buildBigTable();
-      big.server = await mark(child);
+      big.server = await server.mark();
       const used = process.cpuUsage(buildCpu);
       big.generatorCpu = (used.user + used.system) / 1000 / big.buildMs;
       console.log(
@@ -961,9 +870,9 @@ async function main() {
     let ownStory = "";
 
     const runPhase = async (name: string, seconds: number, load: { start?: () => void; stop?: () => Promise<void> }, extra: (r: PhaseResult) => void) => {
-      if (serverExit !== null) return;
+      if (serverExit() !== null) return;
       console.log(`phase ${name} (${TITLES[name]}), ${seconds} s…`);
-      await mark(child);
+      await server.mark();
       tell({ type: "phase", name });
       const cpu = process.cpuUsage();
       const began = performance.now();
@@ -972,9 +881,9 @@ async function main() {
       await load.stop?.();
       const wall = performance.now() - began;
       tell({ type: "phase", name: "between" });
-      const server = await mark(child, name === "A" || name === "A2");
+      const stats = await server.mark(name === "A" || name === "A2");
       const used = process.cpuUsage(cpu);
-      const result: PhaseResult = { name, title: TITLES[name] ?? name, seconds: wall / 1000, server, generatorCpu: (used.user + used.system) / 1000 / wall };
+      const result: PhaseResult = { name, title: TITLES[name] ?? name, seconds: wall / 1000, server: stats, generatorCpu: (used.user + used.system) / 1000 / wall };
       extra(result);
       results.push(result);
       await sleep(SETTINGS.settleMs);
@@ -1032,7 +941,7 @@ async function main() {
     };
 
     for (const name of SETTINGS.phases) {
-      if (serverExit !== null) break;
+      if (serverExit() !== null) break;
       if (name === "A" || name === "A2") {
         await runPhase(name, name === "A" ? SETTINGS.baselineS : SETTINGS.afterS, {}, () => undefined);
       } else if (name === "B1" || name === "B") {
@@ -1102,18 +1011,18 @@ async function main() {
   }
 
   // The server's own figures after everything, then a graceful stop (timed).
-  const final = serverExit === null ? await mark(child, true) : null;
+  const final = serverExit() === null ? await server.mark(true) : null;
   const stopBegan = performance.now();
-  if (serverExit === null) {
+  if (serverExit() === null) {
     child.kill("SIGTERM");
     const deadline = performance.now() + 20_000;
-    while (serverExit === null && performance.now() < deadline) await sleep(50);
-    if (serverExit === null) {
+    while (serverExit() === null && performance.now() < deadline) await sleep(50);
+    if (serverExit() === null) {
       notes.push("the server did not stop within 20 s of SIGTERM: killed");
       child.kill("SIGKILL");
     }
   } else {
-    notes.push(`the server process exited during the run (${serverExit})`);
+    notes.push(`the server process exited during the run (${serverExit()})`);
   }
   const stopMs = performance.now() - stopBegan;
   rmSync(dataDir, { recursive: true, force: true });
@@ -1121,14 +1030,7 @@ async function main() {
   const report = {
     date: started.toISOString(),
     command: `node bench/flood.ts${Object.keys(process.env).filter((k) => k.startsWith("FLOOD_")).map((k) => ` ${k}=${process.env[k]}`).join("")}`,
-    machine: {
-      cpu: os.cpus()[0]?.model ?? "?",
-      cpus: os.cpus().length,
-      memoryGb: os.totalmem() / 2 ** 30,
-      node: process.version,
-      os: `${os.type()} ${os.release()}`,
-      loadAverageAtStart: LOAD_AT_START,
-    },
+    machine: LOAD_AT_START,
     pinning,
     settings: SETTINGS,
     limits: LIMITS,
@@ -1143,7 +1045,7 @@ async function main() {
       generatorCpu: big.generatorCpu ?? NaN,
     },
     phases: results,
-    server: { final, stopMs, exit: serverExit, log: serverLog },
+    server: { final, stopMs, exit: serverExit(), log: serverLog },
     clientConsole,
     notes,
   };
@@ -1157,7 +1059,6 @@ async function main() {
   process.exit(0);
 }
 
-const LOAD_AT_START = os.loadavg();
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The report.
@@ -1165,7 +1066,7 @@ const LOAD_AT_START = os.loadavg();
 type Report = {
   date: string;
   command: string;
-  machine: { cpu: string; cpus: number; memoryGb: number; node: string; os: string; loadAverageAtStart: number[] };
+  machine: Machine;
   pinning: typeof pinning;
   settings: typeof SETTINGS;
   victim: { watchers: number; intervalMs: number; closes: Counts };
@@ -1197,7 +1098,7 @@ function render(report: Report): string {
   out.push("# Flood benchmark: another table's latency while one table is hammered", "");
   out.push(`- Date: ${report.date}`);
   out.push(`- Command: \`${report.command}\``);
-  out.push(`- Machine: ${machine.cpus} × ${machine.cpu}, ${machine.memoryGb.toFixed(1)} GB, ${machine.os}, Node ${machine.node}; load average at start ${machine.loadAverageAtStart.map((l) => l.toFixed(2)).join(" / ")}`);
+  out.push(`- Machine: ${machineLine(machine)}`);
   out.push(`- Server: \`node server/main.ts\` (SQLite in a temp folder, LOG_LEVEL=warn, TRUST_PROXY=1, every LIMIT_ at its default), ${report.pinning.server}; load generator and victim: ${report.pinning.generator}`);
   out.push(
     `- Victim table: 1 participant narrates their step every ${report.victim.intervalMs} ms; ${report.victim.watchers} other clients (facilitator, participants, an observer) watch. ` +

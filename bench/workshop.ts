@@ -18,19 +18,17 @@
 // bytes the server sends because of it). Settings: WORKSHOP_TABLES=10, WORKSHOP_PEOPLE=12, WORKSHOP_INTERVAL_MS=5000,
 // WORKSHOP_PHASE_S=40, WORKSHOP_PORT, WORKSHOP_NO_PIN=1, WORKSHOP_DATA_DIR (where the temp SQLite folder goes, e.g.
 // /dev/shm to take the disk's fsyncs out of the figures).
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Client } from "@colyseus/sdk";
-import { API, LINK_KEYS, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
+import { API, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
 import {
   WORKSHOP_API,
   WORKSHOP_OVERVIEW_REQUEST,
   WORKSHOP_TABLE_MESSAGE,
   type CreatedWorkshop,
-  type CreateWorkshopBody,
   type LobbyTable,
   type SeatAnswer,
   type TableSummary,
@@ -38,6 +36,8 @@ import {
   type WorkshopOverview,
 } from "#shared/workshop.ts";
 import { act, distribution, newKey, sleep, waitForState, type AnyRoom, type Distribution } from "./flood-net.ts";
+import { lilasWorkshop, secretIn } from "#tests/workshop-body.ts";
+import { machineLine, machineNow, pinGenerator, startBenchServer, type BenchServer, type ProbeStats } from "./bench-server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const num = (name: string, fallback: number): number => {
@@ -63,99 +63,24 @@ setTimeout(() => {
   process.exit(1);
 }, 600_000).unref();
 
-// ——— Pinning, the server and its probe (bench/flood-probe.ts) ———
+// ——— Pinning, the server and its probe (bench/bench-server.ts) ———
 
-function hasTaskset(): boolean {
-  try {
-    execFileSync("taskset", ["-V"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
-const canPin = SETTINGS.pin && os.cpus().length >= 2 && hasTaskset();
-if (canPin) execFileSync("taskset", ["-a", "-cp", "1", String(process.pid)], { stdio: "ignore" });
-
-interface ProbeStats {
-  wallMs: number;
-  eldP50: number;
-  eldP99: number;
-  eldMax: number;
-  elu: number;
-  cpu: number;
-  rssMaxMb: number;
-}
-
+const pinning = pinGenerator(SETTINGS.pin);
+const canPin = pinning.pinned;
+const machine = machineNow();
 const dataDir = mkdtempSync(path.join(process.env.WORKSHOP_DATA_DIR || os.tmpdir(), "workshop-bench-"));
-let serverExit: string | null = null;
 const serverErrors: string[] = [];
-const marks = new Map<number, (stats: ProbeStats | null) => void>();
 
-function startServer(): ChildProcess {
-  const command = [process.execPath, "--import", "./bench/flood-probe.ts", "server/main.ts"];
-  const [file, ...args] = canPin ? ["taskset", "-c", "0", ...command] : command;
-  const child = spawn(file as string, args, {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(SETTINGS.port),
-      HOST: "127.0.0.1",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "warn",
-      CLIENT_DIR: path.join(dataDir, "no-client"),
-      DATABASE_URL: "",
-      LIMIT_JOINS_PER_MINUTE: "100000",
-    },
-    stdio: ["ignore", "pipe", "pipe", "ipc"],
-  });
-  // Warnings and errors only (pino's JSON lines at level 40 and above), but the one about the client not being built.
-  const onOutput = (chunk: Buffer) => {
-    for (const line of chunk.toString().split("\n")) {
-      const entry = (() => {
-        try {
-          return JSON.parse(line) as { level?: number; msg?: string };
-        } catch {
-          return null;
-        }
-      })();
-      if (entry && (entry.level ?? 0) >= 40 && !entry.msg?.startsWith("no built client") && serverErrors.length < 20) serverErrors.push(line.slice(0, 200));
-    }
-  };
-  child.stdout?.on("data", onOutput);
-  child.stderr?.on("data", onOutput);
-  child.on("exit", (code, signal) => (serverExit = signal ?? String(code)));
-  child.on("message", (message: { probe?: string; id?: number; stats?: ProbeStats }) => {
-    if (message?.probe === "mark" && message.id !== undefined) marks.get(message.id)?.(message.stats ?? null);
-  });
-  return child;
-}
-
-async function serverReady(): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (serverExit !== null) throw new Error(`the server exited at start (${serverExit}): ${serverErrors.join(" | ")}`);
+/** Warnings and errors only (pino's JSON lines at level 40 and above), but the one about the client not being built. */
+function keepErrors(line: string): void {
+  const entry = (() => {
     try {
-      if ((await fetch(url + API.decks)).ok) return;
+      return JSON.parse(line) as { level?: number; msg?: string };
     } catch {
-      // not listening yet
+      return null;
     }
-    if (Date.now() > deadline) throw new Error("the server did not start within 30 s");
-    await sleep(100);
-  }
-}
-
-let markId = 0;
-function mark(child: ChildProcess): Promise<ProbeStats | null> {
-  const id = ++markId;
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), 15_000);
-    marks.set(id, (stats) => {
-      clearTimeout(timer);
-      marks.delete(id);
-      resolve(stats);
-    });
-    child.send({ probe: "mark", id });
-  });
+  })();
+  if (entry && (entry.level ?? 0) >= 40 && !entry.msg?.startsWith("no built client") && serverErrors.length < 20) serverErrors.push(line.slice(0, 200));
 }
 
 // ——— Seating the workshop like browsers ———
@@ -166,7 +91,6 @@ async function post<T>(route: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
-const secretIn = (link: string, kind: keyof typeof LINK_KEYS) => new URLSearchParams(link.slice(link.indexOf("#") + 1)).get(LINK_KEYS[kind]) ?? "";
 
 async function joinTable(tableId: string, secret: Record<string, string>, name: string): Promise<AnyRoom> {
   const reservation = await post<Parameters<Client["consumeSeatReservation"]>[0]>(API.join(tableId), {
@@ -212,25 +136,8 @@ async function whoami(room: AnyRoom): Promise<string> {
 }
 
 async function seatWorkshop(): Promise<{ workshop: CreatedWorkshop; tables: Table[] }> {
-  const body: CreateWorkshopBody = {
-    title: "Atelier de mesure",
-    date: "",
-    tableCount: SETTINGS.tables,
-    seatsPerTable: SETTINGS.people + 1,
-    setupMode: "shared",
-    setup: {
-      system: "Le quartier des Lilas",
-      presentState: "Aujourd'hui, tout se fait en voiture.",
-      horizonYear: 2040,
-      desirableFuture: "On y vit sans voiture personnelle.",
-      framingChallengeId: null,
-      framingChallengeText: "Vivre sans voiture en quinze ans ?",
-    },
-    tables: [],
-    decks: ["challenge", "lever", "pitfall"],
-    themes: [],
-    facilitatorName: "Camille",
-  };
+  const body = lilasWorkshop({ title: "Atelier de mesure", date: "", tableCount: SETTINGS.tables, seatsPerTable: SETTINGS.people + 1 });
+
   const workshop = await post<CreatedWorkshop>(WORKSHOP_API.create, body);
   const invite = secretIn(workshop.participantLink, "invite");
   const facilitatorKey = secretIn(workshop.facilitatorLink, "facilitator");
@@ -381,8 +288,8 @@ interface PhaseResult {
   dashboardMessages: number;
 }
 
-async function phase(name: string, tables: Table[], child: ChildProcess, dashboard: Dashboard | null): Promise<PhaseResult> {
-  await mark(child);
+async function phase(name: string, tables: Table[], server: BenchServer, dashboard: Dashboard | null): Promise<PhaseResult> {
+  await server.mark();
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   const bytes0 = dashboard?.bytes ?? 0;
@@ -391,7 +298,7 @@ async function phase(name: string, tables: Table[], child: ChildProcess, dashboa
   const { samples, refused } = await play(tables, SETTINGS.phaseS);
   await sleep(1000);
   const wall = performance.now() - t0;
-  const server = await mark(child);
+  const serverStats = await server.mark();
   const used = process.cpuUsage(cpu);
   const atTable = delays(samples, "seenAtTable");
   const onDashboard = dashboard ? delays(samples, "seenOnDashboard") : null;
@@ -404,7 +311,7 @@ async function phase(name: string, tables: Table[], child: ChildProcess, dashboa
     dashboard: onDashboard ? distribution(onDashboard.delays) : null,
     unseenOnDashboard: onDashboard?.unseen ?? 0,
     drops: drops - drops0,
-    server,
+    server: serverStats,
     generatorCpu: (used.user + used.system) / 1000 / wall,
     dashboardBytes: (dashboard?.bytes ?? 0) - bytes0,
     dashboardMessages: (dashboard?.messages ?? 0) - messages0,
@@ -414,8 +321,7 @@ async function phase(name: string, tables: Table[], child: ChildProcess, dashboa
 const f = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? "–" : value.toFixed(digits));
 const pct = (value: number | undefined) => (value === undefined ? "–" : `${Math.round(value * 100)} %`);
 
-function report(results: PhaseResult[], loadAverage: number[]): string {
-  const cpus = os.cpus();
+function report(results: PhaseResult[]): string {
   const [a, b, a2] = results;
   const without = [a, a2].filter((r): r is PhaseResult => r?.server != null);
   const cpuWithout = without.reduce((sum, r) => sum + (r.server?.cpu ?? 0), 0) / Math.max(1, without.length);
@@ -425,7 +331,7 @@ function report(results: PhaseResult[], loadAverage: number[]): string {
     "",
     `- Date: ${started.toISOString()}`,
     "- Command: `node bench/workshop.ts` (`npm run bench:workshop`)",
-    `- Machine: ${cpus.length} × ${cpus[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ${os.type()} ${os.release()}, Node ${process.version}; load average at start ${loadAverage.map((l) => l.toFixed(2)).join(" / ")}`,
+    `- Machine: ${machineLine(machine)}`,
     `- Server: \`node server/main.ts\` (SQLite in ${dataDir.startsWith("/dev/shm") ? "/dev/shm (no disk)" : "a temp folder"}, LOG_LEVEL=warn, limits at their defaults but LIMIT_JOINS_PER_MINUTE), ${canPin ? "core 0 (taskset); load generator: core 1" : "not pinned"}`,
     `- Workshop: ${SETTINGS.tables} tables × ${SETTINGS.people} participants + each table's facilitator (${SETTINGS.tables * (SETTINGS.people + 1)} SDK clients, seated through the lobby and the table's join like browsers); each participant writes a « oui, et… » every ${SETTINGS.intervalMs / 1000} s (±20 %): ${((SETTINGS.tables * SETTINGS.people * 1000) / SETTINGS.intervalMs).toFixed(0)} actions/s in all. Phases of ${SETTINGS.phaseS} s, one run: A without the dashboard, B with it connected, A2 without it again.`,
     "- Latency: the action sent → the dashboard holds a summary of that table that counts it. Floor: the same action → the table's own facilitator sees it (a client of the table room).",
@@ -459,33 +365,32 @@ function report(results: PhaseResult[], loadAverage: number[]): string {
 }
 
 async function main() {
-  const loadAverage = os.loadavg();
-  const child = startServer();
-  try {
-    await serverReady();
+  const server = startBenchServer({ port: SETTINGS.port, dataDir, pinned: canPin, env: { LIMIT_JOINS_PER_MINUTE: "100000" }, onLine: keepErrors });
+    try {
+    await server.ready;
     console.log(`server on ${url}; seating ${SETTINGS.tables} × ${SETTINGS.people + 1} people…`);
     const { workshop, tables } = await seatWorkshop();
     const byTable = new Map(tables.map((table) => [table.tableId, table]));
     await sleep(2000);
     const results: PhaseResult[] = [];
     console.log("A: without the dashboard…");
-    results.push(await phase("A without the dashboard", tables, child, null));
+    results.push(await phase("A without the dashboard", tables, server, null));
     console.log("B: with the dashboard…");
     const dashboard = await openDashboard(workshop, byTable);
     await sleep(1000);
-    results.push(await phase("B with the dashboard", tables, child, dashboard));
+    results.push(await phase("B with the dashboard", tables, server, dashboard));
     await dashboard.leave();
     await sleep(2000);
     console.log("A2: without it again…");
-    results.push(await phase("A2 without the dashboard", tables, child, null));
-    const text = report(results, loadAverage);
+    results.push(await phase("A2 without the dashboard", tables, server, null));
+    const text = report(results);
     mkdirSync(path.join(root, "bench/results"), { recursive: true });
     writeFileSync(path.join(root, "bench/results/workshop.md"), text);
     console.log(text);
     // leave() never resolves on a socket already closed: each gets a second.
     await Promise.all(tables.flatMap((table) => [table.facilitator, ...table.participants].map((p) => Promise.race([p.room.leave(true).catch(() => undefined), sleep(1000)]))));
   } finally {
-    child.kill("SIGTERM");
+    server.child.kill("SIGTERM");
     await sleep(500);
     rmSync(dataDir, { recursive: true, force: true });
   }

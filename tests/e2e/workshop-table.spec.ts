@@ -2,7 +2,7 @@
 // a banner, and someone moved to another table before play finds themself seated there, told so, without a form.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { Client, type Room } from "@colyseus/sdk";
-import { LINK_KEYS, PROTOCOL_VERSION } from "#shared/protocol-constants.ts";
+import { PROTOCOL_VERSION } from "#shared/protocol-constants.ts";
 import {
   WORKSHOP_API,
   WORKSHOP_OVERVIEW_MESSAGE,
@@ -10,7 +10,6 @@ import {
   WORKSHOP_REQUEST,
   WORKSHOP_TABLE_MESSAGE,
   type CreatedWorkshop,
-  type CreateWorkshopBody,
   type SeatAnswer,
   type WorkshopCommand,
   type WorkshopCommandReply,
@@ -18,28 +17,11 @@ import {
   type WorkshopOverview,
 } from "#shared/workshop.ts";
 import { joinAsParticipant } from "./helpers.ts";
+import { lilasWorkshop, secretIn } from "#tests/workshop-body.ts";
 
-const WORKSHOP: CreateWorkshopBody = {
-  title: "Atelier des Lilas",
-  date: "2025-11-20",
-  tableCount: 2,
-  seatsPerTable: 10,
-  setupMode: "shared",
-  setup: {
-    system: "Le quartier des Lilas",
-    presentState: "Aujourd'hui, tout se fait en voiture.",
-    horizonYear: 2040,
-    desirableFuture: "On y vit sans voiture personnelle.",
-    framingChallengeId: null,
-    framingChallengeText: "Vivre sans voiture en quinze ans ?",
-  },
-  tables: [],
-  decks: ["challenge", "lever", "pitfall"],
-  themes: [],
-  facilitatorName: "Camille",
-};
+const WORKSHOP = lilasWorkshop();
 
-const secretIn = (link: string, kind: keyof typeof LINK_KEYS) => new URLSearchParams(link.slice(link.indexOf("#") + 1)).get(LINK_KEYS[kind]) ?? "";
+
 
 /** What the workshop facilitator's dashboard does: joins the overview room and sends commands to every table. */
 async function overviewOf(request: APIRequestContext, baseURL: string, workshopId: string, facilitatorKey: string): Promise<Room> {

@@ -20,7 +20,6 @@ import {
   WORKSHOP_REQUEST,
   WORKSHOP_TABLE_MESSAGE,
   type CreatedWorkshop,
-  type CreateWorkshopBody,
   type SeatAnswer,
   type TableSummary,
   type WorkshopCommand,
@@ -28,28 +27,12 @@ import {
   type WorkshopOverview,
 } from "#shared/workshop.ts";
 import { joinOverHttp } from "../join.ts";
+import { lilasWorkshop, secretIn } from "../workshop-body.ts";
+
+const WORKSHOP = lilasWorkshop();
 
 const BASE_URL = "http://localhost:2568";
 
-const WORKSHOP: CreateWorkshopBody = {
-  title: "Atelier des Lilas",
-  date: "2025-11-20",
-  tableCount: 2,
-  seatsPerTable: 10,
-  setupMode: "shared",
-  setup: {
-    system: "Le quartier des Lilas",
-    presentState: "Aujourd'hui, tout se fait en voiture.",
-    horizonYear: 2040,
-    desirableFuture: "On y vit sans voiture personnelle.",
-    framingChallengeId: null,
-    framingChallengeText: "Vivre sans voiture en quinze ans ?",
-  },
-  tables: [],
-  decks: ["challenge", "lever", "pitfall"],
-  themes: [],
-  facilitatorName: "Camille",
-};
 
 let colyseus: ColyseusTestServer;
 const openRooms: Room[] = [];
@@ -79,7 +62,6 @@ interface Workshop {
   invite: string;
 }
 
-const secretIn = (link: string, kind: keyof typeof LINK_KEYS) => new URLSearchParams(link.slice(link.indexOf("#") + 1)).get(LINK_KEYS[kind]) ?? "";
 
 async function createWorkshop(): Promise<Workshop> {
   const response = await fetch(BASE_URL + WORKSHOP_API.create, {
