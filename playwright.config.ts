@@ -5,7 +5,10 @@ import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 2590);
-const dataDir = mkdtempSync(path.join(tmpdir(), "jdt-e2e-"));
+// One data folder per run, removed at its end (tests/e2e/global-teardown.ts): the runner reads this file and so does
+// each worker; the runner's folder reaches the workers through the environment.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "jdt-e2e-"));
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -15,6 +18,7 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   outputDir: "test-results",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   use: {
     baseURL: `http://localhost:${port}`,
     trace: "retain-on-failure",
