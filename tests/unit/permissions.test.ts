@@ -5,7 +5,7 @@ import { ACTION_RULES, applyAction, canAct, type RefusalCode } from "#shared/rul
 import { WORKSHOP_ACTOR_ID } from "#shared/workshop.ts";
 import type { Whoami } from "#shared/protocol.ts";
 import { publicTable } from "#shared/view.ts";
-import { blockerOf } from "#client/features/play/can.ts";
+import { blockerOf } from "#client/store/can.ts";
 import {
   act,
   BASTIEN,
@@ -159,7 +159,7 @@ describe("the permission table in turns mode", () => {
   });
 });
 
-describe("what the browser offers (client/src/features/play/can.ts) asks the same rules of the synced table", () => {
+describe("what the browser offers (client/src/store/can.ts) asks the same rules of the synced table", () => {
   const views = (state: TableState) => ({ ...publicTable(state), participants: publicTable(state).participants.map((p) => ({ ...p, connected: true })), myHand: [], deleteAfter: null });
   const whoami = (participantId: string) => ({ participantId }) as Whoami;
   const seated = (Object.keys(PEOPLE) as Person[]).filter((person) => person !== "workshop facilitator");

@@ -5,7 +5,7 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import type { SeatView } from "#client/net/types.ts";
-import { useCan } from "../play/can.ts";
+import { useCan } from "#client/store/can.ts";
 import { ZoneChoice, zoneFrom } from "./ZoneChoice.tsx";
 import "./actors.css";
 

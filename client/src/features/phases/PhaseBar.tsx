@@ -6,7 +6,7 @@ import type { Phase } from "#shared/model.ts";
 import { PHASE_GUIDE, PHASE_ORDER } from "#shared/rules/permissions.ts";
 import { act } from "#client/net/connection.ts";
 import { selectMe, useTableStore } from "#client/store/table-store.ts";
-import { useAmFacilitator } from "../play/can.ts";
+import { useAmFacilitator } from "#client/store/can.ts";
 import "./phasebar.css";
 
 export function PhaseBar() {

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS, type Contribution } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
-import { useCan } from "./can.ts";
+import { useCan } from "#client/store/can.ts";
 import { useSigned } from "../actors/role-then.ts";
 import { useName } from "./names.ts";
 

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { act } from "#client/net/connection.ts";
 import { dismissRefusal, showNotice, useTableStore } from "#client/store/table-store.ts";
-import { useCan } from "./can.ts";
+import { useCan } from "#client/store/can.ts";
 import { BlankCardFields } from "./WriteBlankCard.tsx";
 import "./deal-pitfall.css";
 

@@ -7,7 +7,7 @@ import { act } from "#client/net/connection.ts";
 import type { SeatView } from "#client/net/types.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
-import { useCan, useMyId } from "./can.ts";
+import { useCan, useMyId } from "#client/store/can.ts";
 import { Celebration } from "./Celebration.tsx";
 import { CommitmentField, CommitmentLine } from "./Commitment.tsx";
 

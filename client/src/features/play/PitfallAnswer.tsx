@@ -4,7 +4,7 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { StepView } from "#shared/view.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { readDraft } from "../table/drafts.ts";
-import { useCan } from "./can.ts";
+import { useCan } from "#client/store/can.ts";
 import { ContributionForm } from "./ContributionForm.tsx";
 import { ContributionItem } from "./ContributionItem.tsx";
 

@@ -3,7 +3,7 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { Reaction } from "#shared/model.ts";
 import type { StepView } from "#shared/view.ts";
 import { act } from "#client/net/connection.ts";
-import { useCan, useMyId } from "./can.ts";
+import { useCan, useMyId } from "#client/store/can.ts";
 
 const REACTIONS: readonly Reaction[] = ["plausible", "desirable"];
 

@@ -7,7 +7,7 @@ import { TIMER_LABEL_LENGTH } from "#shared/rules/moves/timer.ts";
 import type { TimerView } from "#shared/view.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
-import { useCan } from "./can.ts";
+import { useCan } from "#client/store/can.ts";
 
 /** Starts a timer; offered while none is set (a running one is cleared first, next to its clock). */
 export function TimerStartForm() {

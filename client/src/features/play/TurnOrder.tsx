@@ -3,7 +3,7 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { Turns } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
-import { useCan, useMyId } from "./can.ts";
+import { useCan, useMyId } from "#client/store/can.ts";
 import { useNameOf } from "./names.ts";
 
 export function TurnOrder() {

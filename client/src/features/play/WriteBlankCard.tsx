@@ -8,7 +8,7 @@ import { act } from "#client/net/connection.ts";
 import type { HandCard } from "#client/net/types.ts";
 import { showNotice, useTableStore } from "#client/store/table-store.ts";
 import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
-import { useAmFacilitator, useCan, useMyId } from "./can.ts";
+import { useAmFacilitator, useCan, useMyId } from "#client/store/can.ts";
 import "./write-blank.css";
 
 interface BlankFormProps {

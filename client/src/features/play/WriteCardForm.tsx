@@ -6,7 +6,7 @@ import { LIMITS } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import { showNotice, useTableStore } from "#client/store/table-store.ts";
 import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
-import { useCan } from "./can.ts";
+import { useCan } from "#client/store/can.ts";
 
 export function WriteCardForm() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 // Says in words why something is not on offer right now (whose turn it is, which phase…).
 import type { TableView } from "#client/net/types.ts";
-import type { Blocker } from "./can.ts";
+import type { Blocker } from "#client/store/can.ts";
 import { displayName } from "./names.ts";
 
 type T = (key: string, params?: Record<string, unknown>) => string;

@@ -3,7 +3,7 @@
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { TableBalance } from "../actors/TableBalance.tsx";
-import { useAmFacilitator, useCan } from "../play/can.ts";
+import { useAmFacilitator, useCan } from "#client/store/can.ts";
 import { ChallengeChooser } from "./ChallengeChooser.tsx";
 import { DecksChooser } from "./DecksChooser.tsx";
 import { SetupEditor } from "./SetupEditor.tsx";

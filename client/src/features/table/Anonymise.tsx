@@ -7,7 +7,7 @@ import { isAnonymousName } from "#shared/rules/moves/anonymise.ts";
 import { act } from "#client/net/connection.ts";
 import type { SeatView } from "#client/net/types.ts";
 import { useTableStore } from "#client/store/table-store.ts";
-import { useCan } from "../play/can.ts";
+import { useCan } from "#client/store/can.ts";
 
 /** The name and role this person would take: « Participant·e N », N their place in the order of arrival. */
 function useAnonymousIdentity(personId: string): { name: string; role: string } {

@@ -9,7 +9,7 @@ import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { CardBack } from "#client/ui/CardFace.tsx";
 import { blockedText } from "../play/blocked-text.ts";
-import { useBlocker } from "../play/can.ts";
+import { useBlocker } from "#client/store/can.ts";
 import { WriteCardForm } from "../play/WriteCardForm.tsx";
 import { toScreenRect, usePlacing } from "./ui-store.ts";
 import "./hand.css";

@@ -10,7 +10,7 @@ import type { HandCard as Face } from "#client/net/types.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { CardFace, DeckIcon } from "#client/ui/CardFace.tsx";
 import { blockedText } from "../play/blocked-text.ts";
-import { useBlocker } from "../play/can.ts";
+import { useBlocker } from "#client/store/can.ts";
 import { isDealt } from "../play/dealt.ts";
 import { WriteBlankCard } from "../play/WriteBlankCard.tsx";
 import { DrawFlight } from "./DrawFlight.tsx";

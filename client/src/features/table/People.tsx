@@ -8,7 +8,7 @@ import type { SeatView } from "#client/net/types.ts";
 import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { ChangeHat } from "../actors/ChangeHat.tsx";
 import { TableBalance } from "../actors/TableBalance.tsx";
-import { useAmFacilitator, useCan } from "../play/can.ts";
+import { useAmFacilitator, useCan } from "#client/store/can.ts";
 import { AnonymiseMe, AnonymiseOther } from "./Anonymise.tsx";
 
 export function People() {

@@ -6,7 +6,7 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 import { publicStoryPath } from "#shared/protocol-constants.ts";
 import { act } from "#client/net/connection.ts";
 import { selectMe, showNotice, useTableStore } from "#client/store/table-store.ts";
-import { useAmFacilitator } from "../play/can.ts";
+import { useAmFacilitator } from "#client/store/can.ts";
 import { CopyField } from "#client/ui/CopyField.tsx";
 import "./publication.css";
 

@@ -6,7 +6,7 @@ import type { StepView } from "#shared/view.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { CardFace } from "#client/ui/CardFace.tsx";
-import { useAmFacilitator, useCan, useMyId } from "../play/can.ts";
+import { useAmFacilitator, useCan, useMyId } from "#client/store/can.ts";
 import { PitfallAnswer, PitfallStatus } from "../play/PitfallAnswer.tsx";
 import { StepContributions } from "../play/StepContributions.tsx";
 import { StepReactions } from "../play/StepReactions.tsx";

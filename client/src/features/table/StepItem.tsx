@@ -3,7 +3,7 @@
 import { memo, useCallback, useEffect, useId, useRef, type KeyboardEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { StepView } from "#shared/view.ts";
-import { useMyId } from "../play/can.ts";
+import { useMyId } from "#client/store/can.ts";
 import { useSigned } from "../actors/role-then.ts";
 import { openStep, scrollBehavior, useBoard, type BoardVariant } from "./board-store.ts";
 import { DropSlot } from "./DropSlot.tsx";

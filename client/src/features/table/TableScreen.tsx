@@ -14,7 +14,7 @@ import { DebriefPanel } from "../play/DebriefPanel.tsx";
 import { TakeHome } from "../play/TakeHome.tsx";
 import { TimerPanel } from "../play/TimerPanel.tsx";
 import { TurnOrder } from "../play/TurnOrder.tsx";
-import { useAmFacilitator } from "../play/can.ts";
+import { useAmFacilitator } from "#client/store/can.ts";
 import { PreparationPanel } from "../preparation/PreparationPanel.tsx";
 import { useFocusOnSwitch } from "../present/use-focus-on-switch.ts";
 import { AnnouncementBanner } from "../workshop-table/AnnouncementBanner.tsx";

@@ -3,7 +3,7 @@
 import { fetchShareLinks } from "#client/net/connection.ts";
 import { useEffect } from "react";
 import { useTableStore, type ShareAddresses } from "#client/store/table-store.ts";
-import { useAmFacilitator } from "../play/can.ts";
+import { useAmFacilitator } from "#client/store/can.ts";
 
 export function useShareLinks(): ShareAddresses | null {
   const facilitating = useAmFacilitator();

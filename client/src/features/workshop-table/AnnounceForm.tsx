@@ -5,7 +5,7 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 import { WORKSHOP_LIMITS } from "#shared/workshop.ts";
 import { act } from "#client/net/connection.ts";
 import { showNotice, useTableStore } from "#client/store/table-store.ts";
-import { useCan } from "../play/can.ts";
+import { useCan } from "#client/store/can.ts";
 import "./workshop-table.css";
 
 export function AnnounceForm() {
