@@ -1,8 +1,11 @@
 // Benchmark of the room's write path: an action arrives, the rules apply it, its log entry is appended and awaited.
-// Measures arrival → durable write per store (SQLite FULL and NORMAL, PostgreSQL when DATABASE_URL or
-// TEST_DATABASE_URL is set), and the time to load and replay a table of 1,000 entries. Prints a summary and writes
-// bench/results/durable-write.json. Run: node bench/durable-write.ts  (BENCH_RATE=actions per second, default 200).
+// Measures arrival → durable write with many tables appending at once, per store (SQLite FULL and NORMAL, PostgreSQL
+// when DATABASE_URL or TEST_DATABASE_URL is set), for the group-commit store beside the one-commit-per-entry baseline
+// (maxBatch 1: the store before group commit), on a quiet disk and on a busy one (another process writing and
+// fsyncing); and the time to reopen a table of 500 steps, from its snapshot and from its whole log. Prints a summary
+// and writes bench/results/durable-write.md and .json. Run: npm run bench  (BENCH_RATE=actions per second, default 400).
 // The SQLite file goes to the system temp folder (TMPDIR): put it on the disk the data folder will use.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,17 +18,21 @@ import { loadDecks } from "#cards/load.ts";
 import type { Action, Card, TableState } from "#shared/model.ts";
 import { applyAction, createTable, join } from "#shared/rules/index.ts";
 import { PostgresTableStore } from "#server/store/postgres-store.ts";
-import { replay } from "#server/store/replay.ts";
+import { replayOffThread } from "#server/store/replay-off-thread.ts";
+import { SNAPSHOT_EVERY } from "#server/store/snapshots.ts";
 import { SqliteTableStore, type SqliteSynchronous } from "#server/store/sqlite-store.ts";
 import type { LogEntry, TableStore } from "#server/store/table-store.ts";
 
-const TABLES = 20;
+const TABLES = 50;
 const PEOPLE = 5;
 const ACTIONS = 2_000;
-/** 200 actions/s is 2,000 people each acting every 10 s: the load one process was measured to carry (docs STACK.md). */
-const RATE = Number(process.env.BENCH_RATE ?? 200);
-const REPLAY_ENTRIES = 1_000;
-const REPLAY_RUNS = 5;
+/** On a busy disk the baseline falls far behind: fewer actions keep the run within minutes. */
+const BUSY_ACTIONS = 1_000;
+/** 400 actions/s is 2,000 people each acting every 5 s (issue 10's pace), over 50 tables at once. */
+const RATE = Number(process.env.BENCH_RATE ?? 400);
+/** 500 entries and then the longest tail a snapshot leaves (SNAPSHOT_EVERY - 1): the worst case of a 500-entry table. */
+const REOPEN_ENTRIES = 500 + SNAPSHOT_EVERY - 1;
+const REOPEN_RUNS = 5;
 const NAMES = ["Awa", "Bastien", "Chloé", "Driss", "Élise"];
 const NARRATION =
   "En 2032, le conseil de quartier ouvre la rue de l'école aux vélos et aux piétons ; les commerçants, d'abord inquiets, " +
@@ -33,12 +40,13 @@ const NARRATION =
 
 // Nothing here should run longer than this: a stuck database must not hang the command.
 setTimeout(() => {
-  console.error("benchmark stopped: it ran for more than 3 minutes");
+  console.error("benchmark stopped: it ran for more than 10 minutes");
   process.exit(1);
-}, 180_000).unref();
+}, 600_000).unref();
 
 const decks = loadDecks();
-const allCards: Card[] = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
+// Blank cards are written before they are placed: the scripted players leave them out.
+const allCards: Card[] = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards].filter((card) => !card.blank);
 const framing: Card = (() => {
   const card = decks.challenge.cards.find((c) => !c.blank);
   if (!card) throw new Error("no playable challenge card in the decks");
@@ -54,19 +62,30 @@ interface Game {
 
 interface StoreUnderTest {
   name: string;
-  open(): Promise<TableStore>;
+  /** A store on this target's place; `maxBatch` 1 is the one-commit-per-entry baseline. */
+  open(maxBatch?: number): Promise<TableStore>;
   cleanup(): Promise<void>;
 }
 
-interface Figures {
+interface WriteFigures {
   store: string;
+  mode: "group commit" | "one commit per entry";
+  disk: "quiet" | "busy";
   actions: number;
   p50: number;
   p95: number;
   p99: number;
   max: number;
-  mean: number;
-  replay: { entries: number; loadMs: number; replayMs: number };
+  /** Transactions per entry written: 1 for the baseline, well under for group commit. */
+  transactionsPerEntry: number;
+}
+
+interface ReopenFigures {
+  store: string;
+  entries: number;
+  snapshotSeq: number;
+  fromSnapshotMs: number;
+  wholeLogMs: number;
 }
 
 /** A new table of the real decks, its people seated and play started; its entries are appended but not measured. */
@@ -134,15 +153,16 @@ function nextMove(game: Game): { actorId: string; action: Action } {
 }
 
 /** Open loop: action k arrives at k / RATE s whatever the store's speed, so a slow write delays the ones queued behind it. */
-async function measureWrites(store: TableStore): Promise<number[]> {
+async function measureWrites(store: TableStore, actions: number): Promise<number[]> {
   const games = await Promise.all(Array.from({ length: TABLES }, (_, t) => openGame(store, `bench-${t}-${randomBytes(4).toString("hex")}`)));
   const queues = games.map(() => Promise.resolve());
   const latencies: number[] = [];
   const start = performance.now() + 50;
-  for (let k = 0; k < ACTIONS; k++) {
+  for (let k = 0; k < actions; k++) {
     const arrival = start + (k * 1000) / RATE;
     // Timers are late by up to a millisecond: sleep most of the wait, then yield to I/O until the exact instant.
-    if (arrival - performance.now() > 2) await sleep(arrival - performance.now() - 2);
+    const wait = arrival - performance.now() - 2;
+    if (wait > 0) await sleep(wait);
     while (performance.now() < arrival) await new Promise(setImmediate);
     const t = k % TABLES;
     const game = games[t];
@@ -158,36 +178,59 @@ async function measureWrites(store: TableStore): Promise<number[]> {
   return latencies;
 }
 
-async function measureReplay(store: TableStore): Promise<{ entries: number; loadMs: number; replayMs: number }> {
-  const game = await openGame(store, `bench-replay-${randomBytes(4).toString("hex")}`);
-  while (game.seq < REPLAY_ENTRIES) {
+/**
+ * A table of 500 steps, then the room's way back after a restart: a new store on the same place loads it and replays it
+ * on the worker thread; from its latest snapshot, and from its whole log (the snapshot left aside). Medians of 5.
+ */
+async function measureReopen(target: StoreUnderTest): Promise<ReopenFigures> {
+  const writer = await target.open();
+  const game = await openGame(writer, `bench-reopen-${randomBytes(4).toString("hex")}`);
+  while (game.seq < REOPEN_ENTRIES) {
     const { actorId, action } = nextMove(game);
-    await play(store, game, actorId, action);
+    await play(writer, game, actorId, action);
   }
-  const loads: number[] = [];
-  const replays: number[] = [];
-  for (let run = 0; run < REPLAY_RUNS; run++) {
-    const t0 = performance.now();
-    const stored = await store.load(game.id);
-    const t1 = performance.now();
-    if (!stored) throw new Error("the replay table vanished");
-    const { state } = replay(stored);
-    const t2 = performance.now();
-    if (stored.log.length !== REPLAY_ENTRIES || !isDeepStrictEqual(state, game.state)) {
-      throw new Error("replay did not rebuild the live state");
+  await writer.snapshotsSettled();
+  await writer.close();
+  const timed = async (useSnapshot: boolean) => {
+    const runs: number[] = [];
+    let snapshotSeq = 0;
+    for (let run = 0; run < REOPEN_RUNS; run++) {
+      const store = await target.open();
+      const t0 = performance.now();
+      const stored = await store.load(game.id);
+      if (!stored) throw new Error("the reopened table vanished");
+      const replayed = await replayOffThread(useSnapshot ? stored : { table: stored.table, log: stored.log });
+      runs.push(performance.now() - t0);
+      snapshotSeq = replayed.from;
+      if (!isDeepStrictEqual(replayed.state, game.state)) throw new Error("replay did not rebuild the live state");
+      await store.close();
     }
-    loads.push(t1 - t0);
-    replays.push(t2 - t1);
-  }
-  return { entries: REPLAY_ENTRIES, loadMs: round(median(loads)), replayMs: round(median(replays)) };
+    return { ms: round(median(runs)), snapshotSeq };
+  };
+  // The worker thread is started once per process, whatever the table: a first round starts it before measuring.
+  await timed(true);
+  const fromSnapshot = await timed(true);
+  const wholeLog = await timed(false);
+  return { store: target.name, entries: game.seq, snapshotSeq: fromSnapshot.snapshotSeq, fromSnapshotMs: fromSnapshot.ms, wholeLogMs: wholeLog.ms };
 }
 
-function sqlite(synchronous: SqliteSynchronous): StoreUnderTest {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "jdt-bench-"));
+/** Another process writing 1 MB blocks to the same disk and fsyncing each: a backup, a log shipper, another database. */
+function busyDisk(dir: string): ChildProcess {
+  const script = `
+    const fs = require("node:fs");
+    const file = ${JSON.stringify(path.join(dir, "busy.bin"))};
+    const fd = fs.openSync(file, "w");
+    const block = Buffer.alloc(1 << 20, 7);
+    for (let i = 0; ; i++) { fs.writeSync(fd, block, 0, block.length, (i % 64) * block.length); fs.fsyncSync(fd); }`;
+  return spawn(process.execPath, ["-e", script], { stdio: "ignore" });
+}
+
+function sqlite(synchronous: SqliteSynchronous, dir: string): StoreUnderTest {
+  const place = mkdtempSync(path.join(dir, "sqlite-"));
   return {
     name: `sqlite synchronous=${synchronous}`,
-    open: async () => new SqliteTableStore(path.join(dir, "tables.sqlite"), { synchronous }),
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+    open: async (maxBatch) => new SqliteTableStore(path.join(place, "tables.sqlite"), { synchronous, ...(maxBatch && { maxBatch }) }),
+    cleanup: async () => rmSync(place, { recursive: true, force: true }),
   };
 }
 
@@ -195,7 +238,7 @@ function postgres(url: string): StoreUnderTest {
   const schema = `jdt_bench_${randomBytes(6).toString("hex")}`;
   return {
     name: "postgres",
-    open: () => PostgresTableStore.open(url, { schema }),
+    open: (maxBatch) => PostgresTableStore.open(url, { schema, ...(maxBatch && { maxBatch }) }),
     cleanup: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -205,25 +248,26 @@ function postgres(url: string): StoreUnderTest {
   };
 }
 
-async function run(target: StoreUnderTest): Promise<Figures> {
-  const store = await target.open();
+async function measure(target: StoreUnderTest, mode: WriteFigures["mode"], disk: WriteFigures["disk"], actions: number): Promise<WriteFigures> {
+  const store = await target.open(mode === "group commit" ? undefined : 1);
   try {
-    const latencies = await measureWrites(store);
+    const before = store.writeStats();
+    const latencies = await measureWrites(store, actions);
+    const after = store.writeStats();
     const sorted = latencies.toSorted((a, b) => a - b);
-    const replayed = await measureReplay(store);
     return {
       store: target.name,
+      mode,
+      disk,
       actions: sorted.length,
       p50: round(percentile(sorted, 0.5)),
       p95: round(percentile(sorted, 0.95)),
       p99: round(percentile(sorted, 0.99)),
       max: round(sorted.at(-1) ?? 0),
-      mean: round(sorted.reduce((sum, x) => sum + x, 0) / sorted.length),
-      replay: replayed,
+      transactionsPerEntry: round((after.batches - before.batches) / Math.max(1, after.entries - before.entries)),
     };
   } finally {
     await store.close();
-    await target.cleanup();
   }
 }
 
@@ -240,25 +284,73 @@ function round(ms: number): number {
 }
 
 const databaseUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-const targets = [sqlite("FULL"), sqlite("NORMAL"), ...(databaseUrl ? [postgres(databaseUrl)] : [])];
-console.log(`${ACTIONS} actions over ${TABLES} tables of ${PEOPLE} people, arriving at ${RATE}/s; arrival → durable write, in ms`);
-const results: Figures[] = [];
-for (const target of targets) {
-  const figures = await run(target);
-  results.push(figures);
-  const { p50, p95, p99, max, replay: r } = figures;
-  console.log(
-    `${figures.store.padEnd(24)} p50 ${p50}  p95 ${p95}  p99 ${p99}  max ${max}  | replay of ${r.entries} entries: load ${r.loadMs}, replay ${r.replayMs}`,
-  );
+const benchDir = mkdtempSync(path.join(os.tmpdir(), "jdt-bench-"));
+const targets = [sqlite("FULL", benchDir), sqlite("NORMAL", benchDir), ...(databaseUrl ? [postgres(databaseUrl)] : [])];
+const modes: WriteFigures["mode"][] = ["one commit per entry", "group commit"];
+console.log(`${TABLES} tables of ${PEOPLE} people appending at once, actions arriving at ${RATE}/s; arrival → durable write, in ms`);
+const writes: WriteFigures[] = [];
+const reopens: ReopenFigures[] = [];
+try {
+  for (const disk of ["quiet", "busy"] as const) {
+    const writer = disk === "busy" ? busyDisk(benchDir) : null;
+    try {
+      if (writer) await sleep(1_000);
+      for (const target of targets) {
+        for (const mode of modes) {
+          const figures = await measure(target, mode, disk, disk === "busy" ? BUSY_ACTIONS : ACTIONS);
+          writes.push(figures);
+          const { p50, p95, p99, max, transactionsPerEntry } = figures;
+          console.log(
+            `${disk.padEnd(6)} ${target.name.padEnd(22)} ${mode.padEnd(21)} p50 ${p50}  p95 ${p95}  p99 ${p99}  max ${max}  (${transactionsPerEntry} transactions per entry)`,
+          );
+        }
+      }
+    } finally {
+      writer?.kill("SIGKILL");
+    }
+  }
+  for (const target of targets) {
+    const figures = await measureReopen(target);
+    reopens.push(figures);
+    console.log(
+      `reopen ${target.name.padEnd(22)} ${figures.entries} entries: from the snapshot at ${figures.snapshotSeq} ${figures.fromSnapshotMs} ms, from the whole log ${figures.wholeLogMs} ms`,
+    );
+  }
+} finally {
+  for (const target of targets) await target.cleanup();
+  rmSync(benchDir, { recursive: true, force: true });
 }
 
 const outDir = path.join(import.meta.dirname, "results");
 mkdirSync(outDir, { recursive: true });
-const report = {
-  date: new Date().toISOString(),
-  machine: { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "?", platform: `${os.platform()} ${os.release()}` },
-  workload: { tables: TABLES, peoplePerTable: PEOPLE, actions: ACTIONS, ratePerSecond: RATE, replayEntries: REPLAY_ENTRIES },
-  results,
-};
-writeFileSync(path.join(outDir, "durable-write.json"), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`written to ${path.relative(process.cwd(), path.join(outDir, "durable-write.json"))}`);
+const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "?", platform: `${os.platform()} ${os.release()}`, tmpdir: os.tmpdir() };
+const date = new Date().toISOString();
+const workload = { tables: TABLES, peoplePerTable: PEOPLE, actions: ACTIONS, busyDiskActions: BUSY_ACTIONS, ratePerSecond: RATE, reopenEntries: REOPEN_ENTRIES, snapshotEvery: SNAPSHOT_EVERY };
+writeFileSync(path.join(outDir, "durable-write.json"), `${JSON.stringify({ date, machine, workload, writes, reopens }, null, 2)}\n`);
+const markdown = [
+  "# Durable writes: group commit and snapshots",
+  "",
+  `${date} · ${machine.cpu} (${machine.cpus} cores) · ${machine.platform} · Node ${machine.node} · files in ${machine.tmpdir}`,
+  "",
+  `\`npm run bench\` (bench/durable-write.ts): ${TABLES} tables of ${PEOPLE} people appending at once, actions arriving at ${RATE}/s`,
+  `(open loop), each table one action after the other as in the room; from an action's arrival to its durable write, in ms.`,
+  `« one commit per entry » is the store with maxBatch 1 (the behaviour before group commit), measured in the same run.`,
+  `Busy disk: another process writes 1 MB blocks and fsyncs each, on the same disk (${BUSY_ACTIONS} actions instead of ${ACTIONS}).`,
+  `PostgreSQL's baseline commits one entry at a time; the store before group commit let up to 10 such commits run at once`,
+  `through its pool, so it did better than this row (but still one commit and one flush per entry).`,
+  `The machine is shared: other test runs may have used the disk and CPU at the same time; compare rows of one run.`,
+  "",
+  "| disk | store | mode | p50 | p95 | p99 | max | transactions per entry |",
+  "|---|---|---|---|---|---|---|---|",
+  ...writes.map((w) => `| ${w.disk} | ${w.store} | ${w.mode} | ${w.p50} | ${w.p95} | ${w.p99} | ${w.max} | ${w.transactionsPerEntry} |`),
+  "",
+  `Reopening a table of ${REOPEN_ENTRIES} entries (500, then the longest tail after a snapshot) after a restart (a new store on the same place: load, then replay on the worker`,
+  `thread, as the room does; median of ${REOPEN_RUNS}, worker already started), snapshots every ${SNAPSHOT_EVERY} entries:`,
+  "",
+  "| store | entries | from the snapshot at | ms | from the whole log, ms |",
+  "|---|---|---|---|---|",
+  ...reopens.map((r) => `| ${r.store} | ${r.entries} | ${r.snapshotSeq} | ${r.fromSnapshotMs} | ${r.wholeLogMs} |`),
+  "",
+].join("\n");
+writeFileSync(path.join(outDir, "durable-write.md"), markdown);
+console.log(`written to ${path.relative(process.cwd(), path.join(outDir, "durable-write.md"))} and durable-write.json`);

@@ -28,6 +28,7 @@ import { deletionDate } from "../retention.ts";
 import { newId, newSecret } from "../secrets.ts";
 import { anonymised, isHatOf, logBytes, undoTarget } from "../store/replay.ts";
 import { replayOffThread } from "../store/replay-off-thread.ts";
+import { beforeUndone } from "../store/snapshots.ts";
 import type { JoinEntry, LogEntry, TableCreation, TableStore } from "../store/table-store.ts";
 import { projectHand, projectTable } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
@@ -521,8 +522,9 @@ export function tableRoomFor(services: RoomServices) {
       const logged = this.#entry(entryId, now, { kind: "undo", actorId, undoes });
       if (this.#logIsFull(logBytes([logged]))) return { ok: false, refusal: refusal("logFull") };
       try {
-        // The whole log is replayed: on the worker thread, so that the other tables of the process never wait for it.
-        const { state } = await replayOffThread({ table: this.#creation, log: [...this.#log, logged] });
+        // Replayed from the nearest snapshot before the undone entry (else from the start), on the worker thread, so
+        // that the other tables of the process never wait for it.
+        const { state } = await replayOffThread(await beforeUndone(store, { table: this.#creation, log: [...this.#log, logged] }, undoes));
         return { ok: true, logged, state };
       } catch {
         return { ok: false, refusal: refusal("undoConflict") };

@@ -1,8 +1,11 @@
 // The store for bigger deployments: the same tables and log on PostgreSQL (DATABASE_URL), through a pg connection pool.
-// append() is one autocommitted INSERT with synchronous_commit on: it resolves once the commit is flushed to disk.
+// Appends of the same tick, from every table, are one multi-row INSERT (one transaction, synchronous_commit on): each
+// resolves once that commit is flushed to disk. Snapshots of tables (a cache of the log) sit beside them.
 import pg from "pg";
 import type { TableState } from "#shared/model.ts";
 import { newJoinCode, newSecret } from "../secrets.ts";
+import { GroupCommit, type EntryOutcomes } from "./group-commit.ts";
+import { SNAPSHOT_FORMAT, SNAPSHOTS_KEPT, SnapshotKeeper, type KeeperOptions, type SnapshotSource } from "./snapshots.ts";
 import {
   DuplicateEntryError,
   JOIN_CODE_TRIES,
@@ -13,10 +16,12 @@ import {
   type NewTable,
   type NewWorkshop,
   type LogEntry,
+  type Snapshot,
   type StoredTable,
   type TableCreation,
   type TableSecrets,
   type TableStore,
+  type WriteStats,
   type WorkshopChanges,
   type WorkshopCreation,
   type WorkshopJoinCodeMatch,
@@ -30,7 +35,14 @@ export interface PostgresStoreOptions {
   onIdleError?: (error: Error) => void;
   /** Where join codes come from (tests force collisions with their own); server/secrets.ts newJoinCode by default. */
   newJoinCode?: JoinCodeMaker;
+  /** A snapshot every this many entries of a table (server/store/snapshots.ts SNAPSHOT_EVERY by default). */
+  snapshotEvery?: number;
+  /** The most entries per transaction; 1 gives one commit per entry, as before group commit (the benchmark's baseline). */
+  maxBatch?: number;
 }
+
+/** The most entries one INSERT carries; a larger burst goes in several, one after the other. */
+export const POSTGRES_MAX_BATCH = 500;
 
 const UNIQUE_VIOLATION = "23505";
 // Any constant shared by every process that opens the store: two servers starting at once create the tables once.
@@ -73,29 +85,39 @@ interface LogRow {
   entry: LogEntry["entry"];
 }
 
-export class PostgresTableStore implements TableStore {
+export class PostgresTableStore implements TableStore, SnapshotSource {
   #pool: pg.Pool;
   #tables: string;
   #log: string;
   #workshops: string;
+  #snapshots: string;
   #closed = false;
   #newJoinCode: JoinCodeMaker;
+  #batches: GroupCommit<Appended>;
+  #keeper: SnapshotKeeper;
 
-  private constructor(pool: pg.Pool, schema: string, makeJoinCode: JoinCodeMaker) {
+  private constructor(pool: pg.Pool, schema: string, makeJoinCode: JoinCodeMaker, maxBatch: number, keeper: KeeperOptions) {
     this.#pool = pool;
     this.#newJoinCode = makeJoinCode;
     this.#tables = `${pg.escapeIdentifier(schema)}.tables`;
     this.#log = `${pg.escapeIdentifier(schema)}.log`;
     this.#workshops = `${pg.escapeIdentifier(schema)}.workshops`;
+    this.#snapshots = `${pg.escapeIdentifier(schema)}.snapshots`;
+    // One batch in flight at a time: what arrives meanwhile forms the next one (and one table's entries keep their order).
+    this.#batches = new GroupCommit((batch) => this.#commit(batch), maxBatch);
+    this.#keeper = new SnapshotKeeper(this, keeper);
   }
 
   /** Connects, creates the schema and tables if missing, and returns the store; fails if the database cannot be reached. */
-  static async open(url: string, { schema = "public", onIdleError, newJoinCode: makeJoinCode = newJoinCode }: PostgresStoreOptions = {}): Promise<PostgresTableStore> {
+  static async open(
+    url: string,
+    { schema = "public", onIdleError, newJoinCode: makeJoinCode = newJoinCode, snapshotEvery, maxBatch = POSTGRES_MAX_BATCH }: PostgresStoreOptions = {},
+  ): Promise<PostgresTableStore> {
     // synchronous_commit is forced on for these connections, whatever the server's default: durable means on disk.
     // A host that never answers fails within 10 s instead of holding the start-up (pg waits forever by default).
     const pool = new pg.Pool({ connectionString: url, options: "-c synchronous_commit=on", connectionTimeoutMillis: 10_000 });
     pool.on("error", onIdleError ?? ((error) => console.error(`PostgreSQL : connexion inactive perdue : ${error.message}`)));
-    const store = new PostgresTableStore(pool, schema, makeJoinCode);
+    const store = new PostgresTableStore(pool, schema, makeJoinCode, maxBatch, snapshotEvery ? { every: snapshotEvery } : {});
     try {
       await store.#createTables(schema);
     } catch (error) {
@@ -178,6 +200,16 @@ export class PostgresTableStore implements TableStore {
       // Where a published story's public address points (NULL for the others: a unique index allows that many times).
       await client.query(`ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS public_id text`);
       await client.query(`CREATE UNIQUE INDEX IF NOT EXISTS tables_public_id ON ${this.#tables} (public_id)`);
+      // The replayed state after entry seq (server/store/snapshots.ts), as text: read back exactly, never queried
+      // inside. Databases made before snapshots get this table empty.
+      await client.query(`
+        CREATE TABLE IF NOT EXISTS ${this.#snapshots} (
+          table_id text NOT NULL REFERENCES ${this.#tables} (id),
+          seq integer NOT NULL,
+          format integer NOT NULL,
+          state text NOT NULL,
+          PRIMARY KEY (table_id, seq)
+        )`);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -222,28 +254,77 @@ export class PostgresTableStore implements TableStore {
     }
   }
 
+  /** The creation, the whole log, and the latest usable snapshot (replay starts from it, server/store/replay.ts). */
   async load(tableId: string): Promise<StoredTable | undefined> {
-    // The creation never changes after it is written (but for the invite, which the log does not depend on), so reading it and the log in two statements is consistent.
+    // The creation never changes after it is written (but for the invite and an anonymisation, which a live room
+    // does after its own writes), so reading it, the log and the snapshot in separate statements is consistent.
     const tables = await this.#pool.query<TableRow>(`SELECT * FROM ${this.#tables} WHERE id = $1`, [tableId]);
     const row = tables.rows[0];
     if (!row) return undefined;
+    const [log, snapshot] = await Promise.all([
+      this.#pool.query<LogRow>(`SELECT seq, entry_id, at, entry FROM ${this.#log} WHERE table_id = $1 ORDER BY seq`, [tableId]),
+      this.snapshot(tableId),
+    ]);
+    const entries = log.rows.map(entryOf);
+    this.#keeper.loaded(tableId, entries.at(-1)?.seq ?? 0, snapshot?.seq ?? 0);
+    return { table: creationOf(row), log: entries, ...(snapshot && { snapshot }) };
+  }
+
+  /**
+   * The latest snapshot before `beforeSeq` of this format that no later undo reaches back past; undefined when there is
+   * none, or when it cannot be read (replay then starts from the first state).
+   */
+  async snapshot(tableId: string, beforeSeq = Number.MAX_SAFE_INTEGER): Promise<Snapshot | undefined> {
+    try {
+      const { rows } = await this.#pool.query<{ seq: number; state: string }>(
+        `SELECT seq, state FROM ${this.#snapshots} s
+          WHERE s.table_id = $1 AND s.format = $2 AND s.seq < $3::bigint
+            AND NOT EXISTS (
+              SELECT 1 FROM ${this.#log} u JOIN ${this.#log} t ON t.table_id = u.table_id AND t.entry_id = u.entry ->> 'undoes'
+               WHERE u.table_id = s.table_id AND u.seq > s.seq AND u.entry ->> 'kind' = 'undo' AND t.seq <= s.seq)
+          ORDER BY s.seq DESC LIMIT 1`,
+        [tableId, SNAPSHOT_FORMAT, beforeSeq],
+      );
+      const row = rows[0];
+      return row && { seq: row.seq, state: JSON.parse(row.state) as TableState };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async snapshotBase(tableId: string, seq: number): Promise<StoredTable | undefined> {
+    const tables = await this.#pool.query<TableRow>(`SELECT * FROM ${this.#tables} WHERE id = $1`, [tableId]);
+    const row = tables.rows[0];
+    if (!row) return undefined;
+    const snapshot = await this.snapshot(tableId, seq + 1);
     const log = await this.#pool.query<LogRow>(
-      `SELECT seq, entry_id, at, entry FROM ${this.#log} WHERE table_id = $1 ORDER BY seq`,
-      [tableId],
+      `SELECT seq, entry_id, at, entry FROM ${this.#log} WHERE table_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
+      [tableId, snapshot?.seq ?? 0, seq],
     );
-    return {
-      table: {
-        id: row.id,
-        createdAt: Number(row.created_at),
-        facilitatorKeyHash: row.facilitator_key_hash,
-        invite: row.invite,
-        observerKey: row.observer_key,
-        joinCode: row.join_code,
-        workshopId: row.workshop_id,
-        initial: row.initial,
-      },
-      log: log.rows.map((r) => ({ seq: r.seq, entryId: r.entry_id, at: Number(r.at), entry: r.entry })),
-    };
+    return { table: creationOf(row), log: log.rows.map(entryOf), ...(snapshot && { snapshot }) };
+  }
+
+  async saveSnapshot(tableId: string, { seq, state }: Snapshot): Promise<void> {
+    await this.#transaction(async (client) => {
+      await client.query(
+        `INSERT INTO ${this.#snapshots} (table_id, seq, format, state) VALUES ($1, $2, $3, $4)
+           ON CONFLICT (table_id, seq) DO UPDATE SET format = EXCLUDED.format, state = EXCLUDED.state`,
+        [tableId, seq, SNAPSHOT_FORMAT, JSON.stringify(state)],
+      );
+      await client.query(
+        `DELETE FROM ${this.#snapshots} WHERE table_id = $1
+            AND seq < (SELECT seq FROM ${this.#snapshots} WHERE table_id = $1 ORDER BY seq DESC LIMIT 1 OFFSET $2)`,
+        [tableId, SNAPSHOTS_KEPT - 1],
+      );
+    });
+  }
+
+  snapshotsSettled(): Promise<void> {
+    return this.#keeper.settled();
+  }
+
+  writeStats(): WriteStats {
+    return { ...this.#batches.counts, snapshots: this.#keeper.written };
   }
 
   async hasSeat(tableId: string, seatKeyHash: string): Promise<boolean> {
@@ -391,19 +472,50 @@ export class PostgresTableStore implements TableStore {
     return rows.map((row) => row.id);
   }
 
+  // Queued with the other appends of this tick; resolves once their INSERT is committed and flushed.
   async append(tableId: string, entry: LogEntry): Promise<void> {
-    try {
-      await this.#pool.query(`INSERT INTO ${this.#log} (table_id, seq, entry_id, at, entry) VALUES ($1, $2, $3, $4, $5)`, [
-        tableId,
-        entry.seq,
-        entry.entryId,
-        entry.at,
-        JSON.stringify(entry.entry),
-      ]);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateEntryError(tableId, entry);
-      throw error;
-    }
+    if (this.#closed) throw new Error("the store is closed");
+    return this.#batches.add({ tableId, entry });
+  }
+
+  /**
+   * The whole batch in one statement, so one transaction and one flush. A duplicate (ON CONFLICT DO NOTHING) or an
+   * entry of a table that does not exist is left out and refused alone; any other failure fails the statement, and
+   * every entry of the batch is refused. An undo drops the snapshots that hold what it undoes, in the same statement.
+   */
+  async #commit(batch: Appended[]): Promise<EntryOutcomes> {
+    const items = batch.map(({ tableId, entry }) => ({ tableId, seq: entry.seq, entryId: entry.entryId, at: entry.at, entry: entry.entry }));
+    const { rows } = await this.#pool.query<{ table_id: string; seq: number | null; entry_id: string | null; unknown: boolean }>(
+      `WITH v AS (
+         SELECT item ->> 'tableId' AS table_id, (item ->> 'seq')::integer AS seq, item ->> 'entryId' AS entry_id,
+                (item ->> 'at')::bigint AS at, item -> 'entry' AS entry, n
+           FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS items (item, n)),
+       inserted AS (
+         INSERT INTO ${this.#log} (table_id, seq, entry_id, at, entry)
+         SELECT v.table_id, v.seq, v.entry_id, v.at, v.entry FROM v
+          WHERE EXISTS (SELECT 1 FROM ${this.#tables} t WHERE t.id = v.table_id) ORDER BY v.n
+         ON CONFLICT DO NOTHING
+         RETURNING table_id, seq, entry_id),
+       dropped AS (
+         DELETE FROM ${this.#snapshots} s USING v, ${this.#log} t
+          WHERE v.entry ->> 'kind' = 'undo' AND s.table_id = v.table_id
+            AND t.table_id = v.table_id AND t.entry_id = v.entry ->> 'undoes' AND s.seq >= t.seq)
+       SELECT table_id, seq, entry_id, false AS unknown FROM inserted
+       UNION ALL
+       SELECT DISTINCT v.table_id, NULL::integer, NULL::text, true FROM v WHERE NOT EXISTS (SELECT 1 FROM ${this.#tables} t WHERE t.id = v.table_id)`,
+      [JSON.stringify(items)],
+    );
+    const unknown = new Set(rows.filter((row) => row.unknown).map((row) => row.table_id));
+    // What was inserted at each (table, seq), claimed by the first entry of the batch that matches it.
+    const inserted = new Map(rows.filter((row) => !row.unknown).map((row) => [`${row.table_id}\u0000${row.seq}`, row.entry_id]));
+    return batch.map(({ tableId, entry }) => {
+      if (unknown.has(tableId)) return new Error(`no table ${tableId}`);
+      const key = `${tableId}\u0000${entry.seq}`;
+      if (inserted.get(key) !== entry.entryId) return new DuplicateEntryError(tableId, entry);
+      inserted.delete(key);
+      this.#keeper.appended(tableId, entry.seq);
+      return undefined;
+    });
   }
 
   /** Runs `work` in one transaction on one connection of the pool: committed if it resolves, rolled back if not. */
@@ -424,7 +536,10 @@ export class PostgresTableStore implements TableStore {
 
   /** The log rows, then the table row, in one transaction. */
   async delete(tableId: string): Promise<boolean> {
+    await this.#batches.drain();
+    await this.#keeper.rewriting(tableId);
     return this.#transaction(async (client) => {
+      await client.query(`DELETE FROM ${this.#snapshots} WHERE table_id = $1`, [tableId]);
       await client.query(`DELETE FROM ${this.#log} WHERE table_id = $1`, [tableId]);
       const { rowCount } = await client.query(`DELETE FROM ${this.#tables} WHERE id = $1`, [tableId]);
       return (rowCount ?? 0) > 0;
@@ -453,9 +568,14 @@ export class PostgresTableStore implements TableStore {
    * versions are dead tuples until PostgreSQL's (auto)vacuum reclaims them.
    */
   async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
+    // Entries already accepted land first; no snapshot made from the real name is written after this.
+    await this.#batches.drain();
+    await this.#keeper.rewriting(tableId);
     await this.#transaction(async (client) => {
       const table = await client.query(`SELECT 1 FROM ${this.#tables} WHERE id = $1 FOR UPDATE`, [tableId]);
       if (table.rowCount === 0) throw new Error(`no table ${tableId}`);
+      // Snapshots hold the real name: they go, and are made again from the rewritten log.
+      await client.query(`DELETE FROM ${this.#snapshots} WHERE table_id = $1`, [tableId]);
       await client.query(
         `UPDATE ${this.#log} SET entry = entry || jsonb_build_object('name', $1::text, 'role', $2::text)
           WHERE table_id = $3 AND entry->>'kind' = 'join' AND entry->>'participantId' = $4`,
@@ -471,12 +591,36 @@ export class PostgresTableStore implements TableStore {
     });
   }
 
-  /** Waits for queries in flight, then closes every connection; closing twice is harmless. */
+  /** Waits for the batch in flight and the snapshot under way, then closes every connection; closing twice is harmless. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#batches.drain();
+    await this.#keeper.close();
     await this.#pool.end();
   }
+}
+
+interface Appended {
+  tableId: string;
+  entry: LogEntry;
+}
+
+function entryOf(row: LogRow): LogEntry {
+  return { seq: row.seq, entryId: row.entry_id, at: Number(row.at), entry: row.entry };
+}
+
+function creationOf(row: TableRow): TableCreation {
+  return {
+    id: row.id,
+    createdAt: Number(row.created_at),
+    facilitatorKeyHash: row.facilitator_key_hash,
+    invite: row.invite,
+    observerKey: row.observer_key,
+    joinCode: row.join_code,
+    workshopId: row.workshop_id,
+    initial: row.initial,
+  };
 }
 
 function isUniqueViolation(error: unknown): boolean {

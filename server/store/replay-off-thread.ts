@@ -25,6 +25,7 @@ function start(): Worker {
       seats: new Map(response.seats),
       entryIds: new Set(response.entryIds),
       lastSeq: response.lastSeq,
+      from: response.from,
     });
   });
   // A crashed worker fails what it was doing; the next replay starts a new one.
@@ -40,7 +41,7 @@ function start(): Worker {
   return started;
 }
 
-/** The table its log leads to, computed off the event loop. */
+/** The table its log leads to (from its snapshot when it fits, server/store/replay.ts), computed off the event loop. */
 export function replayOffThread(stored: StoredTable): Promise<Replayed> {
   worker ??= start();
   const id = nextId++;

@@ -9,7 +9,7 @@ export interface ReplayRequest {
 }
 
 export type ReplayResponse =
-  | { id: number; ok: true; state: unknown; seats: [string, string][]; entryIds: string[]; lastSeq: number }
+  | { id: number; ok: true; state: unknown; seats: [string, string][]; entryIds: string[]; lastSeq: number; from: number }
   | { id: number; ok: false; message: string };
 
 parentPort?.on("message", ({ id, stored }: ReplayRequest) => {
@@ -23,6 +23,7 @@ parentPort?.on("message", ({ id, stored }: ReplayRequest) => {
       seats: [...replayed.seats],
       entryIds: [...replayed.entryIds],
       lastSeq: replayed.lastSeq,
+      from: replayed.from,
     };
   } catch (error) {
     response = { id, ok: false, message: (error as Error).message };

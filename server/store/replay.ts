@@ -1,8 +1,9 @@
 // Rebuilds a table's state from its creation and log, with the same pure rules that accepted each entry.
 // Undone actions are left out: first every undo entry names what it undoes, then the rest is applied in order.
+// With a snapshot (the state after some entry) that the log allows, only the entries after it are applied.
 import type { TableState } from "#shared/model.ts";
 import { applyAction, isWorkshopActor, join } from "#shared/rules/index.ts";
-import type { ActionEntry, LogEntry, StoredTable } from "./table-store.ts";
+import type { ActionEntry, LogEntry, Snapshot, StoredTable } from "./table-store.ts";
 
 export interface Replayed {
   state: TableState;
@@ -10,6 +11,8 @@ export interface Replayed {
   seats: Map<string, string>;
   entryIds: Set<string>;
   lastSeq: number;
+  /** The seq of the snapshot replay started from, 0 when it started from the table's first state. */
+  from: number;
 }
 
 /** Applies one logged entry; a stored entry was accepted once, so a refusal now means the log or the rules are broken. */
@@ -67,19 +70,41 @@ function isAnonymisation(logged: LogEntry): boolean {
   return anonymised(logged) !== undefined;
 }
 
-export function replay({ table, log }: StoredTable): Replayed {
+/**
+ * Whether replay may start from this snapshot: taken within the log, and no undo after it takes back an entry before
+ * it (the snapshot holds that entry's effect, which the replay must leave out).
+ */
+export function snapshotFits(snapshot: Snapshot, log: readonly LogEntry[]): boolean {
+  const last = log.at(-1)?.seq ?? 0;
+  if (snapshot.seq > last || (log[0] && log[0].seq > snapshot.seq + 1)) return false;
+  const seqOf = new Map(log.map((logged) => [logged.entryId, logged.seq]));
+  return log.every(({ seq, entry }) => {
+    if (entry.kind !== "undo" || seq <= snapshot.seq) return true;
+    const undone = seqOf.get(entry.undoes);
+    return undone !== undefined && undone > snapshot.seq;
+  });
+}
+
+/**
+ * The table its log leads to. From `snapshot` when it fits the log, else from the first state; a log given without its
+ * beginning (the entries after the snapshot only) must come with a snapshot that fits.
+ */
+export function replay({ table, log, snapshot }: StoredTable): Replayed {
+  const base = snapshot && snapshotFits(snapshot, log) ? snapshot : undefined;
+  if (!base && log[0] && log[0].seq !== 1) throw new Error(`the log starts at entry ${log[0].seq} without a snapshot that fits it`);
   const undone = undoneIds(log);
-  let state = table.initial;
+  const from = base?.seq ?? 0;
+  let state = base?.state ?? table.initial;
   const seats = new Map<string, string>();
   const entryIds = new Set<string>();
-  let lastSeq = 0;
+  let lastSeq = from;
   for (const logged of log) {
-    if (!undone.has(logged.entryId)) state = applyEntry(state, logged);
+    if (logged.seq > from && !undone.has(logged.entryId)) state = applyEntry(state, logged);
     if (logged.entry.kind === "join") seats.set(logged.entry.seatKeyHash, logged.entry.participantId);
     entryIds.add(logged.entryId);
-    lastSeq = logged.seq;
+    lastSeq = Math.max(lastSeq, logged.seq);
   }
-  return { state, seats, entryIds, lastSeq };
+  return { state, seats, entryIds, lastSeq, from };
 }
 
 /** The weight of log entries as stored (their JSON), which the table's log limit counts. */

@@ -1,10 +1,13 @@
 // The embedded default store: one SQLite file through Node's built-in node:sqlite (no server, no native addon).
-// A table is its creation row plus its log rows; append() commits one row before it resolves.
+// A table is its creation row plus its log rows (and snapshots of it, a cache). Appends of the same tick, from every
+// table, are committed by one transaction (group commit): one fsync per batch, not per entry, on the event loop.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TableState } from "#shared/model.ts";
 import { hashSecret, newJoinCode, newSecret } from "../secrets.ts";
+import { GroupCommit, type EntryOutcomes } from "./group-commit.ts";
+import { SNAPSHOT_FORMAT, SNAPSHOTS_KEPT, SnapshotKeeper, type SnapshotSource } from "./snapshots.ts";
 import {
   DuplicateEntryError,
   JOIN_CODE_TRIES,
@@ -15,10 +18,12 @@ import {
   type NewTable,
   type NewWorkshop,
   type LogEntry,
+  type Snapshot,
   type StoredTable,
   type TableCreation,
   type TableSecrets,
   type TableStore,
+  type WriteStats,
   type WorkshopChanges,
   type WorkshopCreation,
   type WorkshopJoinCodeMatch,
@@ -42,11 +47,23 @@ export interface SqliteStoreOptions {
   synchronous?: SqliteSynchronous;
   /** Where join codes come from (tests force collisions with their own); server/secrets.ts newJoinCode by default. */
   newJoinCode?: JoinCodeMaker;
+  /** A snapshot every this many entries of a table (server/store/snapshots.ts SNAPSHOT_EVERY by default). */
+  snapshotEvery?: number;
+  /** The most entries per transaction; 1 gives one commit per entry, as before group commit (the benchmark's baseline). */
+  maxBatch?: number;
 }
+
+/**
+ * The most entries one transaction commits: a burst larger than this is written in several batches, one after the
+ * other, so that no single commit holds the event loop for long.
+ */
+export const SQLITE_MAX_BATCH = 256;
 
 // Extended result codes: a PRIMARY KEY or a UNIQUE constraint failed. Anything else (foreign key, disk full…) is not a duplicate.
 const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
 const SQLITE_CONSTRAINT_UNIQUE = 2067;
+// A row of the log for a table that does not exist: refused alone, like a duplicate, without failing its batch.
+const SQLITE_CONSTRAINT_FOREIGNKEY = 787;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS tables (
@@ -66,7 +83,32 @@ const SCHEMA = `
     PRIMARY KEY (table_id, seq),
     UNIQUE (table_id, entry_id)
   ) STRICT;
+  -- The replayed state after entry seq (server/store/snapshots.ts); files written before snapshots get this table empty.
+  CREATE TABLE IF NOT EXISTS snapshots (
+    table_id TEXT NOT NULL REFERENCES tables (id),
+    seq INTEGER NOT NULL,
+    format INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    PRIMARY KEY (table_id, seq)
+  ) STRICT;
 `;
+
+/**
+ * The latest snapshot of a table before an entry that replay may start from: of this format, and no undo after it
+ * takes back an entry before it (such a snapshot holds what was undone). Parameters: table, format, before seq.
+ */
+const SELECT_SNAPSHOT = `
+  SELECT seq, state FROM snapshots s
+   WHERE s.table_id = ?1 AND s.format = ?2 AND s.seq < ?3
+     AND NOT EXISTS (
+       SELECT 1 FROM log u JOIN log t ON t.table_id = u.table_id AND t.entry_id = u.entry ->> '$.undoes'
+        WHERE u.table_id = s.table_id AND u.seq > s.seq AND u.entry ->> '$.kind' = 'undo' AND t.seq <= s.seq)
+   ORDER BY s.seq DESC LIMIT 1`;
+
+interface Appended {
+  tableId: string;
+  entry: LogEntry;
+}
 
 interface TableRow {
   id: string;
@@ -101,8 +143,16 @@ interface LogRow {
   entry: string;
 }
 
-export class SqliteTableStore implements TableStore {
+export class SqliteTableStore implements TableStore, SnapshotSource {
   #db: DatabaseSync;
+  #batches: GroupCommit<Appended>;
+  #keeper: SnapshotKeeper;
+  #selectSnapshot: StatementSync;
+  #selectTail: StatementSync;
+  #insertSnapshot: StatementSync;
+  #trimSnapshots: StatementSync;
+  #dropUndoneSnapshots: StatementSync;
+  #deleteSnapshots: StatementSync;
   #insertTable: StatementSync;
   #insertEntry: StatementSync;
   #selectTable: StatementSync;
@@ -121,7 +171,10 @@ export class SqliteTableStore implements TableStore {
   #newJoinCode: JoinCodeMaker;
 
   /** `file` is a path (its folder is created), or ":memory:" for a throwaway store. */
-  constructor(file: string, { synchronous = "FULL", newJoinCode: makeJoinCode = newJoinCode }: SqliteStoreOptions = {}) {
+  constructor(
+    file: string,
+    { synchronous = "FULL", newJoinCode: makeJoinCode = newJoinCode, snapshotEvery, maxBatch = SQLITE_MAX_BATCH }: SqliteStoreOptions = {},
+  ) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new DatabaseSync(file);
     this.#db.exec(`
@@ -146,6 +199,19 @@ export class SqliteTableStore implements TableStore {
        SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM workshops WHERE join_code = ?)`,
     );
     this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
+    this.#selectSnapshot = this.#db.prepare(SELECT_SNAPSHOT);
+    this.#selectTail = this.#db.prepare("SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? AND seq > ? AND seq <= ? ORDER BY seq");
+    this.#insertSnapshot = this.#db.prepare("INSERT OR REPLACE INTO snapshots (table_id, seq, format, state) VALUES (?, ?, ?, ?)");
+    this.#trimSnapshots = this.#db.prepare(
+      "DELETE FROM snapshots WHERE table_id = ?1 AND seq < (SELECT seq FROM snapshots WHERE table_id = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ?2)",
+    );
+    // An undo makes every snapshot from the undone entry on unusable (they hold its effect).
+    this.#dropUndoneSnapshots = this.#db.prepare(
+      "DELETE FROM snapshots WHERE table_id = ?1 AND seq >= (SELECT seq FROM log WHERE table_id = ?1 AND entry_id = ?2)",
+    );
+    this.#deleteSnapshots = this.#db.prepare("DELETE FROM snapshots WHERE table_id = ?");
+    this.#batches = new GroupCommit((batch) => this.#commit(batch), maxBatch);
+    this.#keeper = new SnapshotKeeper(this, snapshotEvery ? { every: snapshotEvery } : {});
     this.#selectTable = this.#db.prepare("SELECT * FROM tables WHERE id = ?");
     this.#selectLog = this.#db.prepare("SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? ORDER BY seq");
     this.#selectSecrets = this.#db.prepare(
@@ -218,25 +284,51 @@ export class SqliteTableStore implements TableStore {
     }
   }
 
+  /** The creation, the whole log, and the latest usable snapshot (replay starts from it, server/store/replay.ts). */
   async load(tableId: string): Promise<StoredTable | undefined> {
     const row = this.#selectTable.get(tableId) as TableRow | undefined;
     if (!row) return undefined;
-    const log = (this.#selectLog.all(tableId) as unknown as LogRow[]).map(
-      (r): LogEntry => ({ seq: r.seq, entryId: r.entry_id, at: r.at, entry: JSON.parse(r.entry) as LogEntry["entry"] }),
-    );
-    return {
-      table: {
-        id: row.id,
-        createdAt: row.created_at,
-        facilitatorKeyHash: row.facilitator_key_hash,
-        invite: row.invite,
-        observerKey: row.observer_key,
-        joinCode: row.join_code,
-        workshopId: row.workshop_id,
-        initial: JSON.parse(row.initial) as TableState,
-      },
-      log,
-    };
+    const log = (this.#selectLog.all(tableId) as unknown as LogRow[]).map(entryOf);
+    const snapshot = this.#snapshot(tableId, Number.MAX_SAFE_INTEGER);
+    this.#keeper.loaded(tableId, log.at(-1)?.seq ?? 0, snapshot?.seq ?? 0);
+    return { table: creationOf(row), log, ...(snapshot && { snapshot }) };
+  }
+
+  async snapshot(tableId: string, beforeSeq = Number.MAX_SAFE_INTEGER): Promise<Snapshot | undefined> {
+    return this.#snapshot(tableId, beforeSeq);
+  }
+
+  /** Undefined when there is none, or when it cannot be read: replay then starts from the first state. */
+  #snapshot(tableId: string, beforeSeq: number): Snapshot | undefined {
+    try {
+      const row = this.#selectSnapshot.get(tableId, SNAPSHOT_FORMAT, beforeSeq) as { seq: number; state: string } | undefined;
+      return row && { seq: row.seq, state: JSON.parse(row.state) as TableState };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async snapshotBase(tableId: string, seq: number): Promise<StoredTable | undefined> {
+    const row = this.#selectTable.get(tableId) as TableRow | undefined;
+    if (!row) return undefined;
+    const snapshot = this.#snapshot(tableId, seq + 1);
+    const log = (this.#selectTail.all(tableId, snapshot?.seq ?? 0, seq) as unknown as LogRow[]).map(entryOf);
+    return { table: creationOf(row), log, ...(snapshot && { snapshot }) };
+  }
+
+  async saveSnapshot(tableId: string, { seq, state }: Snapshot): Promise<void> {
+    transaction(this.#db, () => {
+      this.#insertSnapshot.run(tableId, seq, SNAPSHOT_FORMAT, JSON.stringify(state));
+      this.#trimSnapshots.run(tableId, SNAPSHOTS_KEPT - 1);
+    });
+  }
+
+  snapshotsSettled(): Promise<void> {
+    return this.#keeper.settled();
+  }
+
+  writeStats(): WriteStats {
+    return { ...this.#batches.counts, snapshots: this.#keeper.written };
   }
 
   async hasSeat(tableId: string, seatKeyHash: string): Promise<boolean> {
@@ -351,8 +443,13 @@ export class SqliteTableStore implements TableStore {
    * and truncated, so that the page that held the real name is not left behind in it.
    */
   async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
+    // Entries already accepted land first; no snapshot made from the real name is written after this.
+    await this.#batches.drain();
+    await this.#keeper.rewriting(tableId);
     transaction(this.#db, () => {
       if (!this.#selectTable.get(tableId)) throw new Error(`no table ${tableId}`);
+      // Snapshots hold the real name: they go, and are made again from the rewritten log.
+      this.#deleteSnapshots.run(tableId);
       this.#db
         .prepare(
           `UPDATE log SET entry = json_set(entry, '$.name', ?, '$.role', ?)
@@ -372,19 +469,45 @@ export class SqliteTableStore implements TableStore {
     this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
-  // One autocommitted INSERT: when run() returns, the row is in the WAL (fsynced under FULL).
+  // Queued with the other appends of this tick; resolves once their transaction is committed (fsynced under FULL).
   async append(tableId: string, entry: LogEntry): Promise<void> {
-    try {
-      this.#insertEntry.run(tableId, entry.seq, entry.entryId, entry.at, JSON.stringify(entry.entry));
-    } catch (error) {
-      if (isDuplicate(error)) throw new DuplicateEntryError(tableId, entry);
-      throw error;
-    }
+    if (!this.#db.isOpen) throw new Error("the store is closed");
+    return this.#batches.add({ tableId, entry });
+  }
+
+  /**
+   * One transaction for the whole batch. A duplicate, or an entry of a table that does not exist, fails its own
+   * statement only (SQLite rolls back that statement, the transaction goes on): that entry alone is refused. Any
+   * other failure (disk full, I/O error, the commit itself) rolls the whole batch back, and every entry is refused.
+   */
+  #commit(batch: Appended[]): EntryOutcomes {
+    const outcomes: EntryOutcomes = [];
+    transaction(this.#db, () => {
+      for (const { tableId, entry } of batch) {
+        try {
+          this.#insertEntry.run(tableId, entry.seq, entry.entryId, entry.at, JSON.stringify(entry.entry));
+        } catch (error) {
+          if (isDuplicate(error)) outcomes.push(new DuplicateEntryError(tableId, entry));
+          else if (isUnknownTable(error)) outcomes.push(new Error(`no table ${tableId}`, { cause: error }));
+          else throw error;
+          continue;
+        }
+        if (entry.entry.kind === "undo") this.#dropUndoneSnapshots.run(tableId, entry.entry.undoes);
+        outcomes.push(undefined);
+      }
+    });
+    batch.forEach(({ tableId, entry }, i) => {
+      if (!outcomes[i]) this.#keeper.appended(tableId, entry.seq);
+    });
+    return outcomes;
   }
 
   /** The log rows, then the table row, in one transaction: a crash in between leaves the table whole. */
   async delete(tableId: string): Promise<boolean> {
+    await this.#batches.drain();
+    await this.#keeper.rewriting(tableId);
     return transaction(this.#db, () => {
+      this.#deleteSnapshots.run(tableId);
       this.#deleteLog.run(tableId);
       return Number(this.#deleteTable.run(tableId).changes) > 0;
     });
@@ -399,10 +522,30 @@ export class SqliteTableStore implements TableStore {
     this.#db.prepare("SELECT 1").get();
   }
 
-  // Writes are synchronous, so nothing is pending; closing twice is harmless.
+  // The batch waiting for its tick is committed, the snapshot under way written; closing twice is harmless.
   async close(): Promise<void> {
+    if (!this.#db.isOpen) return;
+    await this.#batches.drain();
+    await this.#keeper.close();
     if (this.#db.isOpen) this.#db.close();
   }
+}
+
+function entryOf(row: LogRow): LogEntry {
+  return { seq: row.seq, entryId: row.entry_id, at: row.at, entry: JSON.parse(row.entry) as LogEntry["entry"] };
+}
+
+function creationOf(row: TableRow): TableCreation {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    facilitatorKeyHash: row.facilitator_key_hash,
+    invite: row.invite,
+    observerKey: row.observer_key,
+    joinCode: row.join_code,
+    workshopId: row.workshop_id,
+    initial: JSON.parse(row.initial) as TableState,
+  };
 }
 
 /** Whether an INSERT … WHERE NOT EXISTS or an UPDATE wrote its row (false: the join code is a row's of the other kind). */
@@ -430,6 +573,10 @@ function workshopOf(row: WorkshopRow): WorkshopCreation {
 function isDuplicate(error: unknown): boolean {
   const code = (error as { errcode?: unknown } | null)?.errcode;
   return code === SQLITE_CONSTRAINT_PRIMARYKEY || code === SQLITE_CONSTRAINT_UNIQUE;
+}
+
+function isUnknownTable(error: unknown): boolean {
+  return (error as { errcode?: unknown } | null)?.errcode === SQLITE_CONSTRAINT_FOREIGNKEY;
 }
 
 /** A unique index on join codes refused the row: another table (or workshop) has this code. */
@@ -468,7 +615,8 @@ function transaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec("COMMIT");
     return result;
   } catch (error) {
-    db.exec("ROLLBACK");
+    // A failed COMMIT may have ended the transaction already (SQLite rolls back on some errors by itself).
+    if (db.isTransaction) db.exec("ROLLBACK");
     throw error;
   }
 }

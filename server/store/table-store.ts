@@ -63,8 +63,31 @@ export interface LogEntry {
 
 export interface StoredTable {
   table: TableCreation;
-  /** Every entry, in seq order. */
+  /** Every entry, in seq order (replay may also be given only the entries after `snapshot`). */
   log: LogEntry[];
+  /**
+   * The table as replay left it after entry `seq` (server/store/snapshots.ts): a cache of the log, never the truth.
+   * Replay starts from it when the log allows (no later undo reaches back before it), else from `table.initial`.
+   */
+  snapshot?: Snapshot;
+}
+
+/** The replayed state after the entry `seq` (undos up to that entry applied). */
+export interface Snapshot {
+  seq: number;
+  state: TableState;
+}
+
+/** How the store has grouped its writes since it opened (group commit: one transaction, one fsync per batch). */
+export interface WriteStats {
+  /** Transactions that committed log entries (one per batch). */
+  batches: number;
+  /** Log entries made durable by them. */
+  entries: number;
+  /** Batches whose transaction failed: each of their entries was rejected. */
+  failedBatches: number;
+  /** Snapshots written. */
+  snapshots: number;
 }
 
 /** What anonymise() writes over: the person's join entry gets this name and role; `initial`, when set, replaces the first state. */
@@ -192,8 +215,21 @@ export interface TableStore {
   setPublication(tableId: string, publicId: string | null): Promise<void>;
   /** The table published at this address: one read on a unique index; undefined for any other id. */
   findByPublication(publicId: string): Promise<string | undefined>;
-  /** Resolves once the entry is durable (survives a crash of this process); rejects a duplicate with DuplicateEntryError. */
+  /**
+   * Resolves once the entry is durable (survives a crash of this process); rejects a duplicate with DuplicateEntryError.
+   * Entries appended in the same tick, whatever their table, are committed together (one transaction, one fsync); when
+   * that commit fails, every entry of the batch is rejected and none of them is stored.
+   */
   append(tableId: string, entry: LogEntry): Promise<void>;
+  /**
+   * The latest snapshot of the table that replay may start from, taken before the entry `beforeSeq` when given (an
+   * undo of that entry replays from there); undefined when there is none, or when it cannot be read.
+   */
+  snapshot(tableId: string, beforeSeq?: number): Promise<Snapshot | undefined>;
+  /** Resolves once every snapshot asked for so far is written or given up (close waits for it; tests and benchmarks too). */
+  snapshotsSettled(): Promise<void>;
+  /** How writes were grouped so far. */
+  writeStats(): WriteStats;
   /**
    * Anonymisation (GDPR): rewrites in place the name and role of this participant's join entry (and the role of their
    * changes of hat, changeRole), and, when they came
@@ -221,6 +257,6 @@ export interface TableStore {
   emptyWorkshops(cutoffMs: number): Promise<string[]>;
   /** One trivial query (the health check): resolves when the store answers, rejects otherwise. */
   ping(): Promise<void>;
-  /** Waits for pending writes, then releases the store. */
+  /** Waits for pending writes (batched entries, snapshots), then releases the store. */
   close(): Promise<void>;
 }
