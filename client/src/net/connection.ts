@@ -250,8 +250,9 @@ function scheduleRejoin() {
   retries += 1;
   retryTimer = setTimeout(() => {
     connect().catch((error: Error) => {
-      // The server no longer accepts this seat (e.g. the story is closed to arrivals): say so and stop.
-      setStatus("offline", error.message);
+      // The server no longer accepts this seat (e.g. the person was removed): say so and stop. A table found deleted
+      // has already been let go (tableGone): the page says so, the status stays as it left it.
+      if (target) setStatus("offline", error.message);
     });
   }, delay);
 }

@@ -18,6 +18,8 @@ export class Outbox {
   #entries: OutboxEntry[];
   #waiters = new Map<string, (refusal: RefusalReply | null) => void>();
   #flushing = false;
+  /** A flush was asked for while one was under way. */
+  #again = false;
   readonly #storageKey: string;
   readonly #onChange: (pending: number) => void;
 
@@ -39,24 +41,38 @@ export class Outbox {
     return new Promise((resolve) => this.#waiters.set(entry.id, resolve));
   }
 
-  /** Sends entries in order until one cannot be sent; refused entries leave the outbox with their reason. */
+  /**
+   * Sends entries in order until one cannot be sent; refused entries leave the outbox with their reason. Asked again
+   * while sending (the connection came back while a send was failing), it tries once more when the current pass ends,
+   * so that entries do not wait for the next action to go.
+   */
   async flush(send: (entry: OutboxEntry) => Promise<SendResult>): Promise<void> {
-    if (this.#flushing) return;
+    if (this.#flushing) {
+      this.#again = true;
+      return;
+    }
     this.#flushing = true;
     try {
-      for (let entry = this.#entries[0]; entry; entry = this.#entries[0]) {
-        const result = await send(entry);
-        // A long outbox after a long cut goes out at a steady pace, under the server's messages-per-second limit.
-        if (this.#entries.length > 1) await new Promise((resolve) => setTimeout(resolve, PACE_MS));
-        if (result.kind === "unsent") return;
-        this.#entries.shift();
-        this.#write();
-        const waiter = this.#waiters.get(entry.id);
-        this.#waiters.delete(entry.id);
-        waiter?.(result.kind === "refused" ? result.refusal : null);
-      }
+      do {
+        this.#again = false;
+        await this.#sendInOrder(send);
+      } while (this.#again && this.#entries.length > 0);
     } finally {
       this.#flushing = false;
+    }
+  }
+
+  async #sendInOrder(send: (entry: OutboxEntry) => Promise<SendResult>): Promise<void> {
+    for (let entry = this.#entries[0]; entry; entry = this.#entries[0]) {
+      const result = await send(entry);
+      // A long outbox after a long cut goes out at a steady pace, under the server's messages-per-second limit.
+      if (this.#entries.length > 1) await new Promise((resolve) => setTimeout(resolve, PACE_MS));
+      if (result.kind === "unsent") return;
+      this.#entries.shift();
+      this.#write();
+      const waiter = this.#waiters.get(entry.id);
+      this.#waiters.delete(entry.id);
+      waiter?.(result.kind === "refused" ? result.refusal : null);
     }
   }
 
