@@ -14,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
-import { loadDecks } from "#cards/load.ts";
+import { loadDecks } from "#cards/files.ts";
 import type { Action, Card, TableState } from "#shared/model.ts";
 import { applyAction, createTable, join } from "#shared/rules/index.ts";
 import { PostgresTableStore } from "#server/store/postgres-store.ts";

@@ -137,7 +137,7 @@ async function run() {
     delay.reset();
   };
 
-  port!.on("message", async (message: ToVictim) => {
+  const onMessage = async (message: ToVictim) => {
     if (message.type === "phase") {
       closePhaseDelay(phase);
       phase = message.name;
@@ -156,6 +156,13 @@ async function run() {
     port!.postMessage({ type: "results", phases, closes, console: printed } satisfies FromVictim);
     for (const room of [actor, ...watchers]) void room.leave(true).catch(() => undefined);
     setTimeout(() => process.exit(0), 500);
+  };
+  // A failure while reporting ends the worker with its reason, which the bench prints (never a silent hang).
+  port!.on("message", (message: ToVictim) => {
+    onMessage(message).catch((error: unknown) => {
+      console.error("victim failed:", error);
+      process.exit(1);
+    });
   });
 
   port!.postMessage({ type: "ready", tableId: table.tableId, watchers: watchers.length } satisfies FromVictim);

@@ -53,7 +53,6 @@ import {
 import type { FromVictim, ToVictim, VictimOptions, VictimPhase } from "./flood-victim.ts";
 import { machineLine, machineNow, pinGenerator, startBenchServer, type Machine, type ProbeStats } from "./bench-server.ts";
 
-const root = path.resolve(import.meta.dirname, "..");
 const num = (name: string, fallback: number): number => {
   const raw = process.env[name];
   const value = raw === undefined || raw === "" ? fallback : Number(raw);

@@ -1,4 +1,5 @@
-// Validates the deck JSON files and gathers them into one Decks object, with errors that say which card to fix.
+// Validates the deck JSON files and gathers them into one Decks object, with errors that say which card to fix. Pure:
+// the rules (an imported deck file) and the browser use it; reading the files from disk is cards/files.ts, the server's.
 import { z } from "zod";
 import { attributionSchema, deckFileSchema } from "./schema.ts";
 import type { Attribution, Card, DeckFile, DeckName } from "./schema.ts";
@@ -117,36 +118,4 @@ function withLicense(file: DeckFile, attribution: Attribution): DeckFile {
     card.kit && card.kit.license === undefined ? { ...card, kit: { ...card.kit, license: attribution.license } } : card,
   );
   return { ...file, cards };
-}
-
-// node:fs is fetched at call time (not imported) so that importing this module in the browser stays harmless.
-export function loadDecks(dir: string = import.meta.dirname): Decks {
-  const fs = process.getBuiltinModule("node:fs");
-  const path = process.getBuiltinModule("node:path");
-  const fileNames = {} as Record<DeckName | "attribution", string>;
-  const read = (key: DeckName | "attribution"): unknown => {
-    const fullPath = path.join(dir, key === "attribution" ? ATTRIBUTION_FILE : DECK_FILES[key]);
-    // Relative to the working directory when inside it, so that messages read like "cards/levers.json".
-    const relative = path.relative(process.cwd(), fullPath);
-    const label = relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? fullPath : relative;
-    fileNames[key] = label;
-    let raw: string;
-    try {
-      raw = fs.readFileSync(fullPath, "utf8");
-    } catch (error) {
-      throw new Error(`${label} : lecture impossible : ${(error as Error).message}`, { cause: error });
-    }
-    try {
-      return JSON.parse(raw) as unknown;
-    } catch (error) {
-      throw new Error(`${label} : JSON invalide : ${(error as Error).message}`, { cause: error });
-    }
-  };
-  const files: DeckSources = {
-    challenge: read("challenge"),
-    lever: read("lever"),
-    pitfall: read("pitfall"),
-    attribution: read("attribution"),
-  };
-  return buildDecks(files, fileNames);
 }

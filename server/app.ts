@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { defineRoom, defineServer } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { Logger } from "pino";
-import { loadDecks } from "#cards/load.ts";
+import { loadDecks } from "#cards/files.ts";
 import { ROOM_NAME } from "#shared/protocol.ts";
 import { WORKSHOP_ROOM_NAME } from "#shared/workshop.ts";
 import type { Config } from "./config.ts";

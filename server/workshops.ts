@@ -3,7 +3,7 @@
 import { LIMITS, type TableState } from "#shared/model.ts";
 import { tableLink, type RefusalReply } from "#shared/protocol.ts";
 import type { SetupInput } from "#shared/rules/index.ts";
-import { t } from "#shared/i18n/translate.ts";
+import { t, type Dictionary } from "#shared/i18n/translate.ts";
 import {
   WORKSHOP_LIMITS,
   workshopLink,
@@ -63,7 +63,7 @@ export function workshopLinkOf(key: WorkshopKeyRequest, workshop: WorkshopCreati
 /** How long a « placez-moi » counts at its table before the person has sat down: about the time to fill the join form. */
 const SENT_MEMORY_MS = 60_000;
 
-const refusal = (code: string, params: Record<string, string | number> = {}): RefusalReply => ({ code, message: t(`workshopCore.${code}`, params) });
+const refusal = (code: keyof Dictionary["workshopCore"], params: Record<string, string | number> = {}): RefusalReply => ({ code, message: t(`workshopCore.${code}`, params) });
 
 /** At most `max` characters (whole ones: an emoji is not cut in two), with an ellipsis when cut. */
 function cut(text: string, max: number): string {
@@ -252,7 +252,7 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
     sent.set(workshopId, byTable);
   }
 
-  const seatRefused = (code: string, summary: TableSummary, seating: Seating): SeatOutcome<never> => ({
+  const seatRefused = (code: keyof Dictionary["workshopCore"], summary: TableSummary, seating: Seating): SeatOutcome<never> => ({
     ok: false,
     status: 403,
     refusal: refusal(code, { table: summary.name, seats: seating.seatsPerTable }),

@@ -30,8 +30,11 @@ const UNSAFE = new RegExp(`(${EMOJI_GLUE})|${INVISIBLE}`, "gu");
 /** Spaces of every width (no-break ones included), line breaks, tabs, and the blank braille pattern some use as a space. */
 const SPACES = /[\s\u2800]+/g;
 
-/** Joiners, presentation selectors and tags: they change an emoji's drawing, never who a name is. */
-const EMOJI_GLUE_CHARS = /[\u200D\uFE0E\uFE0F\u{E0020}-\u{E007F}]/gu;
+/**
+ * Joiners, presentation selectors and tags: they change an emoji's drawing, never who a name is. Alternatives rather
+ * than one [class], where a selector would read as joined to the character before it.
+ */
+const EMOJI_GLUE_CHARS = /\u200D|\uFE0E|\uFE0F|[\u{E0020}-\u{E007F}]/gu;
 
 /**
  * Any free text (narration, contribution, setup, card, debrief): line breaks become \n, invisible and direction-changing

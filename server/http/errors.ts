@@ -2,7 +2,7 @@
 // never Express's HTML page with a stack trace and the server's paths, whatever NODE_ENV or LOG_LEVEL say.
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { Logger } from "pino";
-import { t } from "#shared/i18n/translate.ts";
+import { t, type Dictionary } from "#shared/i18n/translate.ts";
 import type { RefusalReply } from "#shared/protocol.ts";
 import { refuse } from "./refuse.ts";
 
@@ -22,7 +22,7 @@ export const notFound: RequestHandler = (_req, res) => {
 export function replyFor(error: unknown): { status: number; reply: RefusalReply } {
   const { status: rawStatus, statusCode, type } = (typeof error === "object" && error !== null ? error : {}) as HttpError;
   const status = rawStatus ?? statusCode ?? 500;
-  const reply = (code: string, key: string) => ({ code, message: t(`http.${key}`) });
+  const reply = (code: string, key: keyof Dictionary["http"]) => ({ code, message: t(`http.${key}`) });
   // A malformed %-escape in the path (router's decodeURIComponent, or send's for static files).
   if (error instanceof URIError) return { status: 400, reply: reply("badAddress", "badAddress") };
   if (type === "charset.unsupported" || type === "encoding.unsupported") {

@@ -3,7 +3,7 @@
 // nothing, not even whether the table exists beyond what its public id already says, and opens no room.
 import express, { type Router } from "express";
 import { t } from "#shared/i18n/translate.ts";
-import { API, joinOptionsSchema, type TableTitle } from "#shared/protocol.ts";
+import { joinOptionsSchema, type TableTitle } from "#shared/protocol.ts";
 import type { Tables } from "../tables.ts";
 import { linkOf } from "./join.ts";
 import type { RateLimit } from "./protection.ts";

@@ -10,7 +10,7 @@
 import { matchMaker, Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
 import type { Logger } from "pino";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { t } from "#shared/i18n/translate.ts";
+import { t, type MessageKey } from "#shared/i18n/translate.ts";
 import type { Action, Phase } from "#shared/model.ts";
 import { tableLink, type RefusalReply } from "#shared/protocol.ts";
 import {
@@ -304,6 +304,6 @@ function refused(tableId: string, message: string): WorkshopCommandReply {
   return { ok: false, results: [{ tableId, ok: false, message }] };
 }
 
-function refusal(key: string, code: string): RefusalReply {
+function refusal(key: MessageKey, code: string): RefusalReply {
   return { code, message: t(key) };
 }

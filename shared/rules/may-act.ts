@@ -1,6 +1,6 @@
 // "What may this person do now?", asked once for the server and the browser: the permission table (permissions.ts)
 // read against a table's seats, phase and turn. The rules' canAct turns the answer into a refusal in words; the
-// browser (client/src/features/play/can.ts) asks the same function of its synced table to decide what to offer.
+// browser (client/src/store/can.ts) asks the same function of its synced table to decide what to offer.
 // Pure and light: no translation and no moves, so the browser loads only this and the permission table.
 import type { ActionType, Phase } from "../model.ts";
 import { ACTION_RULES } from "./permissions.ts";

@@ -1,4 +1,5 @@
 // Who may do what, in which phase: tables of data, read by the rules (to refuse) and by the UI (to offer).
+import type { MessageKey } from "../i18n/translate.ts";
 import type { ActionType, Phase } from "../model.ts";
 
 /**
@@ -98,7 +99,7 @@ export const JOIN_PHASES: readonly Phase[] = ["preparation", "play", "debrief"];
 export const PHASE_ORDER: readonly Phase[] = ["preparation", "play", "debrief", "closed"];
 
 /** What each phase asks of each person: keys into fr.ts `phaseGuide.<phase>.<facilitator|participant|observer>`. */
-export const PHASE_GUIDE: Record<Phase, { facilitator: string; participant: string; observer: string }> = {
+export const PHASE_GUIDE: Record<Phase, { facilitator: MessageKey; participant: MessageKey; observer: MessageKey }> = {
   preparation: {
     facilitator: "phaseGuide.preparation.facilitator",
     participant: "phaseGuide.preparation.participant",

@@ -1,7 +1,7 @@
 // Opening a table: checking what the facilitator wrote, shuffling the decks with a seed.
 import { cardThemes } from "#cards/reading.ts";
 import { DECK_NAMES } from "#cards/schema.ts";
-import { LIMITS, type Card, type DeckName, type SetupConstraints, type TableCard, type TableSetup, type TableState } from "../model.ts";
+import { LIMITS, type Card, type DeckName, type SetupConstraints, type TableCard, type TableSetup } from "../model.ts";
 import { t } from "../i18n/translate.ts";
 import { shuffle } from "../random.ts";
 import { accept, refuse, type Outcome } from "./result.ts";

@@ -78,7 +78,7 @@ function comparisonRowHtml(table: TableComparison): string {
 }
 
 function comparisonHtml(comparison: WorkshopComparison): string {
-  const columns = ["framing", "steps", "levers", "pitfalls", "openPitfalls", "debrief"];
+  const columns = ["framing", "steps", "levers", "pitfalls", "openPitfalls", "debrief"] as const;
   const shared = comparison.shared.map(
     (card) =>
       `<li>${tx("workshopPlenary.compare.sharedItem", { title: card.title, deck: t(`deckOne.${card.deck}`), tables: card.tables.join(", ") })}</li>`,

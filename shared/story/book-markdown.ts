@@ -1,7 +1,7 @@
 // The workshop's book as Markdown: the cover's lines, the contents, one chapter per table as a table's own Markdown
 // export tells it (shared/story/markdown.ts, one heading level lower), the tables compared, the attribution. Every
 // typed text is escaped, so that it reads as text and never as markup or HTML.
-import { t } from "../i18n/translate.ts";
+import { t, type Dictionary } from "../i18n/translate.ts";
 import { publicTable } from "../view.ts";
 import { compareTables, type TableComparison, type WorkshopComparison } from "../workshop-compare.ts";
 import { bookTitle, chapterTitle, tCount, useLabel, workshopDay, type WorkshopBook } from "./book-parts.ts";
@@ -43,7 +43,7 @@ function titlesMarkdown(titles: readonly string[]): string {
 }
 
 function tableComparisonMarkdown(table: TableComparison): string[] {
-  const label = (key: string) => `- **${t(`workshopPlenary.compare.${key}`)} :**`;
+  const label = (key: keyof Dictionary["workshopPlenary"]["compare"]) => `- **${t(`workshopPlenary.compare.${key}`)} :**`;
   const { title, text } = table.framing;
   const framing = title ? `${escapeMarkdown(title)} — ${escapeMarkdown(text)}` : `${escapeMarkdown(text)} *(${t("workshopPlenary.compare.writtenFraming")})*`;
   return [

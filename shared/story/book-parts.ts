@@ -1,6 +1,6 @@
 // What the workshop's book reads in every format (HTML, Markdown): the workshop, its tables in order, and the few
 // labels the formats share (a chapter's title, the day, a count). Plain text only: each format escapes it its own way.
-import { t, type Params } from "../i18n/translate.ts";
+import { t, type Params, type PluralKey } from "../i18n/translate.ts";
 import type { CardUse, WorkshopTable } from "../workshop-compare.ts";
 
 /** A workshop as its book tells it: each table's story once, in the workshop's order. */
@@ -26,9 +26,9 @@ export function workshopDay(date: string): string | null {
   return new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(day);
 }
 
-/** French plural of a workshop message: 0 and 1 take the singular. */
-export function tCount(key: string, count: number, params: Params = {}): string {
-  return t(`${key}_${count <= 1 ? "one" : "other"}`, { ...params, count });
+/** The plural form of a workshop message for count (French: 0 and 1 take the singular), chosen by i18next. */
+export function tCount(key: PluralKey, count: number, params: Params = {}): string {
+  return t(key, { ...params, count });
 }
 
 /** The book's title: the workshop's, or a plain one when it has none. */

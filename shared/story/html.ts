@@ -3,7 +3,7 @@
 // Every text a person typed (and every card text) is HTML-escaped and only ever placed between tags, never in an
 // attribute; the page loads nothing and runs nothing, so "save as PDF" from any browser gives the whole story.
 import { DECK_LOOK, pictogramSvg } from "../deck-look.ts";
-import { t } from "../i18n/translate.ts";
+import { t, type MessageKey, type ParamsOf } from "../i18n/translate.ts";
 import type { Contribution, TableState } from "../model.ts";
 import { cleanText } from "../text.ts";
 import { publicTable, type CardFace, type ParticipantView, type PublicTable, type StepView } from "../view.ts";
@@ -44,8 +44,8 @@ export function escapeHtml(text: string): string {
 }
 
 /** A French message, escaped as a whole: its parameters may be typed by people. */
-export function tx(key: string, params: Record<string, string | number> = {}): string {
-  return escapeHtml(t(key, params));
+export function tx<K extends MessageKey>(key: K, ...params: ParamsOf<K>): string {
+  return escapeHtml(t(key, ...params));
 }
 
 /** Only a plain web address may become a link; anything else stays text. */

@@ -1,7 +1,7 @@
 // What the Markdown and HTML stories both read off a table: who is who, the futures, the constraints that were set,
 // what is at stake, a step's contributions by kind, and where the debrief stands. Plain text only: each format escapes
 // it its own way.
-import { t, type Params } from "../i18n/translate.ts";
+import { t, type MessageKey, type Params, type PluralKey } from "../i18n/translate.ts";
 import type { Contribution } from "../model.ts";
 import { objectivesByPriority } from "../stakes.ts";
 import type { ParticipantView, PublicTable, StepView } from "../view.ts";
@@ -112,13 +112,13 @@ export function dealtLine(step: StepView): string | null {
 }
 
 /** Who placed an untold step: "not told yet", unless it is a dealt pitfall the story already met by an answer. */
-export function placedKey(step: StepView): string {
+export function placedKey(step: StepView): MessageKey {
   return step.dealt && !step.open ? "storyMore.placedBy" : "story.placedBy";
 }
 
-/** French plural: 0 and 1 take the singular. */
-function tCount(key: string, count: number, params: Params = {}): string {
-  return t(`${key}_${count <= 1 ? "one" : "other"}`, { ...params, count });
+/** The plural form of the language for count (French: 0 and 1 take the singular), chosen by i18next. */
+function tCount(key: PluralKey, count: number, params: Params = {}): string {
+  return t(key, { ...params, count });
 }
 
 export interface DebriefSummary {

@@ -10,7 +10,7 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HTTP_TIMEOUTS } from "#server/http/http-server.ts";
-import { t } from "#shared/i18n/translate.ts";
+import { t, type Dictionary } from "#shared/i18n/translate.ts";
 import { API, PROTOCOL_VERSION, WHOAMI_REQUEST } from "#shared/protocol.ts";
 import { joinOverHttp, openTableOverHttp, TABLE_FORM } from "../join.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
@@ -57,7 +57,7 @@ function raw(method: string, requestPath: string, headers: Record<string, string
 
 
 describe("an error is a short French JSON message, never a stack trace or a server path", () => {
-  const cases = [
+  const cases: { name: string; method: string; path: string; headers?: Record<string, string>; body?: string; status: number; key: keyof Dictionary["http"] }[] = [
     { name: "a malformed %-escape in a page's path", method: "GET", path: "/t/%E0%A4%A", status: 400, key: "badAddress" },
     { name: "a lone % in an API path", method: "GET", path: "/api/tables/%/story.md", status: 400, key: "badAddress" },
     { name: "a malformed %-escape in an asset's path", method: "GET", path: "/assets/%E0%A4%A.js", status: 404, key: "notFound" },

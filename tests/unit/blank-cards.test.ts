@@ -2,7 +2,7 @@
 // when dealt onto the path, by the placer or a facilitator when one already lies there unwritten; the written card is the
 // table's own, in the story and every export. Also: closing the story stops the timer.
 import { describe, expect, it } from "vitest";
-import { loadDecks } from "#cards/load.ts";
+import { loadDecks } from "#cards/files.ts";
 import type { Card } from "#cards/schema.ts";
 import { tableDecks } from "#server/http/exports.ts";
 import { projectTable } from "#server/room/projection.ts";

@@ -4,7 +4,7 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadDecks } from "#cards/load.ts";
+import { loadDecks } from "#cards/files.ts";
 import { cardName } from "#cards/reading.ts";
 import type { Card } from "#cards/schema.ts";
 import { cardFace } from "#shared/view.ts";

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDecks } from "#cards/load.ts";
+import { loadDecks } from "#cards/files.ts";
 import { t } from "#shared/i18n/translate.ts";
 import { LIMITS, type TableState } from "#shared/model.ts";
 import { applyAction } from "#shared/rules/index.ts";

@@ -2,7 +2,8 @@
 // taken back at will, a new address each time; names only of those who said yes, each for themself. And the challenges
 // written at a table, as a deck another table imports.
 import { describe, expect, it } from "vitest";
-import { loadDecks, parseDeckFile } from "#cards/load.ts";
+import { loadDecks } from "#cards/files.ts";
+import { parseDeckFile } from "#cards/load.ts";
 import { cardName } from "#cards/reading.ts";
 import { writtenChallenges } from "#server/http/exports.ts";
 import { withDrawnParts } from "#server/room/drawn.ts";

@@ -4,8 +4,8 @@
 // half of the first render's time on a throttled phone (bench/page-load.ts). Here t is one stable function that
 // remembers each string it made (per key and interpolation values), and a component re-renders only if the
 // dictionary or the language changes (which this app never does after start: French only).
-import type { TFunction } from "i18next";
 import { useSyncExternalStore } from "react";
+import type { Params, Translate } from "#shared/i18n/translate.ts";
 import i18n from "./index.ts";
 
 /** Strings already made; emptied when the dictionary or the language changes, and when it grows past MAX_CACHED. */
@@ -23,29 +23,20 @@ i18n.on("languageChanged", changed);
 i18n.store.on("added", changed);
 i18n.store.on("removed", changed);
 
-/** A cache key for plain interpolation values (strings, numbers, booleans), or null: then t() is not remembered. */
-function cacheKey(key: unknown, options: unknown, extra: unknown): string | null {
-  if (typeof key !== "string" || extra !== undefined) return null;
-  if (options === undefined) return key;
-  if (typeof options !== "object" || options === null) return null;
-  for (const value of Object.values(options)) {
-    const type = typeof value;
-    if (type !== "string" && type !== "number" && type !== "boolean" && value !== undefined) return null;
-  }
-  return `${key}\u0000${JSON.stringify(options)}`;
+/** A string's cache key: its key and its params (strings and numbers, by type). */
+function cacheKey(key: string, params: Params | undefined): string {
+  return params === undefined ? key : `${key}\u0000${JSON.stringify(params)}`;
 }
 
-const t = ((key: unknown, options?: unknown, extra?: unknown) => {
-  const id = cacheKey(key, options, extra);
-  const known = id === null ? undefined : cache.get(id);
+const t: Translate = (key, ...params) => {
+  const id = cacheKey(key, params[0]);
+  const known = cache.get(id);
   if (known !== undefined) return known;
-  const made = (i18n.t as unknown as (...args: unknown[]) => unknown)(key, options, extra);
-  if (id !== null && typeof made === "string") {
-    if (cache.size >= MAX_CACHED) cache = new Map();
-    cache.set(id, made);
-  }
+  const made = i18n.t(key, ...params);
+  if (cache.size >= MAX_CACHED) cache = new Map();
+  cache.set(id, made);
   return made;
-}) as unknown as TFunction;
+};
 
 const translation = { t, i18n };
 
@@ -56,7 +47,7 @@ const subscribe = (listener: () => void) => {
 const getVersion = () => version;
 
 /** The translator, stable across renders (a dependency that never changes), for the app's one i18next instance. */
-export function useTranslation(): { t: TFunction; i18n: typeof i18n } {
+export function useTranslation(): { t: Translate; i18n: typeof i18n } {
   useSyncExternalStore(subscribe, getVersion, getVersion);
   return translation;
 }

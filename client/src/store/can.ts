@@ -1,5 +1,6 @@
-// What this browser may offer now: asks the rules' own blockerOf (shared/rules/may-act.ts, the same function the
-// server's canAct asks) of the synced table, and sorts its answer into what the screen says about it.
+// What this browser may offer now: the store's selectors of rights, read by every feature. They ask the rules' own
+// blockerOf (shared/rules/may-act.ts, the same function the server's canAct asks) of the synced table, and sort its
+// answer into what the screen says about it.
 import type { ActionType } from "#shared/model.ts";
 import type { Whoami } from "#shared/protocol.ts";
 import { blockerOf as rulesBlocker, type Blocker as RulesBlocker } from "#shared/rules/may-act.ts";

@@ -5,7 +5,7 @@ import { LIMITS, type SetupChanges, type SetupConstraints, type SuggestField, ty
 import { t } from "#shared/i18n/translate.ts";
 import { shuffle } from "#shared/random.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
-import { checkSetup, fitsThemes, knownThemes } from "../setup.ts";
+import { checkSetup, fitsThemes } from "../setup.ts";
 import { withStakesChanges } from "../stakes.ts";
 import { nextNumber, type MovesOf } from "./move.ts";
 

@@ -42,6 +42,8 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
       started.current = true;
       void seat(automatic);
     }
+    // Once per page: the link's identity is seated when the form mounts (started guards React's development double
+    // mount); seat is a new function every render, and a later render must not seat anyone again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

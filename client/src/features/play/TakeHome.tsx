@@ -3,17 +3,18 @@
 // the request's body; an observer has none, and sees nothing here.
 import { useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { MessageKey } from "#shared/i18n/translate.ts";
 import { downloadTakeHome, takeHomeFileName, type TakeHomeFile } from "#client/net/plenary-api.ts";
 import { loadSeat } from "#client/net/seat.ts";
 import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import "./take-home.css";
 
-const STORY_FILES: { file: TakeHomeFile; label: string }[] = [
+const STORY_FILES: { file: TakeHomeFile; label: MessageKey }[] = [
   { file: { kind: "story", format: "html" }, label: "workshopPlenary.takeHome.storyHtml" },
   { file: { kind: "story", format: "md" }, label: "workshopPlenary.takeHome.storyMarkdown" },
   { file: { kind: "story", format: "json" }, label: "workshopPlenary.takeHome.storyJson" },
 ];
-const MINE_FILES: { file: TakeHomeFile; label: string }[] = [
+const MINE_FILES: { file: TakeHomeFile; label: MessageKey }[] = [
   { file: { kind: "mine", format: "html" }, label: "workshopPlenary.takeHome.mineHtml" },
   { file: { kind: "mine", format: "md" }, label: "workshopPlenary.takeHome.mineMarkdown" },
 ];
@@ -43,7 +44,7 @@ export function TakeHome({ tableId }: { tableId: string }) {
     }
   }
 
-  const group = (heading: string, files: typeof STORY_FILES, id: string) => (
+  const group = (heading: MessageKey, files: typeof STORY_FILES, id: string) => (
     <div className="take-home__group" role="group" aria-labelledby={id}>
       <h4 id={id}>{t(heading)}</h4>
       <div className="take-home__buttons">

@@ -1,11 +1,10 @@
 // Says in words why something is not on offer right now (whose turn it is, which phase…).
 import type { TableView } from "#client/net/types.ts";
+import type { Translate } from "#shared/i18n/translate.ts";
 import type { Blocker } from "#client/store/can.ts";
 import { displayName } from "./names.ts";
 
-type T = (key: string, params?: Record<string, unknown>) => string;
-
-export function blockedText(blocker: Blocker, table: TableView | null, t: T): string {
+export function blockedText(blocker: Blocker, table: TableView | null, t: Translate): string {
   if (blocker !== "notYourTurn") return t(`play.blocked.${blocker}`);
   const current = table?.turns.current;
   if (!current) return t("play.blocked.notYourTurnNobody");

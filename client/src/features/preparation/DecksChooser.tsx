@@ -14,7 +14,6 @@ const NONE: never[] = [];
 type Choice = DecksChoice;
 
 export function DecksChooser() {
-  const { t } = useTranslation();
   const tableDecks = useTableStore((s) => s.table?.decksInPlay ?? NONE);
   const tableThemes = useTableStore((s) => s.table?.themesInPlay ?? NONE);
   const { decks } = useDecks();

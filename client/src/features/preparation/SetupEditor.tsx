@@ -1,6 +1,7 @@
 // The facilitator's side of the setup: title, system, present state, horizon, desirable futures, constraints, stakes.
 import { useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { MessageKey } from "#shared/i18n/translate.ts";
 import { LIMITS, type SetupChanges, type SetupConstraints } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
@@ -112,7 +113,7 @@ function FuturesEditor() {
   );
 }
 
-const CONSTRAINTS: { key: keyof SetupConstraints; label: string; hint: string }[] = [
+const CONSTRAINTS: { key: keyof SetupConstraints; label: MessageKey; hint: MessageKey }[] = [
   { key: "time", label: "preparation.setup.constraintTime", hint: "preparation.setup.constraintTimeHint" },
   { key: "values", label: "preparation.setup.constraintValues", hint: "preparation.setup.constraintValuesHint" },
   { key: "actors", label: "preparation.setup.constraintActors", hint: "preparation.setup.constraintActorsHint" },

@@ -132,7 +132,7 @@ function ObjectivesEditor() {
 }
 
 /** The quick wins, or the success indicators: a few lines each. */
-function ItemsEditor({ list, item }: { list: "quickWins" | "indicators"; item: string }) {
+function ItemsEditor({ list, item }: { list: "quickWins" | "indicators"; item: "kitStakes.quickWin" | "kitStakes.indicator" }) {
   const { t } = useTranslation();
   const hintId = useId();
   const items = useTableStore(useShallow((s) => s.table?.stakes[list] ?? []));

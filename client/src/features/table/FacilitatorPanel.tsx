@@ -179,7 +179,7 @@ function ShareLinks() {
 export function StoryDownloads({ tableId, secret }: { tableId: string; secret: Secret }) {
   const { t } = useTranslation();
 
-  async function download(get: () => Promise<void>, failure = "facilitation.downloadFailed") {
+  async function download(get: () => Promise<void>, failure: "facilitation.downloadFailed" | "preparation.decks.exportFailed" = "facilitation.downloadFailed") {
     try {
       await get();
     } catch (e) {

@@ -75,7 +75,8 @@ function ChooserBody({ card, dialog, id }: BodyProps) {
       spots?.[spots.length - 1]?.focus({ preventScroll: true });
     }
     return () => element.close();
-    // Once, when the chooser opens for this card.
+    // Once, when the chooser opens for this card (the body is keyed by card): running again when byKeyboard changes
+    // would close and reopen the modal and move the focus; dialog is the parent's ref, the same object every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

@@ -4,6 +4,7 @@
 import { AnimatePresence, m, useReducedMotion } from "framer-motion";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { Translate } from "#shared/i18n/translate.ts";
 import type { StepView } from "#shared/view.ts";
 import type { TableView } from "#client/net/types.ts";
 import { selectTable, useTableStore } from "#client/store/table-store.ts";
@@ -137,8 +138,6 @@ export function StoryPresentation({ onClose }: { onClose: () => void }) {
     </dialog>
   );
 }
-
-type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** What a screen is about, said when it comes. */
 function slideHeading(table: TableView, index: number, t: Translate): string {

@@ -1,7 +1,7 @@
 // What a screen reader hears while a card is dragged with dnd-kit, in French: the card, then each spot it passes over.
 import type { Announcements } from "@dnd-kit/core";
-import type { TFunction } from "i18next";
 import { useTranslation } from "#client/i18n/use-translation.ts";
+import type { Translate } from "#shared/i18n/translate.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { slotAnchor } from "./place-card.ts";
 
@@ -10,7 +10,7 @@ function cardTitle(id: string | number): string {
 }
 
 /** « au début du chemin », or « après l'étape N, « <title> » ». */
-function overSpot(id: string | number, t: TFunction): string {
+function overSpot(id: string | number, t: Translate): string {
   const anchor = slotAnchor(String(id));
   if (anchor === null) return t("cards.dnd.overStart");
   const path = useTableStore.getState().table?.path ?? [];

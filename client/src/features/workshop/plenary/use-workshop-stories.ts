@@ -49,6 +49,8 @@ export function useWorkshopStories(workshopId: string, facilitatorKey: string | 
     }, REFRESH_MS);
     return () => {
       clearInterval(timer);
+      // A request counter, not a DOM node: the cleanup must bump its latest value so late answers are dropped.
+      // eslint-disable-next-line react-hooks/exhaustive-deps
       latest.current++;
     };
   }, [refresh]);
