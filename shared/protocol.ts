@@ -2,7 +2,7 @@
 // These schemas only reject malformed frames; limits a person can hit are checked by the rules, with readable refusals.
 import { z } from "zod";
 import { DECK_NAMES } from "#cards/schema.ts";
-import { ACTOR_ZONES } from "./model.ts";
+import { ACTOR_ZONES, type Action, type ActionType } from "./model.ts";
 import { cleanName, cleanText } from "./text.ts";
 
 // The names and addresses the browser needs too live in a module without zod (the browser validates nothing).
@@ -104,6 +104,25 @@ export const actionSchema = z.discriminatedUnion("type", [
 
 /** An action as a browser sends it: the rules' Action less what only the server fills in (server/room/drawn.ts). */
 export type WireAction = z.infer<typeof actionSchema>;
+
+/** What the server writes into an action before the rules see it (server/room/drawn.ts), by action type. */
+type DrawnByServer = { publish: "publicId" };
+type AsSent<A> = A extends { type: infer T extends keyof DrawnByServer } ? Omit<A, DrawnByServer[T]> : A;
+type Flat<T> = T extends readonly (infer E)[] ? Flat<E>[] : T extends object ? { [K in keyof T]: Flat<T[K]> } : T;
+/** Each fits the other (types, optional or not), also once every field is required (no optional field more or less). */
+type Fits<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Required_<T> = T extends readonly (infer E)[] ? Required_<E>[] : T extends object ? { [K in keyof T]-?: Required_<Exclude<T[K], undefined>> } : T;
+type Same<A, B> = Fits<A, B> extends true ? Fits<Required_<A>, Required_<B>> : false;
+/** Action types whose schema here and whose type in model.ts differ (a field, its type, or the action itself missing). */
+type Disagreeing<T = ActionType | WireAction["type"]> = T extends string
+  ? Same<Flat<Extract<WireAction, { type: T }>>, Flat<AsSent<Extract<Action, { type: T }>>>> extends true
+    ? never
+    : T
+  : never;
+// The rules' Action and this schema cannot disagree: a new action (or field) in one and not the other does not compile
+// (« property 'wave' is missing »), instead of compiling and then being refused as a malformed frame.
+const disagreeing: Record<Disagreeing, "differs between actionSchema and model.ts' Action"> = {};
+void disagreeing;
 
 /** One action as sent: with the id the sender's outbox gave it, so that a repeat is applied once. */
 export const actionRequestSchema = z.object({

@@ -1,126 +1,25 @@
-// Who sees what: the public projection of a table, and the private hand of one participant.
-import type { ActorZone, Announcement, Contribution, DeckName, Phase, SetupConstraints, SetupStakes, Step, Suggestion, TableCard, TableState, Timer, Turns } from "./model.ts";
+// Who sees what: the public projection of a table, and the private hand of one participant. Their shapes are
+// declared once in shared/synced.ts; a field it gains and publicTable does not fill fails to compile here.
+import type { Step, TableCard, TableState, Timer } from "./model.ts";
+import type { Public, Seen, Synced } from "./fields.ts";
+import type { ANNOUNCEMENT, CARD, CONTRIBUTION, PARTICIPANT, STEP, SUGGESTION, TABLE, TIMER } from "./synced.ts";
 import { cardLabel, cardName, cardThemes } from "#cards/reading.ts";
 import { hasWon } from "./rules/won.ts";
 import { stakesOf } from "./stakes.ts";
 
-export interface CardFace {
-  id: string;
-  deck: DeckName;
-  /** What the card is called (cards/reading.ts): a deck challenge's question, a lever's or a pitfall's name… */
-  title: string;
-  /** A short label we added to a challenge, shown as ours; "" when none. */
-  label: string;
-  text: string;
-  /** The kit's own words when the card's text changed them (cards/CHANGES.md); "" when the same or not from the kit. */
-  kitText: string;
-  themes: string[];
-  /** The kit gives this challenge no theme: its themes are the game's choice. */
-  themeByApp: boolean;
-  keywords: string[];
-  examples: string[];
-  /** A lever: the kit's line applying it to the environment; "" otherwise. */
-  environment: string;
-  blank: boolean;
-  source: string;
-  /** Where the card's words are in the kit ("" and 0 for cards written at a table or from other decks), and their licence. */
-  kitPart: string;
-  kitChapter: string;
-  kitLine: number;
-  license: string;
-  /** Participant id of whoever wrote this card at this table; "" for the kit's cards and imported decks. */
-  writtenBy: string;
-}
-
-export interface ParticipantView {
-  id: string;
-  name: string;
-  /** Their role now (changing hats changes it; each step and contribution keeps the role of its time). */
-  role: string;
-  /** Where they stand on the kit's actor map; "" when they said nowhere. */
-  zone: ActorZone | "";
-  facilitator: boolean;
-  handCount: number;
-  joinedAt: number;
-  removed: boolean;
-  /** The name of the workshop's table they were moved to (then also removed here); "" for everyone else. */
-  movedTo: string;
-  /** Public: the debrief is part of the story. "" until written. */
-  debrief: string;
-  /** They agreed, at the closed table, that their name appears in the published story (shared/story/published.ts). */
-  namedInPublication: boolean;
-  /** « Je m'engage à… », written with the debrief; "" until written. */
-  commitment: string;
-}
-
-export interface StepView {
-  id: string;
-  card: CardFace;
-  placedBy: string;
-  placedAt: number;
-  /** The placer's role when they placed and told it; "" in tables older than changing hats (then their role now). */
-  authorRole: string;
-  narration: string;
-  /** 0 until narrated. */
-  narratedAt: number;
-  dealt: boolean;
-  /** A dealt pitfall nobody has answered yet. */
-  open: boolean;
-  contributions: Contribution[];
-  /** Participant ids who find this step plausible / desirable. */
-  plausible: string[];
-  desirable: string[];
-}
-
+/** A card as shown (shared/synced.ts CARD). */
+export type CardFace = Public<typeof CARD>;
 /** A card in my hand: dealt by the facilitator (a pitfall I must play), or drawn. */
-export interface HandCard extends CardFace {
-  dealt: boolean;
-}
-
-export interface TimerView {
-  label: string;
-  durationMs: number;
-  remainingMs: number;
-  /** Server time (ms) when it was last started; 0 while paused. */
-  runningSince: number;
-  /** The server's clock when the timer last changed or this browser arrived (set by the server's projection). */
-  serverNow?: number;
-}
-
-export interface PublicTable {
-  id: string;
-  phase: Phase;
-  title: string;
-  system: string;
-  presentState: string;
-  horizonYear: number;
-  desirableFuture: string;
-  otherFutures: string[];
-  constraints: SetupConstraints;
-  /** What is at stake (the kit's « enjeux », objectives, quick wins, indicators); empty fields when none. */
-  stakes: SetupStakes;
-  decksInPlay: DeckName[];
-  themesInPlay: string[];
-  framingChallenge: CardFace | null;
-  framingChallengeText: string;
-  participants: ParticipantView[];
-  path: StepView[];
-  piles: Record<DeckName, number>;
-  discardCount: number;
-  locked: boolean;
-  turns: Turns;
-  timer: TimerView | null;
-  suggestions: Suggestion[];
-  /** Every participant (not removed, not facilitating) has written their debrief: the table has won. */
-  won: boolean;
-  /** The facilitation's message, shown on every screen of the table until cleared or replaced. */
-  announcement: Announcement | null;
-  /**
-   * The id of the published story's public address (publicStoryPath), "" when not published. Everyone at the table sees
-   * it: the page is public, and each person may want to read what is published under their name.
-   */
-  publicationId: string;
-}
+export type HandCard = CardFace & Required<Pick<Synced<typeof CARD>, "dealt">>;
+export type ParticipantView = Public<typeof PARTICIPANT>;
+export type ContributionView = Public<typeof CONTRIBUTION>;
+export type StepView = Public<typeof STEP>;
+export type SuggestionView = Public<typeof SUGGESTION>;
+export type AnnouncementView = Public<typeof ANNOUNCEMENT>;
+/** A timer as the rules give it, with the server's clock when the room has added it (net/types.ts). */
+export type TimerView = Public<typeof TIMER> & Partial<Seen<typeof TIMER>>;
+/** Everything anyone at the table may see; the synced state adds presence, hands and the room's clock. */
+export type PublicTable = Public<typeof TABLE>;
 
 export function cardFace(card: TableCard): CardFace {
   return {
@@ -189,9 +88,9 @@ export function publicTable(state: TableState): PublicTable {
     locked: state.locked,
     turns: { mode: state.turns.mode, order: [...state.turns.order], current: state.turns.current },
     timer: state.timer ? timerView(state.timer) : null,
-    suggestions: state.suggestions.map((s) => ({ ...s })),
+    suggestions: state.suggestions.map((s) => ({ id: s.id, authorId: s.authorId, field: s.field, text: s.text, at: s.at })),
     won: hasWon(state),
-    announcement: state.announcement ? { ...state.announcement } : null,
+    announcement: state.announcement ? { text: state.announcement.text, at: state.announcement.at } : null,
     publicationId: state.publication?.id ?? "",
   };
 }
@@ -207,7 +106,7 @@ function stepView(state: TableState, step: Step): StepView {
     narratedAt: step.narratedAt ?? 0,
     dealt: step.dealt,
     open: step.open,
-    contributions: step.contributions.map((c) => ({ ...c })),
+    contributions: step.contributions.map((c) => ({ id: c.id, authorId: c.authorId, kind: c.kind, text: c.text, at: c.at, authorRole: c.authorRole ?? "" })),
     plausible: [...step.reactions.plausible],
     desirable: [...step.reactions.desirable],
   };

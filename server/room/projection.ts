@@ -1,222 +1,164 @@
-// Projects the plain table (shared/view.ts) into the synced schema, touching only what changed: a field is assigned
-// only when its value differs, and an array is rebuilt only when its ids or their order change.
-import type { ArraySchema, StateView } from "@colyseus/schema";
-import type { Announcement, Contribution, Objective, SetupStakes, Suggestion } from "#shared/model.ts";
-import type { CardFace, HandCard, PublicTable, StepView, TimerView } from "#shared/view.ts";
-import {
-  AnnouncementSchema,
-  CardSchema,
-  ContributionSchema,
-  ObjectiveSchema,
-  ParticipantSchema,
-  StepSchema,
-  SuggestionSchema,
-  TimerSchema,
-  type TableSchema,
-} from "./schema.ts";
+// Projects the plain table (shared/view.ts) into the synced schema, field by field as shared/synced.ts declares them, so
+// no synced field can be left out; touching only what changed: a value is assigned only when it differs, an object is
+// patched in place while it is the same one (same id), and a list only grows by its new items when nothing before moved.
+import type { StateView } from "@colyseus/schema";
+import type { Field, Shape } from "#shared/fields.ts";
+import { CARD, PARTICIPANT, TABLE, TIMER } from "#shared/synced.ts";
+import type * as SYNCED from "#shared/synced.ts";
+import type { HandCard, PublicTable } from "#shared/view.ts";
+import { instanceOf, type CardSchema, type ParticipantSchema, type TableSchema } from "./schema.ts";
 
-function toCard(face: CardFace): CardSchema {
-  const card = new CardSchema();
-  assign(card, {
-    id: face.id,
-    deck: face.deck,
-    title: face.title,
-    label: face.label,
-    text: face.text,
-    kitText: face.kitText,
-    themeByApp: face.themeByApp,
-    environment: face.environment,
-    blank: face.blank,
-    source: face.source,
-    kitPart: face.kitPart,
-    kitChapter: face.kitChapter,
-    kitLine: face.kitLine,
-    license: face.license,
-    writtenBy: face.writtenBy,
-  });
-  card.themes.push(...face.themes);
-  card.keywords.push(...face.keywords);
-  card.examples.push(...face.examples);
-  return card;
+type Plain = Record<string, unknown>;
+/** A schema instance read and written by field name: the walk below is driven by the field table, not by its types. */
+type Synced = Record<string, unknown> & { clear?: () => void };
+interface SyncedList {
+  length: number;
+  [index: number]: unknown;
+  clear(): void;
+  push(...items: unknown[]): number;
+}
+interface SyncedMap {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+  delete(key: string): void;
+  keys(): IterableIterator<string>;
 }
 
-/** Assigns only the fields whose value differs, so unchanged fields send nothing. Returns whether anything changed. */
-function assign<T extends object>(target: T, values: Partial<T>): boolean {
-  let changed = false;
-  for (const [key, value] of Object.entries(values) as [keyof T, T[keyof T]][]) {
-    if (target[key] !== value) {
-      target[key] = value;
-      changed = true;
-    }
-  }
-  return changed;
-}
-
-/** Replaces a list of strings when it differs (ids, order or length). */
-function syncStrings(target: ArraySchema<string>, values: readonly string[]): void {
-  if (target.length === values.length && values.every((v, i) => target[i] === v)) return;
-  target.clear();
-  target.push(...values);
-}
-
-/** Replaces a list of items when their keys differ; `key` says what makes an item the same (id, and text if it may change). */
-function syncItems<S, V>(target: ArraySchema<S>, values: readonly V[], key: (item: S | V) => string, make: (value: V) => S): void {
-  if (target.length === values.length && values.every((v, i) => target[i] !== undefined && key(target[i] as S) === key(v))) return;
-  target.clear();
-  target.push(...values.map(make));
-}
-
-function toContribution(c: Contribution): ContributionSchema {
-  const synced = new ContributionSchema();
-  assign(synced, { id: c.id, authorId: c.authorId, kind: c.kind, text: c.text, at: c.at, authorRole: c.authorRole ?? "" });
-  return synced;
-}
-
-function toSuggestion(s: Suggestion): SuggestionSchema {
-  const synced = new SuggestionSchema();
-  assign(synced, { id: s.id, authorId: s.authorId, field: s.field, text: s.text, at: s.at });
-  return synced;
+/** What the room adds to the rules' public table, field by field (the `room` fields of shared/synced.ts). */
+interface RoomParts {
+  connected: ReadonlySet<string>;
+  now: number;
 }
 
 /**
  * Writes the public table into the synced state. `connected` holds the participants with a live connection;
  * `now` is the server's clock, sent with every change of the timer so that clients can count down on their own.
+ * The room fills the rest of its own fields: deleteAfter (table-room.ts) and the hands (projectHand).
  */
 export function projectTable(target: TableSchema, table: PublicTable, connected: ReadonlySet<string>, now: number): void {
-  assign(target, {
-    id: table.id,
-    phase: table.phase,
-    title: table.title,
-    system: table.system,
-    presentState: table.presentState,
-    horizonYear: table.horizonYear,
-    desirableFuture: table.desirableFuture,
-    framingChallengeText: table.framingChallengeText,
-    discardCount: table.discardCount,
-    locked: table.locked,
-    won: table.won,
-    publicationId: table.publicationId,
-  });
-  syncStrings(target.otherFutures, table.otherFutures);
-  assign(target.constraints, table.constraints);
-  projectStakes(target, table.stakes);
-  syncStrings(target.decksInPlay, table.decksInPlay);
-  syncStrings(target.themesInPlay, table.themesInPlay);
-  const challenge = table.framingChallenge;
-  if (challenge && target.framingChallenge?.id !== challenge.id) target.framingChallenge = toCard(challenge);
-  if (!challenge && target.framingChallenge) target.framingChallenge = undefined;
-  assign(target.piles, table.piles);
-  assign(target.turns, { mode: table.turns.mode, current: table.turns.current ?? "" });
-  syncStrings(target.turns.order, table.turns.order);
-  projectTimer(target, table.timer, now);
-  projectAnnouncement(target, table.announcement);
-  syncItems(target.suggestions, table.suggestions, (s) => `${s.id}\n${s.text}`, toSuggestion);
-  projectParticipants(target, table, connected);
-  projectPath(target, table);
+  project(TABLE, target as unknown as Synced, table as unknown as Plain, { connected, now });
 }
 
-function toObjective(o: Objective): ObjectiveSchema {
-  const synced = new ObjectiveSchema();
-  assign(synced, { text: o.text, priority: o.priority });
+/** Projects one object; returns whether anything in it changed. */
+function project(of: Shape, target: Synced, value: Plain, room: RoomParts): boolean {
+  let changed = false;
+  for (const [name, field] of Object.entries(of.fields)) {
+    if (field.room) continue;
+    if (projectField(field, target, name, value[name], room)) changed = true;
+  }
+  fillRoomFields(of, target, value, changed, room);
+  return changed;
+}
+
+type FieldsOf<S> = S extends Shape<infer F> ? F : never;
+type RoomFieldsOf<N extends string, S> = { [K in keyof FieldsOf<S>]: FieldsOf<S>[K] extends { room: true } ? `${N}.${K & string}` : never }[keyof FieldsOf<S>];
+type RoomFields = { [N in keyof typeof SYNCED]: RoomFieldsOf<N, (typeof SYNCED)[N]> }[keyof typeof SYNCED];
+
+/**
+ * Who fills each field the rules' public table does not hold (`room` in shared/synced.ts). Every other synced field is
+ * projected by the walk above from publicTable, whose type asks for all of them; a room field added to shared/synced.ts
+ * does not compile until it has its line here, and its code.
+ */
+export const FILLED_BY_ROOM = {
+  "CARD.dealt": "projectHand, from the rules' handOf (private: a card of a hand only)",
+  "PARTICIPANT.connected": "fillRoomFields, from the room's live connections",
+  "PARTICIPANT.hand": "projectHand (a StateView field)",
+  "TIMER.serverNow": "fillRoomFields, the server's clock when the timer changed",
+  "TABLE.deleteAfter": "table-room.ts #project, from the retention sweep's date",
+} as const satisfies Record<RoomFields, string>;
+
+/** The room's own fields of one object (see FILLED_BY_ROOM). */
+function fillRoomFields(of: Shape, target: Synced, value: Plain, changed: boolean, room: RoomParts): void {
+  if (of === PARTICIPANT && target["connected"] !== room.connected.has(value["id"] as string)) {
+    target["connected"] = room.connected.has(value["id"] as string);
+  }
+  if (of === TIMER && (changed || target["serverNow"] === undefined)) target["serverNow"] = room.now;
+}
+
+function projectField(field: Field, target: Synced, name: string, next: unknown, room: RoomParts): boolean {
+  switch (field.kind) {
+    case "value": {
+      const wanted = next === null ? field.empty : next;
+      if (target[name] === wanted) return false;
+      target[name] = wanted;
+      return true;
+    }
+    case "list":
+      return projectList(field.of, target[name] as SyncedList, next as unknown[], room);
+    case "ref": {
+      if (next === null || next === undefined) {
+        if (target[name] === undefined) return false;
+        target[name] = undefined;
+        return true;
+      }
+      const current = target[name] as Synced | undefined;
+      if (current && sameObject(field.shape, current, next as Plain)) return project(field.shape, current, next as Plain, room);
+      // Another object (a blank card written on the path is another card): sent again whole.
+      target[name] = made(field.shape, next as Plain, room);
+      return true;
+    }
+    case "map":
+      return projectMap(field.shape, target[name] as SyncedMap, next as Plain[], room);
+  }
+}
+
+/** The same object: the same id, for a shape that has one. */
+function sameObject(of: Shape, current: Synced, next: Plain): boolean {
+  return !("id" in of.fields) || current["id"] === next["id"];
+}
+
+function made(of: Shape, value: Plain, room: RoomParts): Synced {
+  const synced = instanceOf(of) as unknown as Synced;
+  project(of, synced, value, room);
   return synced;
 }
 
-function projectStakes(target: TableSchema, stakes: SetupStakes): void {
-  assign(target.stakes, { ifNothing: stakes.ifNothing });
-  syncItems(target.stakes.objectives, stakes.objectives, (o) => `${o.priority}\n${o.text}`, toObjective);
-  syncStrings(target.stakes.quickWins, stakes.quickWins);
-  syncStrings(target.stakes.indicators, stakes.indicators);
-}
-
-function projectTimer(target: TableSchema, timer: TimerView | null, now: number): void {
-  if (!timer) {
-    if (target.timer) target.timer = undefined;
-    return;
+/**
+ * A list whose items are still the same ones in the same order is patched in place and grows by its new items; a list
+ * where something was inserted, moved or removed is sent again (a few hundred bytes a step, once per such move).
+ */
+function projectList(of: Field | Shape, target: SyncedList, next: readonly unknown[], room: RoomParts): boolean {
+  const isShape = of.kind === "shape";
+  const kept = Math.min(target.length, next.length);
+  let inPlace = target.length <= next.length;
+  for (let i = 0; inPlace && i < kept; i++) {
+    inPlace = isShape ? sameObject(of, target[i] as Synced, next[i] as Plain) : target[i] === next[i];
   }
-  const synced = target.timer ?? new TimerSchema();
-  const { label, durationMs, remainingMs, runningSince } = timer;
-  if (assign(synced, { label, durationMs, remainingMs, runningSince })) synced.serverNow = now;
-  if (!target.timer) target.timer = synced;
-}
-
-/** A new message is a new object, so that a browser tells it again even when its text is the same as before. */
-function projectAnnouncement(target: TableSchema, announcement: Announcement | null): void {
-  if (!announcement) {
-    if (target.announcement) target.announcement = undefined;
-    return;
+  if (!inPlace) {
+    target.clear();
+    target.push(...next.map((item) => (isShape ? made(of, item as Plain, room) : item)));
+    return true;
   }
-  if (target.announcement?.at === announcement.at && target.announcement.text === announcement.text) return;
-  const synced = new AnnouncementSchema();
-  assign(synced, announcement);
-  target.announcement = synced;
+  let changed = false;
+  if (isShape) for (let i = 0; i < kept; i++) if (project(of, target[i] as Synced, next[i] as Plain, room)) changed = true;
+  if (next.length > kept) {
+    target.push(...next.slice(kept).map((item) => (isShape ? made(of, item as Plain, room) : item)));
+    changed = true;
+  }
+  return changed;
 }
 
-function projectParticipants(target: TableSchema, table: PublicTable, connected: ReadonlySet<string>): void {
+/** Objects keyed by id (participants): the map keeps them in place; who left the table is taken out. */
+function projectMap(of: Shape, target: SyncedMap, next: readonly Plain[], room: RoomParts): boolean {
+  let changed = false;
   const seen = new Set<string>();
-  for (const p of table.participants) {
-    seen.add(p.id);
-    let entry = target.participants.get(p.id);
-    if (!entry) {
-      entry = new ParticipantSchema();
-      target.participants.set(p.id, entry);
+  for (const item of next) {
+    const id = item["id"] as string;
+    seen.add(id);
+    const current = target.get(id) as Synced | undefined;
+    if (current) {
+      if (project(of, current, item, room)) changed = true;
+    } else {
+      target.set(id, made(of, item, room));
+      changed = true;
     }
-    assign(entry, {
-      id: p.id,
-      name: p.name,
-      role: p.role,
-      zone: p.zone,
-      facilitator: p.facilitator,
-      handCount: p.handCount,
-      joinedAt: p.joinedAt,
-      removed: p.removed,
-      movedTo: p.movedTo,
-      debrief: p.debrief,
-      commitment: p.commitment,
-      namedInPublication: p.namedInPublication,
-      connected: connected.has(p.id),
-    });
   }
-  for (const id of [...target.participants.keys()]) if (!seen.has(id)) target.participants.delete(id);
-}
-
-function projectPath(target: TableSchema, table: PublicTable): void {
-  const sameOrder = target.path.length === table.path.length && table.path.every((s, i) => target.path[i]?.id === s.id);
-  if (!sameOrder) {
-    // A step placed, moved or removed: the path is sent again (a few hundred bytes a step, and it happens once per move).
-    target.path.clear();
-    for (const s of table.path) {
-      const step = new StepSchema();
-      step.card = toCard(s.card);
-      projectStep(step, s);
-      target.path.push(step);
-    }
-    return;
+  for (const id of [...target.keys()]) {
+    if (seen.has(id)) continue;
+    target.delete(id);
+    changed = true;
   }
-  table.path.forEach((s, i) => {
-    const step = target.path[i];
-    if (step) projectStep(step, s);
-  });
-}
-
-function projectStep(step: StepSchema, s: StepView): void {
-  assign(step, {
-    id: s.id,
-    placedBy: s.placedBy,
-    placedAt: s.placedAt,
-    authorRole: s.authorRole,
-    narration: s.narration,
-    narratedAt: s.narratedAt,
-    dealt: s.dealt,
-    open: s.open,
-  });
-  // A blank card written on the path is another card (another id): sent again whole. Otherwise a card's only field that
-  // changes is the source line of a written card, when its author is anonymised.
-  if (!step.card || step.card.id !== s.card.id) step.card = toCard(s.card);
-  else if (step.card.source !== s.card.source) step.card.source = s.card.source;
-  // An edit by the facilitator changes a contribution's text, not its id; an anonymisation, the role it keeps.
-  syncItems(step.contributions, s.contributions, (c) => `${c.id}\n${c.text}\n${c.authorRole ?? ""}`, toContribution);
-  syncStrings(step.plausible, s.plausible);
-  syncStrings(step.desirable, s.desirable);
+  return changed;
 }
 
 /** Replaces a participant's synced hand when it changed; every card must be added to the owner's views or it never reaches them. */
@@ -227,7 +169,8 @@ export function projectHand(target: ParticipantSchema, hand: readonly HandCard[]
   if (same) return;
   target.hand.clear();
   for (const face of hand) {
-    const card = toCard(face);
+    const card = instanceOf(CARD) as CardSchema;
+    project(CARD, card as unknown as Synced, face as unknown as Plain, { connected: new Set(), now: 0 });
     card.dealt = face.dealt;
     target.hand.push(card);
     for (const view of views) view.add(card);

@@ -1,185 +1,89 @@
-// The synced projection of a table (Colyseus schema): field definitions only, named as in shared/view.ts' PublicTable so
-// that a client's `state.toJSON()` reads as a PublicTable (participants keyed by id). Hands are .view(): only their owner
+// The synced projection of a table (Colyseus schema), built from the one declaration of what a browser receives
+// (shared/synced.ts): a class per shape, its fields in the declared order. A client's `state.toJSON()` reads as
+// Synced<typeof TABLE> (checked below against @colyseus/schema's own ToJSON). Hands are .view(): only their owner
 // receives them. Each schema stays far below @colyseus/schema's 63 fields.
-import { schema, t, type SchemaType } from "@colyseus/schema";
+import { schema, t, type ArraySchema, type FieldBuilder, type MapSchema, type Schema, type ToJSON } from "@colyseus/schema";
+import type { Field, Fields, ListField, MapField, RefField, Shape, Synced, ValueField } from "#shared/fields.ts";
+import { ANNOUNCEMENT, CARD, CONTRIBUTION, OBJECTIVE, PARTICIPANT, STEP, SUGGESTION, TABLE, TIMER } from "#shared/synced.ts";
 
-export const CardSchema = schema(
-  {
-    id: t.string(),
-    deck: t.string(),
-    title: t.string(),
-    label: t.string(),
-    text: t.string(),
-    kitText: t.string(),
-    themes: t.array("string"),
-    themeByApp: t.boolean(),
-    keywords: t.array("string"),
-    examples: t.array("string"),
-    environment: t.string(),
-    blank: t.boolean(),
-    source: t.string(),
-    kitPart: t.string(),
-    kitChapter: t.string(),
-    kitLine: t.number(),
-    license: t.string(),
-    /** Participant id of whoever wrote the card at this table; "" for the kit's and imported cards. */
-    writtenBy: t.string(),
-    /** In a hand only: dealt by the facilitator, to be played. */
-    dealt: t.boolean(),
-  },
-  "Card",
-);
-export type CardSchema = SchemaType<typeof CardSchema>;
+type FieldsOf<S> = S extends Shape<infer F> ? F : never;
+type IsOptional<F> = F extends RefField<Shape, true> ? true : false;
 
-export const ParticipantSchema = schema(
-  {
-    id: t.string(),
-    name: t.string(),
-    role: t.string(),
-    /** Where they stand on the kit's actor map; "" when nowhere. */
-    zone: t.string(),
-    facilitator: t.boolean(),
-    connected: t.boolean(),
-    handCount: t.uint8(),
-    joinedAt: t.number(),
-    removed: t.boolean(),
-    /** The workshop's table they were moved to; "" for everyone else. */
-    movedTo: t.string(),
-    debrief: t.string(),
-    /** « Je m'engage à… », written with the debrief. */
-    commitment: t.string(),
-    namedInPublication: t.boolean(),
-    hand: t.array(CardSchema).view(),
-  },
-  "Participant",
-);
-export type ParticipantSchema = SchemaType<typeof ParticipantSchema>;
+/** The instance of a shape's schema class: values, ArraySchema for lists, MapSchema for keyed objects. */
+export type Instance<S extends Shape> = {
+  -readonly [K in keyof FieldsOf<S> as IsOptional<FieldsOf<S>[K]> extends true ? never : K]: InstanceField<FieldsOf<S>[K]>;
+} & {
+  -readonly [K in keyof FieldsOf<S> as IsOptional<FieldsOf<S>[K]> extends true ? K : never]?: InstanceField<FieldsOf<S>[K]>;
+} & Schema;
 
-export const ContributionSchema = schema(
-  {
-    id: t.string(),
-    authorId: t.string(),
-    kind: t.string(),
-    text: t.string(),
-    at: t.number(),
-    /** The author's role when they wrote it; "" in tables older than changing hats. */
-    authorRole: t.string(),
-  },
-  "Contribution",
-);
-export type ContributionSchema = SchemaType<typeof ContributionSchema>;
+type InstanceField<F> =
+  F extends ValueField<infer T> ? T
+  : F extends ListField<infer E> ? ArraySchema<E extends Shape ? Instance<E> : E extends ValueField<infer T> ? T : never>
+  : F extends RefField<infer S> ? Instance<S>
+  : F extends MapField<infer S> ? MapSchema<Instance<S>>
+  : never;
 
-export const StepSchema = schema(
-  {
-    id: t.string(),
-    card: t.ref(CardSchema),
-    placedBy: t.string(),
-    placedAt: t.number(),
-    /** The placer's role when they placed and told it; "" in tables older than changing hats. */
-    authorRole: t.string(),
-    narration: t.string(),
-    narratedAt: t.number(),
-    dealt: t.boolean(),
-    open: t.boolean(),
-    contributions: t.array(ContributionSchema),
-    plausible: t.array("string"),
-    desirable: t.array("string"),
-  },
-  "Step",
-);
-export type StepSchema = SchemaType<typeof StepSchema>;
+export type SchemaClass<S extends Shape> = new () => Instance<S>;
 
-export const PilesSchema = schema({ challenge: t.uint16(), lever: t.uint16(), pitfall: t.uint16() }, "Piles");
+const classes = new Map<Shape, SchemaClass<Shape>>();
 
-export const ConstraintsSchema = schema({ time: t.string(), values: t.string(), actors: t.string() }, "Constraints");
+/** The schema class of a shape, made once (a class is its identity on the wire: one per shape). */
+function classOf<S extends Shape>(of: S): SchemaClass<S> {
+  let made = classes.get(of);
+  if (!made) {
+    const definition: Record<string, FieldBuilder<unknown, boolean, boolean>> = {};
+    for (const [name, field] of Object.entries(of.fields as Fields)) definition[name] = builderOf(field);
+    made = schema(definition, of.name) as unknown as SchemaClass<Shape>;
+    classes.set(of, made);
+  }
+  return made as unknown as SchemaClass<S>;
+}
 
-export const ObjectiveSchema = schema({ text: t.string(), priority: t.uint8() }, "Objective");
-export type ObjectiveSchema = SchemaType<typeof ObjectiveSchema>;
+function builderOf(field: Field): FieldBuilder<unknown, boolean, boolean> {
+  const built = bareBuilderOf(field);
+  return field.view ? built.view() : built;
+}
 
-/** What is at stake (shared/stakes.ts): the kit's « enjeux », objectives, quick wins, success indicators. */
-export const StakesSchema = schema(
-  {
-    ifNothing: t.string(),
-    objectives: t.array(ObjectiveSchema),
-    quickWins: t.array("string"),
-    indicators: t.array("string"),
-  },
-  "Stakes",
-);
+function bareBuilderOf(field: Field): FieldBuilder<unknown, boolean, boolean> {
+  switch (field.kind) {
+    case "value":
+      return t[field.wire]();
+    case "list":
+      return field.of.kind === "shape" ? t.array(classOf(field.of) as never) : t.array(field.of.wire);
+    case "ref":
+      return field.optional ? t.ref(classOf(field.shape)).optional() : t.ref(classOf(field.shape));
+    case "map":
+      return t.map(classOf(field.shape) as never);
+  }
+}
 
-export const TurnsSchema = schema(
-  {
-    mode: t.string(),
-    order: t.array("string"),
-    /** Whose turn it is; "" in free play or when nobody's. */
-    current: t.string(),
-  },
-  "Turns",
-);
-export type TurnsSchema = SchemaType<typeof TurnsSchema>;
+export const CardSchema = classOf(CARD);
+export type CardSchema = Instance<typeof CARD>;
+export const ParticipantSchema = classOf(PARTICIPANT);
+export type ParticipantSchema = Instance<typeof PARTICIPANT>;
+export const ContributionSchema = classOf(CONTRIBUTION);
+export type ContributionSchema = Instance<typeof CONTRIBUTION>;
+export const StepSchema = classOf(STEP);
+export type StepSchema = Instance<typeof STEP>;
+export const ObjectiveSchema = classOf(OBJECTIVE);
+export type ObjectiveSchema = Instance<typeof OBJECTIVE>;
+export const TimerSchema = classOf(TIMER);
+export type TimerSchema = Instance<typeof TIMER>;
+export const AnnouncementSchema = classOf(ANNOUNCEMENT);
+export type AnnouncementSchema = Instance<typeof ANNOUNCEMENT>;
+export const SuggestionSchema = classOf(SUGGESTION);
+export type SuggestionSchema = Instance<typeof SUGGESTION>;
+export const TableSchema = classOf(TABLE);
+export type TableSchema = Instance<typeof TABLE>;
 
-/** Nothing ticks on the server: clients count down from remainingMs, runningSince and the server's clock. */
-export const TimerSchema = schema(
-  {
-    label: t.string(),
-    durationMs: t.number(),
-    remainingMs: t.number(),
-    /** Server time (ms) when last started; 0 while paused. */
-    runningSince: t.number(),
-    /** The server's Date.now() when this timer last changed: a client's clock may be off, this corrects it. */
-    serverNow: t.number(),
-  },
-  "Timer",
-);
-export type TimerSchema = SchemaType<typeof TimerSchema>;
+/** Builds a schema instance of any shape (the projection makes the objects of a list or a ref with it). */
+export function instanceOf<S extends Shape>(of: S): Instance<S> {
+  return new (classOf(of))();
+}
 
-/** The facilitation's message on every screen of the table (a workshop's, or this table's facilitator's). */
-export const AnnouncementSchema = schema({ text: t.string(), at: t.number() }, "Announcement");
-export type AnnouncementSchema = SchemaType<typeof AnnouncementSchema>;
-
-export const SuggestionSchema = schema(
-  {
-    id: t.string(),
-    authorId: t.string(),
-    field: t.string(),
-    text: t.string(),
-    at: t.number(),
-  },
-  "Suggestion",
-);
-export type SuggestionSchema = SchemaType<typeof SuggestionSchema>;
-
-export const TableSchema = schema(
-  {
-    id: t.string(),
-    phase: t.string(),
-    title: t.string(),
-    system: t.string(),
-    presentState: t.string(),
-    horizonYear: t.uint16(),
-    desirableFuture: t.string(),
-    otherFutures: t.array("string"),
-    constraints: t.ref(ConstraintsSchema),
-    stakes: t.ref(StakesSchema),
-    decksInPlay: t.array("string"),
-    themesInPlay: t.array("string"),
-    framingChallenge: t.ref(CardSchema).optional(),
-    framingChallengeText: t.string(),
-    participants: t.map(ParticipantSchema),
-    path: t.array(StepSchema),
-    piles: t.ref(PilesSchema),
-    discardCount: t.uint16(),
-    locked: t.boolean(),
-    turns: t.ref(TurnsSchema),
-    timer: t.ref(TimerSchema).optional(),
-    suggestions: t.array(SuggestionSchema),
-    won: t.boolean(),
-    announcement: t.ref(AnnouncementSchema).optional(),
-    /** The published story's public id ("" when not published): its page is /recit/<id>. */
-    publicationId: t.string(),
-    /** When the retention sweep will delete the table if nobody touches it (ms since epoch): the last entry + RETENTION_DAYS. */
-    deleteAfter: t.number(),
-  },
-  "Table",
-);
-export type TableSchema = SchemaType<typeof TableSchema>;
+// What the decoder gives a browser is what shared/fields.ts says it is: the browser's types rest on this. (Which keys
+// may be absent is left aside: a private hand is absent from others' JSON, which the class's own type cannot say.)
+type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+type Flat<T> = T extends readonly (infer E)[] ? Flat<E>[] : T extends object ? { [K in keyof T]-?: Flat<Exclude<T[K], undefined>> } : T;
+const decodedAsDeclared: Same<Flat<ToJSON<TableSchema>>, Flat<Synced<typeof TABLE>>> = true;
+void decodedAsDeclared;

@@ -16,6 +16,7 @@ import { t } from "#shared/i18n/translate.ts";
 import { API, LINK_KEYS, PROTOCOL_VERSION, type CreatedTable } from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp, JoinRefusedError } from "../join.ts";
+import type { SyncedTable } from "#client/net/types.ts";
 
 const BASE_URL = "http://localhost:2568";
 const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]));
@@ -26,17 +27,8 @@ const REAL_NAME = "Zéphyrine Quintal";
 const REAL_ROLE = "apicultrice du toit";
 const TRACES = /Zéphyrine|Quintal|apicultrice/;
 
-interface PersonJson {
-  id: string;
-  name: string;
-  role: string;
-  removed: boolean;
-  hand?: { id: string }[];
-}
-interface TableJson {
-  participants: Record<string, PersonJson>;
-  path: { id: string; placedBy: string; narration: string }[];
-}
+/** The synced state's JSON as a browser decodes it (shared/synced.ts). */
+type TableJson = SyncedTable;
 interface Person {
   name: string;
   seatKey: string;

@@ -17,7 +17,7 @@ import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { parseDeckFile } from "#cards/load.ts";
 import { t } from "#shared/i18n/translate.ts";
 import { API, INVITE_LINK_REQUEST, isPublicStoryId, PROTOCOL_VERSION, publicStoryPath, type ShareLinks } from "#shared/protocol.ts";
-import type { PublicTable } from "#shared/view.ts";
+import type { SyncedTable } from "#client/net/types.ts";
 import { joinOverHttp, openTableOverHttp, type OpenedTable } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";
@@ -26,7 +26,8 @@ const NARRATION = "Un atelier de réparation ouvre dans l'ancienne station-servi
 const HAND_CARD = { title: "Une carte gardée en main", text: "Personne d'autre ne doit la lire." };
 const CHALLENGE = "Fermer les rues des écoles aux voitures ?";
 
-type TableJson = Omit<PublicTable, "participants"> & { participants: Record<string, PublicTable["participants"][number] & { hand?: { id: string }[] }> };
+/** The synced state's JSON as a browser decodes it (shared/synced.ts). */
+type TableJson = SyncedTable;
 
 interface Person {
   name: string;

@@ -32,6 +32,7 @@ import {
 } from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp } from "../join.ts";
+import type { SyncedTable } from "#client/net/types.ts";
 
 const BASE_URL = "http://localhost:2568";
 
@@ -41,59 +42,8 @@ const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [
 /** A table framed by a challenge written by hand, so that it does not depend on the ids of the real decks. */
 const NEW_TABLE = { ...SETUP, framingChallengeId: null, framingChallengeText: "Diviser par dix le nombre de voitures ?" };
 
-interface CardJson {
-  id: string;
-  title: string;
-  writtenBy: string;
-  blank?: boolean;
-}
-interface ParticipantJson {
-  id: string;
-  name: string;
-  role: string;
-  facilitator: boolean;
-  connected: boolean;
-  handCount: number;
-  removed: boolean;
-  debrief: string;
-  commitment: string;
-  hand?: CardJson[];
-}
-interface ContributionJson {
-  id: string;
-  authorId: string;
-  kind: string;
-  text: string;
-}
-interface StepJson {
-  id: string;
-  card: CardJson;
-  placedBy: string;
-  narration: string;
-  dealt: boolean;
-  open: boolean;
-  contributions: ContributionJson[];
-  plausible: string[];
-  desirable: string[];
-}
-interface TableJson {
-  phase: string;
-  title: string;
-  otherFutures: string[];
-  constraints: { time: string; values: string; actors: string };
-  stakes: { ifNothing: string; objectives: { text: string; priority: number }[]; quickWins: string[]; indicators: string[] };
-  decksInPlay: string[];
-  participants: Record<string, ParticipantJson>;
-  path: StepJson[];
-  piles: Record<DeckName, number>;
-  discardCount: number;
-  locked: boolean;
-  won: boolean;
-  turns: { mode: string; order: string[]; current: string };
-  timer?: { label: string; durationMs: number; remainingMs: number; runningSince: number; serverNow: number };
-  suggestions: { id: string; authorId: string; field: string; text: string }[];
-}
-
+/** The synced state's JSON as a browser decodes it (shared/synced.ts). */
+type TableJson = SyncedTable;
 /** One person's browser: their name, the seat key it keeps, and its connection to the table. */
 interface Person {
   name: string;
@@ -191,7 +141,7 @@ async function takeSeat(
   return person;
 }
 
-function me(person: Person, state = stateOf(person)): ParticipantJson {
+function me(person: Person, state = stateOf(person)): TableJson["participants"][string] {
   const found = Object.values(state.participants).find((p) => p.name === person.name);
   if (!found) throw new Error(`${person.name} does not see themselves`);
   return found;

@@ -18,24 +18,15 @@ import type { Action } from "#shared/model.ts";
 import { INVITE_LINK_REQUEST, LINK_KEYS, PROTOCOL_VERSION, type ShareLinks } from "#shared/protocol.ts";
 import { MOVED_CLOSE_CODE, WORKSHOP_ACTOR_ID, type WorkshopActReply } from "#shared/workshop.ts";
 import { joinOverHttp, JoinRefusedError, openTableOverHttp } from "../join.ts";
+import type { SyncedTable } from "#client/net/types.ts";
 
 const BASE_URL = "http://localhost:2568";
 const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]));
 /** Where the workshop sends Bastien: another table's participant link, as the workshop room would pass it. */
 const TABLE_2 = { path: `/t/${randomBytes(12).toString("base64url")}#${LINK_KEYS.invite}=${randomBytes(24).toString("base64url")}`, name: "Table 2" };
 
-interface PersonJson {
-  id: string;
-  name: string;
-  removed: boolean;
-  movedTo: string;
-}
-interface TableJson {
-  phase: string;
-  participants: Record<string, PersonJson>;
-  announcement?: { text: string; at: number };
-  timer?: { label: string };
-}
+/** The synced state's JSON as a browser decodes it (shared/synced.ts). */
+type TableJson = SyncedTable;
 /** One browser tab: who, the seat key its browser keeps, its connection, and how that connection ended (if it did). */
 interface Tab {
   name: string;

@@ -1,69 +1,24 @@
-// The table as the browser receives it (the synced schema's JSON), and the shape the components read.
-import type { DeckName, Suggestion, Turns } from "#shared/model.ts";
-import type { CardFace, HandCard, ParticipantView, PublicTable, StepView, TimerView } from "#shared/view.ts";
+// The table as the browser receives it (the synced schema's JSON), and the shape the components read: both derived
+// from the one declaration of what a browser receives (shared/synced.ts), with its defaults (shared/fields.ts).
+import type { Field, Seen, Shape, Synced } from "#shared/fields.ts";
+import { CARD, PARTICIPANT, TABLE } from "#shared/synced.ts";
+import type { CardFace, HandCard, TimerView } from "#shared/view.ts";
 
 export type { CardFace, HandCard };
 
-export interface SeatView extends ParticipantView {
-  connected: boolean;
-}
+/** A person at the table as a browser sees them: the public view and their presence (never their hand). */
+export type SeatView = Seen<typeof PARTICIPANT>;
 
-/** The synced state: the public table, every participant's presence, and my own hand. */
-export interface TableView extends Omit<PublicTable, "participants"> {
-  participants: SeatView[];
-  myHand: HandCard[];
-  /** When the server will delete the table if nobody touches it (ms since epoch; RETENTION_DAYS after the last entry). */
-  deleteAfter: number | null;
-}
+/**
+ * The synced state: the public table, every participant's presence, and my own hand. The timer's serverNow is optional,
+ * as in TimerView: a view built from the rules' own table (the plenary, tests) has no server clock.
+ */
+export type TableView = Omit<Seen<typeof TABLE>, "timer"> & { timer: TimerView | null; myHand: HandCard[] };
+
+/** The synced state's JSON (`room.state.toJSON()`): participants keyed by id, an optional object absent, a hand only mine. */
+export type SyncedTable = Synced<typeof TABLE>;
 
 export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecting" | "offline";
-
-type Raw = Partial<Omit<PublicTable, "participants" | "framingChallenge" | "suggestions" | "timer" | "turns">> & {
-  participants?: Record<string, Partial<SeatView> & { hand?: HandCard[] }>;
-  framingChallenge?: CardFace;
-  /** A synced map arrives as an object, a synced array as an array. */
-  suggestions?: Suggestion[] | Record<string, Suggestion>;
-  timer?: TimerView | null;
-  turns?: Partial<Omit<Turns, "current">> & { current?: string | null };
-  deleteAfter?: number;
-};
-
-function list<T>(value: T[] | Record<string, T> | undefined): T[] {
-  if (!value) return [];
-  return Array.isArray(value) ? value : Object.values(value);
-}
-
-function seat(raw: Partial<SeatView>): SeatView {
-  return {
-    id: raw.id ?? "",
-    name: raw.name ?? "",
-    role: raw.role ?? "",
-    zone: raw.zone ?? "",
-    facilitator: raw.facilitator ?? false,
-    handCount: raw.handCount ?? 0,
-    joinedAt: raw.joinedAt ?? 0,
-    removed: raw.removed ?? false,
-    movedTo: raw.movedTo ?? "",
-    debrief: raw.debrief ?? "",
-    commitment: raw.commitment ?? "",
-    namedInPublication: raw.namedInPublication ?? false,
-    connected: raw.connected ?? false,
-  };
-}
-
-function step(raw: StepView): StepView {
-  return {
-    ...raw,
-    contributions: list(raw.contributions),
-    plausible: list(raw.plausible),
-    desirable: list(raw.desirable),
-    dealt: raw.dealt ?? false,
-    open: raw.open ?? false,
-    authorRole: raw.authorRole ?? "",
-  };
-}
-
-const ALL_DECKS: DeckName[] = ["challenge", "lever", "pitfall"];
 
 /**
  * Converts the schema's JSON into the view: participants in order of arrival, my hand picked out, and every field
@@ -79,44 +34,45 @@ export function toTableView(json: Record<string, unknown>, myId: string | null, 
 }
 
 function freshView(json: Record<string, unknown>, myId: string | null): TableView {
-  const raw = json as Raw;
-  const seats = Object.values(raw.participants ?? {}).sort((a, b) => (a.joinedAt ?? 0) - (b.joinedAt ?? 0));
-  const me = myId ? raw.participants?.[myId] : undefined;
-  const timer = raw.timer?.durationMs ? raw.timer : null;
+  const table = seen(TABLE, json) as Omit<TableView, "myHand">;
+  const me = myId ? (json["participants"] as Record<string, Plain> | undefined)?.[myId] : undefined;
   return {
-    id: raw.id ?? "",
-    phase: raw.phase ?? "preparation",
-    title: raw.title ?? "",
-    system: raw.system ?? "",
-    presentState: raw.presentState ?? "",
-    horizonYear: raw.horizonYear ?? 0,
-    desirableFuture: raw.desirableFuture ?? "",
-    otherFutures: list(raw.otherFutures),
-    constraints: { time: raw.constraints?.time ?? "", values: raw.constraints?.values ?? "", actors: raw.constraints?.actors ?? "" },
-    stakes: {
-      ifNothing: raw.stakes?.ifNothing ?? "",
-      objectives: list(raw.stakes?.objectives),
-      quickWins: list(raw.stakes?.quickWins),
-      indicators: list(raw.stakes?.indicators),
-    },
-    decksInPlay: raw.decksInPlay ? list(raw.decksInPlay) : ALL_DECKS,
-    themesInPlay: list(raw.themesInPlay),
-    framingChallenge: raw.framingChallenge?.id ? raw.framingChallenge : null,
-    framingChallengeText: raw.framingChallengeText ?? "",
-    participants: seats.map(({ hand: _hidden, ...rest }) => seat(rest)),
-    path: list(raw.path).map(step),
-    piles: raw.piles ?? { challenge: 0, lever: 0, pitfall: 0 },
-    discardCount: raw.discardCount ?? 0,
-    locked: raw.locked ?? false,
-    turns: { mode: raw.turns?.mode ?? "free", order: list(raw.turns?.order), current: raw.turns?.current || null },
-    timer,
-    suggestions: list(raw.suggestions).sort((a, b) => a.at - b.at),
-    won: raw.won ?? false,
-    announcement: raw.announcement?.text ? { text: raw.announcement.text, at: raw.announcement.at ?? 0 } : null,
-    publicationId: raw.publicationId ?? "",
-    myHand: me?.hand ?? [],
-    deleteAfter: raw.deleteAfter || null,
+    ...table,
+    participants: table.participants.sort((a, b) => a.joinedAt - b.joinedAt),
+    myHand: list(me?.["hand"]).map((card) => seen(CARD, card, true) as HandCard),
   };
+}
+
+/**
+ * One synced object with every field of its shape: what is not there yet takes its empty value (null where nullable).
+ * Private fields are left out, but for what is `mine` (a card of my hand).
+ */
+function seen(of: Shape, raw: unknown, mine = false): Plain {
+  const given = isPlain(raw) ? raw : {};
+  const view: Plain = {};
+  for (const [name, field] of Object.entries(of.fields)) if (mine || !field.view) view[name] = seenField(field, given[name]);
+  return view;
+}
+
+function seenField(field: Field, raw: unknown): unknown {
+  switch (field.kind) {
+    case "value":
+      if (raw === undefined) return field.nullable ? null : field.empty;
+      return field.nullable && raw === field.empty ? null : raw;
+    case "list":
+      return field.of.kind === "shape" ? list(raw).map((item) => seen(field.of as Shape, item)) : list(raw);
+    case "ref":
+      if (isPlain(raw) && Object.keys(raw).length > 0) return seen(field.shape, raw);
+      return field.optional ? null : seen(field.shape, undefined);
+    case "map":
+      return list(raw).map((item) => seen(field.shape, item));
+  }
+}
+
+/** A synced map arrives as an object, a synced array as an array; an empty one may be left out. */
+function list(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value as unknown[];
+  return isPlain(value) ? Object.values(value) : [];
 }
 
 type Plain = Record<string, unknown>;
