@@ -46,7 +46,9 @@ setTimeout(() => {
 
 const decks = loadDecks();
 // Blank cards are written before they are placed: the scripted players leave them out.
-const allCards: Card[] = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards].filter((card) => !card.blank);
+const allCards: Card[] = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards].filter(
+  (card) => !card.blank,
+);
 const framing: Card = (() => {
   const card = decks.challenge.cards.find((c) => !c.blank);
   if (!card) throw new Error("no playable challenge card in the decks");
@@ -107,14 +109,37 @@ async function openGame(store: TableStore, id: string): Promise<Game> {
     },
   });
   if (!created.ok) throw new Error(`table refused: ${created.refusal.code}`);
-  await store.create({ id, createdAt: now, facilitatorKeyHash: "f".repeat(64), invite: randomBytes(24).toString("base64url"), observerKey: randomBytes(24).toString("base64url"), initial: created.state });
+  await store.create({
+    id,
+    createdAt: now,
+    facilitatorKeyHash: "f".repeat(64),
+    invite: randomBytes(24).toString("base64url"),
+    observerKey: randomBytes(24).toString("base64url"),
+    initial: created.state,
+  });
   const game: Game = { id, state: created.state, seq: 0, turn: 0 };
   for (const [i, name] of NAMES.slice(0, PEOPLE).entries()) {
     const participantId = `p-${i}`;
-    const seated = join(game.state, { name, role: "habitant·e", facilitator: i === 0 }, { actorId: participantId, now });
+    const seated = join(
+      game.state,
+      { name, role: "habitant·e", facilitator: i === 0 },
+      { actorId: participantId, now },
+    );
     if (!seated.ok) throw new Error(`join refused: ${seated.refusal.code}`);
     game.state = seated.state;
-    await append(store, game, { kind: "join", participantId, name, role: "habitant·e", facilitator: i === 0, seatKeyHash: randomBytes(32).toString("hex") }, now);
+    await append(
+      store,
+      game,
+      {
+        kind: "join",
+        participantId,
+        name,
+        role: "habitant·e",
+        facilitator: i === 0,
+        seatKeyHash: randomBytes(32).toString("hex"),
+      },
+      now,
+    );
   }
   await play(store, game, "p-0", { type: "startPlay" });
   return game;
@@ -146,7 +171,8 @@ function nextMove(game: Game): { actorId: string; action: Action } {
   const pile = (["lever", "pitfall", "challenge"] as const).find((deck) => game.state.piles[deck].length > 0);
   const card = actor.hand[0];
   if (round % 3 === 0 && pile && actor.hand.length < 5) return { actorId, action: { type: "draw", deck: pile } };
-  if (card) return { actorId, action: { type: "place", cardId: card, afterStepId: game.state.path.at(-1)?.id ?? null } };
+  if (card)
+    return { actorId, action: { type: "place", cardId: card, afterStepId: game.state.path.at(-1)?.id ?? null } };
   if (ownStep) return { actorId, action: { type: "narrate", stepId: ownStep.id, text: `${NARRATION} (${round})` } };
   if (pile) return { actorId, action: { type: "draw", deck: pile } };
   throw new Error(`${actorId} has nothing left to do`);
@@ -154,7 +180,9 @@ function nextMove(game: Game): { actorId: string; action: Action } {
 
 /** Open loop: action k arrives at k / RATE s whatever the store's speed, so a slow write delays the ones queued behind it. */
 async function measureWrites(store: TableStore, actions: number): Promise<number[]> {
-  const games = await Promise.all(Array.from({ length: TABLES }, (_, t) => openGame(store, `bench-${t}-${randomBytes(4).toString("hex")}`)));
+  const games = await Promise.all(
+    Array.from({ length: TABLES }, (_, t) => openGame(store, `bench-${t}-${randomBytes(4).toString("hex")}`)),
+  );
   const queues = games.map(() => Promise.resolve());
   const latencies: number[] = [];
   const start = performance.now() + 50;
@@ -211,7 +239,13 @@ async function measureReopen(target: StoreUnderTest): Promise<ReopenFigures> {
   await timed(true);
   const fromSnapshot = await timed(true);
   const wholeLog = await timed(false);
-  return { store: target.name, entries: game.seq, snapshotSeq: fromSnapshot.snapshotSeq, fromSnapshotMs: fromSnapshot.ms, wholeLogMs: wholeLog.ms };
+  return {
+    store: target.name,
+    entries: game.seq,
+    snapshotSeq: fromSnapshot.snapshotSeq,
+    fromSnapshotMs: fromSnapshot.ms,
+    wholeLogMs: wholeLog.ms,
+  };
 }
 
 /** Another process writing 1 MB blocks to the same disk and fsyncing each: a backup, a log shipper, another database. */
@@ -229,7 +263,8 @@ function sqlite(synchronous: SqliteSynchronous, dir: string): StoreUnderTest {
   const place = mkdtempSync(path.join(dir, "sqlite-"));
   return {
     name: `sqlite synchronous=${synchronous}`,
-    open: async (maxBatch) => new SqliteTableStore(path.join(place, "tables.sqlite"), { synchronous, ...(maxBatch && { maxBatch }) }),
+    open: async (maxBatch) =>
+      new SqliteTableStore(path.join(place, "tables.sqlite"), { synchronous, ...(maxBatch && { maxBatch }) }),
     cleanup: async () => rmSync(place, { recursive: true, force: true }),
   };
 }
@@ -248,7 +283,12 @@ function postgres(url: string): StoreUnderTest {
   };
 }
 
-async function measure(target: StoreUnderTest, mode: WriteFigures["mode"], disk: WriteFigures["disk"], actions: number): Promise<WriteFigures> {
+async function measure(
+  target: StoreUnderTest,
+  mode: WriteFigures["mode"],
+  disk: WriteFigures["disk"],
+  actions: number,
+): Promise<WriteFigures> {
   const store = await target.open(mode === "group commit" ? undefined : 1);
   try {
     const before = store.writeStats();
@@ -276,7 +316,10 @@ function percentile(sorted: number[], q: number): number {
 }
 
 function median(values: number[]): number {
-  return percentile(values.toSorted((a, b) => a - b), 0.5);
+  return percentile(
+    values.toSorted((a, b) => a - b),
+    0.5,
+  );
 }
 
 function round(ms: number): number {
@@ -287,7 +330,9 @@ const databaseUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const benchDir = mkdtempSync(path.join(os.tmpdir(), "jdt-bench-"));
 const targets = [sqlite("FULL", benchDir), sqlite("NORMAL", benchDir), ...(databaseUrl ? [postgres(databaseUrl)] : [])];
 const modes: WriteFigures["mode"][] = ["one commit per entry", "group commit"];
-console.log(`${TABLES} tables of ${PEOPLE} people appending at once, actions arriving at ${RATE}/s; arrival → durable write, in ms`);
+console.log(
+  `${TABLES} tables of ${PEOPLE} people appending at once, actions arriving at ${RATE}/s; arrival → durable write, in ms`,
+);
 const writes: WriteFigures[] = [];
 const reopens: ReopenFigures[] = [];
 try {
@@ -323,10 +368,27 @@ try {
 
 const outDir = path.join(import.meta.dirname, "results");
 mkdirSync(outDir, { recursive: true });
-const machine = { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "?", platform: `${os.platform()} ${os.release()}`, tmpdir: os.tmpdir() };
+const machine = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpu: os.cpus()[0]?.model ?? "?",
+  platform: `${os.platform()} ${os.release()}`,
+  tmpdir: os.tmpdir(),
+};
 const date = new Date().toISOString();
-const workload = { tables: TABLES, peoplePerTable: PEOPLE, actions: ACTIONS, busyDiskActions: BUSY_ACTIONS, ratePerSecond: RATE, reopenEntries: REOPEN_ENTRIES, snapshotEvery: SNAPSHOT_EVERY };
-writeFileSync(path.join(outDir, "durable-write.json"), `${JSON.stringify({ date, machine, workload, writes, reopens }, null, 2)}\n`);
+const workload = {
+  tables: TABLES,
+  peoplePerTable: PEOPLE,
+  actions: ACTIONS,
+  busyDiskActions: BUSY_ACTIONS,
+  ratePerSecond: RATE,
+  reopenEntries: REOPEN_ENTRIES,
+  snapshotEvery: SNAPSHOT_EVERY,
+};
+writeFileSync(
+  path.join(outDir, "durable-write.json"),
+  `${JSON.stringify({ date, machine, workload, writes, reopens }, null, 2)}\n`,
+);
 const markdown = [
   "# Durable writes: group commit and snapshots",
   "",
@@ -342,7 +404,10 @@ const markdown = [
   "",
   "| disk | store | mode | p50 | p95 | p99 | max | transactions per entry |",
   "|---|---|---|---|---|---|---|---|",
-  ...writes.map((w) => `| ${w.disk} | ${w.store} | ${w.mode} | ${w.p50} | ${w.p95} | ${w.p99} | ${w.max} | ${w.transactionsPerEntry} |`),
+  ...writes.map(
+    (w) =>
+      `| ${w.disk} | ${w.store} | ${w.mode} | ${w.p50} | ${w.p95} | ${w.p99} | ${w.max} | ${w.transactionsPerEntry} |`,
+  ),
   "",
   `Reopening a table of ${REOPEN_ENTRIES} entries (500, then the longest tail after a snapshot) after a restart (a new store on the same place: load, then replay on the worker`,
   `thread, as the room does; median of ${REOPEN_RUNS}, worker already started), snapshots every ${SNAPSHOT_EVERY} entries:`,

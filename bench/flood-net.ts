@@ -15,7 +15,8 @@ export const newKey = (): string => randomBytes(32).toString("base64url");
 
 /** A unique action id (≥ 8 characters). */
 let idCounter = 0;
-export const actionId = (tag: string): string => `${tag}-${(idCounter++).toString(36)}-${randomBytes(3).toString("hex")}`;
+export const actionId = (tag: string): string =>
+  `${tag}-${(idCounter++).toString(36)}-${randomBytes(3).toString("hex")}`;
 
 export function headers(address: string, extra: Record<string, string> = {}): Record<string, string> {
   return { "Content-Type": "application/json", "X-Forwarded-For": address, ...extra };
@@ -43,10 +44,19 @@ export function tableBody(title: string) {
 
 /** POST /api/tables from this address; the links' fragments carry the secrets. */
 export async function createTable(url: string, address: string, title: string): Promise<OpenedTable> {
-  const response = await fetch(url + API.createTable, { method: "POST", headers: headers(address), body: JSON.stringify(tableBody(title)) });
-  if (response.status !== 201) throw new Error(`table creation refused: HTTP ${response.status} ${await response.text()}`);
+  const response = await fetch(url + API.createTable, {
+    method: "POST",
+    headers: headers(address),
+    body: JSON.stringify(tableBody(title)),
+  });
+  if (response.status !== 201)
+    throw new Error(`table creation refused: HTTP ${response.status} ${await response.text()}`);
   const created = (await response.json()) as CreatedTable;
-  return { tableId: created.tableId, invite: secretOf(created.participantLink), facilitatorKey: secretOf(created.facilitatorLink) };
+  return {
+    tableId: created.tableId,
+    invite: secretOf(created.participantLink),
+    facilitatorKey: secretOf(created.facilitatorLink),
+  };
 }
 
 /** A refused join, with the server's status and code: the same error as the tests' joins. */
@@ -55,14 +65,22 @@ export { JoinRefusedError as JoinError } from "#tests/join.ts";
 export type Secret = { facilitatorKey: string } | { invite: string } | { observerKey: string };
 
 /** POST /api/tables/:id/join from this address, then the SDK takes the reserved seat (no automatic reconnection). */
-export async function join(url: string, address: string, tableId: string, secret: Secret, seatKey: string, name: string): Promise<AnyRoom> {
+export async function join(
+  url: string,
+  address: string,
+  tableId: string,
+  secret: Secret,
+  seatKey: string,
+  name: string,
+): Promise<AnyRoom> {
   const response = await fetch(url + API.join(tableId), {
     method: "POST",
     headers: headers(address),
     body: JSON.stringify({ protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" }),
   });
   const body = (await response.json()) as { code?: string; message?: string };
-  if (!response.ok) throw new JoinRefusedError(body.message ?? `HTTP ${response.status}`, response.status, body.code ?? "");
+  if (!response.ok)
+    throw new JoinRefusedError(body.message ?? `HTTP ${response.status}`, response.status, body.code ?? "");
   const room = await new Client(url).consumeSeatReservation(body as Parameters<Client["consumeSeatReservation"]>[0]);
   room.reconnection.enabled = false;
   return room as AnyRoom;
@@ -92,7 +110,11 @@ export function sendRaw(room: AnyRoom, type: string, payload: unknown, done: (ou
       {},
       (ok, reply, faulted) => {
         if (ok) done({ ok: true, repeated: (reply as { repeated?: boolean } | undefined)?.repeated === true, reply });
-        else done({ ok: false, code: faulted ? "faulted" : String((reply as { code?: string } | undefined)?.code ?? "rejected") });
+        else
+          done({
+            ok: false,
+            code: faulted ? "faulted" : String((reply as { code?: string } | undefined)?.code ?? "rejected"),
+          });
       },
       () => done({ ok: false, code: "closed" }),
     );
@@ -104,7 +126,8 @@ export function sendRaw(room: AnyRoom, type: string, payload: unknown, done: (ou
 /** An action through room.request(): resolves with its outcome, never rejects. */
 export async function act(room: AnyRoom, action: Record<string, unknown>, tag = "bench"): Promise<Outcome> {
   try {
-    const reply = (await room.request(ACTION_REQUEST, { id: actionId(tag), action })) as { repeated?: boolean } | undefined;
+    const reply = (await room.request(ACTION_REQUEST, { id: actionId(tag), action })) as
+      { repeated?: boolean } | undefined;
     return { ok: true, repeated: reply?.repeated === true, reply };
   } catch (error) {
     const reason = (error as { reason?: { code?: string } }).reason;
@@ -159,9 +182,17 @@ export interface Distribution {
 /** Nearest-rank percentiles, in the unit given. */
 export function distribution(values: readonly number[]): Distribution {
   const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => (sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN));
+  const at = (p: number) =>
+    sorted.length === 0 ? NaN : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN);
   const sum = sorted.reduce((a, b) => a + b, 0);
-  return { n: sorted.length, p50: at(50), p95: at(95), p99: at(99), max: sorted.at(-1) ?? NaN, mean: sorted.length ? sum / sorted.length : NaN };
+  return {
+    n: sorted.length,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    max: sorted.at(-1) ?? NaN,
+    mean: sorted.length ? sum / sorted.length : NaN,
+  };
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -31,7 +31,12 @@ export interface VictimPhase {
 export type ToVictim = { type: "phase"; name: string } | { type: "stop" };
 export type FromVictim =
   | { type: "ready"; tableId: string; watchers: number }
-  | { type: "results"; phases: Record<string, VictimPhase>; closes: Record<string, number>; console: Record<string, number> }
+  | {
+      type: "results";
+      phases: Record<string, VictimPhase>;
+      closes: Record<string, number>;
+      console: Record<string, number>;
+    }
   | { type: "failed"; message: string };
 
 const options = workerData as VictimOptions;
@@ -59,7 +64,14 @@ try {
 async function run() {
   const { url, address } = options;
   const table = await createTable(url, address, "Table témoin");
-  const facilitator = await join(url, address, table.tableId, { facilitatorKey: table.facilitatorKey }, newKey(), "Awa");
+  const facilitator = await join(
+    url,
+    address,
+    table.tableId,
+    { facilitatorKey: table.facilitatorKey },
+    newKey(),
+    "Awa",
+  );
   const people: AnyRoom[] = [];
   for (let i = 0; i < options.participants; i++) {
     people.push(await join(url, address, table.tableId, { invite: table.invite }, newKey(), `Personne ${i + 1}`));
@@ -78,14 +90,20 @@ async function run() {
   const started = await act(facilitator, { type: "startPlay" });
   if (!started.ok) throw new Error(`startPlay refused: ${started.code}`);
   const me = (await actor.request(WHOAMI_REQUEST)) as Whoami;
-  const written = await act(actor, { type: "writeCard", deck: "lever", title: "Vélo-bus", text: "Les enfants vont à l'école à vélo, ensemble." });
+  const written = await act(actor, {
+    type: "writeCard",
+    deck: "lever",
+    title: "Vélo-bus",
+    text: "Les enfants vont à l'école à vélo, ensemble.",
+  });
   if (!written.ok) throw new Error(`writeCard refused: ${written.code}`);
   await waitForState(actor, () => actor.state.participants.get(me.participantId)?.hand.length > 0);
   const cardId = actor.state.participants.get(me.participantId).hand[0].id as string;
   const placed = await act(actor, { type: "place", cardId, afterStepId: null });
   if (!placed.ok) throw new Error(`place refused: ${placed.code}`);
   const stepId = (actor.state.path.find((s: { card: { id: string } }) => s.card.id === cardId) as { id: string }).id;
-  for (const room of watchers) await waitForState(room, () => room.state.path.some((s: { id: string }) => s.id === stepId));
+  for (const room of watchers)
+    await waitForState(room, () => room.state.path.some((s: { id: string }) => s.id === stepId));
 
   // Samples, by the phase in which their action was sent.
   let phase = "setup";
@@ -120,13 +138,18 @@ async function run() {
     sent.set(seq, mine);
     const record = phaseOf(phase);
     record.sent++;
-    sendRaw(actor, "action", { id: actionId("victim"), action: { type: "narrate", stepId, text: `v${seq}${FILLER}` } }, (outcome) => {
-      if (outcome.ok) record.rtt.push(performance.now() - at);
-      else {
-        mine.refused = true;
-        record.refused[outcome.code] = (record.refused[outcome.code] ?? 0) + 1;
-      }
-    });
+    sendRaw(
+      actor,
+      "action",
+      { id: actionId("victim"), action: { type: "narrate", stepId, text: `v${seq}${FILLER}` } },
+      (outcome) => {
+        if (outcome.ok) record.rtt.push(performance.now() - at);
+        else {
+          mine.refused = true;
+          record.refused[outcome.code] = (record.refused[outcome.code] ?? 0) + 1;
+        }
+      },
+    );
   };
   const timer = setInterval(tick, options.intervalMs);
 

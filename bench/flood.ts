@@ -51,7 +51,14 @@ import {
   type Secret,
 } from "./flood-net.ts";
 import type { FromVictim, ToVictim, VictimOptions, VictimPhase } from "./flood-victim.ts";
-import { machineLine, machineNow, pinGenerator, startBenchServer, type Machine, type ProbeStats } from "./bench-server.ts";
+import {
+  machineLine,
+  machineNow,
+  pinGenerator,
+  startBenchServer,
+  type Machine,
+  type ProbeStats,
+} from "./bench-server.ts";
 
 const num = (name: string, fallback: number): number => {
   const raw = process.env[name];
@@ -65,7 +72,10 @@ const FLOOD_FRAMES = floodFramesPerSecond(DEFAULT_LIMITS);
 const KAMIKAZE_BURST = FLOOD_FRAMES + 30;
 
 const SETTINGS = {
-  phases: (process.env.FLOOD_PHASES ?? "A,B1,B2,B,A2,C").split(",").map((p) => p.trim()).filter(Boolean),
+  phases: (process.env.FLOOD_PHASES ?? "A,B1,B2,B,A2,C")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean),
   baselineS: num("FLOOD_BASELINE_S", 15),
   wsS: num("FLOOD_WS_S", 12),
   httpS: num("FLOOD_HTTP_S", 12),
@@ -108,7 +118,10 @@ setTimeout(() => {
 const PROSE =
   "En 2032, le conseil de quartier ouvre la rue de l'école aux vélos et aux piétons ; les commerçants, d'abord " +
   "inquiets, voient revenir les familles. Les arbres plantés l'hiver précédent donnent de l'ombre aux terrasses. ";
-const prose = (length: number) => PROSE.repeat(Math.ceil(length / PROSE.length)).slice(0, length).trimEnd() + ".";
+const prose = (length: number) =>
+  PROSE.repeat(Math.ceil(length / PROSE.length))
+    .slice(0, length)
+    .trimEnd() + ".";
 /** At the rules' limits: a contribution of 2,000 characters, a narration of 4,000. */
 const CONTRIBUTION = prose(RULES.contributionLength - 1);
 const NARRATION = prose(RULES.narrationLength - 1);
@@ -193,7 +206,8 @@ const STATE_FRAMES = new Set([14, 15]);
 
 /** The attacker does not decode the table: dropping state frames keeps the generator's CPU for sending. */
 function stopDecoding(room: AnyRoom): void {
-  const events = (room as unknown as { connection: { events: { onmessage?: (event: { data: ArrayBuffer }) => void } } }).connection.events;
+  const events = (room as unknown as { connection: { events: { onmessage?: (event: { data: ArrayBuffer }) => void } } })
+    .connection.events;
   const original = events.onmessage;
   events.onmessage = (event) => {
     const code = new Uint8Array(event.data, 0, 1)[0]! & 0x1f;
@@ -264,7 +278,15 @@ class WsAttack {
   async setup(): Promise<void> {
     const { tableId, facilitatorKey, invite } = this.table;
     // The facilitator's seat, from as many tabs as it may (and one more).
-    const boss: AttackSeat = { name: "Meneur", key: newKey(), secret: { facilitatorKey }, participantId: "", stepId: null, connections: 0, accepted: 0 };
+    const boss: AttackSeat = {
+      name: "Meneur",
+      key: newKey(),
+      secret: { facilitatorKey },
+      participantId: "",
+      stepId: null,
+      connections: 0,
+      accepted: 0,
+    };
     this.seats.push(boss);
     const bossRooms: AnyRoom[] = [];
     for (let i = 0; i < LIMITS.connectionsPerSeat + 1; i++) {
@@ -287,7 +309,15 @@ class WsAttack {
     // As many new seats as the table takes (and more).
     const seated: { seat: AttackSeat; room: AnyRoom }[] = [];
     for (let i = 1; i <= SETTINGS.seatTries; i++) {
-      const seat: AttackSeat = { name: `Intrus ${i}`, key: newKey(), secret: { invite }, participantId: "", stepId: null, connections: 0, accepted: 0 };
+      const seat: AttackSeat = {
+        name: `Intrus ${i}`,
+        key: newKey(),
+        secret: { invite },
+        participantId: "",
+        stepId: null,
+        connections: 0,
+        accepted: 0,
+      };
       this.limits.seats.tried++;
       try {
         const room = await join(url, this.#setupAddress(), tableId, seat.secret, seat.key, seat.name);
@@ -334,7 +364,11 @@ class WsAttack {
 
   /** Writes a card, places it, and returns its step (read from this connection's state). */
   async #placeStep(room: AnyRoom, seat: AttackSeat): Promise<string | null> {
-    const written = await act(room, { type: "writeCard", deck: "lever", title: seat.name, text: "Une carte." }, "attack");
+    const written = await act(
+      room,
+      { type: "writeCard", deck: "lever", title: seat.name, text: "Une carte." },
+      "attack",
+    );
     if (!written.ok) return null;
     await waitForState(room, () => room.state.participants.get(seat.participantId)?.hand.length > 0);
     const cardId = room.state.participants.get(seat.participantId).hand.at(-1).id as string;
@@ -405,7 +439,11 @@ class WsAttack {
     let action: Record<string, unknown>;
     // The facilitator's seat moves steps to the front: every move sends the whole path (all texts) to every connection.
     if (connection.seat.secret && "facilitatorKey" in connection.seat.secret && k % 2 === 0) {
-      action = { type: "moveStep", stepId: this.stepIds[Math.floor(Math.random() * this.stepIds.length)] ?? "step-1", afterStepId: null };
+      action = {
+        type: "moveStep",
+        stepId: this.stepIds[Math.floor(Math.random() * this.stepIds.length)] ?? "step-1",
+        afterStepId: null,
+      };
     } else if (k < 8) action = { type: "react", stepId: anyStep, reaction: k % 2 ? "plausible" : "desirable" };
     else if (k < 12) action = { type: "contribute", stepId: anyStep, kind: "yesAnd", text: CONTRIBUTION };
     else if (k < 15) action = { type: "narrate", stepId: ownStep, text: NARRATION };
@@ -429,7 +467,12 @@ class WsAttack {
       }
       if (round++ % 2 === 1) {
         this.frames++;
-        sendRaw(room, "action", { id: actionId("attack"), action: { type: "narrate", stepId: "step-1", text: OVERSIZED } }, this.#count(connection, null));
+        sendRaw(
+          room,
+          "action",
+          { id: actionId("attack"), action: { type: "narrate", stepId: "step-1", text: OVERSIZED } },
+          this.#count(connection, null),
+        );
       } else {
         for (let i = 0; i < KAMIKAZE_BURST && connection.room === room; i++) this.#sendNext(connection, room);
       }
@@ -497,13 +540,18 @@ class HttpFlood {
     const victim = encodeURIComponent(targets.victimTableId);
     const own = encodeURIComponent(targets.own.tableId);
     this.kinds = [
-      { name: "create table", request: () => ({ path: API.createTable, init: post(JSON.stringify(tableBody("Table de trop"))) }) },
+      {
+        name: "create table",
+        request: () => ({ path: API.createTable, init: post(JSON.stringify(tableBody("Table de trop"))) }),
+      },
       { name: "import story", request: () => ({ path: API.importStory, init: post(targets.importBody) }) },
       {
         name: "join, wrong secret",
         request: () => ({
           path: API.join(targets.victimTableId),
-          init: post(JSON.stringify({ protocolVersion: 1, invite: newKey(), seatKey: newKey(), name: "Intrus", role: "" })),
+          init: post(
+            JSON.stringify({ protocolVersion: 1, invite: newKey(), seatKey: newKey(), name: "Intrus", role: "" }),
+          ),
         }),
       },
       {
@@ -523,7 +571,12 @@ class HttpFlood {
       {
         name: "matchmaker routes",
         request: (i) => ({
-          path: [`/matchmake/joinOrCreate/table`, `/matchmake/join/table`, `/matchmake/create/table`, `/matchmake/joinById/${victim}`][i % 4]!,
+          path: [
+            `/matchmake/joinOrCreate/table`,
+            `/matchmake/join/table`,
+            `/matchmake/create/table`,
+            `/matchmake/joinById/${victim}`,
+          ][i % 4]!,
           init: post(JSON.stringify({ tableId: targets.victimTableId })),
         }),
       },
@@ -539,7 +592,9 @@ class HttpFlood {
 
   start() {
     this.#running = true;
-    this.#loops = this.kinds.flatMap((kind) => Array.from({ length: SETTINGS.httpConcurrency }, (_, c) => this.#loop(kind, c)));
+    this.#loops = this.kinds.flatMap((kind) =>
+      Array.from({ length: SETTINGS.httpConcurrency }, (_, c) => this.#loop(kind, c)),
+    );
   }
 
   async stop() {
@@ -590,13 +645,24 @@ async function buildBigTable(): Promise<BigTable> {
   const began = performance.now();
   const table = await createTable(url, BIG_ADDRESS(1), "Grande table");
   const facilitatorSeat = newKey();
-  const facilitator = await join(url, BIG_ADDRESS(1), table.tableId, { facilitatorKey: table.facilitatorKey }, facilitatorSeat, "Awa");
+  const facilitator = await join(
+    url,
+    BIG_ADDRESS(1),
+    table.tableId,
+    { facilitatorKey: table.facilitatorKey },
+    facilitatorSeat,
+    "Awa",
+  );
   let accepted = 0;
   const refused: Counts = {};
   const count = (outcome: Outcome) => (outcome.ok ? accepted++ : bump(refused, outcome.code));
   count(await act(facilitator, { type: "startPlay" }));
   const seats = Array.from({ length: SETTINGS.bigSeats }, (_, i) => ({ key: newKey(), name: `Habitant ${i + 1}` }));
-  const rooms = await Promise.all(seats.map((seat, i) => join(url, BIG_ADDRESS(2 + Math.floor(i / 50)), table.tableId, { invite: table.invite }, seat.key, seat.name)));
+  const rooms = await Promise.all(
+    seats.map((seat, i) =>
+      join(url, BIG_ADDRESS(2 + Math.floor(i / 50)), table.tableId, { invite: table.invite }, seat.key, seat.name),
+    ),
+  );
   // Texts sized so that the 2,000 actions' story.json stays under the import limit (1 MB): it is imported again in C.
   const closes: Counts = {};
   for (const room of rooms) room.onLeave((code: number) => bump(closes, String(code)));
@@ -604,7 +670,9 @@ async function buildBigTable(): Promise<BigTable> {
   const progress = setInterval(() => {
     const used = process.cpuUsage(cpu);
     cpu = process.cpuUsage();
-    console.log(`  … ${accepted} accepted, ${((performance.now() - began) / 1000).toFixed(0)} s, generator CPU ${((used.user + used.system) / 50_000).toFixed(0)} %, closes ${counts(closes)}`);
+    console.log(
+      `  … ${accepted} accepted, ${((performance.now() - began) / 1000).toFixed(0)} s, generator CPU ${((used.user + used.system) / 50_000).toFixed(0)} %, closes ${counts(closes)}`,
+    );
   }, 5000);
   // Every step placed sends the whole path again to every client (server/room/projection.ts): the build keeps the
   // decoding clients few (the facilitator and the placers); the other seats contribute without decoding anything.
@@ -628,7 +696,8 @@ async function buildBigTable(): Promise<BigTable> {
   };
   const randomStep = () => stepIds[Math.floor(Math.random() * stepIds.length)]!;
   const contribute = async (paced: ReturnType<typeof pacer>, n: number) => {
-    if (n % 4 === 3) await paced({ type: "react", stepId: randomStep(), reaction: n % 8 === 3 ? "plausible" : "desirable" });
+    if (n % 4 === 3)
+      await paced({ type: "react", stepId: randomStep(), reaction: n % 8 === 3 ? "plausible" : "desirable" });
     else await paced({ type: "contribute", stepId: randomStep(), kind: "yesAnd", text: contribution });
   };
   await Promise.all([
@@ -640,7 +709,12 @@ async function buildBigTable(): Promise<BigTable> {
           await contribute(paced, round);
           continue;
         }
-        const written = await paced({ type: "writeCard", deck: "lever", title: `Carte ${i + 1}.${round + 1}`, text: prose(150) });
+        const written = await paced({
+          type: "writeCard",
+          deck: "lever",
+          title: `Carte ${i + 1}.${round + 1}`,
+          text: prose(150),
+        });
         if (!written.ok) break;
         await waitForState(room, () => room.state.participants.get(me)?.hand.length > 0);
         const cardId = room.state.participants.get(me).hand.at(-1).id as string;
@@ -741,7 +815,9 @@ async function reopenCycle(big: BigTable, cycle: number): Promise<ReopenCycle> {
   if (boss!.room) {
     const path = boss!.room.state.path;
     const stepId = (path[path.length - 1] as { id: string }).id;
-    const events = (boss!.room as unknown as { connection: { events: { onmessage?: (event: { data: ArrayBuffer }) => void } } }).connection.events;
+    const events = (
+      boss!.room as unknown as { connection: { events: { onmessage?: (event: { data: ArrayBuffer }) => void } } }
+    ).connection.events;
     const original = events.onmessage;
     events.onmessage = (event) => {
       move.bytes += event.data.byteLength;
@@ -751,7 +827,11 @@ async function reopenCycle(big: BigTable, cycle: number): Promise<ReopenCycle> {
     const moved = await act(boss!.room, { type: "moveStep", stepId, afterStepId: null }, "big");
     move.status = moved.ok ? "ok" : `${moved.code} (step ${stepId})`;
     if (moved.ok) {
-      await Promise.all(present.map((room) => waitForState(room, () => room.state.path[0]?.id === stepId, 30_000).catch(() => undefined)));
+      await Promise.all(
+        present.map((room) =>
+          waitForState(room, () => room.state.path[0]?.id === stepId, 30_000).catch(() => undefined),
+        ),
+      );
       move.ms = performance.now() - began;
     }
     events.onmessage = original;
@@ -759,12 +839,18 @@ async function reopenCycle(big: BigTable, cycle: number): Promise<ReopenCycle> {
   const exports: ReopenCycle["exports"] = {};
   for (const format of ["story.html", "story.md", "story.json", "deck.json"]) {
     const began = performance.now();
-    const response = await fetch(`${url}/api/tables/${tableId}/${format}`, { headers: headers(address, { Authorization: `Bearer ${facilitatorKey}` }) });
+    const response = await fetch(`${url}/api/tables/${tableId}/${format}`, {
+      headers: headers(address, { Authorization: `Bearer ${facilitatorKey}` }),
+    });
     const bytes = (await response.arrayBuffer()).byteLength;
     exports[format] = { ms: performance.now() - began, bytes, status: response.status };
   }
   const importBegan = performance.now();
-  const imported = await fetch(url + API.importStory, { method: "POST", headers: headers(address), body: big.storyJson });
+  const imported = await fetch(url + API.importStory, {
+    method: "POST",
+    headers: headers(address),
+    body: big.storyJson,
+  });
   await imported.arrayBuffer();
   const importResult = { ms: performance.now() - importBegan, status: imported.status };
   for (const { room } of [boss!, ...others]) if (room) drop(room);
@@ -804,7 +890,13 @@ interface PhaseResult {
     limits: WsAttack["limits"];
     seats: number;
   };
-  http?: { address: string; kinds: Record<string, { requests: number; perSecond: number; statuses: Counts; time: Distribution; meanKb: number }> };
+  http?: {
+    address: string;
+    kinds: Record<
+      string,
+      { requests: number; perSecond: number; statuses: Counts; time: Distribution; meanKb: number }
+    >;
+  };
   reopen?: ReopenCycle[];
 }
 
@@ -819,7 +911,14 @@ const TITLES: Record<string, string> = {
 
 async function main() {
   countConsole(clientConsole);
-  const server = startBenchServer({ port: SETTINGS.port, dataDir, pinned: canPin, env: { TRUST_PROXY: "1" }, exposeGc: true, onLine: countServerLine });
+  const server = startBenchServer({
+    port: SETTINGS.port,
+    dataDir,
+    pinned: canPin,
+    env: { TRUST_PROXY: "1" },
+    exposeGc: true,
+    onLine: countServerLine,
+  });
   const { child, ready } = server;
   const serverExit = () => server.exit();
   await ready;
@@ -846,7 +945,12 @@ async function main() {
     }
 
     // The victim, on its own thread.
-    const victimOptions: VictimOptions = { url, address: "10.1.0.1", participants: SETTINGS.victimPeople, intervalMs: SETTINGS.victimIntervalMs };
+    const victimOptions: VictimOptions = {
+      url,
+      address: "10.1.0.1",
+      participants: SETTINGS.victimPeople,
+      intervalMs: SETTINGS.victimIntervalMs,
+    };
     const worker = new Worker(new URL("./flood-victim.ts", import.meta.url), { workerData: victimOptions });
     victimWorker = worker;
     const victimResultsPromise = new Promise<Extract<FromVictim, { type: "results" }>>((resolve, reject) => {
@@ -868,7 +972,12 @@ async function main() {
     let attackerTable: OpenedTable | null = null;
     let ownStory = "";
 
-    const runPhase = async (name: string, seconds: number, load: { start?: () => void; stop?: () => Promise<void> }, extra: (r: PhaseResult) => void) => {
+    const runPhase = async (
+      name: string,
+      seconds: number,
+      load: { start?: () => void; stop?: () => Promise<void> },
+      extra: (r: PhaseResult) => void,
+    ) => {
       if (serverExit() !== null) return;
       console.log(`phase ${name} (${TITLES[name]}), ${seconds} s…`);
       await server.mark();
@@ -882,7 +991,13 @@ async function main() {
       tell({ type: "phase", name: "between" });
       const stats = await server.mark(name === "A" || name === "A2");
       const used = process.cpuUsage(cpu);
-      const result: PhaseResult = { name, title: TITLES[name] ?? name, seconds: wall / 1000, server: stats, generatorCpu: (used.user + used.system) / 1000 / wall };
+      const result: PhaseResult = {
+        name,
+        title: TITLES[name] ?? name,
+        seconds: wall / 1000,
+        server: stats,
+        generatorCpu: (used.user + used.system) / 1000 / wall,
+      };
       extra(result);
       results.push(result);
       await sleep(SETTINGS.settleMs);
@@ -907,7 +1022,16 @@ async function main() {
           const statuses = flood.statuses[kind.name] ?? {};
           const requests = Object.values(statuses).reduce((a, b) => a + b, 0);
           const bytes = flood.bytes[kind.name] ?? 0;
-          return [kind.name, { requests, perSecond: requests / seconds, statuses, time: distribution(flood.durations[kind.name] ?? []), meanKb: requests ? bytes / requests / 1024 : 0 }];
+          return [
+            kind.name,
+            {
+              requests,
+              perSecond: requests / seconds,
+              statuses,
+              time: distribution(flood.durations[kind.name] ?? []),
+              meanKb: requests ? bytes / requests / 1024 : 0,
+            },
+          ];
         }),
       ),
     });
@@ -971,7 +1095,12 @@ async function main() {
         attack.leave();
       } else if (name === "B2") {
         const flood = new HttpFlood("10.77.2.1", await httpTargets());
-        await runPhase(name, SETTINGS.httpS, { start: () => flood.start(), stop: () => flood.stop() }, (result) => (result.http = httpResult(flood, result.seconds)));
+        await runPhase(
+          name,
+          SETTINGS.httpS,
+          { start: () => flood.start(), stop: () => flood.stop() },
+          (result) => (result.http = httpResult(flood, result.seconds)),
+        );
       } else if (name === "C") {
         if (!big) continue;
         const cycles: ReopenCycle[] = [];
@@ -1028,12 +1157,19 @@ async function main() {
 
   const report = {
     date: started.toISOString(),
-    command: `node bench/flood.ts${Object.keys(process.env).filter((k) => k.startsWith("FLOOD_")).map((k) => ` ${k}=${process.env[k]}`).join("")}`,
+    command: `node bench/flood.ts${Object.keys(process.env)
+      .filter((k) => k.startsWith("FLOOD_"))
+      .map((k) => ` ${k}=${process.env[k]}`)
+      .join("")}`,
     machine: LOAD_AT_START,
     pinning,
     settings: SETTINGS,
     limits: LIMITS,
-    victim: { watchers: SETTINGS.victimPeople + 1, intervalMs: SETTINGS.victimIntervalMs, closes: victimResults?.closes ?? {} },
+    victim: {
+      watchers: SETTINGS.victimPeople + 1,
+      intervalMs: SETTINGS.victimIntervalMs,
+      closes: victimResults?.closes ?? {},
+    },
     big: big && {
       tableSteps: big.steps,
       accepted: big.accepted,
@@ -1057,7 +1193,6 @@ async function main() {
   console.log(`written: bench/results/flood.md, bench/results/flood.json`);
   process.exit(0);
 }
-
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The report.
@@ -1084,7 +1219,8 @@ type Report = {
   notes: string[];
 };
 
-const f = (value: number | undefined, digits = 1) => (value === undefined || !Number.isFinite(value) ? "–" : value.toFixed(digits));
+const f = (value: number | undefined, digits = 1) =>
+  value === undefined || !Number.isFinite(value) ? "–" : value.toFixed(digits);
 const counts = (c: Counts) =>
   Object.entries(c)
     .sort((a, b) => b[1] - a[1])
@@ -1098,7 +1234,9 @@ function render(report: Report): string {
   out.push(`- Date: ${report.date}`);
   out.push(`- Command: \`${report.command}\``);
   out.push(`- Machine: ${machineLine(machine)}`);
-  out.push(`- Server: \`node server/main.ts\` (SQLite in a temp folder, LOG_LEVEL=warn, TRUST_PROXY=1, every LIMIT_ at its default), ${report.pinning.server}; load generator and victim: ${report.pinning.generator}`);
+  out.push(
+    `- Server: \`node server/main.ts\` (SQLite in a temp folder, LOG_LEVEL=warn, TRUST_PROXY=1, every LIMIT_ at its default), ${report.pinning.server}; load generator and victim: ${report.pinning.generator}`,
+  );
   out.push(
     `- Victim table: 1 participant narrates their step every ${report.victim.intervalMs} ms; ${report.victim.watchers} other clients (facilitator, participants, an observer) watch. ` +
       `"notify" = request sent → another client's state shows it (one sample per watcher per action); "RTT" = request → acknowledgement.`,
@@ -1107,7 +1245,9 @@ function render(report: Report): string {
   out.push("## Victim latency by phase (ms)", "");
   const base = report.phases.find((p) => p.name === "A")?.victim;
   const baseNotify = base ? distribution(base.notify) : null;
-  out.push("| phase | s | actions | notify p50 | p95 | p99 | max | p99 ÷ A | RTT p50 | RTT p99 | RTT max | unseen | refused | victim-thread ELD p99 |");
+  out.push(
+    "| phase | s | actions | notify p50 | p95 | p99 | max | p99 ÷ A | RTT p50 | RTT p99 | RTT max | unseen | refused | victim-thread ELD p99 |",
+  );
   out.push("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const phase of report.phases) {
     const v = phase.victim;
@@ -1167,10 +1307,18 @@ function render(report: Report): string {
       out.push(`- Connections closed by the server: ${counts(w.closes)}; rejoins: ${counts(w.rejoins)}.`, "");
     }
     if (phase.http) {
-      out.push(`## ${phase.name}: HTTP attack from ${phase.http.address} (${SETTINGS.httpConcurrency} concurrent loops per kind)`, "");
-      out.push("| kind | requests | per s | statuses | KB per answer | time p50 | p99 | max (ms) |", "|---|---|---|---|---|---|---|---|");
+      out.push(
+        `## ${phase.name}: HTTP attack from ${phase.http.address} (${SETTINGS.httpConcurrency} concurrent loops per kind)`,
+        "",
+      );
+      out.push(
+        "| kind | requests | per s | statuses | KB per answer | time p50 | p99 | max (ms) |",
+        "|---|---|---|---|---|---|---|---|",
+      );
       for (const [kind, k] of Object.entries(phase.http.kinds)) {
-        out.push(`| ${kind} | ${k.requests} | ${f(k.perSecond, 0)} | ${counts(k.statuses)} | ${f(k.meanKb)} | ${f(k.time.p50)} | ${f(k.time.p99)} | ${f(k.time.max)} |`);
+        out.push(
+          `| ${kind} | ${k.requests} | ${f(k.perSecond, 0)} | ${counts(k.statuses)} | ${f(k.meanKb)} | ${f(k.time.p50)} | ${f(k.time.p99)} | ${f(k.time.max)} |`,
+        );
       }
       out.push("");
     }
@@ -1186,12 +1334,16 @@ function render(report: Report): string {
           "",
         );
       }
-      out.push("| cycle | facilitator back (ms) | slowest of the others (ms) | clients with empty steps | move a step to the front | story.html | story.md | story.json | deck.json | import | join retries |");
+      out.push(
+        "| cycle | facilitator back (ms) | slowest of the others (ms) | clients with empty steps | move a step to the front | story.html | story.md | story.json | deck.json | import | join retries |",
+      );
       out.push("|---|---|---|---|---|---|---|---|---|---|---|");
       phase.reopen.forEach((c, i) => {
         const e = (format: string) => {
           const x = c.exports[format];
-          return x ? `${f(x.ms, 0)} ms, ${f(x.bytes / 1024, 0)} KB${x.status === 200 ? "" : ` (HTTP ${x.status})`}` : "–";
+          return x
+            ? `${f(x.ms, 0)} ms, ${f(x.bytes / 1024, 0)} KB${x.status === 200 ? "" : ` (HTTP ${x.status})`}`
+            : "–";
         };
         out.push(
           `| ${i + 1} | ${f(c.facilitatorMs, 0)} | ${f(c.othersMaxMs, 0)} | ${c.incomplete} of ${c.clients} | ${c.move.status === "ok" ? `${f(c.move.ms, 0)} ms, ${f(c.move.bytes / 1024, 0)} KB to each client` : c.move.status} | ${e("story.html")} | ${e("story.md")} | ${e("story.json")} | ${e("deck.json")} | ` +
@@ -1203,7 +1355,12 @@ function render(report: Report): string {
   }
   const printed = Object.entries(report.clientConsole).sort((a, b) => b[1] - a[1]);
   if (printed.length) {
-    out.push("## What the clients' SDK printed (counted, digits as N)", "", ...printed.map(([message, n]) => `- ${n} × \`${message.replace(/`/g, "'")}\``), "");
+    out.push(
+      "## What the clients' SDK printed (counted, digits as N)",
+      "",
+      ...printed.map(([message, n]) => `- ${n} × \`${message.replace(/`/g, "'")}\``),
+      "",
+    );
   }
   if (report.notes.length) out.push("## Notes", "", ...report.notes.map((n) => `- ${n}`), "");
   out.push(

@@ -188,8 +188,15 @@ async function openPage(browser: Browser, throttled: boolean, initScript?: strin
   const transfers = new Map<string, Transfer>();
   await cdp.send("Network.enable");
   cdp.on("Network.responseReceived", (event) => {
-    const encoding = Object.entries(event.response.headers).find(([name]) => name.toLowerCase() === "content-encoding")?.[1] ?? "";
-    transfers.set(event.requestId, { url: event.response.url, type: event.type, encoding: String(encoding), wire: 0, decoded: 0 });
+    const encoding =
+      Object.entries(event.response.headers).find(([name]) => name.toLowerCase() === "content-encoding")?.[1] ?? "";
+    transfers.set(event.requestId, {
+      url: event.response.url,
+      type: event.type,
+      encoding: String(encoding),
+      wire: 0,
+      decoded: 0,
+    });
   });
   cdp.on("Network.dataReceived", (event) => {
     const transfer = transfers.get(event.requestId);
@@ -254,7 +261,9 @@ async function pathShownAt(page: Page): Promise<number> {
   const handle = await page.waitForFunction(
     () => {
       // The path's heading (« Le chemin », followed on the board by its number of steps).
-      const heading = [...document.querySelectorAll("h1, h2, h3")].find((h) => /^Le chemin\b/.test(h.textContent?.trim() ?? ""));
+      const heading = [...document.querySelectorAll("h1, h2, h3")].find((h) =>
+        /^Le chemin\b/.test(h.textContent?.trim() ?? ""),
+      );
       return heading && heading.getClientRects().length > 0 ? performance.now() : false;
     },
     null,
@@ -382,9 +391,13 @@ async function rerenders(browser: Browser, tree: Tree): Promise<RenderCount[]> {
     await pickZone(page, tree);
     await joinButton(page).click();
     await pathShownAt(page);
-    await page.waitForFunction((n) => document.querySelectorAll("article[aria-label^='Étape ']").length >= n, SETTINGS.steps, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      (n) => document.querySelectorAll("article[aria-label^='Étape ']").length >= n,
+      SETTINGS.steps,
+      {
+        timeout: 30_000,
+      },
+    );
     const target = table.stepIds[29] as string;
     for (let i = 0; i < SETTINGS.patches; i += 1) {
       // Mark each step's list item (the DOM contract: an li holding the article « Étape N : … ») for trees whose
@@ -403,17 +416,36 @@ async function rerenders(browser: Browser, tree: Tree): Promise<RenderCount[]> {
       await settle(page);
       await page.evaluate(() => {
         const probe = (window as unknown as { __pageBenchProbe: Record<string, unknown> }).__pageBenchProbe;
-        Object.assign(probe, { counting: true, commits: 0, components: 0, stepItems: new Set(), stepsTouched: new Set(), stepItemRenders: 0 });
+        Object.assign(probe, {
+          counting: true,
+          commits: 0,
+          components: 0,
+          stepItems: new Set(),
+          stepsTouched: new Set(),
+          stepItemRenders: 0,
+        });
       });
       const author = 3 + (i % (SETTINGS.participants - 3));
-      await table.act(author, { type: "contribute", stepId: target, kind: "yesAnd", text: `Oui, et c'est la ${i + 1}ᵉ idée du groupe sur cette étape.` });
-      await page.waitForFunction(() => (window as unknown as { __pageBenchProbe: { commits: number } }).__pageBenchProbe.commits > 0, null, {
-        timeout: 10_000,
+      await table.act(author, {
+        type: "contribute",
+        stepId: target,
+        kind: "yesAnd",
+        text: `Oui, et c'est la ${i + 1}ᵉ idée du groupe sur cette étape.`,
       });
+      await page.waitForFunction(
+        () => (window as unknown as { __pageBenchProbe: { commits: number } }).__pageBenchProbe.commits > 0,
+        null,
+        {
+          timeout: 10_000,
+        },
+      );
       await settle(page);
       const count = await page.evaluate(() => {
-        const probe = (window as unknown as { __pageBenchProbe: Record<string, unknown> & { stepItems: Set<string>; stepsTouched: Set<string> } })
-          .__pageBenchProbe;
+        const probe = (
+          window as unknown as {
+            __pageBenchProbe: Record<string, unknown> & { stepItems: Set<string>; stepsTouched: Set<string> };
+          }
+        ).__pageBenchProbe;
         probe.counting = false;
         return {
           commits: probe.commits as number,
@@ -434,7 +466,10 @@ async function rerenders(browser: Browser, tree: Tree): Promise<RenderCount[]> {
 /** Waits until React has committed nothing for 600 ms. */
 async function settle(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => performance.now() - (window as unknown as { __pageBenchProbe: { lastCommit: number } }).__pageBenchProbe.lastCommit > 600,
+    () =>
+      performance.now() -
+        (window as unknown as { __pageBenchProbe: { lastCommit: number } }).__pageBenchProbe.lastCommit >
+      600,
     null,
     { polling: 100, timeout: 20_000 },
   );
@@ -493,16 +528,38 @@ async function main(): Promise<void> {
   await Promise.all(trees.map((tree, i) => serve(tree, SETTINGS.port + i)));
   for (const tree of trees) {
     const t0 = Date.now();
-    tree.table = await seedTable({ baseUrl: tree.url, participants: SETTINGS.participants, steps: SETTINGS.steps, phase: "play" });
-    console.log(`${tree.name}: seeded ${SETTINGS.steps} steps and ${SETTINGS.participants} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    tree.table = await seedTable({
+      baseUrl: tree.url,
+      participants: SETTINGS.participants,
+      steps: SETTINGS.steps,
+      phase: "play",
+    });
+    console.log(
+      `${tree.name}: seeded ${SETTINGS.steps} steps and ${SETTINGS.participants} people in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
   }
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const chromiumVersion = browser.version();
-  const results: Record<Tree["name"], { joinPage?: Awaited<ReturnType<typeof joinPageBytes>>; runs: Awaited<ReturnType<typeof linkToSeated>>[]; renders?: RenderCount[] }> = {
+  const results: Record<
+    Tree["name"],
+    {
+      joinPage?: Awaited<ReturnType<typeof joinPageBytes>>;
+      runs: Awaited<ReturnType<typeof linkToSeated>>[];
+      renders?: RenderCount[];
+    }
+  > = {
     baseline: { runs: [] },
     current: { runs: [] },
   };
@@ -562,7 +619,12 @@ async function main(): Promise<void> {
     machine: { ...machine(), chromium: chromiumVersion },
     settings: {
       ...SETTINGS,
-      network: { preset: "Chrome DevTools Fast 4G", ...FAST_4G, source: "ChromeDevTools/devtools-frontend front_end/core/sdk/NetworkManager.ts (Fast4GConditions) @ 00d120bf0e61feb60bf7c31cf879454577904b77" },
+      network: {
+        preset: "Chrome DevTools Fast 4G",
+        ...FAST_4G,
+        source:
+          "ChromeDevTools/devtools-frontend front_end/core/sdk/NetworkManager.ts (Fast4GConditions) @ 00d120bf0e61feb60bf7c31cf879454577904b77",
+      },
       cpuSlowdown: CPU_SLOWDOWN,
     },
     results: summary,

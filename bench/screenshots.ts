@@ -25,8 +25,20 @@ async function waitForServer(): Promise<void> {
   throw new Error(`the server did not answer on ${baseUrl}`);
 }
 
-async function open(browser: Browser, table: SeededTable, index: number, viewport: { width: number; height: number }, mobile = false): Promise<Page> {
-  const context = await browser.newContext({ viewport, isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1, reducedMotion: "reduce" });
+async function open(
+  browser: Browser,
+  table: SeededTable,
+  index: number,
+  viewport: { width: number; height: number },
+  mobile = false,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport,
+    isMobile: mobile,
+    hasTouch: mobile,
+    deviceScaleFactor: mobile ? 2 : 1,
+    reducedMotion: "reduce",
+  });
   if (index >= 0) await context.addInitScript(table.seatScript(index));
   const page = await context.newPage();
   await page.goto(index < 0 ? table.observerLink : index === 0 ? table.facilitatorLink : table.participantLink);
@@ -43,7 +55,10 @@ const server = spawn(process.execPath, ["server/main.ts"], {
 try {
   await waitForServer();
   const table = await seedTable({ baseUrl, participants: 12, steps: 40, phase: "play" });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox"],
+  });
   try {
     const facilitator = await open(browser, table, 0, { width: 1440, height: 900 });
     await facilitator.screenshot({ path: path.join(docs, "board.png") });
@@ -51,7 +66,12 @@ try {
     await phone.getByRole("button", { name: /^Étape 38 : / }).click();
     await phone.waitForTimeout(300);
     await phone.screenshot({ path: path.join(docs, "phone.png") });
-    await table.act(1, { type: "writeCard", deck: "lever", title: "Une cantine 100 % locale", text: "Les cantines du quartier s'approvisionnent à moins de 50 km." });
+    await table.act(1, {
+      type: "writeCard",
+      deck: "lever",
+      title: "Une cantine 100 % locale",
+      text: "Les cantines du quartier s'approvisionnent à moins de 50 km.",
+    });
     await phone.getByRole("button", { name: "Placer « Une cantine 100 % locale »" }).click();
     await phone.getByRole("dialog").waitFor();
     await phone.waitForTimeout(300);

@@ -37,7 +37,14 @@ import {
 } from "#shared/workshop.ts";
 import { act, distribution, newKey, sleep, waitForState, type AnyRoom, type Distribution } from "./flood-net.ts";
 import { lilasWorkshop, secretIn } from "#tests/workshop-body.ts";
-import { machineLine, machineNow, pinGenerator, startBenchServer, type BenchServer, type ProbeStats } from "./bench-server.ts";
+import {
+  machineLine,
+  machineNow,
+  pinGenerator,
+  startBenchServer,
+  type BenchServer,
+  type ProbeStats,
+} from "./bench-server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const num = (name: string, fallback: number): number => {
@@ -80,17 +87,21 @@ function keepErrors(line: string): void {
       return null;
     }
   })();
-  if (entry && (entry.level ?? 0) >= 40 && !entry.msg?.startsWith("no built client") && serverErrors.length < 20) serverErrors.push(line.slice(0, 200));
+  if (entry && (entry.level ?? 0) >= 40 && !entry.msg?.startsWith("no built client") && serverErrors.length < 20)
+    serverErrors.push(line.slice(0, 200));
 }
 
 // ——— Seating the workshop like browsers ———
 
 async function post<T>(route: string, body: unknown): Promise<T> {
-  const response = await fetch(url + route, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url + route, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${route}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
-
 
 async function joinTable(tableId: string, secret: Record<string, string>, name: string): Promise<AnyRoom> {
   const reservation = await post<Parameters<Client["consumeSeatReservation"]>[0]>(API.join(tableId), {
@@ -127,7 +138,8 @@ interface Table {
 /** « Oui, et… » and answers on the path, as a client of the table sees it now. */
 function contributionsIn(room: AnyRoom): number {
   let count = 0;
-  for (const step of (room.state as { path?: Iterable<{ contributions: { length: number } }> }).path ?? []) count += step.contributions.length;
+  for (const step of (room.state as { path?: Iterable<{ contributions: { length: number } }> }).path ?? [])
+    count += step.contributions.length;
   return count;
 }
 
@@ -136,7 +148,12 @@ async function whoami(room: AnyRoom): Promise<string> {
 }
 
 async function seatWorkshop(): Promise<{ workshop: CreatedWorkshop; tables: Table[] }> {
-  const body = lilasWorkshop({ title: "Atelier de mesure", date: "", tableCount: SETTINGS.tables, seatsPerTable: SETTINGS.people + 1 });
+  const body = lilasWorkshop({
+    title: "Atelier de mesure",
+    date: "",
+    tableCount: SETTINGS.tables,
+    seatsPerTable: SETTINGS.people + 1,
+  });
 
   const workshop = await post<CreatedWorkshop>(WORKSHOP_API.create, body);
   const invite = secretIn(workshop.participantLink, "invite");
@@ -150,10 +167,21 @@ async function seatWorkshop(): Promise<{ workshop: CreatedWorkshop; tables: Tabl
       const participants: Person[] = [];
       for (let i = 0; i < SETTINGS.people; i += 1) {
         const seat = await post<SeatAnswer>(WORKSHOP_API.seat(workshop.workshopId), { invite, tableId });
-        const joined = await joinTable(tableId, { invite: secretIn(seat.path, "invite") }, `Personne ${index + 1}.${i + 1}`);
+        const joined = await joinTable(
+          tableId,
+          { invite: secretIn(seat.path, "invite") },
+          `Personne ${index + 1}.${i + 1}`,
+        );
         participants.push({ room: joined, participantId: await whoami(joined) });
       }
-      return { tableId, facilitator, participants, stepId: "", seenAtTable: new Map(), seenOnDashboard: new Map() } satisfies Table;
+      return {
+        tableId,
+        facilitator,
+        participants,
+        stepId: "",
+        seenAtTable: new Map(),
+        seenOnDashboard: new Map(),
+      } satisfies Table;
     }),
   );
   // Each table into play, with one step on the path to write « oui, et… » on.
@@ -163,7 +191,9 @@ async function seatWorkshop(): Promise<{ workshop: CreatedWorkshop; tables: Tabl
       if (!started.ok) throw new Error(`startPlay refused: ${started.code}`);
       const placer = table.participants[0] as Person;
       const handOf = () =>
-        (placer.room.state as { participants?: Map<string, { hand?: Iterable<{ id: string; blank: boolean }> }> }).participants?.get(placer.participantId)?.hand;
+        (
+          placer.room.state as { participants?: Map<string, { hand?: Iterable<{ id: string; blank: boolean }> }> }
+        ).participants?.get(placer.participantId)?.hand;
       for (let tries = 0; tries < 10; tries += 1) {
         const drawn = await act(placer.room, { type: "draw", deck: tries % 2 ? "lever" : "challenge" });
         if (!drawn.ok) throw new Error(`draw refused: ${drawn.code}`);
@@ -195,15 +225,19 @@ interface Dashboard {
 }
 
 async function openDashboard(workshop: CreatedWorkshop, byTable: Map<string, Table>): Promise<Dashboard> {
-  const reservation = await post<Parameters<Client["consumeSeatReservation"]>[0]>(WORKSHOP_API.join(workshop.workshopId), {
-    protocolVersion: PROTOCOL_VERSION,
-    facilitatorKey: secretIn(workshop.facilitatorLink, "facilitator"),
-  });
+  const reservation = await post<Parameters<Client["consumeSeatReservation"]>[0]>(
+    WORKSHOP_API.join(workshop.workshopId),
+    {
+      protocolVersion: PROTOCOL_VERSION,
+      facilitatorKey: secretIn(workshop.facilitatorLink, "facilitator"),
+    },
+  );
   const room = (await new Client(url).consumeSeatReservation(reservation)) as AnyRoom;
   room.reconnection.enabled = false;
   const dashboard: Dashboard = { bytes: 0, messages: 0, leave: async () => void (await room.leave(true)) };
   // Every frame the dashboard receives, counted as it arrives (the SDK's transport hands each one to this handler).
-  const events = (room.connection as unknown as { events: { onmessage?: (event: { data: ArrayBuffer }) => void } }).events;
+  const events = (room.connection as unknown as { events: { onmessage?: (event: { data: ArrayBuffer }) => void } })
+    .events;
   const decode = events.onmessage;
   events.onmessage = (event) => {
     dashboard.bytes += event.data.byteLength;
@@ -212,7 +246,8 @@ async function openDashboard(workshop: CreatedWorkshop, byTable: Map<string, Tab
   };
   const seen = (summary: TableSummary) => {
     const table = byTable.get(summary.tableId);
-    if (table && !table.seenOnDashboard.has(summary.contributions)) table.seenOnDashboard.set(summary.contributions, performance.now());
+    if (table && !table.seenOnDashboard.has(summary.contributions))
+      table.seenOnDashboard.set(summary.contributions, performance.now());
   };
   room.onMessage(WORKSHOP_TABLE_MESSAGE, seen);
   room.onMessage("overview", (overview: WorkshopOverview) => overview.tables.forEach(seen));
@@ -242,7 +277,12 @@ async function play(tables: Table[], seconds: number): Promise<{ samples: Sample
         await sleep(Math.random() * SETTINGS.intervalMs);
         while (performance.now() < until) {
           const sentAt = performance.now();
-          const outcome = await act(person.room, { type: "contribute", stepId: table.stepId, kind: "yesAnd", text: `Oui, et on essaie une idée de plus (${(n += 1)}).` });
+          const outcome = await act(person.room, {
+            type: "contribute",
+            stepId: table.stepId,
+            kind: "yesAnd",
+            text: `Oui, et on essaie une idée de plus (${(n += 1)}).`,
+          });
           if (outcome.ok) samples.push({ table, sentAt, count: contributionsIn(person.room) });
           else refused[outcome.code] = (refused[outcome.code] ?? 0) + 1;
           await sleep(Math.max(0, SETTINGS.intervalMs * (0.8 + Math.random() * 0.4) - (performance.now() - sentAt)));
@@ -288,7 +328,12 @@ interface PhaseResult {
   dashboardMessages: number;
 }
 
-async function phase(name: string, tables: Table[], server: BenchServer, dashboard: Dashboard | null): Promise<PhaseResult> {
+async function phase(
+  name: string,
+  tables: Table[],
+  server: BenchServer,
+  dashboard: Dashboard | null,
+): Promise<PhaseResult> {
   await server.mark();
   const cpu = process.cpuUsage();
   const t0 = performance.now();
@@ -318,7 +363,8 @@ async function phase(name: string, tables: Table[], server: BenchServer, dashboa
   };
 }
 
-const f = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? "–" : value.toFixed(digits));
+const f = (value: number | undefined, digits = 1) =>
+  value === undefined || Number.isNaN(value) ? "–" : value.toFixed(digits);
 const pct = (value: number | undefined) => (value === undefined ? "–" : `${Math.round(value * 100)} %`);
 
 function report(results: PhaseResult[]): string {
@@ -342,7 +388,11 @@ function report(results: PhaseResult[]): string {
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...results.map(
       (r) =>
-        `| ${r.name} | ${r.actions} | ${Object.entries(r.refused).map(([code, n]) => `${n} × ${code}`).join(", ") || 0} | ${r.drops} | ${f(r.dashboard?.p50)} | ${f(r.dashboard?.p95)} | ${f(r.dashboard?.p99)} | ${f(r.dashboard?.max)} | ${r.dashboard ? r.unseenOnDashboard : "–"} | ${f(r.table.p50)} | ${f(r.table.p95)} | ${f(r.table.p99)} | ${f(r.table.max)} |`,
+        `| ${r.name} | ${r.actions} | ${
+          Object.entries(r.refused)
+            .map(([code, n]) => `${n} × ${code}`)
+            .join(", ") || 0
+        } | ${r.drops} | ${f(r.dashboard?.p50)} | ${f(r.dashboard?.p95)} | ${f(r.dashboard?.p99)} | ${f(r.dashboard?.max)} | ${r.dashboard ? r.unseenOnDashboard : "–"} | ${f(r.table.p50)} | ${f(r.table.p95)} | ${f(r.table.p99)} | ${f(r.table.max)} |`,
     ),
     "",
     "## What the dashboard costs the server",
@@ -358,15 +408,23 @@ function report(results: PhaseResult[]): string {
       ? `With the dashboard connected the server used ${pct(b.server.cpu)} of a core against ${pct(cpuWithout)} without it (mean of A and A2): ${f((b.server.cpu - cpuWithout) * 100)} points; event-loop utilisation ${pct(b.server.elu)} against ${pct(eluWithout)}. The dashboard received ${f(b.dashboardMessages / b.seconds)} messages/s, ${f(b.dashboardBytes / 1024 / b.seconds, 2)} KB/s (${f(b.dashboardBytes / Math.max(1, b.dashboardMessages), 0)} bytes a message): each table sends at most one summary per 200 ms.`
       : "",
     "",
-    serverErrors.length > 0 ? `Server output: ${serverErrors.slice(0, 5).join(" | ")}` : "The server logged nothing at warn or above.",
+    serverErrors.length > 0
+      ? `Server output: ${serverErrors.slice(0, 5).join(" | ")}`
+      : "The server logged nothing at warn or above.",
     "",
   ];
   return lines.join("\n");
 }
 
 async function main() {
-  const server = startBenchServer({ port: SETTINGS.port, dataDir, pinned: canPin, env: { LIMIT_JOINS_PER_MINUTE: "100000" }, onLine: keepErrors });
-    try {
+  const server = startBenchServer({
+    port: SETTINGS.port,
+    dataDir,
+    pinned: canPin,
+    env: { LIMIT_JOINS_PER_MINUTE: "100000" },
+    onLine: keepErrors,
+  });
+  try {
     await server.ready;
     console.log(`server on ${url}; seating ${SETTINGS.tables} × ${SETTINGS.people + 1} people…`);
     const { workshop, tables } = await seatWorkshop();
@@ -388,7 +446,13 @@ async function main() {
     writeFileSync(path.join(root, "bench/results/workshop.md"), text);
     console.log(text);
     // leave() never resolves on a socket already closed: each gets a second.
-    await Promise.all(tables.flatMap((table) => [table.facilitator, ...table.participants].map((p) => Promise.race([p.room.leave(true).catch(() => undefined), sleep(1000)]))));
+    await Promise.all(
+      tables.flatMap((table) =>
+        [table.facilitator, ...table.participants].map((p) =>
+          Promise.race([p.room.leave(true).catch(() => undefined), sleep(1000)]),
+        ),
+      ),
+    );
   } finally {
     server.child.kill("SIGTERM");
     await sleep(500);

@@ -80,7 +80,10 @@ export function parseAttribution(fileName: string, json: unknown): Attribution {
 }
 
 // Pure so that the browser can build the decks from bundled JSON imports without touching the file system.
-export function buildDecks(files: DeckSources, fileNames: Partial<Record<DeckName | "attribution", string>> = {}): Decks {
+export function buildDecks(
+  files: DeckSources,
+  fileNames: Partial<Record<DeckName | "attribution", string>> = {},
+): Decks {
   const nameOf = (key: DeckName | "attribution") =>
     fileNames[key] ?? (key === "attribution" ? ATTRIBUTION_FILE : DECK_FILES[key]);
   const byId = new Map<string, Card>();
@@ -91,7 +94,9 @@ export function buildDecks(files: DeckSources, fileNames: Partial<Record<DeckNam
     const fileName = nameOf(deck);
     const file = withLicense(parseDeckFile(fileName, files[deck]), attribution);
     if (file.deck !== deck) {
-      throw new Error(`${fileName} : champ « deck » : « ${file.deck} » alors que ce fichier doit contenir le paquet « ${deck} »`);
+      throw new Error(
+        `${fileName} : champ « deck » : « ${file.deck} » alors que ce fichier doit contenir le paquet « ${deck} »`,
+      );
     }
     for (const card of file.cards) {
       const other = fileOfId.get(card.id);

@@ -32,13 +32,24 @@ export interface AppOptions {
   gracefullyShutdown?: boolean;
 }
 
-export function createApp({ config, store, logger = createLogger(config.logLevel), gracefullyShutdown = true }: AppOptions) {
+export function createApp({
+  config,
+  store,
+  logger = createLogger(config.logLevel),
+  gracefullyShutdown = true,
+}: AppOptions) {
   keepGrownFullStateBuffer();
   const decks = loadDecks();
   const creationTicket = randomBytes(32).toString("base64url");
   const origins: OriginPolicy = { publicOrigin: config.publicUrl, allowedOrigins: config.allowedOrigins };
   lockDownColyseus(origins);
-  const TableRoom = tableRoomFor({ store, logger, creationTicket, limits: config.limits, retentionDays: config.retentionDays });
+  const TableRoom = tableRoomFor({
+    store,
+    logger,
+    creationTicket,
+    limits: config.limits,
+    retentionDays: config.retentionDays,
+  });
   const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
   const tables = tablesFor(store, allCards, creationTicket);
   const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -52,7 +63,11 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
   const server = defineServer({
     // Narrations can be long, French is multi-byte, and an imported deck file travels as one action (the kit's
     // challenges weigh 15 KB): well above the 4 KB default, still bounded.
-    transport: new WebSocketTransport({ maxPayload: 256 * 1024, verifyClient: verifyWebSocketOrigin(origins), server: closeMatchmakeRoutes(createHttpServer()) }),
+    transport: new WebSocketTransport({
+      maxPayload: 256 * 1024,
+      verifyClient: verifyWebSocketOrigin(origins),
+      server: closeMatchmakeRoutes(createHttpServer()),
+    }),
     gracefullyShutdown,
     greet: false,
     logger: colyseusLogger(logger),
@@ -64,7 +79,9 @@ export function createApp({ config, store, logger = createLogger(config.logLevel
       // The client's address for the per-address limits: the socket's, or X-Forwarded-For through that many proxies.
       app.set("trust proxy", config.trustProxy);
       app.use(operationsRouter({ store, metricsToken: config.metricsToken, retentionDays: config.retentionDays }));
-      app.use(apiRouter({ tables, workshops, openWorkshopRoom, decks, logger, linkBase, origins, limits: config.limits }));
+      app.use(
+        apiRouter({ tables, workshops, openWorkshopRoom, decks, logger, linkBase, origins, limits: config.limits }),
+      );
       if (existsSync(config.clientDir)) {
         app.use(clientFiles(config.clientDir));
       } else {

@@ -31,7 +31,8 @@ export interface Config {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const root = path.resolve(import.meta.dirname, "..");
   const port = Number(env.PORT ?? 2567);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not "${env.PORT}"`);
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
@@ -92,7 +93,8 @@ function days(variable: string, value: string): number {
 
 /** A bearer token long enough not to be guessed; its value is never repeated (it is a secret). */
 function metricsToken(value: string): string {
-  if (value.length < 16 || /\s/.test(value)) throw new Error("METRICS_TOKEN must be at least 16 characters without spaces (e.g. openssl rand -hex 24)");
+  if (value.length < 16 || /\s/.test(value))
+    throw new Error("METRICS_TOKEN must be at least 16 characters without spaces (e.g. openssl rand -hex 24)");
   return value;
 }
 

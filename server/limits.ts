@@ -83,7 +83,8 @@ export function readLimits(env: NodeJS.ProcessEnv): Limits {
     const raw = env[variable];
     if (raw === undefined || raw === "") continue;
     const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0) throw new Error(`${variable} must be a positive whole number, not "${raw}"`);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`${variable} must be a positive whole number, not "${raw}"`);
     limits[name] = value;
   }
   return limits;

@@ -3,7 +3,16 @@
 import pino, { type Logger } from "pino";
 
 /** The names under which a secret travels: join options, share links, table rows. */
-const SECRET_KEYS = ["invite", "facilitatorKey", "observerKey", "joinCode", "seatKey", "reconnectionToken", "ticket", "authorization"];
+const SECRET_KEYS = [
+  "invite",
+  "facilitatorKey",
+  "observerKey",
+  "joinCode",
+  "seatKey",
+  "reconnectionToken",
+  "ticket",
+  "authorization",
+];
 
 /** Where those names can sit in what we or Colyseus log: at the top, one level down, in an error's options or args. */
 const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `err.options.${key}`]);
@@ -14,7 +23,12 @@ const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key
  */
 function safeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
-  return { type: error.name, message: error.message, stack: error.stack, ...(error.cause ? { cause: safeError(error.cause) } : {}) };
+  return {
+    type: error.name,
+    message: error.message,
+    stack: error.stack,
+    ...(error.cause ? { cause: safeError(error.cause) } : {}),
+  };
 }
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

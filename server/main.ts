@@ -27,7 +27,8 @@ try {
     await store.close();
     logger.info("every table is written; stopping");
   });
-  if (server.transport.server) onListenError(server.transport.server, (error) => fail(listenFailure(error, config.port, config.host)));
+  if (server.transport.server)
+    onListenError(server.transport.server, (error) => fail(listenFailure(error, config.port, config.host)));
   await server.listen(config.port, config.host);
   // Tables untouched for RETENTION_DAYS go now, then within the hour their date passes.
   server.retention.start();

@@ -25,7 +25,10 @@ export function deletionDate(lastActivity: number, retentionDays: number): numbe
  * Deletes every table untouched for RETENTION_DAYS as of `now`, and resolves with their ids. A table that fails to
  * delete is logged and left for the next sweep; one touched since the store was asked (a live room) is kept.
  */
-export async function sweepUntouched({ store, tables, retentionDays, logger }: RetentionServices, now: number): Promise<string[]> {
+export async function sweepUntouched(
+  { store, tables, retentionDays, logger }: RetentionServices,
+  now: number,
+): Promise<string[]> {
   const cutoff = now - retentionDays * DAY_MS;
   const deleted: string[] = [];
   for (const tableId of await store.untouchedSince(cutoff)) {

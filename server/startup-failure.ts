@@ -40,7 +40,9 @@ export function listenFailure(error: NodeJS.ErrnoException, port: number, host: 
     case "EADDRNOTAVAIL":
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return new StartupError(`HOST "${host}" is not an address of this machine: leave HOST unset to listen on all of them.`);
+      return new StartupError(
+        `HOST "${host}" is not an address of this machine: leave HOST unset to listen on all of them.`,
+      );
     default:
       return new StartupError(`Cannot listen on ${host}:${port}: ${reasonOf(error)}.`);
   }

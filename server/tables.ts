@@ -24,7 +24,10 @@ export interface OpenOptions {
 }
 
 export interface Tables {
-  open(setup: SetupInput, options?: OpenOptions): Promise<{ ok: true; table: OpenedTable } | { ok: false; refusal: Refusal }>;
+  open(
+    setup: SetupInput,
+    options?: OpenOptions,
+  ): Promise<{ ok: true; table: OpenedTable } | { ok: false; refusal: Refusal }>;
   /** Opens a new table from a state made elsewhere (an imported story). */
   openFrom(initial: (tableId: string, now: number) => TableState, options?: OpenOptions): Promise<OpenedTable>;
   /** The refusal open() would give this setup, or null: a workshop checks every table's before opening any. */
@@ -70,7 +73,10 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
 
   const cardsById = Object.fromEntries(cards.map((card) => [card.id, card]));
 
-  async function store_(initial: TableState, { workshopId, facilitatorKey = newSecret() }: OpenOptions = {}): Promise<OpenedTable> {
+  async function store_(
+    initial: TableState,
+    { workshopId, facilitatorKey = newSecret() }: OpenOptions = {},
+  ): Promise<OpenedTable> {
     const invite = newSecret();
     const observerKey = newSecret();
     await store.create({
@@ -143,7 +149,9 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
     async published(publicId) {
       const tableId = await store.findByPublication(publicId);
       if (!tableId || !(await ensureRoom(tableId))) return undefined;
-      return ((await matchMaker.remoteRoomCall(tableId, "publishedState", [publicId])) as TableState | null) ?? undefined;
+      return (
+        ((await matchMaker.remoteRoomCall(tableId, "publishedState", [publicId])) as TableState | null) ?? undefined
+      );
     },
 
     async summary(tableId, name) {
@@ -157,7 +165,12 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
       // A room being opened right now (a join, an export) is waited for, then deleted through it like any live room.
       await opening.get(tableId);
       if (await matchMaker.getRoomById(tableId)) {
-        return (await matchMaker.remoteRoomCall(tableId, "erase", [untouchedBefore ?? null], ERASE_TIMEOUT_MS)) as boolean;
+        return (await matchMaker.remoteRoomCall(
+          tableId,
+          "erase",
+          [untouchedBefore ?? null],
+          ERASE_TIMEOUT_MS,
+        )) as boolean;
       }
       return store.delete(tableId);
     },

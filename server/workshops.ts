@@ -37,7 +37,11 @@ export interface Workshops {
   /** Checks the whole request first (every table's setup included): a refused one creates nothing. */
   create(body: CreateWorkshopBody): Promise<WorkshopOutcome<CreatedWorkshop>>;
   /** A new workshop whose tables start from the given states (an imported workshop file), named in order by `names`. */
-  openFrom(meta: WorkshopMeta, initials: readonly ((tableId: string, now: number) => TableState)[], names: readonly string[]): Promise<CreatedWorkshop>;
+  openFrom(
+    meta: WorkshopMeta,
+    initials: readonly ((tableId: string, now: number) => TableState)[],
+    names: readonly string[],
+  ): Promise<CreatedWorkshop>;
   load(workshopId: string): Promise<WorkshopCreation | undefined>;
   /** The workshop of this join code (normalised), if any: one indexed read, then its row. */
   findByJoinCode(code: string): Promise<WorkshopCreation | undefined>;
@@ -49,7 +53,10 @@ export interface Workshops {
   /** The message shown on every screen ("" for none); a message over the limit is cut to it. */
   setMessage(workshopId: string, message: string): Promise<WorkshopCreation | undefined>;
   /** Opens `count` more tables like the first one (its setup as it stands), up to WORKSHOP_LIMITS.maxTables in all. */
-  addTables(workshopId: string, count: number): Promise<{ ok: true; workshop: WorkshopCreation } | { ok: false; refusal: RefusalReply }>;
+  addTables(
+    workshopId: string,
+    count: number,
+  ): Promise<{ ok: true; workshop: WorkshopCreation } | { ok: false; refusal: RefusalReply }>;
 }
 
 /** Which link of this workshop the request carries, if any (the secrets compared in constant time, as a table's). */
@@ -63,12 +70,20 @@ export function workshopLinkOf(key: WorkshopKeyRequest, workshop: WorkshopCreati
 /** How long a « placez-moi » counts at its table before the person has sat down: about the time to fill the join form. */
 const SENT_MEMORY_MS = 60_000;
 
-const refusal = (code: keyof Dictionary["workshopCore"], params: Record<string, string | number> = {}): RefusalReply => ({ code, message: t(`workshopCore.${code}`, params) });
+const refusal = (
+  code: keyof Dictionary["workshopCore"],
+  params: Record<string, string | number> = {},
+): RefusalReply => ({ code, message: t(`workshopCore.${code}`, params) });
 
 /** At most `max` characters (whole ones: an emoji is not cut in two), with an ellipsis when cut. */
 function cut(text: string, max: number): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`;
 }
 
 /** A table's title: its name, then the workshop's title, within the title limit of a table. */
@@ -82,13 +97,15 @@ export function checkWorkshop(body: CreateWorkshopBody): RefusalReply | null {
   if (!body.title) return refusal("titleRequired");
   if ([...body.title].length > titleLength) return refusal("titleTooLong", { max: titleLength });
   if (body.date !== "" && !isDay(body.date)) return refusal("dateInvalid");
-  if (body.tableCount < minTables || body.tableCount > maxTables) return refusal("tableCount", { min: minTables, max: maxTables });
+  if (body.tableCount < minTables || body.tableCount > maxTables)
+    return refusal("tableCount", { min: minTables, max: maxTables });
   if (body.seatsPerTable < minSeatsPerTable || body.seatsPerTable > maxSeatsPerTable) {
     return refusal("seatsPerTable", { min: minSeatsPerTable, max: maxSeatsPerTable });
   }
   if (body.setupMode === "perTable") {
     if (body.tables.length !== body.tableCount) return refusal("tablesToName", { count: body.tableCount });
-    if (body.tables.some((table) => [...table.name].length > tableNameLength)) return refusal("tableNameTooLong", { max: tableNameLength });
+    if (body.tables.some((table) => [...table.name].length > tableNameLength))
+      return refusal("tableNameTooLong", { max: tableNameLength });
   }
   return null;
 }
@@ -226,7 +243,10 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
       const deleted = new Set<string>();
       for (const tableId of candidates) if (!(await tables.secrets(tableId))) deleted.add(tableId);
       const current = deleted.size > 0 ? await store.loadWorkshop(workshopId) : undefined;
-      if (current) await store.updateWorkshop(workshopId, { tables: current.tables.filter((table) => !deleted.has(table.tableId)) });
+      if (current)
+        await store.updateWorkshop(workshopId, {
+          tables: current.tables.filter((table) => !deleted.has(table.tableId)),
+        });
     });
   }
 
@@ -252,7 +272,11 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
     sent.set(workshopId, byTable);
   }
 
-  const seatRefused = (code: keyof Dictionary["workshopCore"], summary: TableSummary, seating: Seating): SeatOutcome<never> => ({
+  const seatRefused = (
+    code: keyof Dictionary["workshopCore"],
+    summary: TableSummary,
+    seating: Seating,
+  ): SeatOutcome<never> => ({
     ok: false,
     status: 403,
     refusal: refusal(code, { table: summary.name, seats: seating.seatsPerTable }),
@@ -267,10 +291,17 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
         const refused = tables.check(setup);
         if (!refused) continue;
         // The shared setup is refused the same way at every table: said once; a table's own, with its name.
-        const message = body.setupMode === "perTable" ? t("workshopCore.tableSetup", { table: name, reason: refused.message }) : refused.message;
+        const message =
+          body.setupMode === "perTable"
+            ? t("workshopCore.tableSetup", { table: name, reason: refused.message })
+            : refused.message;
         return { ok: false, refusal: { code: refused.code, message } };
       }
-      const { workshop, facilitatorKey } = await newWorkshop({ title: body.title, date: body.date, seatsPerTable: body.seatsPerTable });
+      const { workshop, facilitatorKey } = await newWorkshop({
+        title: body.title,
+        date: body.date,
+        seatsPerTable: body.seatsPerTable,
+      });
       await openTables(
         workshop,
         planned.map(({ name, setup }) => ({
@@ -343,7 +374,14 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
       rememberSent(workshopId, chosen.tableId, now);
       const secrets = await tables.secrets(chosen.tableId);
       if (!secrets) return { ok: false, status: 404, refusal: refusal("tableNotInWorkshop") };
-      return { ok: true, value: { tableId: chosen.tableId, name: chosen.name, path: tableLink(chosen.tableId, "invite", secrets.invite) } };
+      return {
+        ok: true,
+        value: {
+          tableId: chosen.tableId,
+          name: chosen.name,
+          path: tableLink(chosen.tableId, "invite", secrets.invite),
+        },
+      };
     },
 
     setArrivals(workshopId, open) {
@@ -362,17 +400,24 @@ export function workshopsFor(store: TableStore, tables: Tables, linkBase: string
         if (!workshop) return { ok: false, refusal: refusal("workshopNotFound") };
         const left = WORKSHOP_LIMITS.maxTables - workshop.tables.length;
         if (!Number.isInteger(count) || count < 1) return { ok: false, refusal: refusal("addAtLeastOne") };
-        if (count > left) return { ok: false, refusal: refusal("tooManyTables", { max: WORKSHOP_LIMITS.maxTables, left }) };
+        if (count > left)
+          return { ok: false, refusal: refusal("tooManyTables", { max: WORKSHOP_LIMITS.maxTables, left }) };
         const model = await firstSetup(workshop);
         if (!model) return { ok: false, refusal: refusal("workshopNotFound") };
-        const planned = Array.from({ length: count }, (_, index) => t("workshopCore.tableName", { number: workshop.tables.length + index + 1 }));
+        const planned = Array.from({ length: count }, (_, index) =>
+          t("workshopCore.tableName", { number: workshop.tables.length + index + 1 }),
+        );
         const updated = await openTables(
           workshop,
           planned.map((name) => ({
             name,
             open: async (key: string) => {
-              const opened = await tables.open({ ...model, title: tableTitle(name, workshop.title) }, { workshopId, facilitatorKey: key });
-              if (!opened.ok) throw new Error(`a new table of workshop ${workshopId} was refused: ${opened.refusal.code}`);
+              const opened = await tables.open(
+                { ...model, title: tableTitle(name, workshop.title) },
+                { workshopId, facilitatorKey: key },
+              );
+              if (!opened.ok)
+                throw new Error(`a new table of workshop ${workshopId} was refused: ${opened.refusal.code}`);
               return opened.table;
             },
           })),

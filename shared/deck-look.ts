@@ -4,8 +4,7 @@ import type { DeckName } from "./model.ts";
 
 /** One stroke of a pictogram; `fill` paints it solid instead of outlining it. */
 export type PictogramShape =
-  | { kind: "path"; d: string; fill?: boolean }
-  | { kind: "circle"; cx: number; cy: number; r: number; fill?: boolean };
+  { kind: "path"; d: string; fill?: boolean } | { kind: "circle"; cx: number; cy: number; r: number; fill?: boolean };
 
 export interface DeckLook {
   /** The deck's colour: header bands (white text on it, WCAG AA at any size) and coloured text on white. */

@@ -75,7 +75,11 @@ export const f = {
   optional: <S extends Shape>(of: S): RefField<S, true> => ({ kind: "ref", shape: of, optional: true }),
   byId: <S extends Shape>(of: S): MapField<S> => ({ kind: "map", shape: of }),
   room: <F extends Field>(field: F): F & { readonly room: true } => ({ ...field, room: true }),
-  private: <F extends Field>(field: F): F & { readonly room: true; readonly view: true } => ({ ...field, room: true, view: true }),
+  private: <F extends Field>(field: F): F & { readonly room: true; readonly view: true } => ({
+    ...field,
+    room: true,
+    view: true,
+  }),
 };
 
 type FieldsOf<S> = S extends Shape<infer F> ? F : never;
@@ -86,22 +90,38 @@ type ValueOf<E> = E extends ValueField<infer T> ? T : never;
  * keyed objects as a list.
  */
 export type Public<S extends Shape> = {
-  -readonly [K in keyof FieldsOf<S> as FieldsOf<S>[K] extends { room: true } ? never : K]: PublicField<FieldsOf<S>[K], "public">;
+  -readonly [K in keyof FieldsOf<S> as FieldsOf<S>[K] extends { room: true } ? never : K]: PublicField<
+    FieldsOf<S>[K],
+    "public"
+  >;
 };
 
 /** What a browser reads (client/src/net/types.ts): the public table and the room's fields, without the private ones. */
 export type Seen<S extends Shape> = {
-  -readonly [K in keyof FieldsOf<S> as FieldsOf<S>[K] extends { view: true } ? never : K]: PublicField<FieldsOf<S>[K], "seen">;
+  -readonly [K in keyof FieldsOf<S> as FieldsOf<S>[K] extends { view: true } ? never : K]: PublicField<
+    FieldsOf<S>[K],
+    "seen"
+  >;
 };
 
 type ViewOf<S, M> = S extends Shape ? (M extends "public" ? Public<S> : Seen<S>) : never;
 
 type PublicField<F, M> =
-  F extends ValueField<infer T, infer N> ? (N extends true ? T | null : T)
-  : F extends ListField<infer E> ? (E extends Shape ? ViewOf<E, M>[] : ValueOf<E>[])
-  : F extends RefField<infer S, infer O> ? (O extends true ? ViewOf<S, M> | null : ViewOf<S, M>)
-  : F extends MapField<infer S> ? ViewOf<S, M>[]
-  : never;
+  F extends ValueField<infer T, infer N>
+    ? N extends true
+      ? T | null
+      : T
+    : F extends ListField<infer E>
+      ? E extends Shape
+        ? ViewOf<E, M>[]
+        : ValueOf<E>[]
+      : F extends RefField<infer S, infer O>
+        ? O extends true
+          ? ViewOf<S, M> | null
+          : ViewOf<S, M>
+        : F extends MapField<infer S>
+          ? ViewOf<S, M>[]
+          : never;
 
 type Absent<F> = F extends { view: true } ? true : F extends RefField<Shape, true> ? true : false;
 
@@ -116,8 +136,14 @@ export type Synced<S extends Shape> = {
 };
 
 type SyncedField<F> =
-  F extends ValueField<infer T> ? T
-  : F extends ListField<infer E> ? (E extends Shape ? Synced<E>[] : ValueOf<E>[])
-  : F extends RefField<infer S> ? Synced<S>
-  : F extends MapField<infer S> ? Record<string, Synced<S>>
-  : never;
+  F extends ValueField<infer T>
+    ? T
+    : F extends ListField<infer E>
+      ? E extends Shape
+        ? Synced<E>[]
+        : ValueOf<E>[]
+      : F extends RefField<infer S>
+        ? Synced<S>
+        : F extends MapField<infer S>
+          ? Record<string, Synced<S>>
+          : never;

@@ -142,7 +142,14 @@ export interface Announcement {
 }
 
 /** An idea a participant suggests for the setup; the facilitator accepts it (it goes into the setup) or dismisses it. */
-export type SuggestField = "system" | "presentState" | "desirableFuture" | "constraintTime" | "constraintValues" | "constraintActors" | "framingChallengeText";
+export type SuggestField =
+  | "system"
+  | "presentState"
+  | "desirableFuture"
+  | "constraintTime"
+  | "constraintValues"
+  | "constraintActors"
+  | "framingChallengeText";
 
 export interface Suggestion {
   id: string;
@@ -173,7 +180,15 @@ export interface Turns {
 export interface ModerationRecord {
   at: number;
   by: string;
-  action: "editStep" | "removeStep" | "moveStep" | "editContribution" | "removeContribution" | "removeParticipant" | "moveAway" | "undo";
+  action:
+    | "editStep"
+    | "removeStep"
+    | "moveStep"
+    | "editContribution"
+    | "removeContribution"
+    | "removeParticipant"
+    | "moveAway"
+    | "undo";
   target: string;
   /** The text as it was before, for edits and removals. */
   before: string;

@@ -22,7 +22,10 @@ const futures = z.array(text).max(50);
 const stakeItems = z.array(text).max(50);
 const stakes = z.object({
   ifNothing: text.optional(),
-  objectives: z.array(z.object({ text, priority: z.literal([1, 2, 3]) })).max(50).optional(),
+  objectives: z
+    .array(z.object({ text, priority: z.literal([1, 2, 3]) }))
+    .max(50)
+    .optional(),
   quickWins: stakeItems.optional(),
   indicators: stakeItems.optional(),
 });
@@ -48,7 +51,15 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("importDeck"), file: z.unknown(), fileName: z.string().max(200).optional() }),
   z.object({
     type: z.literal("suggest"),
-    field: z.enum(["system", "presentState", "desirableFuture", "constraintTime", "constraintValues", "constraintActors", "framingChallengeText"]),
+    field: z.enum([
+      "system",
+      "presentState",
+      "desirableFuture",
+      "constraintTime",
+      "constraintValues",
+      "constraintActors",
+      "framingChallengeText",
+    ]),
     text,
   }),
   z.object({ type: z.literal("acceptSuggestion"), suggestionId: id }),
@@ -75,7 +86,13 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("resumeTimer") }),
   z.object({ type: z.literal("extendTimer"), minutes: z.number() }),
   z.object({ type: z.literal("clearTimer") }),
-  z.object({ type: z.literal("dealPitfall"), to: id.nullable(), afterStepId: id.nullable(), title: text.optional(), text: text.optional() }),
+  z.object({
+    type: z.literal("dealPitfall"),
+    to: id.nullable(),
+    afterStepId: id.nullable(),
+    title: text.optional(),
+    text: text.optional(),
+  }),
   z.object({ type: z.literal("changeRole"), role: text, zone: z.enum(ACTOR_ZONES).optional() }),
   // Debrief
   z.object({ type: z.literal("writeDebrief"), text, commitment: text.optional() }),
@@ -111,7 +128,11 @@ type AsSent<A> = A extends { type: infer T extends keyof DrawnByServer } ? Omit<
 type Flat<T> = T extends readonly (infer E)[] ? Flat<E>[] : T extends object ? { [K in keyof T]: Flat<T[K]> } : T;
 /** Each fits the other (types, optional or not), also once every field is required (no optional field more or less). */
 type Fits<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Required_<T> = T extends readonly (infer E)[] ? Required_<E>[] : T extends object ? { [K in keyof T]-?: Required_<Exclude<T[K], undefined>> } : T;
+type Required_<T> = T extends readonly (infer E)[]
+  ? Required_<E>[]
+  : T extends object
+    ? { [K in keyof T]-?: Required_<Exclude<T[K], undefined>> }
+    : T;
 type Same<A, B> = Fits<A, B> extends true ? Fits<Required_<A>, Required_<B>> : false;
 /** Action types whose schema here and whose type in model.ts differ (a field, its type, or the action itself missing). */
 type Disagreeing<T = ActionType | WireAction["type"]> = T extends string

@@ -21,7 +21,12 @@ export function stakesOf(setup: Pick<TableSetup, "stakes">): SetupStakes {
 
 /** Whether anything at all is written. */
 export function hasStakes(stakes: SetupStakes): boolean {
-  return stakes.ifNothing !== "" || stakes.objectives.length > 0 || stakes.quickWins.length > 0 || stakes.indicators.length > 0;
+  return (
+    stakes.ifNothing !== "" ||
+    stakes.objectives.length > 0 ||
+    stakes.quickWins.length > 0 ||
+    stakes.indicators.length > 0
+  );
 }
 
 /** The objectives as the story lists them: the most important first, in the order written within one priority. */

@@ -85,7 +85,8 @@ function sharedCards(tables: readonly TableComparison[]): SharedCard[] {
   for (const deck of ["lever", "pitfall"] as const) {
     const byTitle = new Map<string, string[]>();
     for (const table of tables) {
-      for (const use of deck === "lever" ? table.levers : table.pitfalls) byTitle.set(use.title, [...(byTitle.get(use.title) ?? []), table.name]);
+      for (const use of deck === "lever" ? table.levers : table.pitfalls)
+        byTitle.set(use.title, [...(byTitle.get(use.title) ?? []), table.name]);
     }
     for (const [title, names] of byTitle) if (names.length > 1) shared.push({ deck, title, tables: names });
   }

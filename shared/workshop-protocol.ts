@@ -4,7 +4,14 @@
 import { z } from "zod";
 import { DECK_NAMES } from "#cards/schema.ts";
 import { cleanName, cleanText } from "./text.ts";
-import { WORKSHOP_LIMITS, type CreateWorkshopBody, type SeatRequest, type WorkshopCommand, type WorkshopJoinRequest, type WorkshopKeyRequest } from "./workshop.ts";
+import {
+  WORKSHOP_LIMITS,
+  type CreateWorkshopBody,
+  type SeatRequest,
+  type WorkshopCommand,
+  type WorkshopJoinRequest,
+  type WorkshopKeyRequest,
+} from "./workshop.ts";
 
 const text = z.string().max(20_000).overwrite(cleanText);
 const name = z.string().max(1000).overwrite(cleanName);

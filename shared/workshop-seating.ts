@@ -48,7 +48,11 @@ export function lobbyTable(summary: TableSummary, seating: Seating): LobbyTable 
  * « Placez-moi »: the open table with the fewest participants, counting those just sent there who have not sat down
  * yet (`sent`, by table id), so that people arriving together spread over the tables; the first in order on a tie.
  */
-export function leastFull(summaries: readonly TableSummary[], seating: Seating, sent: ReadonlyMap<string, number>): TableSummary | undefined {
+export function leastFull(
+  summaries: readonly TableSummary[],
+  seating: Seating,
+  sent: ReadonlyMap<string, number>,
+): TableSummary | undefined {
   let best: { summary: TableSummary; load: number } | undefined;
   for (const summary of summaries) {
     if (seatRefusal(summary, seating) !== null) continue;

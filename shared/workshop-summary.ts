@@ -26,7 +26,13 @@ export function summarizeTable(state: TableState, { name, online, now }: Summary
     title: state.setup.title,
     phase: state.phase,
     locked: state.locked,
-    people: seated.map((p) => ({ id: p.id, name: p.name, role: p.role, facilitator: p.facilitator, online: online.has(p.id) })),
+    people: seated.map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      facilitator: p.facilitator,
+      online: online.has(p.id),
+    })),
     steps: state.path.length,
     contributions: state.path.reduce((sum, step) => sum + step.contributions.length, 0),
     openPitfalls: state.path.filter((step) => step.open).length,
@@ -35,7 +41,11 @@ export function summarizeTable(state: TableState, { name, online, now }: Summary
     serverNow: now,
     latestStep:
       latestStep && latestIndex !== undefined
-        ? { number: latestIndex + 1, title: state.cards[latestStep.cardId]?.title ?? "", narration: latestStep.narration }
+        ? {
+            number: latestIndex + 1,
+            title: state.cards[latestStep.cardId]?.title ?? "",
+            narration: latestStep.narration,
+          }
         : null,
     updatedAt: now,
   };

@@ -156,7 +156,11 @@ export interface SeatOptions {
 }
 
 /** Seats a person through the real join rule; fails the test if the rules refuse them. */
-export function seat(state: TableState, name: string, { role = "habitant·e", facilitator = false, zone }: SeatOptions = {}): TableState {
+export function seat(
+  state: TableState,
+  name: string,
+  { role = "habitant·e", facilitator = false, zone }: SeatOptions = {},
+): TableState {
   const outcome = join(state, { name, role, facilitator, ...(zone && { zone }) }, { actorId: idOf(name), now: NOW });
   if (!outcome.ok) throw new Error(`${name} could not sit: ${outcome.refusal.code}`);
   return outcome.state;
@@ -199,7 +203,10 @@ export function tableInTurns(options: OpenTableOptions = {}): TableState {
 
 /** Seats Dorian, then Awa removes him from the table (in the state's own phase, which must allow it). */
 export function withDorianRemoved(state: TableState): TableState {
-  return act(seat(state, DORIAN, { role: "commerçant" }), FACILITATOR, { type: "removeParticipant", participantId: idOf(DORIAN) });
+  return act(seat(state, DORIAN, { role: "commerçant" }), FACILITATOR, {
+    type: "removeParticipant",
+    participantId: idOf(DORIAN),
+  });
 }
 
 /** The id of a publication's public address, as the server draws them (192 bits in base64url). */
@@ -223,7 +230,12 @@ export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
   narrate: { type: "narrate", stepId: "step-1", text: "Il se passe quelque chose." },
   discard: { type: "discard", cardId: LEVER_OPEN.id },
   writeCard: { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." },
-  writeBlank: { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: "Des rues aux enfants", text: "Fermer les rues des écoles aux voitures ?" },
+  writeBlank: {
+    type: "writeBlank",
+    cardId: CHALLENGE_BLANK.id,
+    title: "Des rues aux enfants",
+    text: "Fermer les rues des écoles aux voitures ?",
+  },
   contribute: { type: "contribute", stepId: "step-1", kind: "yesAnd", text: "Oui, et les écoles s'y mettent." },
   react: { type: "react", stepId: "step-1", reaction: "plausible" },
   setTurnMode: { type: "setTurnMode", mode: "turns" },
@@ -260,7 +272,8 @@ export const SAMPLE_ACTIONS: Record<ActionType, Action> = {
 /** Plays one action for the named person; fails the test if the rules refuse it. */
 export function act(state: TableState, name: string, action: Action, now = NOW): TableState {
   const outcome = applyAction(state, action, { actorId: idOf(name), now });
-  if (!outcome.ok) throw new Error(`${name} could not ${action.type}: ${outcome.refusal.code} (${outcome.refusal.message})`);
+  if (!outcome.ok)
+    throw new Error(`${name} could not ${action.type}: ${outcome.refusal.code} (${outcome.refusal.message})`);
   return outcome.state;
 }
 

@@ -32,7 +32,8 @@ export async function openTableOverHttp(baseUrl: string, title = TABLE_FORM.titl
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ ...TABLE_FORM, title }),
   });
-  if (response.status !== 201) throw new Error(`the table was not opened: HTTP ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`the table was not opened: HTTP ${response.status} ${await response.text()}`);
   const created = (await response.json()) as CreatedTable;
   return { ...created, facilitatorKey: secretOf(created.facilitatorLink), invite: secretOf(created.participantLink) };
 }
@@ -48,13 +49,19 @@ export class JoinRefusedError extends Error {
 }
 
 /** The options may be anything (tests send wrong ones on purpose). */
-export async function joinOverHttp(client: Client, baseUrl: string, tableId: string, options: Record<string, unknown>): Promise<Room> {
+export async function joinOverHttp(
+  client: Client,
+  baseUrl: string,
+  tableId: string,
+  options: Record<string, unknown>,
+): Promise<Room> {
   const response = await fetch(`${baseUrl}${API.join(tableId)}`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify(options),
   });
   const body = (await response.json()) as { code?: string; message?: string };
-  if (!response.ok) throw new JoinRefusedError(body.message ?? `HTTP ${response.status}`, response.status, body.code ?? "");
+  if (!response.ok)
+    throw new JoinRefusedError(body.message ?? `HTTP ${response.status}`, response.status, body.code ?? "");
   return client.consumeSeatReservation(body as Parameters<Client["consumeSeatReservation"]>[0]);
 }

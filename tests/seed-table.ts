@@ -105,7 +105,8 @@ export interface SeededState {
 
 const TABLE = {
   title: "Atelier des Lilas — le quartier en 2040",
-  system: "Le quartier des Lilas, 12 000 habitant·es en première couronne : un grand ensemble des années 1970, un bourg ancien, une zone d'activités et une gare RER.",
+  system:
+    "Le quartier des Lilas, 12 000 habitant·es en première couronne : un grand ensemble des années 1970, un bourg ancien, une zone d'activités et une gare RER.",
   presentState:
     "Aujourd'hui, 60 % des trajets se font en voiture, les logements sont mal isolés et le centre commercial se vide. Une association de quartier très active, un collège, un marché deux fois par semaine.",
   horizonYear: 2040,
@@ -211,7 +212,8 @@ const DEBRIEFS = [
 const WRITTEN_CARDS: { deck: DeckName; title: string; text: string }[] = [
   {
     deck: "challenge",
-    title: "Une coopérative citoyenne d'énergie qui rachète les toits des écoles, du gymnase et de la médiathèque du quartier",
+    title:
+      "Une coopérative citoyenne d'énergie qui rachète les toits des écoles, du gymnase et de la médiathèque du quartier",
     text: "Et si les habitant·es possédaient ensemble l'énergie produite sur les bâtiments publics du quartier ?",
   },
   {
@@ -295,7 +297,11 @@ function stateOf(room: Room): SeededState {
 }
 
 /** Resolves once this room's state satisfies the predicate (patches arrive a few tens of ms after each reply). */
-function until<T>(room: Room, read: (state: SeededState) => T | undefined | null | false, timeoutMs = 15_000): Promise<T> {
+function until<T>(
+  room: Room,
+  read: (state: SeededState) => T | undefined | null | false,
+  timeoutMs = 15_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     let done = false;
     const check = (): void => {
@@ -339,13 +345,17 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ ...TABLE, title }),
   });
-  if (created.status !== 201) throw new Error(`the table was not opened: HTTP ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`the table was not opened: HTTP ${created.status} ${await created.text()}`);
   const links = (await created.json()) as CreatedTable;
   const { tableId } = links;
   const secretOf = (link: string) => decodeURIComponent(new URL(link, "http://x").hash.split("=")[1] ?? "");
 
   // The facilitator first (the table's first seat), then everyone else at once, as a room filling up.
-  const identities = Array.from({ length: count }, (_, i) => PEOPLE[i] ?? { name: `Participant·e ${i + 1}`, role: "Habitant·e" });
+  const identities = Array.from(
+    { length: count },
+    (_, i) => PEOPLE[i] ?? { name: `Participant·e ${i + 1}`, role: "Habitant·e" },
+  );
   const seatKeys = identities.map(() => newSeatKey());
   const facilitatorRoom = await joinTable(baseUrl, tableId, {
     facilitatorKey: secretOf(links.facilitatorLink),
@@ -355,7 +365,11 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
   const rooms = [
     facilitatorRoom,
     ...(await Promise.all(
-      identities.slice(1).map((who, i) => joinTable(baseUrl, tableId, { invite: secretOf(links.participantLink), seatKey: seatKeys[i + 1], ...who })),
+      identities
+        .slice(1)
+        .map((who, i) =>
+          joinTable(baseUrl, tableId, { invite: secretOf(links.participantLink), seatKey: seatKeys[i + 1], ...who }),
+        ),
     )),
   ];
   const people: SeededPerson[] = [];
@@ -366,7 +380,13 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
     const me = (await room.request(WHOAMI_REQUEST)) as Whoami;
     const who = identities[i] ?? { name: "", role: "" };
     if (!me.participantId) throw new Error(`${who.name} was not seated`);
-    people.push({ ...who, participantId: me.participantId, facilitator: me.facilitator, seatKey: seatKeys[i] ?? "", room });
+    people.push({
+      ...who,
+      participantId: me.participantId,
+      facilitator: me.facilitator,
+      seatKey: seatKeys[i] ?? "",
+      room,
+    });
   }
 
   let sent = 0;
@@ -427,7 +447,8 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
       try {
         await act(index, { type: "draw", deck });
       } catch (error) {
-        if (error instanceof SeedRefused && (error.code === "deckEmpty" || error.code === "noChallengeOfThemes")) continue;
+        if (error instanceof SeedRefused && (error.code === "deckEmpty" || error.code === "noChallengeOfThemes"))
+          continue;
         throw error;
       }
       const card = await arrived();
@@ -437,7 +458,12 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
       await act(index, { type: "discard", cardId: card.id });
     }
     // Every pile is dry: the table writes its own card.
-    await act(index, { type: "writeCard", deck: preferred, title: `Notre carte n° ${n + 1}`, text: "Une carte écrite par la table." });
+    await act(index, {
+      type: "writeCard",
+      deck: preferred,
+      title: `Notre carte n° ${n + 1}`,
+      text: "Une carte écrite par la table.",
+    });
     return (await arrived()).id;
   };
 
@@ -456,7 +482,9 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
       await act(owner, { type: "place", cardId: cards.get(n) ?? "", afterStepId: anchor });
     }
     const placed = new Set(cards.values());
-    const path = await until(observe, (s) => (s.path.filter((step) => placed.has(step.card.id)).length === placed.size ? s.path : null));
+    const path = await until(observe, (s) =>
+      s.path.filter((step) => placed.has(step.card.id)).length === placed.size ? s.path : null,
+    );
     const byCard = new Map(path.map((step) => [step.card.id, step.id]));
     const roundIds = round.map(({ n }) => byCard.get(cards.get(n) ?? "") ?? "");
     stepIds.push(...roundIds);
@@ -503,7 +531,9 @@ export async function seedTable(options: SeedOptions): Promise<SeededTable> {
   // ——— The phase asked for ———
   if (phase === "debrief" || phase === "closed") {
     await act(0, { type: "setPhase", phase: "debrief" });
-    await Promise.all(people.map((_, i) => act(i, { type: "writeDebrief", text: DEBRIEFS[i % DEBRIEFS.length] ?? "" })));
+    await Promise.all(
+      people.map((_, i) => act(i, { type: "writeDebrief", text: DEBRIEFS[i % DEBRIEFS.length] ?? "" })),
+    );
     if (phase === "closed") await act(0, { type: "closeStory" });
   } else if (phase === "preparation" && steps > 0) {
     await act(0, { type: "setPhase", phase: "preparation" });

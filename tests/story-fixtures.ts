@@ -32,27 +32,23 @@ export const HOSTILE_DECK: readonly Card[] = [
     theme: "mobilite",
     source: SOURCE,
   },
-  ...[1, 2, 3, 4].map(
-    (n): Card => ({
-      id: `lever-hostile-${n}`,
-      deck: "lever",
-      title: `Levier ${n} ${n % 2 ? SCRIPT : IMG}`,
-      text: `Partager ${JS_LINK} & **gras** "données" n°${n}`,
-      keywords: ["<i>ouvert</i>"],
-      examples: [`Exemple ${IMG}`],
-      source: SOURCE,
-    }),
-  ),
-  ...[1, 2, 3, 4, 5, 6].map(
-    (n): Card => ({
-      id: `pitfall-hostile-${n}`,
-      deck: "pitfall",
-      title: `Écueil ${n} ${n % 2 ? IMG : "`piège`"}`,
-      text: `# titre\n- liste\n1. un 'écueil' &amp; ${JS_LINK}`,
-      examples: [`Exemple ${SCRIPT}`],
-      source: SOURCE,
-    }),
-  ),
+  ...[1, 2, 3, 4].map((n): Card => ({
+    id: `lever-hostile-${n}`,
+    deck: "lever",
+    title: `Levier ${n} ${n % 2 ? SCRIPT : IMG}`,
+    text: `Partager ${JS_LINK} & **gras** "données" n°${n}`,
+    keywords: ["<i>ouvert</i>"],
+    examples: [`Exemple ${IMG}`],
+    source: SOURCE,
+  })),
+  ...[1, 2, 3, 4, 5, 6].map((n): Card => ({
+    id: `pitfall-hostile-${n}`,
+    deck: "pitfall",
+    title: `Écueil ${n} ${n % 2 ? IMG : "`piège`"}`,
+    text: `# titre\n- liste\n1. un 'écueil' &amp; ${JS_LINK}`,
+    examples: [`Exemple ${SCRIPT}`],
+    source: SOURCE,
+  })),
 ];
 
 export const AWA = `Awa "la Cheffe" O'Neil`;
@@ -183,10 +179,17 @@ export function hostileStory(): HostileStory {
   state = act(state, CHLOE, { type: "contribute", stepId: a.stepId, kind: "yesAnd", text: YES_AND_CHLOE }, at());
   state = act(state, ZOE, { type: "contribute", stepId: a.stepId, kind: "yesAnd", text: YES_AND_ZOE }, at());
   state = act(state, CHLOE, { type: "contribute", stepId: a.stepId, kind: "yesAnd", text: YES_AND_REMOVED }, at());
-  state = act(state, AWA, { type: "removeContribution", stepId: a.stepId, contributionId: lastContribution(state, a.stepId) }, at());
+  state = act(
+    state,
+    AWA,
+    { type: "removeContribution", stepId: a.stepId, contributionId: lastContribution(state, a.stepId) },
+    at(),
+  );
   state = act(state, AWA, { type: "contribute", stepId: a.stepId, kind: "yesAnd", text: YES_AND_AWA }, at());
-  for (const name of [CHLOE, AWA, ZOE]) state = act(state, name, { type: "react", stepId: a.stepId, reaction: "plausible" }, at());
-  for (const name of [CHLOE, MALLORY]) state = act(state, name, { type: "react", stepId: a.stepId, reaction: "desirable" }, at());
+  for (const name of [CHLOE, AWA, ZOE])
+    state = act(state, name, { type: "react", stepId: a.stepId, reaction: "plausible" }, at());
+  for (const name of [CHLOE, MALLORY])
+    state = act(state, name, { type: "react", stepId: a.stepId, reaction: "desirable" }, at());
   state = act(state, AWA, { type: "removeParticipant", participantId: idOf(ZOE) }, at());
 
   // A pitfall dealt onto the path after Awa's challenge, answered by Mallory.
@@ -238,7 +241,8 @@ export const IDS = { awa: idOf(AWA), mallory: idOf(MALLORY), chloe: idOf(CHLOE),
 
 /** What the exports are given besides the table: fixed, so the golden files never move. */
 export const EXPORT_META = {
-  attribution: "Cartes issues du Kit AgirLocal (La Fing, Transitions², V2, 2017), sous licence Creative Commons Attribution 3.0 France (CC BY 3.0 FR).",
+  attribution:
+    "Cartes issues du Kit AgirLocal (La Fing, Transitions², V2, 2017), sous licence Creative Commons Attribution 3.0 France (CC BY 3.0 FR).",
   licenseUrl: "https://creativecommons.org/licenses/by/3.0/fr/",
   exportedAt: new Date(Date.UTC(2025, 2, 14, 18, 0)),
 };

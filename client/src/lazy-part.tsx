@@ -18,7 +18,10 @@ export interface LazyPart<P> {
 type LoadingKey = "loading.page" | "loading.table";
 
 /** A component whose code is fetched on its first render, or earlier by preload(); a status shows meanwhile. */
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>, loadingKey: LoadingKey = "loading.page"): LazyPart<P> {
+export function lazyPart<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  loadingKey: LoadingKey = "loading.page",
+): LazyPart<P> {
   let loading: Promise<{ default: ComponentType<P> }> | null = null;
   /** Once fetched: rendered at once, without suspending (React would hold the fallback up to 300 ms more). */
   let ready: ComponentType<P> | null = null;

@@ -37,6 +37,8 @@ export function clientFiles(clientDir: string): Router {
     }),
   );
   const indexHtml = path.join(clientDir, "index.html");
-  router.get(["/", "/t/:tableId", "/a/:workshopId", PRIVACY_PAGE], (_req, res) => res.sendFile(indexHtml, { headers: { "Cache-Control": REVALIDATE } }));
+  router.get(["/", "/t/:tableId", "/a/:workshopId", PRIVACY_PAGE], (_req, res) =>
+    res.sendFile(indexHtml, { headers: { "Cache-Control": REVALIDATE } }),
+  );
   return router;
 }

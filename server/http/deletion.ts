@@ -10,7 +10,15 @@ import { isFacilitatorKey } from "./join.ts";
 import type { RateLimit } from "./protection.ts";
 import { refuse } from "./refuse.ts";
 
-export function deletionRouter({ tables, logger, rateLimit }: { tables: Tables; logger: Logger; rateLimit: RateLimit }): Router {
+export function deletionRouter({
+  tables,
+  logger,
+  rateLimit,
+}: {
+  tables: Tables;
+  logger: Logger;
+  rateLimit: RateLimit;
+}): Router {
   const router = express.Router();
   router.delete("/api/tables/:tableId", rateLimit, async (req: express.Request<{ tableId: string }>, res) => {
     const { tableId } = req.params;
@@ -20,7 +28,8 @@ export function deletionRouter({ tables, logger, rateLimit }: { tables: Tables; 
       return refuse(res, 401, { code: "facilitatorKeyRequired", message: t("deletion.facilitatorKeyRequired") });
     }
     // Deleted by another request in between (a second click, the retention sweep): gone all the same.
-    if (!(await tables.delete(tableId))) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
+    if (!(await tables.delete(tableId)))
+      return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
     logger.info({ tableId }, "table deleted by its facilitator");
     res.set("Cache-Control", "no-store").status(204).end();
   });

@@ -20,7 +20,11 @@ export const notFound: RequestHandler = (_req, res) => {
 
 /** The status and reply for an error; only a 4xx keeps its own status, anything else is the server's fault. */
 export function replyFor(error: unknown): { status: number; reply: RefusalReply } {
-  const { status: rawStatus, statusCode, type } = (typeof error === "object" && error !== null ? error : {}) as HttpError;
+  const {
+    status: rawStatus,
+    statusCode,
+    type,
+  } = (typeof error === "object" && error !== null ? error : {}) as HttpError;
   const status = rawStatus ?? statusCode ?? 500;
   const reply = (code: string, key: keyof Dictionary["http"]) => ({ code, message: t(`http.${key}`) });
   // A malformed %-escape in the path (router's decodeURIComponent, or send's for static files).
@@ -30,7 +34,8 @@ export function replyFor(error: unknown): { status: number; reply: RefusalReply 
   }
   if (type === "entity.too.large" || status === 413) return { status: 413, reply: reply("tooLarge", "tooLarge") };
   if (status === 404) return { status, reply: reply("notFound", "notFound") };
-  if (Number.isInteger(status) && status >= 400 && status < 500) return { status, reply: reply("badRequest", "badRequest") };
+  if (Number.isInteger(status) && status >= 400 && status < 500)
+    return { status, reply: reply("badRequest", "badRequest") };
   return { status: 500, reply: reply("serverError", "serverError") };
 }
 

@@ -26,8 +26,8 @@ export interface ExportServices {
 
 // The page may show its own inline styles and nothing else: no script, no request, even if some text escaped escaping.
 // It replaces the app's policy (server/http/security-headers.ts) for this page, and forbids framing as that one does.
-export const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
+export const HTML_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** A file name that cannot break out of the header's quotes, whatever the id. */
 export function fileName(tableId: string, extension: string): string {
@@ -43,7 +43,14 @@ export function exportRouter(services: ExportServices): Router {
   const { decks } = services;
   const router = express.Router();
   if (services.rateLimit) {
-    router.get(["/api/tables/:tableId/deck.json", "/api/tables/:tableId/written-challenges.json", "/api/tables/:tableId/story.:format"], services.rateLimit);
+    router.get(
+      [
+        "/api/tables/:tableId/deck.json",
+        "/api/tables/:tableId/written-challenges.json",
+        "/api/tables/:tableId/story.:format",
+      ],
+      services.rateLimit,
+    );
   }
 
   /**
@@ -101,9 +108,16 @@ export function exportRouter(services: ExportServices): Router {
  * takes home once the story is closed (server/http/take-home.ts): the very same file.
  */
 export function sendStory(state: TableState, format: StoryFormat, decks: Decks, res: Response): void {
-  const meta = { attribution: decks.attribution.text, licenseUrl: decks.attribution.licenseUrl, exportedAt: new Date() };
+  const meta = {
+    attribution: decks.attribution.text,
+    licenseUrl: decks.attribution.licenseUrl,
+    exportedAt: new Date(),
+  };
   if (format === "md") {
-    res.type("text/markdown; charset=utf-8").set("Content-Disposition", `attachment; filename="${fileName(state.id, "md")}"`).send(storyMarkdown(state, meta));
+    res
+      .type("text/markdown; charset=utf-8")
+      .set("Content-Disposition", `attachment; filename="${fileName(state.id, "md")}"`)
+      .send(storyMarkdown(state, meta));
   } else if (format === "html") {
     res
       .type("text/html; charset=utf-8")
@@ -164,7 +178,9 @@ function asDeckCard({ writtenBy, ...card }: TableCard): Card {
   if (writtenBy === undefined || card.blank) return card;
   if (card.deck === "challenge") return cardThemes(card).length > 0 ? card : { ...card, theme: WRITTEN_THEME_ID };
   const examples = card.examples ?? [card.text];
-  return card.deck === "lever" ? { ...card, keywords: card.keywords ?? [card.title ?? card.text], examples } : { ...card, examples };
+  return card.deck === "lever"
+    ? { ...card, keywords: card.keywords ?? [card.title ?? card.text], examples }
+    : { ...card, examples };
 }
 
 /** Every theme the challenges use, with the kit's label when it is a kit theme (an imported deck's labels are not kept). */

@@ -37,36 +37,48 @@ export interface JoinCodeServices {
 
 export function joinCodeRouter({ tables, workshops, logger, rateLimit }: JoinCodeServices): Router {
   const router = express.Router();
-  router.post(API.resolveJoinCode, express.json({ limit: "1kb" }), wellFormedCode, rateLimit, async (_req, res: Response) => {
-    res.set("Cache-Control", "no-store");
-    const code = res.locals.joinCode as string;
-    const match = await tables.findByJoinCode(code);
-    if (!match) {
-      // Not a table's: perhaps a workshop's (codes are unique among both), which leads to its lobby while arrivals are open.
-      const workshop = await workshops.findByJoinCode(code);
-      if (!workshop) return unknownCode(res);
-      if (!workshop.arrivalsOpen) return refuse(res, 403, { code: "arrivalsClosed", message: t("workshopCore.arrivalsClosed") });
+  router.post(
+    API.resolveJoinCode,
+    express.json({ limit: "1kb" }),
+    wellFormedCode,
+    rateLimit,
+    async (_req, res: Response) => {
+      res.set("Cache-Control", "no-store");
+      const code = res.locals.joinCode as string;
+      const match = await tables.findByJoinCode(code);
+      if (!match) {
+        // Not a table's: perhaps a workshop's (codes are unique among both), which leads to its lobby while arrivals are open.
+        const workshop = await workshops.findByJoinCode(code);
+        if (!workshop) return unknownCode(res);
+        if (!workshop.arrivalsOpen)
+          return refuse(res, 403, { code: "arrivalsClosed", message: t("workshopCore.arrivalsClosed") });
+        const answer: ResolvedJoinCode = {
+          kind: "workshop",
+          workshopId: workshop.id,
+          title: workshop.title,
+          path: workshopLink(workshop.id, "invite", workshop.invite),
+        };
+        return res.json(answer);
+      }
+      let welcome;
+      try {
+        welcome = await tables.welcome(match.tableId);
+      } catch (error) {
+        logger.error({ err: error, tableId: match.tableId }, "could not answer a join code");
+        return refuse(res, 500, { code: "joinCodeFailed", message: t("connection.cannotReach") });
+      }
+      // Deleted in between: the code leads nowhere, like one that never was.
+      if (!welcome || welcome.arrivals?.code === "tableNotFound") return unknownCode(res);
+      // Locked, closed, full: said as such (the code is right; the table takes nobody new now), and nothing more.
+      if (welcome.arrivals) return refuse(res, 403, welcome.arrivals);
       const answer: ResolvedJoinCode = {
-        kind: "workshop",
-        workshopId: workshop.id,
-        title: workshop.title,
-        path: workshopLink(workshop.id, "invite", workshop.invite),
+        kind: "table",
+        tableId: match.tableId,
+        title: welcome.title,
+        path: tableLink(match.tableId, "invite", match.invite),
       };
-      return res.json(answer);
-    }
-    let welcome;
-    try {
-      welcome = await tables.welcome(match.tableId);
-    } catch (error) {
-      logger.error({ err: error, tableId: match.tableId }, "could not answer a join code");
-      return refuse(res, 500, { code: "joinCodeFailed", message: t("connection.cannotReach") });
-    }
-    // Deleted in between: the code leads nowhere, like one that never was.
-    if (!welcome || welcome.arrivals?.code === "tableNotFound") return unknownCode(res);
-    // Locked, closed, full: said as such (the code is right; the table takes nobody new now), and nothing more.
-    if (welcome.arrivals) return refuse(res, 403, welcome.arrivals);
-    const answer: ResolvedJoinCode = { kind: "table", tableId: match.tableId, title: welcome.title, path: tableLink(match.tableId, "invite", match.invite) };
-    res.json(answer);
-  });
+      res.json(answer);
+    },
+  );
   return router;
 }

@@ -24,7 +24,10 @@ export function isFacilitatorKey(secret: string | undefined, secrets: TableSecre
 }
 
 /** Which link these options carry, if any of this table's (or, for the facilitator's, of its workshop's). */
-export function linkOf(options: Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey">, secrets: TableSecrets): LinkKind | null {
+export function linkOf(
+  options: Pick<JoinOptions, "invite" | "facilitatorKey" | "observerKey">,
+  secrets: TableSecrets,
+): LinkKind | null {
   if (isFacilitatorKey(options.facilitatorKey, secrets)) return "facilitator";
   if (matchesHash(options.invite, hashSecret(secrets.invite))) return "participant";
   if (matchesHash(options.observerKey, hashSecret(secrets.observerKey))) return "observer";
@@ -32,44 +35,59 @@ export function linkOf(options: Pick<JoinOptions, "invite" | "facilitatorKey" | 
   return null;
 }
 
-export function joinRouter({ tables, logger, rateLimit }: { tables: Tables; logger: Logger; rateLimit: RateLimit }): Router {
+export function joinRouter({
+  tables,
+  logger,
+  rateLimit,
+}: {
+  tables: Tables;
+  logger: Logger;
+  rateLimit: RateLimit;
+}): Router {
   const router = express.Router();
-  router.post("/api/tables/:tableId/join", rateLimit, express.json({ limit: "4kb" }), async (req: express.Request<{ tableId: string }>, res) => {
-    const parsed = joinOptionsSchema.safeParse(req.body);
-    if (!parsed.success || parsed.data.protocolVersion !== PROTOCOL_VERSION) {
-      return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
-    }
-    const options = parsed.data;
-    const { tableId } = req.params;
-    const secrets = await tables.secrets(tableId);
-    if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-    const link = linkOf(options, secrets);
-    if (!link) return refuse(res, 401, { code: "badLink", message: t("http.badLink") });
-
-    if (!(await tables.ensureRoom(tableId))) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-    const arrival: Arrival = {
-      link,
-      seatKeyHash: hashSecret(options.seatKey),
-      name: options.name,
-      role: options.role,
-      ...(options.zone && { zone: options.zone }),
-    };
-    try {
-      const admission = (await matchMaker.remoteRoomCall(tableId, "admit", [arrival])) as Admission;
-      const room = await matchMaker.getRoomById(tableId);
-      if (!room) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-      // The reservation holds no secret: only what the room admitted (the seat key's hash, the name and role).
-      res.json(await matchMaker.reserveSeatFor(room, {}, admission));
-    } catch (error) {
-      if (error instanceof ServerError && error.code >= 400 && error.code < 500) {
-        return refuse(res, error.code === 429 ? 429 : error.code, { code: "joinRefused", message: error.message });
+  router.post(
+    "/api/tables/:tableId/join",
+    rateLimit,
+    express.json({ limit: "4kb" }),
+    async (req: express.Request<{ tableId: string }>, res) => {
+      const parsed = joinOptionsSchema.safeParse(req.body);
+      if (!parsed.success || parsed.data.protocolVersion !== PROTOCOL_VERSION) {
+        return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
       }
-      // A full room (every connection taken or reserved: Colyseus' SeatReservationError, not exported) is a moment to
-      // wait, not a fault.
-      if (/already full/.test((error as Error).message)) return refuse(res, 503, { code: "tableBusy", message: t("refusal.tableBusy") });
-      logger.error({ err: error, tableId }, "could not seat an arrival");
-      refuse(res, 500, { code: "joinFailed", message: t("connection.cannotReach") });
-    }
-  });
+      const options = parsed.data;
+      const { tableId } = req.params;
+      const secrets = await tables.secrets(tableId);
+      if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+      const link = linkOf(options, secrets);
+      if (!link) return refuse(res, 401, { code: "badLink", message: t("http.badLink") });
+
+      if (!(await tables.ensureRoom(tableId)))
+        return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+      const arrival: Arrival = {
+        link,
+        seatKeyHash: hashSecret(options.seatKey),
+        name: options.name,
+        role: options.role,
+        ...(options.zone && { zone: options.zone }),
+      };
+      try {
+        const admission = (await matchMaker.remoteRoomCall(tableId, "admit", [arrival])) as Admission;
+        const room = await matchMaker.getRoomById(tableId);
+        if (!room) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+        // The reservation holds no secret: only what the room admitted (the seat key's hash, the name and role).
+        res.json(await matchMaker.reserveSeatFor(room, {}, admission));
+      } catch (error) {
+        if (error instanceof ServerError && error.code >= 400 && error.code < 500) {
+          return refuse(res, error.code === 429 ? 429 : error.code, { code: "joinRefused", message: error.message });
+        }
+        // A full room (every connection taken or reserved: Colyseus' SeatReservationError, not exported) is a moment to
+        // wait, not a fault.
+        if (/already full/.test((error as Error).message))
+          return refuse(res, 503, { code: "tableBusy", message: t("refusal.tableBusy") });
+        logger.error({ err: error, tableId }, "could not seat an arrival");
+        refuse(res, 500, { code: "joinFailed", message: t("connection.cannotReach") });
+      }
+    },
+  );
   return router;
 }

@@ -34,14 +34,16 @@ export function originAllowed(policy: OriginPolicy, origin: string | undefined, 
 /** Refuses API requests that change something (any method but GET and HEAD) sent by a page of another origin (403). */
 export function sameOriginApi(policy: OriginPolicy): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (req.method === "GET" || req.method === "HEAD" || originAllowed(policy, req.get("origin"), req.get("host"))) return next();
+    if (req.method === "GET" || req.method === "HEAD" || originAllowed(policy, req.get("origin"), req.get("host")))
+      return next();
     refuse(res, 403, { code: "originRefused", message: t("http.originRefused") });
   };
 }
 
 /** For the WebSocket upgrade (ws' verifyClient): the same rule as the HTTP API. */
 export function verifyWebSocketOrigin(policy: OriginPolicy) {
-  return ({ origin, req }: { origin: string; req: IncomingMessage }): boolean => originAllowed(policy, origin || undefined, req.headers.host);
+  return ({ origin, req }: { origin: string; req: IncomingMessage }): boolean =>
+    originAllowed(policy, origin || undefined, req.headers.host);
 }
 
 /**
@@ -77,7 +79,11 @@ export interface PerAddressOptions {
  * At most `limit` requests per address per window; past it, 429 with Retry-After and a French message. Addresses are
  * the socket's, or X-Forwarded-For's as far as TRUST_PROXY trusts it (Express' `trust proxy`).
  */
-export function perAddress(limit: number, windowMs: number, { failuresOnly = false, reason }: PerAddressOptions = {}): RateLimit {
+export function perAddress(
+  limit: number,
+  windowMs: number,
+  { failuresOnly = false, reason }: PerAddressOptions = {},
+): RateLimit {
   return rateLimit({
     windowMs,
     limit,
@@ -106,7 +112,11 @@ export function closeMatchmakeRoutes<S extends Server>(server: S): S {
     const [req, res] = args as [IncomingMessage, ServerResponse];
     if (event === "request" && /^\/matchmake(\/|$|\?)/.test(req.url ?? "")) {
       const body = JSON.stringify({ code: "matchmakerClosed", message: t("http.matchmakerClosed") });
-      res.writeHead(404, { "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(body), Connection: "close" });
+      res.writeHead(404, {
+        "Content-Type": "application/json; charset=utf-8",
+        "Content-Length": Buffer.byteLength(body),
+        Connection: "close",
+      });
       res.end(body);
       return true;
     }

@@ -38,7 +38,9 @@ export interface RouteServices {
 
 /** "1 Mo" / "512 ko": a size as people read it. */
 function readableSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} Mo` : `${Math.round(bytes / 1024)} ko`;
+  return bytes >= 1024 * 1024
+    ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} Mo`
+    : `${Math.round(bytes / 1024)} ko`;
 }
 
 export function apiRouter(services: RouteServices): Router {
@@ -62,7 +64,13 @@ export function apiRouter(services: RouteServices): Router {
     }),
   );
   // A published story's public page, for anyone with its address (no secret but the address itself).
-  router.use(publishedRouter({ published: (id) => tables.published(id), decks, rateLimit: perAddress(limits.exportsPerMinute, MINUTE) }));
+  router.use(
+    publishedRouter({
+      published: (id) => tables.published(id),
+      decks,
+      rateLimit: perAddress(limits.exportsPerMinute, MINUTE),
+    }),
+  );
   // Each participant's own downloads once the story is closed: their seat key, not a link (server/http/take-home.ts).
   router.use(takeHomeRouter(takeHomeServices(tables, decks, perAddress(limits.joinsPerMinute, MINUTE))));
   router.use(
@@ -71,7 +79,10 @@ export function apiRouter(services: RouteServices): Router {
       current: (id) => tables.current(id),
       decks,
       logger,
-      limits: { downloads: perAddress(limits.exportsPerMinute, MINUTE), imports: perAddress(limits.importsPerHour, HOUR) },
+      limits: {
+        downloads: perAddress(limits.exportsPerMinute, MINUTE),
+        imports: perAddress(limits.importsPerHour, HOUR),
+      },
       importBytes: limits.workshopImportBytes,
     }),
   );
@@ -131,13 +142,20 @@ export function apiRouter(services: RouteServices): Router {
   });
 
   // A story exported as JSON opens a new table that continues it; the importer becomes its facilitator.
-  router.post(API.importStory, perAddress(limits.importsPerHour, HOUR), express.json({ limit: limits.importBytes }), async (req, res) => {
-    const parsed = parseStoryJson(req.body);
-    if (!parsed.ok) return refuse(res, 400, { code: "invalidStory", message: parsed.message });
-    const { tableId, invite, facilitatorKey } = await tables.openFrom((id, now) => tableFromStory(parsed.story, { id, now }));
-    logger.info({ tableId, from: parsed.story.table.id }, "table opened from an imported story");
-    res.status(201).json(links(tableId, invite, facilitatorKey));
-  });
+  router.post(
+    API.importStory,
+    perAddress(limits.importsPerHour, HOUR),
+    express.json({ limit: limits.importBytes }),
+    async (req, res) => {
+      const parsed = parseStoryJson(req.body);
+      if (!parsed.ok) return refuse(res, 400, { code: "invalidStory", message: parsed.message });
+      const { tableId, invite, facilitatorKey } = await tables.openFrom((id, now) =>
+        tableFromStory(parsed.story, { id, now }),
+      );
+      logger.info({ tableId, from: parsed.story.table.id }, "table opened from an imported story");
+      res.status(201).json(links(tableId, invite, facilitatorKey));
+    },
+  );
 
   // A body that is not JSON at all (a wrong file, a truncated upload) gets a readable answer too.
   router.use((error: { type?: string; message?: string }, req: Request, res: Response, next: (e: unknown) => void) => {
@@ -145,7 +163,10 @@ export function apiRouter(services: RouteServices): Router {
       return refuse(res, 400, { code: "notJson", message: t("export.json.notJson", { message: error.message ?? "" }) });
     }
     if (error?.type === "entity.too.large") {
-      const message = req.path === API.importStory ? t("http.importTooLarge", { max: readableSize(limits.importBytes) }) : t("http.tooLarge");
+      const message =
+        req.path === API.importStory
+          ? t("http.importTooLarge", { max: readableSize(limits.importBytes) })
+          : t("http.tooLarge");
       return refuse(res, 413, { code: "tooLarge", message });
     }
     next(error);

@@ -13,21 +13,28 @@ const titleRequestSchema = joinOptionsSchema.pick({ invite: true, facilitatorKey
 
 export function tableTitleRouter({ tables, rateLimit }: { tables: Tables; rateLimit: RateLimit }): Router {
   const router = express.Router();
-  router.post("/api/tables/:tableId/title", rateLimit, express.json({ limit: "4kb" }), async (req: express.Request<{ tableId: string }>, res) => {
-    res.set("Cache-Control", "no-store");
-    const parsed = titleRequestSchema.safeParse(req.body);
-    if (!parsed.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
-    const { tableId } = req.params;
-    const secrets = await tables.secrets(tableId);
-    if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-    // A replaced participant link brings back people already seated (they see the table itself), nobody new.
-    const link = linkOf(parsed.data, secrets);
-    if (link === "replacedInvite") return refuse(res, 401, { code: "inviteReplaced", message: t("http.inviteReplaced") });
-    if (!link) return refuse(res, 401, { code: "badLink", message: t("http.badLink") });
-    const welcome = await tables.welcome(tableId);
-    if (!welcome || welcome.arrivals?.code === "tableNotFound") return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-    const answer: TableTitle = { title: welcome.title };
-    res.json(answer);
-  });
+  router.post(
+    "/api/tables/:tableId/title",
+    rateLimit,
+    express.json({ limit: "4kb" }),
+    async (req: express.Request<{ tableId: string }>, res) => {
+      res.set("Cache-Control", "no-store");
+      const parsed = titleRequestSchema.safeParse(req.body);
+      if (!parsed.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
+      const { tableId } = req.params;
+      const secrets = await tables.secrets(tableId);
+      if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+      // A replaced participant link brings back people already seated (they see the table itself), nobody new.
+      const link = linkOf(parsed.data, secrets);
+      if (link === "replacedInvite")
+        return refuse(res, 401, { code: "inviteReplaced", message: t("http.inviteReplaced") });
+      if (!link) return refuse(res, 401, { code: "badLink", message: t("http.badLink") });
+      const welcome = await tables.welcome(tableId);
+      if (!welcome || welcome.arrivals?.code === "tableNotFound")
+        return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+      const answer: TableTitle = { title: welcome.title };
+      res.json(answer);
+    },
+  );
   return router;
 }

@@ -51,7 +51,11 @@ type Handler = (state: TableState, participantId: string, res: express.Response)
 export function takeHomeRouter(services: TakeHomeServices): Router {
   const { decks } = services;
   const router = express.Router();
-  const meta = () => ({ attribution: decks.attribution.text, licenseUrl: decks.attribution.licenseUrl, exportedAt: new Date() });
+  const meta = () => ({
+    attribution: decks.attribution.text,
+    licenseUrl: decks.attribution.licenseUrl,
+    exportedAt: new Date(),
+  });
 
   /** Seated first (nothing is said of the table to anyone else), then closed, then the file. */
   const forSeated = (handler: Handler) => async (req: Request<{ tableId: string }>, res: express.Response) => {
@@ -59,21 +63,30 @@ export function takeHomeRouter(services: TakeHomeServices): Router {
     const body = takeHomeSchema.safeParse(req.body);
     if (!body.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
     const { tableId } = req.params;
-    if (!(await services.exists(tableId))) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
+    if (!(await services.exists(tableId)))
+      return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
     const seatKeyHash = hashSecret(body.data.seatKey);
     // A seat key that never sat here is refused from the log alone, before the table's room is opened.
-    if (!(await services.everSeated(tableId, seatKeyHash))) return refuse(res, 403, { code: "notSeated", message: t("workshopPlenary.takeHome.notSeated") });
+    if (!(await services.everSeated(tableId, seatKeyHash)))
+      return refuse(res, 403, { code: "notSeated", message: t("workshopPlenary.takeHome.notSeated") });
     const participantId = await services.seatOf(tableId, seatKeyHash);
-    if (!participantId) return refuse(res, 403, { code: "notSeated", message: t("workshopPlenary.takeHome.notSeated") });
+    if (!participantId)
+      return refuse(res, 403, { code: "notSeated", message: t("workshopPlenary.takeHome.notSeated") });
     const state = await services.current(tableId);
     if (!state) return refuse(res, 404, { code: "tableNotFound", message: t("http.tableNotFound") });
-    if (state.phase !== "closed") return refuse(res, 409, { code: "storyNotClosed", message: t("workshopPlenary.takeHome.notClosed") });
+    if (state.phase !== "closed")
+      return refuse(res, 409, { code: "storyNotClosed", message: t("workshopPlenary.takeHome.notClosed") });
     handler(state, participantId, res);
   };
 
   const json = express.json({ limit: "4kb" });
   for (const format of STORY_FORMATS) {
-    router.post(`/api/tables/:tableId/my-story.${format}`, services.rateLimit, json, forSeated((state, _participantId, res) => sendStory(state, format, decks, res)));
+    router.post(
+      `/api/tables/:tableId/my-story.${format}`,
+      services.rateLimit,
+      json,
+      forSeated((state, _participantId, res) => sendStory(state, format, decks, res)),
+    );
   }
 
   router.post(
@@ -82,7 +95,8 @@ export function takeHomeRouter(services: TakeHomeServices): Router {
     json,
     forSeated((state, participantId, res) => {
       const page = mineHtml(state, participantId, meta());
-      if (page === undefined) return refuse(res, 403, { code: "notSeated", message: t("workshopPlenary.takeHome.notSeated") });
+      if (page === undefined)
+        return refuse(res, 403, { code: "notSeated", message: t("workshopPlenary.takeHome.notSeated") });
       res
         .type("text/html; charset=utf-8")
         .set("Content-Security-Policy", HTML_POLICY)
@@ -97,7 +111,8 @@ export function takeHomeRouter(services: TakeHomeServices): Router {
     json,
     forSeated((state, participantId, res) => {
       const page = mineMarkdown(state, participantId, meta());
-      if (page === undefined) return refuse(res, 403, { code: "notSeated", message: t("workshopPlenary.takeHome.notSeated") });
+      if (page === undefined)
+        return refuse(res, 403, { code: "notSeated", message: t("workshopPlenary.takeHome.notSeated") });
       res
         .type("text/markdown; charset=utf-8")
         .set("Content-Disposition", `attachment; filename="${fileName(state.id, "ma-page.md")}"`)

@@ -63,59 +63,87 @@ export function workshopBookRouter(services: WorkshopBookServices): Router {
     };
   }
 
-  const meta = (): HtmlStoryMeta => ({ attribution: decks.attribution.text, licenseUrl: decks.attribution.licenseUrl, exportedAt: new Date() });
-
-  router.get("/api/workshops/:workshopId/book.:format", limits.downloads, async (req: Request<{ workshopId: string; format: string }>, res) => {
-    const format = STORY_FORMATS.find((f) => f === req.params.format);
-    if (!format) return refuse(res, 404, { code: "notFound", message: t("workshopPlenary.http.notAFormat") });
-    const workshop = await workshops.load(req.params.workshopId);
-    if (!workshop) return refuse(res, 404, notFound());
-    if (workshopLinkOf({ facilitatorKey: bearer(req) }, workshop) !== "facilitator") {
-      return refuse(res, 401, { code: "facilitatorKeyRequired", message: t("workshopPlenary.http.facilitatorKeyRequired") });
-    }
-    const book = await bookOf(workshop);
-    // Private to whoever holds the workshop facilitator's link: no shared cache keeps a copy.
-    res.set("Cache-Control", "no-store").set("X-Content-Type-Options", "nosniff");
-    sendBook(book, format, fileName(workshop.id, format), meta(), res);
+  const meta = (): HtmlStoryMeta => ({
+    attribution: decks.attribution.text,
+    licenseUrl: decks.attribution.licenseUrl,
+    exportedAt: new Date(),
   });
+
+  router.get(
+    "/api/workshops/:workshopId/book.:format",
+    limits.downloads,
+    async (req: Request<{ workshopId: string; format: string }>, res) => {
+      const format = STORY_FORMATS.find((f) => f === req.params.format);
+      if (!format) return refuse(res, 404, { code: "notFound", message: t("workshopPlenary.http.notAFormat") });
+      const workshop = await workshops.load(req.params.workshopId);
+      if (!workshop) return refuse(res, 404, notFound());
+      if (workshopLinkOf({ facilitatorKey: bearer(req) }, workshop) !== "facilitator") {
+        return refuse(res, 401, {
+          code: "facilitatorKeyRequired",
+          message: t("workshopPlenary.http.facilitatorKeyRequired"),
+        });
+      }
+      const book = await bookOf(workshop);
+      // Private to whoever holds the workshop facilitator's link: no shared cache keeps a copy.
+      res.set("Cache-Control", "no-store").set("X-Content-Type-Options", "nosniff");
+      sendBook(book, format, fileName(workshop.id, format), meta(), res);
+    },
+  );
 
   // The path of WORKSHOP_API.stories, with the id as a parameter (the contract's helper would encode the colon).
-  router.post("/api/workshops/:workshopId/stories", limits.downloads, express.json({ limit: "4kb" }), async (req: Request<{ workshopId: string }>, res) => {
-    res.set("Cache-Control", "no-store");
-    const key = workshopKeySchema.safeParse(req.body);
-    if (!key.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
-    const workshop = await workshops.load(req.params.workshopId);
-    if (!workshop) return refuse(res, 404, notFound());
-    // The plenary is the facilitator's and the shared screen's: the participants' lobby link does not open it.
-    const link = workshopLinkOf(key.data, workshop);
-    if (link !== "facilitator" && link !== "observer") {
-      return refuse(res, 401, { code: "badLink", message: t("workshopPlenary.http.storiesKeyRequired") });
-    }
-    const book = await bookOf(workshop);
-    const at = meta();
-    const stories: WorkshopStories = {
-      workshopId: workshop.id,
-      title: workshop.title,
-      date: workshop.date,
-      tables: book.tables.map(({ tableId, name, state }) => ({ tableId, name, story: plenaryStory(state, at) })),
-    };
-    res.json(stories);
-  });
+  router.post(
+    "/api/workshops/:workshopId/stories",
+    limits.downloads,
+    express.json({ limit: "4kb" }),
+    async (req: Request<{ workshopId: string }>, res) => {
+      res.set("Cache-Control", "no-store");
+      const key = workshopKeySchema.safeParse(req.body);
+      if (!key.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
+      const workshop = await workshops.load(req.params.workshopId);
+      if (!workshop) return refuse(res, 404, notFound());
+      // The plenary is the facilitator's and the shared screen's: the participants' lobby link does not open it.
+      const link = workshopLinkOf(key.data, workshop);
+      if (link !== "facilitator" && link !== "observer") {
+        return refuse(res, 401, { code: "badLink", message: t("workshopPlenary.http.storiesKeyRequired") });
+      }
+      const book = await bookOf(workshop);
+      const at = meta();
+      const stories: WorkshopStories = {
+        workshopId: workshop.id,
+        title: workshop.title,
+        date: workshop.date,
+        tables: book.tables.map(({ tableId, name, state }) => ({ tableId, name, story: plenaryStory(state, at) })),
+      };
+      res.json(stories);
+    },
+  );
 
   // A book's JSON opens a new workshop, one table per story, each continuing its story; the importer facilitates it.
   // The whole file is checked before anything is opened: a faulty one creates nothing.
-  router.post(WORKSHOP_API.importBook, limits.imports, express.json({ limit: services.importBytes }), async (req, res) => {
-    const parsed = parseWorkshopBook(req.body);
-    if (!parsed.ok) return refuse(res, 400, { code: "invalidBook", message: parsed.message });
-    const { book } = parsed;
-    const created = await workshops.openFrom(
-      { title: book.title, date: book.date, seatsPerTable: book.seatsPerTable },
-      book.tables.map(({ story }) => (id: string, now: number) => tableFromStory(story, { id, now })),
-      book.tables.map(({ name }) => name),
-    );
-    logger.info({ workshopId: created.workshopId, tables: book.tables.length }, "workshop opened from an imported book");
-    res.status(201).json(created);
-  });
+  router.post(
+    WORKSHOP_API.importBook,
+    limits.imports,
+    express.json({ limit: services.importBytes }),
+    async (req, res) => {
+      const parsed = parseWorkshopBook(req.body);
+      if (!parsed.ok) return refuse(res, 400, { code: "invalidBook", message: parsed.message });
+      const { book } = parsed;
+      const created = await workshops.openFrom(
+        { title: book.title, date: book.date, seatsPerTable: book.seatsPerTable },
+        book.tables.map(
+          ({ story }) =>
+            (id: string, now: number) =>
+              tableFromStory(story, { id, now }),
+        ),
+        book.tables.map(({ name }) => name),
+      );
+      logger.info(
+        { workshopId: created.workshopId, tables: book.tables.length },
+        "workshop opened from an imported book",
+      );
+      res.status(201).json(created);
+    },
+  );
 
   // A body that is not JSON at all, or too big, gets a readable answer too.
   router.use((error: { type?: string; message?: string }, req: Request, res: Response, next: NextFunction) => {
@@ -124,7 +152,10 @@ export function workshopBookRouter(services: WorkshopBookServices): Router {
       return refuse(res, 400, { code: "notJson", message: t("export.json.notJson", { message: error.message ?? "" }) });
     }
     if (error?.type === "entity.too.large") {
-      return refuse(res, 413, { code: "tooLarge", message: t("workshopPlenary.http.importTooLarge", { max: readableSize(services.importBytes) }) });
+      return refuse(res, 413, {
+        code: "tooLarge",
+        message: t("workshopPlenary.http.importTooLarge", { max: readableSize(services.importBytes) }),
+      });
     }
     next(error);
   });
@@ -135,7 +166,10 @@ export function workshopBookRouter(services: WorkshopBookServices): Router {
 /** The book in one of its formats, as a file (the HTML inline, under the same strict policy as a table's story). */
 function sendBook(book: WorkshopBook, format: StoryFormat, name: string, meta: HtmlStoryMeta, res: Response): void {
   if (format === "md") {
-    res.type("text/markdown; charset=utf-8").set("Content-Disposition", `attachment; filename="${name}"`).send(bookMarkdown(book, meta));
+    res
+      .type("text/markdown; charset=utf-8")
+      .set("Content-Disposition", `attachment; filename="${name}"`)
+      .send(bookMarkdown(book, meta));
   } else if (format === "html") {
     res
       .type("text/html; charset=utf-8")

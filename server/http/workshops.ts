@@ -33,30 +33,40 @@ export function workshopRouter({ workshops, logger, limits }: WorkshopRouteServi
   });
 
   // Paths written out (WORKSHOP_API.lobby / seat): the helpers encode ":" and Express would then match no parameter.
-  router.post("/api/workshops/:workshopId/lobby", limits.lobby, express.json({ limit: "4kb" }), async (req: express.Request<{ workshopId: string }>, res) => {
-    res.set("Cache-Control", "no-store");
-    const key = workshopKeySchema.safeParse(req.body);
-    if (!key.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
-    const workshop = await workshops.load(req.params.workshopId);
-    if (!workshop) return refuse(res, 404, notFound);
-    if (!workshopLinkOf(key.data, workshop)) return refuse(res, 401, badLink);
-    const lobby = await workshops.lobby(workshop.id);
-    if (!lobby) return refuse(res, 404, notFound);
-    res.json(lobby);
-  });
+  router.post(
+    "/api/workshops/:workshopId/lobby",
+    limits.lobby,
+    express.json({ limit: "4kb" }),
+    async (req: express.Request<{ workshopId: string }>, res) => {
+      res.set("Cache-Control", "no-store");
+      const key = workshopKeySchema.safeParse(req.body);
+      if (!key.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
+      const workshop = await workshops.load(req.params.workshopId);
+      if (!workshop) return refuse(res, 404, notFound);
+      if (!workshopLinkOf(key.data, workshop)) return refuse(res, 401, badLink);
+      const lobby = await workshops.lobby(workshop.id);
+      if (!lobby) return refuse(res, 404, notFound);
+      res.json(lobby);
+    },
+  );
 
-  router.post("/api/workshops/:workshopId/seat", limits.seat, express.json({ limit: "4kb" }), async (req: express.Request<{ workshopId: string }>, res) => {
-    res.set("Cache-Control", "no-store");
-    const request = seatRequestSchema.safeParse(req.body);
-    if (!request.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
-    const workshop = await workshops.load(req.params.workshopId);
-    if (!workshop) return refuse(res, 404, notFound);
-    // Only the lobby's link seats people: the facilitator's and the plenary screen's open the tables otherwise.
-    if (workshopLinkOf({ invite: request.data.invite }, workshop) !== "participant") return refuse(res, 401, badLink);
-    const seated = await workshops.seat(workshop.id, request.data.tableId);
-    if (!seated.ok) return refuse(res, seated.status, seated.refusal);
-    res.json(seated.value);
-  });
+  router.post(
+    "/api/workshops/:workshopId/seat",
+    limits.seat,
+    express.json({ limit: "4kb" }),
+    async (req: express.Request<{ workshopId: string }>, res) => {
+      res.set("Cache-Control", "no-store");
+      const request = seatRequestSchema.safeParse(req.body);
+      if (!request.success) return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
+      const workshop = await workshops.load(req.params.workshopId);
+      if (!workshop) return refuse(res, 404, notFound);
+      // Only the lobby's link seats people: the facilitator's and the plenary screen's open the tables otherwise.
+      if (workshopLinkOf({ invite: request.data.invite }, workshop) !== "participant") return refuse(res, 401, badLink);
+      const seated = await workshops.seat(workshop.id, request.data.tableId);
+      if (!seated.ok) return refuse(res, seated.status, seated.refusal);
+      res.json(seated.value);
+    },
+  );
 
   return router;
 }

@@ -16,14 +16,21 @@ let installed = false;
 export function keepGrownFullStateBuffer(): void {
   if (installed) return;
   installed = true;
-  SchemaSerializer.prototype.getFullState = function getFullState(this: SchemaSerializer<never>, ...args: Parameters<typeof original>) {
+  SchemaSerializer.prototype.getFullState = function getFullState(
+    this: SchemaSerializer<never>,
+    ...args: Parameters<typeof original>
+  ) {
     const self = this as unknown as SerializerInternals;
     const before = self.fullEncodeCache;
     const result = original.apply(this, args);
     const cache = self.fullEncodeCache;
     if (cache !== before && cache && cache.buffer !== self.fullEncodeBuffer.buffer) {
       // The shared part was re-encoded into a grown buffer: keep it, and encode this person's view again into it.
-      self.fullEncodeBuffer = new Uint8Array(cache.buffer as ArrayBuffer, cache.byteOffset, (cache.buffer as ArrayBuffer).byteLength - cache.byteOffset);
+      self.fullEncodeBuffer = new Uint8Array(
+        cache.buffer as ArrayBuffer,
+        cache.byteOffset,
+        (cache.buffer as ArrayBuffer).byteLength - cache.byteOffset,
+      );
       return original.apply(this, args);
     }
     return result;

@@ -35,7 +35,12 @@ interface RoomParts {
  * `now` is the server's clock, sent with every change of the timer so that clients can count down on their own.
  * The room fills the rest of its own fields: deleteAfter (table-room.ts) and the hands (projectHand).
  */
-export function projectTable(target: TableSchema, table: PublicTable, connected: ReadonlySet<string>, now: number): void {
+export function projectTable(
+  target: TableSchema,
+  table: PublicTable,
+  connected: ReadonlySet<string>,
+  now: number,
+): void {
   project(TABLE, target as unknown as Synced, table as unknown as Plain, { connected, now });
 }
 
@@ -51,7 +56,9 @@ function project(of: Shape, target: Synced, value: Plain, room: RoomParts): bool
 }
 
 type FieldsOf<S> = S extends Shape<infer F> ? F : never;
-type RoomFieldsOf<N extends string, S> = { [K in keyof FieldsOf<S>]: FieldsOf<S>[K] extends { room: true } ? `${N}.${K & string}` : never }[keyof FieldsOf<S>];
+type RoomFieldsOf<N extends string, S> = {
+  [K in keyof FieldsOf<S>]: FieldsOf<S>[K] extends { room: true } ? `${N}.${K & string}` : never;
+}[keyof FieldsOf<S>];
 type RoomFields = { [N in keyof typeof SYNCED]: RoomFieldsOf<N, (typeof SYNCED)[N]> }[keyof typeof SYNCED];
 
 /**
@@ -92,7 +99,8 @@ function projectField(field: Field, target: Synced, name: string, next: unknown,
         return true;
       }
       const current = target[name] as Synced | undefined;
-      if (current && sameObject(field.shape, current, next as Plain)) return project(field.shape, current, next as Plain, room);
+      if (current && sameObject(field.shape, current, next as Plain))
+        return project(field.shape, current, next as Plain, room);
       // Another object (a blank card written on the path is another card): sent again whole.
       target[name] = made(field.shape, next as Plain, room);
       return true;
@@ -130,7 +138,8 @@ function projectList(of: Field | Shape, target: SyncedList, next: readonly unkno
     return true;
   }
   let changed = false;
-  if (isShape) for (let i = 0; i < kept; i++) if (project(of, target[i] as Synced, next[i] as Plain, room)) changed = true;
+  if (isShape)
+    for (let i = 0; i < kept; i++) if (project(of, target[i] as Synced, next[i] as Plain, room)) changed = true;
   if (next.length > kept) {
     target.push(...next.slice(kept).map((item) => (isShape ? made(of, item as Plain, room) : item)));
     changed = true;
@@ -165,7 +174,9 @@ function projectMap(of: Shape, target: SyncedMap, next: readonly Plain[], room: 
 export function projectHand(target: ParticipantSchema, hand: readonly HandCard[], views: readonly StateView[]): void {
   const same =
     target.hand.length === hand.length &&
-    hand.every((c, i) => target.hand[i]?.id === c.id && target.hand[i]?.dealt === c.dealt && target.hand[i]?.source === c.source);
+    hand.every(
+      (c, i) => target.hand[i]?.id === c.id && target.hand[i]?.dealt === c.dealt && target.hand[i]?.source === c.source,
+    );
   if (same) return;
   target.hand.clear();
   for (const face of hand) {

@@ -2,26 +2,52 @@
 // (shared/synced.ts): a class per shape, its fields in the declared order. A client's `state.toJSON()` reads as
 // Synced<typeof TABLE> (checked below against @colyseus/schema's own ToJSON). Hands are .view(): only their owner
 // receives them. Each schema stays far below @colyseus/schema's 63 fields.
-import { schema, t, type ArraySchema, type FieldBuilder, type MapSchema, type Schema, type ToJSON } from "@colyseus/schema";
+import {
+  schema,
+  t,
+  type ArraySchema,
+  type FieldBuilder,
+  type MapSchema,
+  type Schema,
+  type ToJSON,
+} from "@colyseus/schema";
 import type { Field, Fields, ListField, MapField, RefField, Shape, Synced, ValueField } from "#shared/fields.ts";
-import { ANNOUNCEMENT, CARD, CONTRIBUTION, OBJECTIVE, PARTICIPANT, STEP, SUGGESTION, TABLE, TIMER } from "#shared/synced.ts";
+import {
+  ANNOUNCEMENT,
+  CARD,
+  CONTRIBUTION,
+  OBJECTIVE,
+  PARTICIPANT,
+  STEP,
+  SUGGESTION,
+  TABLE,
+  TIMER,
+} from "#shared/synced.ts";
 
 type FieldsOf<S> = S extends Shape<infer F> ? F : never;
 type IsOptional<F> = F extends RefField<Shape, true> ? true : false;
 
 /** The instance of a shape's schema class: values, ArraySchema for lists, MapSchema for keyed objects. */
 export type Instance<S extends Shape> = {
-  -readonly [K in keyof FieldsOf<S> as IsOptional<FieldsOf<S>[K]> extends true ? never : K]: InstanceField<FieldsOf<S>[K]>;
+  -readonly [K in keyof FieldsOf<S> as IsOptional<FieldsOf<S>[K]> extends true ? never : K]: InstanceField<
+    FieldsOf<S>[K]
+  >;
 } & {
-  -readonly [K in keyof FieldsOf<S> as IsOptional<FieldsOf<S>[K]> extends true ? K : never]?: InstanceField<FieldsOf<S>[K]>;
+  -readonly [K in keyof FieldsOf<S> as IsOptional<FieldsOf<S>[K]> extends true ? K : never]?: InstanceField<
+    FieldsOf<S>[K]
+  >;
 } & Schema;
 
 type InstanceField<F> =
-  F extends ValueField<infer T> ? T
-  : F extends ListField<infer E> ? ArraySchema<E extends Shape ? Instance<E> : E extends ValueField<infer T> ? T : never>
-  : F extends RefField<infer S> ? Instance<S>
-  : F extends MapField<infer S> ? MapSchema<Instance<S>>
-  : never;
+  F extends ValueField<infer T>
+    ? T
+    : F extends ListField<infer E>
+      ? ArraySchema<E extends Shape ? Instance<E> : E extends ValueField<infer T> ? T : never>
+      : F extends RefField<infer S>
+        ? Instance<S>
+        : F extends MapField<infer S>
+          ? MapSchema<Instance<S>>
+          : never;
 
 export type SchemaClass<S extends Shape> = new () => Instance<S>;
 
@@ -84,6 +110,10 @@ export function instanceOf<S extends Shape>(of: S): Instance<S> {
 // What the decoder gives a browser is what shared/fields.ts says it is: the browser's types rest on this. (Which keys
 // may be absent is left aside: a private hand is absent from others' JSON, which the class's own type cannot say.)
 type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
-type Flat<T> = T extends readonly (infer E)[] ? Flat<E>[] : T extends object ? { [K in keyof T]-?: Flat<Exclude<T[K], undefined>> } : T;
+type Flat<T> = T extends readonly (infer E)[]
+  ? Flat<E>[]
+  : T extends object
+    ? { [K in keyof T]-?: Flat<Exclude<T[K], undefined>> }
+    : T;
 const decodedAsDeclared: Same<Flat<ToJSON<TableSchema>>, Flat<Synced<typeof TABLE>>> = true;
 void decodedAsDeclared;

@@ -19,7 +19,14 @@ import {
   type TableWelcome,
   type Whoami,
 } from "#shared/protocol.ts";
-import { anonymisedCopy, anonymousIdentity, applyAction, join, nameAvailable, type Outcome } from "#shared/rules/index.ts";
+import {
+  anonymisedCopy,
+  anonymousIdentity,
+  applyAction,
+  join,
+  nameAvailable,
+  type Outcome,
+} from "#shared/rules/index.ts";
 import { t } from "#shared/i18n/translate.ts";
 import { handOf, publicTable } from "#shared/view.ts";
 import { floodFramesPerSecond, type Limits } from "../limits.ts";
@@ -188,10 +195,15 @@ export function tableRoomFor(services: RoomServices) {
       },
       [WHOAMI_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
         if (!(await this.#paced(client))) return ctx.reject(refusal("tooFast"));
-        if (client.userData?.observer) return { participantId: null, facilitator: false, observer: true } satisfies Whoami;
+        if (client.userData?.observer)
+          return { participantId: null, facilitator: false, observer: true } satisfies Whoami;
         const participant = this.#participantOf(client);
         if (!participant) return ctx.reject(refusal("notSeated"));
-        return { participantId: participant.id, facilitator: participant.facilitator, observer: false } satisfies Whoami;
+        return {
+          participantId: participant.id,
+          facilitator: participant.facilitator,
+          observer: false,
+        } satisfies Whoami;
       },
       /** The participant and observer links, for a facilitator to share again after a reload. */
       [INVITE_LINK_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
@@ -226,7 +238,8 @@ export function tableRoomFor(services: RoomServices) {
     });
 
     override async onCreate(options: CreateOptions) {
-      if (options?.ticket !== services.creationTicket) throw new ServerError(403, "Tables are opened over HTTP, not by the matchmaker.");
+      if (options?.ticket !== services.creationTicket)
+        throw new ServerError(403, "Tables are opened over HTTP, not by the matchmaker.");
       const stored = await store.load(options.tableId);
       if (!stored) throw new ServerError(404, `Unknown table ${options.tableId}`);
       const replayed = await replayOffThread(stored);
@@ -263,7 +276,8 @@ export function tableRoomFor(services: RoomServices) {
       if (link === "observer") {
         // The observer link: it sees the table whatever its phase or lock, and takes no seat.
         const observers = others.filter((c) => c.userData?.observer).length;
-        if (observers >= limits.observersPerTable) throw new ServerError(429, t("refusal.tooManyObservers", { max: limits.observersPerTable }));
+        if (observers >= limits.observersPerTable)
+          throw new ServerError(429, t("refusal.tooManyObservers", { max: limits.observersPerTable }));
         return { observer: true, participantId: null, facilitator: false, name: "", role: "", seatKeyHash };
       }
       const facilitator = link === "facilitator";
@@ -277,7 +291,8 @@ export function tableRoomFor(services: RoomServices) {
         if (seated?.movedTo) throw new ServerError(403, t("refusal.seatMoved", { table: seated.movedTo }));
         if (seated?.removed) throw new ServerError(403, t("refusal.seatRemoved"));
         const open = others.filter((c) => c.userData?.participantId === known).length;
-        if (open >= limits.connectionsPerSeat) throw new ServerError(429, t("refusal.tooManyConnections", { max: limits.connectionsPerSeat }));
+        if (open >= limits.connectionsPerSeat)
+          throw new ServerError(429, t("refusal.tooManyConnections", { max: limits.connectionsPerSeat }));
         return { observer: false, participantId: known, facilitator, name: "", role: "", seatKeyHash };
       }
       if (this.#logIsFull(0)) throw new ServerError(403, t("refusal.logFull"));
@@ -286,7 +301,15 @@ export function tableRoomFor(services: RoomServices) {
       const zone = arrival.zone && { zone: arrival.zone };
       const trial = this.#trialJoin({ name: arrival.name, role: arrival.role, facilitator, ...zone });
       if (!trial.ok) throw new ServerError(400, trial.refusal.message);
-      return { observer: false, participantId: null, facilitator, name: arrival.name, role: arrival.role, ...zone, seatKeyHash };
+      return {
+        observer: false,
+        participantId: null,
+        facilitator,
+        name: arrival.name,
+        role: arrival.role,
+        ...zone,
+        seatKeyHash,
+      };
     }
 
     /** The rules' verdict on a newcomer, without seating them: join() and the name check of arrivals. */
@@ -327,7 +350,11 @@ export function tableRoomFor(services: RoomServices) {
       if (this.#erasing) return { title: "", arrivals: { code: "tableNotFound", message: t("http.tableNotFound") } };
       if (this.#logIsFull(0)) return { title: this.#table.setup.title, arrivals: refusal("logFull") };
       // The rules' verdict on a newcomer (closed story, locked table, full table), with a name that is always valid.
-      const trial = join(this.#table, { name: "Arrivée", role: "participant·e", facilitator: false }, { actorId: "trial", now: Date.now() });
+      const trial = join(
+        this.#table,
+        { name: "Arrivée", role: "participant·e", facilitator: false },
+        { actorId: "trial", now: Date.now() },
+      );
       return { title: this.#table.setup.title, arrivals: trial.ok ? null : trial.refusal };
     }
 
@@ -408,13 +435,16 @@ export function tableRoomFor(services: RoomServices) {
 
     override async onJoin(client: SeatClient, _options: unknown, reserved: Admission) {
       // The reservation was made a moment ago: the table may have changed since (removed, locked, limits).
-      const auth = this.admit({
-        link: reserved.observer ? "observer" : reserved.facilitator ? "facilitator" : "participant",
-        seatKeyHash: reserved.seatKeyHash,
-        name: reserved.name,
-        role: reserved.role,
-        ...(reserved.zone && { zone: reserved.zone }),
-      }, client);
+      const auth = this.admit(
+        {
+          link: reserved.observer ? "observer" : reserved.facilitator ? "facilitator" : "participant",
+          seatKeyHash: reserved.seatKeyHash,
+          name: reserved.name,
+          role: reserved.role,
+          ...(reserved.zone && { zone: reserved.zone }),
+        },
+        client,
+      );
       this.#touchClock();
       if (auth.observer) {
         client.userData = { observer: true };
@@ -524,7 +554,9 @@ export function tableRoomFor(services: RoomServices) {
       try {
         // Replayed from the nearest snapshot before the undone entry (else from the start), on the worker thread, so
         // that the other tables of the process never wait for it.
-        const { state } = await replayOffThread(await beforeUndone(store, { table: this.#creation, log: [...this.#log, logged] }, undoes));
+        const { state } = await replayOffThread(
+          await beforeUndone(store, { table: this.#creation, log: [...this.#log, logged] }, undoes),
+        );
         return { ok: true, logged, state };
       } catch {
         return { ok: false, refusal: refusal("undoConflict") };
@@ -570,18 +602,25 @@ export function tableRoomFor(services: RoomServices) {
       const identity = anonymousIdentity(this.#table, participantId);
       if (!identity) return;
       const first = this.#creation.initial;
-      const initial = first.participants.some((p) => p.id === participantId) ? anonymisedCopy(first, participantId) : undefined;
+      const initial = first.participants.some((p) => p.id === participantId)
+        ? anonymisedCopy(first, participantId)
+        : undefined;
       try {
         await store.anonymise(this.#table.id, { participantId, ...identity, ...(initial && { initial }) });
       } catch (error) {
-        logger.error({ err: error, tableId: this.roomId, participantId }, "could not erase an anonymised name from storage");
+        logger.error(
+          { err: error, tableId: this.roomId, participantId },
+          "could not erase an anonymised name from storage",
+        );
         return;
       }
       this.#log = this.#log.map((logged) => {
         const { entry } = logged;
-        if (entry.kind === "join" && entry.participantId === participantId) return { ...logged, entry: { ...entry, ...identity } };
+        if (entry.kind === "join" && entry.participantId === participantId)
+          return { ...logged, entry: { ...entry, ...identity } };
         // The hats they changed into are their words too (shared/rules/moves/actors.ts).
-        if (isHatOf(entry, participantId)) return { ...logged, entry: { ...entry, action: { ...entry.action, role: identity.role } } };
+        if (isHatOf(entry, participantId))
+          return { ...logged, entry: { ...entry, action: { ...entry.action, role: identity.role } } };
         return logged;
       });
       this.#logBytes = logBytes(this.#log);
@@ -593,7 +632,9 @@ export function tableRoomFor(services: RoomServices) {
       const identity = anonymousIdentity(this.#table, participantId);
       if (!identity) return false;
       const differs = (x: { name: string; role: string }) => x.name !== identity.name || x.role !== identity.role;
-      const joined = this.#log.some((l) => l.entry.kind === "join" && l.entry.participantId === participantId && differs(l.entry));
+      const joined = this.#log.some(
+        (l) => l.entry.kind === "join" && l.entry.participantId === participantId && differs(l.entry),
+      );
       const hats = this.#log.some(({ entry }) => isHatOf(entry, participantId) && entry.action.role !== identity.role);
       const first = this.#creation.initial.participants.find((p) => p.id === participantId);
       return joined || hats || (first !== undefined && differs(first));

@@ -127,7 +127,8 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
     });
 
     override async onCreate(options: WorkshopCreateOptions) {
-      if (options?.ticket !== services.creationTicket) throw new ServerError(403, "Workshops are opened over HTTP, not by the matchmaker.");
+      if (options?.ticket !== services.creationTicket)
+        throw new ServerError(403, "Workshops are opened over HTTP, not by the matchmaker.");
       const workshop = await workshops.load(options.workshopId);
       if (!workshop) throw new ServerError(404, t("workshopOverview.workshopNotFound"));
       this.roomId = workshop.id;
@@ -159,7 +160,16 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
     #overview(): WorkshopOverview {
       const { id, title, date, arrivalsOpen, seatsPerTable, message } = this.#workshop;
       const summaries = this.#workshop.tables.flatMap((table) => this.#summaries.get(table.tableId) ?? []);
-      return { workshopId: id, title, date, arrivalsOpen, seatsPerTable, message, tables: summaries, serverNow: Date.now() };
+      return {
+        workshopId: id,
+        title,
+        date,
+        arrivalsOpen,
+        seatsPerTable,
+        message,
+        tables: summaries,
+        serverNow: Date.now(),
+      };
     }
 
     /** A table's new summary: kept unless an even newer one is already here, named as the workshop names it, sent on. */
@@ -181,7 +191,10 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
             const summary = await tables.summary(tableId, "");
             if (summary) this.#received(summary);
           } catch (error) {
-            logger.warn({ err: error, workshopId: this.roomId, tableId }, "a table of the workshop did not give its summary");
+            logger.warn(
+              { err: error, workshopId: this.roomId, tableId },
+              "a table of the workshop did not give its summary",
+            );
           }
         }),
       );
@@ -195,16 +208,20 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
           return reply(results);
         }
         case "timer":
-          return reply(await this.#everyTable(() => ({ type: "startTimer", minutes: command.minutes, label: command.label })));
+          return reply(
+            await this.#everyTable(() => ({ type: "startTimer", minutes: command.minutes, label: command.label })),
+          );
         case "clearTimer":
           return reply(await this.#everyTable(() => ({ type: "clearTimer" })));
         case "nextPhase":
           // Each table's phase asked of the table now: the overview's copy may be a coalescing interval behind.
-          return reply(await this.#everyTable(async (tableId) => {
-            const summary = await tables.summary(tableId, "").catch(() => undefined);
-            if (!summary) return { refused: t("workshopOverview.tableUnreachable") };
-            return nextPhaseAction(summary.phase) ?? { refused: t("workshopOverview.alreadyClosed") };
-          }));
+          return reply(
+            await this.#everyTable(async (tableId) => {
+              const summary = await tables.summary(tableId, "").catch(() => undefined);
+              if (!summary) return { refused: t("workshopOverview.tableUnreachable") };
+              return nextPhaseAction(summary.phase) ?? { refused: t("workshopOverview.alreadyClosed") };
+            }),
+          );
         case "arrivals": {
           this.#changed(await workshops.setArrivals(this.#workshop.id, command.open));
           return reply(await this.#everyTable(() => ({ type: "lockTable", locked: !command.open })));
@@ -215,12 +232,16 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
           const added = await workshops.addTables(this.#workshop.id, command.count);
           if (!added.ok) return { ok: false, results: [], message: added.refusal.message };
           const known = new Set(this.#workshop.tables.map((table) => table.tableId));
-          const fresh = added.workshop.tables.filter((table) => !known.has(table.tableId)).map((table) => table.tableId);
+          const fresh = added.workshop.tables
+            .filter((table) => !known.has(table.tableId))
+            .map((table) => table.tableId);
           this.#workshop = added.workshop;
           // A table added later joins the room as it is: arrivals closed and the message on every screen.
           for (const tableId of fresh) {
-            if (!this.#workshop.arrivalsOpen) await this.#callTable(tableId, "workshopAct", [{ type: "lockTable", locked: true }]);
-            if (this.#workshop.message) await this.#callTable(tableId, "workshopAct", [{ type: "announce", text: this.#workshop.message }]);
+            if (!this.#workshop.arrivalsOpen)
+              await this.#callTable(tableId, "workshopAct", [{ type: "lockTable", locked: true }]);
+            if (this.#workshop.message)
+              await this.#callTable(tableId, "workshopAct", [{ type: "announce", text: this.#workshop.message }]);
           }
           await this.#fetchSummaries(fresh);
           this.broadcast(WORKSHOP_OVERVIEW_MESSAGE, this.#overview());
@@ -232,7 +253,12 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
           return { ok: true, results: [], path: tableLink(table.tableId, "facilitator", table.handOverKey) };
         }
         case "shareLinks":
-          return { ok: true, results: [], path: workshopLink(this.#workshop.id, "invite", this.#workshop.invite), joinCode: this.#workshop.joinCode };
+          return {
+            ok: true,
+            results: [],
+            path: workshopLink(this.#workshop.id, "invite", this.#workshop.invite),
+            joinCode: this.#workshop.joinCode,
+          };
       }
     }
 
@@ -253,7 +279,9 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
     }
 
     /** The same kind of action at every table (each may have its own, or a reason not to), all at once; each answers for itself. */
-    #everyTable(actionFor: (tableId: string) => Action | { refused: string } | Promise<Action | { refused: string }>): Promise<Result[]> {
+    #everyTable(
+      actionFor: (tableId: string) => Action | { refused: string } | Promise<Action | { refused: string }>,
+    ): Promise<Result[]> {
       return Promise.all(
         this.#workshop.tables.map(async ({ tableId }) => {
           const action = await actionFor(tableId);
@@ -265,11 +293,20 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
 
     async #callTable(tableId: string, method: "workshopAct" | "moveOut", args: unknown[]): Promise<Result> {
       try {
-        if (!(await tables.ensureRoom(tableId))) return { tableId, ok: false, message: t("workshopOverview.tableUnreachable") };
-        const answer = (await matchMaker.remoteRoomCall(tableId, method, args, TABLE_CALL_TIMEOUT_MS)) as WorkshopActReply;
+        if (!(await tables.ensureRoom(tableId)))
+          return { tableId, ok: false, message: t("workshopOverview.tableUnreachable") };
+        const answer = (await matchMaker.remoteRoomCall(
+          tableId,
+          method,
+          args,
+          TABLE_CALL_TIMEOUT_MS,
+        )) as WorkshopActReply;
         return answer.ok ? { tableId, ok: true } : { tableId, ok: false, message: answer.message };
       } catch (error) {
-        logger.warn({ err: error, workshopId: this.roomId, tableId, method }, "a table did not take the workshop's command");
+        logger.warn(
+          { err: error, workshopId: this.roomId, tableId, method },
+          "a table did not take the workshop's command",
+        );
         return { tableId, ok: false, message: t("workshopOverview.tableUnreachable") };
       }
     }

@@ -24,7 +24,9 @@ export async function openStore(config: StoreConfig): Promise<TableStore> {
     try {
       return await PostgresTableStore.open(config.databaseUrl);
     } catch (error) {
-      throw new StartupError(`Cannot open the PostgreSQL database ${databaseLabel(config.databaseUrl)} (DATABASE_URL): ${reasonOf(error)}.`);
+      throw new StartupError(
+        `Cannot open the PostgreSQL database ${databaseLabel(config.databaseUrl)} (DATABASE_URL): ${reasonOf(error)}.`,
+      );
     }
   }
   const { SqliteTableStore } = await import("./sqlite-store.ts");

@@ -5,7 +5,13 @@ import pg from "pg";
 import type { TableState } from "#shared/model.ts";
 import { newJoinCode, newSecret } from "../secrets.ts";
 import { GroupCommit, type EntryOutcomes } from "./group-commit.ts";
-import { SNAPSHOT_FORMAT, SNAPSHOTS_KEPT, SnapshotKeeper, type KeeperOptions, type SnapshotSource } from "./snapshots.ts";
+import {
+  SNAPSHOT_FORMAT,
+  SNAPSHOTS_KEPT,
+  SnapshotKeeper,
+  type KeeperOptions,
+  type SnapshotSource,
+} from "./snapshots.ts";
 import {
   DuplicateEntryError,
   JOIN_CODE_TRIES,
@@ -96,7 +102,13 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
   #batches: GroupCommit<Appended>;
   #keeper: SnapshotKeeper;
 
-  private constructor(pool: pg.Pool, schema: string, makeJoinCode: JoinCodeMaker, maxBatch: number, keeper: KeeperOptions) {
+  private constructor(
+    pool: pg.Pool,
+    schema: string,
+    makeJoinCode: JoinCodeMaker,
+    maxBatch: number,
+    keeper: KeeperOptions,
+  ) {
     this.#pool = pool;
     this.#newJoinCode = makeJoinCode;
     this.#tables = `${pg.escapeIdentifier(schema)}.tables`;
@@ -111,13 +123,32 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
   /** Connects, creates the schema and tables if missing, and returns the store; fails if the database cannot be reached. */
   static async open(
     url: string,
-    { schema = "public", onIdleError, newJoinCode: makeJoinCode = newJoinCode, snapshotEvery, maxBatch = POSTGRES_MAX_BATCH }: PostgresStoreOptions = {},
+    {
+      schema = "public",
+      onIdleError,
+      newJoinCode: makeJoinCode = newJoinCode,
+      snapshotEvery,
+      maxBatch = POSTGRES_MAX_BATCH,
+    }: PostgresStoreOptions = {},
   ): Promise<PostgresTableStore> {
     // synchronous_commit is forced on for these connections, whatever the server's default: durable means on disk.
     // A host that never answers fails within 10 s instead of holding the start-up (pg waits forever by default).
-    const pool = new pg.Pool({ connectionString: url, options: "-c synchronous_commit=on", connectionTimeoutMillis: 10_000 });
-    pool.on("error", onIdleError ?? ((error) => console.error(`PostgreSQL : connexion inactive perdue : ${error.message}`)));
-    const store = new PostgresTableStore(pool, schema, makeJoinCode, maxBatch, snapshotEvery ? { every: snapshotEvery } : {});
+    const pool = new pg.Pool({
+      connectionString: url,
+      options: "-c synchronous_commit=on",
+      connectionTimeoutMillis: 10_000,
+    });
+    pool.on(
+      "error",
+      onIdleError ?? ((error) => console.error(`PostgreSQL : connexion inactive perdue : ${error.message}`)),
+    );
+    const store = new PostgresTableStore(
+      pool,
+      schema,
+      makeJoinCode,
+      maxBatch,
+      snapshotEvery ? { every: snapshotEvery } : {},
+    );
     try {
       await store.#createTables(schema);
     } catch (error) {
@@ -149,14 +180,18 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
         await client.query(`UPDATE ${this.#tables} SET observer_key = $1 WHERE id = $2`, [newSecret(), id]);
       }
       // Databases made before the participant link could be changed: no link was ever retired.
-      await client.query(`ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS retired_invites jsonb NOT NULL DEFAULT '[]'`);
+      await client.query(
+        `ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS retired_invites jsonb NOT NULL DEFAULT '[]'`,
+      );
       // Databases made before join codes existed: each table gets its own code now (like the observer secrets above,
       // once, rather than lazily when its room opens: the column then never holds a "not yet"), then the unique index
       // that finds a table by its code.
       await client.query(`ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS join_code text NOT NULL DEFAULT ''`);
       const uncoded = await client.query<{ id: string }>(`SELECT id FROM ${this.#tables} WHERE join_code = ''`);
       if (uncoded.rows.length > 0) {
-        const coded = await client.query<{ join_code: string }>(`SELECT join_code FROM ${this.#tables} WHERE join_code <> ''`);
+        const coded = await client.query<{ join_code: string }>(
+          `SELECT join_code FROM ${this.#tables} WHERE join_code <> ''`,
+        );
         const taken = new Set(coded.rows.map((row) => row.join_code));
         for (const { id } of uncoded.rows) {
           const code = untakenJoinCode(this.#newJoinCode, taken);
@@ -192,7 +227,9 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
           message text NOT NULL,
           tables jsonb NOT NULL
         )`);
-      await client.query(`CREATE UNIQUE INDEX IF NOT EXISTS ${WORKSHOP_JOIN_CODE_INDEX} ON ${this.#workshops} (join_code)`);
+      await client.query(
+        `CREATE UNIQUE INDEX IF NOT EXISTS ${WORKSHOP_JOIN_CODE_INDEX} ON ${this.#workshops} (join_code)`,
+      );
       await client.query(
         `ALTER TABLE ${this.#tables} ADD COLUMN IF NOT EXISTS workshop_id text REFERENCES ${this.#workshops} (id) ON DELETE SET NULL`,
       );
@@ -225,13 +262,23 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
         const { rowCount } = await this.#pool.query(
           `INSERT INTO ${this.#tables} (id, created_at, facilitator_key_hash, invite, observer_key, join_code, workshop_id, initial)
            SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM ${this.#workshops} WHERE join_code = $6)`,
-          [table.id, table.createdAt, table.facilitatorKeyHash, table.invite, table.observerKey, code, table.workshopId ?? null, JSON.stringify(table.initial)],
+          [
+            table.id,
+            table.createdAt,
+            table.facilitatorKeyHash,
+            table.invite,
+            table.observerKey,
+            code,
+            table.workshopId ?? null,
+            JSON.stringify(table.initial),
+          ],
         );
         return rowCount === 1;
       });
       return { ...table, workshopId: table.workshopId ?? null, joinCode };
     } catch (error) {
-      if (isUniqueViolation(error) && !isJoinCodeTaken(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
+      if (isUniqueViolation(error) && !isJoinCodeTaken(error))
+        throw new Error(`table ${table.id} already exists`, { cause: error });
       throw error;
     }
   }
@@ -262,7 +309,9 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
     const row = tables.rows[0];
     if (!row) return undefined;
     const [log, snapshot] = await Promise.all([
-      this.#pool.query<LogRow>(`SELECT seq, entry_id, at, entry FROM ${this.#log} WHERE table_id = $1 ORDER BY seq`, [tableId]),
+      this.#pool.query<LogRow>(`SELECT seq, entry_id, at, entry FROM ${this.#log} WHERE table_id = $1 ORDER BY seq`, [
+        tableId,
+      ]),
       this.snapshot(tableId),
     ]);
     const entries = log.rows.map(entryOf);
@@ -337,7 +386,10 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
 
   async secrets(tableId: string): Promise<TableSecrets | undefined> {
     const { rows } = await this.#pool.query<
-      Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & { retired_invites: string[]; workshop_key_hash: string | null }
+      Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & {
+        retired_invites: string[];
+        workshop_key_hash: string | null;
+      }
     >(
       `SELECT t.facilitator_key_hash, t.invite, t.observer_key, t.retired_invites, w.facilitator_key_hash AS workshop_key_hash
          FROM ${this.#tables} t LEFT JOIN ${this.#workshops} w ON w.id = t.workshop_id WHERE t.id = $1`,
@@ -376,7 +428,10 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
   /** One read on the unique index of join codes. */
   async findByJoinCode(code: string): Promise<JoinCodeMatch | undefined> {
     if (!code) return undefined;
-    const { rows } = await this.#pool.query<{ id: string; invite: string }>(`SELECT id, invite FROM ${this.#tables} WHERE join_code = $1`, [code]);
+    const { rows } = await this.#pool.query<{ id: string; invite: string }>(
+      `SELECT id, invite FROM ${this.#tables} WHERE join_code = $1`,
+      [code],
+    );
     const row = rows[0];
     return row && { tableId: row.id, invite: row.invite };
   }
@@ -388,7 +443,9 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
   /** One read on the unique index of public ids. */
   async findByPublication(publicId: string): Promise<string | undefined> {
     if (!publicId) return undefined;
-    const { rows } = await this.#pool.query<{ id: string }>(`SELECT id FROM ${this.#tables} WHERE public_id = $1`, [publicId]);
+    const { rows } = await this.#pool.query<{ id: string }>(`SELECT id FROM ${this.#tables} WHERE public_id = $1`, [
+      publicId,
+    ]);
     return rows[0]?.id;
   }
 
@@ -418,13 +475,16 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
       });
       return { ...workshop, joinCode };
     } catch (error) {
-      if (isUniqueViolation(error) && !isJoinCodeTaken(error)) throw new Error(`workshop ${workshop.id} already exists`, { cause: error });
+      if (isUniqueViolation(error) && !isJoinCodeTaken(error))
+        throw new Error(`workshop ${workshop.id} already exists`, { cause: error });
       throw error;
     }
   }
 
   async loadWorkshop(workshopId: string): Promise<WorkshopCreation | undefined> {
-    const { rows } = await this.#pool.query<WorkshopRow>(`SELECT * FROM ${this.#workshops} WHERE id = $1`, [workshopId]);
+    const { rows } = await this.#pool.query<WorkshopRow>(`SELECT * FROM ${this.#workshops} WHERE id = $1`, [
+      workshopId,
+    ]);
     return rows[0] && workshopOf(rows[0]);
   }
 
@@ -450,7 +510,10 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
 
   async findWorkshopByJoinCode(code: string): Promise<WorkshopJoinCodeMatch | undefined> {
     if (!code) return undefined;
-    const { rows } = await this.#pool.query<{ id: string; invite: string }>(`SELECT id, invite FROM ${this.#workshops} WHERE join_code = $1`, [code]);
+    const { rows } = await this.#pool.query<{ id: string; invite: string }>(
+      `SELECT id, invite FROM ${this.#workshops} WHERE join_code = $1`,
+      [code],
+    );
     const row = rows[0];
     return row && { workshopId: row.id, invite: row.invite };
   }
@@ -484,8 +547,19 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
    * every entry of the batch is refused. An undo drops the snapshots that hold what it undoes, in the same statement.
    */
   async #commit(batch: Appended[]): Promise<EntryOutcomes> {
-    const items = batch.map(({ tableId, entry }) => ({ tableId, seq: entry.seq, entryId: entry.entryId, at: entry.at, entry: entry.entry }));
-    const { rows } = await this.#pool.query<{ table_id: string; seq: number | null; entry_id: string | null; unknown: boolean }>(
+    const items = batch.map(({ tableId, entry }) => ({
+      tableId,
+      seq: entry.seq,
+      entryId: entry.entryId,
+      at: entry.at,
+      entry: entry.entry,
+    }));
+    const { rows } = await this.#pool.query<{
+      table_id: string;
+      seq: number | null;
+      entry_id: string | null;
+      unknown: boolean;
+    }>(
       `WITH v AS (
          SELECT item ->> 'tableId' AS table_id, (item ->> 'seq')::integer AS seq, item ->> 'entryId' AS entry_id,
                 (item ->> 'at')::bigint AS at, item -> 'entry' AS entry, n
@@ -507,7 +581,9 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
     );
     const unknown = new Set(rows.filter((row) => row.unknown).map((row) => row.table_id));
     // What was inserted at each (table, seq), claimed by the first entry of the batch that matches it.
-    const inserted = new Map(rows.filter((row) => !row.unknown).map((row) => [`${row.table_id}\u0000${row.seq}`, row.entry_id]));
+    const inserted = new Map(
+      rows.filter((row) => !row.unknown).map((row) => [`${row.table_id}\u0000${row.seq}`, row.entry_id]),
+    );
     return batch.map(({ tableId, entry }) => {
       if (unknown.has(tableId)) return new Error(`no table ${tableId}`);
       const key = `${tableId}\u0000${entry.seq}`;
@@ -564,7 +640,7 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
 
   /**
    * The join entry's name and role, the roles of their changes of hat, and the first state when given, in one transaction
- * on one connection. The old row
+   * on one connection. The old row
    * versions are dead tuples until PostgreSQL's (auto)vacuum reclaims them.
    */
   async anonymise(tableId: string, { participantId, name, role, initial }: Anonymisation): Promise<void> {
@@ -587,7 +663,8 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
           WHERE table_id = $2 AND entry->>'kind' = 'action' AND entry->>'actorId' = $3 AND entry->'action'->>'type' = 'changeRole'`,
         [role, tableId, participantId],
       );
-      if (initial) await client.query(`UPDATE ${this.#tables} SET initial = $1 WHERE id = $2`, [JSON.stringify(initial), tableId]);
+      if (initial)
+        await client.query(`UPDATE ${this.#tables} SET initial = $1 WHERE id = $2`, [JSON.stringify(initial), tableId]);
     });
   }
 

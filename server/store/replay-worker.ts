@@ -9,7 +9,15 @@ export interface ReplayRequest {
 }
 
 export type ReplayResponse =
-  | { id: number; ok: true; state: unknown; seats: [string, string][]; entryIds: string[]; lastSeq: number; from: number }
+  | {
+      id: number;
+      ok: true;
+      state: unknown;
+      seats: [string, string][];
+      entryIds: string[];
+      lastSeq: number;
+      from: number;
+    }
   | { id: number; ok: false; message: string };
 
 parentPort?.on("message", ({ id, stored }: ReplayRequest) => {

@@ -20,7 +20,16 @@ export function applyEntry(state: TableState, { entry, at, seq }: LogEntry): Tab
   const ctx = { actorId: entry.kind === "join" ? entry.participantId : entry.actorId, now: at };
   const outcome =
     entry.kind === "join"
-      ? join(state, { name: entry.name, role: entry.role, facilitator: entry.facilitator, ...(entry.zone && { zone: entry.zone }) }, ctx)
+      ? join(
+          state,
+          {
+            name: entry.name,
+            role: entry.role,
+            facilitator: entry.facilitator,
+            ...(entry.zone && { zone: entry.zone }),
+          },
+          ctx,
+        )
       : // An undo goes through the rules too (its permission, whatever the rules record of it); its effect is the skip.
         applyAction(state, entry.kind === "undo" ? { type: "undo" } : entry.action, ctx);
   if (!outcome.ok) throw new Error(`log entry ${seq} no longer applies: ${outcome.refusal.code}`);
@@ -91,7 +100,8 @@ export function snapshotFits(snapshot: Snapshot, log: readonly LogEntry[]): bool
  */
 export function replay({ table, log, snapshot }: StoredTable): Replayed {
   const base = snapshot && snapshotFits(snapshot, log) ? snapshot : undefined;
-  if (!base && log[0] && log[0].seq !== 1) throw new Error(`the log starts at entry ${log[0].seq} without a snapshot that fits it`);
+  if (!base && log[0] && log[0].seq !== 1)
+    throw new Error(`the log starts at entry ${log[0].seq} without a snapshot that fits it`);
   const undone = undoneIds(log);
   const from = base?.seq ?? 0;
   let state = base?.state ?? table.initial;

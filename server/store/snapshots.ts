@@ -130,7 +130,11 @@ export class SnapshotKeeper {
  * The table to replay for an undo of `undoneEntryId` (its log ends with the undo): from the nearest snapshot before the
  * undone entry when the store has one, else from the first state. The whole log stays, so replay can still fall back.
  */
-export async function beforeUndone(store: TableStore, stored: StoredTable, undoneEntryId: string): Promise<StoredTable> {
+export async function beforeUndone(
+  store: TableStore,
+  stored: StoredTable,
+  undoneEntryId: string,
+): Promise<StoredTable> {
   const seq = stored.log.find((logged) => logged.entryId === undoneEntryId)?.seq;
   if (seq === undefined) return stored;
   const snapshot = await store.snapshot(stored.table.id, seq).catch(() => undefined);

@@ -38,8 +38,10 @@ const OUR_SCHEMA: Record<string, string[]> = {
 export async function backupSqlite(dataDir: string, target: string): Promise<BackupSummary> {
   const source = sqliteFile(dataDir);
   const destination = path.resolve(target);
-  if (!existsSync(source)) throw new BackupError(`There are no tables in ${dataDir} (DATA_DIR): no ${path.basename(source)} to back up.`);
-  if (sameFile(source, destination)) throw new BackupError("The backup cannot be written over the live store: give another file.");
+  if (!existsSync(source))
+    throw new BackupError(`There are no tables in ${dataDir} (DATA_DIR): no ${path.basename(source)} to back up.`);
+  if (sameFile(source, destination))
+    throw new BackupError("The backup cannot be written over the live store: give another file.");
   mkdirSync(path.dirname(destination), { recursive: true });
   const partial = `${destination}.partial-${process.pid}`;
   const db = new DatabaseSync(source);
@@ -63,7 +65,9 @@ export async function backupSqlite(dataDir: string, target: string): Promise<Bac
     return summary;
   } catch (error) {
     rmSync(partial, { force: true });
-    throw error instanceof BackupError ? error : new BackupError(`The backup could not be written to ${destination}: ${reasonOf(error)}.`);
+    throw error instanceof BackupError
+      ? error
+      : new BackupError(`The backup could not be written to ${destination}: ${reasonOf(error)}.`);
   }
 }
 
@@ -71,11 +75,16 @@ export async function backupSqlite(dataDir: string, target: string): Promise<Bac
  * Puts a backup in place of the data folder's store. Refuses a file that is not a sound backup of ours, and a data
  * file some process (a running server) has open. The store it replaces is kept aside, in one file, under a dated name.
  */
-export async function restoreSqlite(backupFile: string, dataDir: string, now = new Date()): Promise<BackupSummary & { keptAside: string | null }> {
+export async function restoreSqlite(
+  backupFile: string,
+  dataDir: string,
+  now = new Date(),
+): Promise<BackupSummary & { keptAside: string | null }> {
   const from = path.resolve(backupFile);
   const target = sqliteFile(dataDir);
   if (!existsSync(from) || !statSync(from).isFile()) throw new BackupError(`There is no file ${from} to restore.`);
-  if (sameFile(from, target)) throw new BackupError("This file is the data folder's store itself: give a backup made by npm run backup.");
+  if (sameFile(from, target))
+    throw new BackupError("This file is the data folder's store itself: give a backup made by npm run backup.");
   if (!isSqliteFile(from)) throw new BackupError(`${from} is not a backup of the tables (not an SQLite file).`);
 
   mkdirSync(dataDir, { recursive: true });
@@ -84,7 +93,8 @@ export async function restoreSqlite(backupFile: string, dataDir: string, now = n
   try {
     checkOurs(source, from, "this file");
     const check = source.prepare("PRAGMA integrity_check").get() as { integrity_check: string };
-    if (check.integrity_check !== "ok") throw new BackupError(`${from} is damaged (SQLite integrity check: ${check.integrity_check}).`);
+    if (check.integrity_check !== "ok")
+      throw new BackupError(`${from} is damaged (SQLite integrity check: ${check.integrity_check}).`);
     await backup(source, incoming, { rate: ALL_PAGES });
   } catch (error) {
     rmSync(incoming, { force: true });
@@ -102,7 +112,9 @@ export async function restoreSqlite(backupFile: string, dataDir: string, now = n
     return { ...summary, keptAside };
   } catch (error) {
     rmSync(incoming, { force: true });
-    throw error instanceof BackupError ? error : new BackupError(`The backup could not be put in ${dataDir}: ${reasonOf(error)}.`);
+    throw error instanceof BackupError
+      ? error
+      : new BackupError(`The backup could not be put in ${dataDir}: ${reasonOf(error)}.`);
   }
 }
 
@@ -140,7 +152,8 @@ function finishCopy(file: string, shownAs: string): BackupSummary {
   try {
     db.exec("PRAGMA journal_mode = DELETE");
     const check = db.prepare("PRAGMA integrity_check").get() as { integrity_check: string };
-    if (check.integrity_check !== "ok") throw new BackupError(`The copy failed its integrity check: ${check.integrity_check}.`);
+    if (check.integrity_check !== "ok")
+      throw new BackupError(`The copy failed its integrity check: ${check.integrity_check}.`);
     const tables = (db.prepare("SELECT count(*) AS n FROM tables").get() as { n: number }).n;
     const entries = (db.prepare("SELECT count(*) AS n FROM log").get() as { n: number }).n;
     return { file: shownAs, tables, entries };
@@ -152,9 +165,13 @@ function finishCopy(file: string, shownAs: string): BackupSummary {
 /** Throws unless the database has our two tables with their columns. */
 function checkOurs(db: DatabaseSync, file: string, what: string): void {
   for (const [table, columns] of Object.entries(OUR_SCHEMA)) {
-    const present = new Set((db.prepare("SELECT name FROM pragma_table_info(?)").all(table) as { name: string }[]).map((c) => c.name));
+    const present = new Set(
+      (db.prepare("SELECT name FROM pragma_table_info(?)").all(table) as { name: string }[]).map((c) => c.name),
+    );
     if (!columns.every((column) => present.has(column))) {
-      throw new BackupError(`${file}: ${what} is not a store of the Jeu des transitions (no "${table}" table as the server writes it).`);
+      throw new BackupError(
+        `${file}: ${what} is not a store of the Jeu des transitions (no "${table}" table as the server writes it).`,
+      );
     }
   }
 }

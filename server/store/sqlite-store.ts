@@ -173,7 +173,12 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   /** `file` is a path (its folder is created), or ":memory:" for a throwaway store. */
   constructor(
     file: string,
-    { synchronous = "FULL", newJoinCode: makeJoinCode = newJoinCode, snapshotEvery, maxBatch = SQLITE_MAX_BATCH }: SqliteStoreOptions = {},
+    {
+      synchronous = "FULL",
+      newJoinCode: makeJoinCode = newJoinCode,
+      snapshotEvery,
+      maxBatch = SQLITE_MAX_BATCH,
+    }: SqliteStoreOptions = {},
   ) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new DatabaseSync(file);
@@ -200,8 +205,12 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     );
     this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
     this.#selectSnapshot = this.#db.prepare(SELECT_SNAPSHOT);
-    this.#selectTail = this.#db.prepare("SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? AND seq > ? AND seq <= ? ORDER BY seq");
-    this.#insertSnapshot = this.#db.prepare("INSERT OR REPLACE INTO snapshots (table_id, seq, format, state) VALUES (?, ?, ?, ?)");
+    this.#selectTail = this.#db.prepare(
+      "SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
+    );
+    this.#insertSnapshot = this.#db.prepare(
+      "INSERT OR REPLACE INTO snapshots (table_id, seq, format, state) VALUES (?, ?, ?, ?)",
+    );
     this.#trimSnapshots = this.#db.prepare(
       "DELETE FROM snapshots WHERE table_id = ?1 AND seq < (SELECT seq FROM snapshots WHERE table_id = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ?2)",
     );
@@ -262,7 +271,8 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
       );
       return { ...table, workshopId: table.workshopId ?? null, joinCode };
     } catch (error) {
-      if (isDuplicate(error) && !isJoinCodeTaken(error)) throw new Error(`table ${table.id} already exists`, { cause: error });
+      if (isDuplicate(error) && !isJoinCodeTaken(error))
+        throw new Error(`table ${table.id} already exists`, { cause: error });
       throw error;
     }
   }
@@ -301,7 +311,8 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   /** Undefined when there is none, or when it cannot be read: replay then starts from the first state. */
   #snapshot(tableId: string, beforeSeq: number): Snapshot | undefined {
     try {
-      const row = this.#selectSnapshot.get(tableId, SNAPSHOT_FORMAT, beforeSeq) as { seq: number; state: string } | undefined;
+      const row = this.#selectSnapshot.get(tableId, SNAPSHOT_FORMAT, beforeSeq) as
+        { seq: number; state: string } | undefined;
       return row && { seq: row.seq, state: JSON.parse(row.state) as TableState };
     } catch {
       return undefined;
@@ -332,14 +343,21 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   }
 
   async hasSeat(tableId: string, seatKeyHash: string): Promise<boolean> {
-    return this.#db
-      .prepare("SELECT 1 FROM log WHERE table_id = ? AND entry ->> '$.kind' = 'join' AND entry ->> '$.seatKeyHash' = ? LIMIT 1")
-      .get(tableId, seatKeyHash) !== undefined;
+    return (
+      this.#db
+        .prepare(
+          "SELECT 1 FROM log WHERE table_id = ? AND entry ->> '$.kind' = 'join' AND entry ->> '$.seatKeyHash' = ? LIMIT 1",
+        )
+        .get(tableId, seatKeyHash) !== undefined
+    );
   }
 
   async secrets(tableId: string): Promise<TableSecrets | undefined> {
     const row = this.#selectSecrets.get(tableId) as
-      | (Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & { retired_invites: string; workshop_key_hash: string | null })
+      | (Pick<TableRow, "facilitator_key_hash" | "invite" | "observer_key"> & {
+          retired_invites: string;
+          workshop_key_hash: string | null;
+        })
       | undefined;
     return (
       row && {
@@ -356,7 +374,9 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   async setInvite(tableId: string, invite: string): Promise<string> {
     const current = this.#selectSecrets.get(tableId) as { invite: string } | undefined;
     if (!current) throw new Error(`no table ${tableId}`);
-    return this.#withNewJoinCode((code) => written(this.#updateInvite.run(hashSecret(current.invite), invite, code, tableId, code)));
+    return this.#withNewJoinCode((code) =>
+      written(this.#updateInvite.run(hashSecret(current.invite), invite, code, tableId, code)),
+    );
   }
 
   async findByJoinCode(code: string): Promise<JoinCodeMatch | undefined> {
@@ -372,7 +392,8 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   // The unique index tables_public_id finds the row: a wrong id reads one index page, never a table row.
   async findByPublication(publicId: string): Promise<string | undefined> {
     if (!publicId) return undefined;
-    return (this.#db.prepare("SELECT id FROM tables WHERE public_id = ?").get(publicId) as { id: string } | undefined)?.id;
+    return (this.#db.prepare("SELECT id FROM tables WHERE public_id = ?").get(publicId) as { id: string } | undefined)
+      ?.id;
   }
 
   async createWorkshop(workshop: NewWorkshop): Promise<WorkshopCreation> {
@@ -398,7 +419,8 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
       );
       return { ...workshop, joinCode };
     } catch (error) {
-      if (isDuplicate(error) && !isJoinCodeTaken(error)) throw new Error(`workshop ${workshop.id} already exists`, { cause: error });
+      if (isDuplicate(error) && !isJoinCodeTaken(error))
+        throw new Error(`workshop ${workshop.id} already exists`, { cause: error });
       throw error;
     }
   }
@@ -419,7 +441,8 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     if (changes.arrivalsOpen !== undefined) set("arrivals_open", changes.arrivalsOpen ? 1 : 0);
     if (changes.message !== undefined) set("message", changes.message);
     if (changes.tables !== undefined) set("tables", JSON.stringify(changes.tables));
-    if (columns.length > 0) this.#db.prepare(`UPDATE workshops SET ${columns.join(", ")} WHERE id = ?`).run(...values, workshopId);
+    if (columns.length > 0)
+      this.#db.prepare(`UPDATE workshops SET ${columns.join(", ")} WHERE id = ?`).run(...values, workshopId);
     return this.loadWorkshop(workshopId);
   }
 
@@ -582,7 +605,11 @@ function isUnknownTable(error: unknown): boolean {
 /** A unique index on join codes refused the row: another table (or workshop) has this code. */
 function isJoinCodeTaken(error: unknown): boolean {
   const { errcode, message } = (error ?? {}) as { errcode?: unknown; message?: unknown };
-  return errcode === SQLITE_CONSTRAINT_UNIQUE && typeof message === "string" && /\b(tables|workshops)\.join_code\b/.test(message);
+  return (
+    errcode === SQLITE_CONSTRAINT_UNIQUE &&
+    typeof message === "string" &&
+    /\b(tables|workshops)\.join_code\b/.test(message)
+  );
 }
 
 // Files written before the log existed kept one state blob per table: it becomes the table's starting state, with an empty log.
@@ -640,7 +667,11 @@ function addJoinCodes(db: DatabaseSync, makeJoinCode: JoinCodeMaker): void {
   }
   const missing = db.prepare("SELECT id FROM tables WHERE join_code = ''").all() as { id: string }[];
   if (missing.length > 0) {
-    const taken = new Set((db.prepare("SELECT join_code FROM tables WHERE join_code <> ''").all() as { join_code: string }[]).map((r) => r.join_code));
+    const taken = new Set(
+      (db.prepare("SELECT join_code FROM tables WHERE join_code <> ''").all() as { join_code: string }[]).map(
+        (r) => r.join_code,
+      ),
+    );
     const update = db.prepare("UPDATE tables SET join_code = ? WHERE id = ?");
     transaction(db, () => {
       for (const { id } of missing) {
@@ -652,7 +683,6 @@ function addJoinCodes(db: DatabaseSync, makeJoinCode: JoinCodeMaker): void {
   }
   db.exec("CREATE UNIQUE INDEX IF NOT EXISTS tables_join_code ON tables (join_code)");
 }
-
 
 // Files written before workshops existed: their table, and each table's workshop (none for the tables already there).
 // A deleted workshop leaves its tables on their own (ON DELETE SET NULL): its secret opens none of them from then on.

@@ -11,7 +11,8 @@ export const frBlank = {
   },
   blank: {
     inHand: "Carte vierge : écrivez-la, puis posez-la. Elle devient une carte de votre table.",
-    introStep: "Cette carte vierge est sur le chemin sans texte : écrivez-la. Elle devient une carte de votre table, gardée dans le récit.",
+    introStep:
+      "Cette carte vierge est sur le chemin sans texte : écrivez-la. Elle devient une carte de votre table, gardée dans le récit.",
     formName: "Écrire la carte « {{title}} »",
     title: "Titre de la carte",
     text: "Texte de la carte",
@@ -20,7 +21,8 @@ export const frBlank = {
     done: "Carte « {{title}} » écrite.",
     deal: {
       heading: "L'écueil tiré est une carte vierge",
-      intro: "Écrivez l'écueil que rencontre l'histoire, seul·e ou avec le groupe : il sera posé sur le chemin avec ce texte.",
+      intro:
+        "Écrivez l'écueil que rencontre l'histoire, seul·e ou avec le groupe : il sera posé sur le chemin avec ce texte.",
       submit: "Poser l'écueil écrit",
       cancel: "Annuler",
     },

@@ -7,7 +7,8 @@ export const frExport = {
   constraintActors: "Acteurs en jeu",
   removed: "retiré·e de la table",
   writtenBy: "Carte écrite à cette table par {{name}} ({{role}})",
-  dealtOpen: "Écueil distribué par l'animation — encore ouvert : personne n'a encore raconté comment l'histoire le rencontre.",
+  dealtOpen:
+    "Écueil distribué par l'animation — encore ouvert : personne n'a encore raconté comment l'histoire le rencontre.",
   dealtAnswered: "Écueil distribué par l'animation — l'histoire l'a rencontré.",
   placedBy: "Posée par {{name}} ({{role}}).",
   answer: "Comment l'histoire rencontre cet écueil",
@@ -20,11 +21,14 @@ export const frExport = {
   notYetWritten: "N'a pas encore écrit son débrief : {{names}}",
   noDebrief: "Personne n'a encore écrit de débrief.",
   won: "Tous les joueurs se sont placés dans un futur souhaitable : la table a gagné.",
-  missing_one: "Il manque encore {{count}} joueur pour que la table gagne : chacun·e doit se placer dans un futur souhaitable.",
-  missing_other: "Il manque encore {{count}} joueurs pour que la table gagne : chacun·e doit se placer dans un futur souhaitable.",
+  missing_one:
+    "Il manque encore {{count}} joueur pour que la table gagne : chacun·e doit se placer dans un futur souhaitable.",
+  missing_other:
+    "Il manque encore {{count}} joueurs pour que la table gagne : chacun·e doit se placer dans un futur souhaitable.",
   noPlayers: "Aucun joueur n'est encore à la table.",
   json: {
-    wrongVersion: "Ce récit est au format version {{version}}, que cette version du jeu ne sait pas lire (elle lit les versions 1 et {{expected}}).",
+    wrongVersion:
+      "Ce récit est au format version {{version}}, que cette version du jeu ne sait pas lire (elle lit les versions 1 et {{expected}}).",
     duplicateContribution: "la contribution « {{contributionId}} » apparaît deux fois",
     notInHand: "la carte distribuée « {{cardId}} » n'est dans aucune main",
     notInTurns: "« {{participantId}} » n'est pas dans l'ordre des tours (table.turns.order)",

@@ -14,7 +14,8 @@ export const frAnonymise = {
       heading: "M'anonymiser à cette table",
       explain:
         "Votre nom et votre rôle deviennent « {{name}} » et « {{role}} » pour tout le monde : dans la liste des personnes, dans le récit et dans tous ses téléchargements faits ensuite. Votre vrai nom est effacé de ce que le serveur garde de cette table.",
-      keeps: "Ce que vous avez écrit (narrations, « oui, et… », débrief, cartes) reste dans le récit, signé « {{name}} ».",
+      keeps:
+        "Ce que vous avez écrit (narrations, « oui, et… », débrief, cartes) reste dans le récit, signé « {{name}} ».",
       irreversible: "On ne peut pas revenir en arrière.",
       confirm: "Confirmer : m'anonymiser",
       cancel: "Annuler",

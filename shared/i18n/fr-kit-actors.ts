@@ -3,7 +3,8 @@
 export const frKitActors = {
   refusal: {
     zoneUnknown: "Cette zone n'est pas sur la carte des acteurs du kit.",
-    hatAnonymised: "Vous êtes anonymisé·e : votre rôle reste « participant·e », un nouveau rôle vous nommerait à nouveau.",
+    hatAnonymised:
+      "Vous êtes anonymisé·e : votre rôle reste « participant·e », un nouveau rôle vous nommerait à nouveau.",
   },
   actors: {
     zone: {
@@ -14,9 +15,12 @@ export const frKitActors = {
     },
     /** One line each, from the kit (« Identifier : Quels acteurs ? »). */
     zoneHint: {
-      digital: "Les acteurs liés au numérique : logiciels, infrastructures, services numériques, innovation technologique ou sociale, information géographique, fabrication numérique.",
-      environment: "Les acteurs liés au développement durable et à l'environnement : l'énergie, les déchets, les transports…",
-      decisionMakers: "Les exécutifs locaux (élus et directions générales), les directions « métiers », les acteurs des projets structurants du territoire.",
+      digital:
+        "Les acteurs liés au numérique : logiciels, infrastructures, services numériques, innovation technologique ou sociale, information géographique, fabrication numérique.",
+      environment:
+        "Les acteurs liés au développement durable et à l'environnement : l'énergie, les déchets, les transports…",
+      decisionMakers:
+        "Les exécutifs locaux (élus et directions générales), les directions « métiers », les acteurs des projets structurants du territoire.",
       civilSociety: "Le tissu associatif, les acteurs de l'ESS, les porteurs d'initiatives citoyennes.",
     },
     join: {
@@ -42,7 +46,8 @@ export const frKitActors = {
       /** Quoted from the kit, « Construisez votre table » (lines 1182–1188 of the text version). */
       advice: {
         balance: "Une table à l'équilibre comprend des acteurs variés.",
-        diversity: "Intégrez la diversité (numérique et environnement) dès le premier cercle, qui comportera des acteurs à l'esprit constructif.",
+        diversity:
+          "Intégrez la diversité (numérique et environnement) dès le premier cercle, qui comportera des acteurs à l'esprit constructif.",
         vocabulary:
           "Incitez les participants à utiliser un vocabulaire accessible à tous : vous croisez des champs de spécialité qui ne parlent pas le même langage, et des élus et citoyens non-spécialistes.",
         citizens:
@@ -51,7 +56,8 @@ export const frKitActors = {
     },
     hat: {
       open: "Changer de casquette",
-      intro: "Le kit invite, à certains moments, à parler en tant que citoyen·ne plutôt qu'avec sa casquette professionnelle. Ce que vous avez déjà écrit garde le rôle que vous aviez alors.",
+      intro:
+        "Le kit invite, à certains moments, à parler en tant que citoyen·ne plutôt qu'avec sa casquette professionnelle. Ce que vous avez déjà écrit garde le rôle que vous aviez alors.",
       role: "Votre rôle maintenant",
       citizen: "citoyen·ne",
       asCitizen: "En tant que citoyen·ne",

@@ -30,7 +30,8 @@ export const frKitPublish = {
     participantNotPublished: "L'animation peut publier le récit ; votre nom n'y apparaîtra que si vous l'acceptez.",
     // The public page.
     pageKicker: "Récit publié",
-    pageNames: "Seules les personnes qui l'ont accepté y sont nommées ; les autres y apparaissent comme « Participant·e N ».",
+    pageNames:
+      "Seules les personnes qui l'ont accepté y sont nommées ; les autres y apparaissent comme « Participant·e N ».",
     publishedOn: "Publié le {{date}}",
     goneTitle: "Récit non publié",
     gone: "Ce récit n'est plus publié.",

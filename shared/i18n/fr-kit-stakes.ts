@@ -10,11 +10,13 @@ export const frKitStakes = {
   },
   kitStakes: {
     heading: "Enjeux et objectifs",
-    intro: "Le kit invite à « engager la discussion sur les objectifs et les finalités de la démarche » et à en garder la trace. Tout est facultatif.",
+    intro:
+      "Le kit invite à « engager la discussion sur les objectifs et les finalités de la démarche » et à en garder la trace. Tout est facultatif.",
     ifNothing: "Les enjeux",
     ifNothingHint: "« Formuler les enjeux, ce qui se passe si on ne fait rien »",
     objectives: "Les objectifs",
-    objectivesHint: "« Qualifier les objectifs, ce à quoi on veut aboutir » ; « les hiérarchiser : ce qui est le plus important ».",
+    objectivesHint:
+      "« Qualifier les objectifs, ce à quoi on veut aboutir » ; « les hiérarchiser : ce qui est le plus important ».",
     objective: "Objectif {{number}}",
     priorityOf: "Priorité de l'objectif {{number}}",
     priority: {
@@ -23,10 +25,11 @@ export const frKitStakes = {
       "3": "Priorité 3",
     },
     quickWins: "Les petites victoires",
-    quickWinsHint: "« Repérer ceux qui sont atteignables plus rapidement, les \"petites victoires\" »",
+    quickWinsHint: '« Repérer ceux qui sont atteignables plus rapidement, les "petites victoires" »',
     quickWin: "Petite victoire {{number}}",
     indicators: "Les indicateurs de succès",
-    indicatorsHint: "« Identifier un petit nombre d'indicateurs de succès : \"nous aurons réussi si, dans xx années...\" »",
+    indicatorsHint:
+      '« Identifier un petit nombre d\'indicateurs de succès : "nous aurons réussi si, dans xx années..." »',
     indicator: "Indicateur {{number}}",
     add: {
       objectives: "Ajouter un objectif",

@@ -16,7 +16,8 @@ export const frLayout = {
     tools: "Outils d'animation",
     closeTools: "Fermer les outils d'animation",
     present: "Présenter",
-    presentHint: "Un écran pour le vidéoprojecteur ou le partage d'écran : grands caractères, tout le chemin, le minuteur et le code pour entrer.",
+    presentHint:
+      "Un écran pour le vidéoprojecteur ou le partage d'écran : grands caractères, tout le chemin, le minuteur et le code pour entrer.",
     presentStory: "Présenter le récit",
     downloadsHeading: "Télécharger le récit",
     closedHeading: "Le récit est terminé",

@@ -68,7 +68,8 @@ export const frPlay = {
     answer: "Raconter comment l'histoire y répond",
     answerName: "Raconter comment l'histoire y répond, étape {{number}}",
     answerLabel: "Comment l'histoire répond à l'écueil (étape {{number}})",
-    answerHint: "Que font les personnes du système face à cet écueil ? Comment le contournent-elles ou le transforment-elles ?",
+    answerHint:
+      "Que font les personnes du système face à cet écueil ? Comment le contournent-elles ou le transforment-elles ?",
     submit: "Enregistrer la réponse",
     cancel: "Annuler",
     answerBy: "Réponse de {{name}}",
@@ -134,7 +135,8 @@ export const frPlay = {
   },
   debrief: {
     heading: "Le débrief",
-    intro: "Chaque participant·e écrit où il ou elle se situe dans le futur souhaitable, et comment il ou elle agit dans cette transition. La table gagne quand tout le monde l'a fait.",
+    intro:
+      "Chaque participant·e écrit où il ou elle se situe dans le futur souhaitable, et comment il ou elle agit dans cette transition. La table gagne quand tout le monde l'a fait.",
     label: "Où je me situe dans le futur souhaitable, et comment j'agis dans cette transition",
     submit: "Enregistrer mon débrief",
     saving: "Enregistrement…",

@@ -8,14 +8,18 @@ export const frPreparation = {
     next: "Passer à la phase « {{phase}} »",
     previous: "Revenir à la phase « {{phase}} »",
     confirmNext: "Confirmer : passer à la phase « {{phase}} »",
-    closeHint: "Une fois le récit terminé, plus personne ne joue ni n'entre à la table ; le récit reste téléchargeable et vous pourrez revenir en arrière.",
+    closeHint:
+      "Une fois le récit terminé, plus personne ne joue ni n'entre à la table ; le récit reste téléchargeable et vous pourrez revenir en arrière.",
     cancel: "Annuler",
-    locked: "Table verrouillée : plus personne de nouveau ne peut entrer (les personnes déjà assises reviennent toujours).",
+    locked:
+      "Table verrouillée : plus personne de nouveau ne peut entrer (les personnes déjà assises reviennent toujours).",
   },
   setup: {
     heading: "Le cadre du récit",
-    introFacilitator: "Remplissez le cadre avec le groupe : chaque champ s'enregistre quand vous le quittez ou avec « Enregistrer ». Les participant·es le voient se remplir et peuvent suggérer.",
-    introParticipant: "L'animateur·rice remplit le cadre avec le groupe : vous le voyez se remplir ici, et vous pouvez suggérer.",
+    introFacilitator:
+      "Remplissez le cadre avec le groupe : chaque champ s'enregistre quand vous le quittez ou avec « Enregistrer ». Les participant·es le voient se remplir et peuvent suggérer.",
+    introParticipant:
+      "L'animateur·rice remplit le cadre avec le groupe : vous le voyez se remplir ici, et vous pouvez suggérer.",
     introObserver: "Le cadre du récit, tel que la table le remplit.",
     showAll: "Voir le cadre : système, futurs souhaitables, contraintes, défi et cartes en jeu",
     title: "Titre de la table",
@@ -66,7 +70,8 @@ export const frPreparation = {
     noDeck: "Aucune pioche",
     importHeading: "Importer un paquet de cartes",
     importFile: "Fichier du paquet (JSON)",
-    importHint: "Un fichier au format des paquets du jeu, par exemple les cartes téléchargées d'une autre table : ses cartes s'ajoutent aux pioches de cette table.",
+    importHint:
+      "Un fichier au format des paquets du jeu, par exemple les cartes téléchargées d'une autre table : ses cartes s'ajoutent aux pioches de cette table.",
     importSubmit: "Importer le paquet",
     importing: "Import…",
     imported: "Paquet « {{file}} » importé : ses cartes sont dans les pioches de la table.",
@@ -112,7 +117,8 @@ export const frPreparation = {
     lockedStatus: "La table est verrouillée : personne de nouveau ne peut entrer.",
     openStatus: "La table est ouverte : toute personne qui a le lien peut entrer.",
     undo: "Annuler la dernière action",
-    undoHint: "Défait la dernière action acceptée à la table, quelle qu'en soit l'autrice ou l'auteur ; l'annulation reste notée.",
+    undoHint:
+      "Défait la dernière action acceptée à la table, quelle qu'en soit l'autrice ou l'auteur ; l'annulation reste notée.",
     undone: "La dernière action a été annulée.",
   },
   observer: {

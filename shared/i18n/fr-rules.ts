@@ -22,9 +22,11 @@ export const frRules = {
     noDeckInPlay: "Gardez au moins une pioche en jeu.",
     unknownTheme: "Le thème « {{theme}} » n'existe pas dans les défis de cette table (thèmes : {{themes}}).",
     challengeNotInPile: "Ce défi n'est plus dans la pioche : il est dans une main, sur le chemin ou défaussé.",
-    noChallengeToDraw: "Aucun défi des thèmes en jeu ne reste dans la pioche : choisissez d'autres thèmes ou écrivez votre défi.",
+    noChallengeToDraw:
+      "Aucun défi des thèmes en jeu ne reste dans la pioche : choisissez d'autres thèmes ou écrivez votre défi.",
     deckFileInvalid: "Ce paquet de cartes n'a pas pu être importé ; rien n'a changé. {{message}}",
-    deckCardIdTaken: "{{file}} : la carte « {{cardId}} » porte un identifiant déjà utilisé à cette table ; changez-le puis importez à nouveau.",
+    deckCardIdTaken:
+      "{{file}} : la carte « {{cardId}} » porte un identifiant déjà utilisé à cette table ; changez-le puis importez à nouveau.",
     suggestionEmpty: "Écrivez votre proposition avant de l'envoyer.",
     suggestionTooLong: "Une proposition ne doit pas dépasser {{max}} caractères.",
     tooManySuggestions: "Déjà {{max}} propositions en attente : laissez l'animation en traiter quelques-unes.",
@@ -32,7 +34,8 @@ export const frRules = {
     // Play
     deckNotInPlay: "La pioche « {{deck}} » n'est pas en jeu à cette table.",
     noChallengeOfThemes: "Il ne reste aucun défi des thèmes en jeu dans la pioche « Défis ».",
-    dealtPitfallKept: "Cet écueil vous a été distribué par l'animation : posez-le sur le chemin et racontez comment l'histoire y fait face.",
+    dealtPitfallKept:
+      "Cet écueil vous a été distribué par l'animation : posez-le sur le chemin et racontez comment l'histoire y fait face.",
     cardTitleRequired: "Donnez un titre à votre carte.",
     cardTitleTooLong: "Le titre d'une carte ne doit pas dépasser {{max}} caractères.",
     cardTextRequired: "Écrivez le texte de votre carte.",
@@ -50,10 +53,12 @@ export const frRules = {
     noTimer: "Aucun minuteur n'est lancé.",
     timerAlreadyPaused: "Le minuteur est déjà en pause.",
     timerAlreadyRunning: "Le minuteur tourne déjà.",
-    dealHandFull: "La main de {{name}} est pleine ({{max}} cartes) : posez l'écueil sur le chemin, ou attendez qu'une carte sorte de sa main.",
+    dealHandFull:
+      "La main de {{name}} est pleine ({{max}} cartes) : posez l'écueil sur le chemin, ou attendez qu'une carte sorte de sa main.",
     participantNotFound: "Cette personne n'est pas (ou plus) à la table.",
     // Debrief
-    debriefEmpty: "Écrivez où vous vous placez dans le futur souhaitable et comment vous agissez dans cette transition.",
+    debriefEmpty:
+      "Écrivez où vous vous placez dans le futur souhaitable et comment vous agissez dans cette transition.",
     debriefTooLong: "Votre débrief ne doit pas dépasser {{max}} caractères.",
     // Moderation
     moveOntoItself: "Une étape ne peut pas être déplacée après elle-même.",
@@ -69,17 +74,21 @@ export const frRules = {
       facilitator:
         "Avec le groupe, nommez le système, son état présent, l'horizon, les futurs souhaitables et les contraintes, choisissez le défi et les pioches, puis lancez la partie.",
       participant: "L'animation prépare la table avec vous : suivez le cadre qui se remplit et proposez vos idées.",
-      observer: "La table se prépare : le système, l'horizon, les futurs souhaitables et le défi s'affichent au fil de l'eau.",
+      observer:
+        "La table se prépare : le système, l'horizon, les futurs souhaitables et le défi s'affichent au fil de l'eau.",
     },
     play: {
       facilitator:
         "Donnez le rythme (jeu libre ou tour par tour, minuteur), distribuez des écueils, puis passez au débrief quand l'histoire atteint l'horizon.",
-      participant: "Piochez, posez une carte sur le chemin et racontez ce qui s'y passe ; ajoutez des « oui, et… » aux étapes des autres.",
+      participant:
+        "Piochez, posez une carte sur le chemin et racontez ce qui s'y passe ; ajoutez des « oui, et… » aux étapes des autres.",
       observer: "Les participant·es posent leurs cartes sur le chemin et racontent ensemble la transition.",
     },
     debrief: {
-      facilitator: "Chacun·e écrit sa place dans le futur souhaitable et son rôle dans la transition ; quand tout le monde l'a fait, la table a gagné et vous pouvez clore le récit.",
-      participant: "Écrivez où vous vous placez dans le futur souhaitable et comment vous agissez dans cette transition.",
+      facilitator:
+        "Chacun·e écrit sa place dans le futur souhaitable et son rôle dans la transition ; quand tout le monde l'a fait, la table a gagné et vous pouvez clore le récit.",
+      participant:
+        "Écrivez où vous vous placez dans le futur souhaitable et comment vous agissez dans cette transition.",
       observer: "Chacun·e écrit sa place dans le futur souhaitable : la table gagne quand tout le monde l'a fait.",
     },
     closed: {

@@ -16,7 +16,8 @@ export const frWorkshopEntry = {
       setupLegend: "Le cadre des tables",
       setupShared: "Le même cadre pour toutes les tables",
       setupPerTable: "Un cadre par table",
-      setupPerTableHint: "Chaque table a son nom, et peut avoir son propre système et son propre défi ; un champ laissé vide reprend le cadre commun.",
+      setupPerTableHint:
+        "Chaque table a son nom, et peut avoir son propre système et son propre défi ; un champ laissé vide reprend le cadre commun.",
       sharedHeading: "Le cadre commun",
       tablesHeading: "Les tables",
       tableName: "Nom de la table {{number}}",
@@ -34,14 +35,16 @@ export const frWorkshopEntry = {
       submitting: "Ouverture…",
     },
     page: {
-      noSecret: "Ce lien d'atelier est incomplet : il manque la partie après le « # ». Demandez le lien complet à l'animateur·rice.",
+      noSecret:
+        "Ce lien d'atelier est incomplet : il manque la partie après le « # ». Demandez le lien complet à l'animateur·rice.",
       backToTable: "Retour à votre table…",
     },
     lobby: {
       loading: "Chargement des tables…",
       heading: "Choisissez votre table",
       date: "Atelier du {{date}}",
-      arrivalsClosed: "Les arrivées sont closes : plus personne ne peut s'asseoir à une table de cet atelier. Adressez-vous à l'animateur·rice.",
+      arrivalsClosed:
+        "Les arrivées sont closes : plus personne ne peut s'asseoir à une table de cet atelier. Adressez-vous à l'animateur·rice.",
       placeMe: "Placez-moi à une table",
       placeMeHint: "À la table qui a le plus de places libres.",
       placing: "Placement…",

@@ -42,7 +42,8 @@ export const frWorkshopOverview = {
     openTableSuffix: " : {{name}}, dans un nouvel onglet, avec tous les droits",
     handOver: "Confier cette table",
     handOverSuffix: " : {{name}}",
-    handOverHint: "Ce lien donne les droits d'animation sur cette table seulement. Transmettez-le à la personne qui l'anime.",
+    handOverHint:
+      "Ce lien donne les droits d'animation sur cette table seulement. Transmettez-le à la personne qui l'anime.",
     handOverLink: "Lien d'animation de {{name}}",
     copy: "Copier",
     copied: "Copié",
@@ -66,7 +67,8 @@ export const frWorkshopOverview = {
     timerSubmit: "Lancer le minuteur partout",
     timerClear: "Arrêter les minuteurs",
     nextPhase: "Passer toutes les tables à la phase suivante",
-    nextPhaseConfirm: "Passer chaque table à sa phase suivante (préparation → jeu, jeu → débrief, débrief → récit terminé) ?",
+    nextPhaseConfirm:
+      "Passer chaque table à sa phase suivante (préparation → jeu, jeu → débrief, débrief → récit terminé) ?",
     arrivalsOpen: "Arrivées ouvertes",
     arrivalsClosed: "Arrivées fermées",
     arrivalsClose: "Fermer les arrivées",

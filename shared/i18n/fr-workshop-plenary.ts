@@ -14,7 +14,8 @@ export const frWorkshopPlenary = {
       untitled: "Atelier sans titre",
       json: {
         notABook: "Ce fichier n'est pas un livre d'atelier du Jeu des transitions (format attendu : « {{format}} »).",
-        wrongVersion: "Ce livre d'atelier est au format version {{version}}, que cette version du jeu ne sait pas lire (elle lit la version {{expected}}).",
+        wrongVersion:
+          "Ce livre d'atelier est au format version {{version}}, que cette version du jeu ne sait pas lire (elle lit la version {{expected}}).",
         tableAtFault: "{{name}} (table {{number}}) : {{message}}",
         badDate: "la date doit s'écrire AAAA-MM-JJ, ou rester vide",
       },
@@ -27,7 +28,8 @@ export const frWorkshopPlenary = {
     },
     compare: {
       heading: "Les tables comparées",
-      intro: "Ce qui a cadré chaque récit, les cartes que chaque chemin a jouées, les écueils restés ouverts, et qui a écrit sa part.",
+      intro:
+        "Ce qui a cadré chaque récit, les cartes que chaque chemin a jouées, les écueils restés ouverts, et qui a écrit sa part.",
       table: "Table",
       framing: "Défi qui cadre le récit",
       writtenFraming: "Défi écrit par le groupe",
@@ -56,11 +58,13 @@ export const frWorkshopPlenary = {
       noContributions: "Vous n'avez ajouté aucun « oui, et… ».",
       myDebrief: "Mon débrief",
       noDebrief: "Vous n'avez pas écrit de débrief.",
-      notClosed: "Le récit de cette table n'est pas encore terminé : vous pourrez l'emporter dès que l'animation l'aura clos.",
+      notClosed:
+        "Le récit de cette table n'est pas encore terminé : vous pourrez l'emporter dès que l'animation l'aura clos.",
       notSeated:
         "Ce navigateur n'est pas assis à cette table : seul·e une personne assise (avec le navigateur qui l'a fait asseoir) peut emporter le récit et sa page.",
       heading: "Emporter le récit",
-      intro: "Gardez le récit de la table, et votre page à vous : le système, le futur, vos étapes, vos « oui, et… » et votre débrief.",
+      intro:
+        "Gardez le récit de la table, et votre page à vous : le système, le futur, vos étapes, vos « oui, et… » et votre débrief.",
       storyGroup: "Le récit de la table",
       mineGroup: "Ma page",
       storyHtml: "Le récit (page à imprimer)",
@@ -110,7 +114,8 @@ export const frWorkshopPlenary = {
     },
     importWorkshop: {
       heading: "Reprendre un atelier",
-      intro: "Importez le livre d'un atelier (son fichier JSON) : un nouvel atelier s'ouvre, chaque table reprenant son récit, et vous en êtes l'animateur·rice.",
+      intro:
+        "Importez le livre d'un atelier (son fichier JSON) : un nouvel atelier s'ouvre, chaque table reprenant son récit, et vous en êtes l'animateur·rice.",
       file: "Le livre de l'atelier (fichier JSON)",
       fileRequired: "Choisissez le fichier JSON du livre de l'atelier.",
       submit: "Ouvrir l'atelier",

@@ -2,13 +2,16 @@
 // every screen, and someone moved to another table.
 export const frWorkshopRules = {
   refusal: {
-    workshopActorNotAllowed: "L'animation de l'atelier ne fait pas cela depuis la vue d'ensemble : ouvrez la table pour le faire.",
+    workshopActorNotAllowed:
+      "L'animation de l'atelier ne fait pas cela depuis la vue d'ensemble : ouvrez la table pour le faire.",
     workshopOnly: "Seule l'animation de l'atelier déplace quelqu'un vers une autre table.",
     announcementTooLong: "Le message ne doit pas dépasser {{max}} caractères.",
     moveTableNameInvalid: "Nommez la table vers laquelle déplacer cette personne ({{max}} caractères au plus).",
     cannotMoveFacilitator: "{{name}} anime cette table : seul·es les participant·es changent de table.",
-    participantMoved: "L'animation de l'atelier vous a déplacé·e vers {{table}} : vous pouvez lire le récit de cette table, plus y jouer.",
-    seatMoved: "L'animation de l'atelier vous a déplacé·e vers {{table}} : rouvrez le lien de l'atelier pour y prendre place.",
+    participantMoved:
+      "L'animation de l'atelier vous a déplacé·e vers {{table}} : vous pouvez lire le récit de cette table, plus y jouer.",
+    seatMoved:
+      "L'animation de l'atelier vous a déplacé·e vers {{table}} : rouvrez le lien de l'atelier pour y prendre place.",
   },
   workshopRules: {
     /** Who did it, wherever a record or a notice names the actor of what the workshop facilitator did to every table. */

@@ -49,7 +49,8 @@ const base = {
     wrongPhase: "Ce n'est pas possible pendant la phase « {{phase}} ».",
     nameRequired: "Indiquez un nom à afficher.",
     nameTooLong: "Le nom ne doit pas dépasser {{max}} caractères.",
-    nameTaken: "« {{name}} » est déjà assis·e à cette table : choisissez un autre nom (ajoutez l'initiale de votre nom, par exemple).",
+    nameTaken:
+      "« {{name}} » est déjà assis·e à cette table : choisissez un autre nom (ajoutez l'initiale de votre nom, par exemple).",
     roleRequired: "Dites qui vous êtes dans le système (par exemple : habitant·e, élu·e, entreprise).",
     roleTooLong: "Votre rôle ne doit pas dépasser {{max}} caractères.",
     tableFull: "La table est complète ({{max}} personnes).",
@@ -78,7 +79,8 @@ const base = {
   },
   home: {
     heading: "Ouvrir une table",
-    intro: "Vous animez l'atelier : décrivez le système dont vous allez raconter la transition. Vous recevrez un lien à partager aux participant·es.",
+    intro:
+      "Vous animez l'atelier : décrivez le système dont vous allez raconter la transition. Vous recevrez un lien à partager aux participant·es.",
     title: "Titre de la table",
     titleHint: "Par exemple : « Atelier du 12 mars, quartier de la gare ».",
     system: "Le système",
@@ -100,7 +102,8 @@ const base = {
     loadingDecks: "Chargement des cartes…",
     import: {
       heading: "Continuer un récit",
-      intro: "Un récit téléchargé en JSON depuis une table peut ouvrir une nouvelle table qui le continue : mêmes cartes, même chemin, mêmes narrations.",
+      intro:
+        "Un récit téléchargé en JSON depuis une table peut ouvrir une nouvelle table qui le continue : mêmes cartes, même chemin, mêmes narrations.",
       file: "Fichier du récit (JSON)",
       fileRequired: "Choisissez le fichier JSON d'un récit.",
       submit: "Ouvrir une table à partir de ce récit",
@@ -117,7 +120,8 @@ const base = {
     submit: "Rejoindre la table",
     submitting: "Connexion…",
     badLink: "Ce lien ne permet pas d'entrer à cette table : demandez le lien à l'animateur·rice.",
-    noSecret: "Ce lien est incomplet : il manque la partie après le « # ». Demandez le lien complet à l'animateur·rice.",
+    noSecret:
+      "Ce lien est incomplet : il manque la partie après le « # ». Demandez le lien complet à l'animateur·rice.",
     tableNotFound: "Cette table n'existe pas ou a été effacée.",
   },
   connection: {
@@ -206,7 +210,8 @@ const base = {
     copy: "Copier le lien",
     copied: "Lien copié",
     qrTitle: "QR code du lien pour les participant·es",
-    facilitatorLinkHint: "Gardez le lien de cette page pour revenir en animation : il donne tous les droits, ne le partagez pas.",
+    facilitatorLinkHint:
+      "Gardez le lien de cette page pour revenir en animation : il donne tous les droits, ne le partagez pas.",
     startPlay: "Lancer la partie",
     exportHeading: "Le récit",
     download: {
@@ -223,7 +228,8 @@ const base = {
     details: "Détails de la carte",
   },
   dnd: {
-    instructions: "Pour déplacer une carte au clavier : Espace pour la saisir, les flèches pour choisir un emplacement, Espace pour la poser, Échap pour annuler.",
+    instructions:
+      "Pour déplacer une carte au clavier : Espace pour la saisir, les flèches pour choisir un emplacement, Espace pour la poser, Échap pour annuler.",
     start: "Carte « {{card}} » saisie.",
     over: "Au-dessus de l'emplacement : {{slot}}.",
     outside: "Hors des emplacements du chemin.",
@@ -280,7 +286,8 @@ const base = {
     },
     json: {
       notAStory: "Ce fichier n'est pas un récit exporté du Jeu des transitions (format attendu : « {{format}} »).",
-      wrongVersion: "Ce récit est au format version {{version}}, que cette version du jeu ne sait pas lire (elle lit la version {{expected}}).",
+      wrongVersion:
+        "Ce récit est au format version {{version}}, que cette version du jeu ne sait pas lire (elle lit la version {{expected}}).",
       notJson: "Ce fichier n'est pas du JSON lisible : {{message}}",
       missingField: "champ manquant",
       unknownField: "champ inconnu",
@@ -305,7 +312,17 @@ const base = {
  */
 export const fr = {
   ...base,
-  refusal: { ...base.refusal, ...frKitPublish.refusal, ...frRules.refusal, ...frSecurity.refusal, ...frAnonymise.refusal, ...frBlank.refusal, ...frKitStakes.refusal, ...frWorkshopRules.refusal, ...frKitActors.refusal },
+  refusal: {
+    ...base.refusal,
+    ...frKitPublish.refusal,
+    ...frRules.refusal,
+    ...frSecurity.refusal,
+    ...frAnonymise.refusal,
+    ...frBlank.refusal,
+    ...frKitStakes.refusal,
+    ...frWorkshopRules.refusal,
+    ...frKitActors.refusal,
+  },
   http: { ...base.http, ...frSecurity.http },
   share: frSecurity.share,
   phaseGuide: frRules.phaseGuide,

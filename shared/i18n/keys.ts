@@ -16,21 +16,28 @@ type Entries<T, Prefix extends string = ""> = {
 
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";
 type PluralBase<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
-type Placeholders<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type Placeholders<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
 
 /**
  * Each key → the names of its placeholders. A plural's forms (`x_one`, `x_other`) also give their base key (`x`), which
  * i18next resolves with `count` in the language's own plural rules; both ask for `count`.
  */
 type Catalog = {
-  [E in Entries<typeof fr> as E[0] | PluralBase<E[0]>]: Placeholders<E[1]> | (E[0] extends PluralBase<E[0]> ? never : "count");
+  [E in Entries<typeof fr> as E[0] | PluralBase<E[0]>]:
+    Placeholders<E[1]> | (E[0] extends PluralBase<E[0]> ? never : "count");
 };
 
 /** Every key `t` accepts: `t("phase.play")`, `t(\`phase.${phase}\`)` when `phase` is a union of known names. */
 export type MessageKey = keyof Catalog;
 
 /** The base keys of plurals (`x` for `x_one`, `x_other`). */
-export type PluralKey = Entries<typeof fr>[0] extends infer K ? (K extends `${infer Base}_${PluralSuffix}` ? Base : never) : never;
+export type PluralKey = Entries<typeof fr>[0] extends infer K
+  ? K extends `${infer Base}_${PluralSuffix}`
+    ? Base
+    : never
+  : never;
 
 /**
  * What follows the key in `t(key, …)`: the params, required with every placeholder when the string has some. For a key

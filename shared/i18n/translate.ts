@@ -18,7 +18,9 @@ export function createI18n<L extends string>(dictionaries: Record<L, Dictionary>
   void instance.init({
     lng,
     fallbackLng: "fr",
-    resources: Object.fromEntries(Object.entries<Dictionary>(dictionaries).map(([language, d]) => [language, { translation: d }])),
+    resources: Object.fromEntries(
+      Object.entries<Dictionary>(dictionaries).map(([language, d]) => [language, { translation: d }]),
+    ),
     initAsync: false,
     interpolation: { escapeValue: false }, // the HTML exports and React escape what they show
     showSupportNotice: false,

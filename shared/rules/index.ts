@@ -1,6 +1,13 @@
 // The rules' front door: join a table, ask whether someone may act, apply an action, tell whether the table has won.
 // Seat, role, phase and turn come from the permission table (permissions.ts); then the move itself decides.
-import { LIMITS, type Action, type ActionContext, type JoinRequest, type Participant, type TableState } from "../model.ts";
+import {
+  LIMITS,
+  type Action,
+  type ActionContext,
+  type JoinRequest,
+  type Participant,
+  type TableState,
+} from "../model.ts";
 import { t } from "../i18n/translate.ts";
 import { cleanName, nameKey } from "../text.ts";
 import { MOVES } from "./actions.ts";

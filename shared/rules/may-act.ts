@@ -42,6 +42,7 @@ export function blockerOf(table: Seating, actorId: string, type: ActionType): Bl
   if (rule.who === "facilitator" && !actor.facilitator) return "facilitatorOnly";
   if (!phaseAllows) return phaseBlocker;
   const { turns } = table;
-  if (rule.onTurn && turns.mode === "turns" && turns.current !== actor.id) return turns.current ? "notYourTurn" : "nobodysTurn";
+  if (rule.onTurn && turns.mode === "turns" && turns.current !== actor.id)
+    return turns.current ? "notYourTurn" : "nobodysTurn";
   return null;
 }

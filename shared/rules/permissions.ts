@@ -105,11 +105,19 @@ export const PHASE_GUIDE: Record<Phase, { facilitator: MessageKey; participant: 
     participant: "phaseGuide.preparation.participant",
     observer: "phaseGuide.preparation.observer",
   },
-  play: { facilitator: "phaseGuide.play.facilitator", participant: "phaseGuide.play.participant", observer: "phaseGuide.play.observer" },
+  play: {
+    facilitator: "phaseGuide.play.facilitator",
+    participant: "phaseGuide.play.participant",
+    observer: "phaseGuide.play.observer",
+  },
   debrief: {
     facilitator: "phaseGuide.debrief.facilitator",
     participant: "phaseGuide.debrief.participant",
     observer: "phaseGuide.debrief.observer",
   },
-  closed: { facilitator: "phaseGuide.closed.facilitator", participant: "phaseGuide.closed.participant", observer: "phaseGuide.closed.observer" },
+  closed: {
+    facilitator: "phaseGuide.closed.facilitator",
+    participant: "phaseGuide.closed.participant",
+    observer: "phaseGuide.closed.observer",
+  },
 };

@@ -9,9 +9,7 @@ export interface Refusal {
   message: string;
 }
 
-export type Outcome<S = TableState> =
-  | { ok: true; state: S }
-  | { ok: false; refusal: Refusal };
+export type Outcome<S = TableState> = { ok: true; state: S } | { ok: false; refusal: Refusal };
 
 export function refuse(code: RefusalCode, params: Params = {}): { ok: false; refusal: Refusal } {
   return { ok: false, refusal: { code, message: t(`refusal.${code}`, params) } };

@@ -26,7 +26,8 @@ export type SetupInput = Omit<TableSetup, "otherFutures" | "constraints" | "deck
 /** The themes a table's challenge cards carry: the only ones a facilitator may put in play. */
 export function knownThemes(cards: Record<string, Card>): Set<string> {
   const themes = new Set<string>();
-  for (const card of Object.values(cards)) if (card.deck === "challenge") for (const theme of cardThemes(card)) themes.add(theme);
+  for (const card of Object.values(cards))
+    if (card.deck === "challenge") for (const theme of cardThemes(card)) themes.add(theme);
   return themes;
 }
 

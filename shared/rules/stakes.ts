@@ -8,7 +8,10 @@ import { accept, refuse, type Outcome } from "./result.ts";
 const LISTS = ["objectives", "quickWins", "indicators"] as const;
 
 /** The stakes held with the lists and text given replacing theirs (what was left out stays). */
-export function withStakesChanges(held: SetupStakes | undefined, changes: NonNullable<SetupChanges["stakes"]>): SetupStakes {
+export function withStakesChanges(
+  held: SetupStakes | undefined,
+  changes: NonNullable<SetupChanges["stakes"]>,
+): SetupStakes {
   const next = stakesOf({ stakes: held });
   if (changes.ifNothing !== undefined) next.ifNothing = changes.ifNothing;
   if (changes.objectives !== undefined) next.objectives = changes.objectives.map((o) => ({ ...o }));
@@ -29,7 +32,8 @@ export function checkStakes(raw: SetupStakes | undefined): Outcome<SetupStakes |
   if (stakes.ifNothing.length > LIMITS.setupTextLength) return refuse("stakesTooLong", { max: LIMITS.setupTextLength });
   for (const list of LISTS) {
     const label = t(`kitStakes.${list}`);
-    if (stakes[list].length > LIMITS.stakeItems) return refuse("tooManyStakeItems", { list: label, max: LIMITS.stakeItems });
+    if (stakes[list].length > LIMITS.stakeItems)
+      return refuse("tooManyStakeItems", { list: label, max: LIMITS.stakeItems });
     const texts = stakes[list].map((item) => (typeof item === "string" ? item : item.text));
     if (texts.some((text) => text.length > LIMITS.stakeItemLength)) {
       return refuse("stakeItemTooLong", { list: label, max: LIMITS.stakeItemLength });

@@ -74,7 +74,12 @@ function comparisonRowHtml(table: TableComparison): string {
     titlesHtml(table.openPitfalls),
     tx("workshopPlenary.compare.debriefCount", table.debrief),
   ];
-  return [`<tr>`, `<th scope="row">${escapeHtml(table.name)}</th>`, ...cells.map((cell) => `<td>${cell}</td>`), `</tr>`].join("\n");
+  return [
+    `<tr>`,
+    `<th scope="row">${escapeHtml(table.name)}</th>`,
+    ...cells.map((cell) => `<td>${cell}</td>`),
+    `</tr>`,
+  ].join("\n");
 }
 
 function comparisonHtml(comparison: WorkshopComparison): string {
@@ -98,7 +103,9 @@ function comparisonHtml(comparison: WorkshopComparison): string {
     `</table>`,
     `</div>`,
     `<h3>${tx("workshopPlenary.compare.shared")}</h3>`,
-    ...(shared.length ? [`<ul class="shared">`, ...shared, `</ul>`] : [`<p class="untold">${tx("workshopPlenary.compare.sharedNone")}</p>`]),
+    ...(shared.length
+      ? [`<ul class="shared">`, ...shared, `</ul>`]
+      : [`<p class="untold">${tx("workshopPlenary.compare.sharedNone")}</p>`]),
     `</section>`,
   ].join("\n");
 }

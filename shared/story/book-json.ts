@@ -6,7 +6,14 @@ import { t } from "../i18n/translate.ts";
 import type { TableState } from "../model.ts";
 import { cleanName, cleanText } from "../text.ts";
 import { WORKSHOP_LIMITS } from "../workshop.ts";
-import { frenchErrors, parseStoryJson, readableIssues, storyJson, type StoryExport, type StoryJsonMeta } from "./json.ts";
+import {
+  frenchErrors,
+  parseStoryJson,
+  readableIssues,
+  storyJson,
+  type StoryExport,
+  type StoryJsonMeta,
+} from "./json.ts";
 import type { WorkshopBook } from "./book-parts.ts";
 
 export const WORKSHOP_BOOK_FORMAT = "jeu-des-transitions/workshop";
@@ -72,7 +79,12 @@ const bookSchema = z.strictObject({
     date: z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/, t("workshopPlenary.book.json.badDate")),
     seatsPerTable: z.number().int().min(WORKSHOP_LIMITS.minSeatsPerTable).max(WORKSHOP_LIMITS.maxSeatsPerTable),
     tables: z
-      .array(z.strictObject({ name: z.string().overwrite(cleanName).min(1).max(WORKSHOP_LIMITS.tableNameLength), story: z.unknown() }))
+      .array(
+        z.strictObject({
+          name: z.string().overwrite(cleanName).min(1).max(WORKSHOP_LIMITS.tableNameLength),
+          story: z.unknown(),
+        }),
+      )
       .min(WORKSHOP_LIMITS.minTables)
       .max(WORKSHOP_LIMITS.maxTables),
   }),
@@ -100,7 +112,10 @@ export function parseWorkshopBook(json: unknown): { ok: true; book: ImportedBook
   }
   if (json["version"] !== WORKSHOP_BOOK_VERSION) {
     const version = JSON.stringify(json["version"] ?? null).slice(0, 20);
-    return { ok: false, message: t("workshopPlenary.book.json.wrongVersion", { version, expected: WORKSHOP_BOOK_VERSION }) };
+    return {
+      ok: false,
+      message: t("workshopPlenary.book.json.wrongVersion", { version, expected: WORKSHOP_BOOK_VERSION }),
+    };
   }
   const parsed = bookSchema.safeParse(json, { error: frenchErrors });
   if (!parsed.success) return { ok: false, message: readableIssues(parsed.error) };
@@ -109,7 +124,14 @@ export function parseWorkshopBook(json: unknown): { ok: true; book: ImportedBook
   for (const [i, table] of tables.entries()) {
     const story = parseStoryJson(table.story);
     if (!story.ok) {
-      return { ok: false, message: t("workshopPlenary.book.json.tableAtFault", { name: table.name, number: i + 1, message: story.message }) };
+      return {
+        ok: false,
+        message: t("workshopPlenary.book.json.tableAtFault", {
+          name: table.name,
+          number: i + 1,
+          message: story.message,
+        }),
+      };
     }
     stories.push({ name: table.name, story: story.story });
   }

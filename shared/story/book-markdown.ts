@@ -43,9 +43,12 @@ function titlesMarkdown(titles: readonly string[]): string {
 }
 
 function tableComparisonMarkdown(table: TableComparison): string[] {
-  const label = (key: keyof Dictionary["workshopPlenary"]["compare"]) => `- **${t(`workshopPlenary.compare.${key}`)} :**`;
+  const label = (key: keyof Dictionary["workshopPlenary"]["compare"]) =>
+    `- **${t(`workshopPlenary.compare.${key}`)} :**`;
   const { title, text } = table.framing;
-  const framing = title ? `${escapeMarkdown(title)} — ${escapeMarkdown(text)}` : `${escapeMarkdown(text)} *(${t("workshopPlenary.compare.writtenFraming")})*`;
+  const framing = title
+    ? `${escapeMarkdown(title)} — ${escapeMarkdown(text)}`
+    : `${escapeMarkdown(text)} *(${t("workshopPlenary.compare.writtenFraming")})*`;
   return [
     `### ${escapeMarkdown(table.name)}`,
     "",

@@ -79,7 +79,9 @@ function hx(level: 2 | 3, frame: StoryFrame): string {
 
 function cardFaceHtml(card: CardFace, heading: "h3" | "p", people: People, frame: StoryFrame): string {
   const tag = heading === "p" ? heading : hx(3, frame);
-  const written = card.writtenBy ? [`<p class="written">${tx("storyMore.writtenBy", { ...whoIs(people, card.writtenBy) })}</p>`] : [];
+  const written = card.writtenBy
+    ? [`<p class="written">${tx("storyMore.writtenBy", { ...whoIs(people, card.writtenBy) })}</p>`]
+    : [];
   return [
     `<div class="card deck-${card.deck}">`,
     `<p class="deck">${pictogramSvg(card.deck)}${tx(`deckOne.${card.deck}`)}</p>`,
@@ -118,7 +120,11 @@ export function setupHtml(table: PublicTable, people: People, frame: StoryFrame 
 /** A text of the stakes, or one of its lists. */
 function stakesPartHtml(part: StakesPart): string {
   if (!part.list) return part.items.map((text) => `<p class="typed">${escapeHtml(text)}</p>`).join("\n");
-  return [`<ul class="stakes">`, ...part.items.map((text) => `<li class="typed">${escapeHtml(text)}</li>`), `</ul>`].join("\n");
+  return [
+    `<ul class="stakes">`,
+    ...part.items.map((text) => `<li class="typed">${escapeHtml(text)}</li>`),
+    `</ul>`,
+  ].join("\n");
 }
 
 function peopleHtml(people: ParticipantView[], frame: StoryFrame): string {
@@ -149,7 +155,12 @@ export function contributionHtml(contribution: Contribution, people: People): st
 function contributionsHtml(step: StepView, people: People): string[] {
   const { answers, yesAnds } = contributionsOf(step);
   const out = answers.map((answer) =>
-    [`<div class="answer">`, `<p class="label">${tx("storyMore.answer")} :</p>`, contributionHtml(answer, people), `</div>`].join("\n"),
+    [
+      `<div class="answer">`,
+      `<p class="label">${tx("storyMore.answer")} :</p>`,
+      contributionHtml(answer, people),
+      `</div>`,
+    ].join("\n"),
   );
   if (yesAnds.length) {
     out.push(
@@ -217,7 +228,9 @@ function debriefHtml(table: PublicTable, frame: StoryFrame): string[] {
     `<section class="debrief" aria-labelledby="${frame.idPrefix}debrief-heading">`,
     `<${hx(2, frame)} id="${frame.idPrefix}debrief-heading">${tx("storyMore.debrief")}</${hx(2, frame)}>`,
     `<p class="intro">${tx("storyMore.debriefIntro")}</p>`,
-    ...(items.length ? [`<ul class="debriefs">`, ...items, `</ul>`] : [`<p class="untold">${tx("storyMore.noDebrief")}</p>`]),
+    ...(items.length
+      ? [`<ul class="debriefs">`, ...items, `</ul>`]
+      : [`<p class="untold">${tx("storyMore.noDebrief")}</p>`]),
     ...(missing ? [`<p class="missing">${tx("storyMore.notYetWritten", { names: missing })}</p>`] : []),
     `<p class="outcome${table.won ? " won" : ""}">${escapeHtml(debrief.outcome)}</p>`,
     commitmentsHtml(debrief.committed, frame),
@@ -238,7 +251,9 @@ function commitmentsHtml(committed: ParticipantView[], frame: StoryFrame): strin
   return [
     `<div class="commitments">`,
     `<${hx(3, frame)}>${tx("kitStakes.commitment.heading")}</${hx(3, frame)}>`,
-    ...(items.length ? [`<ul class="debriefs">`, ...items, `</ul>`] : [`<p class="untold">${tx("kitStakes.commitment.nobody")}</p>`]),
+    ...(items.length
+      ? [`<ul class="debriefs">`, ...items, `</ul>`]
+      : [`<p class="untold">${tx("kitStakes.commitment.nobody")}</p>`]),
     `</div>`,
   ].join("\n");
 }
@@ -339,7 +354,12 @@ footer a { color: inherit; }
 /** The story's sections, in the order a reader meets them: setup, people, the path as a timeline, the debrief. */
 export function storySectionsHtml(table: PublicTable, frame: StoryFrame = ALONE): string[] {
   const people = peopleById(table);
-  return [setupHtml(table, people, frame), peopleHtml(table.participants, frame), pathHtml(table, people, frame), ...debriefHtml(table, frame)];
+  return [
+    setupHtml(table, people, frame),
+    peopleHtml(table.participants, frame),
+    pathHtml(table, people, frame),
+    ...debriefHtml(table, frame),
+  ];
 }
 
 /** The whole story as a standalone HTML5 page (French), ready to read in a browser or print to PDF. */

@@ -26,7 +26,9 @@ const frenchLocale = z.locales.fr();
 
 // Per-parse error map, as in cards/load.ts: the French locale must not leak into the rest of the app.
 export const frenchErrors: z.core.$ZodErrorMap = (issue) =>
-  issue.code === "invalid_type" && issue.input === undefined ? t("export.json.missingField") : frenchLocale.localeError(issue);
+  issue.code === "invalid_type" && issue.input === undefined
+    ? t("export.json.missingField")
+    : frenchLocale.localeError(issue);
 
 // Version 1: the table before sessions had phases of debrief, contributions and moderation. Read, then upgraded.
 
@@ -145,7 +147,15 @@ const tableCardSchema = z.unknown().transform((input, ctx): TableCard => {
 const suggestionSchema = z.strictObject({
   id,
   authorId: id,
-  field: z.enum(["system", "presentState", "desirableFuture", "constraintTime", "constraintValues", "constraintActors", "framingChallengeText"]),
+  field: z.enum([
+    "system",
+    "presentState",
+    "desirableFuture",
+    "constraintTime",
+    "constraintValues",
+    "constraintActors",
+    "framingChallengeText",
+  ]),
   text,
   at: timestamp,
 });
@@ -153,7 +163,16 @@ const suggestionSchema = z.strictObject({
 const moderationSchema = z.strictObject({
   at: timestamp,
   by: id,
-  action: z.enum(["editStep", "removeStep", "moveStep", "editContribution", "removeContribution", "removeParticipant", "moveAway", "undo"]),
+  action: z.enum([
+    "editStep",
+    "removeStep",
+    "moveStep",
+    "editContribution",
+    "removeContribution",
+    "removeParticipant",
+    "moveAway",
+    "undo",
+  ]),
   target: text,
   before: text,
 });
@@ -204,7 +223,7 @@ type StoryV1 = z.infer<typeof storyV1Schema>;
  * What of the live table the story file deliberately does not carry, and why: everything else of TableState is in
  * tableSchema, and the check below fails to compile when TableState gains a field that is in neither.
  */
-const LEFT_OUT_OF_STORY = {
+export const LEFT_OUT_OF_STORY = {
   /** The public page's address belongs to this table's publication, not to the story: an imported table is unpublished. */
   publication: "publication",
   /** Each person's say on their name in that publication: asked again at the table opened from the file. */
@@ -450,7 +469,8 @@ function checkParticipants(table: StoryTable, add: AddIssue, place: (cardId: str
       const field = identity.refusal.code.startsWith("role") ? "role" : "name";
       add(["participants", i, field], identity.refusal.message);
     }
-    if (p.hand.length > LIMITS.handSize) add(["participants", i, "hand"], t("export.json.handTooBig", { max: LIMITS.handSize }));
+    if (p.hand.length > LIMITS.handSize)
+      add(["participants", i, "hand"], t("export.json.handTooBig", { max: LIMITS.handSize }));
     p.hand.forEach((cardId, j) => place(cardId, ["participants", i, "hand", j]));
     if (p.debrief.length > LIMITS.debriefLength) {
       add(["participants", i, "debrief"], t("storyMore.json.debriefTooLong", { max: LIMITS.debriefLength }));
@@ -489,7 +509,8 @@ function checkSteps(
       if (step.open && !step.dealt) add([list, i, "open"], t("storyMore.json.openNotDealt"));
       step.contributions.forEach((c, j) => {
         const at = [list, i, "contributions", j] as const;
-        if (contributions.has(c.id)) add([...at, "id"], t("storyMore.json.duplicateContribution", { contributionId: c.id }));
+        if (contributions.has(c.id))
+          add([...at, "id"], t("storyMore.json.duplicateContribution", { contributionId: c.id }));
         contributions.add(c.id);
         isPerson(c.authorId, [...at, "authorId"]);
         roleWithinLimit(c.authorRole, [...at, "authorRole"], add);
@@ -561,7 +582,8 @@ export function tableFromStory(story: StoryExport, { id, now }: NewTableFromStor
   for (const p of table.participants) {
     for (const cardId of p.hand) {
       const card = table.cards[cardId];
-      if (!card) throw new Error(`card ${cardId} is not in the story's cards: read the story with parseStoryJson first`);
+      if (!card)
+        throw new Error(`card ${cardId} is not in the story's cards: read the story with parseStoryJson first`);
       returned[card.deck].push(cardId);
     }
   }

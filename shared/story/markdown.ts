@@ -76,14 +76,19 @@ export function setupMarkdown(table: PublicTable): string[] {
   }
   const card = table.framingChallenge;
   const label = card?.label ? ` (${t("kit.labelOurs", { label: card.label })})` : "";
-  const challenge = !card ? table.framingChallengeText : card.text === card.title ? `${card.title}${label}` : `${card.title} — ${card.text}`;
+  const challenge = !card
+    ? table.framingChallengeText
+    : card.text === card.title
+      ? `${card.title}${label}`
+      : `${card.title} — ${card.text}`;
   field(t("story.framingChallenge"), challenge);
   return out;
 }
 
 function peopleMarkdown(table: PublicTable, depth: Depth): string[] {
   const out = [`${hx(2, depth)} ${t("story.participants")}`, ""];
-  for (const p of table.participants) out.push(`- ${escapeMarkdown(p.name)} (${roleLabel(p, escapeMarkdown(roleAndZone(p, p.role)))})`);
+  for (const p of table.participants)
+    out.push(`- ${escapeMarkdown(p.name)} (${roleLabel(p, escapeMarkdown(roleAndZone(p, p.role)))})`);
   out.push("");
   return out;
 }
@@ -105,7 +110,11 @@ export function contributionMarkdown(contribution: Contribution, people: People)
 /** One step of the path (its number is index + 1): card, narration, answers, "oui, et…", reactions. */
 export function stepMarkdown(step: StepView, index: number, people: People, depth: Depth = 0): string[] {
   const who = signer(people, step.placedBy, step.authorRole);
-  const heading = t("story.step", { number: index + 1, deck: t(`deckOne.${step.card.deck}`), title: escapeMarkdown(step.card.title) });
+  const heading = t("story.step", {
+    number: index + 1,
+    deck: t(`deckOne.${step.card.deck}`),
+    title: escapeMarkdown(step.card.title),
+  });
   const out = [`${hx(3, depth)} ${heading}`, ""];
   const dealt = dealtLine(step);
   if (dealt) out.push(`*${dealt}*`, "");
@@ -114,7 +123,8 @@ export function stepMarkdown(step: StepView, index: number, people: People, dept
   else out.push(`*${t(placedKey(step), who)}*`, "");
   const { answers, yesAnds } = contributionsOf(step);
   for (const answer of answers) out.push(`**${t("storyMore.answer")} :**`, "", ...contributionMarkdown(answer, people));
-  if (yesAnds.length) out.push(`**${t("storyMore.contributions")}**`, "", ...yesAnds.flatMap((c) => contributionMarkdown(c, people)));
+  if (yesAnds.length)
+    out.push(`**${t("storyMore.contributions")}**`, "", ...yesAnds.flatMap((c) => contributionMarkdown(c, people)));
   const reactions = reactionsLine(step);
   if (reactions) out.push(`*${reactions}*`, "");
   return out;
@@ -126,11 +136,17 @@ function debriefMarkdown(table: PublicTable, depth: Depth): string[] {
   const out = [`${hx(2, depth)} ${t("storyMore.debrief")}`, "", `*${t("storyMore.debriefIntro")}*`, ""];
   if (debrief.written.length === 0) out.push(t("storyMore.noDebrief"), "");
   for (const p of debrief.written) {
-    out.push(`${hx(3, depth)} ${t("storyMore.debriefOf", { name: escapeMarkdown(p.name), role: roleLabel(p, escapeMarkdown(p.role)) })}`, "");
+    out.push(
+      `${hx(3, depth)} ${t("storyMore.debriefOf", { name: escapeMarkdown(p.name), role: roleLabel(p, escapeMarkdown(p.role)) })}`,
+      "",
+    );
     out.push(escapeMarkdown(p.debrief), "");
   }
   if (debrief.missing.length) {
-    out.push(t("storyMore.notYetWritten", { names: debrief.missing.map((p) => escapeMarkdown(p.name)).join(", ") }), "");
+    out.push(
+      t("storyMore.notYetWritten", { names: debrief.missing.map((p) => escapeMarkdown(p.name)).join(", ") }),
+      "",
+    );
   }
   out.push(`**${debrief.outcome}**`, "");
   out.push(...commitmentsMarkdown(debrief.committed, depth));
@@ -142,7 +158,10 @@ function commitmentsMarkdown(committed: ParticipantView[], depth: Depth): string
   const out = [`${hx(3, depth)} ${t("kitStakes.commitment.heading")}`, ""];
   if (committed.length === 0) out.push(t("kitStakes.commitment.nobody"), "");
   for (const p of committed) {
-    const who = t("kitStakes.commitment.of", { name: escapeMarkdown(p.name), role: roleLabel(p, escapeMarkdown(p.role)) });
+    const who = t("kitStakes.commitment.of", {
+      name: escapeMarkdown(p.name),
+      role: roleLabel(p, escapeMarkdown(p.role)),
+    });
     out.push(`${escapeMarkdown(p.commitment)}  `, `*${who}*`, "");
   }
   return out;

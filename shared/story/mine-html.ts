@@ -3,15 +3,36 @@
 // commitment. Built from the pieces of shared/story/html.ts, with the same escaping and a page that loads and runs nothing.
 import type { TableState } from "../model.ts";
 import { publicTable } from "../view.ts";
-import { escapeHtml, footerHtml, contributionHtml, setupHtml, stepHtml, STORY_STYLE, tx, type HtmlStoryMeta, type People } from "./html.ts";
+import {
+  escapeHtml,
+  footerHtml,
+  contributionHtml,
+  setupHtml,
+  stepHtml,
+  STORY_STYLE,
+  tx,
+  type HtmlStoryMeta,
+  type People,
+} from "./html.ts";
 import { myPart, type MyPart } from "./mine.ts";
 import { peopleById } from "./parts.ts";
 
 function stepsHtml(part: MyPart, people: People): string {
   const body = part.steps.length
-    ? [`<div class="timeline">`, `<ol class="steps">`, ...part.steps.map(({ step, index }) => stepHtml(step, index, people)), `</ol>`, `</div>`]
+    ? [
+        `<div class="timeline">`,
+        `<ol class="steps">`,
+        ...part.steps.map(({ step, index }) => stepHtml(step, index, people)),
+        `</ol>`,
+        `</div>`,
+      ]
     : [`<p class="untold">${tx("workshopPlenary.takeHome.noSteps")}</p>`];
-  return [`<section class="path" aria-labelledby="steps-heading">`, `<h2 id="steps-heading">${tx("workshopPlenary.takeHome.mySteps")}</h2>`, ...body, `</section>`].join("\n");
+  return [
+    `<section class="path" aria-labelledby="steps-heading">`,
+    `<h2 id="steps-heading">${tx("workshopPlenary.takeHome.mySteps")}</h2>`,
+    ...body,
+    `</section>`,
+  ].join("\n");
 }
 
 function contributionsHtml(part: MyPart, people: People): string {
@@ -24,7 +45,9 @@ function contributionsHtml(part: MyPart, people: People): string {
       `</li>`,
     ].join("\n");
   });
-  const body = items.length ? [`<ul class="debriefs">`, ...items, `</ul>`] : [`<p class="untold">${tx("workshopPlenary.takeHome.noContributions")}</p>`];
+  const body = items.length
+    ? [`<ul class="debriefs">`, ...items, `</ul>`]
+    : [`<p class="untold">${tx("workshopPlenary.takeHome.noContributions")}</p>`];
   return [
     `<section aria-labelledby="contributions-heading">`,
     `<h2 id="contributions-heading">${tx("workshopPlenary.takeHome.myContributions")}</h2>`,
@@ -43,7 +66,9 @@ function debriefHtml(part: MyPart): string {
     `<p class="intro">${tx("storyMore.debriefIntro")}</p>`,
     body,
     `<h3>${tx("kitStakes.commitment.mine")}</h3>`,
-    part.me.commitment.trim() ? `<p class="typed">${escapeHtml(part.me.commitment)}</p>` : `<p class="untold">${tx("kitStakes.commitment.none")}</p>`,
+    part.me.commitment.trim()
+      ? `<p class="typed">${escapeHtml(part.me.commitment)}</p>`
+      : `<p class="untold">${tx("kitStakes.commitment.none")}</p>`,
     `</section>`,
   ].join("\n");
 }
@@ -82,4 +107,3 @@ export function mineHtml(state: TableState, participantId: string, meta: HtmlSto
     ``,
   ].join("\n");
 }
-

@@ -3,7 +3,15 @@
 import { t } from "../i18n/translate.ts";
 import type { TableState } from "../model.ts";
 import { publicTable } from "../view.ts";
-import { contributionMarkdown, escapeMarkdown, footerMarkdown, setupMarkdown, signer, stepMarkdown, type StoryMeta } from "./markdown.ts";
+import {
+  contributionMarkdown,
+  escapeMarkdown,
+  footerMarkdown,
+  setupMarkdown,
+  signer,
+  stepMarkdown,
+  type StoryMeta,
+} from "./markdown.ts";
 import { myPart } from "./mine.ts";
 import { peopleById } from "./parts.ts";
 
@@ -15,7 +23,10 @@ export function mineMarkdown(state: TableState, participantId: string, meta: Sto
   const people = peopleById(table);
   const out: string[] = [];
   out.push(`# ${t("workshopPlenary.takeHome.who", signer(people, part.me.id))}`, "");
-  out.push(`*${t("workshopPlenary.takeHome.kicker")} — ${t("workshopPlenary.takeHome.atTable", { title: escapeMarkdown(table.title) })}*`, "");
+  out.push(
+    `*${t("workshopPlenary.takeHome.kicker")} — ${t("workshopPlenary.takeHome.atTable", { title: escapeMarkdown(table.title) })}*`,
+    "",
+  );
   out.push(...setupMarkdown(table));
 
   out.push(`## ${t("workshopPlenary.takeHome.mySteps")}`, "");

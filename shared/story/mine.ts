@@ -23,7 +23,9 @@ export function myPart(table: PublicTable, participantId: string): MyPart | unde
   if (!me) return undefined;
   const steps = table.path.flatMap((step, index) => (step.placedBy === me.id ? [{ step, index }] : []));
   const contributions = table.path.flatMap((step, index) =>
-    step.contributions.filter((c) => c.authorId === me.id).map((contribution) => ({ contribution, step, number: index + 1 })),
+    step.contributions
+      .filter((c) => c.authorId === me.id)
+      .map((contribution) => ({ contribution, step, number: index + 1 })),
   );
   return { me, steps, contributions };
 }

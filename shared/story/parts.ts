@@ -21,7 +21,11 @@ export function whoIs(people: ReadonlyMap<string, ParticipantView>, id: string):
  * The author of a step or a contribution, signed with the role they had when they wrote it (changing hats does not
  * rewrite it); in a story older than that (roleThen ""), their role now.
  */
-export function authorThen(people: ReadonlyMap<string, ParticipantView>, id: string, roleThen: string | undefined): Who {
+export function authorThen(
+  people: ReadonlyMap<string, ParticipantView>,
+  id: string,
+  roleThen: string | undefined,
+): Who {
   const who = whoIs(people, id);
   return roleThen ? { ...who, role: roleThen } : who;
 }
@@ -82,7 +86,9 @@ export interface StakesPart {
 /** What is at stake, in the kit's order, objectives by priority; the empty parts are left out (all of them when none). */
 export function stakesPartsOf(table: Pick<PublicTable, "stakes">): StakesPart[] {
   const { ifNothing, objectives, quickWins, indicators } = table.stakes;
-  const objectiveLines = objectivesByPriority(objectives).map((o) => t("kitStakes.story.objective", { priority: o.priority, text: o.text }));
+  const objectiveLines = objectivesByPriority(objectives).map((o) =>
+    t("kitStakes.story.objective", { priority: o.priority, text: o.text }),
+  );
   return [
     { label: t("kitStakes.story.ifNothing"), items: ifNothing ? [ifNothing] : [], list: false },
     { label: t("kitStakes.story.objectives"), items: objectiveLines, list: true },

@@ -52,7 +52,12 @@ export function publishedStoryHtml(state: TableState, meta: Omit<HtmlStoryMeta, 
 
 /** What an address answers once its story is no longer published (or never was: the two look alike). */
 export function unpublishedHtml(): string {
-  return page(tx("kitPublish.goneTitle"), [`<main>`, `<h1>${tx("kitPublish.gone")}</h1>`, `<p class="intro">${tx("kitPublish.goneHint")}</p>`, `</main>`]);
+  return page(tx("kitPublish.goneTitle"), [
+    `<main>`,
+    `<h1>${tx("kitPublish.gone")}</h1>`,
+    `<p class="intro">${tx("kitPublish.goneHint")}</p>`,
+    `</main>`,
+  ]);
 }
 
 function page(title: string, body: string[]): string {
@@ -74,4 +79,3 @@ function page(title: string, body: string[]): string {
     ``,
   ].join("\n");
 }
-

@@ -30,12 +30,16 @@ test("a participant anonymises themself: everyone sees « Participant·e 2 », w
   await open.focus();
   await zephyrine.keyboard.press("Enter");
   const confirm = zephyrine.getByRole("button", { name: "Confirmer : m'anonymiser" });
-  await expect(confirm).toHaveAccessibleDescription(/deviennent « Participant·e 2 » et « participant·e » pour tout le monde/);
+  await expect(confirm).toHaveAccessibleDescription(
+    /deviennent « Participant·e 2 » et « participant·e » pour tout le monde/,
+  );
   await expect(confirm).toHaveAccessibleDescription(/Ce que vous avez écrit .* reste dans le récit/);
   await zephyrine.keyboard.press("Tab");
   await expect(confirm).toBeFocused();
   await zephyrine.keyboard.press("Enter");
-  await expect(zephyrine.getByRole("status").filter({ hasText: "Vous êtes anonymisé·e" })).toContainText("« Participant·e 2 »");
+  await expect(zephyrine.getByRole("status").filter({ hasText: "Vous êtes anonymisé·e" })).toContainText(
+    "« Participant·e 2 »",
+  );
 
   await expect(people).toContainText("Participant·e 2");
   await expect(people).toContainText("participant·e");

@@ -2,7 +2,16 @@
 // one dealt into her hand before placing it; both are the table's own cards, on everyone's path and in the exports.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { closeTools, dealPitfall, joinAsParticipant, openStep, openTableAsFacilitator, openTools, placeCard, stepOf } from "./helpers.ts";
+import {
+  closeTools,
+  dealPitfall,
+  joinAsParticipant,
+  openStep,
+  openTableAsFacilitator,
+  openTools,
+  placeCard,
+  stepOf,
+} from "./helpers.ts";
 
 const phasesOf = (page: Page) => page.getByRole("region", { name: "Les phases du récit" });
 
@@ -24,7 +33,9 @@ async function dealUntilBlank(page: Page, write: boolean): Promise<string | null
     const steps = page.getByRole("article", { name: /^Étape \d+ : / });
     const before = await steps.count();
     await openTools(page);
-    await page.getByRole("combobox", { name: "Où distribuer l'écueil ?" }).selectOption({ label: "Au début du chemin" });
+    await page
+      .getByRole("combobox", { name: "Où distribuer l'écueil ?" })
+      .selectOption({ label: "Au début du chemin" });
     await page.getByRole("button", { name: "Distribuer l'écueil" }).click();
     await expect.poll(async () => (await blank.isVisible()) || (await steps.count()) > before).toBe(true);
     if (await blank.isVisible()) return null;
@@ -32,7 +43,9 @@ async function dealUntilBlank(page: Page, write: boolean): Promise<string | null
   throw new Error("no blank pitfall came up");
 }
 
-test("a facilitator writes a blank pitfall as she deals it onto the path; a participant writes the one dealt into her hand, then places it", async ({ browser }) => {
+test("a facilitator writes a blank pitfall as she deals it onto the path; a participant writes the one dealt into her hand, then places it", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
@@ -60,9 +73,14 @@ test("a facilitator writes a blank pitfall as she deals it onto the path; a part
   // The next blank comes up: the facilitator cancels, then deals it into Alex's hand instead.
   expect(await dealUntilBlank(facilitator, false)).toBeNull();
   const stepsBefore = await facilitator.getByRole("article", { name: /^Étape \d+ : / }).count();
-  await facilitator.getByRole("dialog", { name: "Animation" }).getByRole("button", { name: "Annuler", exact: true }).click();
+  await facilitator
+    .getByRole("dialog", { name: "Animation" })
+    .getByRole("button", { name: "Annuler", exact: true })
+    .click();
   await expect(facilitator.getByRole("group", { name: "L'écueil tiré est une carte vierge" })).toBeHidden();
-  await facilitator.getByRole("combobox", { name: "Où distribuer l'écueil ?" }).selectOption({ label: "Dans la main de Alex" });
+  await facilitator
+    .getByRole("combobox", { name: "Où distribuer l'écueil ?" })
+    .selectOption({ label: "Dans la main de Alex" });
   await facilitator.getByRole("button", { name: "Distribuer l'écueil" }).click();
   await closeTools(facilitator);
 
@@ -72,7 +90,9 @@ test("a facilitator writes a blank pitfall as she deals it onto the path; a part
   await expect(form).toBeVisible();
   await expect(hand.getByText("distribué par l'animation : à jouer")).toBeVisible();
   await form.getByRole("textbox", { name: "Titre de la carte" }).fill("La gare qui ferme le soir");
-  await form.getByRole("textbox", { name: "Texte de la carte" }).fill("Après 20 h, plus un train ne s'arrête : le quartier se vide.");
+  await form
+    .getByRole("textbox", { name: "Texte de la carte" })
+    .fill("Après 20 h, plus un train ne s'arrête : le quartier se vide.");
   await form.getByRole("button", { name: "Écrire la carte" }).click();
   await expect(form).toBeHidden();
   await placeCard(alex, "La gare qui ferme le soir", stepsBefore);
@@ -89,11 +109,18 @@ test("a facilitator writes a blank pitfall as she deals it onto the path; a part
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Récit terminé »" }).click();
   await phasesOf(facilitator).getByRole("button", { name: "Confirmer : passer à la phase « Récit terminé »" }).click();
   const markdown = await download(facilitator, "Télécharger le récit (Markdown)");
-  for (const text of [byFacilitator, "Écrit par l'animation en le distribuant.", "La gare qui ferme le soir", "Après 20 h, plus un train ne s'arrête"]) {
+  for (const text of [
+    byFacilitator,
+    "Écrit par l'animation en le distribuant.",
+    "La gare qui ferme le soir",
+    "Après 20 h, plus un train ne s'arrête",
+  ]) {
     expect(markdown, text).toContain(text);
   }
   expect(markdown).not.toContain("Écueil à écrire");
-  const json = JSON.parse(await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)")) as {
+  const json = JSON.parse(
+    await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)"),
+  ) as {
     table: { cards: Record<string, { title: string; writtenBy?: string; blank?: boolean }> };
   };
   const written = Object.values(json.table.cards).filter((card) => card.writtenBy);

@@ -19,7 +19,11 @@ const SCREENS = {
 type Screen = keyof typeof SCREENS;
 
 // The longest title a table can write (120 characters), with a word too long for any line.
-const LONG_TITLE = "Mutualiser lamobilitépartagéeetlalogistiquedudernierkilomètreentrecommunesvoisines pour que chaque habitant·e se passe de voiture".slice(0, 120);
+const LONG_TITLE =
+  "Mutualiser lamobilitépartagéeetlalogistiquedudernierkilomètreentrecommunesvoisines pour que chaque habitant·e se passe de voiture".slice(
+    0,
+    120,
+  );
 
 let table: SeededTable | null = null;
 test.afterEach(async () => {
@@ -46,8 +50,15 @@ test("a 40-step workshop fits every screen in every phase, the story first", asy
   test.setTimeout(240_000);
   table = await seedTable({ baseUrl, participants: 12, steps: 40, phase: "play" });
   // Someone writes the longest card a table allows and places it in the middle of the path.
-  await table.act(3, { type: "writeCard", deck: "lever", title: LONG_TITLE, text: `${LONG_TITLE} : le texte de la carte.` });
-  const written = Object.values(table.stateOf(3).participants).find((p) => p.id === table?.people[3]?.participantId)?.hand?.at(-1);
+  await table.act(3, {
+    type: "writeCard",
+    deck: "lever",
+    title: LONG_TITLE,
+    text: `${LONG_TITLE} : le texte de la carte.`,
+  });
+  const written = Object.values(table.stateOf(3).participants)
+    .find((p) => p.id === table?.people[3]?.participantId)
+    ?.hand?.at(-1);
   if (!written) throw new Error("the written card is not in the hand");
   await table.act(3, { type: "place", cardId: written.id, afterStepId: table.stepIds[19] ?? null });
 
@@ -62,14 +73,18 @@ test("a 40-step workshop fits every screen in every phase, the story first", asy
 
   // Jeu: the facilitator sees at least 12 steps on the first screen, the path being the first thing on it.
   expect(await stepsInFirstScreen(facilitator)).toBeGreaterThanOrEqual(12);
-  const pathTop = await facilitator.getByRole("heading", { name: "Le chemin", exact: true }).evaluate((h) => h.getBoundingClientRect().top);
+  const pathTop = await facilitator
+    .getByRole("heading", { name: "Le chemin", exact: true })
+    .evaluate((h) => h.getBoundingClientRect().top);
   expect(pathTop, "the path starts near the top of the facilitator's screen").toBeLessThan(250);
   // The shared screen sees at least 20 steps, in large type.
   await expect(projector.getByRole("complementary", { name: "Écran partagé" })).toBeVisible();
   expect(await stepsInFirstScreen(projector)).toBeGreaterThanOrEqual(20);
   // On a phone, each collapsed step is at most 120 px tall, the long title included.
   for (const height of await stepHeights(participantPhone)) expect(height).toBeLessThanOrEqual(120);
-  await expect(participantPhone.getByRole("button", { name: new RegExp(`^Étape 21 : ${LONG_TITLE.slice(0, 20)}`) })).toBeVisible();
+  await expect(
+    participantPhone.getByRole("button", { name: new RegExp(`^Étape 21 : ${LONG_TITLE.slice(0, 20)}`) }),
+  ).toBeVisible();
 
   const everyone: [Page, string][] = [
     [facilitator, "the facilitator at 1440 px"],
@@ -133,7 +148,9 @@ async function wcagViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(" ")}`);
 }
 
-test("axe finds no WCAG 2.1 A/AA violation on the board, the hand, the spot chooser, the tools and the shared screen", async ({ browser }) => {
+test("axe finds no WCAG 2.1 A/AA violation on the board, the hand, the spot chooser, the tools and the shared screen", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   table = await seedTable({ baseUrl, participants: 6, steps: 12, phase: "play" });
   const facilitator = await open(browser, table, 0, "laptop");
@@ -148,7 +165,12 @@ test("axe finds no WCAG 2.1 A/AA violation on the board, the hand, the spot choo
   await phone.getByRole("button", { name: /^Étape 3 : / }).click();
   expect(await wcagViolations(phone), "a step opened in full").toEqual([]);
   // A card of their own in the hand (a drawn one may be a blank, which is written before it is placed).
-  await table.act(1, { type: "writeCard", deck: "challenge", title: "Une cantine 100 % locale", text: "Les cantines du quartier s'approvisionnent à moins de 50 km." });
+  await table.act(1, {
+    type: "writeCard",
+    deck: "challenge",
+    title: "Une cantine 100 % locale",
+    text: "Les cantines du quartier s'approvisionnent à moins de 50 km.",
+  });
   await phone.getByRole("button", { name: "Placer « Une cantine 100 % locale »" }).click();
   await expect(phone.getByRole("dialog")).toBeVisible();
   expect(await wcagViolations(phone), "the spot chooser").toEqual([]);

@@ -17,7 +17,9 @@ test("deleting the table closes it for everyone, and its links then say it is go
   // The facilitator sees until when the server keeps the table if nobody touches it.
   await openTools(page);
   const panel = page.getByRole("region", { name: "Animation" });
-  await expect(panel.getByText(/^Ce récit sera effacé le \d{1,2} \S+ \d{4} si personne n'y touche : toute action/)).toBeVisible();
+  await expect(
+    panel.getByText(/^Ce récit sera effacé le \d{1,2} \S+ \d{4} si personne n'y touche : toute action/),
+  ).toBeVisible();
 
   await panel.getByRole("button", { name: "Effacer la table" }).click();
   const confirmation = panel.getByRole("group", { name: "Effacer cette table pour de bon ?" });

@@ -28,7 +28,9 @@ import {
 const { state } = hostileStory();
 const html = storyHtml(state, EXPORT_META);
 
-test("the hostile session opens as inert text and prints to a clean A4 PDF with every narration, contribution and debrief", async ({ page }) => {
+test("the hostile session opens as inert text and prints to a clean A4 PDF with every narration, contribution and debrief", async ({
+  page,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", async (dialog) => {
     dialogs.push(dialog.message());
@@ -42,7 +44,9 @@ test("the hostile session opens as inert text and prints to a clean A4 PDF with 
   await page.setContent(html, { waitUntil: "load" });
 
   await expect(page).toHaveTitle(/^<script>alert\(1\)<\/script> Les Tanneurs/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^<script>alert\(1\)<\/script> Les Tanneurs & « l'avenir » "2050" 🌱$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    /^<script>alert\(1\)<\/script> Les Tanneurs & « l'avenir » "2050" 🌱$/,
+  );
   await expect(page.getByText("<script>alert(1)</script> Les rues se referment", { exact: false })).toBeVisible();
   await expect(page.getByText(`Raconté par ${MALLORY} (${MALLORY_ROLE})`)).toBeVisible();
   await expect(page.getByText(`Raconté par ${AWA} (animatrice & <b>hôte</b>)`)).toBeVisible();
@@ -59,12 +63,16 @@ test("the hostile session opens as inert text and prints to a clean A4 PDF with 
   await expect(debrief.getByRole("heading", { level: 3 })).toHaveCount(4);
   await expect(debrief.getByRole("heading", { level: 3, name: "Les engagements" })).toBeVisible();
   await expect(debrief.getByText(COMMITMENT_MALLORY)).toBeVisible();
-  await expect(debrief.getByText("Tous les joueurs se sont placés dans un futur souhaitable : la table a gagné.")).toBeVisible();
+  await expect(
+    debrief.getByText("Tous les joueurs se sont placés dans un futur souhaitable : la table a gagné."),
+  ).toBeVisible();
 
   // What the browser built from the page: no script, no image, no link but the licence.
   expect(await page.locator("script").count()).toBe(0);
   expect(await page.locator("img").count()).toBe(0);
-  expect(await page.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([EXPORT_META.licenseUrl]);
+  expect(await page.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")))).toEqual([
+    EXPORT_META.licenseUrl,
+  ]);
   expect(await page.locator("[onerror], [onclick], [onload]").count()).toBe(0);
   // The long unbroken line wraps instead of widening the page.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
@@ -95,7 +103,17 @@ test("the hostile session opens as inert text and prints to a clean A4 PDF with 
 
   // A picture of the first page, for a person to look at (not asserted).
   mkdirSync(test.info().outputDir, { recursive: true });
-  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdfFile, path.join(test.info().outputDir, "recit-page")]);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    "60",
+    "-f",
+    "1",
+    "-l",
+    "1",
+    pdfFile,
+    path.join(test.info().outputDir, "recit-page"),
+  ]);
   execFileSync("pdftoppm", ["-png", "-r", "60", pdfFile, path.join(dir, "page")]);
   console.log(`PDF: ${pdfFile} (${pages} pages); first page: ${test.info().outputDir}/recit-page-1.png`);
 

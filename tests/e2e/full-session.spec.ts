@@ -3,7 +3,16 @@
 // and its exports holding all of it.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import { dealPitfall, drawCard, joinAsParticipant, narrate, openStep, openTableAsFacilitator, placeCard, writeBlankIfAny } from "./helpers.ts";
+import {
+  dealPitfall,
+  drawCard,
+  joinAsParticipant,
+  narrate,
+  openStep,
+  openTableAsFacilitator,
+  placeCard,
+  writeBlankIfAny,
+} from "./helpers.ts";
 
 const stepOf = (page: Page, number: number) => page.getByRole("article", { name: new RegExp(`^Étape ${number} : `) });
 const setupOf = (page: Page) => page.getByRole("region", { name: "Le cadre du récit" });
@@ -15,7 +24,9 @@ async function download(page: Page, button: string): Promise<string> {
   return readFile(await (await downloading).path(), "utf8");
 }
 
-test("a facilitator runs a whole session with three participants, from preparation to the closed story and its exports", async ({ browser }) => {
+test("a facilitator runs a whole session with three participants, from preparation to the closed story and its exports", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
@@ -33,10 +44,14 @@ test("a facilitator runs a whole session with three participants, from preparati
 
   // Préparation: Nour suggests a second future, the facilitator accepts it; everyone sees the setup fill in.
   await expect(phasesOf(nour).locator('[aria-current="step"]')).toHaveText(/Préparation/);
-  await setupOf(nour).getByRole("combobox", { name: "Ma suggestion porte sur" }).selectOption({ label: "un futur souhaitable" });
+  await setupOf(nour)
+    .getByRole("combobox", { name: "Ma suggestion porte sur" })
+    .selectOption({ label: "un futur souhaitable" });
   await setupOf(nour).getByRole("textbox", { name: "Ma suggestion" }).fill("Des fermes qui nourrissent la vallée.");
   await setupOf(nour).getByRole("button", { name: "Envoyer la suggestion" }).click();
-  await facilitator.getByRole("button", { name: "Accepter la suggestion de Nour : « Des fermes qui nourrissent la vallée. »" }).click();
+  await facilitator
+    .getByRole("button", { name: "Accepter la suggestion de Nour : « Des fermes qui nourrissent la vallée. »" })
+    .click();
   for (const page of everyone) await expect(setupOf(page)).toContainText("Des fermes qui nourrissent la vallée.");
 
   // Jeu.
@@ -56,15 +71,20 @@ test("a facilitator runs a whole session with three participants, from preparati
   const nourHand = nour.getByRole("region", { name: /Ma main/ });
   await expect(nourHand.getByText("distribué par l'animation : à jouer")).toBeVisible();
   // A blank « Écueil à écrire » is written by Nour before she places it.
-  const pitfall = await writeBlankIfAny(nour, (await nourHand.getByRole("button", { name: /^Placer « / }).textContent())?.match(/^Placer « (.+) »$/)?.[1] ?? "");
+  const pitfall = await writeBlankIfAny(
+    nour,
+    (await nourHand.getByRole("button", { name: /^Placer « / }).textContent())?.match(/^Placer « (.+) »$/)?.[1] ?? "",
+  );
   await placeCard(nour, pitfall, 2);
-  for (const page of everyone) await expect(stepOf(page, 3).getByText("Écueil distribué — en attente d'une réponse")).toBeVisible();
+  for (const page of everyone)
+    await expect(stepOf(page, 3).getByText("Écueil distribué — en attente d'une réponse")).toBeVisible();
   await (await openStep(alex, 3)).getByRole("button", { name: /^Raconter comment l'histoire y répond/ }).click();
   await stepOf(alex, 3)
     .getByRole("textbox", { name: "Comment l'histoire répond à l'écueil (étape 3)" })
     .fill("Une régie publique garde les données en commun.");
   await stepOf(alex, 3).getByRole("button", { name: "Enregistrer la réponse" }).click();
-  for (const page of everyone) await expect((await openStep(page, 3)).getByText("Écueil distribué — l'histoire y a répondu")).toBeVisible();
+  for (const page of everyone)
+    await expect((await openStep(page, 3)).getByText("Écueil distribué — l'histoire y a répondu")).toBeVisible();
 
   // Nour writes a lever of her own and places it at the end; Sam builds on step 1 with a "oui, et…".
   await nour.getByText("Écrire une carte").click();
@@ -75,11 +95,15 @@ test("a facilitator runs a whole session with three participants, from preparati
   await writeForm.getByRole("button", { name: "Écrire la carte" }).click();
   await placeCard(nour, "Circuits courts", 3);
   await narrate(nour, 4, "Un marché de producteurs s'installe à chaque arrêt de la navette.");
-  for (const page of everyone) await expect((await openStep(page, 4)).getByText("écrite à cette table par Nour")).toBeVisible();
+  for (const page of everyone)
+    await expect((await openStep(page, 4)).getByText("écrite à cette table par Nour")).toBeVisible();
   await (await openStep(sam, 1)).getByRole("button", { name: "Oui, et… : prolonger l'étape 1" }).click();
-  await stepOf(sam, 1).getByRole("textbox", { name: "Oui, et… (étape 1)" }).fill("Et les horaires s'affichent à la mairie.");
+  await stepOf(sam, 1)
+    .getByRole("textbox", { name: "Oui, et… (étape 1)" })
+    .fill("Et les horaires s'affichent à la mairie.");
   await stepOf(sam, 1).getByRole("button", { name: "Ajouter" }).click();
-  for (const page of everyone) await expect(await openStep(page, 1)).toContainText("Et les horaires s'affichent à la mairie.");
+  for (const page of everyone)
+    await expect(await openStep(page, 1)).toContainText("Et les horaires s'affichent à la mairie.");
 
   // Débrief: all three write theirs; the table wins, for everyone.
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Débrief »" }).click();
@@ -102,7 +126,8 @@ test("a facilitator runs a whole session with three participants, from preparati
   // Récit terminé: the facilitator closes the story (with a confirmation); nobody can play any more.
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Récit terminé »" }).click();
   await phasesOf(facilitator).getByRole("button", { name: "Confirmer : passer à la phase « Récit terminé »" }).click();
-  for (const page of everyone) await expect(phasesOf(page).locator('[aria-current="step"]')).toHaveText(/Récit terminé/);
+  for (const page of everyone)
+    await expect(phasesOf(page).locator('[aria-current="step"]')).toHaveText(/Récit terminé/);
   await expect(alex.getByRole("button", { name: "Piocher un levier" })).toHaveCount(0);
 
   // The exports hold all of it.
@@ -119,7 +144,12 @@ test("a facilitator runs a whole session with three participants, from preparati
   ]) {
     expect(markdown.split(text).length - 1, text).toBe(1);
   }
-  const order = ["partagent leurs données", "finance une navette", "Une régie publique", "Un marché de producteurs"].map((t) => markdown.indexOf(t));
+  const order = [
+    "partagent leurs données",
+    "finance une navette",
+    "Une régie publique",
+    "Un marché de producteurs",
+  ].map((t) => markdown.indexOf(t));
   expect(order).toEqual([...order].sort((a, b) => a - b));
   expect(markdown).toContain("la table a gagné");
   expect(markdown).toMatch(/[ée]crite à cette table par Nour/i);
@@ -127,19 +157,30 @@ test("a facilitator runs a whole session with three participants, from preparati
   const jsonText = await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)");
   const json = JSON.parse(jsonText) as {
     version: number;
-    table: { phase: string; path: { narration: string; contributions: { text: string }[] }[]; participants: { name: string; debrief: string }[] };
+    table: {
+      phase: string;
+      path: { narration: string; contributions: { text: string }[] }[];
+      participants: { name: string; debrief: string }[];
+    };
   };
   expect(json.version).toBe(2);
   expect(json.table.phase).toBe("closed");
   expect(json.table.path).toHaveLength(4);
   expect(json.table.path[0]?.contributions.map((c) => c.text)).toEqual(["Et les horaires s'affichent à la mairie."]);
-  expect(json.table.participants.filter((p) => p.debrief).map((p) => p.name).sort()).toEqual(["Alex", "Nour", "Sam"]);
+  expect(
+    json.table.participants
+      .filter((p) => p.debrief)
+      .map((p) => p.name)
+      .sort(),
+  ).toEqual(["Alex", "Nour", "Sam"]);
 
   // Continuing the story elsewhere: the JSON file opens a new table, with the same path, in preparation.
   const next = await (await browser.newContext()).newPage();
   await next.goto("/");
   const importForm = next.getByRole("form", { name: "Continuer un récit" });
-  await importForm.getByLabel("Fichier du récit (JSON)").setInputFiles({ name: "recit.json", mimeType: "application/json", buffer: Buffer.from(jsonText) });
+  await importForm
+    .getByLabel("Fichier du récit (JSON)")
+    .setInputFiles({ name: "recit.json", mimeType: "application/json", buffer: Buffer.from(jsonText) });
   await importForm.getByRole("textbox", { name: "Votre nom (animateur·rice)" }).fill("Inès");
   await importForm.getByRole("button", { name: "Ouvrir une table à partir de ce récit" }).click();
   await expect(phasesOf(next).locator('[aria-current="step"]')).toHaveText(/Préparation/);

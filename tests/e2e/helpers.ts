@@ -41,12 +41,19 @@ export async function openTools(page: Page): Promise<Locator> {
 export async function closeTools(page: Page): Promise<void> {
   const toggle = page.getByRole("button", { name: "Outils d'animation", exact: true });
   // The drawer covers the toggle on a wide screen: it is closed from inside, as a person does.
-  if ((await toggle.getAttribute("aria-expanded")) === "true") await page.getByRole("button", { name: "Fermer les outils d'animation" }).click();
+  if ((await toggle.getAttribute("aria-expanded")) === "true")
+    await page.getByRole("button", { name: "Fermer les outils d'animation" }).click();
   await expect(page.getByRole("dialog", { name: "Animation" })).toBeHidden();
 }
 
 /** A participant opens the link in their own browser context and takes a seat (in a zone of the kit's actor map). */
-export async function joinAsParticipant(browser: Browser, link: string, name: string, role: string, zone = "Société civile"): Promise<Page> {
+export async function joinAsParticipant(
+  browser: Browser,
+  link: string,
+  name: string,
+  role: string,
+  zone = "Société civile",
+): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(link);
@@ -64,7 +71,10 @@ export async function drawCard(page: Page, pile: "un défi" | "un levier" | "un 
   const before = await hand.getByRole("button", { name: /^Placer « / }).count();
   await page.getByRole("button", { name: `Piocher ${pile}` }).click();
   await expect(hand.getByRole("button", { name: /^Placer « / })).toHaveCount(before + 1);
-  const label = await hand.getByRole("button", { name: /^Placer « / }).last().textContent();
+  const label = await hand
+    .getByRole("button", { name: /^Placer « / })
+    .last()
+    .textContent();
   const match = label?.match(/^Placer « (.+) »$/);
   if (!match?.[1]) throw new Error(`no card title in "${label}"`);
   return writeBlankIfAny(page, match[1]);
@@ -83,7 +93,10 @@ export async function writeBlankIfAny(page: Page, title: string): Promise<string
   blanksWritten += 1;
   const written = `Notre carte n° ${blanksWritten} (${title.replace(/ à écrire$/, "").toLowerCase()})`;
   await form.last().getByRole("textbox", { name: "Titre de la carte" }).fill(written);
-  await form.last().getByRole("textbox", { name: "Texte de la carte" }).fill("Écrite à la table, sur une carte vierge.");
+  await form
+    .last()
+    .getByRole("textbox", { name: "Texte de la carte" })
+    .fill("Écrite à la table, sur une carte vierge.");
   await form.last().getByRole("button", { name: "Écrire la carte" }).click();
   await expect(hand.getByRole("button", { name: `Placer « ${written} »`, exact: true })).toBeVisible();
   return written;
@@ -129,7 +142,10 @@ export type Spot = "start" | number;
  * (two taps). The chooser closes once the card is on its way.
  */
 export async function placeCard(page: Page, title: string, spot: Spot): Promise<void> {
-  await page.getByRole("region", { name: /Ma main/ }).getByRole("button", { name: `Placer « ${title} »`, exact: true }).click();
+  await page
+    .getByRole("region", { name: /Ma main/ })
+    .getByRole("button", { name: `Placer « ${title} »`, exact: true })
+    .click();
   const chooser = page.getByRole("dialog", { name: `Où placer « ${title} » ?` });
   const name = spot === "start" ? "Au début du chemin" : new RegExp(`^Après l'étape ${spot} — `);
   await chooser.getByRole("button", { name }).click();
@@ -153,7 +169,10 @@ export async function dragCard(page: Page, card: Locator, spot: string): Promise
       const after = await card.boundingBox();
       if (!before || !after || before.x !== after.x || before.y !== after.y) return "moving";
       centre = { x: after.x + after.width / 2, y: after.y + after.height / 2 };
-      const underPointer = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest(".hand-card__grip") !== null, centre);
+      const underPointer = await page.evaluate(
+        ({ x, y }) => document.elementFromPoint(x, y)?.closest(".hand-card__grip") !== null,
+        centre,
+      );
       return underPointer ? "still, under the pointer" : "covered";
     })
     .toBe("still, under the pointer");

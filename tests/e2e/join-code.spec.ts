@@ -55,7 +55,10 @@ async function typeCode(page: Page, typed: string): Promise<void> {
   await section.getByRole("button", { name: "Trouver la table" }).click();
 }
 
-test("a participant on a phone joins by the table's code, sees the table named, and is refused the code once the table is locked", async ({ browser, page }) => {
+test("a participant on a phone joins by the table's code, sees the table named, and is refused the code once the table is locked", async ({
+  browser,
+  page,
+}) => {
   await openTable(page);
   await expect(page).toHaveTitle(TAB);
   const code = await readJoinCode(page);

@@ -34,7 +34,9 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
   await ines.goto(link);
   const zones = ines.getByRole("group", { name: "Où vous situez-vous sur la carte des acteurs ?" });
   await expect(zones.getByRole("radio")).toHaveCount(4);
-  await expect(zones.getByRole("radio", { name: "Décideurs du territoire" })).toHaveAccessibleDescription(/exécutifs locaux \(élus et directions générales\)/);
+  await expect(zones.getByRole("radio", { name: "Décideurs du territoire" })).toHaveAccessibleDescription(
+    /exécutifs locaux \(élus et directions générales\)/,
+  );
   await ines.getByRole("textbox", { name: "Votre nom" }).fill("Inès");
   await ines.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("élue aux mobilités");
   // Without a zone the form does not go: a participant is asked where she stands.
@@ -47,10 +49,16 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
 
   // Preparation: the facilitator sees how many stand in each zone and who, the zones nobody represents, the kit's advice.
   const balance = balanceOf(facilitator);
-  await expect(balance.getByRole("listitem").filter({ hasText: "Décideurs du territoire" })).toContainText("1 personneInès");
+  await expect(balance.getByRole("listitem").filter({ hasText: "Décideurs du territoire" })).toContainText(
+    "1 personneInès",
+  );
   await expect(balance.getByRole("listitem").filter({ hasText: "Société civile" })).toContainText("Tom");
-  await expect(balance).toContainText("Personne ne représente encore : « Numérique », « Développement durable et environnement ».");
-  await expect(balance).toContainText("Le kit conseille d'intégrer la diversité (numérique et environnement) dès le premier cercle.");
+  await expect(balance).toContainText(
+    "Personne ne représente encore : « Numérique », « Développement durable et environnement ».",
+  );
+  await expect(balance).toContainText(
+    "Le kit conseille d'intégrer la diversité (numérique et environnement) dès le premier cercle.",
+  );
   await expect(balance.getByRole("figure", { name: "Construisez votre table — les conseils du kit" })).toContainText(
     "Invitez, à certains moments, les participants à se projeter en tant que citoyens plutôt qu'avec leurs casquettes professionnelles",
   );
@@ -65,14 +73,21 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
   await ines.getByRole("button", { name: "Changer de casquette" }).click();
   await ines.getByRole("button", { name: "En tant que citoyen·ne" }).click();
   await expect(ines.getByRole("textbox", { name: "Votre rôle maintenant" })).toHaveValue("citoyen·ne");
-  await ines.getByRole("group", { name: "Où vous situez-vous sur la carte des acteurs ?" }).getByRole("radio", { name: "Société civile" }).check();
+  await ines
+    .getByRole("group", { name: "Où vous situez-vous sur la carte des acteurs ?" })
+    .getByRole("radio", { name: "Société civile" })
+    .check();
   await ines.getByRole("button", { name: "Changer de casquette" }).click();
-  await expect(ines.getByRole("status").filter({ hasText: "Vous parlez maintenant en tant que : citoyen·ne." })).toBeAttached();
+  await expect(
+    ines.getByRole("status").filter({ hasText: "Vous parlez maintenant en tant que : citoyen·ne." }),
+  ).toBeAttached();
 
   // The people list shows her role now; her first step keeps the role she wrote it in.
   const people = facilitator.getByRole("region", { name: /Autour de la table/ });
   // (the first list of the panel is the people; the balance follows it)
-  await expect(people.getByRole("list").first().getByRole("listitem").filter({ hasText: "Inès" })).toContainText("citoyen·neSociété civile");
+  await expect(people.getByRole("list").first().getByRole("listitem").filter({ hasText: "Inès" })).toContainText(
+    "citoyen·neSociété civile",
+  );
   const second = await drawCard(ines, "un levier");
   await placeCard(ines, second, 1);
   await narrate(ines, 2, "Je prends la navette avec mes voisins.");
@@ -80,14 +95,21 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
   await expect(facilitator.getByRole("article", { name: /^Étape 2 : / })).toContainText("Inès (citoyen·ne)");
 
   // The balance stays in the facilitator's people panel during play: Inès has moved to civil society.
-  await expect(people.getByRole("region", { name: "Qui est autour de la table ?" }).getByRole("listitem").filter({ hasText: "Société civile" })).toContainText(
-    "2 personnes",
-  );
+  await expect(
+    people
+      .getByRole("region", { name: "Qui est autour de la table ?" })
+      .getByRole("listitem")
+      .filter({ hasText: "Société civile" }),
+  ).toContainText("2 personnes");
 
   // At the debrief she writes where she stands and what she commits to.
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Débrief »" }).click();
-  await ines.getByRole("textbox", { name: "Où je me situe dans le futur souhaitable, et comment j'agis dans cette transition" }).fill("Je prends la navette chaque matin.");
-  await ines.getByRole("textbox", { name: "Mon engagement : « Je m'engage à… »" }).fill("Je m'engage à proposer un covoiturage du marché.");
+  await ines
+    .getByRole("textbox", { name: "Où je me situe dans le futur souhaitable, et comment j'agis dans cette transition" })
+    .fill("Je prends la navette chaque matin.");
+  await ines
+    .getByRole("textbox", { name: "Mon engagement : « Je m'engage à… »" })
+    .fill("Je m'engage à proposer un covoiturage du marché.");
   await ines.getByRole("button", { name: "Enregistrer mon débrief" }).click();
   await expect(ines.getByRole("heading", { name: "Mon engagement" })).toBeVisible();
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Récit terminé »" }).click();
@@ -95,18 +117,27 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
 
   // The exports: each step signed with the role of its time, in path order; the people list with her role and zone now.
   const markdown = await download(facilitator, "Télécharger le récit (Markdown)");
-  expect(markdown).toMatch(/La communauté de communes ouvre une ligne de navettes\.\n\n\*Raconté par Inès \(élue aux mobilités\)\*/);
+  expect(markdown).toMatch(
+    /La communauté de communes ouvre une ligne de navettes\.\n\n\*Raconté par Inès \(élue aux mobilités\)\*/,
+  );
   expect(markdown).toMatch(/Je prends la navette avec mes voisins\.\n\n\*Raconté par Inès \(citoyen·ne\)\*/);
   expect(markdown).toContain("- Inès (citoyen·ne · Société civile)");
-  expect(markdown.slice(markdown.indexOf("### Les engagements"))).toContain("Je m'engage à proposer un covoiturage du marché.  \n*Inès (citoyen·ne)*");
+  expect(markdown.slice(markdown.indexOf("### Les engagements"))).toContain(
+    "Je m'engage à proposer un covoiturage du marché.  \n*Inès (citoyen·ne)*",
+  );
 
   const html = await download(facilitator, "Télécharger le récit imprimable (HTML, à enregistrer en PDF)");
   const steps = html.slice(html.indexOf('<ol class="steps">'));
   expect(steps.indexOf("Inès (élue aux mobilités)")).toBeGreaterThan(-1);
   expect(steps.indexOf("Inès (élue aux mobilités)")).toBeLessThan(steps.indexOf("Inès (citoyen·ne)"));
 
-  const json = JSON.parse(await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)")) as {
-    table: { path: { authorRole?: string }[]; participants: { name: string; role: string; zone?: string; commitment?: string }[] };
+  const json = JSON.parse(
+    await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)"),
+  ) as {
+    table: {
+      path: { authorRole?: string }[];
+      participants: { name: string; role: string; zone?: string; commitment?: string }[];
+    };
   };
   expect(json.table.path.map((s) => s.authorRole)).toEqual(["élue aux mobilités", "citoyen·ne"]);
   expect(json.table.participants.find((p) => p.name === "Inès")).toMatchObject({

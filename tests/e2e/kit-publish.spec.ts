@@ -16,7 +16,12 @@ test.afterEach(async () => {
 });
 
 /** people[index] back at their seat, in their own browser. */
-async function open(browser: Browser, seeded: SeededTable, index: number, viewport: { width: number; height: number }): Promise<Page> {
+async function open(
+  browser: Browser,
+  seeded: SeededTable,
+  index: number,
+  viewport: { width: number; height: number },
+): Promise<Page> {
   const phone = viewport.width < 500;
   const context = await browser.newContext({ viewport, isMobile: phone, hasTouch: phone });
   await context.addInitScript(seeded.seatScript(index));
@@ -48,10 +53,12 @@ test("the facilitator publishes the closed story; Karim agrees to be named, Soph
   const sophieChoice = sophiePage.getByRole("checkbox", { name: MY_NAME });
   await expect(sophieChoice).not.toBeChecked();
   await expect(sophieChoice).toHaveAccessibleDescription(/« Participant·e \d+ »/);
-  const sophieAs = /« (Participant·e \d+) »/.exec(await sophieChoice.evaluate((box) => {
-    const ids = box.getAttribute("aria-describedby")?.split(" ") ?? [];
-    return ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
-  }))?.[1];
+  const sophieAs = /« (Participant·e \d+) »/.exec(
+    await sophieChoice.evaluate((box) => {
+      const ids = box.getAttribute("aria-describedby")?.split(" ") ?? [];
+      return ids.map((id) => document.getElementById(id)?.textContent ?? "").join(" ");
+    }),
+  )?.[1];
   if (!sophieAs) throw new Error("Sophie is not told how she would appear");
 
   const publishing = facilitator.getByRole("region", { name: "Publier le récit" });
@@ -65,7 +72,9 @@ test("the facilitator publishes the closed story; Karim agrees to be named, Soph
   // Everyone at the table is told where it is published.
   await expect(sophiePage.getByRole("link", { name: link })).toBeVisible();
   await publishing.screenshot({ path: test.info().outputPath("facilitator-1440.png") });
-  await karimPage.getByRole("region", { name: "Le récit publié" }).screenshot({ path: test.info().outputPath("participant-390.png") });
+  await karimPage
+    .getByRole("region", { name: "Le récit publié" })
+    .screenshot({ path: test.info().outputPath("participant-390.png") });
 
   // A stranger: no link of the table, no seat, only the public address.
   const stranger = await (await browser.newContext()).newPage();

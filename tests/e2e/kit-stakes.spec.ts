@@ -20,7 +20,9 @@ async function download(page: Page, button: string): Promise<string> {
 /** Types into a field of the stakes and presses its "Enregistrer", as the facilitator does. */
 async function saveStake(page: Page, label: string, text: string): Promise<void> {
   await stakesOf(page).getByRole("textbox", { name: label, exact: true }).fill(text);
-  await stakesOf(page).getByRole("button", { name: `Enregistrer « ${label} »` }).click();
+  await stakesOf(page)
+    .getByRole("button", { name: `Enregistrer « ${label} »` })
+    .click();
   await expect(stakesOf(page).getByText("Modifié, pas encore enregistré.")).toHaveCount(0);
 }
 
@@ -46,29 +48,41 @@ test("the facilitator writes the stakes in preparation, everyone reads them in p
   const bao = await joinAsParticipant(browser, link, "Bao", "habitante");
 
   // The framing challenge written in preparation, and its suggestion, come with the advice too.
-  await expect(setupOf(facilitator).getByRole("textbox", { name: "Écrire notre propre défi" })).toHaveAccessibleDescription(new RegExp(ADVICE.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+  await expect(
+    setupOf(facilitator).getByRole("textbox", { name: "Écrire notre propre défi" }),
+  ).toHaveAccessibleDescription(new RegExp(ADVICE.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
   await setupOf(bao).getByRole("combobox", { name: "Ma suggestion porte sur" }).selectOption({ label: "le défi" });
   await expect(setupOf(bao).getByRole("textbox", { name: "Ma suggestion" })).toHaveAccessibleDescription(ADVICE);
 
   // The stakes, in the kit's words: what happens if nothing is done, then two objectives, the more important written second.
-  await expect(stakesOf(facilitator).getByRole("textbox", { name: "Les enjeux" })).toHaveAccessibleDescription(/« Formuler les enjeux, ce qui se passe si on ne fait rien »/);
+  await expect(stakesOf(facilitator).getByRole("textbox", { name: "Les enjeux" })).toHaveAccessibleDescription(
+    /« Formuler les enjeux, ce qui se passe si on ne fait rien »/,
+  );
   await saveStake(facilitator, "Les enjeux", "Les jeunes quittent la vallée faute de transports.");
   await stakesOf(facilitator).getByRole("button", { name: "Ajouter un objectif" }).click();
-  await stakesOf(facilitator).getByRole("combobox", { name: "Priorité de l'objectif 1" }).selectOption({ label: "Priorité 2" });
+  await stakesOf(facilitator)
+    .getByRole("combobox", { name: "Priorité de l'objectif 1" })
+    .selectOption({ label: "Priorité 2" });
   await saveStake(facilitator, "Nouvel objectif", "Un atelier de réparation dans chaque village");
   await stakesOf(facilitator).getByRole("button", { name: "Ajouter un objectif" }).click();
   await saveStake(facilitator, "Nouvel objectif", "Une navette à la demande");
   await expect(stakesOf(facilitator).getByRole("combobox", { name: "Priorité de l'objectif 2" })).toHaveValue("1");
-  await expect(stakesOf(facilitator).getByRole("textbox", { name: "Objectif 2", exact: true })).toHaveAccessibleDescription(/« les hiérarchiser : ce qui est le plus important »/);
+  await expect(
+    stakesOf(facilitator).getByRole("textbox", { name: "Objectif 2", exact: true }),
+  ).toHaveAccessibleDescription(/« les hiérarchiser : ce qui est le plus important »/);
   await stakesOf(facilitator).getByRole("button", { name: "Ajouter une petite victoire" }).click();
   await saveStake(facilitator, "Nouvelle petite victoire", "Un covoiturage affiché à la mairie");
   await stakesOf(facilitator).getByRole("button", { name: "Ajouter un indicateur" }).click();
-  await expect(stakesOf(facilitator).getByRole("textbox", { name: "Nouvel indicateur" })).toHaveAccessibleDescription(/nous aurons réussi si, dans xx années/);
+  await expect(stakesOf(facilitator).getByRole("textbox", { name: "Nouvel indicateur" })).toHaveAccessibleDescription(
+    /nous aurons réussi si, dans xx années/,
+  );
   await saveStake(facilitator, "Nouvel indicateur", "Dans 10 ans, la moitié des jeunes restent");
 
   // The participant reads them live, objectives by priority.
   const baoSetup = setupOf(bao);
-  await expect(baoSetup.getByRole("definition").filter({ hasText: "Les jeunes quittent la vallée faute de transports." })).toBeVisible();
+  await expect(
+    baoSetup.getByRole("definition").filter({ hasText: "Les jeunes quittent la vallée faute de transports." }),
+  ).toBeVisible();
   await expect(baoSetup.getByRole("definition").filter({ hasText: "Priorité 1" }).getByRole("listitem")).toHaveText([
     "Priorité 1 : Une navette à la demande",
     "Priorité 2 : Un atelier de réparation dans chaque village",
@@ -79,7 +93,12 @@ test("the facilitator writes the stakes in preparation, everyone reads them in p
   const today = bao.getByRole("group", { name: "Aujourd'hui" });
   await today.getByRole("button", { name: "Tout lire : Aujourd'hui" }).click();
   const stakes = today.getByRole("group", { name: "Enjeux et objectifs" });
-  for (const text of ["Les jeunes quittent la vallée", "Priorité 1 : Une navette à la demande", "Un covoiturage affiché à la mairie", "la moitié des jeunes restent"]) {
+  for (const text of [
+    "Les jeunes quittent la vallée",
+    "Priorité 1 : Une navette à la demande",
+    "Un covoiturage affiché à la mairie",
+    "la moitié des jeunes restent",
+  ]) {
     await expect(stakes).toContainText(text);
   }
 
@@ -91,8 +110,12 @@ test("the facilitator writes the stakes in preparation, everyone reads them in p
 
   // Debrief: Bao writes where she stands and what she commits to; everyone reads it.
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Débrief »" }).click();
-  await bao.getByRole("textbox", { name: "Où je me situe dans le futur souhaitable, et comment j'agis dans cette transition" }).fill("Je prends la navette chaque matin.");
-  await bao.getByRole("textbox", { name: "Mon engagement : « Je m'engage à… »" }).fill("Je m'engage à animer l'atelier de réparation.");
+  await bao
+    .getByRole("textbox", { name: "Où je me situe dans le futur souhaitable, et comment j'agis dans cette transition" })
+    .fill("Je prends la navette chaque matin.");
+  await bao
+    .getByRole("textbox", { name: "Mon engagement : « Je m'engage à… »" })
+    .fill("Je m'engage à animer l'atelier de réparation.");
   await bao.getByRole("button", { name: "Enregistrer mon débrief" }).click();
   await expect(bao.getByRole("heading", { name: "Mon engagement" })).toBeVisible();
   await expect(facilitator.getByText("S'engage : Je m'engage à animer l'atelier de réparation.")).toBeVisible();
@@ -102,8 +125,12 @@ test("the facilitator writes the stakes in preparation, everyone reads them in p
 
   // The exports: the stakes in the frame, before the people; the commitment under Bao's name in the debrief.
   const markdown = await download(facilitator, "Télécharger le récit (Markdown)");
-  expect(markdown).toContain("**Les enjeux (ce qui se passe si on ne fait rien) :** Les jeunes quittent la vallée faute de transports.");
-  expect(markdown).toContain("- Priorité 1 : Une navette à la demande\n- Priorité 2 : Un atelier de réparation dans chaque village");
+  expect(markdown).toContain(
+    "**Les enjeux (ce qui se passe si on ne fait rien) :** Les jeunes quittent la vallée faute de transports.",
+  );
+  expect(markdown).toContain(
+    "- Priorité 1 : Une navette à la demande\n- Priorité 2 : Un atelier de réparation dans chaque village",
+  );
   expect(markdown).toContain("**Les petites victoires :**\n\n- Un covoiturage affiché à la mairie");
   expect(markdown).toContain("**Nous aurons réussi si… :**\n\n- Dans 10 ans, la moitié des jeunes restent");
   expect(markdown.indexOf("Les enjeux")).toBeLessThan(markdown.indexOf("## Les personnes"));
@@ -112,15 +139,24 @@ test("the facilitator writes the stakes in preparation, everyone reads them in p
 
   const html = await download(facilitator, "Télécharger le récit imprimable (HTML, à enregistrer en PDF)");
   const setup = html.slice(html.indexOf('<section class="setup"'), html.indexOf("</section>"));
-  expect(setup).toContain("<li class=\"typed\">Priorité 1 : Une navette à la demande</li>");
-  expect(html.slice(html.indexOf('<div class="commitments">'))).toContain("Je m&#39;engage à animer l&#39;atelier de réparation.");
+  expect(setup).toContain('<li class="typed">Priorité 1 : Une navette à la demande</li>');
+  expect(html.slice(html.indexOf('<div class="commitments">'))).toContain(
+    "Je m&#39;engage à animer l&#39;atelier de réparation.",
+  );
 
-  const json = JSON.parse(await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)")) as {
-    table: { setup: { stakes: { objectives: { text: string; priority: number }[] } }; participants: { name: string; commitment?: string }[] };
+  const json = JSON.parse(
+    await download(facilitator, "Télécharger le récit complet (JSON, pour continuer ailleurs)"),
+  ) as {
+    table: {
+      setup: { stakes: { objectives: { text: string; priority: number }[] } };
+      participants: { name: string; commitment?: string }[];
+    };
   };
   expect(json.table.setup.stakes.objectives).toEqual([
     { text: "Un atelier de réparation dans chaque village", priority: 2 },
     { text: "Une navette à la demande", priority: 1 },
   ]);
-  expect(json.table.participants.find((p) => p.name === "Bao")?.commitment).toBe("Je m'engage à animer l'atelier de réparation.");
+  expect(json.table.participants.find((p) => p.name === "Bao")?.commitment).toBe(
+    "Je m'engage à animer l'atelier de réparation.",
+  );
 });

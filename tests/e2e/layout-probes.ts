@@ -7,7 +7,8 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const found: string[] = [];
-    if (document.documentElement.scrollWidth > width + 1) found.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
+    if (document.documentElement.scrollWidth > width + 1)
+      found.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${width}`);
     for (const element of Array.from(document.body.querySelectorAll<HTMLElement>("*"))) {
       const box = element.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
@@ -47,5 +48,7 @@ export async function stepsInFirstScreen(page: Page): Promise<number> {
 
 /** The height of each collapsed step tile, in px. */
 export async function stepHeights(page: Page): Promise<number[]> {
-  return page.locator("[data-step-id]").evaluateAll((steps) => steps.map((s) => Math.round(s.getBoundingClientRect().height)));
+  return page
+    .locator("[data-step-id]")
+    .evaluateAll((steps) => steps.map((s) => Math.round(s.getBoundingClientRect().height)));
 }

@@ -6,7 +6,8 @@ import { seedTable, type SeededTable } from "../seed-table.ts";
 import { drawCard, openStep, placeCard, stepOf } from "./helpers.ts";
 
 const baseUrl = `http://localhost:${process.env.E2E_PORT ?? 2590}`;
-const tileOf = (page: Page, number: number) => stepOf(page, number).getByRole("button", { name: new RegExp(`^Étape ${number} : `) });
+const tileOf = (page: Page, number: number) =>
+  stepOf(page, number).getByRole("button", { name: new RegExp(`^Étape ${number} : `) });
 
 let table: SeededTable | null = null;
 test.afterEach(async () => {
@@ -15,7 +16,12 @@ test.afterEach(async () => {
 });
 
 /** A seeded person (people[index]) back at their seat in a browser of this size; the observer with index -1. */
-async function open(browser: Browser, seeded: SeededTable, index: number, viewport = { width: 1440, height: 900 }): Promise<Page> {
+async function open(
+  browser: Browser,
+  seeded: SeededTable,
+  index: number,
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
   const context = await browser.newContext({ viewport });
   if (index >= 0) await context.addInitScript(seeded.seatScript(index));
   const page = await context.newPage();
@@ -26,7 +32,9 @@ async function open(browser: Browser, seeded: SeededTable, index: number, viewpo
 
 /** people[index] draws from the fullest pile and places the card after the last step; returns the new step's title. */
 async function placeAtEnd(seeded: SeededTable, index: number): Promise<string> {
-  const handOf = () => Object.values(seeded.stateOf(index).participants).find((p) => p.id === seeded.people[index]?.participantId)?.hand ?? [];
+  const handOf = () =>
+    Object.values(seeded.stateOf(index).participants).find((p) => p.id === seeded.people[index]?.participantId)?.hand ??
+    [];
   const before = handOf().length;
   const piles = seeded.stateOf(index).piles;
   const deck = (["challenge", "lever", "pitfall"] as const).reduce((a, b) => (piles[b] > piles[a] ? b : a));
@@ -34,7 +42,11 @@ async function placeAtEnd(seeded: SeededTable, index: number): Promise<string> {
   await expect.poll(() => handOf().length).toBe(before + 1);
   const card = handOf().at(-1);
   if (!card) throw new Error("nothing drawn");
-  await seeded.act(index, { type: "place", cardId: card.id, afterStepId: seeded.stateOf(index).path.at(-1)?.id ?? null });
+  await seeded.act(index, {
+    type: "place",
+    cardId: card.id,
+    afterStepId: seeded.stateOf(index).path.at(-1)?.id ?? null,
+  });
   return card.title;
 }
 
@@ -71,7 +83,9 @@ test("a step opens in full in its place, one at a time, and closes back to its t
   await expect(box).toBeFocused();
   await box.fill("Et la cantine suit le mouvement.");
   await opened.getByRole("button", { name: "Ajouter" }).click();
-  await expect(opened.getByRole("list", { name: "« Oui, et… » de l'étape 2" })).toContainText("Et la cantine suit le mouvement.");
+  await expect(opened.getByRole("list", { name: "« Oui, et… » de l'étape 2" })).toContainText(
+    "Et la cantine suit le mouvement.",
+  );
   await expect(opened.getByRole("button", { name: "Oui, et… : prolonger l'étape 2" })).toBeFocused();
   const count = await stepOf(page, 2).locator(".yes-and__list li").count();
   await stepOf(page, 2).getByRole("button", { name: "Fermer l'étape 2" }).click();
@@ -80,21 +94,32 @@ test("a step opens in full in its place, one at a time, and closes back to its t
   // A card just placed opens its step, the narration's box ready to type in.
   const piles = table.stateOf(1).piles;
   const deck = (["challenge", "lever", "pitfall"] as const).reduce((a, b) => (piles[b] > piles[a] ? b : a));
-  const title = await drawCard(page, ({ challenge: "un défi", lever: "un levier", pitfall: "un écueil" } as const)[deck]);
+  const title = await drawCard(
+    page,
+    ({ challenge: "un défi", lever: "un levier", pitfall: "un écueil" } as const)[deck],
+  );
   await placeCard(page, title, "start");
   await expect(tileOf(page, 1)).toHaveAttribute("aria-expanded", "true");
   await expect(stepOf(page, 1).getByRole("textbox", { name: "Narration de l'étape 1" })).toBeFocused();
   await expect(tileOf(page, 3)).toHaveAttribute("aria-expanded", "false");
 });
 
-test("the shared screen follows each new step; « Aller à la dernière étape posée » reaches the newest on any screen", async ({ browser }) => {
+test("the shared screen follows each new step; « Aller à la dernière étape posée » reaches the newest on any screen", async ({
+  browser,
+}) => {
   table = await seedTable({ baseUrl, participants: 3, steps: 24, phase: "play" });
   const screen = await open(browser, table, -1, { width: 1920, height: 1080 });
   const participant = await open(browser, table, 2, { width: 390, height: 844 });
 
   // Following is on by default on the shared screen only.
-  await expect(screen.getByRole("button", { name: "Suivre les nouvelles étapes" })).toHaveAttribute("aria-pressed", "true");
-  await expect(participant.getByRole("button", { name: "Suivre les nouvelles étapes" })).toHaveAttribute("aria-pressed", "false");
+  await expect(screen.getByRole("button", { name: "Suivre les nouvelles étapes" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(participant.getByRole("button", { name: "Suivre les nouvelles étapes" })).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
 
   // A new step arrives at the far end of the path: the shared screen brings it into view and lights it up.
   const title = await placeAtEnd(table, 1);
@@ -109,7 +134,9 @@ test("the shared screen follows each new step; « Aller à la dernière étape p
   await expect(tileOf(participant, 25)).toBeInViewport();
 });
 
-test("the story presentation replays the story from Aujourd'hui to the horizon at the presenter's pace", async ({ browser }) => {
+test("the story presentation replays the story from Aujourd'hui to the horizon at the presenter's pace", async ({
+  browser,
+}) => {
   table = await seedTable({ baseUrl, participants: 3, steps: 3, phase: "play" });
   await table.act(0, { type: "setPhase", phase: "debrief" });
   const path = table.stateOf(0).path;
@@ -127,7 +154,9 @@ test("the story presentation replays the story from Aujourd'hui to the horizon a
   await expect(story.getByRole("heading", { level: 2 })).toHaveText(path[0]?.card.title ?? "");
   await expect(story).toContainText(path[0]?.narration ?? "");
   await expect(story).toContainText("Racontée par");
-  await expect(story.locator('[aria-live="polite"]')).toHaveText(`Écran 2 sur 5 — Étape 1 sur 3 : ${path[0]?.card.title}`);
+  await expect(story.locator('[aria-live="polite"]')).toHaveText(
+    `Écran 2 sur 5 — Étape 1 sur 3 : ${path[0]?.card.title}`,
+  );
   await story.getByRole("button", { name: "Suivant" }).click();
   await expect(story.getByText("3 / 5")).toBeVisible();
   await page.keyboard.press("ArrowLeft");
@@ -144,20 +173,38 @@ test("the story presentation replays the story from Aujourd'hui to the horizon a
   await expect(opener).toBeFocused();
 });
 
-test("on a phone a step's tile stays under 120 px and nothing overflows sideways, whatever the card's title", async ({ browser }) => {
+test("on a phone a step's tile stays under 120 px and nothing overflows sideways, whatever the card's title", async ({
+  browser,
+}) => {
   table = await seedTable({ baseUrl, participants: 2, steps: 2, phase: "play" });
   const long = "Anticonstitutionnellement-interdépartementalisation-des-mobilités-décarbonées";
-  await table.act(1, { type: "writeCard", deck: "lever", title: long, text: "Un titre sans espace, plus large qu'un téléphone." });
-  const card = Object.values(table.stateOf(1).participants).find((p) => p.id === table?.people[1]?.participantId)?.hand?.find((c) => c.title === long);
+  await table.act(1, {
+    type: "writeCard",
+    deck: "lever",
+    title: long,
+    text: "Un titre sans espace, plus large qu'un téléphone.",
+  });
+  const card = Object.values(table.stateOf(1).participants)
+    .find((p) => p.id === table?.people[1]?.participantId)
+    ?.hand?.find((c) => c.title === long);
   await table.act(1, { type: "place", cardId: card?.id ?? "", afterStepId: null });
-  await table.act(1, { type: "narrate", stepId: table.stateOf(1).path[0]?.id ?? "", text: "Une narration longue. ".repeat(30) });
+  await table.act(1, {
+    type: "narrate",
+    stepId: table.stateOf(1).path[0]?.id ?? "",
+    text: "Une narration longue. ".repeat(30),
+  });
   for (const width of [390, 360]) {
     const page = await open(browser, table, 1, { width, height: 800 });
     await expect(stepOf(page, 1)).toHaveAccessibleName(`Étape 1 : ${long}`);
-    for (const number of [1, 2, 3]) expect((await stepOf(page, number).boundingBox())?.height ?? 999).toBeLessThanOrEqual(120);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    for (const number of [1, 2, 3])
+      expect((await stepOf(page, number).boundingBox())?.height ?? 999).toBeLessThanOrEqual(120);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     await openStep(page, 1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
     await page.context().close();
   }
 });

@@ -15,7 +15,13 @@ let table: SeededTable;
 
 test.beforeAll(async ({ baseURL }) => {
   test.setTimeout(120_000);
-  table = await seedTable({ baseUrl: baseURL ?? "", participants: 3, steps: 40, phase: "play", title: "Atelier des placements" });
+  table = await seedTable({
+    baseUrl: baseURL ?? "",
+    participants: 3,
+    steps: 40,
+    phase: "play",
+    title: "Atelier des placements",
+  });
 });
 
 test.afterAll(async () => {
@@ -89,7 +95,9 @@ test("on a phone, a card goes to the end of a 40-step path in two taps, and anyw
   await page.context().close();
 });
 
-test("with the mouse, a dragged card stays in sight under the pointer and lands where it is dropped; or the spots show on the path", async ({ browser }) => {
+test("with the mouse, a dragged card stays in sight under the pointer and lands where it is dropped; or the spots show on the path", async ({
+  browser,
+}) => {
   const page = await newcomer(browser, LAPTOP, "Oscar");
   await writeLever(page, "Un atelier de réparation");
   const card = handOf(page).getByRole("article", { name: "Levier : Un atelier de réparation" });
@@ -130,10 +138,10 @@ test("with the mouse, a dragged card stays in sight under the pointer and lands 
   expect(x).toBeLessThanOrEqual(held.x + held.width + 40);
   expect(y).toBeGreaterThanOrEqual(held.y - 40);
   expect(y).toBeLessThanOrEqual(held.y + held.height + 40);
-  const topmost = await page.evaluate(([px, py]) => document.elementFromPoint(px ?? 0, py ?? 0)?.closest("[data-drag-overlay]") !== null, [
-    held.x + held.width / 2,
-    held.y + held.height / 2,
-  ]);
+  const topmost = await page.evaluate(
+    ([px, py]) => document.elementFromPoint(px ?? 0, py ?? 0)?.closest("[data-drag-overlay]") !== null,
+    [held.x + held.width / 2, held.y + held.height / 2],
+  );
   expect(topmost).toBe(true);
 
   await page.mouse.up();
@@ -143,7 +151,9 @@ test("with the mouse, a dragged card stays in sight under the pointer and lands 
   // Or a click on the path itself: from the chooser, the spots show on the path as buttons.
   await writeLever(page, "Une ressourcerie");
   await handOf(page).getByRole("button", { name: "Placer « Une ressourcerie »", exact: true }).click();
-  await chooserFor(page, "Une ressourcerie").getByRole("button", { name: "Montrer les emplacements sur le chemin" }).click();
+  await chooserFor(page, "Une ressourcerie")
+    .getByRole("button", { name: "Montrer les emplacements sur le chemin" })
+    .click();
   await expect(handOf(page).getByRole("status")).toContainText("Une ressourcerie");
   await page.getByRole("button", { name: "Placer « Une ressourcerie » ici : après l'étape 2", exact: true }).click();
   await expect(stepOf(page, 3)).toHaveAccessibleName("Étape 3 : Une ressourcerie");
@@ -151,7 +161,9 @@ test("with the mouse, a dragged card stays in sight under the pointer and lands 
   await page.context().close();
 });
 
-test("from the keyboard, a card goes anywhere on a 40-step path in at most six key presses; Escape gives the focus back", async ({ browser }) => {
+test("from the keyboard, a card goes anywhere on a 40-step path in at most six key presses; Escape gives the focus back", async ({
+  browser,
+}) => {
   const page = await newcomer(browser, LAPTOP, "Pia");
   await writeLever(page, "Une coopérative d'habitants");
   const place = handOf(page).getByRole("button", { name: "Placer « Une coopérative d'habitants »", exact: true });
@@ -189,7 +201,11 @@ test("from the keyboard, a card goes anywhere on a 40-step path in at most six k
   await press("Enter");
   await press("Tab"); // « Placer ici »
   await press("Tab"); // the list, on its last spot
-  await expect(chooserFor(page, "Un marché du soir").getByRole("button", { name: new RegExp(`^Après l'étape ${await stepCount(page)} — `) })).toBeFocused();
+  await expect(
+    chooserFor(page, "Un marché du soir").getByRole("button", {
+      name: new RegExp(`^Après l'étape ${await stepCount(page)} — `),
+    }),
+  ).toBeFocused();
   await press("Home");
   await expect(chooserFor(page, "Un marché du soir").getByRole("button", { name: "Au début du chemin" })).toBeFocused();
   await press("Enter");

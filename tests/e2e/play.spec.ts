@@ -1,7 +1,18 @@
 // Play and debrief in three browsers: turns, the timer, a pitfall dealt and answered, "oui, et…" and reactions,
 // a card written at the table, the facilitator's moderation, then every participant's debrief and the winning table.
 import { expect, test, type Page } from "@playwright/test";
-import { closeTools, dealPitfall, drawCard, joinAsParticipant, narrate, openStep, openTableAsFacilitator, openTools, placeCard, writeBlankIfAny } from "./helpers.ts";
+import {
+  closeTools,
+  dealPitfall,
+  drawCard,
+  joinAsParticipant,
+  narrate,
+  openStep,
+  openTableAsFacilitator,
+  openTools,
+  placeCard,
+  writeBlankIfAny,
+} from "./helpers.ts";
 
 const stepOf = (page: Page, number: number) => page.getByRole("article", { name: new RegExp(`^Étape ${number} : `) });
 const turnsOf = (page: Page) => page.getByRole("region", { name: "Tours de jeu" });
@@ -17,7 +28,9 @@ async function startTimer(page: Page, minutes: number, label?: string): Promise<
   await closeTools(page);
 }
 
-test("a facilitator runs play and debrief with two participants, and all three see the table win", async ({ browser }) => {
+test("a facilitator runs play and debrief with two participants, and all three see the table win", async ({
+  browser,
+}) => {
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
     title: "Atelier du bourg",
@@ -37,7 +50,10 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await expect(facilitator.getByRole("button", { name: "Tour par tour" })).toHaveAttribute("aria-pressed", "true");
   await expect(turnsOf(alex).getByText("C'est à vous !")).toBeVisible();
   await expect(turnsOf(sam).getByText("C'est au tour de Alex.")).toBeVisible();
-  await expect(turnsOf(sam).getByRole("list", { name: "Ordre de passage" }).getByRole("listitem")).toHaveText([/^Alex/, /^Sam/]);
+  await expect(turnsOf(sam).getByRole("list", { name: "Ordre de passage" }).getByRole("listitem")).toHaveText([
+    /^Alex/,
+    /^Sam/,
+  ]);
   await expect(turnsOf(sam).locator('[aria-current="true"]')).toHaveText(/^Alex/);
   await expect(sam.getByRole("button", { name: "Piocher un levier" })).toBeDisabled();
   await expect(sam.getByText("Ce n'est pas votre tour : c'est à Alex.").first()).toBeVisible();
@@ -58,7 +74,10 @@ test("a facilitator runs play and debrief with two participants, and all three s
 
   // The facilitator puts Sam first in the order; then back to free play, where anyone draws.
   await facilitator.getByRole("button", { name: "Faire passer Sam plus tôt" }).click();
-  await expect(turnsOf(alex).getByRole("list", { name: "Ordre de passage" }).getByRole("listitem")).toHaveText([/^Sam/, /^Alex/]);
+  await expect(turnsOf(alex).getByRole("list", { name: "Ordre de passage" }).getByRole("listitem")).toHaveText([
+    /^Sam/,
+    /^Alex/,
+  ]);
   await facilitator.getByRole("button", { name: "Jeu libre" }).click();
   await expect(turnsOf(sam).getByText(/Jeu libre/)).toBeVisible();
   await expect(sam.getByRole("button", { name: "Piocher un levier" })).toBeEnabled();
@@ -80,7 +99,8 @@ test("a facilitator runs play and debrief with two participants, and all three s
   // The facilitator deals a pitfall onto the path after step 1: open for all, until Sam tells how the story meets it.
   // (A blank « Écueil à écrire » on top of the pile is written by the facilitator as she deals it.)
   await dealPitfall(facilitator, `Après l'étape 1 : ${lever}`);
-  for (const page of everyone) await expect(stepOf(page, 2).getByText("Écueil distribué — en attente d'une réponse")).toBeVisible();
+  for (const page of everyone)
+    await expect(stepOf(page, 2).getByText("Écueil distribué — en attente d'une réponse")).toBeVisible();
   // The tile says the pitfall waits; opened in full, it offers to answer.
   await (await openStep(sam, 2)).getByRole("button", { name: /^Raconter comment l'histoire y répond/ }).click();
   await stepOf(sam, 2)
@@ -90,40 +110,55 @@ test("a facilitator runs play and debrief with two participants, and all three s
   for (const page of everyone) {
     await openStep(page, 2);
     await expect(stepOf(page, 2).getByText("Écueil distribué — l'histoire y a répondu")).toBeVisible();
-    await expect(stepOf(page, 2).getByText("Des ateliers ouverts à tous expliquent les données, quartier par quartier.")).toBeVisible();
+    await expect(
+      stepOf(page, 2).getByText("Des ateliers ouverts à tous expliquent les données, quartier par quartier."),
+    ).toBeVisible();
     await expect(stepOf(page, 2).getByText("Réponse de Sam")).toBeVisible();
   }
 
   // "Oui, et…" under step 1 and reactions: everyone sees them, with their authors and counts.
   // The « Oui, et… » box opens on demand.
   await (await openStep(sam, 1)).getByRole("button", { name: "Oui, et… : prolonger l'étape 1" }).click();
-  await stepOf(sam, 1).getByRole("textbox", { name: "Oui, et… (étape 1)" }).fill("Et les écoles s'en servent pour les pédibus.");
+  await stepOf(sam, 1)
+    .getByRole("textbox", { name: "Oui, et… (étape 1)" })
+    .fill("Et les écoles s'en servent pour les pédibus.");
   await stepOf(sam, 1).getByRole("button", { name: "Ajouter" }).click();
   await expect(stepOf(sam, 1).getByRole("button", { name: "Oui, et… : prolonger l'étape 1" })).toBeFocused();
   // Closed, the tile counts it.
   await expect(stepOf(alex, 1).getByText("1 « oui, et… »")).toBeAttached();
   for (const page of everyone) {
     await openStep(page, 1);
-    await expect(stepOf(page, 1).getByRole("list", { name: "« Oui, et… » de l'étape 1" })).toContainText("Et les écoles s'en servent pour les pédibus.");
+    await expect(stepOf(page, 1).getByRole("list", { name: "« Oui, et… » de l'étape 1" })).toContainText(
+      "Et les écoles s'en servent pour les pédibus.",
+    );
     await expect(stepOf(page, 1).getByText("— Sam")).toBeVisible();
   }
   await (await openStep(alex, 1)).getByRole("button", { name: "Plausible, étape 1 (0)" }).click();
   await (await openStep(sam, 1)).getByRole("button", { name: "Plausible, étape 1 (1)" }).click();
   await (await openStep(sam, 2)).getByRole("button", { name: "Souhaitable, étape 2 (0)" }).click();
   await expect((await openStep(facilitator, 1)).getByRole("button", { name: "Plausible, étape 1 (2)" })).toBeVisible();
-  await expect((await openStep(alex, 1)).getByRole("button", { name: "Plausible, étape 1 (2)" })).toHaveAttribute("aria-pressed", "true");
-  await expect((await openStep(alex, 2)).getByRole("button", { name: "Souhaitable, étape 2 (1)" })).toHaveAttribute("aria-pressed", "false");
+  await expect((await openStep(alex, 1)).getByRole("button", { name: "Plausible, étape 1 (2)" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect((await openStep(alex, 2)).getByRole("button", { name: "Souhaitable, étape 2 (1)" })).toHaveAttribute(
+    "aria-pressed",
+    "false",
+  );
 
   // Sam writes a challenge of their own and places it at the end of the path: it is marked as written at this table.
   await sam.getByText("Écrire une carte").click();
   const writeForm = sam.getByRole("form", { name: "Écrire une carte" });
   await writeForm.getByRole("combobox", { name: "Pioche" }).selectOption({ label: "Défi" });
   await writeForm.getByRole("textbox", { name: "Titre de la carte" }).fill("Des rues aux enfants");
-  await writeForm.getByRole("textbox", { name: "Texte de la carte" }).fill("Fermer une rue par quartier aux voitures le mercredi.");
+  await writeForm
+    .getByRole("textbox", { name: "Texte de la carte" })
+    .fill("Fermer une rue par quartier aux voitures le mercredi.");
   await writeForm.getByRole("button", { name: "Écrire la carte" }).click();
   await placeCard(sam, "Des rues aux enfants", 2);
   await narrate(sam, 3, "Le mercredi, la rue de l'école devient une cour.");
-  for (const page of everyone) await expect((await openStep(page, 3)).getByText("écrite à cette table par Sam")).toBeVisible();
+  for (const page of everyone)
+    await expect((await openStep(page, 3)).getByText("écrite à cette table par Sam")).toBeVisible();
 
   // The facilitator rewrites the narration of step 1 and removes Sam's "oui, et…": everyone sees the change.
   await (await openStep(facilitator, 1)).getByRole("button", { name: "Modifier la narration de l'étape 1" }).click();
@@ -131,10 +166,13 @@ test("a facilitator runs play and debrief with two participants, and all three s
     .getByRole("textbox", { name: "Narration de l'étape 1 (modération)" })
     .fill("Le conseil municipal ouvre ses données de circulation, rue par rue.");
   await stepOf(facilitator, 1).getByRole("button", { name: "Enregistrer la narration" }).click();
-  await expect(stepOf(alex, 1).getByText("Le conseil municipal ouvre ses données de circulation, rue par rue.")).toBeVisible();
+  await expect(
+    stepOf(alex, 1).getByText("Le conseil municipal ouvre ses données de circulation, rue par rue."),
+  ).toBeVisible();
   await stepOf(facilitator, 1).getByRole("button", { name: "Retirer la contribution de Sam (étape 1)" }).click();
   await stepOf(facilitator, 1).getByRole("button", { name: "Confirmer le retrait de la contribution de Sam" }).click();
-  for (const page of everyone) await expect(page.getByText("Et les écoles s'en servent pour les pédibus.")).toHaveCount(0);
+  for (const page of everyone)
+    await expect(page.getByText("Et les écoles s'en servent pour les pédibus.")).toHaveCount(0);
 
   // The facilitator moves Sam's card up one place: it is step 2 for everyone, the answered pitfall step 3.
   await (await openStep(facilitator, 3)).getByRole("button", { name: "Monter l'étape 3" }).click();
@@ -149,12 +187,20 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await alex.getByRole("textbox", { name: debriefBox }).fill("J'anime l'atelier des données du quartier nord.");
   await alex.getByRole("button", { name: "Enregistrer mon débrief" }).click();
   await expect(sam.getByText("1 débrief sur 2")).toBeVisible();
-  await expect(sam.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem").filter({ hasText: "Alex" })).toContainText(
-    "débrief écrit ✓",
-  );
-  await expect(sam.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem").filter({ hasText: "Sam" })).toContainText(
-    "débrief à écrire",
-  );
+  await expect(
+    sam
+      .getByRole("region", { name: /Autour de la table/ })
+      .getByRole("list", { name: "Personnes assises" })
+      .getByRole("listitem")
+      .filter({ hasText: "Alex" }),
+  ).toContainText("débrief écrit ✓");
+  await expect(
+    sam
+      .getByRole("region", { name: /Autour de la table/ })
+      .getByRole("list", { name: "Personnes assises" })
+      .getByRole("listitem")
+      .filter({ hasText: "Sam" }),
+  ).toContainText("débrief à écrire");
   await expect(facilitator.getByRole("heading", { name: "La table a gagné !" })).toHaveCount(0);
   await sam.getByRole("textbox", { name: debriefBox }).fill("Je porte le budget des rues aux enfants au conseil.");
   await sam.getByRole("button", { name: "Enregistrer mon débrief" }).click();
@@ -162,12 +208,18 @@ test("a facilitator runs play and debrief with two participants, and all three s
     await expect(page.getByRole("heading", { name: "La table a gagné !" })).toBeVisible();
     await expect(page.getByText("2 débriefs sur 2")).toBeVisible();
     const debriefs = page.getByRole("list", { name: "Les débriefs" });
-    await expect(debriefs.getByRole("listitem").filter({ hasText: "Alex" })).toContainText("J'anime l'atelier des données du quartier nord.");
-    await expect(debriefs.getByRole("listitem").filter({ hasText: "Sam" })).toContainText("Je porte le budget des rues aux enfants au conseil.");
+    await expect(debriefs.getByRole("listitem").filter({ hasText: "Alex" })).toContainText(
+      "J'anime l'atelier des données du quartier nord.",
+    );
+    await expect(debriefs.getByRole("listitem").filter({ hasText: "Sam" })).toContainText(
+      "Je porte le budget des rues aux enfants au conseil.",
+    );
   }
 });
 
-test("a pitfall dealt into a participant's hand is marked to be played, and once placed waits for the story's answer", async ({ browser }) => {
+test("a pitfall dealt into a participant's hand is marked to be played, and once placed waits for the story's answer", async ({
+  browser,
+}) => {
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
     title: "Atelier de l'entreprise",
@@ -193,7 +245,9 @@ test("a pitfall dealt into a participant's hand is marked to be played, and once
   await expect((await openStep(facilitator, 1)).getByText("Écueil distribué — l'histoire y a répondu")).toBeVisible();
 });
 
-test("the facilitator shares the role, takes it back, removes a participant and hands the table over", async ({ browser }) => {
+test("the facilitator shares the role, takes it back, removes a participant and hands the table over", async ({
+  browser,
+}) => {
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
     title: "Atelier de la communauté de communes",
@@ -212,8 +266,11 @@ test("the facilitator shares the role, takes it back, removes a participant and 
   const people = (page: Page) => page.getByRole("region", { name: /Autour de la table/ });
   /** Opens the facilitator's actions on one person (a disclosure), unless already open. */
   const manage = async (name: string) => {
-    const details = people(facilitator).locator("details").filter({ hasText: `Gérer ${name}` });
-    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.getByText(`Gérer ${name}`).click();
+    const details = people(facilitator)
+      .locator("details")
+      .filter({ hasText: `Gérer ${name}` });
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open)))
+      await details.getByText(`Gérer ${name}`).click();
   };
 
   // Sam co-facilitates: the facilitator's tools appear on Sam's screen, and go when the role is taken back.
@@ -222,7 +279,9 @@ test("the facilitator shares the role, takes it back, removes a participant and 
   await manage("Sam");
   await people(facilitator).getByRole("button", { name: "Faire co-animer Sam" }).click();
   await expect(toolsOf(sam)).toBeVisible();
-  await expect((await openStep(sam, 1)).getByRole("button", { name: "Modifier la narration de l'étape 1" })).toBeVisible();
+  await expect(
+    (await openStep(sam, 1)).getByRole("button", { name: "Modifier la narration de l'étape 1" }),
+  ).toBeVisible();
   await people(facilitator).getByRole("button", { name: "Retirer l'animation à Sam" }).click();
   await expect(toolsOf(sam)).toHaveCount(0);
 
@@ -243,7 +302,9 @@ test("the facilitator shares the role, takes it back, removes a participant and 
   await expect(facilitator.getByRole("button", { name: "Piocher un levier" })).toBeEnabled();
 });
 
-test("when the timer runs out, everyone gets a calm notice and no penalty, and the facilitator can give more time", async ({ browser }) => {
+test("when the timer runs out, everyone gets a calm notice and no penalty, and the facilitator can give more time", async ({
+  browser,
+}) => {
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
     title: "Atelier du lycée",

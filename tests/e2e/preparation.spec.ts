@@ -46,7 +46,11 @@ test("the facilitator prepares the table with the group: live setup, suggestions
     "Des villages reliés par une seule route, et un car le matin.",
   );
   await setupOf(facilitator).getByRole("button", { name: "Ajouter un futur souhaitable" }).click();
-  await saveField(facilitator, "Nouveau futur souhaitable", "Une vallée où chaque village a son atelier de réparation.");
+  await saveField(
+    facilitator,
+    "Nouveau futur souhaitable",
+    "Une vallée où chaque village a son atelier de réparation.",
+  );
   await expect(setupOf(facilitator).getByRole("textbox", { name: "Futur souhaitable 2", exact: true })).toHaveValue(
     "Une vallée où chaque village a son atelier de réparation.",
   );
@@ -65,9 +69,15 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   };
   await suggest("la contrainte de temps", "Tout doit être prêt pour 2035.");
   await expect(setupOf(bao).getByText("Tout doit être prêt pour 2035.")).toBeVisible();
-  await facilitator.getByRole("button", { name: "Accepter la suggestion de Bao : « Tout doit être prêt pour 2035. »" }).click();
-  await expect(setupOf(facilitator).getByRole("textbox", { name: "Contrainte de temps" })).toHaveValue("Tout doit être prêt pour 2035.");
-  await expect(setupOf(bao).getByRole("definition").filter({ hasText: "Tout doit être prêt pour 2035." })).toBeVisible();
+  await facilitator
+    .getByRole("button", { name: "Accepter la suggestion de Bao : « Tout doit être prêt pour 2035. »" })
+    .click();
+  await expect(setupOf(facilitator).getByRole("textbox", { name: "Contrainte de temps" })).toHaveValue(
+    "Tout doit être prêt pour 2035.",
+  );
+  await expect(
+    setupOf(bao).getByRole("definition").filter({ hasText: "Tout doit être prêt pour 2035." }),
+  ).toBeVisible();
   await expect(setupOf(bao).getByRole("heading", { name: "Mes suggestions en attente" })).toBeHidden();
 
   // Another suggestion, dismissed: it leaves both screens and the setup does not change.
@@ -75,7 +85,9 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   await facilitator.getByRole("button", { name: "Écarter la suggestion de Bao : « Toute la Drôme. »" }).click();
   await expect(facilitator.getByText("Toute la Drôme.")).toBeHidden();
   await expect(bao.getByText("Toute la Drôme.")).toBeHidden();
-  await expect(setupOf(facilitator).getByRole("textbox", { name: "Le système", exact: true })).toHaveValue("La vallée de la Drôme");
+  await expect(setupOf(facilitator).getByRole("textbox", { name: "Le système", exact: true })).toHaveValue(
+    "La vallée de la Drôme",
+  );
 
   // A challenge written by hand, then one drawn at random from the deck: each shows for everyone.
   await saveField(facilitator, "Écrire notre propre défi", "Garder les jeunes dans la vallée.");
@@ -90,7 +102,11 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   // No pitfalls at this table: the participant sees it in the setup, and cannot draw one in play.
   await setupOf(facilitator).getByRole("checkbox", { name: "Écueils" }).uncheck();
   await expect(setupOf(facilitator).getByRole("checkbox", { name: "Écueils" })).not.toBeChecked();
-  await expect(setupOf(bao).getByRole("definition").filter({ hasText: /^Défis, Leviers$/ })).toBeVisible();
+  await expect(
+    setupOf(bao)
+      .getByRole("definition")
+      .filter({ hasText: /^Défis, Leviers$/ }),
+  ).toBeVisible();
 
   await expectPhase(facilitator, "Préparation", fr.phaseGuide.preparation.facilitator);
   await expectPhase(bao, "Préparation", fr.phaseGuide.preparation.participant);
@@ -110,7 +126,9 @@ test("the facilitator prepares the table with the group: live setup, suggestions
 
   // An observer opens the observer link: the shared screen (no way in for newcomers there: an observer's link never
   // carries the participant link), then the table in detail, read-only, with nothing to draw, write or send.
-  const observerLink = await (await openTools(facilitator))
+  const observerLink = await (
+    await openTools(facilitator)
+  )
     .getByRole("textbox", { name: "Lien d'observation (lecture seule) — pour un vidéoprojecteur ou un invité" })
     .inputValue();
   await closeTools(facilitator);
@@ -132,7 +150,12 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   await expect(observer.getByRole("region", { name: /Ma main/ })).toHaveCount(0);
   await expect(observer.getByRole("heading", { name: "Animation" })).toHaveCount(0);
   // It is not a seat: nobody new sits at the table.
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem")).toHaveCount(2);
+  await expect(
+    facilitator
+      .getByRole("region", { name: /Autour de la table/ })
+      .getByRole("list", { name: "Personnes assises" })
+      .getByRole("listitem"),
+  ).toHaveCount(2);
 
   // The facilitator locks the table: everyone sees it, and a newcomer with the participant link is turned away.
   await (await openTools(facilitator)).getByRole("button", { name: "Verrouiller la table" }).click();
@@ -147,7 +170,12 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   await late.getByRole("button", { name: "Rejoindre la table" }).click();
   await expect(late.getByRole("alert")).toContainText(fr.refusal.tableLocked);
   await expect(late.getByRole("heading", { name: "Le chemin", exact: true })).toHaveCount(0);
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem")).toHaveCount(2);
+  await expect(
+    facilitator
+      .getByRole("region", { name: /Autour de la table/ })
+      .getByRole("list", { name: "Personnes assises" })
+      .getByRole("listitem"),
+  ).toHaveCount(2);
 });
 
 test("the facilitator imports a deck file into the table, a faulty one is refused with its reason, and downloads the table's cards", async ({
@@ -163,7 +191,9 @@ test("the facilitator imports a deck file into the table, a faulty one is refuse
   });
   const bao = await joinAsParticipant(browser, link, "Bao", "élu");
   // A new table's lever pile holds every lever of the kit.
-  const kitLevers = (JSON.parse(await readFile(new URL("../../cards/levers.json", import.meta.url), "utf8")) as { cards: unknown[] }).cards.length;
+  const kitLevers = (
+    JSON.parse(await readFile(new URL("../../cards/levers.json", import.meta.url), "utf8")) as { cards: unknown[] }
+  ).cards.length;
   // (The piles show once play starts: the lever pile is checked then, at the end.)
   const leverPile = bao.getByRole("button", { name: "Piocher un levier" });
 
@@ -178,7 +208,9 @@ test("the facilitator imports a deck file into the table, a faulty one is refuse
   };
   const importFile = async (name: string, content: string) => {
     const setup = setupOf(facilitator);
-    await setup.getByLabel("Fichier du paquet (JSON)").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
+    await setup
+      .getByLabel("Fichier du paquet (JSON)")
+      .setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(content) });
     await setup.getByRole("button", { name: "Importer le paquet" }).click();
   };
 
@@ -203,7 +235,11 @@ test("the facilitator imports a deck file into the table, a faulty one is refuse
 
   // The table's cards, its imported lever included, download as cartes-<table>.json.
   const downloading = facilitator.waitForEvent("download");
-  await (await openTools(facilitator)).getByRole("button", { name: "Télécharger les cartes de la table (JSON)" }).click();
+  await (
+    await openTools(facilitator)
+  )
+    .getByRole("button", { name: "Télécharger les cartes de la table (JSON)" })
+    .click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^cartes-.+\.json$/);
   const exported = await readFile(await download.path(), "utf8");

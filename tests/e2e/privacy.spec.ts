@@ -2,7 +2,9 @@
 // It says what is kept, for how long (the host's RETENTION_DAYS), and how to have it deleted, under headings.
 import { expect, test } from "@playwright/test";
 
-test("the footer leads to the privacy page, which says what is kept, for how long and how to have it deleted", async ({ page }) => {
+test("the footer leads to the privacy page, which says what is kept, for how long and how to have it deleted", async ({
+  page,
+}) => {
   // Nothing but the app's own server (and inline data: images) is ever asked for anything.
   const own = new URL(String(test.info().project.use.baseURL)).origin;
   const thirdParty: string[] = [];
@@ -15,7 +17,13 @@ test("the footer leads to the privacy page, which says what is kept, for how lon
   await expect(page).toHaveURL(/\/confidentialite$/);
   const main = page.getByRole("main");
   await expect(main.getByRole("heading", { level: 1, name: "Vos données" })).toBeVisible();
-  for (const heading of ["Ce que l'application garde", "Ce qu'elle ne fait pas", "Dans votre navigateur", "Combien de temps", "Faire effacer vos données"]) {
+  for (const heading of [
+    "Ce que l'application garde",
+    "Ce qu'elle ne fait pas",
+    "Dans votre navigateur",
+    "Combien de temps",
+    "Faire effacer vos données",
+  ]) {
     await expect(main.getByRole("heading", { level: 2, name: heading })).toBeVisible();
   }
   await expect(main.getByText("Pas de cookie.")).toBeVisible();

@@ -3,7 +3,9 @@
 import { expect, test, type Dialog } from "@playwright/test";
 import { drawCard, joinAsParticipant, openTableAsFacilitator, placeCard, readPath } from "./helpers.ts";
 
-test("a narration written offline reaches everyone once when the network is back, and a reload keeps the seat", async ({ browser }) => {
+test("a narration written offline reaches everyone once when the network is back, and a reload keeps the seat", async ({
+  browser,
+}) => {
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
     title: "Atelier à la gare",
@@ -52,7 +54,10 @@ test("a narration written offline reaches everyone once when the network is back
   await expect(alex.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
   await expect(alex.getByText(`${hostileName} (vous)`)).toBeVisible();
   await expect(alex.getByRole("button", { name: `Placer « ${second} »` })).toBeVisible();
-  const people = facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem");
+  const people = facilitator
+    .getByRole("region", { name: /Autour de la table/ })
+    .getByRole("list", { name: "Personnes assises" })
+    .getByRole("listitem");
   await expect(people).toHaveCount(2);
 
   // The same link in another browser is someone new, never Alex's seat.
@@ -62,12 +67,19 @@ test("a narration written offline reaches everyone once when the network is back
   await expect(stranger.getByText(hostileName)).toHaveCount(0);
 
   // The hostile name is shown as text everywhere and ran nowhere.
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByText(hostileName, { exact: true }).first()).toBeVisible();
+  await expect(
+    facilitator
+      .getByRole("region", { name: /Autour de la table/ })
+      .getByText(hostileName, { exact: true })
+      .first(),
+  ).toBeVisible();
   expect(dialogs).toEqual([]);
   expect(await facilitator.locator("img[src='x']").count()).toBe(0);
 });
 
-test("after two minutes without network, longer than the server keeps a dropped connection, a card placed offline lands once", async ({ browser }) => {
+test("after two minutes without network, longer than the server keeps a dropped connection, a card placed offline lands once", async ({
+  browser,
+}) => {
   test.setTimeout(240_000);
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
@@ -91,6 +103,11 @@ test("after two minutes without network, longer than the server keeps a dropped 
   await expect(bao.getByRole("status").filter({ hasText: "Connecté·e" })).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => readPath(facilitator), { timeout: 15_000 }).toEqual([`Étape 1 : ${card} | `]);
   await expect(bao.getByText("Bao (vous)")).toBeVisible();
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem")).toHaveCount(2);
+  await expect(
+    facilitator
+      .getByRole("region", { name: /Autour de la table/ })
+      .getByRole("list", { name: "Personnes assises" })
+      .getByRole("listitem"),
+  ).toHaveCount(2);
   await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByText("en ligne")).toHaveCount(2);
 });

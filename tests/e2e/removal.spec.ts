@@ -32,7 +32,9 @@ test("removing someone and changing the link keeps them out, and the seated peop
   await stranger.getByRole("radio", { name: "Société civile", exact: true }).check();
   await stranger.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("intruse");
   await stranger.getByRole("button", { name: "Rejoindre la table" }).click();
-  await expect(stranger.getByText("L'animateur·rice a remplacé ce lien : demandez-lui le nouveau lien pour entrer.")).toBeVisible();
+  await expect(
+    stranger.getByText("L'animateur·rice a remplacé ce lien : demandez-lui le nouveau lien pour entrer."),
+  ).toBeVisible();
 
   // Bastien's page holds the old link: a reload brings him back to his seat.
   await bastien.reload();

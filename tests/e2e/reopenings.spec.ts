@@ -14,7 +14,9 @@ import { startServer, stopServer, type RunningServer } from "../process/server-p
 import { openTableAsFacilitator, readPath } from "./helpers.ts";
 
 const REOPENINGS = 14;
-const LONG_TEXT = "Les habitants ouvrent la rue aux vélos, l'école s'y installe le samedi, les commerces suivent. ".repeat(30).trim();
+const LONG_TEXT = "Les habitants ouvrent la rue aux vélos, l'école s'y installe le samedi, les commerces suivent. "
+  .repeat(30)
+  .trim();
 // This test starts and restarts its own server, next to the one playwright.config.ts starts.
 const PORT = Number(process.env.E2E_PORT ?? 2590) + 11;
 const root = path.resolve(import.meta.dirname, "../..");
@@ -24,7 +26,8 @@ let server: RunningServer | null = null;
 let dataDir = "";
 
 test.afterEach(async () => {
-  if (server && server.process.exitCode === null && server.process.signalCode === null) await stopServer(server, "SIGKILL");
+  if (server && server.process.exitCode === null && server.process.signalCode === null)
+    await stopServer(server, "SIGKILL");
   server = null;
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -44,7 +47,10 @@ async function baoNarrates(url: string, tableId: string, invite: string, seatKey
   });
   room.reconnection.enabled = false;
   const act = (action: unknown) => room.request(ACTION_REQUEST, { id: randomUUID(), action }, { timeout: 5000 });
-  type Seen = { path: { id: string; placedBy: string }[]; participants: Record<string, { name: string; hand?: { id: string; blank?: boolean }[] }> };
+  type Seen = {
+    path: { id: string; placedBy: string }[];
+    participants: Record<string, { name: string; hand?: { id: string; blank?: boolean }[] }>;
+  };
   const state = () => room.state.toJSON() as Seen;
   const bao = () => Object.values(state().participants ?? {}).find((p) => p.name === "Bao");
   await expect.poll(() => bao() !== undefined).toBe(true);
@@ -66,7 +72,9 @@ async function baoNarrates(url: string, tableId: string, invite: string, seatKey
   await room.leave(true);
 }
 
-test(`a page left open through ${REOPENINGS} reopenings of its table still shows the table as it is`, async ({ browser }) => {
+test(`a page left open through ${REOPENINGS} reopenings of its table still shows the table as it is`, async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   dataDir = mkdtempSync(path.join(tmpdir(), "jdt-reopen-"));
   server = await start();
@@ -75,7 +83,8 @@ test(`a page left open through ${REOPENINGS} reopenings of its table still shows
   // anything thrown on the page (e.g. toJSON() on a broken tree).
   const decodeErrors: string[] = [];
   page.on("console", (m) => {
-    if (/refId|definition mismatch|schema|decod|report this issue/i.test(m.text())) decodeErrors.push(`${m.type()}: ${m.text()}`);
+    if (/refId|definition mismatch|schema|decod|report this issue/i.test(m.text()))
+      decodeErrors.push(`${m.type()}: ${m.text()}`);
   });
   page.on("pageerror", (e) => decodeErrors.push(`pageerror: ${e.message}`));
 
@@ -102,7 +111,10 @@ test(`a page left open through ${REOPENINGS} reopenings of its table still shows
     await baoNarrates(server.url, tableId, secretOf(link), baoSeat, text);
     expected.push(text);
     await expect
-      .poll(async () => (await readPath(page)).map((line) => line.split(" | ")[1]), { timeout: 30_000, message: `after reopening ${n}` })
+      .poll(async () => (await readPath(page)).map((line) => line.split(" | ")[1]), {
+        timeout: 30_000,
+        message: `after reopening ${n}`,
+      })
       .toEqual(expected);
     await expect(page.getByRole("status").filter({ hasText: "Connecté·e" })).toBeVisible({ timeout: 30_000 });
     expect(decodeErrors, `after reopening ${n}`).toEqual([]);

@@ -1,9 +1,21 @@
 // A whole session in three browsers: a facilitator opens a table, two participants join, draw, place and narrate.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { closeTools, dragCard, drawCard, joinAsParticipant, narrate, openTableAsFacilitator, openTools, placeCard, readPath } from "./helpers.ts";
+import {
+  closeTools,
+  dragCard,
+  drawCard,
+  joinAsParticipant,
+  narrate,
+  openTableAsFacilitator,
+  openTools,
+  placeCard,
+  readPath,
+} from "./helpers.ts";
 
-test("a facilitator and two participants write one story that everyone sees and the facilitator downloads", async ({ browser }) => {
+test("a facilitator and two participants write one story that everyone sees and the facilitator downloads", async ({
+  browser,
+}) => {
   const facilitatorContext = await browser.newContext();
   const facilitator = await facilitatorContext.newPage();
   const link = await openTableAsFacilitator(facilitator, {
@@ -13,12 +25,19 @@ test("a facilitator and two participants write one story that everyone sees and 
     future: "Un quartier apaisé où l'on se déplace à pied et à vélo.",
     facilitatorName: "Camille",
   });
-  await expect((await openTools(facilitator)).getByRole("img", { name: "QR code du lien pour les participant·es" })).toBeVisible();
+  await expect(
+    (await openTools(facilitator)).getByRole("img", { name: "QR code du lien pour les participant·es" }),
+  ).toBeVisible();
   await closeTools(facilitator);
 
   const alex = await joinAsParticipant(browser, link, "Alex", "habitante");
   const sam = await joinAsParticipant(browser, link, "Sam", "élu");
-  await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByRole("list", { name: "Personnes assises" }).getByRole("listitem")).toHaveCount(3);
+  await expect(
+    facilitator
+      .getByRole("region", { name: /Autour de la table/ })
+      .getByRole("list", { name: "Personnes assises" })
+      .getByRole("listitem"),
+  ).toHaveCount(3);
 
   // Before play starts, there is nothing to draw: the piles and the hand show with the game.
   await expect(alex.getByRole("button", { name: "Piocher un levier" })).toHaveCount(0);
@@ -38,7 +57,11 @@ test("a facilitator and two participants write one story that everyone sees and 
   await narrate(sam, 1, "Le coût du projet inquiète : la mairie cherche d'autres financements.");
 
   // Alex edits their narration, now step 2 (narrate opens the step and « Modifier ma narration »).
-  await narrate(alex, 2, "Les habitant·es cartographient ensemble les rues calmes, et la carte devient un bien commun.");
+  await narrate(
+    alex,
+    2,
+    "Les habitant·es cartographient ensemble les rues calmes, et la carte devient un bien commun.",
+  );
 
   const expected = [
     `Étape 1 : ${samCard} | Le coût du projet inquiète : la mairie cherche d'autres financements.`,

@@ -91,7 +91,9 @@ test("the facilitator's shared screen shows a large QR code and the join code wh
   await expect(page.getByText(JOIN_CODE)).toHaveCount(0);
 });
 
-test("notices: an information fades by itself, a refusal stays until closed, and none outlives its phase", async ({ page }) => {
+test("notices: an information fades by itself, a refusal stays until closed, and none outlives its phase", async ({
+  page,
+}) => {
   await openTableAsFacilitator(page, {
     title: "Atelier des messages",
     system: "Le centre social",
@@ -134,17 +136,27 @@ test("notices: an information fades by itself, a refusal stays until closed, and
   await expect(page.getByRole("heading", { name: "Le débrief" })).toBeFocused();
 });
 
-const LONG_TITLE = `${"Intercommunalisation-".repeat(4)}des transports à la demande dans les hameaux les plus éloignés`.slice(0, 120);
+const LONG_TITLE =
+  `${"Intercommunalisation-".repeat(4)}des transports à la demande dans les hameaux les plus éloignés`.slice(0, 120);
 
 /** Writes a card with a very long title in this person's hand and places it at the end of the path. */
 async function placeLongCard(table: SeededTable, person: number): Promise<void> {
   const me = table.people[person];
   if (!me) throw new Error("no such person");
-  await table.act(person, { type: "writeCard", deck: "lever", title: LONG_TITLE, text: "Une carte au titre sans fin." });
+  await table.act(person, {
+    type: "writeCard",
+    deck: "lever",
+    title: LONG_TITLE,
+    text: "Une carte au titre sans fin.",
+  });
   const hand = table.stateOf(person).participants[me.participantId]?.hand ?? [];
   const card = hand.find((c) => c.title === LONG_TITLE);
   if (!card) throw new Error("the written card is not in the hand");
-  await table.act(person, { type: "place", cardId: card.id, afterStepId: table.stateOf(person).path.at(-1)?.id ?? null });
+  await table.act(person, {
+    type: "place",
+    cardId: card.id,
+    afterStepId: table.stateOf(person).path.at(-1)?.id ?? null,
+  });
 }
 
 test("the facilitator's screen never sticks out sideways at 1024, 1280 or 1440 px, in any phase, whatever the titles", async ({
@@ -170,15 +182,25 @@ test("the facilitator's screen never sticks out sideways at 1024, 1280 or 1440 p
       await placeLongCard(table, 1);
       await placeLongCard(table, 2);
     }
-    await expect(page.getByText(`Phase : ${{ preparation: "Préparation", play: "Jeu", debrief: "Débrief", closed: "Récit terminé" }[phase]}`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `Phase : ${{ preparation: "Préparation", play: "Jeu", debrief: "Débrief", closed: "Récit terminé" }[phase]}`,
+      ),
+    ).toBeVisible();
     for (const width of [1024, 1280, 1440]) {
       await page.setViewportSize({ width, height: 900 });
       expect(await sidewaysOverflow(page), `${phase} at ${width} px`).toEqual([]);
       // The drawer open: as wide as it is, never wider (a long title in the pitfall's select included).
       const tools = await openTools(page);
       await tools.evaluate((d) => Promise.all(d.getAnimations().map((a) => a.finished)));
-      expect(await tools.evaluate((d) => d.scrollWidth - d.clientWidth), `the drawer in ${phase} at ${width} px`).toBeLessThanOrEqual(1);
-      expect(await tools.evaluate((d) => d.getBoundingClientRect().right), `the drawer in ${phase} at ${width} px`).toBeLessThanOrEqual(width + 1);
+      expect(
+        await tools.evaluate((d) => d.scrollWidth - d.clientWidth),
+        `the drawer in ${phase} at ${width} px`,
+      ).toBeLessThanOrEqual(1);
+      expect(
+        await tools.evaluate((d) => d.getBoundingClientRect().right),
+        `the drawer in ${phase} at ${width} px`,
+      ).toBeLessThanOrEqual(width + 1);
       await closeTools(page);
     }
   }

@@ -55,7 +55,10 @@ async function sitDown(page: Page, tableName: string, name: string, role: string
   return new URL(page.url()).pathname;
 }
 
-test("participants come in by the workshop link or its code, pick a table or are placed, and come back to their seat", async ({ browser, page }) => {
+test("participants come in by the workshop link or its code, pick a table or are placed, and come back to their seat", async ({
+  browser,
+  page,
+}) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const created = await openWorkshop(page);
 
@@ -93,7 +96,10 @@ test("participants come in by the workshop link or its code, pick a table or are
   const late = await phone(browser);
   // This browser remembers a table the workshop no longer has (deleted since): the lobby shows instead.
   await late.goto("/");
-  await late.evaluate((id) => localStorage.setItem(`jdt:workshop-table:${id}`, "/t/effacee#invitation=x"), created.workshopId);
+  await late.evaluate(
+    (id) => localStorage.setItem(`jdt:workshop-table:${id}`, "/t/effacee#invitation=x"),
+    created.workshopId,
+  );
   await late.goto(created.participantLink);
   await expect(late.getByRole("status").filter({ hasText: "Les arrivées sont closes" })).toBeVisible();
   await expect(late.getByRole("button", { name: "Rejoindre Table 1" })).toBeDisabled();

@@ -21,11 +21,16 @@ import { lilasWorkshop, secretIn } from "#tests/workshop-body.ts";
 
 const WORKSHOP = lilasWorkshop();
 
-
-
 /** What the workshop facilitator's dashboard does: joins the overview room and sends commands to every table. */
-async function overviewOf(request: APIRequestContext, baseURL: string, workshopId: string, facilitatorKey: string): Promise<Room> {
-  const answer = await request.post(WORKSHOP_API.join(workshopId), { data: { protocolVersion: PROTOCOL_VERSION, facilitatorKey } });
+async function overviewOf(
+  request: APIRequestContext,
+  baseURL: string,
+  workshopId: string,
+  facilitatorKey: string,
+): Promise<Room> {
+  const answer = await request.post(WORKSHOP_API.join(workshopId), {
+    data: { protocolVersion: PROTOCOL_VERSION, facilitatorKey },
+  });
   expect(answer.status()).toBe(200);
   const room = await new Client(baseURL).consumeSeatReservation(await answer.json());
   // The dashboard follows these live; this test asks for the overview when it needs it.
@@ -37,16 +42,24 @@ async function command(overview: Room, sent: WorkshopCommand): Promise<WorkshopC
   return (await overview.request(WORKSHOP_REQUEST, sent)) as WorkshopCommandReply;
 }
 
-test("the workshop's message shows at the table, and someone moved before play is seated at the new table, told so", async ({ browser, request, baseURL }) => {
+test("the workshop's message shows at the table, and someone moved before play is seated at the new table, told so", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
   const created = await request.post(WORKSHOP_API.create, { data: WORKSHOP });
   expect(created.status()).toBe(201);
   const workshop = (await created.json()) as CreatedWorkshop;
   const invite = secretIn(workshop.participantLink, "invite");
-  const lobby = (await (await request.post(WORKSHOP_API.lobby(workshop.workshopId), { data: { invite } })).json()) as WorkshopLobby;
+  const lobby = (await (
+    await request.post(WORKSHOP_API.lobby(workshop.workshopId), { data: { invite } })
+  ).json()) as WorkshopLobby;
   const [first, second] = lobby.tables;
   if (!first || !second) throw new Error("the workshop has no two tables");
   // The lobby's answer for Table 1 (what « choisir cette table » gives): its participant link.
-  const seat = (await (await request.post(WORKSHOP_API.seat(workshop.workshopId), { data: { invite, tableId: first.tableId } })).json()) as SeatAnswer;
+  const seat = (await (
+    await request.post(WORKSHOP_API.seat(workshop.workshopId), { data: { invite, tableId: first.tableId } })
+  ).json()) as SeatAnswer;
 
   const bastien = await joinAsParticipant(browser, seat.path, "Bastien", "habitant");
   const chloe = await joinAsParticipant(browser, seat.path, "Chloé", "élue");
@@ -54,10 +67,17 @@ test("the workshop's message shows at the table, and someone moved before play i
   const remembered = `jdt:workshop-table:${workshop.workshopId}`;
   await bastien.evaluate(([key, path]) => localStorage.setItem(key, path), [remembered, seat.path] as const);
 
-  const overview = await overviewOf(request, baseURL ?? "", workshop.workshopId, secretIn(workshop.facilitatorLink, "facilitator"));
+  const overview = await overviewOf(
+    request,
+    baseURL ?? "",
+    workshop.workshopId,
+    secretIn(workshop.facilitatorLink, "facilitator"),
+  );
   try {
     // A message for every table: a banner on every screen of Table 1.
-    expect((await command(overview, { type: "message", text: "Pause dans cinq minutes : finissez votre tour." })).ok).toBe(true);
+    expect(
+      (await command(overview, { type: "message", text: "Pause dans cinq minutes : finissez votre tour." })).ok,
+    ).toBe(true);
     for (const page of [bastien, chloe]) {
       const banner = page.getByRole("region", { name: "Message de l'animation" });
       await expect(banner).toContainText("Pause dans cinq minutes : finissez votre tour.");
@@ -67,18 +87,29 @@ test("the workshop's message shows at the table, and someone moved before play i
     let bastienId = "";
     await expect(async () => {
       const known = (await overview.request(WORKSHOP_OVERVIEW_REQUEST)) as WorkshopOverview;
-      bastienId = known.tables.find((table) => table.tableId === first.tableId)?.people.find((p) => p.name === "Bastien")?.id ?? "";
+      bastienId =
+        known.tables.find((table) => table.tableId === first.tableId)?.people.find((p) => p.name === "Bastien")?.id ??
+        "";
       expect(bastienId).not.toBe("");
     }).toPass();
-    const moved = await command(overview, { type: "move", fromTableId: first.tableId, participantId: bastienId, toTableId: second.tableId });
+    const moved = await command(overview, {
+      type: "move",
+      fromTableId: first.tableId,
+      participantId: bastienId,
+      toTableId: second.tableId,
+    });
     expect(moved.ok, JSON.stringify(moved)).toBe(true);
 
     await expect(bastien).toHaveURL(new RegExp(`/t/${second.tableId}#invitation=`));
-    await expect(bastien.getByRole("status").filter({ hasText: `Vous avez été déplacé·e vers ${second.name}.` })).toBeVisible();
+    await expect(
+      bastien.getByRole("status").filter({ hasText: `Vous avez été déplacé·e vers ${second.name}.` }),
+    ).toBeVisible();
     await expect(bastien.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
     await expect(bastien.getByRole("textbox", { name: "Votre nom" })).toBeHidden();
     await expect(bastien.getByText("Bastien (vous)")).toBeVisible();
-    expect(await bastien.evaluate((key) => localStorage.getItem(key), remembered)).toMatch(new RegExp(`^/t/${second.tableId}#`));
+    expect(await bastien.evaluate((key) => localStorage.getItem(key), remembered)).toMatch(
+      new RegExp(`^/t/${second.tableId}#`),
+    );
 
     // Table 1 shows him gone to Table 2, not removed.
     await expect(chloe.getByText(`Bastien, parti·e vers ${second.name}`)).toBeVisible();

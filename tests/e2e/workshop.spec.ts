@@ -55,14 +55,20 @@ async function sitDown(page: Page, name: string, role: string): Promise<void> {
 /** « Passer toutes les tables à la phase suivante », confirmed. */
 async function nextPhaseEverywhere(page: Page): Promise<void> {
   await page.getByRole("button", { name: NEXT_PHASE }).click();
-  await page.getByRole("group", { name: /Passer chaque table à sa phase suivante/ }).getByRole("button", { name: NEXT_PHASE }).click();
+  await page
+    .getByRole("group", { name: /Passer chaque table à sa phase suivante/ })
+    .getByRole("button", { name: NEXT_PHASE })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Fait à toutes les tables." })).toBeVisible();
 }
 
 /** The HTML pages escape the apostrophe: a text is looked for as the page writes it. */
 const asHtml = (text: string) => text.replaceAll("'", "&#39;");
 
-test("a workshop of two tables: one way in, messages and timers for all, live overview, plenary, book and take-home", async ({ browser, page }) => {
+test("a workshop of two tables: one way in, messages and timers for all, live overview, plenary, book and take-home", async ({
+  browser,
+  page,
+}) => {
   test.setTimeout(240_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   const created = await openWorkshop(page);
@@ -107,13 +113,17 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
   for (const p of [alex, chloe]) await expect(p.getByText("Phase : Jeu")).toBeVisible();
 
   // A message and a timer for everyone, seen at both tables.
-  await page.getByRole("textbox", { name: "Message affiché sur tous les écrans" }).fill("Pause café à 15 h 30, en salle B.");
+  await page
+    .getByRole("textbox", { name: "Message affiché sur tous les écrans" })
+    .fill("Pause café à 15 h 30, en salle B.");
   await page.getByRole("button", { name: "Afficher partout" }).click();
   await page.getByRole("spinbutton", { name: "Minutes" }).fill("20");
   await page.getByRole("textbox", { name: "Intitulé du minuteur" }).fill("Premier tour");
   await page.getByRole("button", { name: "Lancer le minuteur partout" }).click();
   for (const p of [alex, bea, chloe, dan]) {
-    await expect(p.getByRole("region", { name: "Message de l'animation" })).toContainText("Pause café à 15 h 30, en salle B.");
+    await expect(p.getByRole("region", { name: "Message de l'animation" })).toContainText(
+      "Pause café à 15 h 30, en salle B.",
+    );
     await expect(p.getByRole("region", { name: "Minuteur" }).getByText("Premier tour")).toBeVisible();
   }
 
@@ -131,7 +141,9 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
 
   // To the debrief: one person at each table writes theirs, and the overview counts them.
   await nextPhaseEverywhere(page);
-  await alex.getByRole("textbox", { name: DEBRIEF_BOX }).fill("J'anime le tiers-lieu du bourg, deux soirs par semaine.");
+  await alex
+    .getByRole("textbox", { name: DEBRIEF_BOX })
+    .fill("J'anime le tiers-lieu du bourg, deux soirs par semaine.");
   await alex.getByRole("button", { name: "Enregistrer mon débrief" }).click();
   await chloe.getByRole("textbox", { name: DEBRIEF_BOX }).fill("Je fédère les fermes du canton pour les cantines.");
   await chloe.getByRole("button", { name: "Enregistrer mon débrief" }).click();

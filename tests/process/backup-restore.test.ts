@@ -35,8 +35,16 @@ function folder(): string {
 }
 
 /** Runs `npm run backup` / `npm run restore` as the host would (the same scripts, through node directly). */
-function command(script: "backup" | "restore", args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [`server/ops/${script}.ts`, ...args], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+function command(
+  script: "backup" | "restore",
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [`server/ops/${script}.ts`, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -58,9 +66,20 @@ interface Sent {
   acknowledged: boolean;
 }
 
-
-async function seat(url: string, tableId: string, name: string, seatKey: string, secret: Player["secret"]): Promise<Player> {
-  const room = await joinOverHttp(new Client(url), url, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" });
+async function seat(
+  url: string,
+  tableId: string,
+  name: string,
+  seatKey: string,
+  secret: Player["secret"],
+): Promise<Player> {
+  const room = await joinOverHttp(new Client(url), url, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    ...secret,
+    seatKey,
+    name,
+    role: "habitant·e",
+  });
   room.reconnection.enabled = false;
   const me = (await room.request(WHOAMI_REQUEST)) as Whoami;
   return { name, seatKey, secret, room, me };
@@ -81,20 +100,47 @@ function stateOf(room: Room) {
 function nextAction(player: Player, round: number, more = false): Action {
   const state = stateOf(player.room);
   const own = state.path.filter((s) => s.placedBy === player.me.participantId).at(-1);
-  if (more && own) return { type: "contribute", stepId: own.id, kind: "yesAnd", text: `${player.name} ajoute #${round} ${randomBytes(3).toString("hex")}` };
+  if (more && own)
+    return {
+      type: "contribute",
+      stepId: own.id,
+      kind: "yesAnd",
+      text: `${player.name} ajoute #${round} ${randomBytes(3).toString("hex")}`,
+    };
   const hand = state.participants[player.me.participantId ?? ""]?.hand ?? [];
   const silent = state.path.find((s) => s.placedBy === player.me.participantId && !s.narration);
-  if (silent) return { type: "narrate", stepId: silent.id, text: `${player.name} raconte #${round} ${randomBytes(3).toString("hex")}` };
+  if (silent)
+    return {
+      type: "narrate",
+      stepId: silent.id,
+      text: `${player.name} raconte #${round} ${randomBytes(3).toString("hex")}`,
+    };
   if (hand.length === 0) return { type: "draw", deck: "challenge" };
   // A blank card (« Défi à écrire ») is written before it is placed.
-  if (hand[0]?.blank) return { type: "writeBlank", cardId: hand[0].id, title: `${player.name} écrit #${round}`, text: "Une carte vierge écrite." };
+  if (hand[0]?.blank)
+    return {
+      type: "writeBlank",
+      cardId: hand[0].id,
+      title: `${player.name} écrit #${round}`,
+      text: "Une carte vierge écrite.",
+    };
   return { type: "place", cardId: hand[0]?.id ?? "", afterStepId: state.path.at(-1)?.id ?? null };
 }
 
 /** Plays until `keepGoing` says stop (or `rounds` is reached); every request is recorded with whether it was acknowledged. */
-async function play(player: Player, sent: Sent[], keepGoing: () => boolean, rounds = 10_000, more = false): Promise<void> {
+async function play(
+  player: Player,
+  sent: Sent[],
+  keepGoing: () => boolean,
+  rounds = 10_000,
+  more = false,
+): Promise<void> {
   for (let round = 0; round < rounds && keepGoing(); round++) {
-    const record: Sent = { id: randomBytes(8).toString("hex"), action: nextAction(player, round, more), acknowledged: false };
+    const record: Sent = {
+      id: randomBytes(8).toString("hex"),
+      action: nextAction(player, round, more),
+      acknowledged: false,
+    };
     sent.push(record);
     await player.room.request(ACTION_REQUEST, { id: record.id, action: record.action }, { timeout: 5000 });
     record.acknowledged = true;
@@ -114,7 +160,9 @@ describe("backup and restore of the embedded store", () => {
     const created = await openTableOverHttp(before.url, "Table sauvegardée");
     const keys = { awa: randomBytes(32).toString("base64url"), ada: randomBytes(32).toString("base64url") };
     const invite = { invite: secretOf(created.participantLink) };
-    const awa = await seat(before.url, created.tableId, "Awa", keys.awa, { facilitatorKey: secretOf(created.facilitatorLink) });
+    const awa = await seat(before.url, created.tableId, "Awa", keys.awa, {
+      facilitatorKey: secretOf(created.facilitatorLink),
+    });
     await awa.room.request(ACTION_REQUEST, { id: "start-play", action: { type: "startPlay" } });
     const ada = await seat(before.url, created.tableId, "Ada", keys.ada, invite);
 

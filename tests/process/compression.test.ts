@@ -47,7 +47,9 @@ function get(requestPath: string, headers: Record<string, string> = {}): Promise
       .get({ host: "127.0.0.1", port: PORT, path: requestPath, headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
       })
       .on("error", reject);
   });
@@ -117,11 +119,16 @@ describe("the built app", () => {
       const story = decoded(markdown);
       for (const step of table.stateOf(0).path) expect(story).toContain(step.narration);
 
-      const json = await get(API.story(table.tableId, "json"), { Authorization: auth.Authorization, "Accept-Encoding": "gzip" });
+      const json = await get(API.story(table.tableId, "json"), {
+        Authorization: auth.Authorization,
+        "Accept-Encoding": "gzip",
+      });
       expect(json.headers["content-encoding"]).toBe("gzip");
       expect(JSON.parse(decoded(json)).table.id).toBe(table.tableId);
       // fetch() (what the page uses) decodes it by itself.
-      const fetched = await fetch(server.url + API.story(table.tableId, "html"), { headers: { Authorization: `Bearer ${key}` } });
+      const fetched = await fetch(server.url + API.story(table.tableId, "html"), {
+        headers: { Authorization: `Bearer ${key}` },
+      });
       expect(fetched.status).toBe(200);
       expect(await fetched.text()).toContain("</html>");
     } finally {

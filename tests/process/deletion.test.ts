@@ -39,9 +39,19 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const seatKey = () => randomBytes(32).toString("base64url");
 
-
-async function seat(url: string, tableId: string, name: string, secret: { invite: string } | { facilitatorKey: string }): Promise<Room> {
-  const room = await joinOverHttp(new Client(url), url, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey: seatKey(), name, role: "habitant·e" });
+async function seat(
+  url: string,
+  tableId: string,
+  name: string,
+  secret: { invite: string } | { facilitatorKey: string },
+): Promise<Room> {
+  const room = await joinOverHttp(new Client(url), url, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    ...secret,
+    seatKey: seatKey(),
+    name,
+    role: "habitant·e",
+  });
   room.reconnection.enabled = false;
   rooms.push(room);
   return room;
@@ -53,13 +63,22 @@ function closed(room: Room): Promise<{ code: number; reason: string | undefined 
 }
 
 const deleteTable = (url: string, tableId: string, key?: string) =>
-  fetch(url + API.table(tableId), { method: "DELETE", headers: key === undefined ? {} : { Authorization: `Bearer ${key}` } });
+  fetch(url + API.table(tableId), {
+    method: "DELETE",
+    headers: key === undefined ? {} : { Authorization: `Bearer ${key}` },
+  });
 
 const download = (url: string, tableId: string, key: string) =>
   fetch(url + API.story(tableId, "json"), { headers: { Authorization: `Bearer ${key}` } });
 
 async function joinRefusal(url: string, tableId: string, secret: Record<string, string>): Promise<JoinRefusedError> {
-  const refused = await joinOverHttp(new Client(url), url, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey: seatKey(), name: "Zoé", role: "élue" }).then(
+  const refused = await joinOverHttp(new Client(url), url, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    ...secret,
+    seatKey: seatKey(),
+    name: "Zoé",
+    role: "élue",
+  }).then(
     (room) => {
       rooms.push(room);
       throw new Error("the join was accepted");
@@ -102,11 +121,16 @@ describe("deleting a table", () => {
     for (const key of [undefined, "", table.invite, randomBytes(24).toString("base64url")]) {
       const response = await deleteTable(server.url, table.tableId, key);
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ code: "facilitatorKeyRequired", message: t("deletion.facilitatorKeyRequired") });
+      expect(await response.json()).toEqual({
+        code: "facilitatorKeyRequired",
+        message: t("deletion.facilitatorKeyRequired"),
+      });
     }
 
     expect(participant.connection.isOpen).toBe(true);
-    await expect(participant.request(ACTION_REQUEST, { id: "still-here-1", action: { type: "lockTable", locked: false } })).rejects.toMatchObject({
+    await expect(
+      participant.request(ACTION_REQUEST, { id: "still-here-1", action: { type: "lockTable", locked: false } }),
+    ).rejects.toMatchObject({
       reason: { code: "facilitatorOnly" },
     });
     expect((await download(server.url, table.tableId, table.facilitatorKey)).status).toBe(200);
@@ -115,56 +139,79 @@ describe("deleting a table", () => {
 
   // SQLite writes each entry before the next is even read; on PostgreSQL writes are truly in flight when the deletion
   // comes (set TEST_DATABASE_URL: a throwaway database is made next to it).
-  const stores: [string, () => Promise<Record<string, string>>][] = [["SQLite", async () => ({ DATA_DIR: path.join(dir, "deleted") })]];
-  if (process.env.TEST_DATABASE_URL) stores.push(["PostgreSQL", () => throwawayDatabase(process.env.TEST_DATABASE_URL ?? "")]);
+  const stores: [string, () => Promise<Record<string, string>>][] = [
+    ["SQLite", async () => ({ DATA_DIR: path.join(dir, "deleted") })],
+  ];
+  if (process.env.TEST_DATABASE_URL)
+    stores.push(["PostgreSQL", () => throwawayDatabase(process.env.TEST_DATABASE_URL ?? "")]);
 
-  it.each(stores)("given the facilitator secret (%s), then every connection closes with the reason, and joins, downloads and a second delete answer 404", async (_name, storeEnv) => {
-    server = await startServer(PORT, { ...(await storeEnv()), LIMIT_ACTIONS_PER_SECOND: "1000", LIMIT_TABLE_ACTIONS_PER_SECOND: "1000" });
-    const table = await openTableOverHttp(server.url, "Table effacée");
-    const other = await openTableOverHttp(server.url, "Table voisine");
-    const facilitator = await seat(server.url, table.tableId, "Awa", { facilitatorKey: table.facilitatorKey });
-    const participant = await seat(server.url, table.tableId, "Bao", { invite: table.invite });
-    const neighbour = await seat(server.url, other.tableId, "Chloé", { invite: other.invite });
-    const closes = [closed(facilitator), closed(participant)];
+  it.each(stores)(
+    "given the facilitator secret (%s), then every connection closes with the reason, and joins, downloads and a second delete answer 404",
+    async (_name, storeEnv) => {
+      server = await startServer(PORT, {
+        ...(await storeEnv()),
+        LIMIT_ACTIONS_PER_SECOND: "1000",
+        LIMIT_TABLE_ACTIONS_PER_SECOND: "1000",
+      });
+      const table = await openTableOverHttp(server.url, "Table effacée");
+      const other = await openTableOverHttp(server.url, "Table voisine");
+      const facilitator = await seat(server.url, table.tableId, "Awa", { facilitatorKey: table.facilitatorKey });
+      const participant = await seat(server.url, table.tableId, "Bao", { invite: table.invite });
+      const neighbour = await seat(server.url, other.tableId, "Chloé", { invite: other.invite });
+      const closes = [closed(facilitator), closed(participant)];
 
-    // Writes sent while the deletion is under way: those the room took before land whole, the others are refused as
-    // too late (or meet the closed connection); none fails half-way, written after its table was gone.
-    const inFlight: Promise<string>[] = [];
-    let deletion: Promise<Response> | undefined;
-    for (let i = 0; i < 200; i++) {
-      if (i === 100) deletion = deleteTable(server.url, table.tableId, table.facilitatorKey);
-      inFlight.push(
-        facilitator
-          .request(ACTION_REQUEST, { id: `lock-table-${i}`, action: { type: "lockTable", locked: i % 2 === 0 } }, { timeout: 5000 })
-          .then(
-            () => "accepted",
-            (error: { reason?: { code?: string } }) => error.reason?.code ?? "closed",
-          ),
-      );
-      if (i >= 100 && i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    const response = await deletion!;
+      // Writes sent while the deletion is under way: those the room took before land whole, the others are refused as
+      // too late (or meet the closed connection); none fails half-way, written after its table was gone.
+      const inFlight: Promise<string>[] = [];
+      let deletion: Promise<Response> | undefined;
+      for (let i = 0; i < 200; i++) {
+        if (i === 100) deletion = deleteTable(server.url, table.tableId, table.facilitatorKey);
+        inFlight.push(
+          facilitator
+            .request(
+              ACTION_REQUEST,
+              { id: `lock-table-${i}`, action: { type: "lockTable", locked: i % 2 === 0 } },
+              { timeout: 5000 },
+            )
+            .then(
+              () => "accepted",
+              (error: { reason?: { code?: string } }) => error.reason?.code ?? "closed",
+            ),
+        );
+        if (i >= 100 && i % 10 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      const response = await deletion!;
 
-    expect(response.status).toBe(204);
-    for (const close of await Promise.all(closes)) expect(close).toEqual({ code: DELETED_CLOSE_CODE, reason: DELETED });
-    const outcomes = await Promise.all(inFlight);
-    expect(outcomes.filter((outcome) => outcome !== "accepted" && outcome !== "tableDeleted" && outcome !== "closed")).toEqual([]);
-    // No write was attempted after its table was gone: the server logged no error.
-    expect(server.output()).not.toMatch(/"level":50/);
+      expect(response.status).toBe(204);
+      for (const close of await Promise.all(closes))
+        expect(close).toEqual({ code: DELETED_CLOSE_CODE, reason: DELETED });
+      const outcomes = await Promise.all(inFlight);
+      expect(
+        outcomes.filter((outcome) => outcome !== "accepted" && outcome !== "tableDeleted" && outcome !== "closed"),
+      ).toEqual([]);
+      // No write was attempted after its table was gone: the server logged no error.
+      expect(server.output()).not.toMatch(/"level":50/);
 
-    for (const secret of [{ facilitatorKey: table.facilitatorKey }, { invite: table.invite }] as Record<string, string>[]) {
-      const refusal = await joinRefusal(server.url, table.tableId, secret);
-      expect({ status: refusal.status, code: refusal.code, message: refusal.message }).toEqual({ status: 404, ...NOT_FOUND });
-    }
-    const downloadAfter = await download(server.url, table.tableId, table.facilitatorKey);
-    expect(downloadAfter.status).toBe(404);
-    expect(await downloadAfter.json()).toEqual(NOT_FOUND);
-    expect((await deleteTable(server.url, table.tableId, table.facilitatorKey)).status).toBe(404);
+      for (const secret of [{ facilitatorKey: table.facilitatorKey }, { invite: table.invite }] as Record<
+        string,
+        string
+      >[]) {
+        const refusal = await joinRefusal(server.url, table.tableId, secret);
+        expect({ status: refusal.status, code: refusal.code, message: refusal.message }).toEqual({
+          status: 404,
+          ...NOT_FOUND,
+        });
+      }
+      const downloadAfter = await download(server.url, table.tableId, table.facilitatorKey);
+      expect(downloadAfter.status).toBe(404);
+      expect(await downloadAfter.json()).toEqual(NOT_FOUND);
+      expect((await deleteTable(server.url, table.tableId, table.facilitatorKey)).status).toBe(404);
 
-    // The table next door lost nothing.
-    expect(neighbour.connection.isOpen).toBe(true);
-    expect((await download(server.url, other.tableId, other.facilitatorKey)).status).toBe(200);
-  });
+      // The table next door lost nothing.
+      expect(neighbour.connection.isOpen).toBe(true);
+      expect((await download(server.url, other.tableId, other.facilitatorKey)).status).toBe(200);
+    },
+  );
 
   it("given a table whose room is closed (nobody there), then it is deleted from storage all the same", async () => {
     const dataDir = path.join(dir, "cold");
@@ -187,7 +234,14 @@ describe("tables untouched for RETENTION_DAYS", () => {
     const key = (id: string) => `cle-${id}`;
     const store = new SqliteTableStore(path.join(dataDir, "tables.sqlite"));
     const tableAt = async (id: string, createdAt: number) => {
-      await store.create({ id, createdAt, facilitatorKeyHash: hashSecret(key(id)), invite: `invite-${id}`, observerKey: `observer-${id}`, initial: { ...openTable(), id, createdAt } });
+      await store.create({
+        id,
+        createdAt,
+        facilitatorKeyHash: hashSecret(key(id)),
+        invite: `invite-${id}`,
+        observerKey: `observer-${id}`,
+        initial: { ...openTable(), id, createdAt },
+      });
     };
     await tableAt("oubliee", now - 100 * DAY);
     await tableAt("recente", now - 10 * DAY);
@@ -196,13 +250,22 @@ describe("tables untouched for RETENTION_DAYS", () => {
       seq: 1,
       entryId: "join:p-ada",
       at: now - DAY,
-      entry: { kind: "join", participantId: "p-ada", name: "Ada", role: "habitante", facilitator: false, seatKeyHash: "seat-ada" },
+      entry: {
+        kind: "join",
+        participantId: "p-ada",
+        name: "Ada",
+        role: "habitante",
+        facilitator: false,
+        seatKeyHash: "seat-ada",
+      },
     });
     await store.close();
 
     server = await startServer(RETENTION_PORT, { DATA_DIR: dataDir, RETENTION_DAYS: "90" });
 
-    await vi.waitFor(async () => expect((await download(server!.url, "oubliee", key("oubliee"))).status).toBe(404), { timeout: 10_000 });
+    await vi.waitFor(async () => expect((await download(server!.url, "oubliee", key("oubliee"))).status).toBe(404), {
+      timeout: 10_000,
+    });
     expect((await download(server.url, "recente", key("recente"))).status).toBe(200);
     expect((await download(server.url, "rejouee", key("rejouee"))).status).toBe(200);
   });

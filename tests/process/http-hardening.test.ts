@@ -26,7 +26,12 @@ beforeAll(async () => {
   mkdirSync(clientDir);
   writeFileSync(path.join(clientDir, "index.html"), "<!doctype html><title>Jeu des transitions</title>");
   // Express shows stack traces outside production, and debug logs everything: the replies must not care.
-  server = await startServer(PORT, { DATA_DIR: path.join(dir, "data"), CLIENT_DIR: clientDir, NODE_ENV: "development", LOG_LEVEL: "debug" });
+  server = await startServer(PORT, {
+    DATA_DIR: path.join(dir, "data"),
+    CLIENT_DIR: clientDir,
+    NODE_ENV: "development",
+    LOG_LEVEL: "debug",
+  });
 });
 
 afterAll(async () => {
@@ -41,7 +46,12 @@ interface RawReply {
 }
 
 /** One request sent exactly as written: fetch() would tidy a malformed path before sending it. */
-function raw(method: string, requestPath: string, headers: Record<string, string> = {}, body?: string): Promise<RawReply> {
+function raw(
+  method: string,
+  requestPath: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<RawReply> {
   return new Promise((resolve, reject) => {
     const request = http.request({ host: "127.0.0.1", port: PORT, method, path: requestPath, headers }, (response) => {
       let text = "";
@@ -54,13 +64,31 @@ function raw(method: string, requestPath: string, headers: Record<string, string
   });
 }
 
-
-
 describe("an error is a short French JSON message, never a stack trace or a server path", () => {
-  const cases: { name: string; method: string; path: string; headers?: Record<string, string>; body?: string; status: number; key: keyof Dictionary["http"] }[] = [
-    { name: "a malformed %-escape in a page's path", method: "GET", path: "/t/%E0%A4%A", status: 400, key: "badAddress" },
+  const cases: {
+    name: string;
+    method: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    status: number;
+    key: keyof Dictionary["http"];
+  }[] = [
+    {
+      name: "a malformed %-escape in a page's path",
+      method: "GET",
+      path: "/t/%E0%A4%A",
+      status: 400,
+      key: "badAddress",
+    },
     { name: "a lone % in an API path", method: "GET", path: "/api/tables/%/story.md", status: 400, key: "badAddress" },
-    { name: "a malformed %-escape in an asset's path", method: "GET", path: "/assets/%E0%A4%A.js", status: 404, key: "notFound" },
+    {
+      name: "a malformed %-escape in an asset's path",
+      method: "GET",
+      path: "/assets/%E0%A4%A.js",
+      status: 404,
+      key: "notFound",
+    },
     {
       name: "a JSON body in an unknown charset",
       method: "POST",
@@ -72,7 +100,13 @@ describe("an error is a short French JSON message, never a stack trace or a serv
     },
     { name: "an unknown API route", method: "GET", path: "/api/nothing-here", status: 404, key: "notFound" },
     { name: "an unknown method on an API route", method: "DELETE", path: "/api/tables", status: 404, key: "notFound" },
-    { name: "garbage under the matchmaker's prefix", method: "GET", path: "/matchmake/%E0/x", status: 404, key: "matchmakerClosed" },
+    {
+      name: "garbage under the matchmaker's prefix",
+      method: "GET",
+      path: "/matchmake/%E0/x",
+      status: 404,
+      key: "matchmakerClosed",
+    },
     { name: "an unknown page", method: "GET", path: "/nowhere", status: 404, key: "notFound" },
   ];
 
@@ -150,9 +184,13 @@ describe("half-sent requests do not hold connections", () => {
       let roomLeft = false;
       room.onLeave(() => (roomLeft = true));
 
-      const inHeaders = Array.from({ length: 10 }, () => halfSent(`POST ${API.createTable} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: app`));
+      const inHeaders = Array.from({ length: 10 }, () =>
+        halfSent(`POST ${API.createTable} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: app`),
+      );
       const inBody = Array.from({ length: 10 }, () =>
-        halfSent(`POST ${API.createTable} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{"title":"Table`),
+        halfSent(
+          `POST ${API.createTable} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{"title":"Table`,
+        ),
       );
       const all = [...inHeaders, ...inBody];
 

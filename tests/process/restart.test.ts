@@ -16,7 +16,8 @@ let server: RunningServer | null = null;
 let dataDir = "";
 
 afterEach(async () => {
-  if (server && server.process.exitCode === null && server.process.signalCode === null) await stopServer(server, "SIGKILL");
+  if (server && server.process.exitCode === null && server.process.signalCode === null)
+    await stopServer(server, "SIGKILL");
   server = null;
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -38,9 +39,20 @@ interface Sent {
   resent?: boolean;
 }
 
-
-async function seat(url: string, tableId: string, name: string, seatKey: string, secret: Player["secret"]): Promise<Player> {
-  const room = await joinOverHttp(new Client(url), url, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" });
+async function seat(
+  url: string,
+  tableId: string,
+  name: string,
+  seatKey: string,
+  secret: Player["secret"],
+): Promise<Player> {
+  const room = await joinOverHttp(new Client(url), url, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    ...secret,
+    seatKey,
+    name,
+    role: "habitant·e",
+  });
   room.reconnection.enabled = false;
   const me = (await room.request(WHOAMI_REQUEST)) as Whoami;
   return { name, seatKey, secret, room, me };
@@ -62,9 +74,18 @@ async function play(player: Player, rounds: number, sent: Sent[]): Promise<void>
       hand.length === 0
         ? { type: "draw", deck: (["challenge", "lever", "pitfall"] as const)[round % 3] ?? "lever" }
         : pathNow.some((s) => s.placedBy === player.me.participantId && !s.narration)
-          ? { type: "narrate", stepId: pathNow.find((s) => s.placedBy === player.me.participantId && !s.narration)?.id ?? "", text: `${player.name} raconte #${round}` }
+          ? {
+              type: "narrate",
+              stepId: pathNow.find((s) => s.placedBy === player.me.participantId && !s.narration)?.id ?? "",
+              text: `${player.name} raconte #${round}`,
+            }
           : hand[0]?.blank
-            ? { type: "writeBlank", cardId: hand[0].id, title: `${player.name} écrit #${round}`, text: "Une carte vierge écrite." }
+            ? {
+                type: "writeBlank",
+                cardId: hand[0].id,
+                title: `${player.name} écrit #${round}`,
+                text: "Une carte vierge écrite.",
+              }
             : { type: "place", cardId: hand[0]?.id ?? "", afterStepId: pathNow.at(-1)?.id ?? null };
     const record: Sent = { player: player.name, id: randomBytes(8).toString("hex"), action, acknowledged: false };
     sent.push(record);
@@ -86,11 +107,15 @@ async function scenario(stop: NodeJS.Signals, killAfterMs: number) {
   server = await startServer(PORT, { DATA_DIR: dataDir, ...AS_FAST_AS_IT_GOES });
   const created = await openTableOverHttp(server.url, "Table qui survit");
   const keys = ["facilitatrice", "ada", "bao", "chloé"].map(() => randomBytes(32).toString("base64url"));
-  const facilitator = await seat(server.url, created.tableId, "Awa", keys[0] ?? "", { facilitatorKey: secretOf(created.facilitatorLink) });
+  const facilitator = await seat(server.url, created.tableId, "Awa", keys[0] ?? "", {
+    facilitatorKey: secretOf(created.facilitatorLink),
+  });
   await facilitator.room.request(ACTION_REQUEST, { id: "start-play-1", action: { type: "startPlay" } });
   const names = ["Ada", "Bao", "Chloé"];
   const players = await Promise.all(
-    names.map((name, i) => seat(server!.url, created.tableId, name, keys[i + 1] ?? "", { invite: secretOf(created.participantLink) })),
+    names.map((name, i) =>
+      seat(server!.url, created.tableId, name, keys[i + 1] ?? "", { invite: secretOf(created.participantLink) }),
+    ),
   );
 
   const sent: Sent[] = [];
@@ -129,11 +154,17 @@ async function scenario(stop: NodeJS.Signals, killAfterMs: number) {
   for (const record of acknowledged) {
     if (record.action.type === "narrate") {
       const text = record.action.text;
-      expect(state.path.filter((s) => s.narration === text), `narration "${text}"`).toHaveLength(1);
+      expect(
+        state.path.filter((s) => s.narration === text),
+        `narration "${text}"`,
+      ).toHaveLength(1);
     }
     if (record.action.type === "place") {
       const cardId = record.action.cardId;
-      expect(state.path.filter((s) => s.card.id === cardId), `card ${cardId} on the path`).toHaveLength(1);
+      expect(
+        state.path.filter((s) => s.card.id === cardId),
+        `card ${cardId} on the path`,
+      ).toHaveLength(1);
     }
   }
   // Every draw that was accepted, before or after the restart, gave exactly one card: none lost, none doubled.
@@ -141,7 +172,9 @@ async function scenario(stop: NodeJS.Signals, killAfterMs: number) {
     const own = stateOf(player.room);
     const held = own.participants[player.me.participantId ?? ""]?.hand?.length ?? 0;
     const placed = own.path.filter((s) => s.placedBy === player.me.participantId).length;
-    const draws = sent.filter((s) => s.player === player.name && s.action.type === "draw" && (s.acknowledged || s.resent));
+    const draws = sent.filter(
+      (s) => s.player === player.name && s.action.type === "draw" && (s.acknowledged || s.resent),
+    );
     expect(held + placed, `${player.name}'s cards`).toBe(draws.length);
   }
   // Every card is in exactly one place: no action was applied twice.
@@ -151,7 +184,9 @@ async function scenario(stop: NodeJS.Signals, killAfterMs: number) {
 }
 
 describe("a table outlives its server", () => {
-  for (const [attempt, killAfterMs] of [150, 400, 700].map((ms, i) => [i + 1, ms + Math.floor(Math.random() * 200)] as const)) {
+  for (const [attempt, killAfterMs] of [150, 400, 700].map(
+    (ms, i) => [i + 1, ms + Math.floor(Math.random() * 200)] as const,
+  )) {
     it(`given a burst of play, when the server is killed with SIGKILL after ${killAfterMs} ms (try ${attempt}) and restarted, then every acknowledged action is there exactly once`, async () => {
       await scenario("SIGKILL", killAfterMs);
     });

@@ -27,7 +27,10 @@ let server: ReturnType<typeof createApp>;
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "jdt-retention-"));
   store = new SqliteTableStore(path.join(dir, "tables.sqlite"));
-  const config = { ...readConfig({ PORT: String(PORT), RETENTION_DAYS: String(RETENTION_DAYS) }), clientDir: path.join(dir, "no-client") };
+  const config = {
+    ...readConfig({ PORT: String(PORT), RETENTION_DAYS: String(RETENTION_DAYS) }),
+    clientDir: path.join(dir, "no-client"),
+  };
   server = createApp({ config, store, gracefullyShutdown: false, logger: createLogger("silent") });
   await server.listen(PORT);
 });
@@ -39,10 +42,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-
 async function seat(tableId: string, name: string, secret: Record<string, string>): Promise<Room> {
   const seatKey = randomBytes(32).toString("base64url");
-  const room = await joinOverHttp(new Client(URL_), URL_, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant·e" });
+  const room = await joinOverHttp(new Client(URL_), URL_, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    ...secret,
+    seatKey,
+    name,
+    role: "habitant·e",
+  });
   room.reconnection.enabled = false;
   return room;
 }
@@ -62,12 +70,16 @@ describe("the retention sweep, with a fake clock", () => {
     const kept = await openTableOverHttp(URL_, "Table vivante");
     const keptFacilitator = await seat(kept.tableId, "Bao", { facilitatorKey: kept.facilitatorKey });
     const before = await deleteAfterOf(keptFacilitator);
-    const closedOld = new Promise<{ code: number; reason?: string }>((resolve) => oldFacilitator.onLeave((code, reason) => resolve({ code, reason })));
+    const closedOld = new Promise<{ code: number; reason?: string }>((resolve) =>
+      oldFacilitator.onLeave((code, reason) => resolve({ code, reason })),
+    );
 
     // Any action moves the date forward.
     await new Promise((resolve) => setTimeout(resolve, 20));
     await keptFacilitator.request(ACTION_REQUEST, { id: "lock-kept-1", action: { type: "lockTable", locked: true } });
-    await vi.waitFor(() => expect((keptFacilitator.state as { deleteAfter: number }).deleteAfter).toBeGreaterThan(before));
+    await vi.waitFor(() =>
+      expect((keptFacilitator.state as { deleteAfter: number }).deleteAfter).toBeGreaterThan(before),
+    );
 
     // The fake now: RETENTION_DAYS after the old table's last touch, and a millisecond more.
     const deleted = await server.retention.sweep(oldLastTouched + RETENTION_DAYS * DAY + 1);
@@ -75,7 +87,9 @@ describe("the retention sweep, with a fake clock", () => {
     expect(deleted).toEqual([old.tableId]);
     expect(await closedOld).toEqual({ code: DELETED_CLOSE_CODE, reason: "Cette table a été effacée." });
     expect(await store.load(old.tableId)).toBeUndefined();
-    const refused = await seat(old.tableId, "Awa", { facilitatorKey: old.facilitatorKey }).catch((error: unknown) => error);
+    const refused = await seat(old.tableId, "Awa", { facilitatorKey: old.facilitatorKey }).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(JoinRefusedError);
     expect((refused as JoinRefusedError).status).toBe(404);
     expect(keptFacilitator.connection.isOpen).toBe(true);
@@ -95,6 +109,7 @@ describe("the RETENTION_DAYS setting", () => {
   it("is 90 days unless set, and anything but a whole number of days from 1 to 36500 stops the server with the variable named", () => {
     expect(readConfig({}).retentionDays).toBe(90);
     expect(readConfig({ RETENTION_DAYS: "7" }).retentionDays).toBe(7);
-    for (const value of ["0", "-3", "1.5", "trois", "40000"]) expect(() => readConfig({ RETENTION_DAYS: value })).toThrow(/RETENTION_DAYS/);
+    for (const value of ["0", "-3", "1.5", "trois", "40000"])
+      expect(() => readConfig({ RETENTION_DAYS: value })).toThrow(/RETENTION_DAYS/);
   });
 });

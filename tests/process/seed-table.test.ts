@@ -17,7 +17,11 @@ let dir = "";
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "jdt-seed-"));
   // The benchmark lifts the table's pace the same way, so that 40 steps are seeded in a second or two.
-  server = await startServer(PORT, { DATA_DIR: dir, LIMIT_TABLE_ACTIONS_PER_SECOND: "1000", LIMIT_ACTIONS_PER_SECOND: "1000" });
+  server = await startServer(PORT, {
+    DATA_DIR: dir,
+    LIMIT_TABLE_ACTIONS_PER_SECOND: "1000",
+    LIMIT_ACTIONS_PER_SECOND: "1000",
+  });
 });
 
 afterAll(async () => {
@@ -83,7 +87,12 @@ describe("seedTable", () => {
       expect(table.stateOf(0).phase).toBe("closed");
       expect(table.stateOf(1).path).toHaveLength(6);
       await table.act(0, { type: "setPhase", phase: "play" });
-      await table.act(2, { type: "contribute", stepId: table.stepIds[3] ?? "", kind: "yesAnd", text: "Oui, et encore." });
+      await table.act(2, {
+        type: "contribute",
+        stepId: table.stepIds[3] ?? "",
+        kind: "yesAnd",
+        text: "Oui, et encore.",
+      });
     } finally {
       await table.close();
     }

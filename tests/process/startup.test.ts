@@ -34,7 +34,14 @@ interface Run {
 function run(env: Record<string, string>, until?: string): Promise<Run> {
   const child = spawn(process.execPath, ["server/main.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: String(PORT), DATA_DIR: path.join(dir, "data"), CLIENT_DIR: path.join(dir, "no-client"), LOG_LEVEL: "info", ...env },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      DATA_DIR: path.join(dir, "data"),
+      CLIENT_DIR: path.join(dir, "no-client"),
+      LOG_LEVEL: "info",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

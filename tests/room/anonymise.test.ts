@@ -19,8 +19,14 @@ import { joinOverHttp, JoinRefusedError } from "../join.ts";
 import type { SyncedTable } from "#client/net/types.ts";
 
 const BASE_URL = "http://localhost:2568";
-const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]));
-const NEW_TABLE = { ...SETUP, framingChallengeId: null, framingChallengeText: "Diviser par dix le nombre de voitures ?" };
+const UNLIMITED = Object.fromEntries(
+  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
+);
+const NEW_TABLE = {
+  ...SETUP,
+  framingChallengeId: null,
+  framingChallengeText: "Diviser par dix le nombre de voitures ?",
+};
 
 /** Her name and role appear in no fixture, no card and no id: finding them anywhere means they survived. */
 const REAL_NAME = "Zéphyrine Quintal";
@@ -57,7 +63,14 @@ let rooms: Room[] = [];
 
 beforeAll(async () => {
   const config = { ...readConfig(UNLIMITED), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
-  colyseus = await boot(createApp({ config, store: (store = new FlakyStore(":memory:")), gracefullyShutdown: false, logger: pino({ level: "silent" }) }));
+  colyseus = await boot(
+    createApp({
+      config,
+      store: (store = new FlakyStore(":memory:")),
+      gracefullyShutdown: false,
+      logger: pino({ level: "silent" }),
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -72,10 +85,22 @@ function secretFrom(link: string, key: string): string {
 
 const stateOf = (person: Person) => person.room.state.toJSON() as TableJson;
 const people = (person: Person) => Object.values(stateOf(person).participants);
-const action = (person: Person, payload: unknown) => person.room.request("action", { id: randomBytes(8).toString("hex"), action: payload });
+const action = (person: Person, payload: unknown) =>
+  person.room.request("action", { id: randomBytes(8).toString("hex"), action: payload });
 
-async function takeSeat(secret: Record<string, string>, name: string, role: string, seatKey = randomBytes(32).toString("base64url")): Promise<Person> {
-  const room = await joinOverHttp(colyseus.sdk, BASE_URL, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role });
+async function takeSeat(
+  secret: Record<string, string>,
+  name: string,
+  role: string,
+  seatKey = randomBytes(32).toString("base64url"),
+): Promise<Person> {
+  const room = await joinOverHttp(colyseus.sdk, BASE_URL, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    ...secret,
+    seatKey,
+    name,
+    role,
+  });
   rooms.push(room);
   const person = { name, seatKey, room };
   await vi.waitFor(() => expect(people(person).length).toBeGreaterThan(0));
@@ -94,7 +119,11 @@ async function storedTable(): Promise<string> {
 
 beforeEach(async () => {
   rooms = [];
-  const response = await fetch(`${BASE_URL}${API.createTable}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(NEW_TABLE) });
+  const response = await fetch(`${BASE_URL}${API.createTable}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(NEW_TABLE),
+  });
   const created = (await response.json()) as CreatedTable;
   tableId = created.tableId;
   invite = secretFrom(created.participantLink, LINK_KEYS.invite);
@@ -107,13 +136,22 @@ beforeEach(async () => {
 
 afterEach(async () => {
   store.failAnonymise = false;
-  await Promise.all(rooms.map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), new Promise((r) => setTimeout(r, 1000))]) : undefined)));
+  await Promise.all(
+    rooms.map((room) =>
+      room.connection?.isOpen ? Promise.race([room.leave(), new Promise((r) => setTimeout(r, 1000))]) : undefined,
+    ),
+  );
 });
 
 /** Zéphyrine writes a card, places it and tells what happens there. */
 async function zephyrinePlays(): Promise<void> {
   await action(awa, { type: "startPlay" });
-  await action(zephyrine, { type: "writeCard", deck: "lever", title: "Ruches partagées", text: "Des ruches sur chaque toit." });
+  await action(zephyrine, {
+    type: "writeCard",
+    deck: "lever",
+    title: "Ruches partagées",
+    text: "Des ruches sur chaque toit.",
+  });
   let cardId = "";
   await vi.waitFor(() => {
     cardId = people(zephyrine).find((p) => p.name === REAL_NAME)?.hand?.[0]?.id ?? "";
@@ -149,12 +187,16 @@ describe("a participant anonymises themself at a live table", () => {
     // Her browser still holds the name she typed: her seat key brings her back to her seat, under the new name.
     const back = await takeSeat({ invite }, REAL_NAME, REAL_ROLE, zephyrine.seatKey);
     const host = await takeSeat({ facilitatorKey }, "Awa", "animatrice", awa.seatKey);
-    await vi.waitFor(() => expect(stateOf(back).participants[id]).toMatchObject({ name: "Participant·e 2", role: "participant·e" }));
+    await vi.waitFor(() =>
+      expect(stateOf(back).participants[id]).toMatchObject({ name: "Participant·e 2", role: "participant·e" }),
+    );
     expect(JSON.stringify(stateOf(back))).not.toMatch(TRACES);
     expect(JSON.stringify(stateOf(host))).not.toMatch(TRACES);
     expect(await storedTable()).not.toMatch(TRACES);
     for (const format of ["md", "html", "json"] as const) {
-      const response = await fetch(`${BASE_URL}${API.story(tableId, format)}`, { headers: { Authorization: `Bearer ${facilitatorKey}` } });
+      const response = await fetch(`${BASE_URL}${API.story(tableId, format)}`, {
+        headers: { Authorization: `Bearer ${facilitatorKey}` },
+      });
       const story = await response.text();
       expect(story, format).toContain("Participant·e 2");
       expect(story, format).toContain("Le quartier bourdonne.");
@@ -214,8 +256,12 @@ describe("a facilitator anonymises someone who asked them", () => {
     await action(awa, { type: "anonymiseParticipant", participantId: id });
 
     expect(await storedTable()).not.toMatch(TRACES);
-    await vi.waitFor(() => expect(stateOf(chloe).participants[id]).toMatchObject({ name: "Participant·e 2", removed: true }));
-    const json = await fetch(`${BASE_URL}${API.story(tableId, "json")}`, { headers: { Authorization: `Bearer ${facilitatorKey}` } });
+    await vi.waitFor(() =>
+      expect(stateOf(chloe).participants[id]).toMatchObject({ name: "Participant·e 2", removed: true }),
+    );
+    const json = await fetch(`${BASE_URL}${API.story(tableId, "json")}`, {
+      headers: { Authorization: `Bearer ${facilitatorKey}` },
+    });
     const story = await json.text();
     expect(story).toMatch(/"before": ?"Participant·e 2"/);
     expect(story).not.toMatch(TRACES);

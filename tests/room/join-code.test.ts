@@ -48,7 +48,12 @@ const newAddress = () => `203.0.113.${++addressCount}`;
 
 beforeAll(async () => {
   const config = {
-    ...readConfig({ LIMIT_JOIN_CODE_FAILURES_PER_HOUR: String(FAILURES_PER_HOUR), LIMIT_JOINS_PER_MINUTE: "1000", TRUST_PROXY: "1", PORT: "2568" }),
+    ...readConfig({
+      LIMIT_JOIN_CODE_FAILURES_PER_HOUR: String(FAILURES_PER_HOUR),
+      LIMIT_JOINS_PER_MINUTE: "1000",
+      TRUST_PROXY: "1",
+      PORT: "2568",
+    }),
     clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
   };
   const sink = new Writable({
@@ -57,11 +62,20 @@ beforeAll(async () => {
       done();
     },
   });
-  colyseus = await boot(createApp({ config, store: new SqliteTableStore(":memory:"), gracefullyShutdown: false, logger: createLogger("trace", sink) }));
+  colyseus = await boot(
+    createApp({
+      config,
+      store: new SqliteTableStore(":memory:"),
+      gracefullyShutdown: false,
+      logger: createLogger("trace", sink),
+    }),
+  );
 });
 
 afterEach(async () => {
-  await Promise.all(openRooms.splice(0).map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), sleep(500)]) : undefined)));
+  await Promise.all(
+    openRooms.splice(0).map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), sleep(500)]) : undefined)),
+  );
 });
 
 afterAll(async () => {
@@ -84,7 +98,12 @@ function secretFrom(link: string, key: string): string {
   return seen(value);
 }
 
-function post(pathname: string, body: unknown, address = newAddress(), headers: Record<string, string> = {}): Promise<Response> {
+function post(
+  pathname: string,
+  body: unknown,
+  address = newAddress(),
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(`${BASE_URL}${pathname}`, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Forwarded-For": address, ...headers },
@@ -104,11 +123,17 @@ interface Opened {
 
 let actionCount = 0;
 async function act(room: Room, action: Action): Promise<void> {
-  await expect(room.request(ACTION_REQUEST, { id: `action-${++actionCount}-xxxx`, action })).resolves.toEqual({ ok: true });
+  await expect(room.request(ACTION_REQUEST, { id: `action-${++actionCount}-xxxx`, action })).resolves.toEqual({
+    ok: true,
+  });
 }
 
 async function join(tableId: string, options: Record<string, unknown>): Promise<Room> {
-  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, { protocolVersion: PROTOCOL_VERSION, seatKey: newSeatKey(), ...options });
+  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    seatKey: newSeatKey(),
+    ...options,
+  });
   room.reconnection.enabled = false;
   openRooms.push(room);
   return room;
@@ -173,7 +198,12 @@ describe("a table's join code", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     const found = (await response.json()) as ResolvedJoinCode;
     // Exactly what the participant link says, and the title the join page shows: nothing more.
-    expect(found).toEqual({ kind: "table", tableId: table.tableId, title: TITLE, path: tableLink(table.tableId, "invite", table.invite) });
+    expect(found).toEqual({
+      kind: "table",
+      tableId: table.tableId,
+      title: TITLE,
+      path: tableLink(table.tableId, "invite", table.invite),
+    });
     const invite = secretFrom(found.path, LINK_KEYS.invite);
     const bastien = await join(table.tableId, { invite, name: "Bastien", role: "habitant" });
     expect(((await bastien.request(WHOAMI_REQUEST)) as Whoami).facilitator).toBe(false);
@@ -204,7 +234,17 @@ describe("a table's join code", () => {
   it("given text that is no code (wrong length, look-alikes, not text), then it is refused as malformed, without costing an attempt", async () => {
     const table = await openTable();
     const address = newAddress();
-    const malformed: unknown[] = ["", "K7PQ2MX", "K7PQ2MXRZ", "O0O0I1L1", "K7PQ-2MXU", 12345678, null, ["K7PQ2MXR"], "x".repeat(500)];
+    const malformed: unknown[] = [
+      "",
+      "K7PQ2MX",
+      "K7PQ2MXRZ",
+      "O0O0I1L1",
+      "K7PQ-2MXU",
+      12345678,
+      null,
+      ["K7PQ2MXR"],
+      "x".repeat(500),
+    ];
 
     for (const code of malformed) {
       const response = await resolve(code, address);
@@ -282,7 +322,14 @@ describe("a table's join code", () => {
 
     const text = await (await resolve(mine.joinCode)).text();
 
-    for (const secret of [other.tableId, other.invite, other.joinCode, other.observerKey, other.facilitatorKey, "L'autre table"]) {
+    for (const secret of [
+      other.tableId,
+      other.invite,
+      other.joinCode,
+      other.observerKey,
+      other.facilitatorKey,
+      "L'autre table",
+    ]) {
       expect(text).not.toContain(secret);
     }
     for (const secret of [mine.facilitatorKey, mine.observerKey]) expect(text).not.toContain(secret);
@@ -291,7 +338,9 @@ describe("a table's join code", () => {
   it("given a page of another site, when it posts a code, then it is refused before anything is read", async () => {
     const table = await openTable();
 
-    const response = await post(API.resolveJoinCode, { code: table.joinCode }, newAddress(), { Origin: "https://ailleurs.example" });
+    const response = await post(API.resolveJoinCode, { code: table.joinCode }, newAddress(), {
+      Origin: "https://ailleurs.example",
+    });
 
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ code: "originRefused" });
@@ -303,7 +352,8 @@ describe("guessing join codes", () => {
     const table = await openTable();
     const guesser = newAddress();
 
-    for (let i = 0; i < FAILURES_PER_HOUR; i++) expect((await resolve(unusedCode(table.joinCode), guesser)).status).toBe(404);
+    for (let i = 0; i < FAILURES_PER_HOUR; i++)
+      expect((await resolve(unusedCode(table.joinCode), guesser)).status).toBe(404);
     const refused = await resolve(table.joinCode, guesser);
 
     expect(refused.status).toBe(429);
@@ -320,7 +370,8 @@ describe("guessing join codes", () => {
     const workshop = newAddress();
 
     for (let i = 0; i < FAILURES_PER_HOUR * 3; i++) expect((await resolve(table.joinCode, workshop)).status).toBe(200);
-    for (let i = 0; i < FAILURES_PER_HOUR - 1; i++) expect((await resolve(unusedCode(table.joinCode), workshop)).status).toBe(404);
+    for (let i = 0; i < FAILURES_PER_HOUR - 1; i++)
+      expect((await resolve(unusedCode(table.joinCode), workshop)).status).toBe(404);
     expect((await resolve(table.joinCode, workshop)).status).toBe(200);
   });
 
@@ -341,7 +392,11 @@ describe("the table's title before joining", () => {
     const table = await openTable();
     await act(table.host, { type: "editSetup", changes: { title: "Les Tanneurs, quartier vivant" } });
 
-    for (const secret of [{ invite: table.invite }, { observerKey: table.observerKey }, { facilitatorKey: table.facilitatorKey }]) {
+    for (const secret of [
+      { invite: table.invite },
+      { observerKey: table.observerKey },
+      { facilitatorKey: table.facilitatorKey },
+    ]) {
       const response = await title(table.tableId, secret);
       expect(response.status, Object.keys(secret)[0]).toBe(200);
       expect(await response.json()).toEqual({ title: "Les Tanneurs, quartier vivant" });
@@ -353,7 +408,13 @@ describe("the table's title before joining", () => {
     const other = await openTable("L'autre table");
     await closeRoom(table.tableId);
 
-    for (const secret of [{}, { invite: "pas-le-bon" }, { facilitatorKey: table.invite }, { observerKey: table.invite }, { invite: other.invite }]) {
+    for (const secret of [
+      {},
+      { invite: "pas-le-bon" },
+      { facilitatorKey: table.invite },
+      { observerKey: table.invite },
+      { invite: other.invite },
+    ]) {
       const response = await title(table.tableId, secret);
       expect(response.status, JSON.stringify(secret)).toBe(401);
       const text = await response.text();
@@ -378,7 +439,9 @@ describe("the table's title before joining", () => {
   it("given a page of another site, then the title is refused", async () => {
     const table = await openTable();
 
-    const response = await post(API.tableTitle(table.tableId), { invite: table.invite }, newAddress(), { Origin: "https://ailleurs.example" });
+    const response = await post(API.tableTitle(table.tableId), { invite: table.invite }, newAddress(), {
+      Origin: "https://ailleurs.example",
+    });
 
     expect(response.status).toBe(403);
   });

@@ -15,7 +15,14 @@ import { readConfig } from "#server/config.ts";
 import { createLogger } from "#server/logger.ts";
 import { operationsRouter } from "#server/http/operations.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
-import { ACTION_REQUEST, API, HOSTING_API, PRIVACY_PAGE, PROTOCOL_VERSION, type CreatedTable } from "#shared/protocol.ts";
+import {
+  ACTION_REQUEST,
+  API,
+  HOSTING_API,
+  PRIVACY_PAGE,
+  PROTOCOL_VERSION,
+  type CreatedTable,
+} from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp } from "../join.ts";
 
@@ -48,9 +55,17 @@ const logSink = new Writable({
 beforeAll(async () => {
   clientDir = mkdtempSync(path.join(tmpdir(), "jdt-observe-"));
   mkdirSync(clientDir, { recursive: true });
-  writeFileSync(path.join(clientDir, "index.html"), "<!doctype html><title>Jeu des transitions</title><div id=root></div>");
+  writeFileSync(
+    path.join(clientDir, "index.html"),
+    "<!doctype html><title>Jeu des transitions</title><div id=root></div>",
+  );
   const config = { ...readConfig({ PORT: String(PORT) }), clientDir };
-  server = createApp({ config, store: (store = new FlakyStore(":memory:")), gracefullyShutdown: false, logger: createLogger("trace", logSink) });
+  server = createApp({
+    config,
+    store: (store = new FlakyStore(":memory:")),
+    gracefullyShutdown: false,
+    logger: createLogger("trace", logSink),
+  });
   await server.listen(PORT, "127.0.0.1");
 });
 
@@ -210,7 +225,7 @@ describe("the privacy page", () => {
   it("is served as the app, and the server says how long tables are kept", async () => {
     const page = await fetch(`${BASE_URL}${PRIVACY_PAGE}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<div id=root>');
+    expect(await page.text()).toContain("<div id=root>");
     const hosting = await fetch(`${BASE_URL}${HOSTING_API}`);
     expect(await hosting.json()).toEqual({ retentionDays: 90 });
   });
@@ -223,7 +238,12 @@ describe("the logs", () => {
       await fetch(`${BASE_URL}${API.createTable}`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ ...SETUP, title: `Titre ${marker}`, framingChallengeId: null, framingChallengeText: `Défi ${marker} ?` }),
+        body: JSON.stringify({
+          ...SETUP,
+          title: `Titre ${marker}`,
+          framingChallengeId: null,
+          framingChallengeText: `Défi ${marker} ?`,
+        }),
       })
     ).json()) as CreatedTable;
     const facilitatorKey = decodeURIComponent(created.facilitatorLink.split("=")[1] ?? "");
@@ -252,7 +272,12 @@ describe("the logs", () => {
       expect.arrayContaining(["table opened", "participant seated"]),
     );
     const everything = logLines.join("\n");
-    for (const secret of [marker, facilitatorKey, seatKey, decodeURIComponent(created.participantLink.split("=")[1] ?? "")]) {
+    for (const secret of [
+      marker,
+      facilitatorKey,
+      seatKey,
+      decodeURIComponent(created.participantLink.split("=")[1] ?? ""),
+    ]) {
       expect(everything).not.toContain(secret);
     }
   });

@@ -16,12 +16,21 @@ import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { parseDeckFile } from "#cards/load.ts";
 import { t } from "#shared/i18n/translate.ts";
-import { API, INVITE_LINK_REQUEST, isPublicStoryId, PROTOCOL_VERSION, publicStoryPath, type ShareLinks } from "#shared/protocol.ts";
+import {
+  API,
+  INVITE_LINK_REQUEST,
+  isPublicStoryId,
+  PROTOCOL_VERSION,
+  publicStoryPath,
+  type ShareLinks,
+} from "#shared/protocol.ts";
 import type { SyncedTable } from "#client/net/types.ts";
 import { joinOverHttp, openTableOverHttp, type OpenedTable } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";
-const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]));
+const UNLIMITED = Object.fromEntries(
+  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
+);
 const NARRATION = "Un atelier de réparation ouvre dans l'ancienne station-service.";
 const HAND_CARD = { title: "Une carte gardée en main", text: "Personne d'autre ne doit la lire." };
 const CHALLENGE = "Fermer les rues des écoles aux voitures ?";
@@ -46,7 +55,9 @@ const rooms: Room[] = [];
 const stateOf = (person: Person) => person.room.state.toJSON() as TableJson;
 
 async function act(person: Person, action: unknown): Promise<void> {
-  await expect(person.room.request("action", { id: randomBytes(8).toString("hex"), action })).resolves.toMatchObject({ ok: true });
+  await expect(person.room.request("action", { id: randomBytes(8).toString("hex"), action })).resolves.toMatchObject({
+    ok: true,
+  });
 }
 
 async function sit(secret: Record<string, string>, name: string, role: string): Promise<Person> {
@@ -56,7 +67,9 @@ async function sit(secret: Record<string, string>, name: string, role: string): 
   room.reconnection.enabled = false;
   rooms.push(room);
   const person = { name, seatKey, room };
-  await vi.waitFor(() => expect(Object.values(stateOf(person).participants ?? {}).some((p) => p.name === name)).toBe(true));
+  await vi.waitFor(() =>
+    expect(Object.values(stateOf(person).participants ?? {}).some((p) => p.name === name)).toBe(true),
+  );
   return person;
 }
 
@@ -76,7 +89,10 @@ async function publish(previous = ""): Promise<string> {
 const page = (publicId: string) => fetch(BASE_URL + publicStoryPath(publicId));
 
 beforeAll(async () => {
-  const config = { ...readConfig({ ...UNLIMITED, PORT: "2568" }), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
+  const config = {
+    ...readConfig({ ...UNLIMITED, PORT: "2568" }),
+    clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
+  };
   store = new SqliteTableStore(":memory:");
   colyseus = await boot(createApp({ config, store, gracefullyShutdown: false, logger: pino({ level: "silent" }) }));
   table = await openTableOverHttp(BASE_URL, "Les Tanneurs en 2050");
@@ -95,7 +111,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(rooms.map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), new Promise((r) => setTimeout(r, 1000))]) : undefined)));
+  await Promise.all(
+    rooms.map((room) =>
+      room.connection?.isOpen ? Promise.race([room.leave(), new Promise((r) => setTimeout(r, 1000))]) : undefined,
+    ),
+  );
   await colyseus.shutdown();
 });
 
@@ -129,7 +149,13 @@ describe("a published story's public page", () => {
     const response = await page(first);
     const html = await response.text();
     const links = (await awa.room.request(INVITE_LINK_REQUEST)) as ShareLinks;
-    for (const secret of [table.invite, table.facilitatorKey, links.joinCode, links.observerPath.split("=")[1] ?? "", bastien.seatKey]) {
+    for (const secret of [
+      table.invite,
+      table.facilitatorKey,
+      links.joinCode,
+      links.observerPath.split("=")[1] ?? "",
+      bastien.seatKey,
+    ]) {
       expect(secret).not.toBe("");
       expect(html).not.toContain(secret);
     }
@@ -149,10 +175,12 @@ describe("a published story's public page", () => {
 
   it("refuses a participant who tries to publish or take it back", async () => {
     for (const type of ["unpublish", "publish"]) {
-      const refusal = await bastien.room.request("action", { id: randomBytes(8).toString("hex"), action: { type } }).then(
-        () => "accepted",
-        (error: { reason?: { code?: string } }) => error.reason?.code,
-      );
+      const refusal = await bastien.room
+        .request("action", { id: randomBytes(8).toString("hex"), action: { type } })
+        .then(
+          () => "accepted",
+          (error: { reason?: { code?: string } }) => error.reason?.code,
+        );
       expect(refusal, type).toBe("facilitatorOnly");
     }
     expect((await page(first)).status).toBe(200);

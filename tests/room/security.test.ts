@@ -32,7 +32,11 @@ import { SETUP } from "../fixtures.ts";
 import { joinOverHttp, JoinRefusedError } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";
-const NEW_TABLE = { ...SETUP, framingChallengeId: null, framingChallengeText: "Diviser par dix le nombre de voitures ?" };
+const NEW_TABLE = {
+  ...SETUP,
+  framingChallengeId: null,
+  framingChallengeText: "Diviser par dix le nombre de voitures ?",
+};
 
 /** Each test speaks from its own address (X-Forwarded-For, trusted through one proxy here), so that limits per address don't mix. */
 let addressCount = 0;
@@ -68,13 +72,20 @@ beforeAll(async () => {
       done();
     },
   });
-  const server = createApp({ config, store: new SqliteTableStore(":memory:"), gracefullyShutdown: false, logger: createLogger("trace", sink) });
+  const server = createApp({
+    config,
+    store: new SqliteTableStore(":memory:"),
+    gracefullyShutdown: false,
+    logger: createLogger("trace", sink),
+  });
   colyseus = await boot(server);
 });
 
 afterEach(async () => {
   vi.restoreAllMocks();
-  await Promise.all(openRooms.splice(0).map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), sleep(500)]) : undefined)));
+  await Promise.all(
+    openRooms.splice(0).map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), sleep(500)]) : undefined)),
+  );
 });
 
 afterAll(async () => {
@@ -120,7 +131,10 @@ async function openTable(address = newAddress()): Promise<Opened> {
 }
 
 async function join(tableId: string, options: Record<string, unknown>): Promise<Room> {
-  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, { protocolVersion: PROTOCOL_VERSION, ...options });
+  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    ...options,
+  });
   room.reconnection.enabled = false;
   openRooms.push(room);
   return room;
@@ -144,7 +158,8 @@ async function closeRoom(tableId: string): Promise<void> {
 
 /** Seats reserved in a live room and not yet taken (Colyseus' own bookkeeping). */
 function reservedSeats(tableId: string): number {
-  const room = matchMaker.getLocalRoomById(tableId) as unknown as { _reservedSeats: Record<string, unknown> } | undefined;
+  const room = matchMaker.getLocalRoomById(tableId) as unknown as
+    { _reservedSeats: Record<string, unknown> } | undefined;
   return Object.keys(room?._reservedSeats ?? {}).length;
 }
 
@@ -159,11 +174,28 @@ function post(pathname: string, body: unknown, headers: Record<string, string> =
 describe("the matchmaker's own routes", () => {
   it("given a live table and its real invite, when a raw matchmaking request asks for a seat by any method, then it is refused and nothing is reserved", async () => {
     const table = await openTable();
-    const host = await join(table.tableId, { facilitatorKey: table.facilitatorKey, seatKey: newSeatKey(), name: "Awa", role: "animation" });
+    const host = await join(table.tableId, {
+      facilitatorKey: table.facilitatorKey,
+      seatKey: newSeatKey(),
+      name: "Awa",
+      role: "animation",
+    });
     await vi.waitFor(() => expect(reservedSeats(table.tableId)).toBe(0));
-    const options = { protocolVersion: PROTOCOL_VERSION, invite: table.invite, seatKey: newSeatKey(), name: "Mallory", role: "intruse" };
+    const options = {
+      protocolVersion: PROTOCOL_VERSION,
+      invite: table.invite,
+      seatKey: newSeatKey(),
+      name: "Mallory",
+      role: "intruse",
+    };
 
-    for (const route of ["joinOrCreate/table", "join/table", "create/table", `joinById/${table.tableId}`, `reconnect/${table.tableId}`]) {
+    for (const route of [
+      "joinOrCreate/table",
+      "join/table",
+      "create/table",
+      `joinById/${table.tableId}`,
+      `reconnect/${table.tableId}`,
+    ]) {
       const response = await post(`/matchmake/${route}`, options);
       expect(response.status, route).toBe(404);
       const body = (await response.json()) as { message?: string };
@@ -182,19 +214,35 @@ describe("joining a table", () => {
     await closeRoom(table.tableId);
     const other = await openTable();
 
-    for (const secret of [{}, { invite: "pas-le-bon" }, { facilitatorKey: table.invite }, { observerKey: table.invite }, { invite: other.invite }]) {
-      const refused = await refusalOf(join(table.tableId, { ...secret, seatKey: newSeatKey(), name: "Mallory", role: "intruse" }));
+    for (const secret of [
+      {},
+      { invite: "pas-le-bon" },
+      { facilitatorKey: table.invite },
+      { observerKey: table.invite },
+      { invite: other.invite },
+    ]) {
+      const refused = await refusalOf(
+        join(table.tableId, { ...secret, seatKey: newSeatKey(), name: "Mallory", role: "intruse" }),
+      );
       expect(refused.status, JSON.stringify(secret)).toBe(401);
       expect(refused.message).toBe(t("http.badLink"));
     }
     expect(await matchMaker.getRoomById(table.tableId)).toBeFalsy();
-    const unknown = await refusalOf(join("table-inconnue", { invite: table.invite, seatKey: newSeatKey(), name: "Eve", role: "habitante" }));
+    const unknown = await refusalOf(
+      join("table-inconnue", { invite: table.invite, seatKey: newSeatKey(), name: "Eve", role: "habitante" }),
+    );
     expect(unknown.status).toBe(404);
   });
 
   it("given join options far larger than any browser sends, then they are refused before being read", async () => {
     const table = await openTable();
-    const response = await post(API.join(table.tableId), { protocolVersion: PROTOCOL_VERSION, invite: table.invite, seatKey: "k".repeat(64), name: "x".repeat(50_000), role: "" });
+    const response = await post(API.join(table.tableId), {
+      protocolVersion: PROTOCOL_VERSION,
+      invite: table.invite,
+      seatKey: "k".repeat(64),
+      name: "x".repeat(50_000),
+      role: "",
+    });
     expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ code: "tooLarge" });
     expect(reservedSeats(table.tableId)).toBe(0);
@@ -206,14 +254,20 @@ describe("the exports", () => {
     const table = await openTable();
     await closeRoom(table.tableId);
 
-    const attempts: Record<string, string>[] = [{}, { Authorization: `Bearer ${table.invite}` }, { Authorization: "Bearer pas-le-bon" }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: `Bearer ${table.invite}` },
+      { Authorization: "Bearer pas-le-bon" },
+    ];
     for (const headers of attempts) {
       const response = await fetch(`${BASE_URL}${API.story(table.tableId, "md")}`, { headers });
       expect(response.status).toBe(401);
     }
     expect(await matchMaker.getRoomById(table.tableId)).toBeFalsy();
 
-    const allowed = await fetch(`${BASE_URL}${API.story(table.tableId, "md")}`, { headers: { Authorization: `Bearer ${table.facilitatorKey}` } });
+    const allowed = await fetch(`${BASE_URL}${API.story(table.tableId, "md")}`, {
+      headers: { Authorization: `Bearer ${table.facilitatorKey}` },
+    });
     expect(allowed.status).toBe(200);
     expect(await allowed.text()).toContain(NEW_TABLE.title);
   });
@@ -222,25 +276,50 @@ describe("the exports", () => {
 describe("the pace of one seat", () => {
   it("given a seat sending more than its requests per second, then the extra ones are refused at once with a reason, and it goes on a second later", async () => {
     const table = await openTable();
-    const awa = await join(table.tableId, { facilitatorKey: table.facilitatorKey, seatKey: newSeatKey(), name: "Awa", role: "animation" });
+    const awa = await join(table.tableId, {
+      facilitatorKey: table.facilitatorKey,
+      seatKey: newSeatKey(),
+      name: "Awa",
+      role: "animation",
+    });
 
     const outcomes = await Promise.allSettled(Array.from({ length: 13 }, () => awa.request(WHOAMI_REQUEST)));
 
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(10);
-    const refused = outcomes.filter((o): o is PromiseRejectedResult => o.status === "rejected").map((o) => o.reason as { reason?: { code: string; message: string } });
+    const refused = outcomes
+      .filter((o): o is PromiseRejectedResult => o.status === "rejected")
+      .map((o) => o.reason as { reason?: { code: string; message: string } });
     expect(refused.map((r) => r.reason)).toEqual(Array(3).fill({ code: "tooFast", message: t("refusal.tooFast") }));
     expect(awa.connection.isOpen).toBe(true);
     await sleep(1100);
-    await expect(awa.request(ACTION_REQUEST, { id: "apres-la-pause", action: { type: "editSetup", changes: { title: "Toujours là" } } })).resolves.toEqual({ ok: true });
+    await expect(
+      awa.request(ACTION_REQUEST, {
+        id: "apres-la-pause",
+        action: { type: "editSetup", changes: { title: "Toujours là" } },
+      }),
+    ).resolves.toEqual({ ok: true });
   });
 
   it("given one seat on two connections, then they share the seat's pace", async () => {
     const table = await openTable();
     const seatKey = newSeatKey();
-    const tab1 = await join(table.tableId, { facilitatorKey: table.facilitatorKey, seatKey, name: "Awa", role: "animation" });
-    const tab2 = await join(table.tableId, { facilitatorKey: table.facilitatorKey, seatKey, name: "Awa", role: "animation" });
+    const tab1 = await join(table.tableId, {
+      facilitatorKey: table.facilitatorKey,
+      seatKey,
+      name: "Awa",
+      role: "animation",
+    });
+    const tab2 = await join(table.tableId, {
+      facilitatorKey: table.facilitatorKey,
+      seatKey,
+      name: "Awa",
+      role: "animation",
+    });
 
-    const outcomes = await Promise.allSettled([...Array.from({ length: 7 }, () => tab1.request(WHOAMI_REQUEST)), ...Array.from({ length: 7 }, () => tab2.request(WHOAMI_REQUEST))]);
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 7 }, () => tab1.request(WHOAMI_REQUEST)),
+      ...Array.from({ length: 7 }, () => tab2.request(WHOAMI_REQUEST)),
+    ]);
 
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(10);
   });
@@ -256,9 +335,9 @@ describe("the pace of one seat", () => {
     // The limit's worth of frames (requests: each gets an answer, most of them "tooFast").
     const answers = await Promise.allSettled(Array.from({ length: frames }, () => flooder.request(WHOAMI_REQUEST)));
     expect(answers.filter((a) => a.status === "fulfilled")).toHaveLength(Number(LIMITS.LIMIT_ACTIONS_PER_SECOND));
-    expect(answers.filter((a) => a.status === "rejected").map((a) => (a as PromiseRejectedResult).reason?.reason?.code)).toEqual(
-      Array(frames - Number(LIMITS.LIMIT_ACTIONS_PER_SECOND)).fill("tooFast"),
-    );
+    expect(
+      answers.filter((a) => a.status === "rejected").map((a) => (a as PromiseRejectedResult).reason?.reason?.code),
+    ).toEqual(Array(frames - Number(LIMITS.LIMIT_ACTIONS_PER_SECOND)).fill("tooFast"));
     expect(flooder.connection.isOpen).toBe(true);
 
     await sleep(1100);
@@ -281,7 +360,9 @@ describe("connections to one table", () => {
     await join(table.tableId, { invite: table.invite, seatKey, name: "Bastien", role: "habitant" });
     await join(table.tableId, { invite: table.invite, seatKey, name: "Bastien", role: "habitant" });
 
-    const refused = await refusalOf(join(table.tableId, { invite: table.invite, seatKey, name: "Bastien", role: "habitant" }));
+    const refused = await refusalOf(
+      join(table.tableId, { invite: table.invite, seatKey, name: "Bastien", role: "habitant" }),
+    );
 
     expect(refused.status).toBe(429);
     expect(refused.message).toBe(t("refusal.tooManyConnections", { max: 2 }));
@@ -289,7 +370,12 @@ describe("connections to one table", () => {
 
   it("given the observers a table allows, when one more observer comes, then it is refused", async () => {
     const table = await openTable();
-    const host = await join(table.tableId, { facilitatorKey: table.facilitatorKey, seatKey: newSeatKey(), name: "Awa", role: "animation" });
+    const host = await join(table.tableId, {
+      facilitatorKey: table.facilitatorKey,
+      seatKey: newSeatKey(),
+      name: "Awa",
+      role: "animation",
+    });
     const links = (await host.request(INVITE_LINK_REQUEST)) as ShareLinks;
     const observerKey = secretFrom(links.observerPath, LINK_KEYS.observer);
     await join(table.tableId, { observerKey, seatKey: newSeatKey() });
@@ -304,36 +390,60 @@ describe("connections to one table", () => {
   it("given a table with every connection taken, when someone else comes, then they are told to wait, and get in once a connection closes", async () => {
     const table = await openTable();
     const seats: Room[] = [];
-    for (let i = 0; i < 6; i++) seats.push(await join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: `Personne ${i}`, role: "habitante" }));
+    for (let i = 0; i < 6; i++)
+      seats.push(
+        await join(table.tableId, {
+          invite: table.invite,
+          seatKey: newSeatKey(),
+          name: `Personne ${i}`,
+          role: "habitante",
+        }),
+      );
 
-    const refused = await refusalOf(join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Zoé", role: "habitante" }));
+    const refused = await refusalOf(
+      join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Zoé", role: "habitante" }),
+    );
     expect(refused.status).toBe(503);
     expect(refused.message).toBe(t("refusal.tableBusy"));
 
     await seats[0]?.leave();
     await vi.waitFor(() => expect(matchMaker.getLocalRoomById(table.tableId)?.clients).toHaveLength(5));
-    await expect(join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Zoé", role: "habitante" })).resolves.toBeTruthy();
+    await expect(
+      join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Zoé", role: "habitante" }),
+    ).resolves.toBeTruthy();
   });
 });
 
 describe("the size of a table's log", () => {
   it("given a table whose log is full, then new actions and newcomers are refused with the reason, and its story can still be downloaded", async () => {
     const table = await openTable();
-    const awa = await join(table.tableId, { facilitatorKey: table.facilitatorKey, seatKey: newSeatKey(), name: "Awa", role: "animation" });
+    const awa = await join(table.tableId, {
+      facilitatorKey: table.facilitatorKey,
+      seatKey: newSeatKey(),
+      name: "Awa",
+      role: "animation",
+    });
     let refusal: { code: string; message: string } | undefined;
     for (let i = 0; i < 30 && !refusal; i++) {
       await sleep(110); // at a person's pace
       try {
-        await awa.request(ACTION_REQUEST, { id: `titre-${i}-xxxx`, action: { type: "editSetup", changes: { title: `Titre ${i}` } } });
+        await awa.request(ACTION_REQUEST, {
+          id: `titre-${i}-xxxx`,
+          action: { type: "editSetup", changes: { title: `Titre ${i}` } },
+        });
       } catch (error) {
         refusal = (error as { reason?: { code: string; message: string } }).reason;
       }
     }
     expect(refusal).toEqual({ code: "logFull", message: t("refusal.logFull") });
 
-    const newcomer = await refusalOf(join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Eve", role: "habitante" }));
+    const newcomer = await refusalOf(
+      join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Eve", role: "habitante" }),
+    );
     expect(newcomer.message).toBe(t("refusal.logFull"));
-    const story = await fetch(`${BASE_URL}${API.story(table.tableId, "json")}`, { headers: { Authorization: `Bearer ${table.facilitatorKey}` } });
+    const story = await fetch(`${BASE_URL}${API.story(table.tableId, "json")}`, {
+      headers: { Authorization: `Bearer ${table.facilitatorKey}` },
+    });
     expect(story.status).toBe(200);
   });
 });
@@ -341,16 +451,39 @@ describe("the size of a table's log", () => {
 describe("someone removed from the table", () => {
   it("given a removed participant, when the facilitator changes the participant link, then neither their seat nor a new browser with the old link gets in; those seated come back; the new link lets people in", async () => {
     const table = await openTable();
-    const awa = await join(table.tableId, { facilitatorKey: table.facilitatorKey, seatKey: newSeatKey(), name: "Awa", role: "animation" });
+    const awa = await join(table.tableId, {
+      facilitatorKey: table.facilitatorKey,
+      seatKey: newSeatKey(),
+      name: "Awa",
+      role: "animation",
+    });
     const bastienKey = newSeatKey();
-    const bastien = await join(table.tableId, { invite: table.invite, seatKey: bastienKey, name: "Bastien", role: "habitant" });
+    const bastien = await join(table.tableId, {
+      invite: table.invite,
+      seatKey: bastienKey,
+      name: "Bastien",
+      role: "habitant",
+    });
     const malloryKey = newSeatKey();
-    const mallory = await join(table.tableId, { invite: table.invite, seatKey: malloryKey, name: "Mallory", role: "intruse" });
+    const mallory = await join(table.tableId, {
+      invite: table.invite,
+      seatKey: malloryKey,
+      name: "Mallory",
+      role: "intruse",
+    });
     const malloryId = ((await mallory.request(WHOAMI_REQUEST)) as { participantId: string }).participantId;
 
-    await awa.request(ACTION_REQUEST, { id: "retirer-mallory", action: { type: "removeParticipant", participantId: malloryId } });
+    await awa.request(ACTION_REQUEST, {
+      id: "retirer-mallory",
+      action: { type: "removeParticipant", participantId: malloryId },
+    });
     // Before the link changes, a new browser with the participant link is a new participant: that is what the link is.
-    const again = await join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Mallory 2", role: "intruse" });
+    const again = await join(table.tableId, {
+      invite: table.invite,
+      seatKey: newSeatKey(),
+      name: "Mallory 2",
+      role: "intruse",
+    });
     await again.leave();
 
     const links = (await awa.request(ROTATE_INVITE_REQUEST)) as ShareLinks;
@@ -359,18 +492,32 @@ describe("someone removed from the table", () => {
     expect(((await awa.request(INVITE_LINK_REQUEST)) as ShareLinks).path).toBe(links.path);
     await expect(bastien.request(ROTATE_INVITE_REQUEST)).rejects.toMatchObject({ reason: { code: "facilitatorOnly" } });
 
-    const oldLink = await refusalOf(join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Mallory 3", role: "intruse" }));
+    const oldLink = await refusalOf(
+      join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Mallory 3", role: "intruse" }),
+    );
     expect(oldLink.status).toBe(401);
     expect(oldLink.message).toBe(t("http.inviteReplaced"));
-    const removedSeat = await refusalOf(join(table.tableId, { invite: newInvite, seatKey: malloryKey, name: "Mallory", role: "intruse" }));
+    const removedSeat = await refusalOf(
+      join(table.tableId, { invite: newInvite, seatKey: malloryKey, name: "Mallory", role: "intruse" }),
+    );
     expect(removedSeat.message).toBe(t("refusal.seatRemoved"));
 
     // Bastien's page still holds the old link: his seat key brings him back, also after the table closed and reopened.
     await bastien.leave();
     await closeRoom(table.tableId);
-    const back = await join(table.tableId, { invite: table.invite, seatKey: bastienKey, name: "Bastien", role: "habitant" });
+    const back = await join(table.tableId, {
+      invite: table.invite,
+      seatKey: bastienKey,
+      name: "Bastien",
+      role: "habitant",
+    });
     await expect(back.request(WHOAMI_REQUEST)).resolves.toMatchObject({ facilitator: false });
-    const newcomer = await join(table.tableId, { invite: newInvite, seatKey: newSeatKey(), name: "Chloé", role: "élue" });
+    const newcomer = await join(table.tableId, {
+      invite: newInvite,
+      seatKey: newSeatKey(),
+      name: "Chloé",
+      role: "élue",
+    });
     await expect(newcomer.request(WHOAMI_REQUEST)).resolves.toMatchObject({ facilitator: false });
   });
 });
@@ -393,21 +540,40 @@ describe("origins", () => {
     secretFrom(created.participantLink, LINK_KEYS.invite);
     const deletion = await fetch(`${BASE_URL}/api/tables/${created.tableId}`, {
       method: "DELETE",
-      headers: { Origin: "https://evil.example", Authorization: `Bearer ${facilitatorKey}`, "X-Forwarded-For": newAddress() },
+      headers: {
+        Origin: "https://evil.example",
+        Authorization: `Bearer ${facilitatorKey}`,
+        "X-Forwarded-For": newAddress(),
+      },
     });
     expect(deletion.status).toBe(403);
-    expect((await fetch(`${BASE_URL}${API.story(created.tableId, "md")}`, { headers: { Authorization: `Bearer ${facilitatorKey}` } })).status).toBe(200);
+    expect(
+      (
+        await fetch(`${BASE_URL}${API.story(created.tableId, "md")}`, {
+          headers: { Authorization: `Bearer ${facilitatorKey}` },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it("given a preflight from another site, then it gets no CORS permission", async () => {
-    const response = await fetch(`${BASE_URL}/matchmake/joinById/x`, { method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } });
+    const response = await fetch(`${BASE_URL}/matchmake/joinById/x`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" },
+    });
     expect(response.headers.get("access-control-allow-origin")).toBeNull();
     expect(response.headers.get("access-control-allow-credentials")).toBeNull();
   });
 
   it("given a seat reserved with the right link, when a page of another site opens the WebSocket, then the handshake is refused", async () => {
     const table = await openTable();
-    const response = await post(API.join(table.tableId), { protocolVersion: PROTOCOL_VERSION, invite: table.invite, seatKey: newSeatKey(), name: "Eve", role: "habitante" });
+    const response = await post(API.join(table.tableId), {
+      protocolVersion: PROTOCOL_VERSION,
+      invite: table.invite,
+      seatKey: newSeatKey(),
+      name: "Eve",
+      role: "habitante",
+    });
     const reservation = (await response.json()) as { roomId: string; processId: string; sessionId: string };
     const url = `ws://localhost:2568/${reservation.processId}/${reservation.roomId}?sessionId=${reservation.sessionId}`;
 
@@ -429,7 +595,15 @@ describe("origins", () => {
     const created = await new Promise<CreatedTable>((resolve, reject) => {
       const request = http.request(
         `${BASE_URL}${API.createTable}`,
-        { method: "POST", headers: { Host: "evil.example", "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Forwarded-For": newAddress() } },
+        {
+          method: "POST",
+          headers: {
+            Host: "evil.example",
+            "Content-Type": "application/json",
+            "Content-Length": Buffer.byteLength(body),
+            "X-Forwarded-For": newAddress(),
+          },
+        },
         (res) => {
           let text = "";
           res.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -461,17 +635,27 @@ describe("limits per address", () => {
 
   it("given imports past the limit of an address or of the file size, then they are refused with the reason", async () => {
     const table = await openTable();
-    const story = await fetch(`${BASE_URL}${API.story(table.tableId, "json")}`, { headers: { Authorization: `Bearer ${table.facilitatorKey}` } });
+    const story = await fetch(`${BASE_URL}${API.story(table.tableId, "json")}`, {
+      headers: { Authorization: `Bearer ${table.facilitatorKey}` },
+    });
     const json = await story.text();
     const address = newAddress();
     for (let i = 0; i < 2; i++) {
-      const imported = await fetch(`${BASE_URL}${API.importStory}`, { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": address }, body: json });
+      const imported = await fetch(`${BASE_URL}${API.importStory}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": address },
+        body: json,
+      });
       expect(imported.status).toBe(201);
       const links = (await imported.json()) as CreatedTable;
       secretFrom(links.participantLink, LINK_KEYS.invite);
       secretFrom(links.facilitatorLink, LINK_KEYS.facilitator);
     }
-    const third = await fetch(`${BASE_URL}${API.importStory}`, { method: "POST", headers: { "Content-Type": "application/json", "X-Forwarded-For": address }, body: json });
+    const third = await fetch(`${BASE_URL}${API.importStory}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": address },
+      body: json,
+    });
     expect(third.status).toBe(429);
 
     const tooBig = await fetch(`${BASE_URL}${API.importStory}`, {
@@ -488,7 +672,12 @@ describe("what the log keeps", () => {
   it("given joins refused in every way, then no secret, seat key or link appears in the log at any level", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const table = await openTable();
-    const awa = await join(table.tableId, { facilitatorKey: table.facilitatorKey, seatKey: newSeatKey(), name: "Awa", role: "animation" });
+    const awa = await join(table.tableId, {
+      facilitatorKey: table.facilitatorKey,
+      seatKey: newSeatKey(),
+      name: "Awa",
+      role: "animation",
+    });
     const links = (await awa.request(INVITE_LINK_REQUEST)) as ShareLinks;
     const observerKey = secretFrom(links.observerPath, LINK_KEYS.observer);
     const seatKey = newSeatKey();
@@ -507,10 +696,24 @@ describe("what the log keeps", () => {
       { invite: table.invite, facilitatorKey: wrong, observerKey, seatKey: "trop-court", name: "Eve", role: "x" },
     ];
     for (const options of attempts) await refusalOf(join(table.tableId, options));
-    await refusalOf(join(table.tableId, { protocolVersion: PROTOCOL_VERSION + 1, invite: table.invite, seatKey: newSeatKey(), name: "Eve", role: "habitante" }));
-    await post(`/matchmake/joinById/${table.tableId}`, { invite: table.invite, facilitatorKey: table.facilitatorKey, seatKey: newSeatKey() });
+    await refusalOf(
+      join(table.tableId, {
+        protocolVersion: PROTOCOL_VERSION + 1,
+        invite: table.invite,
+        seatKey: newSeatKey(),
+        name: "Eve",
+        role: "habitante",
+      }),
+    );
+    await post(`/matchmake/joinById/${table.tableId}`, {
+      invite: table.invite,
+      facilitatorKey: table.facilitatorKey,
+      seatKey: newSeatKey(),
+    });
     await awa.request(ACTION_REQUEST, { id: "lock-the-table", action: { type: "lockTable", locked: true } });
-    await refusalOf(join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Eve", role: "habitante" }));
+    await refusalOf(
+      join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Eve", role: "habitante" }),
+    );
     await fetch(`${BASE_URL}${API.story(table.tableId, "md")}`, { headers: { Authorization: `Bearer ${wrong}` } });
     // A WebSocket opened with a stolen session id and a seat key in its URL.
     await new Promise<void>((resolve) => {

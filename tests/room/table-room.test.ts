@@ -37,10 +37,16 @@ import type { SyncedTable } from "#client/net/types.ts";
 const BASE_URL = "http://localhost:2568";
 
 /** Limits far above what these tests do (every LIMIT_… variable, server/limits.ts). */
-const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]));
+const UNLIMITED = Object.fromEntries(
+  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
+);
 
 /** A table framed by a challenge written by hand, so that it does not depend on the ids of the real decks. */
-const NEW_TABLE = { ...SETUP, framingChallengeId: null, framingChallengeText: "Diviser par dix le nombre de voitures ?" };
+const NEW_TABLE = {
+  ...SETUP,
+  framingChallengeId: null,
+  framingChallengeText: "Diviser par dix le nombre de voitures ?",
+};
 
 /** The synced state's JSON as a browser decodes it (shared/synced.ts). */
 type TableJson = SyncedTable;
@@ -153,7 +159,9 @@ function action(person: Person, payload: unknown): Promise<unknown> {
 }
 
 /** Catches the error a request comes back with; fails the test if it succeeded. */
-async function errorOf(promise: Promise<unknown>): Promise<{ name: string; message: string; reason?: { code: string; message: string } }> {
+async function errorOf(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string; reason?: { code: string; message: string } }> {
   try {
     await promise;
   } catch (error) {
@@ -249,7 +257,12 @@ async function drawAndPlace(person: Person, deck: DeckName, afterStepId: string 
   expect(cardId).toBeDefined();
   if (me(person).hand?.at(-1)?.blank) {
     const blankId = cardId;
-    await action(person, { type: "writeBlank", cardId: blankId ?? "", title: `Carte de ${person.name}`, text: "Écrite à la table." });
+    await action(person, {
+      type: "writeBlank",
+      cardId: blankId ?? "",
+      title: `Carte de ${person.name}`,
+      text: "Écrite à la table.",
+    });
     await vi.waitFor(() => {
       cardId = me(person).hand?.at(-1)?.id;
       expect(cardId).not.toBe(blankId);
@@ -304,7 +317,9 @@ describe("a table with a facilitator and three participants", () => {
     ];
     for (const [person, deck] of draws) {
       await draw(person, deck);
-      const handCounts = Object.fromEntries(Object.values(stateOf(facilitator).participants).map((p) => [p.name, p.handCount]));
+      const handCounts = Object.fromEntries(
+        Object.values(stateOf(facilitator).participants).map((p) => [p.name, p.handCount]),
+      );
       for (const viewer of everyone) {
         for (const p of Object.values(stateOf(viewer).participants)) {
           expect(p.handCount, `${viewer.name} sees ${p.name}'s count`).toBe(handCounts[p.name]);
@@ -322,7 +337,9 @@ describe("a table with a facilitator and three participants", () => {
     for (const holder of [bastien, chloe, dorian]) {
       for (const card of me(holder).hand ?? []) {
         for (const viewer of everyone.filter((p) => p !== holder)) {
-          expect(JSON.stringify(stateOf(viewer)), `${viewer.name} knows ${holder.name}'s ${card.id}`).not.toContain(`"${card.id}"`);
+          expect(JSON.stringify(stateOf(viewer)), `${viewer.name} knows ${holder.name}'s ${card.id}`).not.toContain(
+            `"${card.id}"`,
+          );
         }
       }
     }
@@ -445,7 +462,10 @@ describe("a table with a facilitator and three participants", () => {
       for (const viewer of everyone) {
         const state = stateOf(viewer);
         const names = Object.fromEntries(Object.values(state.participants).map((p) => [p.id, p.name]));
-        expect(state.path.map((s) => [s.id, names[s.placedBy], s.narration]), viewer.name).toEqual(expected);
+        expect(
+          state.path.map((s) => [s.id, names[s.placedBy], s.narration]),
+          viewer.name,
+        ).toEqual(expected);
       }
     });
     const paths = everyone.map((person) => JSON.stringify(stateOf(person).path));
@@ -556,7 +576,13 @@ describe("who may enter, and how tables are opened", () => {
     ];
     for (const secret of attempts) {
       await expect(
-        joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey: randomBytes(32).toString("base64url"), name: "Mallory", role: "intruse" }),
+        joinById(table.tableId, {
+          protocolVersion: PROTOCOL_VERSION,
+          ...secret,
+          seatKey: randomBytes(32).toString("base64url"),
+          name: "Mallory",
+          role: "intruse",
+        }),
         JSON.stringify(secret),
       ).rejects.toThrow(/lien/);
     }
@@ -582,7 +608,12 @@ describe("who may enter, and how tables are opened", () => {
   it("given the facilitator, when they ask for the participant link again, then it is the link that lets people in; participants cannot ask", async () => {
     const { path: link } = (await facilitator.room.request(INVITE_LINK_REQUEST)) as ShareLinks;
     expect(link).toBe(tableLink(table.tableId, "invite", table.invite));
-    const eve = await takeSeat(table.tableId, { invite: secretFrom(`${BASE_URL}${link}`, LINK_KEYS.invite) }, "Eve", "habitante");
+    const eve = await takeSeat(
+      table.tableId,
+      { invite: secretFrom(`${BASE_URL}${link}`, LINK_KEYS.invite) },
+      "Eve",
+      "habitante",
+    );
     extraRooms.push(eve.room);
     expect(me(eve).facilitator).toBe(false);
 
@@ -594,10 +625,22 @@ describe("who may enter, and how tables are opened", () => {
   it("given an empty name or an old client, when someone joins, then they are refused with a reason", async () => {
     muteRefusedJoinWarnings();
     await expect(
-      joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION, invite: table.invite, seatKey: randomBytes(32).toString("base64url"), name: "  ", role: "habitante" }),
+      joinById(table.tableId, {
+        protocolVersion: PROTOCOL_VERSION,
+        invite: table.invite,
+        seatKey: randomBytes(32).toString("base64url"),
+        name: "  ",
+        role: "habitante",
+      }),
     ).rejects.toThrow(/nom/);
     await expect(
-      joinById(table.tableId, { protocolVersion: PROTOCOL_VERSION + 1, invite: table.invite, seatKey: randomBytes(32).toString("base64url"), name: "Eve", role: "habitante" }),
+      joinById(table.tableId, {
+        protocolVersion: PROTOCOL_VERSION + 1,
+        invite: table.invite,
+        seatKey: randomBytes(32).toString("base64url"),
+        name: "Eve",
+        role: "habitante",
+      }),
     ).rejects.toThrow();
   });
 
@@ -609,7 +652,12 @@ describe("who may enter, and how tables are opened", () => {
     await expect(colyseus.sdk.create(ROOM_NAME, {})).rejects.toThrow();
     await expect(colyseus.sdk.create(ROOM_NAME, { tableId: table.tableId, ticket: "devine" })).rejects.toThrow();
     await expect(
-      colyseus.sdk.joinOrCreate(ROOM_NAME, { protocolVersion: PROTOCOL_VERSION, invite: table.invite, name: "Eve", role: "habitante" }),
+      colyseus.sdk.joinOrCreate(ROOM_NAME, {
+        protocolVersion: PROTOCOL_VERSION,
+        invite: table.invite,
+        name: "Eve",
+        role: "habitante",
+      }),
     ).rejects.toThrow();
     await settle();
     expect([...(await tableRooms())].filter((id) => !before.has(id))).toEqual([]);
@@ -623,7 +671,10 @@ describe("who may enter, and how tables are opened", () => {
       body: JSON.stringify({ ...NEW_TABLE, title: " " }),
     });
     expect(missingTitle.status).toBe(400);
-    expect(await missingTitle.json()).toMatchObject({ code: "setupTitleRequired", message: expect.stringMatching(/titre/i) });
+    expect(await missingTitle.json()).toMatchObject({
+      code: "setupTitleRequired",
+      message: expect.stringMatching(/titre/i),
+    });
 
     const garbage = await fetch(`${BASE_URL}${API.createTable}`, {
       method: "POST",
@@ -637,7 +688,10 @@ describe("who may enter, and how tables are opened", () => {
 
 describe("the story as Markdown over HTTP", () => {
   async function getStory(tableId: string, secret?: string): Promise<Response> {
-    return fetch(`${BASE_URL}${API.story(tableId, "md")}`, secret === undefined ? {} : { headers: { Authorization: `Bearer ${secret}` } });
+    return fetch(
+      `${BASE_URL}${API.story(tableId, "md")}`,
+      secret === undefined ? {} : { headers: { Authorization: `Bearer ${secret}` } },
+    );
   }
 
   it("given a told story, when downloaded without the facilitator secret, then it is refused; with it, it holds the narrations in path order", async () => {
@@ -654,7 +708,10 @@ describe("the story as Markdown over HTTP", () => {
       expect(refused.status, `secret ${secret}`).toBe(401);
       const body = await refused.text();
       expect(body).not.toContain("racontée par");
-      expect(JSON.parse(body)).toMatchObject({ code: "facilitatorKeyRequired", message: expect.stringMatching(/animation/) });
+      expect(JSON.parse(body)).toMatchObject({
+        code: "facilitatorKeyRequired",
+        message: expect.stringMatching(/animation/),
+      });
     }
     expect((await getStory("table-inconnue", table.facilitatorKey)).status).toBe(404);
 
@@ -692,16 +749,27 @@ describe("continuing a story elsewhere", () => {
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { message: string }).message).toMatch(/JSON/);
 
-    const imported = await fetch(`${BASE_URL}${API.importStory}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: json });
+    const imported = await fetch(`${BASE_URL}${API.importStory}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: json,
+    });
     expect(imported.status).toBe(201);
     const created = (await imported.json()) as CreatedTable;
     expect(created.tableId).not.toBe(table.tableId);
-    const host = await takeSeat(created.tableId, { facilitatorKey: secretFrom(created.facilitatorLink, LINK_KEYS.facilitator) }, "Ines", "animation");
+    const host = await takeSeat(
+      created.tableId,
+      { facilitatorKey: secretFrom(created.facilitatorLink, LINK_KEYS.facilitator) },
+      "Ines",
+      "animation",
+    );
     const continued = stateOf(host);
     expect(continued.phase).toBe("preparation");
     expect(continued.path.map((s) => s.narration)).toEqual(["Une narration à garder."]);
     // The original author is still named, and the new facilitator can start play again.
-    expect(Object.values(continued.participants).map((p) => p.name)).toEqual(expect.arrayContaining(["Bastien", "Ines"]));
+    expect(Object.values(continued.participants).map((p) => p.name)).toEqual(
+      expect.arrayContaining(["Bastien", "Ines"]),
+    );
     await action(host, { type: "startPlay" });
     await vi.waitFor(() => expect(stateOf(host).phase).toBe("play"));
     await host.room.leave(true);
@@ -762,7 +830,12 @@ const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K
   narrate: ({ stepId }) => ({ type: "narrate", stepId, text: "Ce que je raconte" }),
   discard: () => ({ type: "discard", cardId: "lever-agile" }),
   writeCard: () => ({ type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." }),
-  writeBlank: () => ({ type: "writeBlank", cardId: "pitfall-blank-1", title: "Un écueil à nous", text: "Ce que nous rencontrons." }),
+  writeBlank: () => ({
+    type: "writeBlank",
+    cardId: "pitfall-blank-1",
+    title: "Un écueil à nous",
+    text: "Ce que nous rencontrons.",
+  }),
   contribute: ({ stepId }) => ({ type: "contribute", stepId, kind: "yesAnd", text: "Oui, et les écoles suivent." }),
   react: ({ stepId }) => ({ type: "react", stepId, reaction: "plausible" }),
   setTurnMode: () => ({ type: "setTurnMode", mode: "turns" }),
@@ -780,7 +853,12 @@ const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K
   editStep: ({ stepId }) => ({ type: "editStep", stepId, narration: "Réécrit par quelqu'un d'autre" }),
   removeStep: ({ stepId }) => ({ type: "removeStep", stepId }),
   moveStep: ({ stepId }) => ({ type: "moveStep", stepId, afterStepId: null }),
-  editContribution: ({ stepId, contributionId }) => ({ type: "editContribution", stepId, contributionId, text: "Réécrit" }),
+  editContribution: ({ stepId, contributionId }) => ({
+    type: "editContribution",
+    stepId,
+    contributionId,
+    text: "Réécrit",
+  }),
   removeContribution: ({ stepId, contributionId }) => ({ type: "removeContribution", stepId, contributionId }),
   undo: () => ({ type: "undo" }),
   lockTable: () => ({ type: "lockTable", locked: true }),
@@ -846,7 +924,10 @@ describe("facilitator-only actions", () => {
         tried.add(type);
       }
       await settle();
-      expect(viewers.map((person) => JSON.stringify(stateOf(person))), `in ${phase}`).toEqual(before);
+      expect(
+        viewers.map((person) => JSON.stringify(stateOf(person))),
+        `in ${phase}`,
+      ).toEqual(before);
     };
 
     await tryAll("preparation");
@@ -861,7 +942,9 @@ describe("facilitator-only actions", () => {
     await tryAll("closed");
 
     expect([...tried].sort()).toEqual([...FACILITATOR_ACTIONS].sort());
-    expect(chloe.room.connection.isOpen && bastien.room.connection.isOpen && observer.room.connection.isOpen).toBe(true);
+    expect(chloe.room.connection.isOpen && bastien.room.connection.isOpen && observer.room.connection.isOpen).toBe(
+      true,
+    );
   });
 });
 
@@ -872,7 +955,11 @@ describe("what everyone sees of a session", () => {
       changes: {
         otherFutures: ["Un quartier qui produit son énergie"],
         constraints: { time: "Avant 2035", values: "", actors: "" },
-        stakes: { ifNothing: "Le quartier s'asphyxie.", objectives: [{ text: "Moins de voitures", priority: 1 }], indicators: ["Des enfants à vélo"] },
+        stakes: {
+          ifNothing: "Le quartier s'asphyxie.",
+          objectives: [{ text: "Moins de voitures", priority: 1 }],
+          indicators: ["Des enfants à vélo"],
+        },
       },
     });
     await action(dorian, { type: "suggest", field: "constraintActors", text: "Les commerçants" });
@@ -888,7 +975,9 @@ describe("what everyone sees of a session", () => {
           indicators: ["Des enfants à vélo"],
         });
         expect(state.decksInPlay).toEqual(["challenge", "lever", "pitfall"]);
-        expect(state.suggestions.map((s) => [s.authorId, s.field, s.text])).toEqual([[idOf(dorian), "constraintActors", "Les commerçants"]]);
+        expect(state.suggestions.map((s) => [s.authorId, s.field, s.text])).toEqual([
+          [idOf(dorian), "constraintActors", "Les commerçants"],
+        ]);
       }
     });
 
@@ -931,21 +1020,34 @@ describe("what everyone sees of a session", () => {
     await vi.waitFor(() => {
       for (const person of everyone) {
         const [step, pitfall] = stateOf(person).path;
-        expect(step?.contributions.map((c) => [c.authorId, c.kind, c.text])).toEqual([[idOf(chloe), "yesAnd", "Oui, et les écoles suivent."]]);
+        expect(step?.contributions.map((c) => [c.authorId, c.kind, c.text])).toEqual([
+          [idOf(chloe), "yesAnd", "Oui, et les écoles suivent."],
+        ]);
         expect(step?.desirable).toEqual([idOf(dorian)]);
         expect(step?.plausible).toEqual([idOf(chloe)]);
         expect(pitfall).toMatchObject({ dealt: true, open: true });
       }
     });
     const pitfallId = stateOf(facilitator).path[1]?.id ?? "";
-    await action(dorian, { type: "contribute", stepId: pitfallId, kind: "answer", text: "On en parle au conseil de quartier." });
+    await action(dorian, {
+      type: "contribute",
+      stepId: pitfallId,
+      kind: "answer",
+      text: "On en parle au conseil de quartier.",
+    });
     await vi.waitFor(() => {
       for (const person of everyone) expect(stateOf(person).path[1]).toMatchObject({ dealt: true, open: false });
     });
     const contributionId = stateOf(facilitator).path[0]?.contributions[0]?.id ?? "";
-    await action(facilitator, { type: "editContribution", stepId, contributionId, text: "Oui, et toutes les écoles suivent." });
+    await action(facilitator, {
+      type: "editContribution",
+      stepId,
+      contributionId,
+      text: "Oui, et toutes les écoles suivent.",
+    });
     await vi.waitFor(() => {
-      for (const person of everyone) expect(stateOf(person).path[0]?.contributions[0]?.text).toBe("Oui, et toutes les écoles suivent.");
+      for (const person of everyone)
+        expect(stateOf(person).path[0]?.contributions[0]?.text).toBe("Oui, et toutes les écoles suivent.");
     });
   });
 
@@ -964,7 +1066,11 @@ describe("what everyone sees of a session", () => {
         expect(stateOf(person).won).toBe(false);
       }
     });
-    await action(dorian, { type: "writeDebrief", text: "Mon entreprise livre à vélo-cargo.", commitment: "Je m'engage à livrer à vélo." });
+    await action(dorian, {
+      type: "writeDebrief",
+      text: "Mon entreprise livre à vélo-cargo.",
+      commitment: "Je m'engage à livrer à vélo.",
+    });
     await vi.waitFor(() => {
       for (const person of everyone) {
         expect(stateOf(person).won).toBe(true);
@@ -980,7 +1086,8 @@ describe("turns", () => {
     await action(facilitator, { type: "setTurnMode", mode: "turns" });
     const order = [idOf(bastien), idOf(chloe), idOf(dorian)];
     await vi.waitFor(() => {
-      for (const person of everyone) expect(stateOf(person).turns).toEqual({ mode: "turns", order, current: idOf(bastien) });
+      for (const person of everyone)
+        expect(stateOf(person).turns).toEqual({ mode: "turns", order, current: idOf(bastien) });
     });
 
     const before = snapshots();
@@ -1003,7 +1110,11 @@ describe("turns", () => {
     await vi.waitFor(() => {
       for (const person of everyone) expect(stateOf(person).turns.current).toBe(idOf(dorian));
     });
-    await expectRefused(chloe, { type: "place", cardId: me(chloe).hand?.[0]?.id ?? "", afterStepId: null }, "notYourTurn");
+    await expectRefused(
+      chloe,
+      { type: "place", cardId: me(chloe).hand?.[0]?.id ?? "", afterStepId: null },
+      "notYourTurn",
+    );
 
     const reversed = [...order].reverse();
     await expectRefused(dorian, { type: "reorderTurns", order: reversed }, "facilitatorOnly");
@@ -1046,12 +1157,22 @@ describe("the observer link", () => {
       ]);
       for (const p of Object.values(seen.participants)) expect(p.hand ?? []).toEqual([]);
     });
-    expect(await observer.room.request(WHOAMI_REQUEST)).toEqual({ participantId: null, facilitator: false, observer: true });
+    expect(await observer.room.request(WHOAMI_REQUEST)).toEqual({
+      participantId: null,
+      facilitator: false,
+      observer: true,
+    });
     const refusedLinks = await errorOf(observer.room.request(INVITE_LINK_REQUEST));
     expect(refusedLinks.reason?.code).toBe("observerReadOnly");
 
     const before = [...snapshots(), JSON.stringify(stateOf(observer))];
-    const ids: Targets = { stepId, contributionId: "contribution-1", suggestionId: "suggestion-1", participantId: idOf(chloe), order: [] };
+    const ids: Targets = {
+      stepId,
+      contributionId: "contribution-1",
+      suggestionId: "suggestion-1",
+      participantId: idOf(chloe),
+      order: [],
+    };
     for (const type of ACTION_TYPES) {
       await sleep(30); // paced like a person: more than 40 messages a second disconnects a client
       const error = await errorOf(action(observer, PAYLOADS[type](ids)));
@@ -1083,7 +1204,9 @@ describe("undo", () => {
       for (const person of everyone) expect(stateOf(person).path).toHaveLength(1);
     });
 
-    expect(await facilitator.room.request("action", { id: "undo-the-place", action: { type: "undo" } })).toEqual({ ok: true });
+    expect(await facilitator.room.request("action", { id: "undo-the-place", action: { type: "undo" } })).toEqual({
+      ok: true,
+    });
     await vi.waitFor(() => {
       for (const person of everyone) {
         expect(stateOf(person).path).toEqual([]);
@@ -1092,9 +1215,16 @@ describe("undo", () => {
       expect(me(bastien).hand?.map((c) => c.id)).toEqual([cardId]);
     });
     const log = (await store.load(table.tableId))?.log ?? [];
-    expect(log.at(-1)?.entry).toEqual({ kind: "undo", actorId: idOf(facilitator), undoes: `${idOf(bastien)}:place-to-undo` });
+    expect(log.at(-1)?.entry).toEqual({
+      kind: "undo",
+      actorId: idOf(facilitator),
+      undoes: `${idOf(bastien)}:place-to-undo`,
+    });
     // Sent again after a lost acknowledgement, the undo is not applied twice.
-    expect(await facilitator.room.request("action", { id: "undo-the-place", action: { type: "undo" } })).toEqual({ ok: true, repeated: true });
+    expect(await facilitator.room.request("action", { id: "undo-the-place", action: { type: "undo" } })).toEqual({
+      ok: true,
+      repeated: true,
+    });
     await settle();
     expect(me(bastien).hand).toHaveLength(1);
 
@@ -1119,7 +1249,13 @@ describe("undo", () => {
     await matchMaker.getLocalRoomById(table.tableId)?.disconnect();
     await vi.waitFor(async () => expect(await matchMaker.getRoomById(table.tableId)).toBeFalsy());
     const back = await takeSeat(table.tableId, { invite: table.invite }, "Bastien", "habitant", bastien.seatKey);
-    const host = await takeSeat(table.tableId, { facilitatorKey: table.facilitatorKey }, "Awa", "animatrice", facilitator.seatKey);
+    const host = await takeSeat(
+      table.tableId,
+      { facilitatorKey: table.facilitatorKey },
+      "Awa",
+      "animatrice",
+      facilitator.seatKey,
+    );
     extraRooms.push(back.room, host.room);
     await vi.waitFor(() => {
       const state = stateOf(back);
@@ -1172,12 +1308,19 @@ describe("blank cards over the wire", () => {
     const stepsBefore = stateOf(facilitator).path.length;
     const pileBefore = stateOf(facilitator).piles.pitfall;
 
-    const written = { id: "deal-the-blank", action: { ...deal, title: "La gare ferme le soir", text: "Plus un train après 20 h." } };
+    const written = {
+      id: "deal-the-blank",
+      action: { ...deal, title: "La gare ferme le soir", text: "Plus un train après 20 h." },
+    };
     expect(await facilitator.room.request("action", written)).toEqual({ ok: true });
     await vi.waitFor(() => {
       for (const person of everyone) {
         expect(stateOf(person).path).toHaveLength(stepsBefore + 1);
-        expect(stateOf(person).path[0]).toMatchObject({ dealt: true, open: true, card: { title: "La gare ferme le soir", blank: false, writtenBy: idOf(facilitator) } });
+        expect(stateOf(person).path[0]).toMatchObject({
+          dealt: true,
+          open: true,
+          card: { title: "La gare ferme le soir", blank: false, writtenBy: idOf(facilitator) },
+        });
         expect(stateOf(person).piles.pitfall).toBe(pileBefore - 1);
       }
     });
@@ -1200,7 +1343,12 @@ describe("blank cards over the wire", () => {
     const blankId = me(bastien).hand?.at(-1)?.id ?? "";
     const unwritten = await errorOf(action(bastien, { type: "place", cardId: blankId, afterStepId: null }));
     expect(unwritten.reason?.code).toBe("blankToWrite");
-    await action(bastien, { type: "writeBlank", cardId: blankId, title: "Les commerçants inquiets", text: "Ils craignent de perdre leurs clients." });
+    await action(bastien, {
+      type: "writeBlank",
+      cardId: blankId,
+      title: "Les commerçants inquiets",
+      text: "Ils craignent de perdre leurs clients.",
+    });
     let cardId = "";
     await vi.waitFor(() => {
       const card = me(bastien).hand?.at(-1);
@@ -1209,7 +1357,11 @@ describe("blank cards over the wire", () => {
     });
     await action(bastien, { type: "place", cardId, afterStepId: null });
     await vi.waitFor(() => {
-      for (const person of everyone) expect(stateOf(person).path[0]).toMatchObject({ dealt: true, card: { id: cardId, title: "Les commerçants inquiets" } });
+      for (const person of everyone)
+        expect(stateOf(person).path[0]).toMatchObject({
+          dealt: true,
+          card: { id: cardId, title: "Les commerçants inquiets" },
+        });
     });
   });
 });
@@ -1251,7 +1403,9 @@ describe("moderation of who sits at the table", () => {
       for (const person of everyone) expect(stateOf(person).locked).toBe(true);
     });
 
-    await expect(takeSeat(table.tableId, { invite: table.invite }, "Eve", "habitante")).rejects.toThrow(t("refusal.tableLocked"));
+    await expect(takeSeat(table.tableId, { invite: table.invite }, "Eve", "habitante")).rejects.toThrow(
+      t("refusal.tableLocked"),
+    );
 
     const bastienId = idOf(bastien);
     await bastien.room.leave(true);
@@ -1289,20 +1443,43 @@ describe("the table's decks over HTTP", () => {
       for (const person of everyone) expect(stateOf(person).piles.lever).toBe(leversBefore + imported.length);
     });
     await startPlay();
-    await action(bastien, { type: "writeCard", deck: "challenge", title: "Des cours d'école ouvertes", text: "Ouvrir les cours d'école le week-end ?" });
-    await action(chloe, { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins de matériel." });
+    await action(bastien, {
+      type: "writeCard",
+      deck: "challenge",
+      title: "Des cours d'école ouvertes",
+      text: "Ouvrir les cours d'école le week-end ?",
+    });
+    await action(chloe, {
+      type: "writeCard",
+      deck: "lever",
+      title: "Frugal",
+      text: "Faire mieux avec moins de matériel.",
+    });
     await vi.waitFor(() => {
-      expect(me(bastien).hand?.map((c) => [c.title, c.writtenBy])).toEqual([["Des cours d'école ouvertes", idOf(bastien)]]);
+      expect(me(bastien).hand?.map((c) => [c.title, c.writtenBy])).toEqual([
+        ["Des cours d'école ouvertes", idOf(bastien)],
+      ]);
     });
 
     for (const secret of [undefined, table.invite, "pas-le-bon-secret"]) {
-      const refused = await fetch(`${BASE_URL}${API.deck(table.tableId)}`, secret ? { headers: { Authorization: `Bearer ${secret}` } } : {});
+      const refused = await fetch(
+        `${BASE_URL}${API.deck(table.tableId)}`,
+        secret ? { headers: { Authorization: `Bearer ${secret}` } } : {},
+      );
       expect(refused.status, `secret ${secret}`).toBe(401);
       expect(await refused.text()).not.toContain("Frugal");
     }
-    expect((await fetch(`${BASE_URL}${API.deck("table-inconnue")}`, { headers: { Authorization: `Bearer ${table.facilitatorKey}` } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${BASE_URL}${API.deck("table-inconnue")}`, {
+          headers: { Authorization: `Bearer ${table.facilitatorKey}` },
+        })
+      ).status,
+    ).toBe(404);
 
-    const response = await fetch(`${BASE_URL}${API.deck(table.tableId)}`, { headers: { Authorization: `Bearer ${table.facilitatorKey}` } });
+    const response = await fetch(`${BASE_URL}${API.deck(table.tableId)}`, {
+      headers: { Authorization: `Bearer ${table.facilitatorKey}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     const files = (await response.json()) as Record<DeckName, unknown>;

@@ -13,7 +13,14 @@ import { readConfig } from "#server/config.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { t } from "#shared/i18n/translate.ts";
 import type { Action } from "#shared/model.ts";
-import { ACTION_REQUEST, INVITE_LINK_REQUEST, PROTOCOL_VERSION, WHOAMI_REQUEST, type ShareLinks, type Whoami } from "#shared/protocol.ts";
+import {
+  ACTION_REQUEST,
+  INVITE_LINK_REQUEST,
+  PROTOCOL_VERSION,
+  WHOAMI_REQUEST,
+  type ShareLinks,
+  type Whoami,
+} from "#shared/protocol.ts";
 import { parseStoryJson } from "#shared/story/json.ts";
 import { TAKE_HOME_API } from "#shared/workshop.ts";
 import { joinOverHttp, openTableOverHttp, secretOf, type OpenedTable } from "../join.ts";
@@ -47,9 +54,20 @@ afterAll(async () => {
 
 const newSeatKey = () => randomBytes(32).toString("base64url");
 
-async function sit(tableId: string, secret: Record<string, string>, name: string, role = "habitant·e"): Promise<Person> {
+async function sit(
+  tableId: string,
+  secret: Record<string, string>,
+  name: string,
+  role = "habitant·e",
+): Promise<Person> {
   const seatKey = newSeatKey();
-  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, { protocolVersion: PROTOCOL_VERSION, seatKey, name, role, ...secret });
+  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    seatKey,
+    name,
+    role,
+    ...secret,
+  });
   room.reconnection.enabled = false;
   rooms.push(room);
   return { seatKey, room };
@@ -57,11 +75,17 @@ async function sit(tableId: string, secret: Record<string, string>, name: string
 
 let actions = 0;
 async function act(person: Person, action: Action): Promise<void> {
-  await expect(person.room.request(ACTION_REQUEST, { id: `take-home-${++actions}`, action })).resolves.toEqual({ ok: true });
+  await expect(person.room.request(ACTION_REQUEST, { id: `take-home-${++actions}`, action })).resolves.toEqual({
+    ok: true,
+  });
 }
 
 function takeHome(url: string, seatKey: unknown): Promise<Response> {
-  return fetch(BASE_URL + url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ seatKey }) });
+  return fetch(BASE_URL + url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ seatKey }),
+  });
 }
 
 let table: OpenedTable;
@@ -104,7 +128,10 @@ beforeAll(async () => {
 describe("taking one's part home", () => {
   it("is refused with a clear reason while the story is not closed", async () => {
     expect(beforeClosing.status).toBe(409);
-    expect(await beforeClosing.json()).toEqual({ code: "storyNotClosed", message: t("workshopPlenary.takeHome.notClosed") });
+    expect(await beforeClosing.json()).toEqual({
+      code: "storyNotClosed",
+      message: t("workshopPlenary.takeHome.notClosed"),
+    });
   });
 
   it("gives a participant their own page: the system, their step with its narration, their debrief — not another's", async () => {

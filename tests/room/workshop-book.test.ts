@@ -19,7 +19,10 @@ import { WORKSHOP_API, type CreatedWorkshop, type CreateWorkshopBody, type Works
 import { joinOverHttp } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";
-const NARRATIONS = ["À la première table, la rivière revient en ville.", "À la seconde table, les cours d'école deviennent des jardins."];
+const NARRATIONS = [
+  "À la première table, la rivière revient en ville.",
+  "À la seconde table, les cours d'école deviennent des jardins.",
+];
 
 /** Counts the workshops created, to see that a refused import creates none. */
 class CountingStore extends SqliteTableStore {
@@ -61,11 +64,17 @@ function secretOf(link: string, kind: keyof typeof LINK_KEYS): string {
 }
 
 function post(url: string, body: unknown): Promise<Response> {
-  return fetch(BASE_URL + url, { method: "POST", headers: { "Content-Type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return fetch(BASE_URL + url, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 function book(workshopId: string, format: "html" | "md" | "json", key?: string): Promise<Response> {
-  return fetch(BASE_URL + WORKSHOP_API.book(workshopId, format), { headers: key === undefined ? {} : { Authorization: `Bearer ${key}` } });
+  return fetch(BASE_URL + WORKSHOP_API.book(workshopId, format), {
+    headers: key === undefined ? {} : { Authorization: `Bearer ${key}` },
+  });
 }
 
 interface Opened {
@@ -78,7 +87,8 @@ interface Opened {
 
 async function openWorkshop(): Promise<Opened> {
   const response = await post(WORKSHOP_API.create, WORKSHOP);
-  if (response.status !== 201) throw new Error(`the workshop was not opened: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`the workshop was not opened: ${response.status} ${await response.text()}`);
   const created = (await response.json()) as CreatedWorkshop;
   const row = await store.loadWorkshop(created.workshopId);
   if (!row) throw new Error("no workshop row");
@@ -95,7 +105,13 @@ let actions = 0;
 /** The workshop facilitator sits at a table with the workshop's secret, writes a lever, places it and tells it. */
 async function tell(tableId: string, facilitatorKey: string, narration: string): Promise<void> {
   const seatKey = randomBytes(32).toString("base64url");
-  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, { protocolVersion: PROTOCOL_VERSION, seatKey, facilitatorKey, name: "Awa", role: "animatrice" });
+  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    seatKey,
+    facilitatorKey,
+    name: "Awa",
+    role: "animatrice",
+  });
   room.reconnection.enabled = false;
   rooms.push(room);
   const play: Action[] = [
@@ -104,19 +120,28 @@ async function tell(tableId: string, facilitatorKey: string, narration: string):
     { type: "place", cardId: "written-1", afterStepId: null },
     { type: "narrate", stepId: "step-1", text: narration },
   ];
-  for (const action of play) await expect(room.request(ACTION_REQUEST, { id: `book-action-${++actions}`, action })).resolves.toEqual({ ok: true });
+  for (const action of play)
+    await expect(room.request(ACTION_REQUEST, { id: `book-action-${++actions}`, action })).resolves.toEqual({
+      ok: true,
+    });
 }
 
 let workshop: Opened;
 
 beforeAll(async () => {
   const config = {
-    ...readConfig({ LIMIT_EXPORTS_PER_MINUTE: "1000", LIMIT_JOINS_PER_MINUTE: "1000", LIMIT_IMPORTS_PER_HOUR: "1000", PORT: "2568" }),
+    ...readConfig({
+      LIMIT_EXPORTS_PER_MINUTE: "1000",
+      LIMIT_JOINS_PER_MINUTE: "1000",
+      LIMIT_IMPORTS_PER_HOUR: "1000",
+      PORT: "2568",
+    }),
     clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
   };
   colyseus = await boot(createApp({ config, store, gracefullyShutdown: false }));
   workshop = await openWorkshop();
-  for (const [i, { tableId }] of workshop.row.tables.entries()) await tell(tableId, workshop.facilitatorKey, NARRATIONS[i] ?? "");
+  for (const [i, { tableId }] of workshop.row.tables.entries())
+    await tell(tableId, workshop.facilitatorKey, NARRATIONS[i] ?? "");
 });
 
 afterAll(async () => {
@@ -145,7 +170,10 @@ describe("the workshop's book", () => {
     for (const key of [undefined, "", workshop.observerKey, workshop.invite, tableKey]) {
       const response = await book(workshop.created.workshopId, "json", key);
       expect(response.status).toBe(401);
-      expect(await response.json()).toEqual({ code: "facilitatorKeyRequired", message: t("workshopPlenary.http.facilitatorKeyRequired") });
+      expect(await response.json()).toEqual({
+        code: "facilitatorKeyRequired",
+        message: t("workshopPlenary.http.facilitatorKeyRequired"),
+      });
     }
   });
 
@@ -195,10 +223,15 @@ describe("importing a workshop's book", () => {
 
   it("refuses a faulty file with a French reason and creates nothing", async () => {
     const before = store.workshopsCreated;
-    const file = JSON.parse(await (await book(workshop.created.workshopId, "json", workshop.facilitatorKey)).text()) as { workshop: { tables: unknown[] } };
+    const file = JSON.parse(
+      await (await book(workshop.created.workshopId, "json", workshop.facilitatorKey)).text(),
+    ) as { workshop: { tables: unknown[] } };
     const faulty = [
       { body: { ...file, format: "autre" }, message: /n'est pas un livre d'atelier/ },
-      { body: { ...file, workshop: { ...file.workshop, tables: file.workshop.tables.slice(0, 1) } }, message: /^workshop\.tables : / },
+      {
+        body: { ...file, workshop: { ...file.workshop, tables: file.workshop.tables.slice(0, 1) } },
+        message: /^workshop\.tables : /,
+      },
       { body: "{ pas du json", message: /JSON/ },
     ];
     for (const { body, message } of faulty) {

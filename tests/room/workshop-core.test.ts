@@ -71,7 +71,9 @@ beforeAll(async () => {
 
 afterEach(async () => {
   vi.restoreAllMocks();
-  await Promise.all(openRooms.splice(0).map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), sleep(500)]) : undefined)));
+  await Promise.all(
+    openRooms.splice(0).map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), sleep(500)]) : undefined)),
+  );
 });
 
 afterAll(async () => {
@@ -167,7 +169,11 @@ async function seated(opened: Opened, tableId: string | null): Promise<SeatAnswe
 
 async function join(tableId: string, options: Record<string, unknown>): Promise<Room> {
   const seatKey = randomBytes(32).toString("base64url");
-  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, { protocolVersion: PROTOCOL_VERSION, seatKey, ...options });
+  const room = await joinOverHttp(new Client(BASE_URL), BASE_URL, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    seatKey,
+    ...options,
+  });
   room.reconnection.enabled = false;
   openRooms.push(room);
   return room;
@@ -189,7 +195,9 @@ async function refusalOf(joining: Promise<unknown>): Promise<JoinRefusedError> {
 
 let actionCount = 0;
 async function act(room: Room, action: Action): Promise<void> {
-  await expect(room.request(ACTION_REQUEST, { id: `action-${++actionCount}-xxxx`, action })).resolves.toEqual({ ok: true });
+  await expect(room.request(ACTION_REQUEST, { id: `action-${++actionCount}-xxxx`, action })).resolves.toEqual({
+    ok: true,
+  });
 }
 
 function stateOf(tableId: string): Promise<TableState> {
@@ -210,13 +218,16 @@ async function roomsOpen(tableIds: readonly string[]): Promise<number> {
   return open;
 }
 
-const download = (tableId: string, key: string) => fetch(`${BASE_URL}${API.story(tableId, "md")}`, { headers: { Authorization: `Bearer ${key}` } });
+const download = (tableId: string, key: string) =>
+  fetch(`${BASE_URL}${API.story(tableId, "md")}`, { headers: { Authorization: `Bearer ${key}` } });
 
 describe("creating a workshop", () => {
   it("given one shared setup, when a workshop of three tables is created, then it gives its three links and code, and three tables named in order, each framed alike", async () => {
     const opened = await openWorkshop({ decks: ["lever", "pitfall"] });
 
-    expect(opened.created.participantLink).toBe(`http://localhost:2568${workshopLink(opened.workshopId, "invite", opened.invite)}`);
+    expect(opened.created.participantLink).toBe(
+      `http://localhost:2568${workshopLink(opened.workshopId, "invite", opened.invite)}`,
+    );
     expect(opened.created.joinCode).toMatch(/^[2-9A-Z]{8}$/);
     expect(new Set([opened.invite, opened.facilitatorKey, opened.observerKey]).size).toBe(3);
     const { tables, title, date, arrivalsOpen } = await lobby(opened);
@@ -228,7 +239,11 @@ describe("creating a workshop", () => {
     ]);
     for (const tableId of opened.tableIds) {
       const { setup } = await stateOf(tableId);
-      expect(setup).toMatchObject({ system: "Le quartier des Tanneurs", decksInPlay: ["lever", "pitfall"], framingChallengeText: "Diviser par dix le nombre de voitures ?" });
+      expect(setup).toMatchObject({
+        system: "Le quartier des Tanneurs",
+        decksInPlay: ["lever", "pitfall"],
+        framingChallengeText: "Diviser par dix le nombre de voitures ?",
+      });
     }
     // Each table is a table of its own: its own join code, distinct from the workshop's.
     const codes = await Promise.all(opened.tableIds.map(async (id) => (await store.load(id))?.table.joinCode));
@@ -237,7 +252,12 @@ describe("creating a workshop", () => {
 
   it("given a setup per table, then each table has the name and system the facilitator gave, and empty fields take the shared setup's", async () => {
     const tables = [
-      { name: "Les Mobilités", system: "Les déplacements du quartier", framingChallengeId: null, framingChallengeText: "Et sans voiture ?" },
+      {
+        name: "Les Mobilités",
+        system: "Les déplacements du quartier",
+        framingChallengeId: null,
+        framingChallengeText: "Et sans voiture ?",
+      },
       { name: "", system: "", framingChallengeId: null, framingChallengeText: "" },
     ];
     const opened = await openWorkshop({ setupMode: "perTable", tableCount: 2, tables });
@@ -247,8 +267,15 @@ describe("creating a workshop", () => {
       ["Table 2", `Table 2 · ${TITLE}`],
     ]);
     const [first, second] = await Promise.all(opened.tableIds.map(stateOf));
-    expect(first?.setup).toMatchObject({ system: "Les déplacements du quartier", framingChallengeText: "Et sans voiture ?", desirableFuture: "Une rue aux enfants" });
-    expect(second?.setup).toMatchObject({ system: "Le quartier des Tanneurs", framingChallengeText: "Diviser par dix le nombre de voitures ?" });
+    expect(first?.setup).toMatchObject({
+      system: "Les déplacements du quartier",
+      framingChallengeText: "Et sans voiture ?",
+      desirableFuture: "Une rue aux enfants",
+    });
+    expect(second?.setup).toMatchObject({
+      system: "Le quartier des Tanneurs",
+      framingChallengeText: "Diviser par dix le nombre de voitures ?",
+    });
   });
 
   it("cuts a table's title to a table's limit when the workshop's title is long", async () => {
@@ -264,7 +291,14 @@ describe("creating a workshop", () => {
     const createWorkshop = vi.spyOn(store, "createWorkshop");
     const createTable = vi.spyOn(store, "create");
     const perTable = (table: Partial<CreateWorkshopBody["tables"][number]>) =>
-      workshopForm({ setupMode: "perTable", tableCount: 2, tables: [{ name: "A", system: "", framingChallengeId: null, framingChallengeText: "", ...table }, { name: "B", system: "", framingChallengeId: null, framingChallengeText: "" }] });
+      workshopForm({
+        setupMode: "perTable",
+        tableCount: 2,
+        tables: [
+          { name: "A", system: "", framingChallengeId: null, framingChallengeText: "", ...table },
+          { name: "B", system: "", framingChallengeId: null, framingChallengeText: "" },
+        ],
+      });
     const cases: [unknown, string][] = [
       [workshopForm({ title: "   " }), t("workshopCore.titleRequired")],
       [workshopForm({ tableCount: 1 }), t("workshopCore.tableCount", { min: 2, max: 20 })],
@@ -276,7 +310,10 @@ describe("creating a workshop", () => {
       [workshopForm({ setupMode: "perTable", tables: [] }), t("workshopCore.tablesToName", { count: 3 })],
       [workshopForm({ decks: [] }), t("refusal.noDeckInPlay")],
       [workshopForm({ setup: { ...workshopForm().setup, desirableFuture: "" } }), t("refusal.setupFutureRequired")],
-      [perTable({ framingChallengeId: "pas-une-carte" }), t("workshopCore.tableSetup", { table: "A", reason: t("refusal.setupChallengeUnknown") })],
+      [
+        perTable({ framingChallengeId: "pas-une-carte" }),
+        t("workshopCore.tableSetup", { table: "A", reason: t("refusal.setupChallengeUnknown") }),
+      ],
       [{ ...workshopForm(), tableCount: "trois" }, t("http.invalidBody")],
       [{ title: TITLE }, t("http.invalidBody")],
     ];
@@ -291,7 +328,8 @@ describe("creating a workshop", () => {
 
   it(`given ${WORKSHOP_CREATIONS_PER_HOUR} workshops opened from one address within the hour, then the next is refused with a reason, and another address still opens one`, async () => {
     const address = newAddress();
-    for (let i = 0; i < WORKSHOP_CREATIONS_PER_HOUR; i++) expect((await post(WORKSHOP_API.create, workshopForm({ tableCount: 2 }), address)).status).toBe(201);
+    for (let i = 0; i < WORKSHOP_CREATIONS_PER_HOUR; i++)
+      expect((await post(WORKSHOP_API.create, workshopForm({ tableCount: 2 }), address)).status).toBe(201);
 
     const refused = await post(WORKSHOP_API.create, workshopForm({ tableCount: 2 }), address);
 
@@ -310,7 +348,11 @@ describe("the lobby", () => {
     await sitDown(await seated(opened, first), "Bastien");
     await sitDown(await seated(opened, first), "Chloé");
 
-    for (const key of [{ invite: opened.invite }, { facilitatorKey: opened.facilitatorKey }, { observerKey: opened.observerKey }]) {
+    for (const key of [
+      { invite: opened.invite },
+      { facilitatorKey: opened.facilitatorKey },
+      { observerKey: opened.observerKey },
+    ]) {
       const response = await lobbyOf(opened.workshopId, key);
       expect(response.status).toBe(200);
       expect(response.headers.get("cache-control")).toBe("no-store");
@@ -327,7 +369,14 @@ describe("the lobby", () => {
     const handOverKey = (await store.loadWorkshop(opened.workshopId))?.tables[0]?.handOverKey ?? "";
     await closeRooms(opened.tableIds);
 
-    for (const key of [{}, { invite: "pas-le-bon" }, { facilitatorKey: handOverKey }, { invite: other.invite }, { facilitatorKey: other.facilitatorKey }, { observerKey: opened.invite }]) {
+    for (const key of [
+      {},
+      { invite: "pas-le-bon" },
+      { facilitatorKey: handOverKey },
+      { invite: other.invite },
+      { facilitatorKey: other.facilitatorKey },
+      { observerKey: opened.invite },
+    ]) {
       const response = await lobbyOf(opened.workshopId, key);
       expect(response.status, JSON.stringify(key)).toBe(401);
       expect(((await response.json()) as { message: string }).message).toBe(t("workshopCore.badLink"));
@@ -346,7 +395,11 @@ describe("seating newcomers", () => {
     const perTable = opened.tableIds.map((id) => answers.filter((answer) => answer.tableId === id).length);
     expect(perTable).toEqual([2, 2, 2]);
     const first = answers.find((answer) => answer.tableId === opened.tableIds[0]) as SeatAnswer;
-    expect(first).toEqual({ tableId: opened.tableIds[0], name: "Table 1", path: tableLink(first.tableId, "invite", secretFrom(first.path, LINK_KEYS.invite)) });
+    expect(first).toEqual({
+      tableId: opened.tableIds[0],
+      name: "Table 1",
+      path: tableLink(first.tableId, "invite", secretFrom(first.path, LINK_KEYS.invite)),
+    });
     const bastien = await sitDown(first, "Bastien");
     expect(((await bastien.request(WHOAMI_REQUEST)) as Whoami).facilitator).toBe(false);
   });
@@ -423,7 +476,10 @@ describe("a workshop's join code", () => {
       path: workshopLink(opened.workshopId, "invite", opened.invite),
     });
     // A table of the workshop keeps its own code, which leads to that table.
-    expect((await (await post(API.resolveJoinCode, { code: tableCode })).json()) as ResolvedJoinCode).toMatchObject({ kind: "table", tableId: opened.tableIds[0] });
+    expect((await (await post(API.resolveJoinCode, { code: tableCode })).json()) as ResolvedJoinCode).toMatchObject({
+      kind: "table",
+      tableId: opened.tableIds[0],
+    });
 
     await store.updateWorkshop(opened.workshopId, { arrivalsOpen: false });
     const closed = await post(API.resolveJoinCode, { code: opened.created.joinCode });
@@ -457,10 +513,19 @@ describe("the rights of each secret", () => {
     expect(((await helper.request(WHOAMI_REQUEST)) as Whoami).facilitator).toBe(true);
     expect((await download(own, handOverKey)).status).toBe(200);
 
-    expect((await refusalOf(join(other, { facilitatorKey: handOverKey, name: "Bintou", role: "animation" }))).status).toBe(401);
+    expect(
+      (await refusalOf(join(other, { facilitatorKey: handOverKey, name: "Bintou", role: "animation" }))).status,
+    ).toBe(401);
     expect((await download(other, handOverKey)).status).toBe(401);
     expect((await lobbyOf(opened.workshopId, { facilitatorKey: handOverKey })).status).toBe(401);
-    expect((await fetch(`${BASE_URL}/api/tables/${other}`, { method: "DELETE", headers: { Authorization: `Bearer ${handOverKey}` } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${BASE_URL}/api/tables/${other}`, {
+          method: "DELETE",
+          headers: { Authorization: `Bearer ${handOverKey}` },
+        })
+      ).status,
+    ).toBe(401);
     expect(await store.load(other)).toBeDefined();
   });
 
@@ -471,14 +536,17 @@ describe("the rights of each secret", () => {
 
     for (const key of ["pas-le-bon", other.facilitatorKey, opened.invite, opened.observerKey]) {
       for (const tableId of opened.tableIds) {
-        expect((await refusalOf(join(tableId, { facilitatorKey: key, name: "Mallory", role: "intruse" }))).status).toBe(401);
+        expect((await refusalOf(join(tableId, { facilitatorKey: key, name: "Mallory", role: "intruse" }))).status).toBe(
+          401,
+        );
         expect((await download(tableId, key)).status).toBe(401);
       }
     }
     expect(await roomsOpen(opened.tableIds)).toBe(0);
     // No secret of any workshop is ever written to the log.
     const log = logLines.join("\n");
-    for (const secret of [opened.invite, opened.facilitatorKey, opened.observerKey, opened.created.joinCode]) expect(log).not.toContain(secret);
+    for (const secret of [opened.invite, opened.facilitatorKey, opened.observerKey, opened.created.joinCode])
+      expect(log).not.toContain(secret);
   });
 });
 
@@ -487,7 +555,10 @@ describe("a table deleted from a workshop", () => {
     const opened = await openWorkshop();
     const [first, second, third] = opened.tableIds as [string, string, string];
 
-    const deleted = await fetch(`${BASE_URL}/api/tables/${second}`, { method: "DELETE", headers: { Authorization: `Bearer ${opened.facilitatorKey}` } });
+    const deleted = await fetch(`${BASE_URL}/api/tables/${second}`, {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${opened.facilitatorKey}` },
+    });
 
     expect(deleted.status).toBe(204);
     expect((await lobby(opened)).tables.map((table) => [table.tableId, table.name])).toEqual([
@@ -503,7 +574,10 @@ describe("retention", () => {
   it("given a workshop whose tables were all deleted, when the sweep runs, then the workshop is deleted too: its links and code lead nowhere", async () => {
     const opened = await openWorkshop({ tableCount: 2 });
     for (const tableId of opened.tableIds) {
-      const deleted = await fetch(`${BASE_URL}/api/tables/${tableId}`, { method: "DELETE", headers: { Authorization: `Bearer ${opened.facilitatorKey}` } });
+      const deleted = await fetch(`${BASE_URL}/api/tables/${tableId}`, {
+        method: "DELETE",
+        headers: { Authorization: `Bearer ${opened.facilitatorKey}` },
+      });
       expect(deleted.status).toBe(204);
     }
     const kept = await openWorkshop({ tableCount: 2 });

@@ -33,18 +33,27 @@ const WORKSHOP = lilasWorkshop();
 
 const BASE_URL = "http://localhost:2568";
 
-
 let colyseus: ColyseusTestServer;
 const openRooms: Room[] = [];
 
 beforeAll(async () => {
-  const config = { ...readConfig({ PORT: "2568", LIMIT_JOINS_PER_MINUTE: "1000" }), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
-  const server = createApp({ config, store: new SqliteTableStore(":memory:"), gracefullyShutdown: false, logger: createLogger("silent") });
+  const config = {
+    ...readConfig({ PORT: "2568", LIMIT_JOINS_PER_MINUTE: "1000" }),
+    clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
+  };
+  const server = createApp({
+    config,
+    store: new SqliteTableStore(":memory:"),
+    gracefullyShutdown: false,
+    logger: createLogger("silent"),
+  });
   colyseus = await boot(server);
 });
 
 afterEach(async () => {
-  await Promise.all(openRooms.splice(0).map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), sleep(500)]) : undefined)));
+  await Promise.all(
+    openRooms.splice(0).map((room) => (room.connection?.isOpen ? Promise.race([room.leave(), sleep(500)]) : undefined)),
+  );
 });
 
 afterAll(async () => {
@@ -61,7 +70,6 @@ interface Workshop {
   observerKey: string;
   invite: string;
 }
-
 
 async function createWorkshop(): Promise<Workshop> {
   const response = await fetch(BASE_URL + WORKSHOP_API.create, {
@@ -91,12 +99,17 @@ function postJoin(workshopId: string, body: Record<string, unknown>): Promise<Re
 async function openOverview(workshopId: string, secret: { facilitatorKey?: string; observerKey?: string }) {
   const response = await postJoin(workshopId, secret);
   expect(response.status).toBe(200);
-  const room = await new Client(BASE_URL).consumeSeatReservation((await response.json()) as Parameters<Client["consumeSeatReservation"]>[0]);
+  const room = await new Client(BASE_URL).consumeSeatReservation(
+    (await response.json()) as Parameters<Client["consumeSeatReservation"]>[0],
+  );
   openRooms.push(room);
   const seen = { overview: null as WorkshopOverview | null };
   room.onMessage(WORKSHOP_TABLE_MESSAGE, (summary: TableSummary) => {
     if (!seen.overview) return;
-    seen.overview = { ...seen.overview, tables: seen.overview.tables.map((table) => (table.tableId === summary.tableId ? summary : table)) };
+    seen.overview = {
+      ...seen.overview,
+      tables: seen.overview.tables.map((table) => (table.tableId === summary.tableId ? summary : table)),
+    };
   });
   room.onMessage("overview", (overview: WorkshopOverview) => {
     seen.overview = overview;
@@ -143,7 +156,9 @@ describe("the workshop's live overview", () => {
     const tableId = dashboard.table(0).tableId;
     const before = Date.now();
     await sitAt(workshop, tableId, "Inès");
-    await vi.waitFor(() => expect(dashboard.table(0).people.map((p) => [p.name, p.online])).toEqual([["Inès", true]]), { timeout: 3000 });
+    await vi.waitFor(() => expect(dashboard.table(0).people.map((p) => [p.name, p.online])).toEqual([["Inès", true]]), {
+      timeout: 3000,
+    });
     expect(Date.now() - before).toBeLessThan(2000);
     // The other table did not move.
     expect(dashboard.table(1).people).toEqual([]);
@@ -157,17 +172,32 @@ describe("the workshop's live overview", () => {
     const atSecond = await sitAt(workshop, second, "Sophie");
 
     const timer = await dashboard.command({ type: "timer", minutes: 10, label: "Premier tour" });
-    expect(timer).toEqual({ ok: true, results: [{ tableId: first, ok: true }, { tableId: second, ok: true }] });
+    expect(timer).toEqual({
+      ok: true,
+      results: [
+        { tableId: first, ok: true },
+        { tableId: second, ok: true },
+      ],
+    });
     for (const room of [atFirst.room, atSecond.room]) {
       await vi.waitFor(() => expect((room.state as { timer?: { label: string } }).timer?.label).toBe("Premier tour"));
     }
-    await vi.waitFor(() => expect([dashboard.table(0).timer?.label, dashboard.table(1).timer?.label]).toEqual(["Premier tour", "Premier tour"]));
+    await vi.waitFor(() =>
+      expect([dashboard.table(0).timer?.label, dashboard.table(1).timer?.label]).toEqual([
+        "Premier tour",
+        "Premier tour",
+      ]),
+    );
 
     const message = await dashboard.command({ type: "message", text: "Pause café dans 5 minutes" });
     expect(message.ok).toBe(true);
     expect(dashboard.seen.overview?.message).toBe("Pause café dans 5 minutes");
     for (const room of [atFirst.room, atSecond.room]) {
-      await vi.waitFor(() => expect((room.state as { announcement?: { text: string } }).announcement?.text).toBe("Pause café dans 5 minutes"));
+      await vi.waitFor(() =>
+        expect((room.state as { announcement?: { text: string } }).announcement?.text).toBe(
+          "Pause café dans 5 minutes",
+        ),
+      );
     }
 
     const next = await dashboard.command({ type: "nextPhase" });
@@ -195,7 +225,12 @@ describe("the workshop's live overview", () => {
     const [first, second] = [dashboard.table(0).tableId, dashboard.table(1).tableId];
     const mover = await sitAt(workshop, first, "Aïcha");
 
-    const moved = await dashboard.command({ type: "move", fromTableId: first, participantId: mover.participantId, toTableId: second });
+    const moved = await dashboard.command({
+      type: "move",
+      fromTableId: first,
+      participantId: mover.participantId,
+      toTableId: second,
+    });
     expect(moved.ok).toBe(true);
     await vi.waitFor(() => expect(dashboard.table(0).people.map((p) => p.name)).toEqual([]));
 
@@ -241,14 +276,23 @@ describe("the workshop's live overview", () => {
     const workshop = await createWorkshop();
     const screen = await openOverview(workshop.workshopId, { observerKey: workshop.observerKey });
     expect(screen.seen.overview?.tables).toHaveLength(2);
-    await expect(screen.command({ type: "nextPhase" })).rejects.toMatchObject({ reason: { code: "observerReadOnly", message: t("refusal.observerReadOnly") } });
-    await expect(screen.command({ type: "shareLinks" })).rejects.toMatchObject({ reason: { code: "observerReadOnly" } });
+    await expect(screen.command({ type: "nextPhase" })).rejects.toMatchObject({
+      reason: { code: "observerReadOnly", message: t("refusal.observerReadOnly") },
+    });
+    await expect(screen.command({ type: "shareLinks" })).rejects.toMatchObject({
+      reason: { code: "observerReadOnly" },
+    });
     expect(screen.table(0).phase).toBe("preparation");
   });
 
   it("answers 401 to a wrong key, or a participant's, before opening anything", async () => {
     const workshop = await createWorkshop();
-    for (const body of [{ facilitatorKey: "not-the-key" }, { observerKey: workshop.invite }, { invite: workshop.invite }, {}]) {
+    for (const body of [
+      { facilitatorKey: "not-the-key" },
+      { observerKey: workshop.invite },
+      { invite: workshop.invite },
+      {},
+    ]) {
       const response = await postJoin(workshop.workshopId, body);
       expect(response.status).toBe(401);
       expect(((await response.json()) as { code: string }).code).toBe("badLink");
@@ -259,7 +303,9 @@ describe("the workshop's live overview", () => {
   it("refuses a malformed command with a readable reason, and keeps the connection", async () => {
     const workshop = await createWorkshop();
     const dashboard = await openOverview(workshop.workshopId, { facilitatorKey: workshop.facilitatorKey });
-    await expect(dashboard.room.request(WORKSHOP_REQUEST, { type: "timer", minutes: "ten" })).rejects.toMatchObject({ reason: { code: "invalidMessage" } });
+    await expect(dashboard.room.request(WORKSHOP_REQUEST, { type: "timer", minutes: "ten" })).rejects.toMatchObject({
+      reason: { code: "invalidMessage" },
+    });
     const overview = (await dashboard.room.request(WORKSHOP_OVERVIEW_REQUEST)) as WorkshopOverview;
     expect(overview.tables).toHaveLength(2);
   });

@@ -21,9 +21,14 @@ import { joinOverHttp, JoinRefusedError, openTableOverHttp } from "../join.ts";
 import type { SyncedTable } from "#client/net/types.ts";
 
 const BASE_URL = "http://localhost:2568";
-const UNLIMITED = Object.fromEntries(Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]));
+const UNLIMITED = Object.fromEntries(
+  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
+);
 /** Where the workshop sends Bastien: another table's participant link, as the workshop room would pass it. */
-const TABLE_2 = { path: `/t/${randomBytes(12).toString("base64url")}#${LINK_KEYS.invite}=${randomBytes(24).toString("base64url")}`, name: "Table 2" };
+const TABLE_2 = {
+  path: `/t/${randomBytes(12).toString("base64url")}#${LINK_KEYS.invite}=${randomBytes(24).toString("base64url")}`,
+  name: "Table 2",
+};
 
 /** The synced state's JSON as a browser decodes it (shared/synced.ts). */
 type TableJson = SyncedTable;
@@ -44,7 +49,14 @@ let tabs: Tab[] = [];
 
 beforeAll(async () => {
   const config = { ...readConfig(UNLIMITED), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
-  colyseus = await boot(createApp({ config, store: (store = new SqliteTableStore(":memory:")), gracefullyShutdown: false, logger: pino({ level: "silent" }) }));
+  colyseus = await boot(
+    createApp({
+      config,
+      store: (store = new SqliteTableStore(":memory:")),
+      gracefullyShutdown: false,
+      logger: pino({ level: "silent" }),
+    }),
+  );
 });
 
 afterAll(async () => {
@@ -56,7 +68,13 @@ const people = (tab: Tab) => Object.values(stateOf(tab).participants ?? {});
 const newSeatKey = () => randomBytes(32).toString("base64url");
 
 async function open(secret: Record<string, string>, name: string, seatKey = newSeatKey()): Promise<Tab> {
-  const room = await joinOverHttp(colyseus.sdk, BASE_URL, tableId, { protocolVersion: PROTOCOL_VERSION, ...secret, seatKey, name, role: "habitant" });
+  const room = await joinOverHttp(colyseus.sdk, BASE_URL, tableId, {
+    protocolVersion: PROTOCOL_VERSION,
+    ...secret,
+    seatKey,
+    name,
+    role: "habitant",
+  });
   const tab: Tab = { name, seatKey, room, left: null };
   room.onLeave((code, reason) => {
     tab.left = { code, reason: reason ?? "" };
@@ -73,7 +91,8 @@ function idOf(tab: Tab, name: string): string {
 }
 
 /** What the workshop room does: a call on the table's room by its id, wherever it runs. */
-const workshopAct = (action: unknown): Promise<WorkshopActReply> => matchMaker.remoteRoomCall(tableId, "workshopAct", [action]);
+const workshopAct = (action: unknown): Promise<WorkshopActReply> =>
+  matchMaker.remoteRoomCall(tableId, "workshopAct", [action]);
 const moveOut = (participantId: string, to: { path: string; name: string }): Promise<WorkshopActReply> =>
   matchMaker.remoteRoomCall(tableId, "moveOut", [participantId, to]);
 
@@ -92,13 +111,22 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(tabs.map((tab) => (tab.room.connection?.isOpen ? Promise.race([tab.room.leave(), new Promise((r) => setTimeout(r, 1000))]) : undefined)));
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.room.connection?.isOpen
+        ? Promise.race([tab.room.leave(), new Promise((r) => setTimeout(r, 1000))])
+        : undefined,
+    ),
+  );
 });
 
 describe("the workshop facilitator acting on a table (workshopAct)", () => {
   it("given a message and a timer from the overview, then every connection sees them, the observer's too, and both come back after the room reopens", async () => {
     const { observerPath } = (await awa.room.request(INVITE_LINK_REQUEST)) as ShareLinks;
-    const observer = await open({ observerKey: new URLSearchParams(observerPath.split("#")[1]).get(LINK_KEYS.observer) ?? "" }, "");
+    const observer = await open(
+      { observerKey: new URLSearchParams(observerPath.split("#")[1]).get(LINK_KEYS.observer) ?? "" },
+      "",
+    );
 
     expect(await workshopAct({ type: "announce", text: "Retour en plénière à 11 h" })).toEqual({ ok: true });
     expect(await workshopAct({ type: "startTimer", minutes: 20, label: "Préparation" })).toEqual({ ok: true });
@@ -132,14 +160,20 @@ describe("the workshop facilitator acting on a table (workshopAct)", () => {
     await vi.waitFor(() => expect(stateOf(chloe).phase).toBe("play"));
 
     const refused = await workshopAct({ type: "draw", deck: "lever" } satisfies Action);
-    expect(refused).toEqual({ ok: false, code: "workshopActorNotAllowed", message: t("refusal.workshopActorNotAllowed") });
+    expect(refused).toEqual({
+      ok: false,
+      code: "workshopActorNotAllowed",
+      message: t("refusal.workshopActorNotAllowed"),
+    });
     const malformed = await workshopAct({ type: "announce", text: 42 });
     expect(malformed).toMatchObject({ ok: false, code: "invalidMessage" });
     const tooLate = await moveOut(idOf(awa, "Bastien"), TABLE_2);
     expect(tooLate).toMatchObject({ ok: false, code: "wrongPhase" });
     expect(bastien.room.connection.isOpen).toBe(true);
     const stored = await store.load(tableId);
-    expect(stored?.log.filter((l) => l.entry.kind === "action").map((l) => l.entry.kind === "action" && l.entry.action.type)).toEqual(["startPlay"]);
+    expect(
+      stored?.log.filter((l) => l.entry.kind === "action").map((l) => l.entry.kind === "action" && l.entry.action.type),
+    ).toEqual(["startPlay"]);
   });
 });
 
@@ -151,12 +185,14 @@ describe("someone moved to another table of the workshop (moveOut)", () => {
     expect(await moveOut(id, TABLE_2)).toEqual({ ok: true });
 
     await vi.waitFor(() => {
-      for (const tab of [bastien, secondTab]) expect(tab.left).toEqual({ code: MOVED_CLOSE_CODE, reason: TABLE_2.path });
+      for (const tab of [bastien, secondTab])
+        expect(tab.left).toEqual({ code: MOVED_CLOSE_CODE, reason: TABLE_2.path });
     });
     // His page saw where he went before it closed (the patch comes first on the same connection).
     expect(stateOf(bastien).participants[id]).toMatchObject({ removed: true, movedTo: "Table 2" });
     await vi.waitFor(() => {
-      for (const tab of [awa, chloe]) expect(stateOf(tab).participants[id]).toMatchObject({ removed: true, movedTo: "Table 2" });
+      for (const tab of [awa, chloe])
+        expect(stateOf(tab).participants[id]).toMatchObject({ removed: true, movedTo: "Table 2" });
     });
     expect(awa.room.connection.isOpen && chloe.room.connection.isOpen).toBe(true);
     expect(awa.left).toBeNull();
@@ -174,7 +210,10 @@ describe("someone moved to another table of the workshop (moveOut)", () => {
   });
 
   it("given a destination that is not a table link of this site, then nobody is moved nor closed", async () => {
-    for (const to of [{ path: "https://ailleurs.example/t/x#invitation=y", name: "Table 2" }, { path: `/t/x#invitation=${"y".repeat(200)}`, name: "Table 2" }]) {
+    for (const to of [
+      { path: "https://ailleurs.example/t/x#invitation=y", name: "Table 2" },
+      { path: `/t/x#invitation=${"y".repeat(200)}`, name: "Table 2" },
+    ]) {
       expect(await moveOut(idOf(awa, "Bastien"), to)).toMatchObject({ ok: false, code: "invalidMessage" });
     }
     expect(bastien.room.connection.isOpen).toBe(true);

@@ -8,7 +8,16 @@ import { idOf, manyLevers, NOW, openTable, SMALL_DECK } from "../fixtures.ts";
 /** A table with levers enough for a long game. */
 export function longTable(id: string): TableCreation {
   const initial = { ...openTable({ cards: [...SMALL_DECK, ...manyLevers(150)] }), id };
-  return { id, createdAt: NOW, facilitatorKeyHash: `hash-${id}`, invite: `invite-${id}`, observerKey: `observer-${id}`, joinCode: "K7PQ2MXR", workshopId: null, initial };
+  return {
+    id,
+    createdAt: NOW,
+    facilitatorKeyHash: `hash-${id}`,
+    invite: `invite-${id}`,
+    observerKey: `observer-${id}`,
+    joinCode: "K7PQ2MXR",
+    workshopId: null,
+    initial,
+  };
 }
 
 export class PlayedLog {
@@ -22,7 +31,14 @@ export class PlayedLog {
   }
 
   join(name: string, facilitator = false): this {
-    const entry: JoinEntry = { kind: "join", participantId: idOf(name), name, role: facilitator ? "animatrice" : "habitant·e", facilitator, seatKeyHash: `seat-${name}` };
+    const entry: JoinEntry = {
+      kind: "join",
+      participantId: idOf(name),
+      name,
+      role: facilitator ? "animatrice" : "habitant·e",
+      facilitator,
+      seatKeyHash: `seat-${name}`,
+    };
     return this.#push(`join:${idOf(name)}`, entry);
   }
 
@@ -34,7 +50,11 @@ export class PlayedLog {
   undo(name: string): boolean {
     const undoes = undoTarget(this.entries);
     if (!undoes) return false;
-    const logged = this.#logged(`${idOf(name)}:undo-${this.entries.length + 1}`, { kind: "undo", actorId: idOf(name), undoes });
+    const logged = this.#logged(`${idOf(name)}:undo-${this.entries.length + 1}`, {
+      kind: "undo",
+      actorId: idOf(name),
+      undoes,
+    });
     try {
       this.state = replay({ table: this.table, log: [...this.entries, logged] }).state;
     } catch {
@@ -50,7 +70,12 @@ export class PlayedLog {
     if (!person) throw new Error(`${name} is not seated`);
     const card = person.hand[0];
     const ownStep = this.state.path.findLast((step) => step.placedBy === person.id && !step.narration);
-    if (ownStep) return this.act(name, { type: "narrate", stepId: ownStep.id, text: `« Étape ${round} » racontée par ${name} 🌳` });
+    if (ownStep)
+      return this.act(name, {
+        type: "narrate",
+        stepId: ownStep.id,
+        text: `« Étape ${round} » racontée par ${name} 🌳`,
+      });
     if (card) return this.act(name, { type: "place", cardId: card, afterStepId: this.state.path.at(-1)?.id ?? null });
     return this.act(name, { type: "draw", deck: "lever" });
   }

@@ -41,7 +41,8 @@ describe("replaying from a snapshot", () => {
         used++;
         expect(fromSnapshot.from).toBe(seq);
         // Given only the entries after it, as the snapshot keeper reads them, it gives the same table.
-        if (seq < game.entries.length) expect(replay({ table: game.table, log: game.entries.slice(seq), snapshot }).state).toEqual(full.state);
+        if (seq < game.entries.length)
+          expect(replay({ table: game.table, log: game.entries.slice(seq), snapshot }).state).toEqual(full.state);
       }
       expect(used).toBeGreaterThan(game.entries.length / 2);
     });

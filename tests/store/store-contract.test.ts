@@ -30,7 +30,8 @@ import { isJoinCode, JOIN_CODE_ALPHABET } from "#shared/join-code.ts";
 import { longTable, playedGame } from "./played-log.ts";
 
 /** Text people really type: accents, French quotes, emoji, markup that must stay inert text, escapes. */
-const TRICKY_TEXT = "« L'été 2050 » : Chloé plante un frêne 🌳🚲 devant l'école <script>alert(\"x\")</script> & \\ \n\tfin";
+const TRICKY_TEXT =
+  "« L'été 2050 » : Chloé plante un frêne 🌳🚲 devant l'école <script>alert(\"x\")</script> & \\ \n\tfin";
 
 /** What a test may choose about a store it opens: where its join codes come from (to force a collision), how often it snapshots. */
 interface StoreChoices {
@@ -96,13 +97,21 @@ function sqliteFile(): StoreTarget {
         open: async (choices) => new SqliteTableStore(file, choices),
         openInChild: `new (await import(${moduleUrl("../../server/store/sqlite-store.ts")})).SqliteTableStore(${JSON.stringify(file)})`,
         backdoor: {
-          entries: async (tableId) => onFile(file, (db) => (db.prepare("SELECT count(*) AS n FROM log WHERE table_id = ?").get(tableId) as { n: number }).n),
+          entries: async (tableId) =>
+            onFile(
+              file,
+              (db) => (db.prepare("SELECT count(*) AS n FROM log WHERE table_id = ?").get(tableId) as { n: number }).n,
+            ),
           breakWrites: async (marker) =>
             onFile(file, (db) =>
               db.exec(`CREATE TRIGGER "panne-${marker}" BEFORE INSERT ON log WHEN NEW.entry LIKE '%${marker}%'
                        BEGIN SELECT RAISE(ABORT, 'disque en panne (simulé)'); END`),
             ),
-          spoilSnapshots: async (tableId) => onFile(file, (db) => void db.prepare("UPDATE snapshots SET state = '{illisible' WHERE table_id = ?").run(tableId)),
+          spoilSnapshots: async (tableId) =>
+            onFile(
+              file,
+              (db) => void db.prepare("UPDATE snapshots SET state = '{illisible' WHERE table_id = ?").run(tableId),
+            ),
         },
       };
     },
@@ -110,7 +119,11 @@ function sqliteFile(): StoreTarget {
 }
 
 function sqliteMemory(): StoreTarget {
-  return { persistent: false, maxBatch: SQLITE_MAX_BATCH, place: () => ({ open: async (choices) => new SqliteTableStore(":memory:", choices) }) };
+  return {
+    persistent: false,
+    maxBatch: SQLITE_MAX_BATCH,
+    place: () => ({ open: async (choices) => new SqliteTableStore(":memory:", choices) }),
+  };
 }
 
 /** Runs `work` on a connection of its own to the database, closed after. */
@@ -144,7 +157,16 @@ function postgres(url: string): StoreTarget {
       openInChild: `await (await import(${moduleUrl("../../server/store/postgres-store.ts")})).PostgresTableStore.open(${JSON.stringify(url)}, { schema: ${JSON.stringify(schema)} })`,
       backdoor: {
         entries: (tableId) =>
-          onDatabase(url, async (client) => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${inSchema("log")} WHERE table_id = $1`, [tableId])).rows[0]?.n ?? 0),
+          onDatabase(
+            url,
+            async (client) =>
+              (
+                await client.query<{ n: number }>(
+                  `SELECT count(*)::int AS n FROM ${inSchema("log")} WHERE table_id = $1`,
+                  [tableId],
+                )
+              ).rows[0]?.n ?? 0,
+          ),
         // A deferred constraint trigger runs at COMMIT: the batch's transaction fails at its very end.
         breakWrites: (marker) =>
           onDatabase(url, async (client) => {
@@ -154,7 +176,13 @@ function postgres(url: string): StoreTarget {
               DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION ${inSchema(`panne_${marker}`)}()`);
           }),
         spoilSnapshots: (tableId) =>
-          onDatabase(url, async (client) => void (await client.query(`UPDATE ${inSchema("snapshots")} SET state = '{illisible' WHERE table_id = $1`, [tableId]))),
+          onDatabase(
+            url,
+            async (client) =>
+              void (await client.query(`UPDATE ${inSchema("snapshots")} SET state = '{illisible' WHERE table_id = $1`, [
+                tableId,
+              ])),
+          ),
       },
     }),
   };
@@ -215,7 +243,14 @@ function narration(seq: number, text = `Étape racontée n°${seq}`, entryId = `
 }
 
 function joinOf(name: string, facilitator: boolean): JoinEntry {
-  return { kind: "join", participantId: idOf(name), name, role: facilitator ? "animatrice" : "habitant", facilitator, seatKeyHash: `seat-${name}` };
+  return {
+    kind: "join",
+    participantId: idOf(name),
+    name,
+    role: facilitator ? "animatrice" : "habitant",
+    facilitator,
+    seatKeyHash: `seat-${name}`,
+  };
 }
 
 const ZEPHYRINE_ID = "p-7f3a9c";
@@ -225,15 +260,31 @@ const ZEPHYRINE_ID = "p-7f3a9c";
  * herself: the log as the room wrote it, and the live table after it.
  */
 function anonymisedGame(creation: TableCreation): { log: LogEntry[]; live: TableState } {
-  const zephyrine: JoinEntry = { kind: "join", participantId: ZEPHYRINE_ID, name: "Zéphyrine Quintal", role: "apicultrice", facilitator: false, seatKeyHash: "seat-z" };
+  const zephyrine: JoinEntry = {
+    kind: "join",
+    participantId: ZEPHYRINE_ID,
+    name: "Zéphyrine Quintal",
+    role: "apicultrice",
+    facilitator: false,
+    seatKeyHash: "seat-z",
+  };
   const entries: LogEntry["entry"][] = [
     joinOf(FACILITATOR, true),
     zephyrine,
     { kind: "action", actorId: idOf(FACILITATOR), action: { type: "startPlay" } },
-    { kind: "action", actorId: ZEPHYRINE_ID, action: { type: "writeCard", deck: "lever", title: "Ruches", text: "Des ruches sur les toits." } },
+    {
+      kind: "action",
+      actorId: ZEPHYRINE_ID,
+      action: { type: "writeCard", deck: "lever", title: "Ruches", text: "Des ruches sur les toits." },
+    },
     { kind: "action", actorId: ZEPHYRINE_ID, action: { type: "anonymise" } },
   ];
-  const log = entries.map((entry, i): LogEntry => ({ seq: i + 1, entryId: `entry-${i + 1}`, at: NOW + i * 1000, entry }));
+  const log = entries.map((entry, i): LogEntry => ({
+    seq: i + 1,
+    entryId: `entry-${i + 1}`,
+    at: NOW + i * 1000,
+    entry,
+  }));
   const live = replay({ table: creation, log }).state;
   expect(JSON.stringify(live.participants)).not.toContain("Zéphyrine");
   return { log, live };
@@ -242,7 +293,8 @@ function anonymisedGame(creation: TableCreation): { log: LogEntry[]; live: Table
 /** Plays a short game with the real rules, as the room would accept it; returns the log and the live state. */
 function scriptedGame(initial: TableState): { log: LogEntry[]; live: TableState } {
   const log: LogEntry[] = [];
-  const record = (entry: LogEntry["entry"], at: number) => log.push({ seq: log.length + 1, entryId: `entry-${log.length + 1}`, at, entry });
+  const record = (entry: LogEntry["entry"], at: number) =>
+    log.push({ seq: log.length + 1, entryId: `entry-${log.length + 1}`, at, entry });
 
   let live = seat(initial, FACILITATOR, { role: "animatrice", facilitator: true });
   record(joinOf(FACILITATOR, true), NOW);
@@ -358,7 +410,9 @@ function storeContract(target: StoreTarget): void {
     const first = creationOf(newTableId());
     await store.create(first);
 
-    await expect(store.create({ ...first, invite: "another-invite", facilitatorKeyHash: "another-hash" })).rejects.toThrow();
+    await expect(
+      store.create({ ...first, invite: "another-invite", facilitatorKeyHash: "another-hash" }),
+    ).rejects.toThrow();
 
     expect((await store.load(first.id))?.table).toEqual(first);
   });
@@ -488,7 +542,10 @@ function storeContract(target: StoreTarget): void {
 
     expect(isJoinCode(stored.joinCode)).toBe(true);
     expect(await reopened.loadWorkshop(workshop.id)).toEqual({ ...workshop, joinCode: stored.joinCode });
-    expect(await reopened.findWorkshopByJoinCode(stored.joinCode)).toEqual({ workshopId: workshop.id, invite: workshop.invite });
+    expect(await reopened.findWorkshopByJoinCode(stored.joinCode)).toEqual({
+      workshopId: workshop.id,
+      invite: workshop.invite,
+    });
     // A workshop's code is not a table's: the table lookup finds nothing by it.
     expect(await reopened.findByJoinCode(stored.joinCode)).toBeUndefined();
     expect(await reopened.findWorkshopByJoinCode("")).toBeUndefined();
@@ -511,7 +568,13 @@ function storeContract(target: StoreTarget): void {
     await store.updateWorkshop(workshop.id, { message: TRICKY_TEXT });
     const reopened = target.persistent ? await open() : store;
 
-    expect(await reopened.loadWorkshop(workshop.id)).toEqual({ ...workshop, joinCode, tables, arrivalsOpen: false, message: TRICKY_TEXT });
+    expect(await reopened.loadWorkshop(workshop.id)).toEqual({
+      ...workshop,
+      joinCode,
+      tables,
+      arrivalsOpen: false,
+      message: TRICKY_TEXT,
+    });
     expect(await reopened.updateWorkshop(newWorkshopId(), { message: "personne" })).toBeUndefined();
   });
 
@@ -532,7 +595,9 @@ function storeContract(target: StoreTarget): void {
   });
 
   it("keeps join codes unique among tables and workshops together: a code taken by either is drawn again", async () => {
-    const store = await open({ newJoinCode: codesInTurn("HHHH2345", "HHHH2345", "JJJJ2345", "JJJJ2345", "JJJJ2345", "KKKK2345", "MMMM2345") });
+    const store = await open({
+      newJoinCode: codesInTurn("HHHH2345", "HHHH2345", "JJJJ2345", "JJJJ2345", "JJJJ2345", "KKKK2345", "MMMM2345"),
+    });
     const table = creationOf(newTableId());
     const [first, second] = [workshopOf(newWorkshopId()), workshopOf(newWorkshopId())];
 
@@ -596,7 +661,12 @@ function storeContract(target: StoreTarget): void {
     const store = await open();
     const id = newTableId();
     await store.create(creationOf(id));
-    const join: LogEntry = { seq: 1, entryId: "entry-1", at: NOW, entry: { ...joinOf(BASTIEN, false), name: "Bastien 🌱 Lévêque", role: "habitant·e <b>" } };
+    const join: LogEntry = {
+      seq: 1,
+      entryId: "entry-1",
+      at: NOW,
+      entry: { ...joinOf(BASTIEN, false), name: "Bastien 🌱 Lévêque", role: "habitant·e <b>" },
+    };
     const second = narration(2, TRICKY_TEXT);
     const third = narration(3, "Troisième étape, « la dernière ».");
 
@@ -630,7 +700,9 @@ function storeContract(target: StoreTarget): void {
     await store.create(creationOf(id));
     await store.append(id, narration(1, "La première version"));
 
-    await expect(store.append(id, narration(1, "Une autre entrée au même rang", "entry-other"))).rejects.toBeInstanceOf(DuplicateEntryError);
+    await expect(store.append(id, narration(1, "Une autre entrée au même rang", "entry-other"))).rejects.toBeInstanceOf(
+      DuplicateEntryError,
+    );
 
     expect((await store.load(id))?.log).toEqual([narration(1, "La première version")]);
   });
@@ -641,10 +713,15 @@ function storeContract(target: StoreTarget): void {
     await store.create(creationOf(id));
     await store.append(id, narration(1, "Envoyé une fois", "outbox-42"));
 
-    await expect(store.append(id, narration(2, "Envoyé une fois", "outbox-42"))).rejects.toBeInstanceOf(DuplicateEntryError);
+    await expect(store.append(id, narration(2, "Envoyé une fois", "outbox-42"))).rejects.toBeInstanceOf(
+      DuplicateEntryError,
+    );
     await store.append(id, narration(2, "La suite", "outbox-43"));
 
-    expect((await store.load(id))?.log).toEqual([narration(1, "Envoyé une fois", "outbox-42"), narration(2, "La suite", "outbox-43")]);
+    expect((await store.load(id))?.log).toEqual([
+      narration(1, "Envoyé une fois", "outbox-42"),
+      narration(2, "La suite", "outbox-43"),
+    ]);
   });
 
   it("refuses an entry for a table that was never created, and stores nothing", async () => {
@@ -671,7 +748,12 @@ function storeContract(target: StoreTarget): void {
 
     expect(replayed.state).toEqual(live);
     expect(replayed.state.path[0]?.narration).toBe(TRICKY_TEXT.trim());
-    expect(replayed.seats).toEqual(new Map([[`seat-${FACILITATOR}`, idOf(FACILITATOR)], [`seat-${BASTIEN}`, idOf(BASTIEN)]]));
+    expect(replayed.seats).toEqual(
+      new Map([
+        [`seat-${FACILITATOR}`, idOf(FACILITATOR)],
+        [`seat-${BASTIEN}`, idOf(BASTIEN)],
+      ]),
+    );
     expect(replayed.lastSeq).toBe(log.length);
   });
 
@@ -691,7 +773,10 @@ function storeContract(target: StoreTarget): void {
     // Its join code leads nowhere any more; the other table's still does.
     expect(await reopened.findByJoinCode(doomedCode)).toBeUndefined();
     expect((await reopened.findByJoinCode(keptCode))?.tableId).toBe(kept.id);
-    expect(await reopened.load(kept.id)).toEqual({ table: kept, log: [1, 2, 3].map((seq) => narration(seq, `${kept.id} ${seq}`)) });
+    expect(await reopened.load(kept.id)).toEqual({
+      table: kept,
+      log: [1, 2, 3].map((seq) => narration(seq, `${kept.id} ${seq}`)),
+    });
     // Gone for good: deleting again finds nothing, and the same id can even be created anew, with an empty log.
     expect(await reopened.delete(doomed.id)).toBe(false);
     await reopened.create(doomed);
@@ -708,13 +793,16 @@ function storeContract(target: StoreTarget): void {
     const oldPlayedLongAgo = at(newTableId(), cutoff - 10 * DAY);
     const recent = at(newTableId(), cutoff + DAY);
     const createdAtTheCutoff = at(newTableId(), cutoff);
-    for (const creation of [oldUntouched, oldButPlayedSince, oldPlayedLongAgo, recent, createdAtTheCutoff]) await store.create(creation);
+    for (const creation of [oldUntouched, oldButPlayedSince, oldPlayedLongAgo, recent, createdAtTheCutoff])
+      await store.create(creation);
     await store.append(oldButPlayedSince.id, { ...narration(1), at: cutoff - 5 * DAY });
     await store.append(oldButPlayedSince.id, { ...narration(2), at: cutoff + 1 });
     await store.append(oldPlayedLongAgo.id, { ...narration(1), at: cutoff - 1 });
 
     // Other tests' tables may share the place: only this test's tables are judged.
-    const mine = new Set([oldUntouched, oldButPlayedSince, oldPlayedLongAgo, recent, createdAtTheCutoff].map((c) => c.id));
+    const mine = new Set(
+      [oldUntouched, oldButPlayedSince, oldPlayedLongAgo, recent, createdAtTheCutoff].map((c) => c.id),
+    );
     const untouched = (await store.untouchedSince(cutoff)).filter((id) => mine.has(id));
 
     expect(untouched.sort()).toEqual([oldUntouched.id, oldPlayedLongAgo.id].sort());
@@ -728,7 +816,9 @@ function storeContract(target: StoreTarget): void {
     await Promise.all(ids.map((id) => store.create(creationOf(id))));
 
     await Promise.all(
-      ids.flatMap((id, t) => Array.from({ length: perTable }, (_, i) => store.append(id, narration(i + 1, `Table ${t}, étape ${i + 1} ✨`)))),
+      ids.flatMap((id, t) =>
+        Array.from({ length: perTable }, (_, i) => store.append(id, narration(i + 1, `Table ${t}, étape ${i + 1} ✨`))),
+      ),
     );
 
     for (const [t, id] of ids.entries()) {
@@ -749,7 +839,10 @@ function storeContract(target: StoreTarget): void {
     const stored = await reopened.load(creation.id);
     if (!stored) throw new Error("the table was not found");
 
-    expect(stored.log[1]).toEqual({ ...log[1], entry: { ...log[1]?.entry, name: "Participant·e 2", role: "participant·e" } });
+    expect(stored.log[1]).toEqual({
+      ...log[1],
+      entry: { ...log[1]?.entry, name: "Participant·e 2", role: "participant·e" },
+    });
     // Every other entry is byte for byte what was appended: only the name and role of that one join changed.
     expect(stored.log.filter((_, i) => i !== 1)).toEqual(log.filter((_, i) => i !== 1));
     expect(JSON.stringify(stored)).not.toMatch(/Zéphyrine|Quintal|apicultrice/);
@@ -760,16 +853,33 @@ function storeContract(target: StoreTarget): void {
   it("rewrites the roles of an anonymised person's changes of hat too, and replay stays strict", async () => {
     const store = await open();
     const creation = creationOf(newTableId());
-    const zephyrine: JoinEntry = { kind: "join", participantId: ZEPHYRINE_ID, name: "Zéphyrine Quintal", role: "apicultrice", zone: "environment", facilitator: false, seatKeyHash: "seat-z" };
+    const zephyrine: JoinEntry = {
+      kind: "join",
+      participantId: ZEPHYRINE_ID,
+      name: "Zéphyrine Quintal",
+      role: "apicultrice",
+      zone: "environment",
+      facilitator: false,
+      seatKeyHash: "seat-z",
+    };
     const entries: LogEntry["entry"][] = [
       joinOf(FACILITATOR, true),
       zephyrine,
       { kind: "action", actorId: idOf(FACILITATOR), action: { type: "startPlay" } },
-      { kind: "action", actorId: ZEPHYRINE_ID, action: { type: "changeRole", role: "présidente du rucher Quintal", zone: "civilSociety" } },
+      {
+        kind: "action",
+        actorId: ZEPHYRINE_ID,
+        action: { type: "changeRole", role: "présidente du rucher Quintal", zone: "civilSociety" },
+      },
       { kind: "action", actorId: idOf(FACILITATOR), action: { type: "changeRole", role: "citoyenne" } },
       { kind: "action", actorId: ZEPHYRINE_ID, action: { type: "anonymise" } },
     ];
-    const log = entries.map((entry, i): LogEntry => ({ seq: i + 1, entryId: `entry-${i + 1}`, at: NOW + i * 1000, entry }));
+    const log = entries.map((entry, i): LogEntry => ({
+      seq: i + 1,
+      entryId: `entry-${i + 1}`,
+      at: NOW + i * 1000,
+      entry,
+    }));
     const live = replay({ table: creation, log }).state;
     await store.create(creation);
     for (const entry of log) await store.append(creation.id, entry);
@@ -779,7 +889,11 @@ function storeContract(target: StoreTarget): void {
     const stored = await reopened.load(creation.id);
     if (!stored) throw new Error("the table was not found");
 
-    expect(stored.log[3]?.entry).toEqual({ kind: "action", actorId: ZEPHYRINE_ID, action: { type: "changeRole", role: "participant·e", zone: "civilSociety" } });
+    expect(stored.log[3]?.entry).toEqual({
+      kind: "action",
+      actorId: ZEPHYRINE_ID,
+      action: { type: "changeRole", role: "participant·e", zone: "civilSociety" },
+    });
     // Someone else's change of hat is theirs: untouched.
     expect(stored.log[4]).toEqual(log[4]);
     expect(JSON.stringify(stored)).not.toMatch(/Zéphyrine|Quintal|apicultrice/);
@@ -791,13 +905,27 @@ function storeContract(target: StoreTarget): void {
     const imported = seat(openTable(), "Zéphyrine");
     const creation = creationOf(newTableId(), imported);
     await store.create(creation);
-    const initial = { ...creation.initial, participants: creation.initial.participants.map((p) => ({ ...p, name: "Participant·e 1", role: "participant·e" })) };
+    const initial = {
+      ...creation.initial,
+      participants: creation.initial.participants.map((p) => ({
+        ...p,
+        name: "Participant·e 1",
+        role: "participant·e",
+      })),
+    };
 
-    await store.anonymise(creation.id, { participantId: idOf("Zéphyrine"), name: "Participant·e 1", role: "participant·e", initial });
+    await store.anonymise(creation.id, {
+      participantId: idOf("Zéphyrine"),
+      name: "Participant·e 1",
+      role: "participant·e",
+      initial,
+    });
     const reopened = target.persistent ? await open() : store;
 
     expect((await reopened.load(creation.id))?.table).toEqual({ ...creation, initial });
-    await expect(reopened.anonymise(newTableId(), { participantId: "p-x", name: "Participant·e 1", role: "participant·e" })).rejects.toThrow();
+    await expect(
+      reopened.anonymise(newTableId(), { participantId: "p-x", name: "Participant·e 1", role: "participant·e" }),
+    ).rejects.toThrow();
   });
 
   it("commits the appends of many tables made in the same tick in one transaction, and a burst in batches of bounded size", async () => {
@@ -835,7 +963,10 @@ function storeContract(target: StoreTarget): void {
 
     expect(outcomes.map((o) => o.status)).toEqual(["rejected", "fulfilled", "fulfilled"]);
     expect(outcomes[0]?.status === "rejected" && outcomes[0].reason).toBeInstanceOf(DuplicateEntryError);
-    expect((await store.load(first))?.log).toEqual([narration(1, "Déjà là", "outbox-1"), narration(2, "La suite", "outbox-2")]);
+    expect((await store.load(first))?.log).toEqual([
+      narration(1, "Déjà là", "outbox-1"),
+      narration(2, "La suite", "outbox-2"),
+    ]);
   });
 
   it("keeps a snapshot every N entries: a table loaded again replays only the entries after the latest, to the same table", async () => {
@@ -944,7 +1075,9 @@ function storeContract(target: StoreTarget): void {
       const before = store.writeStats();
 
       // One batch: the second table's entry makes its transaction fail.
-      const outcomes = await Promise.allSettled(ids.map((id, t) => store.append(id, narration(2, t === 1 ? `Étape ${marker}` : "Pendant la panne"))));
+      const outcomes = await Promise.allSettled(
+        ids.map((id, t) => store.append(id, narration(2, t === 1 ? `Étape ${marker}` : "Pendant la panne"))),
+      );
 
       for (const outcome of outcomes) {
         expect(outcome.status).toBe("rejected");
@@ -955,7 +1088,10 @@ function storeContract(target: StoreTarget): void {
 
       // The next batch is written: the same seq again, nobody having been told of the failed one.
       await Promise.all([ids[0], ids[2]].map((id) => store.append(id ?? "", narration(2, "Après la panne"))));
-      expect((await store.load(ids[0] ?? ""))?.log).toEqual([narration(1, "Avant la panne"), narration(2, "Après la panne")]);
+      expect((await store.load(ids[0] ?? ""))?.log).toEqual([
+        narration(1, "Avant la panne"),
+        narration(2, "Après la panne"),
+      ]);
       const reopened = await open();
       expect((await reopened.load(ids[1] ?? ""))?.log).toEqual([narration(1, "Avant la panne")]);
     });
@@ -984,7 +1120,8 @@ function storeContract(target: StoreTarget): void {
       const first = await open();
       const creations = [creationOf(newTableId()), creationOf(newTableId())];
       for (const creation of creations) await first.create(creation);
-      for (const creation of creations) for (let seq = 1; seq <= 3; seq++) await first.append(creation.id, narration(seq, TRICKY_TEXT + seq));
+      for (const creation of creations)
+        for (let seq = 1; seq <= 3; seq++) await first.append(creation.id, narration(seq, TRICKY_TEXT + seq));
       await first.close();
 
       const second = await open();
@@ -1047,7 +1184,11 @@ describe("the SQLite file after an anonymisation", () => {
       const bytes = () => Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
       expect(bytes().includes("Quintal")).toBe(true);
 
-      await store.anonymise(creation.id, { participantId: ZEPHYRINE_ID, name: "Participant·e 2", role: "participant·e" });
+      await store.anonymise(creation.id, {
+        participantId: ZEPHYRINE_ID,
+        name: "Participant·e 2",
+        role: "participant·e",
+      });
 
       expect(bytes().includes("Quintal")).toBe(false);
       expect(bytes().includes("apicultrice")).toBe(false);
@@ -1081,7 +1222,8 @@ async function expectJoinCodes(store: TableStore, loaded: (TableCreation | undef
   const codes = loaded.map((table) => table?.joinCode ?? "");
   for (const code of codes) expect(isJoinCode(code)).toBe(true);
   expect(new Set(codes).size).toBe(codes.length);
-  for (const table of loaded) expect(await store.findByJoinCode(table?.joinCode ?? "")).toEqual({ tableId: table?.id, invite: table?.invite });
+  for (const table of loaded)
+    expect(await store.findByJoinCode(table?.joinCode ?? "")).toEqual({ tableId: table?.id, invite: table?.invite });
   for (const table of loaded) {
     expect(table?.workshopId).toBeNull();
     expect((await store.secrets(table?.id ?? ""))?.workshopFacilitatorKeyHash).toBeNull();
@@ -1133,10 +1275,18 @@ describe("a store written before the observer link, join codes and workshops exi
         const tables = `${pg.escapeIdentifier(schema)}.tables`;
         await client.query(OLD_TABLES(tables).replace("initial TEXT", "initial JSONB"));
         for (const id of ["table-ancienne-1", "table-ancienne-2"]) {
-          await client.query(`INSERT INTO ${tables} VALUES ($1, $2, $3, $4, $5)`, [id, NOW, `hash-${id}`, `invite-${id}`, JSON.stringify({ ...openTable(), id })]);
+          await client.query(`INSERT INTO ${tables} VALUES ($1, $2, $3, $4, $5)`, [
+            id,
+            NOW,
+            `hash-${id}`,
+            `invite-${id}`,
+            JSON.stringify({ ...openTable(), id }),
+          ]);
         }
         const store = await PostgresTableStore.open(testDatabaseUrl, { schema });
-        const loaded = [await store.load("table-ancienne-1"), await store.load("table-ancienne-2")].map((s) => s?.table);
+        const loaded = [await store.load("table-ancienne-1"), await store.load("table-ancienne-2")].map(
+          (s) => s?.table,
+        );
         await store.close();
 
         expectObserverKeys(loaded);

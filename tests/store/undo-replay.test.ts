@@ -7,7 +7,16 @@ import type { LogEntry, TableCreation } from "#server/store/table-store.ts";
 import { act, BASTIEN, FACILITATOR, handOf, idOf, NOW, openTable, seat } from "../fixtures.ts";
 
 function creation(initial: TableState): TableCreation {
-  return { id: initial.id, createdAt: NOW, facilitatorKeyHash: "hash", invite: "invite", observerKey: "observer", joinCode: "K7PQ2MXR", workshopId: null, initial };
+  return {
+    id: initial.id,
+    createdAt: NOW,
+    facilitatorKeyHash: "hash",
+    invite: "invite",
+    observerKey: "observer",
+    joinCode: "K7PQ2MXR",
+    workshopId: null,
+    initial,
+  };
 }
 
 /** A log written the way the room writes it: joins, then actions with their sender's ids. */
@@ -92,7 +101,10 @@ describe("replaying a log with undo entries", () => {
   it("given actions after an undo, then they apply on the undone table, and replaying twice gives the same table", () => {
     const { log, initial } = playedLog();
     log.undo(FACILITATOR, "place");
-    log.act(BASTIEN, { type: "discard", cardId: handOf(replay({ table: creation(initial), log: log.entries }).state, BASTIEN)[0] ?? "" });
+    log.act(BASTIEN, {
+      type: "discard",
+      cardId: handOf(replay({ table: creation(initial), log: log.entries }).state, BASTIEN)[0] ?? "",
+    });
 
     const first = replay({ table: creation(initial), log: log.entries }).state;
     const second = replay({ table: creation(initial), log: log.entries }).state;

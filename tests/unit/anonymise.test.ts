@@ -48,18 +48,36 @@ describe("a participant anonymises themself", () => {
 
   it("given what Bastien placed, narrated and wrote, when he anonymises himself, then it stays his, word for word", () => {
     const placed = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
-    let state = act(placed.state, BASTIEN, { type: "narrate", stepId: placed.stepId, text: "Bastien ouvre son atelier vélo." });
-    state = act(state, BASTIEN, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: "Oui, et j'y forme les voisins." });
+    let state = act(placed.state, BASTIEN, {
+      type: "narrate",
+      stepId: placed.stepId,
+      text: "Bastien ouvre son atelier vélo.",
+    });
+    state = act(state, BASTIEN, {
+      type: "contribute",
+      stepId: placed.stepId,
+      kind: "yesAnd",
+      text: "Oui, et j'y forme les voisins.",
+    });
 
     const next = act(state, BASTIEN, ANONYMISE);
 
     expect(next.path[0]).toMatchObject({ placedBy: idOf(BASTIEN), narration: "Bastien ouvre son atelier vélo." });
-    expect(next.path[0]?.contributions[0]).toMatchObject({ authorId: idOf(BASTIEN), text: "Oui, et j'y forme les voisins." });
+    expect(next.path[0]?.contributions[0]).toMatchObject({
+      authorId: idOf(BASTIEN),
+      text: "Oui, et j'y forme les voisins.",
+    });
     // Word for word: only the roles kept on the step and the « oui, et… » (changing hats) become « participant·e ».
     const withoutRoles = (path: typeof state.path) =>
-      path.map(({ authorRole: _step, contributions, ...step }) => ({ ...step, contributions: contributions.map(({ authorRole: _c, ...c }) => c) }));
+      path.map(({ authorRole: _step, contributions, ...step }) => ({
+        ...step,
+        contributions: contributions.map(({ authorRole: _c, ...c }) => c),
+      }));
     expect(withoutRoles(next.path)).toEqual(withoutRoles(state.path));
-    expect([next.path[0]?.authorRole, next.path[0]?.contributions[0]?.authorRole]).toEqual(["participant·e", "participant·e"]);
+    expect([next.path[0]?.authorRole, next.path[0]?.contributions[0]?.authorRole]).toEqual([
+      "participant·e",
+      "participant·e",
+    ]);
   });
 
   it("given Chloé then Bastien anonymised, and Dorian arriving after, then each number is their place of arrival and never moves", () => {
@@ -68,7 +86,12 @@ describe("a participant anonymises themself", () => {
     state = withDorianRemoved(state);
     state = act(state, FACILITATOR, { type: "anonymiseParticipant", participantId: idOf(DORIAN) });
 
-    expect(state.participants.map((p) => p.name)).toEqual(["Awa", "Participant·e 2", "Participant·e 3", "Participant·e 4"]);
+    expect(state.participants.map((p) => p.name)).toEqual([
+      "Awa",
+      "Participant·e 2",
+      "Participant·e 3",
+      "Participant·e 4",
+    ]);
   });
 
   it("given Bastien anonymised, when he asks again, then it is accepted and changes nothing (replay applies it to a log that already carries the new name)", () => {
@@ -77,12 +100,15 @@ describe("a participant anonymises themself", () => {
     expect(act(once, BASTIEN, ANONYMISE)).toEqual(once);
   });
 
-  it.each(PHASES)("given the table in %s, when Bastien anonymises himself, then it is accepted (a right that outlives the story)", (phase) => {
-    const next = act(tableIn(phase), BASTIEN, ANONYMISE);
+  it.each(PHASES)(
+    "given the table in %s, when Bastien anonymises himself, then it is accepted (a right that outlives the story)",
+    (phase) => {
+      const next = act(tableIn(phase), BASTIEN, ANONYMISE);
 
-    expect(participant(next, BASTIEN).name).toBe("Participant·e 2");
-    expect(next.phase).toBe(phase);
-  });
+      expect(participant(next, BASTIEN).name).toBe("Participant·e 2");
+      expect(next.phase).toBe(phase);
+    },
+  );
 
   it("given someone who is not seated, when they ask, then they are refused and the table is untouched", () => {
     const state = tableInPlay();
@@ -97,14 +123,23 @@ describe("a participant anonymises themself", () => {
   });
 
   it("given a written card, when its author anonymises themself, then its source names « Participant·e N » and the old state's card is untouched", () => {
-    const state = act(tableInPlay(), BASTIEN, { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." });
+    const state = act(tableInPlay(), BASTIEN, {
+      type: "writeCard",
+      deck: "lever",
+      title: "Frugal",
+      text: "Faire mieux avec moins.",
+    });
     const cardId = handOf(state, BASTIEN).at(-1) ?? "";
     expect(state.cards[cardId]?.source).toContain("Bastien");
 
     const next = act(state, BASTIEN, ANONYMISE);
 
     expect(next.cards[cardId]?.source).toBe("Écrite à cette table par Participant·e 2");
-    expect(next.cards[cardId]).toMatchObject({ writtenBy: idOf(BASTIEN), title: "Frugal", text: "Faire mieux avec moins." });
+    expect(next.cards[cardId]).toMatchObject({
+      writtenBy: idOf(BASTIEN),
+      title: "Frugal",
+      text: "Faire mieux avec moins.",
+    });
     expect(state.cards[cardId]?.source).toContain("Bastien");
   });
 });
@@ -112,12 +147,16 @@ describe("a participant anonymises themself", () => {
 describe("a facilitator anonymises someone who asked them", () => {
   it("given Dorian removed, when Awa anonymises him, then his name leaves the moderation record of his removal too", () => {
     const removed = withDorianRemoved(tableInPlay());
-    expect(removed.moderationLog).toMatchObject([{ action: "removeParticipant", target: idOf(DORIAN), before: "Dorian" }]);
+    expect(removed.moderationLog).toMatchObject([
+      { action: "removeParticipant", target: idOf(DORIAN), before: "Dorian" },
+    ]);
 
     const next = act(removed, FACILITATOR, { type: "anonymiseParticipant", participantId: idOf(DORIAN) });
 
     expect(participant(next, DORIAN)).toMatchObject({ name: "Participant·e 4", role: "participant·e", removed: true });
-    expect(next.moderationLog).toMatchObject([{ action: "removeParticipant", target: idOf(DORIAN), before: "Participant·e 4" }]);
+    expect(next.moderationLog).toMatchObject([
+      { action: "removeParticipant", target: idOf(DORIAN), before: "Participant·e 4" },
+    ]);
     expect(JSON.stringify(next)).not.toContain("Dorian");
   });
 
@@ -128,23 +167,28 @@ describe("a facilitator anonymises someone who asked them", () => {
   });
 
   it("given a participant, when they try to anonymise someone else, then only the facilitator may", () => {
-    expect(refusalOf(tableInPlay(), BASTIEN, { type: "anonymiseParticipant", participantId: idOf(CHLOE) }).code).toBe("facilitatorOnly");
+    expect(refusalOf(tableInPlay(), BASTIEN, { type: "anonymiseParticipant", participantId: idOf(CHLOE) }).code).toBe(
+      "facilitatorOnly",
+    );
   });
 
   it("given someone who never sat at the table, when Awa names them, then she is told so", () => {
-    expect(refusalOf(tableInPlay(), FACILITATOR, { type: "anonymiseParticipant", participantId: "p-inconnu" }).code).toBe(
-      "participantNotFound",
-    );
+    expect(
+      refusalOf(tableInPlay(), FACILITATOR, { type: "anonymiseParticipant", participantId: "p-inconnu" }).code,
+    ).toBe("participantNotFound");
   });
 });
 
 describe("names kept for anonymised people", () => {
-  it.each(["Participant·e 2", "participant·E 12", " Participant·e  7 "])("given a newcomer named « %s », then the name is refused as reserved", (name) => {
-    const outcome = nameAvailable(tableInPreparation(), { name, role: "habitante", facilitator: false });
+  it.each(["Participant·e 2", "participant·E 12", " Participant·e  7 "])(
+    "given a newcomer named « %s », then the name is refused as reserved",
+    (name) => {
+      const outcome = nameAvailable(tableInPreparation(), { name, role: "habitante", facilitator: false });
 
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.refusal.code).toBe("nameReserved");
-  });
+      expect(outcome.ok).toBe(false);
+      if (!outcome.ok) expect(outcome.refusal.code).toBe("nameReserved");
+    },
+  );
 
   it("given names that only look close, then they may be taken", () => {
     for (const name of ["Participant·e", "Participante 2", "Participant·e deux"]) {
@@ -162,9 +206,18 @@ describe("exports made after an anonymisation", () => {
       if (!outcome.ok) throw new Error(`${action.type}: ${outcome.refusal.code}`);
       return outcome.state;
     };
-    const joined = join(tableInPlay(), { name: "Zéphyrine Quintal", role: "apicultrice du toit", facilitator: false }, { actorId: id, now: NOW });
+    const joined = join(
+      tableInPlay(),
+      { name: "Zéphyrine Quintal", role: "apicultrice du toit", facilitator: false },
+      { actorId: id, now: NOW },
+    );
     if (!joined.ok) throw new Error("Zéphyrine could not sit");
-    let state = as(joined.state, { type: "writeCard", deck: "lever", title: "Ruches partagées", text: "Des ruches sur chaque toit." });
+    let state = as(joined.state, {
+      type: "writeCard",
+      deck: "lever",
+      title: "Ruches partagées",
+      text: "Des ruches sur chaque toit.",
+    });
     const cardId = state.participants.find((p) => p.id === id)?.hand.at(-1) ?? "";
     state = as(state, { type: "place", cardId, afterStepId: null });
     state = as(state, { type: "narrate", stepId: state.path[0]?.id ?? "", text: "Le quartier bourdonne." });
@@ -175,7 +228,11 @@ describe("exports made after an anonymisation", () => {
   }
 
   function exportsOf(state: TableState): string[] {
-    return [storyMarkdown(state, EXPORT_META), storyHtml(state, EXPORT_META), JSON.stringify(storyJson(state, EXPORT_META))];
+    return [
+      storyMarkdown(state, EXPORT_META),
+      storyHtml(state, EXPORT_META),
+      JSON.stringify(storyJson(state, EXPORT_META)),
+    ];
   }
 
   it("given Zéphyrine's name in every export, when Awa anonymises her, then no export holds her name or role, and her texts stay", () => {

@@ -49,7 +49,10 @@ const PITFALL_BLANK: Card = {
   source: "Jeu d'essai des tests",
 };
 const DECK_WITH_BLANKS: readonly Card[] = [...SMALL_DECK, PITFALL_BLANK];
-const WITH_BLANKS = { cards: DECK_WITH_BLANKS, setup: { framingChallengeId: null, framingChallengeText: "Zéro voiture en 2050 ?" } };
+const WITH_BLANKS = {
+  cards: DECK_WITH_BLANKS,
+  setup: { framingChallengeId: null, framingChallengeText: "Zéro voiture en 2050 ?" },
+};
 
 const TITLE = "Des rues aux enfants";
 const TEXT = "Fermer les rues des écoles aux voitures, le matin et le soir.";
@@ -70,7 +73,8 @@ function bastienHoldsBlank(): TableState {
 function blankOnPath(state: TableState, cardId: string, placedBy: string, dealt = false): TableState {
   const next = structuredClone({ ...state, cards: {} }) as TableState;
   next.cards = state.cards;
-  for (const deck of ["challenge", "lever", "pitfall"] as const) next.piles[deck] = next.piles[deck].filter((id) => id !== cardId);
+  for (const deck of ["challenge", "lever", "pitfall"] as const)
+    next.piles[deck] = next.piles[deck].filter((id) => id !== cardId);
   next.path.push({
     id: `step-${next.nextStepNumber}`,
     cardId,
@@ -104,7 +108,12 @@ describe("a blank card drawn into my hand (writeBlank, then place)", () => {
   it("given Bastien writes his blank, then it becomes a card of the table, written by him, in its place in his hand; placed, it is on the path with its text", () => {
     let state = act(bastienHoldsBlank(), BASTIEN, { type: "draw", deck: "lever" });
     const [, lever] = handOf(state, BASTIEN);
-    state = act(state, BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: ` ${TITLE}\n `, text: ` ${TEXT} ` });
+    state = act(state, BASTIEN, {
+      type: "writeBlank",
+      cardId: CHALLENGE_BLANK.id,
+      title: ` ${TITLE}\n `,
+      text: ` ${TEXT} `,
+    });
 
     const [written] = handOf(state, BASTIEN);
     expect(handOf(state, BASTIEN)).toEqual([written, lever]);
@@ -120,16 +129,28 @@ describe("a blank card drawn into my hand (writeBlank, then place)", () => {
     });
     // The blank placeholder is used up, like the paper card written on.
     expect(state.cards[CHALLENGE_BLANK.id]).toBeUndefined();
-    expect(faces(state, idOf(BASTIEN))[0]).toMatchObject({ title: TITLE, blank: false, writtenBy: idOf(BASTIEN), dealt: false });
+    expect(faces(state, idOf(BASTIEN))[0]).toMatchObject({
+      title: TITLE,
+      blank: false,
+      writtenBy: idOf(BASTIEN),
+      dealt: false,
+    });
 
     state = act(state, BASTIEN, { type: "place", cardId: written ?? "", afterStepId: null });
     expect(state.path[0]).toMatchObject({ cardId: written, placedBy: idOf(BASTIEN), dealt: false, open: false });
-    expect(publicTable(state).path[0]?.card).toMatchObject({ deck: "challenge", title: TITLE, text: TEXT, blank: false, writtenBy: idOf(BASTIEN) });
+    expect(publicTable(state).path[0]?.card).toMatchObject({
+      deck: "challenge",
+      title: TITLE,
+      text: TEXT,
+      blank: false,
+      writtenBy: idOf(BASTIEN),
+    });
   });
 
   it("given a title or a text empty, too long or only spaces, then writing is refused with the limits of written cards, and nothing changes", () => {
     const state = bastienHoldsBlank();
-    const write = (title: string, text: string) => refusalOf(state, BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title, text });
+    const write = (title: string, text: string) =>
+      refusalOf(state, BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title, text });
     expect(write(" \n ", TEXT).code).toBe("cardTitleRequired");
     expect(write(TITLE, "  ").code).toBe("cardTextRequired");
     // Invisible characters are no text.
@@ -142,36 +163,67 @@ describe("a blank card drawn into my hand (writeBlank, then place)", () => {
   });
 
   it("given text with invisible or direction-changing characters, then the card keeps only what a reader sees", () => {
-    const state = act(bastienHoldsBlank(), BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: "Des\u200B rues\u202E", text: "Ligne 1\r\nLigne 2" });
+    const state = act(bastienHoldsBlank(), BASTIEN, {
+      type: "writeBlank",
+      cardId: CHALLENGE_BLANK.id,
+      title: "Des\u200B rues\u202E",
+      text: "Ligne 1\r\nLigne 2",
+    });
     const card = state.cards[handOf(state, BASTIEN)[0] ?? ""];
     expect(card).toMatchObject({ title: "Des rues", text: "Ligne 1\nLigne 2" });
   });
 
   it("given a blank in Chloé's hand, when Bastien tries to write it, then it is refused and her blank stays blank", () => {
-    const state = act(withPile(tableInPlay(WITH_BLANKS), "challenge", [CHALLENGE_BLANK.id]), CHLOE, { type: "draw", deck: "challenge" });
-    const refusal = refusalOf(state, BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: TITLE, text: TEXT });
+    const state = act(withPile(tableInPlay(WITH_BLANKS), "challenge", [CHALLENGE_BLANK.id]), CHLOE, {
+      type: "draw",
+      deck: "challenge",
+    });
+    const refusal = refusalOf(state, BASTIEN, {
+      type: "writeBlank",
+      cardId: CHALLENGE_BLANK.id,
+      title: TITLE,
+      text: TEXT,
+    });
     expect(refusal.code).toBe("cardNotInHand");
     expect(state.cards[CHALLENGE_BLANK.id]?.blank).toBe(true);
     // Nor may the facilitator write a card in someone's hand: it is theirs to write.
-    expect(refusalOf(state, FACILITATOR, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: TITLE, text: TEXT }).code).toBe("cardNotInHand");
+    expect(
+      refusalOf(state, FACILITATOR, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: TITLE, text: TEXT }).code,
+    ).toBe("cardNotInHand");
   });
 
   it("given a blank still in the pile, or a card that does not exist, then writing it is refused", () => {
     const state = tableInPlay(WITH_BLANKS);
-    expect(refusalOf(state, BASTIEN, { type: "writeBlank", cardId: PITFALL_BLANK.id, title: TITLE, text: TEXT }).code).toBe("blankNotFound");
-    expect(refusalOf(state, BASTIEN, { type: "writeBlank", cardId: "carte-inventee", title: TITLE, text: TEXT }).code).toBe("blankNotFound");
+    expect(
+      refusalOf(state, BASTIEN, { type: "writeBlank", cardId: PITFALL_BLANK.id, title: TITLE, text: TEXT }).code,
+    ).toBe("blankNotFound");
+    expect(
+      refusalOf(state, BASTIEN, { type: "writeBlank", cardId: "carte-inventee", title: TITLE, text: TEXT }).code,
+    ).toBe("blankNotFound");
   });
 
   it("given a card that is not blank, or a blank already written, then writing it is refused: a card is written once", () => {
-    let state = act(withPile(tableInPlay(WITH_BLANKS), "lever", [LEVER_OPEN.id]), BASTIEN, { type: "draw", deck: "lever" });
+    let state = act(withPile(tableInPlay(WITH_BLANKS), "lever", [LEVER_OPEN.id]), BASTIEN, {
+      type: "draw",
+      deck: "lever",
+    });
     const refusal = refusalOf(state, BASTIEN, { type: "writeBlank", cardId: LEVER_OPEN.id, title: TITLE, text: TEXT });
     expect(refusal.code).toBe("cardNotBlank");
     expect(refusal.message).toMatch(/déjà écrite/);
 
-    state = act(bastienHoldsBlank(), BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: TITLE, text: TEXT });
+    state = act(bastienHoldsBlank(), BASTIEN, {
+      type: "writeBlank",
+      cardId: CHALLENGE_BLANK.id,
+      title: TITLE,
+      text: TEXT,
+    });
     const written = handOf(state, BASTIEN)[0] ?? "";
-    expect(refusalOf(state, BASTIEN, { type: "writeBlank", cardId: written, title: "Autre", text: "Autre" }).code).toBe("cardNotBlank");
-    expect(refusalOf(state, BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: "Autre", text: "Autre" }).code).toBe("blankNotFound");
+    expect(refusalOf(state, BASTIEN, { type: "writeBlank", cardId: written, title: "Autre", text: "Autre" }).code).toBe(
+      "cardNotBlank",
+    );
+    expect(
+      refusalOf(state, BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: "Autre", text: "Autre" }).code,
+    ).toBe("blankNotFound");
   });
 
   it("given a blank Bastien does not want, then he may still discard it unwritten", () => {
@@ -183,11 +235,18 @@ describe("a blank card drawn into my hand (writeBlank, then place)", () => {
     let state = act(bastienHoldsBlank(), FACILITATOR, { type: "setTurnMode", mode: "turns" });
     state = act(state, BASTIEN, { type: "passTurn" });
     state = act(state, BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: TITLE, text: TEXT });
-    expect(refusalOf(state, BASTIEN, { type: "place", cardId: handOf(state, BASTIEN)[0] ?? "", afterStepId: null }).code).toBe("notYourTurn");
+    expect(
+      refusalOf(state, BASTIEN, { type: "place", cardId: handOf(state, BASTIEN)[0] ?? "", afterStepId: null }).code,
+    ).toBe("notYourTurn");
   });
 
   it("given the protocol, then a writeBlank frame is read with its text cleaned, and one without a card id is malformed", () => {
-    const parsed = actionSchema.parse({ type: "writeBlank", cardId: "challenge-blank-1", title: "Titre\u200B", text: "a\r\nb" });
+    const parsed = actionSchema.parse({
+      type: "writeBlank",
+      cardId: "challenge-blank-1",
+      title: "Titre\u200B",
+      text: "a\r\nb",
+    });
     expect(parsed).toEqual({ type: "writeBlank", cardId: "challenge-blank-1", title: "Titre", text: "a\nb" });
     expect(actionSchema.safeParse({ type: "writeBlank", title: "T", text: "x" }).success).toBe(false);
   });
@@ -203,9 +262,16 @@ describe("a blank pitfall dealt by the facilitator (dealPitfall)", () => {
     expect(handOf(state, BASTIEN)).toEqual([PITFALL_BLANK.id]);
     expect(faces(state, idOf(BASTIEN))[0]).toMatchObject({ blank: true, dealt: true });
     expect(refusalOf(state, BASTIEN, { type: "discard", cardId: PITFALL_BLANK.id }).code).toBe("dealtPitfallKept");
-    expect(refusalOf(state, BASTIEN, { type: "place", cardId: PITFALL_BLANK.id, afterStepId: null }).code).toBe("blankToWrite");
+    expect(refusalOf(state, BASTIEN, { type: "place", cardId: PITFALL_BLANK.id, afterStepId: null }).code).toBe(
+      "blankToWrite",
+    );
 
-    state = act(state, BASTIEN, { type: "writeBlank", cardId: PITFALL_BLANK.id, title: PITFALL_TITLE, text: PITFALL_TEXT });
+    state = act(state, BASTIEN, {
+      type: "writeBlank",
+      cardId: PITFALL_BLANK.id,
+      title: PITFALL_TITLE,
+      text: PITFALL_TEXT,
+    });
     const written = handOf(state, BASTIEN)[0] ?? "";
     expect(state.dealtCards).toEqual([written]);
     expect(state.cards[written]).toMatchObject({ deck: "pitfall", title: PITFALL_TITLE, writtenBy: idOf(BASTIEN) });
@@ -236,9 +302,18 @@ describe("a blank pitfall dealt by the facilitator (dealPitfall)", () => {
     expect(state.piles.pitfall).toEqual([PITFALL_TECH.id]);
     const step = state.path[0];
     expect(step).toMatchObject({ placedBy: idOf(FACILITATOR), dealt: true, open: true });
-    expect(state.cards[step?.cardId ?? ""]).toMatchObject({ deck: "pitfall", title: PITFALL_TITLE, text: PITFALL_TEXT, writtenBy: idOf(FACILITATOR) });
+    expect(state.cards[step?.cardId ?? ""]).toMatchObject({
+      deck: "pitfall",
+      title: PITFALL_TITLE,
+      text: PITFALL_TEXT,
+      writtenBy: idOf(FACILITATOR),
+    });
     expect(state.cards[PITFALL_BLANK.id]).toBeUndefined();
-    expect(publicTable(state).path[0]?.card).toMatchObject({ title: PITFALL_TITLE, blank: false, writtenBy: idOf(FACILITATOR) });
+    expect(publicTable(state).path[0]?.card).toMatchObject({
+      title: PITFALL_TITLE,
+      blank: false,
+      writtenBy: idOf(FACILITATOR),
+    });
   });
 
   it("given the facilitator writes the blank as she deals it to Bastien, then it arrives in his hand written, dealt", () => {
@@ -256,20 +331,46 @@ describe("a blank pitfall dealt by the facilitator (dealPitfall)", () => {
 
   it("given a text that breaks the limits, when Awa deals a blank onto the path, then it is refused and the pile is untouched", () => {
     const state = withPile(tableInPlay(WITH_BLANKS), "pitfall", [PITFALL_BLANK.id]);
-    expect(refusalOf(state, FACILITATOR, { type: "dealPitfall", to: null, afterStepId: null, title: " ", text: PITFALL_TEXT }).code).toBe("cardTitleRequired");
-    expect(refusalOf(state, FACILITATOR, { type: "dealPitfall", to: null, afterStepId: null, title: PITFALL_TITLE, text: "" }).code).toBe("cardTextRequired");
+    expect(
+      refusalOf(state, FACILITATOR, {
+        type: "dealPitfall",
+        to: null,
+        afterStepId: null,
+        title: " ",
+        text: PITFALL_TEXT,
+      }).code,
+    ).toBe("cardTitleRequired");
+    expect(
+      refusalOf(state, FACILITATOR, {
+        type: "dealPitfall",
+        to: null,
+        afterStepId: null,
+        title: PITFALL_TITLE,
+        text: "",
+      }).code,
+    ).toBe("cardTextRequired");
     expect(state.piles.pitfall).toEqual([PITFALL_BLANK.id]);
   });
 
   it("given a pile whose top is no longer blank (someone drew the blank meanwhile), when Awa deals with a text, then she is told so and nothing changes", () => {
     const state = withPile(tableInPlay(WITH_BLANKS), "pitfall", [PITFALL_MONEY.id]);
-    const refusal = refusalOf(state, FACILITATOR, { type: "dealPitfall", to: null, afterStepId: null, title: PITFALL_TITLE, text: PITFALL_TEXT });
+    const refusal = refusalOf(state, FACILITATOR, {
+      type: "dealPitfall",
+      to: null,
+      afterStepId: null,
+      title: PITFALL_TITLE,
+      text: PITFALL_TEXT,
+    });
     expect(refusal.code).toBe("pitfallNotBlank");
     expect(state.piles.pitfall).toEqual([PITFALL_MONEY.id]);
   });
 
   it("given a pile whose top is a written pitfall, when Awa deals it onto the path without text, then it lies there as before", () => {
-    const state = act(withPile(tableInPlay(WITH_BLANKS), "pitfall", [PITFALL_MONEY.id]), FACILITATOR, { type: "dealPitfall", to: null, afterStepId: null });
+    const state = act(withPile(tableInPlay(WITH_BLANKS), "pitfall", [PITFALL_MONEY.id]), FACILITATOR, {
+      type: "dealPitfall",
+      to: null,
+      afterStepId: null,
+    });
     expect(state.path[0]).toMatchObject({ cardId: PITFALL_MONEY.id, dealt: true, open: true });
   });
 });
@@ -278,11 +379,20 @@ describe("a blank already on the path (tables played before blanks could be writ
   it("given an « Écueil à écrire » Awa dealt onto the path, when she writes it, then the step shows her card and keeps everything else", () => {
     let state = blankOnPath(tableInPlay(WITH_BLANKS), PITFALL_BLANK.id, FACILITATOR, true);
     state = act(state, CHLOE, { type: "contribute", stepId: "step-1", kind: "yesAnd", text: "Oui, et…" });
-    state = act(state, FACILITATOR, { type: "writeBlank", cardId: PITFALL_BLANK.id, title: PITFALL_TITLE, text: PITFALL_TEXT });
+    state = act(state, FACILITATOR, {
+      type: "writeBlank",
+      cardId: PITFALL_BLANK.id,
+      title: PITFALL_TITLE,
+      text: PITFALL_TEXT,
+    });
     const step = state.path[0];
     expect(step).toMatchObject({ id: "step-1", placedBy: idOf(FACILITATOR), dealt: true, open: true });
     expect(step?.contributions).toHaveLength(1);
-    expect(state.cards[step?.cardId ?? ""]).toMatchObject({ deck: "pitfall", title: PITFALL_TITLE, writtenBy: idOf(FACILITATOR) });
+    expect(state.cards[step?.cardId ?? ""]).toMatchObject({
+      deck: "pitfall",
+      title: PITFALL_TITLE,
+      writtenBy: idOf(FACILITATOR),
+    });
   });
 
   it("given a blank Bastien placed, then he or a facilitator may write it, Chloé may not", () => {
@@ -311,10 +421,20 @@ describe("a blank already on the path (tables played before blanks could be writ
     let state = blankOnPath(tableInPlay(WITH_BLANKS), PITFALL_BLANK.id, FACILITATOR, true);
     projectTable(synced, publicTable(state), new Set(), NOW);
     expect(synced.path[0]?.card?.title).toBe(PITFALL_BLANK.title);
-    state = act(state, FACILITATOR, { type: "writeBlank", cardId: PITFALL_BLANK.id, title: PITFALL_TITLE, text: PITFALL_TEXT });
+    state = act(state, FACILITATOR, {
+      type: "writeBlank",
+      cardId: PITFALL_BLANK.id,
+      title: PITFALL_TITLE,
+      text: PITFALL_TEXT,
+    });
     projectTable(synced, publicTable(state), new Set(), NOW);
     expect(synced.path[0]?.id).toBe("step-1");
-    expect(synced.path[0]?.card).toMatchObject({ title: PITFALL_TITLE, text: PITFALL_TEXT, blank: false, writtenBy: idOf(FACILITATOR) });
+    expect(synced.path[0]?.card).toMatchObject({
+      title: PITFALL_TITLE,
+      text: PITFALL_TEXT,
+      blank: false,
+      writtenBy: idOf(FACILITATOR),
+    });
   });
 });
 
@@ -324,7 +444,14 @@ class Log {
 
   join(name: string, facilitator: boolean): this {
     const participantId = idOf(name);
-    return this.#push(`join:${participantId}`, { kind: "join", participantId, name, role: "habitant", facilitator, seatKeyHash: `seat-${name}` });
+    return this.#push(`join:${participantId}`, {
+      kind: "join",
+      participantId,
+      name,
+      role: "habitant",
+      facilitator,
+      seatKeyHash: `seat-${name}`,
+    });
   }
 
   act(name: string, action: Action, entryId: string): this {
@@ -351,7 +478,11 @@ describe("a written blank in the durable log: replay and undo", () => {
       .join(BASTIEN, false)
       .act(FACILITATOR, { type: "startPlay" }, "start")
       .act(FACILITATOR, { type: "dealPitfall", to: idOf(BASTIEN), afterStepId: null }, "deal")
-      .act(BASTIEN, { type: "writeBlank", cardId: PITFALL_BLANK.id, title: PITFALL_TITLE, text: PITFALL_TEXT }, "write");
+      .act(
+        BASTIEN,
+        { type: "writeBlank", cardId: PITFALL_BLANK.id, title: PITFALL_TITLE, text: PITFALL_TEXT },
+        "write",
+      );
   }
 
   it("given the log replayed twice, then the written card comes back the same, with the same id, text and writer", () => {
@@ -432,11 +563,15 @@ describe("a written blank in every export", () => {
     const setup = { framingChallengeId: null, framingChallengeText: "Zéro voiture en 2050 ?" };
     let state = seat(seat(openTable({ cards: kit, setup }), FACILITATOR, { facilitator: true }), BASTIEN);
     state = act(state, FACILITATOR, { type: "startPlay" });
-    state = act(withPile(state, "pitfall", [kitBlank.id, ...state.piles.pitfall.filter((id) => id !== kitBlank.id)]), FACILITATOR, {
-      type: "dealPitfall",
-      to: idOf(BASTIEN),
-      afterStepId: null,
-    });
+    state = act(
+      withPile(state, "pitfall", [kitBlank.id, ...state.piles.pitfall.filter((id) => id !== kitBlank.id)]),
+      FACILITATOR,
+      {
+        type: "dealPitfall",
+        to: idOf(BASTIEN),
+        afterStepId: null,
+      },
+    );
     state = act(state, BASTIEN, { type: "writeBlank", cardId: kitBlank.id, title: PITFALL_TITLE, text: PITFALL_TEXT });
 
     const bundle = tableDecks(state, decks);
@@ -451,30 +586,50 @@ describe("a written blank in every export", () => {
       source: t("moderation.writtenCardSource", { name: BASTIEN }),
     });
     expect(pitfalls.some((card) => card.id === kitBlank.id)).toBe(false);
-    expect(pitfalls.filter((card) => card.blank)).toHaveLength(decks.pitfall.cards.filter((card) => card.blank).length - 1);
+    expect(pitfalls.filter((card) => card.blank)).toHaveLength(
+      decks.pitfall.cards.filter((card) => card.blank).length - 1,
+    );
 
     const another = seat(openTable({ cards: kit, setup }), FACILITATOR, { facilitator: true });
-    const imported = act(another, FACILITATOR, { type: "importDeck", file: JSON.parse(JSON.stringify(bundle)), fileName: "deck.json" });
+    const imported = act(another, FACILITATOR, {
+      type: "importDeck",
+      file: JSON.parse(JSON.stringify(bundle)),
+      fileName: "deck.json",
+    });
     expect(Object.values(imported.cards).filter((card) => card.title === PITFALL_TITLE)).toHaveLength(1);
     expect(imported.piles.pitfall).toHaveLength(another.piles.pitfall.length + 1);
   });
 });
 
 describe("closing the story stops the timer", () => {
-  const running = () => act(act(tableInPlay(), FACILITATOR, { type: "setPhase", phase: "debrief" }), FACILITATOR, { type: "startTimer", minutes: 10, label: "Débrief" }, NOW);
+  const running = () =>
+    act(
+      act(tableInPlay(), FACILITATOR, { type: "setPhase", phase: "debrief" }),
+      FACILITATOR,
+      { type: "startTimer", minutes: 10, label: "Débrief" },
+      NOW,
+    );
 
   it.each([
     ["closeStory", { type: "closeStory" }],
     ["setPhase closed", { type: "setPhase", phase: "closed" }],
-  ] as const)("given a running timer, when Awa closes the story (%s) 3 minutes in, then it is paused with 7 minutes left, for good", (_name, close) => {
-    const closed = act(running(), FACILITATOR, close, NOW + 3 * MINUTE);
-    expect(closed.timer).toEqual({ label: "Débrief", durationMs: 10 * MINUTE, remainingMs: 7 * MINUTE, runningSince: null });
-    expect(timeLeft(closed.timer!, NOW + 60 * MINUTE)).toBe(7 * MINUTE);
-    expect(publicTable(closed).timer?.runningSince).toBe(0);
-    // Nobody can start it again over a closed story; the facilitator may still clear it.
-    expect(refusalOf(closed, FACILITATOR, { type: "resumeTimer" }).code).toBe("storyClosed");
-    expect(act(closed, FACILITATOR, { type: "clearTimer" }).timer).toBeNull();
-  });
+  ] as const)(
+    "given a running timer, when Awa closes the story (%s) 3 minutes in, then it is paused with 7 minutes left, for good",
+    (_name, close) => {
+      const closed = act(running(), FACILITATOR, close, NOW + 3 * MINUTE);
+      expect(closed.timer).toEqual({
+        label: "Débrief",
+        durationMs: 10 * MINUTE,
+        remainingMs: 7 * MINUTE,
+        runningSince: null,
+      });
+      expect(timeLeft(closed.timer!, NOW + 60 * MINUTE)).toBe(7 * MINUTE);
+      expect(publicTable(closed).timer?.runningSince).toBe(0);
+      // Nobody can start it again over a closed story; the facilitator may still clear it.
+      expect(refusalOf(closed, FACILITATOR, { type: "resumeTimer" }).code).toBe("storyClosed");
+      expect(act(closed, FACILITATOR, { type: "clearTimer" }).timer).toBeNull();
+    },
+  );
 
   it("given a paused timer, or none, when the story is closed, then it stays as it was", () => {
     const paused = act(running(), FACILITATOR, { type: "pauseTimer" }, NOW + MINUTE);

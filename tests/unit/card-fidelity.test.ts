@@ -66,13 +66,20 @@ describe("the cards against the kit (seeds/001)", () => {
     expect(card.kit?.license).toBe(decks.attribution.license);
   });
 
-  it.each(cards.map((card) => [card.id, card] as const))("%s: its face is the kit's text, or the change is listed", (_, card) => {
-    if (normalise(card.text) === normalise(card.kitText ?? "")) return;
-    expect(listedInChanges(card), `${card.id} differs from the kit and is not in cards/CHANGES.md`).toBe(true);
-  });
+  it.each(cards.map((card) => [card.id, card] as const))(
+    "%s: its face is the kit's text, or the change is listed",
+    (_, card) => {
+      if (normalise(card.text) === normalise(card.kitText ?? "")) return;
+      expect(listedInChanges(card), `${card.id} differs from the kit and is not in cards/CHANGES.md`).toBe(true);
+    },
+  );
 
   it("finds every example and keyword of a card in the kit", () => {
-    const missing = cards.flatMap((card) => [...(card.examples ?? []), ...(card.keywords ?? [])].filter((w) => !foundAnywhere(w)).map((w) => `${card.id}: ${w}`));
+    const missing = cards.flatMap((card) =>
+      [...(card.examples ?? []), ...(card.keywords ?? [])]
+        .filter((w) => !foundAnywhere(w))
+        .map((w) => `${card.id}: ${w}`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -89,7 +96,8 @@ describe("the cards against the kit (seeds/001)", () => {
   });
 
   it("gives a blank pitfall the kit's words: a list to complete by the kit's future users", () => {
-    for (const card of decks.pitfall.cards.filter((c) => c.blank)) expect(card.text).toContain("à compléter par les usagers futurs");
+    for (const card of decks.pitfall.cards.filter((c) => c.blank))
+      expect(card.text).toContain("à compléter par les usagers futurs");
   });
 
   it("shows no title the kit does not have, unless it is marked as ours", () => {
@@ -101,7 +109,9 @@ describe("the cards against the kit (seeds/001)", () => {
       if (card.blank) continue;
       const capitals = inAnnex(card) || card.deck !== "challenge";
       const fold = (s: string) => (capitals ? s.toLocaleUpperCase("fr") : s);
-      expect(fold(normalisedKit).includes(fold(normalise(name))), `${card.id}: « ${name} » is not in the kit`).toBe(true);
+      expect(fold(normalisedKit).includes(fold(normalise(name))), `${card.id}: « ${name} » is not in the kit`).toBe(
+        true,
+      );
       // Anything else we wrote about it is a label, shown as ours, never as its name.
       if (card.label) {
         expect(face.title).not.toBe(card.label);
@@ -117,7 +127,14 @@ describe("the cards against the kit (seeds/001)", () => {
     const face = cardFace(card as Card);
     expect(face.title).toBe(card?.text);
     expect(face.label).toBe("Et si le numérique relocalisait ?");
-    const stored = { id: "challenge-proximite-07", deck: "challenge", title: "Et si le numérique relocalisait ?", text: card?.text ?? "", theme: "proximite", source: "Kit AgirLocal" } as const;
+    const stored = {
+      id: "challenge-proximite-07",
+      deck: "challenge",
+      title: "Et si le numérique relocalisait ?",
+      text: card?.text ?? "",
+      theme: "proximite",
+      source: "Kit AgirLocal",
+    } as const;
     const old = cardFace(stored);
     expect(old.title).toBe(card?.text);
     expect(old.label).toBe("Et si le numérique relocalisait ?");

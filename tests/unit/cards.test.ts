@@ -106,7 +106,11 @@ describe("card decks", () => {
     // The annex card's two examples, then the kit's bracketed examples of part B (examples, not keywords).
     const rebound = decks.pitfall.cards.find((card) => card.id === "pitfall-effet-rebond");
     expect(rebound?.examples).toHaveLength(5);
-    expect(rebound?.examples?.slice(2)).toEqual(["voitures hybrides", "compteurs intelligents", "gains de performance de l'informatique"]);
+    expect(rebound?.examples?.slice(2)).toEqual([
+      "voitures hybrides",
+      "compteurs intelligents",
+      "gains de performance de l'informatique",
+    ]);
     for (const card of decks.pitfall.cards) expect(card.keywords).toBeUndefined();
     const blanks = decks.pitfall.cards.filter((card) => card.blank);
     expect(blanks.map((card) => card.id)).toEqual(
@@ -216,7 +220,9 @@ describe("broken deck files", () => {
   it("rejects an id used in two decks, naming both files", () => {
     const files = rawFiles();
     files.lever.cards[0].id = "pitfall-technicite";
-    expect(() => buildDecks(files)).toThrow("identifiant « pitfall-technicite » en double : levers.json et pitfalls.json");
+    expect(() => buildDecks(files)).toThrow(
+      "identifiant « pitfall-technicite » en double : levers.json et pitfalls.json",
+    );
   });
 
   it("rejects a card whose deck differs from the file's deck", () => {

@@ -17,7 +17,8 @@ export function runtimeImports(source: string, lazy = true): string[] {
   for (const [, typeOnly, , specifier = ""] of source.matchAll(statement)) if (!typeOnly) found.push(specifier);
   // import "m" (side effects only: styles, set-up)
   for (const [, specifier = ""] of source.matchAll(/(?:^|\n)\s*import\s*["']([^"']+)["']/g)) found.push(specifier);
-  if (lazy) for (const [, specifier = ""] of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) found.push(specifier);
+  if (lazy)
+    for (const [, specifier = ""] of source.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) found.push(specifier);
   return found;
 }
 
@@ -31,7 +32,9 @@ const isOwn = (specifier: string) => specifier.startsWith(".") || specifier.star
 function resolve(from: string, specifier: string): string | null {
   const alias = ALIASES.find(([prefix]) => specifier.startsWith(prefix));
   if (!alias && !specifier.startsWith(".")) return null;
-  const base = alias ? path.join(alias[1], specifier.slice(alias[0].length)) : path.resolve(path.dirname(from), specifier);
+  const base = alias
+    ? path.join(alias[1], specifier.slice(alias[0].length))
+    : path.resolve(path.dirname(from), specifier);
   for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts")]) {
     if (existsSync(candidate) && /\.(ts|tsx)$/.test(candidate)) return candidate;
   }
@@ -48,8 +51,14 @@ export function packagesReached(entry: string, lazy = true): Map<string, string[
     const chain = seen.get(file) ?? [];
     for (const specifier of runtimeImports(readFileSync(file, "utf8"), lazy)) {
       if (!isOwn(specifier)) {
-        const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] ?? "");
-        if (!packages.has(name)) packages.set(name, chain.map((f) => path.relative(root, f)));
+        const name = specifier.startsWith("@")
+          ? specifier.split("/").slice(0, 2).join("/")
+          : (specifier.split("/")[0] ?? "");
+        if (!packages.has(name))
+          packages.set(
+            name,
+            chain.map((f) => path.relative(root, f)),
+          );
         continue;
       }
       const target = resolve(file, specifier);
@@ -98,15 +107,21 @@ describe("the browser's modules", () => {
     // react-i18next's useTranslation copies the i18next instance on every mount and subscribes each component: on a
     // seated 40-step table that was a good part of the first render on a phone (bench/page-load.ts). Its set-up
     // (initReactI18next) is gone too, so its hook would show keys instead of words.
-    const files = readdirSync(path.join(root, "client/src"), { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
-    const offending = files.filter((file) => /from\s*["']react-i18next["']/.test(readFileSync(path.join(root, "client/src", file), "utf8")));
+    const files = readdirSync(path.join(root, "client/src"), { recursive: true, encoding: "utf8" }).filter((f) =>
+      /\.tsx?$/.test(f),
+    );
+    const offending = files.filter((file) =>
+      /from\s*["']react-i18next["']/.test(readFileSync(path.join(root, "client/src", file), "utf8")),
+    );
     expect(offending).toEqual([]);
   });
 
   it("animate with framer-motion's light `m` components, their features loaded apart (client/src/motion-root.tsx)", () => {
     // `motion` brings every animation feature into the table's chunk (~85 KB); a whole-package import() too, as the
     // bundler keeps the namespace whole. LazyMotion strict only throws in development, hence this check.
-    const files = readdirSync(path.join(root, "client/src"), { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f));
+    const files = readdirSync(path.join(root, "client/src"), { recursive: true, encoding: "utf8" }).filter((f) =>
+      /\.tsx?$/.test(f),
+    );
     const offending: string[] = [];
     for (const file of files) {
       const source = readFileSync(path.join(root, "client/src", file), "utf8");

@@ -10,7 +10,9 @@ import { NOW, tableInPlay } from "../fixtures.ts";
 /** WCAG 2.1 contrast ratio of two #rrggbb colours. */
 function contrast(a: string, b: string): number {
   const luminance = (hex: string) => {
-    const [r, g, b2] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b2] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b2 ?? 0);
   };
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -42,7 +44,11 @@ describe("the look of the decks", () => {
   });
 
   it("given a story, then its HTML export shows each card's deck with its pictogram, hidden from screen readers", () => {
-    const html = storyHtml(tableInPlay(), { attribution: "CC BY 3.0 FR", licenseUrl: "https://creativecommons.org/licenses/by/3.0/fr/", exportedAt: new Date(NOW) });
+    const html = storyHtml(tableInPlay(), {
+      attribution: "CC BY 3.0 FR",
+      licenseUrl: "https://creativecommons.org/licenses/by/3.0/fr/",
+      exportedAt: new Date(NOW),
+    });
     expect(html).toContain(`--challenge: ${DECK_LOOK.challenge.colour}`);
     const pictograms = html.match(/<svg[^>]*>/g) ?? [];
     expect(pictograms.length).toBeGreaterThan(0);

@@ -11,7 +11,14 @@ import { t } from "#shared/i18n/translate.ts";
 import { LIMITS, type TableState } from "#shared/model.ts";
 import { applyAction } from "#shared/rules/index.ts";
 import { storyHtml } from "#shared/story/html.ts";
-import { parseStoryJson, storyJson, STORY_FORMAT, STORY_VERSION, tableFromStory, type StoryExport } from "#shared/story/json.ts";
+import {
+  parseStoryJson,
+  storyJson,
+  STORY_FORMAT,
+  STORY_VERSION,
+  tableFromStory,
+  type StoryExport,
+} from "#shared/story/json.ts";
 import { escapeMarkdown, storyMarkdown } from "#shared/story/markdown.ts";
 import { exportRouter } from "#server/http/exports.ts";
 import { hashSecret } from "#server/secrets.ts";
@@ -59,7 +66,12 @@ function asFile(value: StoryExport): unknown {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** Who signs a text in the stories: name and role, as the rules stored them (a role on one line). */
@@ -75,7 +87,7 @@ function stepSection(page: string, index: number): string {
   const steps = page.split('<li class="step ').slice(1);
   const last = steps.length - 1;
   const step = steps[index] ?? "";
-  return index === last ? step.slice(0, step.indexOf("</ol>\n<p class=\"milestone end\"")) : step;
+  return index === last ? step.slice(0, step.indexOf('</ol>\n<p class="milestone end"')) : step;
 }
 
 /** One step of the Markdown story, from its heading's text to the next heading of a step (or of the debrief). */
@@ -117,7 +129,36 @@ describe("the story as printable HTML", () => {
 
   it("given hostile text everywhere, then the page only uses the tags the export writes", () => {
     const names = new Set(tagsOf(html).map((tag) => /^<\/?([a-z0-9!]+)/i.exec(tag)?.[1]?.toLowerCase()));
-    const allowed = ["!doctype", "html", "head", "meta", "title", "style", "body", "main", "header", "section", "h1", "h2", "h3", "p", "dl", "div", "dt", "dd", "ul", "ol", "li", "span", "footer", "a", "time", "svg", "path", "circle"];
+    const allowed = [
+      "!doctype",
+      "html",
+      "head",
+      "meta",
+      "title",
+      "style",
+      "body",
+      "main",
+      "header",
+      "section",
+      "h1",
+      "h2",
+      "h3",
+      "p",
+      "dl",
+      "div",
+      "dt",
+      "dd",
+      "ul",
+      "ol",
+      "li",
+      "span",
+      "footer",
+      "a",
+      "time",
+      "svg",
+      "path",
+      "circle",
+    ];
     expect([...names].filter((n) => !n || !allowed.includes(n))).toEqual([]);
   });
 
@@ -196,20 +237,30 @@ describe("the story as printable HTML", () => {
 
   it("given two desirable futures and two constraints set, then the setup shows each of them, and no empty constraint", () => {
     const setup = html.slice(html.indexOf('<section class="setup"'), html.indexOf('<section class="people"'));
-    expect(setup).toContain(`<dt>Horizon 2050 — Futur souhaitable 1</dt>\n<dd><p class="typed">${escapeHtml(HOSTILE_SETUP.desirableFuture)}</p>`);
-    expect(setup).toContain(`<dt>Horizon 2050 — Futur souhaitable 2</dt>\n<dd><p class="typed">${escapeHtml(HOSTILE_SETUP.otherFutures[0] ?? "")}</p>`);
-    expect(setup).toContain(`<dt>Contraintes de temps</dt>\n<dd><p class="typed">${escapeHtml(HOSTILE_SETUP.constraints.time)}</p>`);
-    expect(setup).toContain(`<dt>Valeurs à respecter</dt>\n<dd><p class="typed">${escapeHtml(HOSTILE_SETUP.constraints.values)}</p>`);
+    expect(setup).toContain(
+      `<dt>Horizon 2050 — Futur souhaitable 1</dt>\n<dd><p class="typed">${escapeHtml(HOSTILE_SETUP.desirableFuture)}</p>`,
+    );
+    expect(setup).toContain(
+      `<dt>Horizon 2050 — Futur souhaitable 2</dt>\n<dd><p class="typed">${escapeHtml(HOSTILE_SETUP.otherFutures[0] ?? "")}</p>`,
+    );
+    expect(setup).toContain(
+      `<dt>Contraintes de temps</dt>\n<dd><p class="typed">${escapeHtml(HOSTILE_SETUP.constraints.time)}</p>`,
+    );
+    expect(setup).toContain(
+      `<dt>Valeurs à respecter</dt>\n<dd><p class="typed">${escapeHtml(HOSTILE_SETUP.constraints.values)}</p>`,
+    );
     expect(setup).not.toContain("Acteurs en jeu");
   });
 
   it("given someone taken off the table, then the people list still names them, marked as removed", () => {
     const people = html.slice(html.indexOf('<section class="people"'), html.indexOf('<section class="path"'));
-    expect(people).toContain(`<span class="name">${escapeHtml(ZOE)}</span> — <span class="role">voisine [x](y)</span> <span class="badge removed">retiré·e de la table</span>`);
+    expect(people).toContain(
+      `<span class="name">${escapeHtml(ZOE)}</span> — <span class="role">voisine [x](y)</span> <span class="badge removed">retiré·e de la table</span>`,
+    );
     expect(count(people, "retiré·e de la table")).toBe(1);
   });
 
-  it("given \"oui, et…\" under a step, then each appears once, under that step, in order, signed by its author", () => {
+  it('given "oui, et…" under a step, then each appears once, under that step, in order, signed by its author', () => {
     const step = stepSection(html, 1);
     expect(step).toContain(escapeHtml(NARRATION_A));
     let from = step.indexOf("Oui, et…</p>");
@@ -285,7 +336,7 @@ describe("the story as printable HTML", () => {
   });
 
   it("given the page, then it is a French standalone document with a print stylesheet and the attribution at the bottom", () => {
-    expect(html.startsWith("<!DOCTYPE html>\n<html lang=\"fr\">")).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html>\n<html lang="fr">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toMatch(/@page\s*\{\s*size: A4; margin:/);
     expect(html).toMatch(/@media print \{[\s\S]*break-inside: avoid/);
@@ -329,8 +380,11 @@ describe("the story as Markdown, with hostile text", () => {
   it("given a told story, then each narration's first line appears once, in path order, followed by its author", () => {
     const inOrder = [
       ["\\- liste", "Raconté par \\*\\*Chloé\\*\\* 🌻"],
-      ["Les rues se referment aux voitures le dimanche.", "Raconté par \\<img src=x onerror=alert(1)\\> (\\[rôle\\](javascript:alert(1)) \\{\\{name\\}\\})"],
-      ["Une coopérative de vélos-cargos ouvre", "Raconté par Awa \"la Cheffe\" O'Neil"],
+      [
+        "Les rues se referment aux voitures le dimanche.",
+        "Raconté par \\<img src=x onerror=alert(1)\\> (\\[rôle\\](javascript:alert(1)) \\{\\{name\\}\\})",
+      ],
+      ["Une coopérative de vélos-cargos ouvre", 'Raconté par Awa "la Cheffe" O\'Neil'],
     ] as const;
     let from = markdown.indexOf("## Le chemin");
     for (const [narration, author] of inOrder) {
@@ -347,8 +401,12 @@ describe("the story as Markdown, with hostile text", () => {
 
   it("given two futures and two constraints, then each is a field of the setup, and the empty constraint is left out", () => {
     const setup = markdown.slice(0, markdown.indexOf("## Les personnes"));
-    expect(setup).toContain(`**Horizon 2050 — Futur souhaitable 1 :** ${escapeMarkdown(HOSTILE_SETUP.desirableFuture)}\n`);
-    expect(setup).toContain(`**Horizon 2050 — Futur souhaitable 2 :** ${escapeMarkdown(HOSTILE_SETUP.otherFutures[0] ?? "")}\n`);
+    expect(setup).toContain(
+      `**Horizon 2050 — Futur souhaitable 1 :** ${escapeMarkdown(HOSTILE_SETUP.desirableFuture)}\n`,
+    );
+    expect(setup).toContain(
+      `**Horizon 2050 — Futur souhaitable 2 :** ${escapeMarkdown(HOSTILE_SETUP.otherFutures[0] ?? "")}\n`,
+    );
     expect(setup).toContain(`**Contraintes de temps :** ${escapeMarkdown(HOSTILE_SETUP.constraints.time)}\n`);
     expect(setup).toContain(`**Valeurs à respecter :** ${escapeMarkdown(HOSTILE_SETUP.constraints.values)}\n`);
     expect(setup).not.toContain("Acteurs en jeu");
@@ -359,7 +417,7 @@ describe("the story as Markdown, with hostile text", () => {
     expect(count(markdown, "retiré·e de la table")).toBe(1);
   });
 
-  it("given \"oui, et…\" under a step, then each appears once, under that step, in order, with its author", () => {
+  it('given "oui, et…" under a step, then each appears once, under that step, in order, with its author', () => {
     const step = markdownStep(1);
     let from = step.indexOf("**Oui, et…**");
     expect(from).toBeGreaterThan(step.indexOf("Les rues se referment"));
@@ -380,7 +438,9 @@ describe("the story as Markdown, with hostile text", () => {
   it("given dealt pitfalls, then the answered one shows its answer and author, and the other is still open", () => {
     const met = markdownStep(3);
     expect(met).toContain("*Écueil distribué par l'animation — l'histoire l'a rencontré.*");
-    expect(met).toContain(`**Comment l'histoire rencontre cet écueil :**\n\n${escapeMarkdown(ANSWER)}  \n*— ${escapeMarkdown(SIGNED.mallory)}*`);
+    expect(met).toContain(
+      `**Comment l'histoire rencontre cet écueil :**\n\n${escapeMarkdown(ANSWER)}  \n*— ${escapeMarkdown(SIGNED.mallory)}*`,
+    );
     const open = markdownStep(5);
     expect(open).toContain("*Écueil distribué par l'animation — encore ouvert");
     expect(count(markdown, "Écueil distribué")).toBe(2);
@@ -427,7 +487,15 @@ describe("the story as versioned JSON", () => {
   it("given a session, then the JSON holds what the printed story leaves out: removed texts, suggestions, turns, timer, lock", () => {
     const { table } = exported;
     expect(table.path.map((s) => s.id)).toEqual(story.stepIds);
-    expect(table.path.map((s) => s.narration)).toEqual([NARRATION_B, NARRATION_A, NARRATION_C, "", NARRATION_WRITTEN, "", ""]);
+    expect(table.path.map((s) => s.narration)).toEqual([
+      NARRATION_B,
+      NARRATION_A,
+      NARRATION_C,
+      "",
+      NARRATION_WRITTEN,
+      "",
+      "",
+    ]);
     expect(table.removedSteps.map((s) => s.narration)).toEqual([NARRATION_REMOVED]);
     expect(table.moderationLog.map((r) => [r.action, r.before])).toEqual([
       ["removeStep", NARRATION_REMOVED],
@@ -435,8 +503,16 @@ describe("the story as versioned JSON", () => {
       ["removeParticipant", ZOE],
     ]);
     expect(table.suggestions.map((s) => [s.authorId, s.text])).toEqual([[IDS.mallory, SUGGESTION]]);
-    expect(table.path.find((s) => s.id === story.yesAndStepId)?.contributions.map((c) => c.text)).toEqual([YES_AND_CHLOE, YES_AND_ZOE, YES_AND_AWA]);
-    expect(table.cards[story.writtenCardId]).toMatchObject({ title: WRITTEN_TITLE, text: WRITTEN_TEXT, writtenBy: IDS.chloe });
+    expect(table.path.find((s) => s.id === story.yesAndStepId)?.contributions.map((c) => c.text)).toEqual([
+      YES_AND_CHLOE,
+      YES_AND_ZOE,
+      YES_AND_AWA,
+    ]);
+    expect(table.cards[story.writtenCardId]).toMatchObject({
+      title: WRITTEN_TITLE,
+      text: WRITTEN_TEXT,
+      writtenBy: IDS.chloe,
+    });
     expect(table.participants.map((p) => p.debrief)).toEqual([DEBRIEF_AWA, DEBRIEF_MALLORY, DEBRIEF_CHLOE, ""]);
     expect(table.participants.find((p) => p.id === IDS.zoe)?.removed).toBe(true);
     expect(table.setup.otherFutures).toEqual(HOSTILE_SETUP.otherFutures);
@@ -495,7 +571,11 @@ describe("the story as versioned JSON", () => {
     const drawn = applyAction(started.state, { type: "draw", deck: "lever" }, { actorId: IDS.mallory, now: NOW });
     if (!drawn.ok) throw new Error(drawn.refusal.message);
     expect(drawn.state.participants.find((p) => p.id === IDS.mallory)?.hand).toEqual(["lever-hostile-2"]);
-    const placed = applyAction(drawn.state, { type: "place", cardId: "lever-hostile-2", afterStepId: null }, { actorId: IDS.mallory, now: NOW });
+    const placed = applyAction(
+      drawn.state,
+      { type: "place", cardId: "lever-hostile-2", afterStepId: null },
+      { actorId: IDS.mallory, now: NOW },
+    );
     if (!placed.ok) throw new Error(placed.refusal.message);
     expect(placed.state.path.map((s) => s.id)).toEqual(["step-9", ...story.stepIds]);
   });
@@ -540,7 +620,10 @@ describe("reading a version 1 story", () => {
   /** A story exported by the previous version of the game (before phases of debrief, contributions and moderation). */
   const V1 = JSON.parse(readFileSync(new URL("../golden/story-v1.json", import.meta.url), "utf8")) as {
     version: number;
-    table: { participants: { id: string; facilitator: boolean; hand: string[] }[]; path: { narration: string }[] } & Record<string, unknown>;
+    table: {
+      participants: { id: string; facilitator: boolean; hand: string[] }[];
+      path: { narration: string }[];
+    } & Record<string, unknown>;
   };
 
   it("given a version 1 file, then it is read and upgraded: the same story, with what it could not hold left empty", () => {
@@ -551,12 +634,25 @@ describe("reading a version 1 story", () => {
     expect(table.path.map((s) => s.narration)).toEqual(V1.table.path.map((s) => s.narration));
     expect(table.path.every((s) => !s.dealt && !s.open && s.contributions.length === 0)).toBe(true);
     expect(table.path[0]?.reactions).toEqual({ plausible: [], desirable: [] });
-    expect(table.setup).toMatchObject({ otherFutures: [], constraints: { time: "", values: "", actors: "" }, themesInPlay: [] });
+    expect(table.setup).toMatchObject({
+      otherFutures: [],
+      constraints: { time: "", values: "", actors: "" },
+      themesInPlay: [],
+    });
     expect(table.setup.decksInPlay).toEqual(["challenge", "lever", "pitfall"]);
-    expect(table.participants.map((p) => [p.removed, p.debrief, p.debriefAt])).toEqual(V1.table.participants.map(() => [false, "", null]));
+    expect(table.participants.map((p) => [p.removed, p.debrief, p.debriefAt])).toEqual(
+      V1.table.participants.map(() => [false, "", null]),
+    );
     const players = V1.table.participants.filter((p) => !p.facilitator).map((p) => p.id);
     expect(table.turns).toEqual({ mode: "free", order: players, current: null });
-    expect(table).toMatchObject({ nextId: 1, locked: false, timer: null, suggestions: [], dealtCards: [], moderationLog: [] });
+    expect(table).toMatchObject({
+      nextId: 1,
+      locked: false,
+      timer: null,
+      suggestions: [],
+      dealtCards: [],
+      moderationLog: [],
+    });
   });
 
   it("given a version 1 file continued, then the new table plays on and exports as version 2", () => {
@@ -564,7 +660,12 @@ describe("reading a version 1 story", () => {
     if (!parsed.ok) throw new Error(parsed.message);
     let state = tableFromStory(parsed.story, { id: "table-v1", now: NOW });
     state = act(state, AWA, { type: "startPlay" });
-    state = act(state, CHLOE, { type: "contribute", stepId: state.path[0]!.id, kind: "yesAnd", text: "Oui, et la suite." });
+    state = act(state, CHLOE, {
+      type: "contribute",
+      stepId: state.path[0]!.id,
+      kind: "yesAnd",
+      text: "Oui, et la suite.",
+    });
     const again = parseStoryJson(asFile(storyJson(state, EXPORT_META)));
     expect(again.ok && again.story.version).toBe(2);
     expect(again.ok && again.story.table.path[0]?.contributions.map((c) => c.text)).toEqual(["Oui, et la suite."]);
@@ -573,7 +674,10 @@ describe("reading a version 1 story", () => {
   it("given a version 1 file with a broken field or a field of version 2, then it names it", () => {
     const copy = structuredClone(V1);
     copy.table.path[0]!.narration = 42 as unknown as string;
-    expect(parseStoryJson(copy)).toMatchObject({ ok: false, message: expect.stringMatching(/^table\.path\[0\]\.narration : /) });
+    expect(parseStoryJson(copy)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^table\.path\[0\]\.narration : /),
+    });
     const mixed = structuredClone(V1);
     Object.assign(mixed.table, { locked: false });
     expect(parseStoryJson(mixed)).toEqual({ ok: false, message: "table.locked : champ inconnu" });
@@ -619,7 +723,9 @@ describe("reading a JSON story: refusals", () => {
 
   it("given a step whose card is missing from the cards, then it names the step and the card", () => {
     const message = refusal(broken((json) => delete json.table.cards[json.table.path[1]!.cardId]));
-    expect(message).toBe("table.path[1].cardId : la carte « lever-hostile-3 » n'est pas dans les cartes du récit (table.cards)");
+    expect(message).toBe(
+      "table.path[1].cardId : la carte « lever-hostile-3 » n'est pas dans les cartes du récit (table.cards)",
+    );
   });
 
   it("given a hand, pile or framing challenge holding an unknown card, then it names where", () => {
@@ -636,8 +742,12 @@ describe("reading a JSON story: refusals", () => {
 
   it("given a step placed by nobody of the table, then it names the step and the unknown author", () => {
     const message = refusal(broken((json) => (json.table.path[2]!.placedBy = "p-inconnu")));
-    expect(message).toBe("table.path[2].placedBy : « p-inconnu » n'est pas une personne de la table (table.participants)");
-    expect(refusal(broken((json) => (json.table.removedSteps[0]!.placedBy = "p-inconnu")))).toMatch(/^table\.removedSteps\[0\]\.placedBy : /);
+    expect(message).toBe(
+      "table.path[2].placedBy : « p-inconnu » n'est pas une personne de la table (table.participants)",
+    );
+    expect(refusal(broken((json) => (json.table.removedSteps[0]!.placedBy = "p-inconnu")))).toMatch(
+      /^table\.removedSteps\[0\]\.placedBy : /,
+    );
   });
 
   it("given a broken, missing or unknown field, then it names the field in French", () => {
@@ -682,7 +792,9 @@ describe("reading a JSON story: refusals", () => {
     expect(refusal(broken((json) => (json.table.nextStepNumber = 3)))).toBe(
       "table.nextStepNumber : doit dépasser le numéro de chaque étape (au moins 9)",
     );
-    expect(refusal(broken((json) => json.table.path[3]!.contributions.push({ ...json.table.path[1]!.contributions[0]! })))).toBe(
+    expect(
+      refusal(broken((json) => json.table.path[3]!.contributions.push({ ...json.table.path[1]!.contributions[0]! }))),
+    ).toBe(
       `table.path[3].contributions[1].id : la contribution « ${exported.table.path[1]!.contributions[0]!.id} » apparaît deux fois`,
     );
     expect(refusal(broken((json) => (json.table.nextId = 2)))).toBe(
@@ -704,7 +816,9 @@ describe("reading a JSON story: refusals", () => {
     expect(refusal(broken((json) => (json.table.suggestions[0]!.authorId = "p-inconnu")))).toBe(
       `table.suggestions[0].authorId : ${unknown}`,
     );
-    expect(refusal(broken((json) => (json.table.moderationLog[1]!.by = "p-inconnu")))).toBe(`table.moderationLog[1].by : ${unknown}`);
+    expect(refusal(broken((json) => (json.table.moderationLog[1]!.by = "p-inconnu")))).toBe(
+      `table.moderationLog[1].by : ${unknown}`,
+    );
   });
 
   it("given turns naming someone who is not at the table, or a turn outside the order, then it refuses them", () => {
@@ -722,7 +836,9 @@ describe("reading a JSON story: refusals", () => {
     );
     const chloeCard = exported.table.participants.find((p) => p.id === IDS.chloe)?.hand[0] ?? "";
     expect(parseStoryJson(broken((json) => json.table.dealtCards.push(chloeCard))).ok).toBe(true);
-    expect(refusal(broken((json) => (json.table.path[0]!.open = true)))).toBe("table.path[0].open : seul un écueil distribué peut rester ouvert");
+    expect(refusal(broken((json) => (json.table.path[0]!.open = true)))).toBe(
+      "table.path[0].open : seul un écueil distribué peut rester ouvert",
+    );
   });
 
   it("given a card written at the table, then it is checked like one: its own fields, not those only the kit's cards carry", () => {
@@ -752,24 +868,39 @@ describe("reading a JSON story: refusals", () => {
     expect(refusal(broken((json) => (json.table.participants[1]!.name = "n".repeat(LIMITS.nameLength + 1))))).toBe(
       `table.participants[1].name : Le nom ne doit pas dépasser ${LIMITS.nameLength} caractères.`,
     );
-    expect(refusal(broken((json) => (json.table.participants[1]!.role = "  ")))).toMatch(/^table\.participants\[1\]\.role : Dites qui/);
+    expect(refusal(broken((json) => (json.table.participants[1]!.role = "  ")))).toMatch(
+      /^table\.participants\[1\]\.role : Dites qui/,
+    );
     expect(refusal(broken((json) => (json.table.setup.horizonYear = 1999)))).toBe(
       "table.setup : L'horizon doit être une année entre 2025 et 2200.",
     );
     expect(refusal(broken((json) => (json.table.setup.title = " ")))).toBe("table.setup : Donnez un titre à la table.");
-    expect(refusal(broken((json) => json.table.participants[0]!.hand.push(...Array<string>(LIMITS.handSize + 1).fill("lever-hostile-1"))))).toMatch(new RegExp(`^table\\.participants\\[0\\]\\.hand : plus de ${LIMITS.handSize} cartes en main`));
-    expect(refusal(broken((json) => (json.table.path[1]!.contributions[0]!.text = "x".repeat(LIMITS.contributionLength + 1))))).toBe(
+    expect(
+      refusal(
+        broken((json) =>
+          json.table.participants[0]!.hand.push(...Array<string>(LIMITS.handSize + 1).fill("lever-hostile-1")),
+        ),
+      ),
+    ).toMatch(new RegExp(`^table\\.participants\\[0\\]\\.hand : plus de ${LIMITS.handSize} cartes en main`));
+    expect(
+      refusal(
+        broken((json) => (json.table.path[1]!.contributions[0]!.text = "x".repeat(LIMITS.contributionLength + 1))),
+      ),
+    ).toBe(
       `table.path[1].contributions[0].text : La contribution ne doit pas dépasser ${LIMITS.contributionLength} caractères.`,
     );
-    expect(refusal(broken((json) => (json.table.participants[2]!.debrief = "x".repeat(LIMITS.debriefLength + 1))))).toBe(
-      `table.participants[2].debrief : Le débrief ne doit pas dépasser ${LIMITS.debriefLength} caractères.`,
-    );
-    expect(refusal(broken((json) => json.table.setup.otherFutures.push(...Array<string>(LIMITS.futures).fill("Un autre futur"))))).toMatch(
-      /^table\.setup : /,
-    );
+    expect(
+      refusal(broken((json) => (json.table.participants[2]!.debrief = "x".repeat(LIMITS.debriefLength + 1)))),
+    ).toBe(`table.participants[2].debrief : Le débrief ne doit pas dépasser ${LIMITS.debriefLength} caractères.`);
+    expect(
+      refusal(
+        broken((json) => json.table.setup.otherFutures.push(...Array<string>(LIMITS.futures).fill("Un autre futur"))),
+      ),
+    ).toMatch(/^table\.setup : /);
     const crowd = broken((json) => {
       const base = json.table.participants[1]!;
-      for (let i = 0; i < LIMITS.participants; i += 1) json.table.participants.push({ ...base, id: `p-foule-${i}`, hand: [] });
+      for (let i = 0; i < LIMITS.participants; i += 1)
+        json.table.participants.push({ ...base, id: `p-foule-${i}`, hand: [] });
     });
     expect(refusal(crowd)).toBe(`table.participants : plus de ${LIMITS.participants} personnes à la table`);
   });
@@ -796,7 +927,15 @@ describe("the story download routes", () => {
       exportRouter({
         secrets: async (id) => {
           const table = tables.get(id);
-          return table && { facilitatorKeyHash: table.facilitatorKeyHash, invite: "invitation", observerKey: "observation", retiredInviteHashes: [], workshopFacilitatorKeyHash: null };
+          return (
+            table && {
+              facilitatorKeyHash: table.facilitatorKeyHash,
+              invite: "invitation",
+              observerKey: "observation",
+              retiredInviteHashes: [],
+              workshopFacilitatorKeyHash: null,
+            }
+          );
         },
         current: async (id) => {
           tablesRead.push(id);
@@ -822,7 +961,10 @@ describe("the story download routes", () => {
       for (const init of [{}, withKey("mauvaise-cle")]) {
         const response = await fetch(url(format), init);
         expect(response.status, format).toBe(401);
-        expect(await response.json()).toEqual({ code: "facilitatorKeyRequired", message: t("http.facilitatorKeyRequired") });
+        expect(await response.json()).toEqual({
+          code: "facilitatorKeyRequired",
+          message: t("http.facilitatorKeyRequired"),
+        });
       }
     }
     // Refused before the table was ever read: a request without the secret costs the server nothing.

@@ -30,7 +30,14 @@ const NOT_EXPORTED: Record<string, string> = {
 
 const REMOVED_CONTRIBUTION_NUMBER = 7830;
 /** A challenge still in its pile once the other frames the story (the session's own two are framing and on the path). */
-const SPARE_CHALLENGE: TableCard = { id: "challenge-couverture", deck: "challenge", title: "Défi-7840", text: "Texte-7841", themes: ["mobilite"], source: "Source-7842" };
+const SPARE_CHALLENGE: TableCard = {
+  id: "challenge-couverture",
+  deck: "challenge",
+  title: "Défi-7840",
+  text: "Texte-7841",
+  themes: ["mobilite"],
+  source: "Source-7842",
+};
 
 /** The hostile session played through the rules (tests/story-fixtures.ts), with what it leaves unset filled in. */
 function everyFieldSet(): FullTable {
@@ -38,7 +45,9 @@ function everyFieldSet(): FullTable {
   const timer = state.timer;
   const current = state.turns.current;
   if (!timer || current === null) throw new Error("the hostile story runs a timer and turns");
-  const framingChallengeId = Object.keys(state.cards).find((id) => id.startsWith("challenge-") && !state.path.some((s) => s.cardId === id));
+  const framingChallengeId = Object.keys(state.cards).find(
+    (id) => id.startsWith("challenge-") && !state.path.some((s) => s.cardId === id),
+  );
   if (!framingChallengeId) throw new Error("no challenge left to frame the story");
   return {
     ...state,
@@ -46,9 +55,17 @@ function everyFieldSet(): FullTable {
       ...state.setup,
       framingChallengeId,
       themesInPlay: ["mobilite"],
-      stakes: { ifNothing: "Enjeu-si-rien-7731", objectives: [{ text: "Objectif-7732", priority: 2 }], quickWins: ["Victoire-7733"], indicators: ["Indicateur-7734"] },
+      stakes: {
+        ifNothing: "Enjeu-si-rien-7731",
+        objectives: [{ text: "Objectif-7732", priority: 2 }],
+        quickWins: ["Victoire-7733"],
+        indicators: ["Indicateur-7734"],
+      },
     },
-    piles: { ...state.piles, challenge: [...state.piles.challenge.filter((id) => id !== framingChallengeId), SPARE_CHALLENGE.id] },
+    piles: {
+      ...state.piles,
+      challenge: [...state.piles.challenge.filter((id) => id !== framingChallengeId), SPARE_CHALLENGE.id],
+    },
     cards: { ...state.cards, [SPARE_CHALLENGE.id]: SPARE_CHALLENGE },
     nextId: REMOVED_CONTRIBUTION_NUMBER + 1,
     participants: state.participants.map((p, i) => ({
@@ -63,7 +80,16 @@ function everyFieldSet(): FullTable {
     // The removed step had no "oui, et…" nor reaction: one of each, so that their fields are checked there too.
     removedSteps: state.removedSteps.map(complete).map((step) => ({
       ...step,
-      contributions: [{ id: `contribution-${REMOVED_CONTRIBUTION_NUMBER}`, authorId: IDS.chloe, kind: "yesAnd", text: "Retiré-7820", at: 7_820_001, authorRole: "Rôle-7821" }],
+      contributions: [
+        {
+          id: `contribution-${REMOVED_CONTRIBUTION_NUMBER}`,
+          authorId: IDS.chloe,
+          kind: "yesAnd",
+          text: "Retiré-7820",
+          at: 7_820_001,
+          authorRole: "Rôle-7821",
+        },
+      ],
       reactions: { plausible: [IDS.chloe], desirable: [IDS.mallory] },
     })),
     turns: { ...state.turns, current },
@@ -107,7 +133,8 @@ function emptyLists(root: unknown): string[] {
       lists.set(path, (lists.get(path) ?? false) || value.length > 0);
       value.forEach((item) => walk(item, `${path}[]`));
     } else if (typeof value === "object" && value !== null) {
-      for (const [key, inner] of Object.entries(value)) walk(inner, path ? `${path}.${path === "cards" ? "*" : key}` : key);
+      for (const [key, inner] of Object.entries(value))
+        walk(inner, path ? `${path}.${path === "cards" ? "*" : key}` : key);
     }
   };
   walk(root, "");
@@ -115,7 +142,10 @@ function emptyLists(root: unknown): string[] {
 }
 
 function valueAt(root: unknown, at: readonly (string | number)[]): unknown {
-  return at.reduce<unknown>((node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined), root);
+  return at.reduce<unknown>(
+    (node, key) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined),
+    root,
+  );
 }
 
 /** Field paths of the table that reach no export and are not on NOT_EXPORTED. */
@@ -129,7 +159,10 @@ function unexported(table: TableState): string[] {
   for (const leaf of leaves(table)) {
     if (leaf.path in NOT_EXPORTED) continue;
     const archived = JSON.stringify(valueAt(read.story.table, leaf.at)) === JSON.stringify(leaf.value);
-    const told = (typeof leaf.value === "string" && leaf.value !== "") || typeof leaf.value === "number" ? texts.some((text) => text.includes(String(leaf.value))) : false;
+    const told =
+      (typeof leaf.value === "string" && leaf.value !== "") || typeof leaf.value === "number"
+        ? texts.some((text) => text.includes(String(leaf.value)))
+        : false;
     if (!archived && !told) missing.add(leaf.path);
   }
   return [...missing];

@@ -9,13 +9,17 @@ import type { Phase } from "#shared/model.ts";
 /** A test-only language: every French string, marked, so any string read from French instead would show. */
 function marked(node: Dictionary): Dictionary {
   const walk = (value: unknown): unknown =>
-    typeof value === "string" ? `[xx] ${value}` : Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, walk(v)]));
+    typeof value === "string"
+      ? `[xx] ${value}`
+      : Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, walk(v)]));
   return walk(node) as Dictionary;
 }
 
 /** Every key of the dictionary that holds a string, "a.b.c". */
 function keysOf(node: object, prefix = ""): string[] {
-  return Object.entries(node).flatMap(([key, value]) => (typeof value === "string" ? [prefix + key] : keysOf(value as object, `${prefix}${key}.`)));
+  return Object.entries(node).flatMap(([key, value]) =>
+    typeof value === "string" ? [prefix + key] : keysOf(value as object, `${prefix}${key}.`),
+  );
 }
 
 describe("one translation for the server and the browser", () => {
@@ -28,7 +32,9 @@ describe("one translation for the server and the browser", () => {
   });
 
   it("leaves typed text as it is: no HTML escaping (the exports and React escape), no $-patterns, no nested placeholders", () => {
-    expect(t("refusal.nameTaken", { name: "<b>A&B</b> $& {{max}}" })).toMatch(/^« <b>A&B<\/b> \$& \{\{max\}\} » est déjà assis·e/);
+    expect(t("refusal.nameTaken", { name: "<b>A&B</b> $& {{max}}" })).toMatch(
+      /^« <b>A&B<\/b> \$& \{\{max\}\} » est déjà assis·e/,
+    );
   });
 
   it("gives the browser the very instance the server uses", () => {

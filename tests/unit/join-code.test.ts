@@ -2,7 +2,13 @@
 // whole alphabet.
 import { describe, expect, it } from "vitest";
 import { newJoinCode } from "#server/secrets.ts";
-import { formatJoinCode, isJoinCode, JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, normaliseJoinCode } from "#shared/join-code.ts";
+import {
+  formatJoinCode,
+  isJoinCode,
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  normaliseJoinCode,
+} from "#shared/join-code.ts";
 
 describe("the join code's alphabet", () => {
   it("has no character that looks like another: no 0/O, 1/I/L, U/V", () => {
@@ -24,10 +30,18 @@ describe("what people type", () => {
     expect(isJoinCode(normaliseJoinCode(typed))).toBe(true);
   });
 
-  it.each(["", "K7PQ2MX", "K7PQ2MXRZ", "K7PQ2MX0", "K7PQ2MXO", "K7PQ2MXI", "K7PQ2MXL", "K7PQ2MXU", "K7PQ2MX!", "K7PQ2MXé"])(
-    "given « %s », then it is not a code",
-    (typed) => expect(isJoinCode(normaliseJoinCode(typed))).toBe(false),
-  );
+  it.each([
+    "",
+    "K7PQ2MX",
+    "K7PQ2MXRZ",
+    "K7PQ2MX0",
+    "K7PQ2MXO",
+    "K7PQ2MXI",
+    "K7PQ2MXL",
+    "K7PQ2MXU",
+    "K7PQ2MX!",
+    "K7PQ2MXé",
+  ])("given « %s », then it is not a code", (typed) => expect(isJoinCode(normaliseJoinCode(typed))).toBe(false));
 
   it("shows a code in two groups of four, to read aloud", () => {
     expect(formatJoinCode("K7PQ2MXR")).toBe("K7PQ-2MXR");

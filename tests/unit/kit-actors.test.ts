@@ -48,7 +48,12 @@ function hatChanged(): { state: TableState; first: string; second: string } {
   const first = drawAndPlace(state, CHLOE, "lever", null);
   state = act(first.state, CHLOE, { type: "changeRole", role: "citoyenne", zone: "civilSociety" });
   const second = drawAndPlace(state, CHLOE, "lever", first.stepId);
-  state = act(second.state, CHLOE, { type: "contribute", stepId: first.stepId, kind: "yesAnd", text: "Oui, et le marché s'y installe." });
+  state = act(second.state, CHLOE, {
+    type: "contribute",
+    stepId: first.stepId,
+    kind: "yesAnd",
+    text: "Oui, et le marché s'y installe.",
+  });
   return { state, first: first.stepId, second: second.stepId };
 }
 
@@ -68,7 +73,11 @@ describe("where each person stands on the actor map", () => {
   });
 
   it("given a zone that is not on the kit's map, then the join is refused", () => {
-    const outcome = join(openTable(), { name: "Eve", role: "habitante", facilitator: false, zone: "space" as never }, { actorId: "p-eve", now: NOW });
+    const outcome = join(
+      openTable(),
+      { name: "Eve", role: "habitante", facilitator: false, zone: "space" as never },
+      { actorId: "p-eve", now: NOW },
+    );
     expect(outcome.ok ? null : outcome.refusal.code).toBe("zoneUnknown");
   });
 });
@@ -100,7 +109,10 @@ describe("changing hats", () => {
   });
 
   it("given no zone in the change, then the zone stays as it was", () => {
-    const state = act(act(mappedTable(), FACILITATOR, { type: "startPlay" }), BASTIEN, { type: "changeRole", role: "  parent d'élève " });
+    const state = act(act(mappedTable(), FACILITATOR, { type: "startPlay" }), BASTIEN, {
+      type: "changeRole",
+      role: "  parent d'élève ",
+    });
     expect(participant(state, BASTIEN)).toMatchObject({ role: "parent d'élève", zone: "civilSociety" });
   });
 
@@ -109,7 +121,10 @@ describe("changing hats", () => {
   });
 
   it("given the debrief, then changing hats is still possible", () => {
-    const debrief = act(act(mappedTable(), FACILITATOR, { type: "startPlay" }), FACILITATOR, { type: "setPhase", phase: "debrief" });
+    const debrief = act(act(mappedTable(), FACILITATOR, { type: "startPlay" }), FACILITATOR, {
+      type: "setPhase",
+      phase: "debrief",
+    });
     expect(participant(act(debrief, BASTIEN, { type: "changeRole", role: "citoyen" }), BASTIEN).role).toBe("citoyen");
   });
 
@@ -123,7 +138,9 @@ describe("changing hats", () => {
     const playing = act(act(mappedTable(), FACILITATOR, { type: "startPlay" }), BASTIEN, { type: "anonymise" });
     expect(refusalOf(playing, BASTIEN, { type: "changeRole", role: "Bastien, boulanger" }).code).toBe("hatAnonymised");
     // « participant·e » stays possible: storage rewrites an anonymised person's hats to it, and the log must replay.
-    expect(participant(act(playing, BASTIEN, { type: "changeRole", role: "participant·e" }), BASTIEN).role).toBe("participant·e");
+    expect(participant(act(playing, BASTIEN, { type: "changeRole", role: "participant·e" }), BASTIEN).role).toBe(
+      "participant·e",
+    );
   });
 });
 
@@ -151,7 +168,10 @@ describe("each step keeps the role of its time", () => {
   it("given Chloé anonymised, then the roles kept on her steps and contributions become « participant·e » too", () => {
     const { state, first, second } = hatChanged();
     const anonymous = act(state, CHLOE, { type: "anonymise" });
-    expect([step(anonymous, first)?.authorRole, step(anonymous, second)?.authorRole]).toEqual(["participant·e", "participant·e"]);
+    expect([step(anonymous, first)?.authorRole, step(anonymous, second)?.authorRole]).toEqual([
+      "participant·e",
+      "participant·e",
+    ]);
     expect(step(anonymous, first)?.contributions[0]?.authorRole).toBe("participant·e");
     expect(JSON.stringify(anonymous.path)).not.toMatch(/élue|citoyenne/);
   });
@@ -175,11 +195,27 @@ describe("logs and stories from before the actor map", () => {
       { kind: "action", actorId: idOf(CHLOE), action: { type: "draw", deck: "lever" } },
     ];
     const log: LogEntry[] = entries.map((entry, i) => ({ seq: i + 1, entryId: `e${i + 1}`, at: NOW + i, entry }));
-    const { state } = replay({ table: { id: initial.id, createdAt: NOW, facilitatorKeyHash: "h", invite: "i", observerKey: "o", joinCode: "K7PQ2MXR", workshopId: null, initial }, log });
+    const { state } = replay({
+      table: {
+        id: initial.id,
+        createdAt: NOW,
+        facilitatorKeyHash: "h",
+        invite: "i",
+        observerKey: "o",
+        joinCode: "K7PQ2MXR",
+        workshopId: null,
+        initial,
+      },
+      log,
+    });
     expect(state.participants.map((p) => p.zone)).toEqual([undefined, undefined]);
 
     // A step stored before changing hats has no role of its own: the exports sign it with its author's role now.
-    const placed = act(state, CHLOE, { type: "place", cardId: participant(state, CHLOE).hand[0] ?? "", afterStepId: null });
+    const placed = act(state, CHLOE, {
+      type: "place",
+      cardId: participant(state, CHLOE).hand[0] ?? "",
+      afterStepId: null,
+    });
     const older = structuredClone(placed);
     delete older.path[0]?.authorRole;
     expect(publicTable(older).path[0]?.authorRole).toBe("");

@@ -34,11 +34,19 @@ function committedTable(): TableState {
   state = act(state, FACILITATOR, { type: "editSetup", changes: { stakes: STAKES } });
   state = act(state, FACILITATOR, { type: "startPlay" });
   state = act(state, FACILITATOR, { type: "setPhase", phase: "debrief" });
-  state = act(state, BASTIEN, { type: "writeDebrief", text: "J'y suis, à vélo.", commitment: "Je m'engage à ouvrir l'atelier vélo." });
+  state = act(state, BASTIEN, {
+    type: "writeDebrief",
+    text: "J'y suis, à vélo.",
+    commitment: "Je m'engage à ouvrir l'atelier vélo.",
+  });
   return act(state, CHLOE, { type: "writeDebrief", text: "Je porte le budget." });
 }
 
-const META = { attribution: EXPORT_META.attribution, licenseUrl: EXPORT_META.licenseUrl, exportedAt: new Date(Date.UTC(2025, 2, 14)) };
+const META = {
+  attribution: EXPORT_META.attribution,
+  licenseUrl: EXPORT_META.licenseUrl,
+  exportedAt: new Date(Date.UTC(2025, 2, 14)),
+};
 
 /** The file as written to disk and read back. */
 function asFile(value: unknown): Record<string, unknown> {
@@ -46,14 +54,28 @@ function asFile(value: unknown): Record<string, unknown> {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 describe("what is at stake, written in preparation", () => {
   it("given the stakes, then the setup keeps them trimmed, empty lines left out, the objectives in the order written", () => {
     const state = act(tableInPreparation(), FACILITATOR, {
       type: "editSetup",
-      changes: { stakes: { ifNothing: "  Rien ne change.  ", objectives: [{ text: " Moins de voitures ", priority: 1 }, { text: "  ", priority: 3 }], quickWins: ["", "Une rue aux écoles"] } },
+      changes: {
+        stakes: {
+          ifNothing: "  Rien ne change.  ",
+          objectives: [
+            { text: " Moins de voitures ", priority: 1 },
+            { text: "  ", priority: 3 },
+          ],
+          quickWins: ["", "Une rue aux écoles"],
+        },
+      },
     });
     expect(state.setup.stakes).toEqual({
       ifNothing: "Rien ne change.",
@@ -71,7 +93,10 @@ describe("what is at stake, written in preparation", () => {
 
   it("given everything emptied, then the table holds no stakes again", () => {
     let state = act(tableInPreparation(), FACILITATOR, { type: "editSetup", changes: { stakes: STAKES } });
-    state = act(state, FACILITATOR, { type: "editSetup", changes: { stakes: { ifNothing: "", objectives: [], quickWins: [], indicators: [] } } });
+    state = act(state, FACILITATOR, {
+      type: "editSetup",
+      changes: { stakes: { ifNothing: "", objectives: [], quickWins: [], indicators: [] } },
+    });
     expect(state.setup.stakes).toBeUndefined();
     expect(publicTable(state).stakes).toEqual({ ifNothing: "", objectives: [], quickWins: [], indicators: [] });
   });
@@ -81,14 +106,28 @@ describe("what is at stake, written in preparation", () => {
     const seven = Array.from({ length: LIMITS.stakeItems + 1 }, (_, i) => `Indicateur ${i + 1}`);
     const tooMany = refusalOf(table, FACILITATOR, { type: "editSetup", changes: { stakes: { indicators: seven } } });
     expect(tooMany.code).toBe("tooManyStakeItems");
-    expect(tooMany.message).toBe(`Les indicateurs de succès : ${LIMITS.stakeItems} au plus (le kit parle d'« un petit nombre »).`);
+    expect(tooMany.message).toBe(
+      `Les indicateurs de succès : ${LIMITS.stakeItems} au plus (le kit parle d'« un petit nombre »).`,
+    );
     const long = "x".repeat(LIMITS.stakeItemLength + 1);
-    expect(refusalOf(table, FACILITATOR, { type: "editSetup", changes: { stakes: { objectives: [{ text: long, priority: 1 }] } } }).code).toBe("stakeItemTooLong");
-    expect(refusalOf(table, FACILITATOR, { type: "editSetup", changes: { stakes: { ifNothing: "x".repeat(LIMITS.setupTextLength + 1) } } }).code).toBe("stakesTooLong");
+    expect(
+      refusalOf(table, FACILITATOR, {
+        type: "editSetup",
+        changes: { stakes: { objectives: [{ text: long, priority: 1 }] } },
+      }).code,
+    ).toBe("stakeItemTooLong");
+    expect(
+      refusalOf(table, FACILITATOR, {
+        type: "editSetup",
+        changes: { stakes: { ifNothing: "x".repeat(LIMITS.setupTextLength + 1) } },
+      }).code,
+    ).toBe("stakesTooLong");
   });
 
   it("given a participant, then only the facilitator writes them", () => {
-    expect(refusalOf(tableInPreparation(), BASTIEN, { type: "editSetup", changes: { stakes: STAKES } }).code).toBe("facilitatorOnly");
+    expect(refusalOf(tableInPreparation(), BASTIEN, { type: "editSetup", changes: { stakes: STAKES } }).code).toBe(
+      "facilitatorOnly",
+    );
   });
 
   it("given a table stored before the stakes existed, then everyone sees none", () => {
@@ -100,12 +139,22 @@ describe("what is at stake, written in preparation", () => {
 
 describe("the commitment of the debrief", () => {
   it("given a debrief with a commitment, then both are kept, trimmed, and everyone sees the commitment", () => {
-    const state = act(tableInDebrief(), BASTIEN, { type: "writeDebrief", text: "J'y suis.", commitment: "  Je m'engage à réparer les vélos.  " });
-    expect(publicTable(state).participants.find((p) => p.id === idOf(BASTIEN))?.commitment).toBe("Je m'engage à réparer les vélos.");
+    const state = act(tableInDebrief(), BASTIEN, {
+      type: "writeDebrief",
+      text: "J'y suis.",
+      commitment: "  Je m'engage à réparer les vélos.  ",
+    });
+    expect(publicTable(state).participants.find((p) => p.id === idOf(BASTIEN))?.commitment).toBe(
+      "Je m'engage à réparer les vélos.",
+    );
   });
 
   it("given a debrief written again without a commitment, as an older log holds it, then the commitment stays", () => {
-    let state = act(tableInDebrief(), BASTIEN, { type: "writeDebrief", text: "J'y suis.", commitment: "Je m'engage à réparer." });
+    let state = act(tableInDebrief(), BASTIEN, {
+      type: "writeDebrief",
+      text: "J'y suis.",
+      commitment: "Je m'engage à réparer.",
+    });
     state = act(state, BASTIEN, { type: "writeDebrief", text: "J'y suis, à vélo." });
     const bastien = publicTable(state).participants.find((p) => p.id === idOf(BASTIEN));
     expect(bastien?.debrief).toBe("J'y suis, à vélo.");
@@ -113,14 +162,25 @@ describe("the commitment of the debrief", () => {
   });
 
   it("given an empty commitment, then it is taken back", () => {
-    let state = act(tableInDebrief(), BASTIEN, { type: "writeDebrief", text: "J'y suis.", commitment: "Je m'engage à réparer." });
+    let state = act(tableInDebrief(), BASTIEN, {
+      type: "writeDebrief",
+      text: "J'y suis.",
+      commitment: "Je m'engage à réparer.",
+    });
     state = act(state, BASTIEN, { type: "writeDebrief", text: "J'y suis.", commitment: " " });
     expect(publicTable(state).participants.find((p) => p.id === idOf(BASTIEN))?.commitment).toBe("");
   });
 
   it("given too long a commitment, then it refuses the debrief in French and keeps nothing of it", () => {
-    const refusal = refusalOf(tableInDebrief(), BASTIEN, { type: "writeDebrief", text: "J'y suis.", commitment: "x".repeat(LIMITS.commitmentLength + 1) });
-    expect(refusal).toEqual({ code: "commitmentTooLong", message: `Votre engagement ne doit pas dépasser ${LIMITS.commitmentLength} caractères.` });
+    const refusal = refusalOf(tableInDebrief(), BASTIEN, {
+      type: "writeDebrief",
+      text: "J'y suis.",
+      commitment: "x".repeat(LIMITS.commitmentLength + 1),
+    });
+    expect(refusal).toEqual({
+      code: "commitmentTooLong",
+      message: `Votre engagement ne doit pas dépasser ${LIMITS.commitmentLength} caractères.`,
+    });
   });
 });
 
@@ -145,13 +205,18 @@ describe("the stakes in the frame of every export", () => {
       "Le défi",
     ];
     const at = order.map((text) => setup.indexOf(text));
-    expect(at.every((i) => i >= 0), order.filter((_, i) => (at[i] ?? -1) < 0).join(" | ")).toBe(true);
+    expect(
+      at.every((i) => i >= 0),
+      order.filter((_, i) => (at[i] ?? -1) < 0).join(" | "),
+    ).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it("given the stakes, then the Markdown frame lists them too, each list item on its own line", () => {
     expect(markdown).toContain(`**Les enjeux (ce qui se passe si on ne fait rien) :** ${STAKES.ifNothing}`);
-    expect(markdown).toContain("**Les objectifs, par priorité :**\n\n- Priorité 1 : Moins de voitures\n- Priorité 2 : Des trajets à l'école à pied\n- Priorité 2 : Des arbres dans chaque rue\n");
+    expect(markdown).toContain(
+      "**Les objectifs, par priorité :**\n\n- Priorité 1 : Moins de voitures\n- Priorité 2 : Des trajets à l'école à pied\n- Priorité 2 : Des arbres dans chaque rue\n",
+    );
     expect(markdown).toContain("**Les petites victoires :**\n\n- Une rue aux écoles dès la rentrée\n");
     expect(markdown).toContain("**Nous aurons réussi si… :**\n\n- La moitié des trajets à vélo dans 10 ans\n");
     expect(markdown.indexOf("Les enjeux")).toBeLessThan(markdown.indexOf("## Les personnes"));
@@ -168,7 +233,9 @@ describe("the stakes in the frame of every export", () => {
     const parsed = parseStoryJson(file);
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.story.table.setup.stakes).toEqual(STAKES);
-    expect(parsed.story.table.participants.find((p) => p.id === idOf(BASTIEN))?.commitment).toBe("Je m'engage à ouvrir l'atelier vélo.");
+    expect(parsed.story.table.participants.find((p) => p.id === idOf(BASTIEN))?.commitment).toBe(
+      "Je m'engage à ouvrir l'atelier vélo.",
+    );
     const continued = tableFromStory(parsed.story, { id: "suite", now: META.exportedAt.getTime() });
     expect(publicTable(continued).stakes).toEqual(STAKES);
   });
@@ -207,7 +274,9 @@ describe("the commitments, per person, in every export", () => {
     expect(commitments).toContain(escapeHtml(COMMITMENT_MALLORY));
     expect(commitments).toContain(escapeHtml(COMMITMENT_CHLOE));
     expect(commitments).not.toContain(SCRIPT);
-    expect(commitments.indexOf(escapeHtml(COMMITMENT_MALLORY))).toBeLessThan(commitments.indexOf("Je m&#39;engage à voter"));
+    expect(commitments.indexOf(escapeHtml(COMMITMENT_MALLORY))).toBeLessThan(
+      commitments.indexOf("Je m&#39;engage à voter"),
+    );
     expect(commitments.match(/<li>/g)).toHaveLength(2);
     expect(commitments).not.toContain("Awa");
   });
@@ -266,7 +335,15 @@ describe("the stakes and commitments as a browser receives them", () => {
   });
 
   it("given a patch that leaves the stakes alone, then they stay the same object, so what shows them does not render again", () => {
-    const json = () => ({ id: "T1", stakes: { ifNothing: "Rien ne bouge.", objectives: [{ text: "Moins de voitures", priority: 1 }], quickWins: [], indicators: ["Des vélos"] } });
+    const json = () => ({
+      id: "T1",
+      stakes: {
+        ifNothing: "Rien ne bouge.",
+        objectives: [{ text: "Moins de voitures", priority: 1 }],
+        quickWins: [],
+        indicators: ["Des vélos"],
+      },
+    });
     const before = toTableView(json(), null);
     const after = toTableView({ ...json(), title: "Nouveau titre" }, null, before);
     expect(after.title).toBe("Nouveau titre");

@@ -54,9 +54,15 @@ describe("the import fence", () => {
   });
 
   it("keeps the deck files' reader (cards/files.ts) out of shared/ and the rest of cards/, Node's globals too", async () => {
-    const fromShared = await fenceErrors("shared/fence-fixture.ts", 'import { loadDecks } from "#cards/files.ts";\nexport { loadDecks };\n');
+    const fromShared = await fenceErrors(
+      "shared/fence-fixture.ts",
+      'import { loadDecks } from "#cards/files.ts";\nexport { loadDecks };\n',
+    );
     expect(fromShared).toEqual([expect.stringContaining("cards/files.ts reads the disk")]);
-    const fromCards = await fenceErrors("cards/fence-fixture.ts", 'export const fs = process.getBuiltinModule("node:fs");\n');
+    const fromCards = await fenceErrors(
+      "cards/fence-fixture.ts",
+      'export const fs = process.getBuiltinModule("node:fs");\n',
+    );
     expect(fromCards).toEqual([expect.stringContaining("A Node global")]);
     expect(await fenceErrors("cards/files.ts", 'import fs from "node:fs";\nexport { fs };\n')).toEqual([]);
   });

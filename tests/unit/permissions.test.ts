@@ -40,7 +40,8 @@ const TABLES = Object.fromEntries(PHASES.map((phase) => [phase, tableIn(phase)])
 function expected(person: Person, type: ActionType, phase: Phase): RefusalCode | null {
   const rule = ACTION_RULES[type];
   const phaseRefusal = rule.phases.includes(phase) ? null : phase === "closed" ? "storyClosed" : "wrongPhase";
-  if (person === "workshop facilitator") return rule.workshop || rule.who === "workshop" ? phaseRefusal : "workshopActorNotAllowed";
+  if (person === "workshop facilitator")
+    return rule.workshop || rule.who === "workshop" ? phaseRefusal : "workshopActorNotAllowed";
   if (person === "not seated") return "notSeated";
   if (person === "removed participant") return "participantRemoved";
   if (rule.who === "workshop") return "workshopOnly";
@@ -94,10 +95,27 @@ describe("the permission table, a few cases written out by hand", () => {
   });
 
   it("given play, then a participant may draw, place, write a card and add a « oui, et… », but not deal a pitfall or skip a turn", () => {
-    for (const type of ["draw", "place", "narrate", "discard", "writeCard", "contribute", "react", "passTurn"] as const) {
+    for (const type of [
+      "draw",
+      "place",
+      "narrate",
+      "discard",
+      "writeCard",
+      "contribute",
+      "react",
+      "passTurn",
+    ] as const) {
       expect(may("play", CHLOE, type), type).toBeNull();
     }
-    for (const type of ["dealPitfall", "skipTurn", "reorderTurns", "setTurnMode", "startTimer", "removeStep", "lockTable"] as const) {
+    for (const type of [
+      "dealPitfall",
+      "skipTurn",
+      "reorderTurns",
+      "setTurnMode",
+      "startTimer",
+      "removeStep",
+      "lockTable",
+    ] as const) {
       expect(may("play", CHLOE, type), type).toBe("facilitatorOnly");
     }
     expect(may("play", CHLOE, "suggest")).toBe("wrongPhase");
@@ -160,20 +178,27 @@ describe("the permission table in turns mode", () => {
 });
 
 describe("what the browser offers (client/src/store/can.ts) asks the same rules of the synced table", () => {
-  const views = (state: TableState) => ({ ...publicTable(state), participants: publicTable(state).participants.map((p) => ({ ...p, connected: true })), myHand: [], deleteAfter: null });
+  const views = (state: TableState) => ({
+    ...publicTable(state),
+    participants: publicTable(state).participants.map((p) => ({ ...p, connected: true })),
+    myHand: [],
+    deleteAfter: null,
+  });
   const whoami = (participantId: string) => ({ participantId }) as Whoami;
   const seated = (Object.keys(PEOPLE) as Person[]).filter((person) => person !== "workshop facilitator");
 
-  it.each(TYPES.flatMap((type) => [...PHASES.map((phase) => [type, phase, TABLES[phase]] as const), [type, "play (turns)", tableInTurns()] as const]))(
-    "%s in %s: offered to exactly those the server would let do it",
-    (type, _phase, state) => {
-      const view = views(state);
-      for (const person of [...seated, "chloé (not on turn)"] as const) {
-        const id = person === "chloé (not on turn)" ? idOf(CHLOE) : PEOPLE[person];
-        expect(blockerOf(view, whoami(id), type) === null, person).toBe(canAct(state, id, type).ok);
-      }
-    },
-  );
+  it.each(
+    TYPES.flatMap((type) => [
+      ...PHASES.map((phase) => [type, phase, TABLES[phase]] as const),
+      [type, "play (turns)", tableInTurns()] as const,
+    ]),
+  )("%s in %s: offered to exactly those the server would let do it", (type, _phase, state) => {
+    const view = views(state);
+    for (const person of [...seated, "chloé (not on turn)"] as const) {
+      const id = person === "chloé (not on turn)" ? idOf(CHLOE) : PEOPLE[person];
+      expect(blockerOf(view, whoami(id), type) === null, person).toBe(canAct(state, id, type).ok);
+    }
+  });
 
   it("tells an observer, a removed participant, the wrong phase and someone else's turn apart", () => {
     expect(blockerOf(views(TABLES.play), null, "draw")).toBe("observer");

@@ -33,14 +33,15 @@ describe("the phase table", () => {
     expect(t(`phase.${phase}`)).not.toBe(`phase.${phase}`);
   });
 
-  it.each(PHASES.flatMap((phase) => (["facilitator", "participant", "observer"] as const).map((who) => [phase, who] as const)))(
-    "tells, in %s, the %s what is expected of them now, in a French sentence",
-    (phase, who) => {
-      const sentence = t(PHASE_GUIDE[phase][who]);
-      expect(sentence).not.toBe(PHASE_GUIDE[phase][who]);
-      expect(sentence.length).toBeGreaterThan(10);
-    },
-  );
+  it.each(
+    PHASES.flatMap((phase) =>
+      (["facilitator", "participant", "observer"] as const).map((who) => [phase, who] as const),
+    ),
+  )("tells, in %s, the %s what is expected of them now, in a French sentence", (phase, who) => {
+    const sentence = t(PHASE_GUIDE[phase][who]);
+    expect(sentence).not.toBe(PHASE_GUIDE[phase][who]);
+    expect(sentence.length).toBeGreaterThan(10);
+  });
 
   it.each(PHASES)("lets newcomers join in %s exactly when JOIN_PHASES says so", (phase) => {
     let state = tableInPlay();
@@ -109,7 +110,11 @@ describe("taking a seat during the session", () => {
 
   it("given a locked table, when someone arrives with the facilitator link (a new device), then they still get in", () => {
     const locked = act(tableInPlay(), FACILITATOR, { type: "lockTable", locked: true });
-    const outcome = join(locked, { name: "Awa (tablette)", role: "animatrice", facilitator: true }, { actorId: "p-awa-2", now: 1 });
+    const outcome = join(
+      locked,
+      { name: "Awa (tablette)", role: "animatrice", facilitator: true },
+      { actorId: "p-awa-2", now: 1 },
+    );
     expect(outcome.ok).toBe(true);
   });
 

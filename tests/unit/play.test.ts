@@ -91,13 +91,21 @@ describe("pitfalls dealt into the story (dealPitfall)", () => {
   });
 
   it("given a dealt pitfall in Bastien's hand, when he places it, then the step is marked open until he narrates how the story meets it", () => {
-    let state = act(withPile(tableInPlay(), "pitfall", [PITFALL_TECH.id]), FACILITATOR, { type: "dealPitfall", to: idOf(BASTIEN), afterStepId: null });
+    let state = act(withPile(tableInPlay(), "pitfall", [PITFALL_TECH.id]), FACILITATOR, {
+      type: "dealPitfall",
+      to: idOf(BASTIEN),
+      afterStepId: null,
+    });
     state = act(state, BASTIEN, { type: "place", cardId: PITFALL_TECH.id, afterStepId: null });
     expect(state.path[0]).toMatchObject({ cardId: PITFALL_TECH.id, placedBy: idOf(BASTIEN), dealt: true, open: true });
     expect(state.dealtCards).toEqual([]);
     expect(publicTable(state).path[0]).toMatchObject({ dealt: true, open: true });
 
-    state = act(state, BASTIEN, { type: "narrate", stepId: "step-1", text: "Des ateliers en mots simples, au marché." });
+    state = act(state, BASTIEN, {
+      type: "narrate",
+      stepId: "step-1",
+      text: "Des ateliers en mots simples, au marché.",
+    });
     expect(state.path[0]).toMatchObject({ dealt: true, open: false });
   });
 
@@ -107,30 +115,63 @@ describe("pitfalls dealt into the story (dealPitfall)", () => {
   });
 
   it("given Awa deals a pitfall onto the path after a step, then it lies there, placed by her, open, until someone answers it", () => {
-    const first = drawAndPlace(withPile(tableInPlay(), "pitfall", [PITFALL_REBOUND.id, PITFALL_TECH.id]), BASTIEN, "lever", null);
+    const first = drawAndPlace(
+      withPile(tableInPlay(), "pitfall", [PITFALL_REBOUND.id, PITFALL_TECH.id]),
+      BASTIEN,
+      "lever",
+      null,
+    );
     let state = act(first.state, FACILITATOR, { type: "dealPitfall", to: null, afterStepId: first.stepId }, NOW + 5);
     const dealt = state.path[1];
-    expect(dealt).toMatchObject({ cardId: PITFALL_REBOUND.id, placedBy: idOf(FACILITATOR), placedAt: NOW + 5, dealt: true, open: true });
+    expect(dealt).toMatchObject({
+      cardId: PITFALL_REBOUND.id,
+      placedBy: idOf(FACILITATOR),
+      placedAt: NOW + 5,
+      dealt: true,
+      open: true,
+    });
 
-    state = act(state, CHLOE, { type: "contribute", stepId: dealt?.id ?? "", kind: "answer", text: "Le conseil de quartier vote une règle d'usage." });
+    state = act(state, CHLOE, {
+      type: "contribute",
+      stepId: dealt?.id ?? "",
+      kind: "answer",
+      text: "Le conseil de quartier vote une règle d'usage.",
+    });
     expect(state.path[1]).toMatchObject({ open: false });
     expect(state.path[1]?.contributions).toEqual([
-      { id: "contribution-1", authorId: idOf(CHLOE), kind: "answer", text: "Le conseil de quartier vote une règle d'usage.", at: NOW, authorRole: "élue" },
+      {
+        id: "contribution-1",
+        authorId: idOf(CHLOE),
+        kind: "answer",
+        text: "Le conseil de quartier vote une règle d'usage.",
+        at: NOW,
+        authorRole: "élue",
+      },
     ]);
-    const again = refusalOf(state, BASTIEN, { type: "contribute", stepId: dealt?.id ?? "", kind: "answer", text: "Autre réponse." });
+    const again = refusalOf(state, BASTIEN, {
+      type: "contribute",
+      stepId: dealt?.id ?? "",
+      kind: "answer",
+      text: "Autre réponse.",
+    });
     expect(again.code).toBe("stepNotOpen");
     expect(again.message).toMatch(/oui, et/);
   });
 
   it("given an empty pitfall pile, when Awa deals, then it is refused naming the pile", () => {
-    const refusal = refusalOf(withPile(tableInPlay(), "pitfall", []), FACILITATOR, { type: "dealPitfall", to: null, afterStepId: null });
+    const refusal = refusalOf(withPile(tableInPlay(), "pitfall", []), FACILITATOR, {
+      type: "dealPitfall",
+      to: null,
+      afterStepId: null,
+    });
     expect(refusal.code).toBe("deckEmpty");
     expect(refusal.message).toContain("Écueils");
   });
 
   it(`given Bastien's hand is full, when Awa deals him a pitfall, then she is told his hand is full and the pitfall stays in the pile`, () => {
     let state = tableInPlay();
-    for (const deck of ["lever", "lever", "lever", "challenge", "challenge"] as const) state = act(state, BASTIEN, { type: "draw", deck });
+    for (const deck of ["lever", "lever", "lever", "challenge", "challenge"] as const)
+      state = act(state, BASTIEN, { type: "draw", deck });
     const refusal = refusalOf(state, FACILITATOR, { type: "dealPitfall", to: idOf(BASTIEN), afterStepId: null });
     expect(refusal.code).toBe("dealHandFull");
     expect(refusal.message).toContain(BASTIEN);
@@ -138,20 +179,31 @@ describe("pitfalls dealt into the story (dealPitfall)", () => {
   });
 
   it("given someone who is not (or no longer) at the table, when Awa deals them a pitfall, then it is refused", () => {
-    expect(refusalOf(tableInPlay(), FACILITATOR, { type: "dealPitfall", to: "p-inconnu", afterStepId: null }).code).toBe("participantNotFound");
+    expect(
+      refusalOf(tableInPlay(), FACILITATOR, { type: "dealPitfall", to: "p-inconnu", afterStepId: null }).code,
+    ).toBe("participantNotFound");
     const removed = withDorianRemoved(tableInPlay());
-    expect(refusalOf(removed, FACILITATOR, { type: "dealPitfall", to: idOf(DORIAN), afterStepId: null }).code).toBe("participantNotFound");
+    expect(refusalOf(removed, FACILITATOR, { type: "dealPitfall", to: idOf(DORIAN), afterStepId: null }).code).toBe(
+      "participantNotFound",
+    );
   });
 
   it("given a step that is gone, when Awa deals a pitfall after it, then it is refused", () => {
-    expect(refusalOf(tableInPlay(), FACILITATOR, { type: "dealPitfall", to: null, afterStepId: "step-9" }).code).toBe("anchorNotFound");
+    expect(refusalOf(tableInPlay(), FACILITATOR, { type: "dealPitfall", to: null, afterStepId: "step-9" }).code).toBe(
+      "anchorNotFound",
+    );
   });
 });
 
 describe("our own cards (writeCard)", () => {
   it("given play, when Chloé writes a challenge, then it is a new card of this table, marked as hers, in her hand", () => {
     const state = tableInPlay();
-    const next = act(state, CHLOE, { type: "writeCard", deck: "challenge", title: "  Des  rues\naux enfants ", text: " Fermer les rues des écoles aux voitures ? " });
+    const next = act(state, CHLOE, {
+      type: "writeCard",
+      deck: "challenge",
+      title: "  Des  rues\naux enfants ",
+      text: " Fermer les rues des écoles aux voitures ? ",
+    });
     expect(handOf(next, CHLOE)).toEqual(["written-1"]);
     expect(next.cards["written-1"]).toEqual({
       id: "written-1",
@@ -166,9 +218,19 @@ describe("our own cards (writeCard)", () => {
   });
 
   it("given a written card, when it is placed, then everyone sees it on the path with its author", () => {
-    let state = act(tableInPlay(), CHLOE, { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." });
+    let state = act(tableInPlay(), CHLOE, {
+      type: "writeCard",
+      deck: "lever",
+      title: "Frugal",
+      text: "Faire mieux avec moins.",
+    });
     state = act(state, CHLOE, { type: "place", cardId: "written-1", afterStepId: null });
-    expect(publicTable(state).path[0]?.card).toMatchObject({ title: "Frugal", writtenBy: idOf(CHLOE), source: "Écrite à cette table par Chloé", themes: [] });
+    expect(publicTable(state).path[0]?.card).toMatchObject({
+      title: "Frugal",
+      writtenBy: idOf(CHLOE),
+      source: "Écrite à cette table par Chloé",
+      themes: [],
+    });
   });
 
   it.each([
@@ -184,16 +246,29 @@ describe("our own cards (writeCard)", () => {
 
   it("given a full hand, when Bastien writes a card, then it is refused like a draw", () => {
     let state = tableInPlay();
-    for (let i = 0; i < LIMITS.handSize; i++) state = act(state, BASTIEN, { type: "writeCard", deck: "lever", title: `Levier ${i}`, text: "…" });
-    expect(refusalOf(state, BASTIEN, { type: "writeCard", deck: "lever", title: "Un de trop", text: "…" }).code).toBe("handFull");
+    for (let i = 0; i < LIMITS.handSize; i++)
+      state = act(state, BASTIEN, { type: "writeCard", deck: "lever", title: `Levier ${i}`, text: "…" });
+    expect(refusalOf(state, BASTIEN, { type: "writeCard", deck: "lever", title: "Un de trop", text: "…" }).code).toBe(
+      "handFull",
+    );
   });
 });
 
 describe("« oui, et… » and reactions (contribute, react)", () => {
   it("given a step, when two people add to it, then the contributions stay in order with their authors and time", () => {
     const placed = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
-    let state = act(placed.state, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: " Oui, et l'école suit. " }, NOW + 1);
-    state = act(state, FACILITATOR, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: "Oui, et la mairie aussi." }, NOW + 2);
+    let state = act(
+      placed.state,
+      CHLOE,
+      { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: " Oui, et l'école suit. " },
+      NOW + 1,
+    );
+    state = act(
+      state,
+      FACILITATOR,
+      { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: "Oui, et la mairie aussi." },
+      NOW + 2,
+    );
     expect(stepOf(state, placed.stepId).contributions.map((c) => [c.authorId, c.text, c.at])).toEqual([
       [idOf(CHLOE), "Oui, et l'école suit.", NOW + 1],
       [idOf(FACILITATOR), "Oui, et la mairie aussi.", NOW + 2],
@@ -204,7 +279,12 @@ describe("« oui, et… » and reactions (contribute, react)", () => {
   it("given the debrief, when someone adds to a step, then it is still accepted", () => {
     const placed = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
     const debrief = act(placed.state, FACILITATOR, { type: "setPhase", phase: "debrief" });
-    expect(stepOf(act(debrief, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: "Et après ?" }), placed.stepId).contributions).toHaveLength(1);
+    expect(
+      stepOf(
+        act(debrief, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: "Et après ?" }),
+        placed.stepId,
+      ).contributions,
+    ).toHaveLength(1);
   });
 
   it.each([
@@ -212,13 +292,20 @@ describe("« oui, et… » and reactions (contribute, react)", () => {
     ["a text too long", "x".repeat(LIMITS.contributionLength + 1), "contributionTooLong"],
   ] as const)("given %s, when someone contributes, then it is refused", (_, text, code) => {
     const placed = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
-    expect(refusalOf(placed.state, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text }).code).toBe(code);
+    expect(
+      refusalOf(placed.state, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text }).code,
+    ).toBe(code);
   });
 
   it("given a step that is not open, when someone answers it, then it is refused; a step that is gone is refused too", () => {
     const placed = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
-    expect(refusalOf(placed.state, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "answer", text: "Réponse" }).code).toBe("stepNotOpen");
-    expect(refusalOf(placed.state, CHLOE, { type: "contribute", stepId: "step-9", kind: "yesAnd", text: "Oui" }).code).toBe("stepNotFound");
+    expect(
+      refusalOf(placed.state, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "answer", text: "Réponse" })
+        .code,
+    ).toBe("stepNotOpen");
+    expect(
+      refusalOf(placed.state, CHLOE, { type: "contribute", stepId: "step-9", kind: "yesAnd", text: "Oui" }).code,
+    ).toBe("stepNotFound");
   });
 
   it("given a step, when Chloé finds it plausible then changes her mind, then her reaction is toggled on then off", () => {
@@ -233,7 +320,11 @@ describe("« oui, et… » and reactions (contribute, react)", () => {
 
 describe("turns (setTurnMode, passTurn, skipTurn, reorderTurns)", () => {
   it("given free play, when Awa switches to turns, then the order is the participants in order of arrival and the first plays", () => {
-    expect(tableInTurns().turns).toEqual({ mode: "turns", order: [idOf(BASTIEN), idOf(CHLOE)], current: idOf(BASTIEN) });
+    expect(tableInTurns().turns).toEqual({
+      mode: "turns",
+      order: [idOf(BASTIEN), idOf(CHLOE)],
+      current: idOf(BASTIEN),
+    });
   });
 
   it("given Bastien's turn, when he draws then passes, then it is Chloé's turn, and after her it wraps back to Bastien", () => {
@@ -249,7 +340,9 @@ describe("turns (setTurnMode, passTurn, skipTurn, reorderTurns)", () => {
   it("given Bastien's turn, when Chloé adds a « oui, et… » or the facilitator narrates, then it is accepted: only cards wait for one's turn", () => {
     const placed = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
     const state = act(placed.state, FACILITATOR, { type: "setTurnMode", mode: "turns" });
-    expect(act(state, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: "Oui, et…" }).path).toHaveLength(1);
+    expect(
+      act(state, CHLOE, { type: "contribute", stepId: placed.stepId, kind: "yesAnd", text: "Oui, et…" }).path,
+    ).toHaveLength(1);
   });
 
   it("given Bastien's turn, when Awa skips it, then Chloé plays; in free play there is nothing to skip or pass", () => {
@@ -275,7 +368,11 @@ describe("turns (setTurnMode, passTurn, skipTurn, reorderTurns)", () => {
 
   it("given turns, when Dorian arrives, then he joins the end of the order without taking the turn", () => {
     const state = seat(tableInTurns(), DORIAN);
-    expect(state.turns).toEqual({ mode: "turns", order: [idOf(BASTIEN), idOf(CHLOE), idOf(DORIAN)], current: idOf(BASTIEN) });
+    expect(state.turns).toEqual({
+      mode: "turns",
+      order: [idOf(BASTIEN), idOf(CHLOE), idOf(DORIAN)],
+      current: idOf(BASTIEN),
+    });
   });
 
   it("given turns with nobody to play yet, when Dorian arrives, then it is his turn", () => {
@@ -301,12 +398,23 @@ describe("turns (setTurnMode, passTurn, skipTurn, reorderTurns)", () => {
 
 describe("the timer (startTimer, pauseTimer, resumeTimer, extendTimer, clearTimer)", () => {
   const T0 = NOW;
-  const start = (minutes = 5) => act(tableInPlay(), FACILITATOR, { type: "startTimer", minutes, label: " Tour de  Bastien " }, T0);
+  const start = (minutes = 5) =>
+    act(tableInPlay(), FACILITATOR, { type: "startTimer", minutes, label: " Tour de  Bastien " }, T0);
 
   it("given Awa starts 5 minutes at T0, then it runs from T0 with 5 minutes left, and everyone sees it", () => {
     const state = start();
-    expect(state.timer).toEqual({ label: "Tour de Bastien", durationMs: 5 * MINUTE, remainingMs: 5 * MINUTE, runningSince: T0 });
-    expect(publicTable(state).timer).toEqual({ label: "Tour de Bastien", durationMs: 5 * MINUTE, remainingMs: 5 * MINUTE, runningSince: T0 });
+    expect(state.timer).toEqual({
+      label: "Tour de Bastien",
+      durationMs: 5 * MINUTE,
+      remainingMs: 5 * MINUTE,
+      runningSince: T0,
+    });
+    expect(publicTable(state).timer).toEqual({
+      label: "Tour de Bastien",
+      durationMs: 5 * MINUTE,
+      remainingMs: 5 * MINUTE,
+      runningSince: T0,
+    });
     expect(timeLeft(state.timer!, T0 + 2 * MINUTE)).toBe(3 * MINUTE);
   });
 
@@ -328,7 +436,12 @@ describe("the timer (startTimer, pauseTimer, resumeTimer, extendTimer, clearTime
 
   it("given a running timer, when extended by 2 minutes one minute in, then 6 minutes are left and the duration is 7", () => {
     const state = act(start(), FACILITATOR, { type: "extendTimer", minutes: 2 }, T0 + MINUTE);
-    expect(state.timer).toEqual({ label: "Tour de Bastien", durationMs: 7 * MINUTE, remainingMs: 6 * MINUTE, runningSince: T0 + MINUTE });
+    expect(state.timer).toEqual({
+      label: "Tour de Bastien",
+      durationMs: 7 * MINUTE,
+      remainingMs: 6 * MINUTE,
+      runningSince: T0 + MINUTE,
+    });
   });
 
   it("given a paused timer, when extended, then the minutes are added and it stays paused", () => {
@@ -347,26 +460,34 @@ describe("the timer (startTimer, pauseTimer, resumeTimer, extendTimer, clearTime
 
   it("given a timer run past zero, then nothing happens to anyone: play goes on", () => {
     const state = start(1);
-    expect(applyAction(state, { type: "draw", deck: "lever" }, { actorId: idOf(BASTIEN), now: T0 + 10 * MINUTE }).ok).toBe(true);
+    expect(
+      applyAction(state, { type: "draw", deck: "lever" }, { actorId: idOf(BASTIEN), now: T0 + 10 * MINUTE }).ok,
+    ).toBe(true);
   });
 
   it("given a timer, when cleared, then there is none; clearing or pausing none is refused", () => {
     const cleared = act(start(), FACILITATOR, { type: "clearTimer" });
     expect(cleared.timer).toBeNull();
     expect(publicTable(cleared).timer).toBeNull();
-    for (const type of ["clearTimer", "pauseTimer", "resumeTimer"] as const) expect(refusalOf(cleared, FACILITATOR, { type }).code, type).toBe("noTimer");
+    for (const type of ["clearTimer", "pauseTimer", "resumeTimer"] as const)
+      expect(refusalOf(cleared, FACILITATOR, { type }).code, type).toBe("noTimer");
     expect(refusalOf(cleared, FACILITATOR, { type: "extendTimer", minutes: 1 }).code).toBe("noTimer");
   });
 
-  it.each([0, LIMITS.timerMinutes + 1, 1.5, Number.NaN, -3])("given %s minutes, when Awa starts or extends a timer, then it is refused with the range", (minutes) => {
-    const refusal = refusalOf(tableInPlay(), FACILITATOR, { type: "startTimer", minutes, label: "" });
-    expect(refusal.code).toBe("timerMinutesInvalid");
-    expect(refusal.message).toContain(String(LIMITS.timerMinutes));
-    expect(refusalOf(start(), FACILITATOR, { type: "extendTimer", minutes }).code).toBe("timerMinutesInvalid");
-  });
+  it.each([0, LIMITS.timerMinutes + 1, 1.5, Number.NaN, -3])(
+    "given %s minutes, when Awa starts or extends a timer, then it is refused with the range",
+    (minutes) => {
+      const refusal = refusalOf(tableInPlay(), FACILITATOR, { type: "startTimer", minutes, label: "" });
+      expect(refusal.code).toBe("timerMinutesInvalid");
+      expect(refusal.message).toContain(String(LIMITS.timerMinutes));
+      expect(refusalOf(start(), FACILITATOR, { type: "extendTimer", minutes }).code).toBe("timerMinutesInvalid");
+    },
+  );
 
   it("given a label longer than 80 characters, when Awa starts a timer, then it is refused", () => {
-    expect(refusalOf(tableInPlay(), FACILITATOR, { type: "startTimer", minutes: 5, label: "x".repeat(81) }).code).toBe("timerLabelTooLong");
+    expect(refusalOf(tableInPlay(), FACILITATOR, { type: "startTimer", minutes: 5, label: "x".repeat(81) }).code).toBe(
+      "timerLabelTooLong",
+    );
   });
 });
 
@@ -375,7 +496,10 @@ describe("the debrief and the winning condition (writeDebrief, hasWon)", () => {
     let state = tableInDebrief();
     expect(hasWon(state)).toBe(false);
     state = act(state, BASTIEN, { type: "writeDebrief", text: "  J'anime l'atelier vélo de la rue.  " }, NOW + 1);
-    expect(participant(state, BASTIEN)).toMatchObject({ debrief: "J'anime l'atelier vélo de la rue.", debriefAt: NOW + 1 });
+    expect(participant(state, BASTIEN)).toMatchObject({
+      debrief: "J'anime l'atelier vélo de la rue.",
+      debriefAt: NOW + 1,
+    });
     expect(publicTable(state).won).toBe(false);
     expect(publicTable(state).participants.map((p) => p.debrief !== "")).toEqual([false, true, false]);
     state = act(state, CHLOE, { type: "writeDebrief", text: "Je porte le budget des rues scolaires." });
@@ -404,10 +528,14 @@ describe("the debrief and the winning condition (writeDebrief, hasWon)", () => {
   });
 
   it("given only the facilitator at the table, then nobody has won", () => {
-    const state = act(act(seat(openTable(), FACILITATOR, { facilitator: true }), FACILITATOR, { type: "startPlay" }), FACILITATOR, {
-      type: "setPhase",
-      phase: "debrief",
-    });
+    const state = act(
+      act(seat(openTable(), FACILITATOR, { facilitator: true }), FACILITATOR, { type: "startPlay" }),
+      FACILITATOR,
+      {
+        type: "setPhase",
+        phase: "debrief",
+      },
+    );
     expect(hasWon(state)).toBe(false);
   });
 

@@ -58,7 +58,10 @@ describe("editing the setup with the group (editSetup)", () => {
       otherFutures: ["Une rue commerçante vivante"],
       constraints: { time: "", values: "La sobriété", actors: "" },
     });
-    expect(publicTable(state)).toMatchObject({ otherFutures: ["Une rue commerçante vivante"], constraints: { values: "La sobriété" } });
+    expect(publicTable(state)).toMatchObject({
+      otherFutures: ["Une rue commerçante vivante"],
+      constraints: { values: "La sobriété" },
+    });
   });
 
   it.each([
@@ -66,21 +69,42 @@ describe("editing the setup with the group (editSetup)", () => {
     ["an empty desirable future", { desirableFuture: "" }, "setupFutureRequired"],
     ["a horizon out of range", { horizonYear: 2300 }, "setupHorizonInvalid"],
     ["a title too long", { title: "T".repeat(LIMITS.titleLength + 1) }, "setupTextTooLong"],
-    [`more than ${LIMITS.futures} futures`, { otherFutures: Array.from({ length: LIMITS.futures }, (_, i) => `Futur ${i}`) }, "tooManyFutures"],
+    [
+      `more than ${LIMITS.futures} futures`,
+      { otherFutures: Array.from({ length: LIMITS.futures }, (_, i) => `Futur ${i}`) },
+      "tooManyFutures",
+    ],
     ["a future too long", { otherFutures: ["x".repeat(LIMITS.setupTextLength + 1)] }, "futureTooLong"],
-    ["a time constraint too long", { constraints: { time: "x".repeat(LIMITS.setupTextLength + 1) } }, "constraintTimeTooLong"],
-    ["a values constraint too long", { constraints: { values: "x".repeat(LIMITS.setupTextLength + 1) } }, "constraintValuesTooLong"],
-    ["an actors constraint too long", { constraints: { actors: "x".repeat(LIMITS.setupTextLength + 1) } }, "constraintActorsTooLong"],
-  ] as Array<[string, SetupChanges, RefusalCode]>)("given %s, when Awa edits the setup, then it is refused and the setup is kept", (_, changes, code) => {
-    const state = tableInPreparation();
-    const refusal = refusalOf(state, FACILITATOR, { type: "editSetup", changes });
-    expect(refusal.code).toBe(code);
-    expect(refusal.message).not.toMatch(/refusal\.|\{\{/);
-  });
+    [
+      "a time constraint too long",
+      { constraints: { time: "x".repeat(LIMITS.setupTextLength + 1) } },
+      "constraintTimeTooLong",
+    ],
+    [
+      "a values constraint too long",
+      { constraints: { values: "x".repeat(LIMITS.setupTextLength + 1) } },
+      "constraintValuesTooLong",
+    ],
+    [
+      "an actors constraint too long",
+      { constraints: { actors: "x".repeat(LIMITS.setupTextLength + 1) } },
+      "constraintActorsTooLong",
+    ],
+  ] as Array<[string, SetupChanges, RefusalCode]>)(
+    "given %s, when Awa edits the setup, then it is refused and the setup is kept",
+    (_, changes, code) => {
+      const state = tableInPreparation();
+      const refusal = refusalOf(state, FACILITATOR, { type: "editSetup", changes });
+      expect(refusal.code).toBe(code);
+      expect(refusal.message).not.toMatch(/refusal\.|\{\{/);
+    },
+  );
 
   it(`given ${LIMITS.futures} futures in all, when Awa edits the setup, then it is accepted`, () => {
     const otherFutures = Array.from({ length: LIMITS.futures - 1 }, (_, i) => `Futur ${i}`);
-    expect(act(tableInPreparation(), FACILITATOR, { type: "editSetup", changes: { otherFutures } }).setup.otherFutures).toEqual(otherFutures);
+    expect(
+      act(tableInPreparation(), FACILITATOR, { type: "editSetup", changes: { otherFutures } }).setup.otherFutures,
+    ).toEqual(otherFutures);
   });
 });
 
@@ -100,7 +124,11 @@ describe("the framing challenge (chooseChallenge, drawChallenge)", () => {
   });
 
   it("given a framing card, when Awa writes the challenge by hand instead, then the card goes back to the bottom of the pile", () => {
-    const state = act(tableInPreparation(), FACILITATOR, { type: "chooseChallenge", cardId: null, text: "  Zéro voiture en 2050 ?  " });
+    const state = act(tableInPreparation(), FACILITATOR, {
+      type: "chooseChallenge",
+      cardId: null,
+      text: "  Zéro voiture en 2050 ?  ",
+    });
     expect(state.setup).toMatchObject({ framingChallengeId: null, framingChallengeText: "Zéro voiture en 2050 ?" });
     expect(state.piles.challenge.at(-1)).toBe(CHALLENGE_MOBILITY.id);
   });
@@ -117,15 +145,21 @@ describe("the framing challenge (chooseChallenge, drawChallenge)", () => {
     ["a lever", LEVER_OPEN.id],
     ["an empty id", ""],
   ])("given %s, when Awa chooses it as the challenge, then it is refused", (_, cardId) => {
-    expect(refusalOf(tableInPreparation(), FACILITATOR, { type: "chooseChallenge", cardId, text: "" }).code).toBe("setupChallengeUnknown");
+    expect(refusalOf(tableInPreparation(), FACILITATOR, { type: "chooseChallenge", cardId, text: "" }).code).toBe(
+      "setupChallengeUnknown",
+    );
   });
 
   it("given neither a card nor a text, when Awa chooses, then she is asked to choose or write one", () => {
-    expect(refusalOf(tableInPreparation(), FACILITATOR, { type: "chooseChallenge", cardId: null, text: "  " }).code).toBe("setupChallengeRequired");
+    expect(
+      refusalOf(tableInPreparation(), FACILITATOR, { type: "chooseChallenge", cardId: null, text: "  " }).code,
+    ).toBe("setupChallengeRequired");
   });
 
   it("given a challenge that is in Bastien's hand, when Awa chooses it, then it is refused: a card lies in one place only", () => {
-    let state = act(withChallengePile(tableInPreparation(), [CHALLENGE_ENERGY.id, CHALLENGE_BLANK.id]), FACILITATOR, { type: "startPlay" });
+    let state = act(withChallengePile(tableInPreparation(), [CHALLENGE_ENERGY.id, CHALLENGE_BLANK.id]), FACILITATOR, {
+      type: "startPlay",
+    });
     state = act(state, BASTIEN, { type: "draw", deck: "challenge" });
     state = act(state, FACILITATOR, { type: "setPhase", phase: "preparation" });
     expect(handOf(state, BASTIEN)).toEqual([CHALLENGE_ENERGY.id]);
@@ -134,17 +168,23 @@ describe("the framing challenge (chooseChallenge, drawChallenge)", () => {
   });
 
   it("given a pile whose top is blank, when Awa draws a challenge, then the first card that can frame a story is taken and the old one goes under", () => {
-    const state = act(withChallengePile(tableInPreparation(), [CHALLENGE_BLANK.id, CHALLENGE_ENERGY.id]), FACILITATOR, { type: "drawChallenge" });
+    const state = act(withChallengePile(tableInPreparation(), [CHALLENGE_BLANK.id, CHALLENGE_ENERGY.id]), FACILITATOR, {
+      type: "drawChallenge",
+    });
     expect(state.setup.framingChallengeId).toBe(CHALLENGE_ENERGY.id);
     expect(state.piles.challenge).toEqual([CHALLENGE_BLANK.id, CHALLENGE_MOBILITY.id]);
   });
 
   it("given only the energy theme in play, when Awa draws, then a mobility card is never drawn; with no energy card left it is refused", () => {
-    let state = act(tableInPreparation({ setup: { framingChallengeId: null, framingChallengeText: "Écrit." } }), FACILITATOR, {
-      type: "chooseDecks",
-      decks: ["challenge", "lever", "pitfall"],
-      themes: ["energie"],
-    });
+    let state = act(
+      tableInPreparation({ setup: { framingChallengeId: null, framingChallengeText: "Écrit." } }),
+      FACILITATOR,
+      {
+        type: "chooseDecks",
+        decks: ["challenge", "lever", "pitfall"],
+        themes: ["energie"],
+      },
+    );
     state = withChallengePile(state, [CHALLENGE_MOBILITY.id, CHALLENGE_ENERGY.id]);
     state = act(state, FACILITATOR, { type: "drawChallenge" });
     expect(state.setup.framingChallengeId).toBe(CHALLENGE_ENERGY.id);
@@ -154,17 +194,27 @@ describe("the framing challenge (chooseChallenge, drawChallenge)", () => {
 
 describe("decks and themes in play (chooseDecks)", () => {
   it("given preparation, when Awa keeps levers and pitfalls and the mobility theme, then the table records them, in deck order", () => {
-    const state = act(tableInPreparation(), FACILITATOR, { type: "chooseDecks", decks: ["pitfall", "lever", "pitfall"], themes: ["mobilite", "mobilite"] });
+    const state = act(tableInPreparation(), FACILITATOR, {
+      type: "chooseDecks",
+      decks: ["pitfall", "lever", "pitfall"],
+      themes: ["mobilite", "mobilite"],
+    });
     expect(state.setup).toMatchObject({ decksInPlay: ["lever", "pitfall"], themesInPlay: ["mobilite"] });
     expect(publicTable(state)).toMatchObject({ decksInPlay: ["lever", "pitfall"], themesInPlay: ["mobilite"] });
   });
 
   it("given no deck, when Awa chooses, then she is told to keep at least one", () => {
-    expect(refusalOf(tableInPreparation(), FACILITATOR, { type: "chooseDecks", decks: [], themes: [] }).code).toBe("noDeckInPlay");
+    expect(refusalOf(tableInPreparation(), FACILITATOR, { type: "chooseDecks", decks: [], themes: [] }).code).toBe(
+      "noDeckInPlay",
+    );
   });
 
   it("given a theme no challenge of this table has, when Awa chooses it, then it is refused naming it and the known themes", () => {
-    const refusal = refusalOf(tableInPreparation(), FACILITATOR, { type: "chooseDecks", decks: ["lever"], themes: ["climat"] });
+    const refusal = refusalOf(tableInPreparation(), FACILITATOR, {
+      type: "chooseDecks",
+      decks: ["lever"],
+      themes: ["climat"],
+    });
     expect(refusal.code).toBe("unknownTheme");
     expect(refusal.message).toContain("« climat »");
     expect(refusal.message).toContain("mobilite");
@@ -174,10 +224,18 @@ describe("decks and themes in play (chooseDecks)", () => {
 describe("importing a deck (importDeck)", () => {
   it("given a valid lever file, when Awa imports it, then its cards join the table's cards and the bottom of the lever pile", () => {
     const state = tableInPreparation();
-    const next = act(state, FACILITATOR, { type: "importDeck", file: leverFile(["lever-frugal", "lever-resilient"]), fileName: "leviers.json" });
+    const next = act(state, FACILITATOR, {
+      type: "importDeck",
+      file: leverFile(["lever-frugal", "lever-resilient"]),
+      fileName: "leviers.json",
+    });
     expect(next.piles.lever.slice(0, 3)).toEqual(state.piles.lever);
     expect([...next.piles.lever.slice(3)].sort()).toEqual(["lever-frugal", "lever-resilient"]);
-    expect(next.cards["lever-frugal"]).toMatchObject({ deck: "lever", title: "Levier lever-frugal", source: "Atelier des Tanneurs" });
+    expect(next.cards["lever-frugal"]).toMatchObject({
+      deck: "lever",
+      title: "Levier lever-frugal",
+      source: "Atelier des Tanneurs",
+    });
     expect(state.cards["lever-frugal"]).toBeUndefined();
   });
 
@@ -194,16 +252,31 @@ describe("importing a deck (importDeck)", () => {
     const file = {
       deck: "challenge",
       themes: [{ id: "eau", label: "L'eau" }],
-      cards: [{ id: "challenge-eau-01", deck: "challenge", title: "Récupérer l'eau de pluie", text: "Chaque toit récupère l'eau ?", theme: "eau", source: "Atelier" }],
+      cards: [
+        {
+          id: "challenge-eau-01",
+          deck: "challenge",
+          title: "Récupérer l'eau de pluie",
+          text: "Chaque toit récupère l'eau ?",
+          theme: "eau",
+          source: "Atelier",
+        },
+      ],
     };
     const state = act(tableInPreparation(), FACILITATOR, { type: "importDeck", file });
-    expect(act(state, FACILITATOR, { type: "chooseDecks", decks: ["challenge"], themes: ["eau"] }).setup.themesInPlay).toEqual(["eau"]);
+    expect(
+      act(state, FACILITATOR, { type: "chooseDecks", decks: ["challenge"], themes: ["eau"] }).setup.themesInPlay,
+    ).toEqual(["eau"]);
   });
 
   it("given a card without a title, when the file is imported, then the refusal names the file, the card and the field", () => {
     const file = leverFile(["lever-frugal", "lever-sans-titre"]);
     (file.cards[1] as { title?: string }).title = undefined;
-    const refusal = refusalOf(tableInPreparation(), FACILITATOR, { type: "importDeck", file, fileName: "leviers-atelier.json" });
+    const refusal = refusalOf(tableInPreparation(), FACILITATOR, {
+      type: "importDeck",
+      file,
+      fileName: "leviers-atelier.json",
+    });
     expect(refusal.code).toBe("deckFileInvalid");
     expect(refusal.message).toContain("leviers-atelier.json");
     expect(refusal.message).toContain("« lever-sans-titre »");
@@ -217,7 +290,11 @@ describe("importing a deck (importDeck)", () => {
   });
 
   it("given a card whose id the table already has, when imported, then it is refused naming the file and the card", () => {
-    const refusal = refusalOf(tableInPreparation(), FACILITATOR, { type: "importDeck", file: leverFile([LEVER_OPEN.id]), fileName: "doublon.json" });
+    const refusal = refusalOf(tableInPreparation(), FACILITATOR, {
+      type: "importDeck",
+      file: leverFile([LEVER_OPEN.id]),
+      fileName: "doublon.json",
+    });
     expect(refusal.code).toBe("deckCardIdTaken");
     expect(refusal.message).toContain("doublon.json");
     expect(refusal.message).toContain(`« ${LEVER_OPEN.id} »`);
@@ -232,7 +309,9 @@ describe("importing a deck (importDeck)", () => {
     const state = act(before, FACILITATOR, { type: "importDeck", file: exported, fileName: "cartes-table.json" });
     expect(state.cards["lever-frugal"]?.title).toBe("Levier lever-frugal");
     expect(state.piles.lever).toHaveLength(before.piles.lever.length + 1);
-    expect(state.piles.lever.filter((id) => id === LEVER_OPEN.id)).toHaveLength(before.piles.lever.filter((id) => id === LEVER_OPEN.id).length);
+    expect(state.piles.lever.filter((id) => id === LEVER_OPEN.id)).toHaveLength(
+      before.piles.lever.filter((id) => id === LEVER_OPEN.id).length,
+    );
 
     const again = refusalOf(state, FACILITATOR, { type: "importDeck", file: exported, fileName: "cartes-table.json" });
     expect(again.code).toBe("deckNothingNew");
@@ -241,8 +320,12 @@ describe("importing a deck (importDeck)", () => {
 });
 
 describe("suggestions from the group (suggest, acceptSuggestion, dismissSuggestion)", () => {
-  const suggest = (state: TableState, name: string, field: Extract<Action, { type: "suggest" }>["field"], text: string) =>
-    act(state, name, { type: "suggest", field, text });
+  const suggest = (
+    state: TableState,
+    name: string,
+    field: Extract<Action, { type: "suggest" }>["field"],
+    text: string,
+  ) => act(state, name, { type: "suggest", field, text });
 
   it("given preparation, when Bastien suggests a value, then everyone sees his suggestion, trimmed and authored", () => {
     const state = suggest(tableInPreparation(), BASTIEN, "constraintValues", "  La sobriété  ");
@@ -275,9 +358,17 @@ describe("suggestions from the group (suggest, acceptSuggestion, dismissSuggesti
   });
 
   it("given a suggested challenge, when accepted, then it frames the story as written, and the framing card goes back to the pile", () => {
-    let state = suggest(tableInPreparation(), BASTIEN, "framingChallengeText", "Des rues sans voitures devant les écoles ?");
+    let state = suggest(
+      tableInPreparation(),
+      BASTIEN,
+      "framingChallengeText",
+      "Des rues sans voitures devant les écoles ?",
+    );
     state = act(state, FACILITATOR, { type: "acceptSuggestion", suggestionId: "suggestion-1" });
-    expect(state.setup).toMatchObject({ framingChallengeId: null, framingChallengeText: "Des rues sans voitures devant les écoles ?" });
+    expect(state.setup).toMatchObject({
+      framingChallengeId: null,
+      framingChallengeText: "Des rues sans voitures devant les écoles ?",
+    });
     expect(state.piles.challenge).toContain(CHALLENGE_MOBILITY.id);
   });
 
@@ -287,7 +378,9 @@ describe("suggestions from the group (suggest, acceptSuggestion, dismissSuggesti
       changes: { otherFutures: Array.from({ length: LIMITS.futures - 1 }, (_, i) => `Futur ${i}`) },
     });
     state = suggest(state, CHLOE, "desirableFuture", "Encore un");
-    expect(refusalOf(state, FACILITATOR, { type: "acceptSuggestion", suggestionId: "suggestion-1" }).code).toBe("tooManyFutures");
+    expect(refusalOf(state, FACILITATOR, { type: "acceptSuggestion", suggestionId: "suggestion-1" }).code).toBe(
+      "tooManyFutures",
+    );
     expect(state.suggestions).toHaveLength(1);
   });
 
@@ -301,8 +394,12 @@ describe("suggestions from the group (suggest, acceptSuggestion, dismissSuggesti
   it("given a suggestion already handled, when Awa accepts or dismisses it again, then she is told it is no longer pending", () => {
     let state = suggest(tableInPreparation(), BASTIEN, "presentState", "Autre chose");
     state = act(state, FACILITATOR, { type: "dismissSuggestion", suggestionId: "suggestion-1" });
-    expect(refusalOf(state, FACILITATOR, { type: "acceptSuggestion", suggestionId: "suggestion-1" }).code).toBe("suggestionNotFound");
-    expect(refusalOf(state, FACILITATOR, { type: "dismissSuggestion", suggestionId: "suggestion-1" }).code).toBe("suggestionNotFound");
+    expect(refusalOf(state, FACILITATOR, { type: "acceptSuggestion", suggestionId: "suggestion-1" }).code).toBe(
+      "suggestionNotFound",
+    );
+    expect(refusalOf(state, FACILITATOR, { type: "dismissSuggestion", suggestionId: "suggestion-1" }).code).toBe(
+      "suggestionNotFound",
+    );
   });
 
   it.each([
@@ -315,7 +412,9 @@ describe("suggestions from the group (suggest, acceptSuggestion, dismissSuggesti
   it(`given ${LIMITS.suggestions} pending suggestions, when one more is sent, then it is refused until some are handled`, () => {
     let state = tableInPreparation();
     for (let i = 0; i < LIMITS.suggestions; i++) state = suggest(state, BASTIEN, "system", `Idée ${i}`);
-    expect(refusalOf(state, CHLOE, { type: "suggest", field: "system", text: "Une de plus" }).code).toBe("tooManySuggestions");
+    expect(refusalOf(state, CHLOE, { type: "suggest", field: "system", text: "Une de plus" }).code).toBe(
+      "tooManySuggestions",
+    );
   });
 
   it("given preparation, when any of these moves is tried, accepted or refused, then the given state is deep-equal before and after", () => {

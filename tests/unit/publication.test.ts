@@ -46,7 +46,10 @@ function tableIn(phase: Phase): TableState {
   return phase === "play" ? state : act(state, FACILITATOR, { type: "setPhase", phase });
 }
 
-const named = (state: TableState) => publicTable(state).participants.filter((p) => p.namedInPublication).map((p) => p.name);
+const named = (state: TableState) =>
+  publicTable(state)
+    .participants.filter((p) => p.namedInPublication)
+    .map((p) => p.name);
 
 describe("publishing the story", () => {
   it("given a story not closed yet, when Awa publishes it, then it is refused in every phase before « Récit terminé »", () => {
@@ -85,7 +88,9 @@ describe("publishing the story", () => {
   });
 
   it("given an id that is not one the server draws, then the rules refuse it", () => {
-    expect(refusalOf(tableClosed(), FACILITATOR, { type: "publish", publicId: "../../etc" }).code).toBe("publicationIdInvalid");
+    expect(refusalOf(tableClosed(), FACILITATOR, { type: "publish", publicId: "../../etc" }).code).toBe(
+      "publicationIdInvalid",
+    );
   });
 
   it("given what a browser sends, then the address is drawn by the server: a new 192-bit id each time, the browser's own dropped", () => {
@@ -128,8 +133,17 @@ describe("each person's say on their name", () => {
 /** Bastien placed and told a step, Chloé wrote a challenge and placed it; Bastien still holds a card; the story is closed. */
 function playedAndClosed(): TableState {
   const placed = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
-  let state = act(placed.state, BASTIEN, { type: "narrate", stepId: placed.stepId, text: "Un atelier vélo ouvre au marché." });
-  state = act(state, CHLOE, { type: "writeCard", deck: "challenge", title: "Des rues aux enfants", text: "Fermer les rues des écoles aux voitures ?" });
+  let state = act(placed.state, BASTIEN, {
+    type: "narrate",
+    stepId: placed.stepId,
+    text: "Un atelier vélo ouvre au marché.",
+  });
+  state = act(state, CHLOE, {
+    type: "writeCard",
+    deck: "challenge",
+    title: "Des rues aux enfants",
+    text: "Fermer les rues des écoles aux voitures ?",
+  });
   const written = handOf(state, CHLOE).at(-1) ?? "";
   state = act(state, CHLOE, { type: "place", cardId: written, afterStepId: placed.stepId });
   state = act(state, BASTIEN, { type: "draw", deck: "pitfall" });
@@ -174,7 +188,11 @@ describe("the public page", () => {
     state = act(state, FACILITATOR, { type: "removeParticipant", participantId: idOf(CHLOE) });
     state = act(act(state, FACILITATOR, { type: "closeStory" }), FACILITATOR, PUBLISH);
 
-    expect(publishedTable(state).participants.map((p) => p.name)).toEqual(["Participant·e 1", "Participant·e 2", "Participant·e 3"]);
+    expect(publishedTable(state).participants.map((p) => p.name)).toEqual([
+      "Participant·e 1",
+      "Participant·e 2",
+      "Participant·e 3",
+    ]);
   });
 
   it("given the published table, then the table's own state is left as it was", () => {
@@ -205,9 +223,22 @@ describe("the challenges written at a table, as a deck for other tables", () => 
   /** Chloé wrote a challenge card; Bastien drew the blank challenge and wrote it; Bastien also wrote a lever. */
   function withWrittenChallenges(): TableState {
     let state = tableInPlay();
-    state = act(state, CHLOE, { type: "writeCard", deck: "challenge", title: "Des rues aux enfants", text: "Fermer les rues des écoles aux voitures ?" });
-    state = act({ ...state, piles: { ...state.piles, challenge: [CHALLENGE_BLANK.id] } }, BASTIEN, { type: "draw", deck: "challenge" });
-    state = act(state, BASTIEN, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: "Un toit pour chaque vélo", text: "Un abri vélo par immeuble en 2030 ?" });
+    state = act(state, CHLOE, {
+      type: "writeCard",
+      deck: "challenge",
+      title: "Des rues aux enfants",
+      text: "Fermer les rues des écoles aux voitures ?",
+    });
+    state = act({ ...state, piles: { ...state.piles, challenge: [CHALLENGE_BLANK.id] } }, BASTIEN, {
+      type: "draw",
+      deck: "challenge",
+    });
+    state = act(state, BASTIEN, {
+      type: "writeBlank",
+      cardId: CHALLENGE_BLANK.id,
+      title: "Un toit pour chaque vélo",
+      text: "Un abri vélo par immeuble en 2030 ?",
+    });
     return act(state, BASTIEN, { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." });
   }
 
@@ -216,12 +247,17 @@ describe("the challenges written at a table, as a deck for other tables", () => 
     const file = writtenChallenges(withWrittenChallenges(), decks);
 
     expect(file?.deck).toBe("challenge");
-    expect(file?.cards.map((card) => card.text)).toEqual(["Fermer les rues des écoles aux voitures ?", "Un abri vélo par immeuble en 2030 ?"]);
+    expect(file?.cards.map((card) => card.text)).toEqual([
+      "Fermer les rues des écoles aux voitures ?",
+      "Un abri vélo par immeuble en 2030 ?",
+    ]);
     const text = JSON.stringify(file);
     expect(text).not.toContain("Chloé");
     expect(text).not.toContain("Bastien");
     expect(text).not.toContain("Frugal");
-    expect(file?.cards.every((card) => card.source === t("kitPublish.writtenSource", { title: SETUP.title }))).toBe(true);
+    expect(file?.cards.every((card) => card.source === t("kitPublish.writtenSource", { title: SETUP.title }))).toBe(
+      true,
+    );
   });
 
   it("given the file, when another table's facilitator imports it in preparation, then its challenge pile gets both; twice, nothing new", () => {
@@ -234,8 +270,12 @@ describe("the challenges written at a table, as a deck for other tables", () => 
 
     expect(imported.piles.challenge).toHaveLength(another.piles.challenge.length + 2);
     const titles = imported.piles.challenge.map((id) => imported.cards[id]?.text);
-    expect(titles).toEqual(expect.arrayContaining(["Fermer les rues des écoles aux voitures ?", "Un abri vélo par immeuble en 2030 ?"]));
-    expect(refusalOf(imported, FACILITATOR, { type: "importDeck", file, fileName: "defis-ecrits.json" }).code).toBe("deckNothingNew");
+    expect(titles).toEqual(
+      expect.arrayContaining(["Fermer les rues des écoles aux voitures ?", "Un abri vélo par immeuble en 2030 ?"]),
+    );
+    expect(refusalOf(imported, FACILITATOR, { type: "importDeck", file, fileName: "defis-ecrits.json" }).code).toBe(
+      "deckNothingNew",
+    );
   });
 
   it("given the file imported at a table that writes its own cards afterwards, then neither replaces the other", () => {
@@ -246,7 +286,13 @@ describe("the challenges written at a table, as a deck for other tables", () => 
     state = act(state, BASTIEN, { type: "writeCard", deck: "challenge", title: "À nous", text: "Notre propre défi ?" });
 
     const texts = Object.values(state.cards).map((card) => card.text);
-    expect(texts).toEqual(expect.arrayContaining(["Fermer les rues des écoles aux voitures ?", "Un abri vélo par immeuble en 2030 ?", "Notre propre défi ?"]));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "Fermer les rues des écoles aux voitures ?",
+        "Un abri vélo par immeuble en 2030 ?",
+        "Notre propre défi ?",
+      ]),
+    );
   });
 
   it("given a table where nobody wrote a challenge, then there is no file", () => {

@@ -74,9 +74,12 @@ describe("opening a table (createTable)", () => {
     ["system", { system: "" }, "setupSystemRequired", /système/i],
     ["present state", { presentState: " \n " }, "setupPresentRequired", /présent/i],
     ["desirable future", { desirableFuture: "" }, "setupFutureRequired", /futur/i],
-  ] as const)("given no %s, when the table opens, then it is refused and says what is missing", (_, setup, code, word) => {
-    expectReadable(setupRefusal(setup), code, word);
-  });
+  ] as const)(
+    "given no %s, when the table opens, then it is refused and says what is missing",
+    (_, setup, code, word) => {
+      expectReadable(setupRefusal(setup), code, word);
+    },
+  );
 
   it("given a title longer than the limit, when the table opens, then it is refused naming the title field", () => {
     const refusal = setupRefusal({ title: "T".repeat(LIMITS.titleLength + 1) });
@@ -90,19 +93,29 @@ describe("opening a table (createTable)", () => {
     expect(refusal.message).toContain(String(LIMITS.setupTextLength));
   });
 
-  it.each([2024, 2201, 2050.5, Number.NaN])("given horizon %s, when the table opens, then it is refused with the allowed range", (year) => {
-    const refusal = setupRefusal({ horizonYear: year });
-    expectReadable(refusal, "setupHorizonInvalid", /horizon/i);
-    expect(refusal.message).toContain(String(LIMITS.minHorizonYear));
-    expect(refusal.message).toContain(String(LIMITS.maxHorizonYear));
-  });
+  it.each([2024, 2201, 2050.5, Number.NaN])(
+    "given horizon %s, when the table opens, then it is refused with the allowed range",
+    (year) => {
+      const refusal = setupRefusal({ horizonYear: year });
+      expectReadable(refusal, "setupHorizonInvalid", /horizon/i);
+      expect(refusal.message).toContain(String(LIMITS.minHorizonYear));
+      expect(refusal.message).toContain(String(LIMITS.maxHorizonYear));
+    },
+  );
 
-  it.each([LIMITS.minHorizonYear, LIMITS.maxHorizonYear])("given horizon %s (a bound), when the table opens, then it is accepted", (year) => {
-    expect(openTable({ setup: { horizonYear: year } }).setup.horizonYear).toBe(year);
-  });
+  it.each([LIMITS.minHorizonYear, LIMITS.maxHorizonYear])(
+    "given horizon %s (a bound), when the table opens, then it is accepted",
+    (year) => {
+      expect(openTable({ setup: { horizonYear: year } }).setup.horizonYear).toBe(year);
+    },
+  );
 
   it("given neither a challenge card nor a written challenge, when the table opens, then it is refused", () => {
-    expectReadable(setupRefusal({ framingChallengeId: null, framingChallengeText: "   " }), "setupChallengeRequired", /défi/i);
+    expectReadable(
+      setupRefusal({ framingChallengeId: null, framingChallengeText: "   " }),
+      "setupChallengeRequired",
+      /défi/i,
+    );
   });
 
   it.each([
@@ -122,7 +135,9 @@ describe("opening a table (createTable)", () => {
   });
 
   it("given a challenge written by hand, when the table opens, then every challenge card stays in the pile", () => {
-    const state = openTable({ setup: { framingChallengeId: null, framingChallengeText: "  Zéro voiture en 2050 ?  " } });
+    const state = openTable({
+      setup: { framingChallengeId: null, framingChallengeText: "  Zéro voiture en 2050 ?  " },
+    });
     expect(state.setup.framingChallengeText).toBe("Zéro voiture en 2050 ?");
     expect(state.piles.challenge).toHaveLength(3);
   });
@@ -157,11 +172,25 @@ describe("opening a table (createTable)", () => {
 
 describe("taking a seat (join)", () => {
   it("given a table in preparation, when someone joins, then they sit with their trimmed name, role and an empty hand", () => {
-    const outcome = join(openTable(), { name: "  Awa  ", role: " animatrice ", facilitator: true }, { actorId: "p-1", now: NOW + 5 });
+    const outcome = join(
+      openTable(),
+      { name: "  Awa  ", role: " animatrice ", facilitator: true },
+      { actorId: "p-1", now: NOW + 5 },
+    );
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.state.participants).toEqual([
-      { id: "p-1", name: "Awa", role: "animatrice", facilitator: true, hand: [], joinedAt: NOW + 5, removed: false, debrief: "", debriefAt: null },
+      {
+        id: "p-1",
+        name: "Awa",
+        role: "animatrice",
+        facilitator: true,
+        hand: [],
+        joinedAt: NOW + 5,
+        removed: false,
+        debrief: "",
+        debriefAt: null,
+      },
     ]);
   });
 
@@ -191,7 +220,11 @@ describe("taking a seat (join)", () => {
   it("given a full table, when one more person joins, then they are refused with the table size", () => {
     let state = openTable();
     for (let i = 0; i < LIMITS.participants; i++) state = seat(state, `Personne ${i}`);
-    const outcome = join(state, { name: "Retardataire", role: "habitant", facilitator: false }, { actorId: "p-late", now: NOW });
+    const outcome = join(
+      state,
+      { name: "Retardataire", role: "habitant", facilitator: false },
+      { actorId: "p-late", now: NOW },
+    );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expectReadable(outcome.refusal, "tableFull", /complète/i);
@@ -202,17 +235,29 @@ describe("taking a seat (join)", () => {
     let state = seat(openTable(), "Awa", { facilitator: true });
     for (let i = 1; i < LIMITS.participants; i++) state = seat(state, `Robot ${i}`);
     for (let i = 1; i < LIMITS.participants; i++) {
-      const outcome = applyAction(state, { type: "removeParticipant", participantId: idOf(`Robot ${i}`) }, { actorId: idOf("Awa"), now: NOW });
+      const outcome = applyAction(
+        state,
+        { type: "removeParticipant", participantId: idOf(`Robot ${i}`) },
+        { actorId: idOf("Awa"), now: NOW },
+      );
       if (!outcome.ok) throw new Error(outcome.refusal.code);
       state = outcome.state;
     }
-    const outcome = join(state, { name: "Vraie personne", role: "habitante", facilitator: false }, { actorId: "p-real", now: NOW });
+    const outcome = join(
+      state,
+      { name: "Vraie personne", role: "habitante", facilitator: false },
+      { actorId: "p-real", now: NOW },
+    );
     expect(outcome.ok).toBe(true);
   });
 
   it("given a closed story, when someone joins, then they are refused", () => {
     const closed = act(tableInPlay(), FACILITATOR, { type: "closeStory" });
-    const outcome = join(closed, { name: "Dorian", role: "habitant", facilitator: false }, { actorId: "p-d", now: NOW });
+    const outcome = join(
+      closed,
+      { name: "Dorian", role: "habitant", facilitator: false },
+      { actorId: "p-d", now: NOW },
+    );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expectReadable(outcome.refusal, "storyClosed", /terminé/i);
@@ -254,7 +299,8 @@ describe("drawing a card (draw)", () => {
 
   it(`given a hand of ${LIMITS.handSize} cards, when its owner draws again, then it is refused until a card leaves the hand`, () => {
     let state = tableInPlay();
-    for (const deck of ["lever", "lever", "lever", "pitfall", "pitfall"] as const) state = act(state, BASTIEN, { type: "draw", deck });
+    for (const deck of ["lever", "lever", "lever", "pitfall", "pitfall"] as const)
+      state = act(state, BASTIEN, { type: "draw", deck });
     expect(handOf(state, BASTIEN)).toHaveLength(LIMITS.handSize);
     const refusal = refusalOf(state, BASTIEN, { type: "draw", deck: "pitfall" });
     expectReadable(refusal, "handFull", /main est pleine/i);
@@ -304,8 +350,16 @@ describe("placing a card on the path (place)", () => {
   it("given a card that is not in the placer's hand, when it is placed, then it is refused", () => {
     const state = act(tableInPlay(), CHLOE, { type: "draw", deck: "lever" });
     const chloesCard = handOf(state, CHLOE)[0] ?? "";
-    expectReadable(refusalOf(state, BASTIEN, { type: "place", cardId: chloesCard, afterStepId: null }), "cardNotInHand", /main/i);
-    expectReadable(refusalOf(state, BASTIEN, { type: "place", cardId: "carte-inventee", afterStepId: null }), "cardNotInHand", /main/i);
+    expectReadable(
+      refusalOf(state, BASTIEN, { type: "place", cardId: chloesCard, afterStepId: null }),
+      "cardNotInHand",
+      /main/i,
+    );
+    expectReadable(
+      refusalOf(state, BASTIEN, { type: "place", cardId: "carte-inventee", afterStepId: null }),
+      "cardNotInHand",
+      /main/i,
+    );
   });
 
   it("given an anchor step the facilitator removed, when a card is placed after it, then it is refused and the card stays in hand", () => {
@@ -313,14 +367,23 @@ describe("placing a card on the path (place)", () => {
     let state = act(a.state, FACILITATOR, { type: "removeStep", stepId: a.stepId });
     state = act(state, CHLOE, { type: "draw", deck: "pitfall" });
     const cardId = handOf(state, CHLOE)[0] ?? "";
-    expectReadable(refusalOf(state, CHLOE, { type: "place", cardId, afterStepId: a.stepId }), "anchorNotFound", /chemin/i);
+    expectReadable(
+      refusalOf(state, CHLOE, { type: "place", cardId, afterStepId: a.stepId }),
+      "anchorNotFound",
+      /chemin/i,
+    );
   });
 });
 
 describe("narrating a step (narrate)", () => {
   it("given my own step, when I narrate it, then the trimmed text and the time are recorded", () => {
     const a = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
-    const state = act(a.state, BASTIEN, { type: "narrate", stepId: a.stepId, text: "  Les rues s'ouvrent aux vélos.\n " }, NOW + 60_000);
+    const state = act(
+      a.state,
+      BASTIEN,
+      { type: "narrate", stepId: a.stepId, text: "  Les rues s'ouvrent aux vélos.\n " },
+      NOW + 60_000,
+    );
     expect(state.path[0]).toMatchObject({ narration: "Les rues s'ouvrent aux vélos.", narratedAt: NOW + 60_000 });
   });
 
@@ -339,12 +402,20 @@ describe("narrating a step (narrate)", () => {
   });
 
   it("given a step that is not on the path, when I narrate it, then it is refused", () => {
-    expectReadable(refusalOf(tableInPlay(), BASTIEN, { type: "narrate", stepId: "step-99", text: "…" }), "stepNotFound", /chemin/i);
+    expectReadable(
+      refusalOf(tableInPlay(), BASTIEN, { type: "narrate", stepId: "step-99", text: "…" }),
+      "stepNotFound",
+      /chemin/i,
+    );
   });
 
   it("given a narration over the limit, when I narrate, then it is refused with the limit; at the limit once trimmed it is accepted", () => {
     const a = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
-    const refusal = refusalOf(a.state, BASTIEN, { type: "narrate", stepId: a.stepId, text: "x".repeat(LIMITS.narrationLength + 1) });
+    const refusal = refusalOf(a.state, BASTIEN, {
+      type: "narrate",
+      stepId: a.stepId,
+      text: "x".repeat(LIMITS.narrationLength + 1),
+    });
     expectReadable(refusal, "narrationTooLong", /narration/i);
     expect(refusal.message).toContain(String(LIMITS.narrationLength));
 
@@ -404,21 +475,31 @@ describe("facilitation (startPlay, removeStep, closeStory)", () => {
   it.each(["startPlay", "removeStep", "closeStory"] as const)(
     "given a participant without the facilitator secret, when they try %s, then it is refused as facilitator-only",
     (type) => {
-      const state = type === "startPlay" ? tableInPreparation() : drawAndPlace(tableInPlay(), BASTIEN, "lever", null).state;
+      const state =
+        type === "startPlay" ? tableInPreparation() : drawAndPlace(tableInPlay(), BASTIEN, "lever", null).state;
       expectReadable(refusalOf(state, BASTIEN, ALL_ACTIONS[type]), "facilitatorOnly", /animateur/i);
     },
   );
 
   it("given a table in preparation, when the facilitator closes the story, then it is refused naming the phase", () => {
-    expectReadable(refusalOf(tableInPreparation(), FACILITATOR, { type: "closeStory" }), "wrongPhase", /« Préparation »/);
+    expectReadable(
+      refusalOf(tableInPreparation(), FACILITATOR, { type: "closeStory" }),
+      "wrongPhase",
+      /« Préparation »/,
+    );
   });
 });
 
 describe("phases: nothing is played before the start or after the close", () => {
-  const beforeStart = (["draw", "place", "narrate", "discard", "removeStep", "closeStory"] as const).map((type) => [type]);
-  it.each(beforeStart)("given a table in preparation, when the facilitator tries %s, then it is refused as the wrong phase", (type) => {
-    expectReadable(refusalOf(tableInPreparation(), FACILITATOR, ALL_ACTIONS[type]), "wrongPhase", /Préparation/);
-  });
+  const beforeStart = (["draw", "place", "narrate", "discard", "removeStep", "closeStory"] as const).map((type) => [
+    type,
+  ]);
+  it.each(beforeStart)(
+    "given a table in preparation, when the facilitator tries %s, then it is refused as the wrong phase",
+    (type) => {
+      expectReadable(refusalOf(tableInPreparation(), FACILITATOR, ALL_ACTIONS[type]), "wrongPhase", /Préparation/);
+    },
+  );
 
   it.each((["draw", "place", "narrate", "discard"] as const).map((type) => [type]))(
     "given a table in preparation, when a participant tries %s, then it is refused as the wrong phase",
@@ -433,7 +514,10 @@ describe("phases: nothing is played before the start or after the close", () => 
       let state = tableInPlay();
       state = act(state, FACILITATOR, { type: "draw", deck: "lever" });
       state = act(state, FACILITATOR, { type: "closeStory" });
-      const action = { ...ALL_ACTIONS[type], ...(type === "place" || type === "discard" ? { cardId: handOf(state, FACILITATOR)[0] } : {}) } as Action;
+      const action = {
+        ...ALL_ACTIONS[type],
+        ...(type === "place" || type === "discard" ? { cardId: handOf(state, FACILITATOR)[0] } : {}),
+      } as Action;
       expectReadable(refusalOf(state, FACILITATOR, action), "storyClosed", /terminé/i);
     },
   );
@@ -448,10 +532,13 @@ describe("phases: nothing is played before the start or after the close", () => 
 });
 
 describe("someone who is not seated", () => {
-  it.each(Object.keys(ALL_ACTIONS).map((type) => [type as FirstMove]))("when they try %s, then it is refused", (type) => {
-    const refusal = refusalOf(tableInPlay(), "Inconnu", ALL_ACTIONS[type]);
-    expectReadable(refusal, "notSeated", /assis/i);
-  });
+  it.each(Object.keys(ALL_ACTIONS).map((type) => [type as FirstMove]))(
+    "when they try %s, then it is refused",
+    (type) => {
+      const refusal = refusalOf(tableInPlay(), "Inconnu", ALL_ACTIONS[type]);
+      expectReadable(refusal, "notSeated", /assis/i);
+    },
+  );
 });
 
 describe("applyAction leaves its input untouched", () => {
@@ -498,7 +585,8 @@ describe("applyAction leaves its input untouched", () => {
 describe("asking whether someone may act (canAct)", () => {
   it("given a participant in play, then they may draw, place, narrate and discard but not facilitate", () => {
     const state = tableInPlay();
-    for (const type of ["draw", "place", "narrate", "discard"] as const) expect(canAct(state, idOf(BASTIEN), type).ok, type).toBe(true);
+    for (const type of ["draw", "place", "narrate", "discard"] as const)
+      expect(canAct(state, idOf(BASTIEN), type).ok, type).toBe(true);
     for (const type of ["startPlay", "removeStep", "closeStory"] as const) {
       const answer = canAct(state, idOf(BASTIEN), type);
       expect(answer.ok, type).toBe(false);
@@ -507,7 +595,11 @@ describe("asking whether someone may act (canAct)", () => {
   });
 
   it("given the facilitator, then what they may do follows the phase table", () => {
-    const phases = { preparation: tableInPreparation(), play: tableInPlay(), closed: act(tableInPlay(), FACILITATOR, { type: "closeStory" }) };
+    const phases = {
+      preparation: tableInPreparation(),
+      play: tableInPlay(),
+      closed: act(tableInPlay(), FACILITATOR, { type: "closeStory" }),
+    };
     for (const [phase, state] of Object.entries(phases)) {
       for (const [type, rule] of Object.entries(ACTION_RULES)) {
         const answer = canAct(state, idOf(FACILITATOR), type as ActionType);

@@ -15,7 +15,10 @@ import {
   tableInPlay,
 } from "../fixtures.ts";
 
-const META = { attribution: "Cartes du Kit AgirLocal (La Fing), CC BY 3.0 FR.", exportedAt: new Date(Date.UTC(2025, 2, 14)) };
+const META = {
+  attribution: "Cartes du Kit AgirLocal (La Fing), CC BY 3.0 FR.",
+  exportedAt: new Date(Date.UTC(2025, 2, 14)),
+};
 
 /** A told story: Chloé's step first, then Bastien's, then Awa's (placed in a different order), one step removed, one left untold. */
 function toldStory() {
@@ -25,9 +28,21 @@ function toldStory() {
   const removed = drawAndPlace(c.state, CHLOE, "pitfall", c.stepId);
   const untold = drawAndPlace(removed.state, BASTIEN, "lever", c.stepId);
   let state = untold.state;
-  state = act(state, BASTIEN, { type: "narrate", stepId: a.stepId, text: "Les rues se referment aux voitures le dimanche." });
-  state = act(state, CHLOE, { type: "narrate", stepId: b.stepId, text: "Le conseil municipal hésite, faute de budget." });
-  state = act(state, FACILITATOR, { type: "narrate", stepId: c.stepId, text: "Une coopérative de vélos-cargos ouvre." });
+  state = act(state, BASTIEN, {
+    type: "narrate",
+    stepId: a.stepId,
+    text: "Les rues se referment aux voitures le dimanche.",
+  });
+  state = act(state, CHLOE, {
+    type: "narrate",
+    stepId: b.stepId,
+    text: "Le conseil municipal hésite, faute de budget.",
+  });
+  state = act(state, FACILITATOR, {
+    type: "narrate",
+    stepId: c.stepId,
+    text: "Une coopérative de vélos-cargos ouvre.",
+  });
   state = act(state, CHLOE, { type: "narrate", stepId: removed.stepId, text: "Cette étape sera retirée." });
   state = act(state, FACILITATOR, { type: "removeStep", stepId: removed.stepId });
   return { state, untoldCardId: untold.cardId };
@@ -84,7 +99,14 @@ describe("the story as Markdown", () => {
   it("given a table, then the story opens with its setup, lists the people and ends with the attribution", () => {
     const md = storyMarkdown(toldStory().state, META);
     expect(md.startsWith(`# ${SETUP.title}\n`)).toBe(true);
-    for (const text of [SETUP.system, SETUP.presentState, SETUP.desirableFuture, "Horizon 2050", CHALLENGE_MOBILITY.title, CHALLENGE_MOBILITY.text]) {
+    for (const text of [
+      SETUP.system,
+      SETUP.presentState,
+      SETUP.desirableFuture,
+      "Horizon 2050",
+      CHALLENGE_MOBILITY.title,
+      CHALLENGE_MOBILITY.text,
+    ]) {
       expect(md, text).toContain(text);
     }
     expect(md).toMatch(/^- Awa \(animatrice, animation\)$/m);
@@ -106,10 +128,15 @@ describe("the story as Markdown", () => {
     expect(storyMarkdown(tableInPlay(), META)).toContain("Aucune étape n'a encore été posée.");
   });
 
-  it("given \"oui, et…\" under a step and one taken out by the facilitator, then the others follow the narration in order, each with its author", () => {
+  it('given "oui, et…" under a step and one taken out by the facilitator, then the others follow the narration in order, each with its author', () => {
     const { state: told } = toldStory();
     const stepId = told.path[1]!.id; // Bastien's step
-    let state = act(told, CHLOE, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et les commerces suivent." });
+    let state = act(told, CHLOE, {
+      type: "contribute",
+      stepId,
+      kind: "yesAnd",
+      text: "Oui, et les commerces suivent.",
+    });
     state = act(state, BASTIEN, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et ce sera retiré." });
     const removed = state.path[1]!.contributions.at(-1)!.id;
     state = act(state, FACILITATOR, { type: "removeContribution", stepId, contributionId: removed });
@@ -129,7 +156,10 @@ describe("the story as Markdown", () => {
 
   it("given the debrief with one player still to write, then the story gives the written debrief and says who is missing", () => {
     let state = act(toldStory().state, FACILITATOR, { type: "setPhase", phase: "debrief" });
-    state = act(state, CHLOE, { type: "writeDebrief", text: "J'habite le quartier apaisé et je porte le budget vélo." });
+    state = act(state, CHLOE, {
+      type: "writeDebrief",
+      text: "J'habite le quartier apaisé et je porte le budget vélo.",
+    });
     const md = storyMarkdown(state, META);
     const debrief = md.slice(md.indexOf("## Débrief"), md.indexOf("\n---\n"));
     expect(debrief).toContain("### Chloé (élue)\n\nJ'habite le quartier apaisé et je porte le budget vélo.\n");
@@ -181,7 +211,9 @@ describe("hostile text in the story", () => {
   ].join("\n");
 
   function hostileStory(): string {
-    let state = seat(tableInPlay({ setup: { title: "<script>alert('titre')</script>" } }), "<b>Eve</b>", { role: "[rôle](javascript:x)" });
+    let state = seat(tableInPlay({ setup: { title: "<script>alert('titre')</script>" } }), "<b>Eve</b>", {
+      role: "[rôle](javascript:x)",
+    });
     const a = drawAndPlace(state, "<b>Eve</b>", "lever", null);
     state = act(a.state, "<b>Eve</b>", { type: "narrate", stepId: a.stepId, text: HOSTILE });
     return storyMarkdown(state, META);

@@ -9,7 +9,10 @@ describe("a table link, built then read back", () => {
   it.each(KINDS)("gives back the table and the %s secret, as a path or a whole address", (kind) => {
     const link = tableLink("Tb_9-z", kind, "s3cr3t-_x");
     expect(parseTableLink(link)).toEqual({ tableId: "Tb_9-z", secret: { kind, value: "s3cr3t-_x" } });
-    expect(parseTableLink(`https://atelier.example.org${link}`)).toEqual({ tableId: "Tb_9-z", secret: { kind, value: "s3cr3t-_x" } });
+    expect(parseTableLink(`https://atelier.example.org${link}`)).toEqual({
+      tableId: "Tb_9-z",
+      secret: { kind, value: "s3cr3t-_x" },
+    });
   });
 
   it("keeps a table id that needed escaping", () => {

@@ -36,7 +36,14 @@ function stateJson(): Record<string, any> {
       removed: false,
       debrief: "",
       connected: true,
-      ...(i === 1 ? { hand: [{ ...card(100), dealt: false }, { ...card(101), dealt: false }] } : {}),
+      ...(i === 1
+        ? {
+            hand: [
+              { ...card(100), dealt: false },
+              { ...card(101), dealt: false },
+            ],
+          }
+        : {}),
     };
   }
   const path = Array.from({ length: 40 }, (_, i) => ({
@@ -48,7 +55,8 @@ function stateJson(): Record<string, any> {
     narratedAt: 3000 + i,
     dealt: false,
     open: false,
-    contributions: i % 4 === 0 ? [{ id: `contribution-${i}`, authorId: "p-2", kind: "yesAnd", text: "Oui, et…", at: 4000 + i }] : [],
+    contributions:
+      i % 4 === 0 ? [{ id: `contribution-${i}`, authorId: "p-2", kind: "yesAnd", text: "Oui, et…", at: 4000 + i }] : [],
     plausible: ["p-3"],
     desirable: [],
   }));
@@ -80,7 +88,13 @@ describe("toTableView keeps what did not change", () => {
   it("a « oui, et… » on step 30 makes step 30 a new object and leaves the 39 others identical", () => {
     const before = toTableView(stateJson(), ME);
     const json = stateJson();
-    json.path[29].contributions.push({ id: "contribution-99", authorId: "p-5", kind: "yesAnd", text: "Oui, et les ados aussi.", at: 9000 });
+    json.path[29].contributions.push({
+      id: "contribution-99",
+      authorId: "p-5",
+      kind: "yesAnd",
+      text: "Oui, et les ados aussi.",
+      at: 9000,
+    });
     const after = toTableView(json, ME, before);
 
     expect(after).not.toBe(before);
@@ -126,7 +140,11 @@ describe("toTableView keeps what did not change", () => {
     expect(after.myHand[0]).toBe(before.myHand[0]);
     const me = after.participants.find((p) => p.id === ME);
     expect(me).not.toBe(before.participants.find((p) => p.id === ME));
-    expect(after.participants.filter((p) => p.id !== ME).every((p, i) => p === before.participants.filter((q) => q.id !== ME)[i])).toBe(true);
+    expect(
+      after.participants
+        .filter((p) => p.id !== ME)
+        .every((p, i) => p === before.participants.filter((q) => q.id !== ME)[i]),
+    ).toBe(true);
   });
 
   it("a reaction taken back and a narration edited change only their own step", () => {

@@ -11,7 +11,11 @@ import { storyMarkdown } from "#shared/story/markdown.ts";
 import { cleanText } from "#shared/text.ts";
 import { act, BASTIEN, drawAndPlace, LEVER_OPEN, NOW, openTable, seat, tableInPlay } from "../fixtures.ts";
 
-const META = { attribution: "Cartes du Kit AgirLocal (La Fing), CC BY 3.0 FR.", licenseUrl: "https://creativecommons.org/licenses/by/3.0/fr/", exportedAt: new Date(NOW) };
+const META = {
+  attribution: "Cartes du Kit AgirLocal (La Fing), CC BY 3.0 FR.",
+  licenseUrl: "https://creativecommons.org/licenses/by/3.0/fr/",
+  exportedAt: new Date(NOW),
+};
 
 /** What French speakers really type: accents, ’ and « » with no-break spaces, ligatures, emoji (joined ones too), a tab, line breaks. */
 const FRENCH =
@@ -48,12 +52,19 @@ function joinAs(state: TableState, name: string) {
 
 describe("line breaks in what people type", () => {
   it("given a narration with Windows, lone \\r and Unicode line breaks, when it arrives, then its lines end with \\n only", () => {
-    const sent = actionSchema.parse({ type: "narrate", stepId: "step-1", text: "Un\r\nDeux\rTrois\u2028Quatre\u2029Cinq" });
+    const sent = actionSchema.parse({
+      type: "narrate",
+      stepId: "step-1",
+      text: "Un\r\nDeux\rTrois\u2028Quatre\u2029Cinq",
+    });
     expect(sent).toEqual({ type: "narrate", stepId: "step-1", text: "Un\nDeux\nTrois\nQuatre\nCinq" });
   });
 
   it("given a narration with a lone \\r before a heading, a list item, a quote or a fence, when exported to Markdown, then each line reads as text", () => {
-    const markdown = storyMarkdown(narrated("Début\r# piégé titre\r- piégé élément\r1. piégé numéro\r> piégé citation\r```piégé"), META);
+    const markdown = storyMarkdown(
+      narrated("Début\r# piégé titre\r- piégé élément\r1. piégé numéro\r> piégé citation\r```piégé"),
+      META,
+    );
     const injected = markdownLines(markdown).filter((line) => line.includes("piégé"));
     expect(injected).toHaveLength(5);
     expect(injected.filter((line) => BLOCK_START.test(line))).toEqual([]);
@@ -69,7 +80,11 @@ describe("line breaks in what people type", () => {
 
 describe("invisible and direction-changing characters", () => {
   it("given a narration with bidi overrides and zero-width characters, when it arrives, then only what is seen is kept", () => {
-    const sent = actionSchema.parse({ type: "narrate", stepId: "step-1", text: "Pay\u202Eérdnas\u202C 20\u200B€\u2066x\u2069\u00AD\u0007\uFEFF" });
+    const sent = actionSchema.parse({
+      type: "narrate",
+      stepId: "step-1",
+      text: "Pay\u202Eérdnas\u202C 20\u200B€\u2066x\u2069\u00AD\u0007\uFEFF",
+    });
     expect(sent).toMatchObject({ text: "Payérdnas 20€x" });
   });
 
@@ -105,21 +120,33 @@ describe("names as the table sees them", () => {
     ["fullwidth capitals", "ＡＮＩＭ"],
     ["other case and spaces", "  anim  "],
     ["a no-break space inside", "Anim\u00A0"],
-  ])("given the facilitator Anim, when someone joins as Anim with %s, then they are refused: the name is taken", (_, name) => {
-    const outcome = joinAs(tableWithAnim(), name);
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.refusal.code).toBe("nameTaken");
-    expect(outcome.refusal.message).toMatch(/« Anim » est déjà/);
-  });
+  ])(
+    "given the facilitator Anim, when someone joins as Anim with %s, then they are refused: the name is taken",
+    (_, name) => {
+      const outcome = joinAs(tableWithAnim(), name);
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) return;
+      expect(outcome.refusal.code).toBe("nameTaken");
+      expect(outcome.refusal.message).toMatch(/« Anim » est déjà/);
+    },
+  );
 
   it("given the facilitator Anim, when the facilitator secret sits again as Anim (a new device), then it is seated", () => {
-    const outcome = join(tableWithAnim(), { name: "Anim", role: "animation", facilitator: true }, { actorId: "p-anim-2", now: NOW });
+    const outcome = join(
+      tableWithAnim(),
+      { name: "Anim", role: "animation", facilitator: true },
+      { actorId: "p-anim-2", now: NOW },
+    );
     expect(outcome.ok && outcome.state.participants.map((p) => p.name)).toEqual(["Anim", "Anim"]);
   });
 
   it("given the wire, when a join option's name holds invisible characters and fullwidth letters, then it arrives folded", () => {
-    const options = joinOptionsSchema.parse({ protocolVersion: 1, seatKey: "k".repeat(32), name: "\u200BＬéa\tMartin\r\n", role: "habitante\u202E" });
+    const options = joinOptionsSchema.parse({
+      protocolVersion: 1,
+      seatKey: "k".repeat(32),
+      name: "\u200BＬéa\tMartin\r\n",
+      role: "habitante\u202E",
+    });
     expect(options).toMatchObject({ name: "Léa Martin", role: "habitante" });
   });
 
@@ -154,7 +181,9 @@ describe("texts that come in from files", () => {
   it("given a deck file whose card holds a lone \\r and zero-width characters, when imported, then the card reads clean", () => {
     const deck = parseDeckFile("mon-paquet.json", {
       deck: "lever",
-      cards: [{ ...LEVER_OPEN, id: "lever-neuf", title: "Neuf\u200B", text: "Un\rDeux\u2060", examples: ["Ex\u202Eemple"] }],
+      cards: [
+        { ...LEVER_OPEN, id: "lever-neuf", title: "Neuf\u200B", text: "Un\rDeux\u2060", examples: ["Ex\u202Eemple"] },
+      ],
     });
     expect(deck.cards[0]).toMatchObject({ title: "Neuf", text: "Un\nDeux", examples: ["Exemple"] });
   });

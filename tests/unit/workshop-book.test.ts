@@ -10,12 +10,36 @@ import { parseStoryJson, storyJson, tableFromStory } from "#shared/story/json.ts
 import { mineHtml } from "#shared/story/mine-html.ts";
 import { mineMarkdown } from "#shared/story/mine-markdown.ts";
 import { BASTIEN, CHLOE, idOf } from "../fixtures.ts";
-import { DEBRIEF_CHLOE, DEBRIEF_MALLORY, EXPORT_META, IDS, IMG, NARRATION_B, NARRATION_C, SCRIPT, YES_AND_CHLOE, YES_AND_ZOE } from "../story-fixtures.ts";
-import { QUIET_DEBRIEF, QUIET_NARRATION, QUIET_TITLE, quietTable, twoTableBook, WORKSHOP_TITLE } from "../workshop-fixtures.ts";
+import {
+  DEBRIEF_CHLOE,
+  DEBRIEF_MALLORY,
+  EXPORT_META,
+  IDS,
+  IMG,
+  NARRATION_B,
+  NARRATION_C,
+  SCRIPT,
+  YES_AND_CHLOE,
+  YES_AND_ZOE,
+} from "../story-fixtures.ts";
+import {
+  QUIET_DEBRIEF,
+  QUIET_NARRATION,
+  QUIET_TITLE,
+  quietTable,
+  twoTableBook,
+  WORKSHOP_TITLE,
+} from "../workshop-fixtures.ts";
 
 const book = twoTableBook();
 /** Lines of the hostile story that nothing else repeats: two narrations, a « oui, et… », two debriefs. */
-const HOSTILE_LINES = ["Les rues se referment aux voitures le dimanche.", "Une coopérative de vélos-cargos ouvre", "les commerces suivent", "Je répare des vélos", "Je porte le budget"];
+const HOSTILE_LINES = [
+  "Les rues se referment aux voitures le dimanche.",
+  "Une coopérative de vélos-cargos ouvre",
+  "les commerces suivent",
+  "Je répare des vélos",
+  "Je porte le budget",
+];
 const html = bookHtml(book, EXPORT_META);
 const markdown = bookMarkdown(book, EXPORT_META);
 
@@ -24,7 +48,12 @@ function count(haystack: string, needle: string): number {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** The JSON file as written to disk and read back. */
@@ -56,7 +85,8 @@ describe("the book as a printable page", () => {
   });
 
   it("holds both stories once each, in the workshop's order", () => {
-    for (const text of [...HOSTILE_LINES, QUIET_NARRATION, QUIET_DEBRIEF]) expect(count(html, escapeHtml(text))).toBe(1);
+    for (const text of [...HOSTILE_LINES, QUIET_NARRATION, QUIET_DEBRIEF])
+      expect(count(html, escapeHtml(text))).toBe(1);
     expect(count(html, '<article class="chapter"')).toBe(2);
     expect(html.indexOf("Je répare des vélos")).toBeLessThan(html.indexOf(QUIET_NARRATION));
     expect(html.indexOf(QUIET_NARRATION)).toBeLessThan(html.indexOf('id="comparison"'));
@@ -119,7 +149,9 @@ describe("the book as a printable page", () => {
 
 describe("the book as Markdown", () => {
   it("has the title, the day, the contents, both chapters in order, the comparison and the attribution", () => {
-    expect(markdown.startsWith("# Assises \\<b\\>des\\</b\\> transitions \\<script\\>alert(1)\\</script\\>\n")).toBe(true);
+    expect(markdown.startsWith("# Assises \\<b\\>des\\</b\\> transitions \\<script\\>alert(1)\\</script\\>\n")).toBe(
+      true,
+    );
     expect(markdown).toContain("Atelier du 14 mars 2025");
     expect(markdown).toContain(`2. Table 2 — ${QUIET_TITLE}`);
     expect(markdown).toContain("3. Les tables comparées");
@@ -154,7 +186,9 @@ describe("the book as JSON", () => {
     expect(parsed.book.date).toBe("2025-03-14");
     expect(parsed.book.seatsPerTable).toBe(10);
     expect(parsed.book.tables.map((t) => t.name)).toEqual(["Table 1", "Table 2"]);
-    book.tables.forEach((table, i) => expect(parsed.book.tables[i]?.story).toEqual(asFile(storyJson(table.state, EXPORT_META))));
+    book.tables.forEach((table, i) =>
+      expect(parsed.book.tables[i]?.story).toEqual(asFile(storyJson(table.state, EXPORT_META))),
+    );
   });
 
   it("reads back into tables that continue each story", () => {
@@ -169,16 +203,22 @@ describe("the book as JSON", () => {
   it("refuses a file that is not a workshop's book, saying what it expects", () => {
     const story = parseWorkshopBook(asFile(storyJson(quietTable(), EXPORT_META)));
     expect(story).toEqual({ ok: false, message: expect.stringContaining(WORKSHOP_BOOK_FORMAT) });
-    expect(parseWorkshopBook({ ...(file as object), version: 9 })).toEqual({ ok: false, message: expect.stringContaining("version 9") });
+    expect(parseWorkshopBook({ ...(file as object), version: 9 })).toEqual({
+      ok: false,
+      message: expect.stringContaining("version 9"),
+    });
   });
 
   it("names the table whose story is faulty", () => {
-    const broken = asFile(bookJson(book, EXPORT_META)) as { workshop: { tables: { story: { table: { path: { cardId: string }[] } } }[] } };
+    const broken = asFile(bookJson(book, EXPORT_META)) as {
+      workshop: { tables: { story: { table: { path: { cardId: string }[] } } }[] };
+    };
     const step = broken.workshop.tables[1]?.story.table.path[0];
     if (step) step.cardId = "carte-inconnue";
     const parsed = parseWorkshopBook(broken);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.message).toMatch(/^Table 2 \(table 2\) : table\.path\[0\]\.cardId : .*carte-inconnue/);
+    if (!parsed.ok)
+      expect(parsed.message).toMatch(/^Table 2 \(table 2\) : table\.path\[0\]\.cardId : .*carte-inconnue/);
   });
 
   it("refuses a workshop of fewer tables than a workshop has, or a malformed day, in French", () => {
@@ -237,7 +277,9 @@ describe("a participant's own page", () => {
   });
 
   it("lists a removed person's « oui, et… » on their own page only", () => {
-    expect(mineMarkdown(hostile, IDS.zoe, EXPORT_META)).toContain("Oui, et \\<img src=x onerror=alert(1)\\> une fête de rue");
+    expect(mineMarkdown(hostile, IDS.zoe, EXPORT_META)).toContain(
+      "Oui, et \\<img src=x onerror=alert(1)\\> une fête de rue",
+    );
     expect(mineMarkdown(hostile, IDS.chloe, EXPORT_META)).not.toContain("une fête de rue");
     expect(YES_AND_ZOE).toContain("une fête de rue");
   });

@@ -68,7 +68,12 @@ describe("cards several tables used", () => {
 
   it("counts a title twice when two steps of one path carry it", () => {
     let state = tableInPlay();
-    state = act(state, FACILITATOR, { type: "writeCard", deck: "lever", title: "Frugal", text: "Faire mieux avec moins." });
+    state = act(state, FACILITATOR, {
+      type: "writeCard",
+      deck: "lever",
+      title: "Frugal",
+      text: "Faire mieux avec moins.",
+    });
     state = act(state, BASTIEN, { type: "writeCard", deck: "lever", title: "Frugal", text: "Moins, mais mieux." });
     for (const name of [FACILITATOR, BASTIEN]) {
       const cardId = state.participants.find((p) => p.name === name)?.hand.at(-1) ?? "";

@@ -9,9 +9,18 @@ const hashOf = (link: string) => link.slice(link.indexOf("#"));
 
 describe("a workshop link's secret", () => {
   it("reads each of the three links as what it is", () => {
-    expect(workshopSecretFromLocation(hashOf(workshopLink("w1", "invite", "inv")))).toEqual({ kind: "invite", value: "inv" });
-    expect(workshopSecretFromLocation(hashOf(workshopLink("w1", "facilitator", "fac")))).toEqual({ kind: "facilitator", value: "fac" });
-    expect(workshopSecretFromLocation(hashOf(workshopLink("w1", "observer", "obs")))).toEqual({ kind: "observer", value: "obs" });
+    expect(workshopSecretFromLocation(hashOf(workshopLink("w1", "invite", "inv")))).toEqual({
+      kind: "invite",
+      value: "inv",
+    });
+    expect(workshopSecretFromLocation(hashOf(workshopLink("w1", "facilitator", "fac")))).toEqual({
+      kind: "facilitator",
+      value: "fac",
+    });
+    expect(workshopSecretFromLocation(hashOf(workshopLink("w1", "observer", "obs")))).toEqual({
+      kind: "observer",
+      value: "obs",
+    });
   });
 
   it("finds nothing in a link cut before its fragment", () => {

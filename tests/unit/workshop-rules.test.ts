@@ -30,7 +30,8 @@ const ctx = (now = NOW) => ({ actorId: WORKSHOP_ACTOR_ID, now });
 /** Plays one action as the workshop facilitator; fails the test if the rules refuse it. */
 function byWorkshop(state: TableState, action: Action, now = NOW): TableState {
   const outcome = applyAction(state, action, ctx(now));
-  if (!outcome.ok) throw new Error(`the workshop could not ${action.type}: ${outcome.refusal.code} (${outcome.refusal.message})`);
+  if (!outcome.ok)
+    throw new Error(`the workshop could not ${action.type}: ${outcome.refusal.code} (${outcome.refusal.message})`);
   return outcome.state;
 }
 
@@ -46,7 +47,11 @@ function tableIn(phase: Phase): TableState {
   return phase === "play" ? state : act(state, FACILITATOR, { type: "setPhase", phase });
 }
 
-const move = (name: string, toTableName = "Table 2"): Action => ({ type: "moveAway", participantId: idOf(name), toTableName });
+const move = (name: string, toTableName = "Table 2"): Action => ({
+  type: "moveAway",
+  participantId: idOf(name),
+  toTableName,
+});
 
 describe("what the workshop facilitator may do to a table from the overview", () => {
   const FROM_OVERVIEW: ActionType[] = [
@@ -64,19 +69,24 @@ describe("what the workshop facilitator may do to a table from the overview", ()
   ];
 
   it("marks exactly the facilitation of the whole room as the workshop's: a message, the timer, the phases, arrivals, a move", () => {
-    const marked = (Object.keys(ACTION_RULES) as ActionType[]).filter((type) => ACTION_RULES[type].workshop || ACTION_RULES[type].who === "workshop");
+    const marked = (Object.keys(ACTION_RULES) as ActionType[]).filter(
+      (type) => ACTION_RULES[type].workshop || ACTION_RULES[type].who === "workshop",
+    );
     expect(marked.sort()).toEqual([...FROM_OVERVIEW].sort());
   });
 
-  it.each(PHASES)("in %s, then the workshop may do its actions in their phases, and nothing of the game itself", (phase) => {
-    const state = tableIn(phase);
-    for (const type of Object.keys(ACTION_RULES) as ActionType[]) {
-      const outcome = canAct(state, WORKSHOP_ACTOR_ID, type);
-      const allowed = FROM_OVERVIEW.includes(type) && ACTION_RULES[type].phases.includes(phase);
-      expect(outcome.ok, `${type} in ${phase}`).toBe(allowed);
-      if (!outcome.ok && !FROM_OVERVIEW.includes(type)) expect(outcome.refusal.code).toBe("workshopActorNotAllowed");
-    }
-  });
+  it.each(PHASES)(
+    "in %s, then the workshop may do its actions in their phases, and nothing of the game itself",
+    (phase) => {
+      const state = tableIn(phase);
+      for (const type of Object.keys(ACTION_RULES) as ActionType[]) {
+        const outcome = canAct(state, WORKSHOP_ACTOR_ID, type);
+        const allowed = FROM_OVERVIEW.includes(type) && ACTION_RULES[type].phases.includes(phase);
+        expect(outcome.ok, `${type} in ${phase}`).toBe(allowed);
+        if (!outcome.ok && !FROM_OVERVIEW.includes(type)) expect(outcome.refusal.code).toBe("workshopActorNotAllowed");
+      }
+    },
+  );
 
   it("given preparation, when the workshop starts a timer for everyone, starts play, then moves every table on, each is done as a facilitator would", () => {
     let state = byWorkshop(tableInPreparation(), { type: "startTimer", minutes: 10, label: "Installation" });
@@ -115,8 +125,15 @@ describe("what the workshop facilitator may do to a table from the overview", ()
 
 describe("the facilitation's message on every screen", () => {
   it("given a message from the workshop, then every screen's view of the table holds it, with when it was written", () => {
-    const state = byWorkshop(tableInPlay(), { type: "announce", text: "Pause dans cinq minutes : finissez votre tour." }, NOW + 5000);
-    expect(publicTable(state).announcement).toEqual({ text: "Pause dans cinq minutes : finissez votre tour.", at: NOW + 5000 });
+    const state = byWorkshop(
+      tableInPlay(),
+      { type: "announce", text: "Pause dans cinq minutes : finissez votre tour." },
+      NOW + 5000,
+    );
+    expect(publicTable(state).announcement).toEqual({
+      text: "Pause dans cinq minutes : finissez votre tour.",
+      at: NOW + 5000,
+    });
   });
 
   it("given a message, when a new one comes, then it replaces it; when an empty one comes, then there is none", () => {
@@ -153,7 +170,6 @@ describe("the facilitation's message on every screen", () => {
     const state = byWorkshop(tableInPlay(), { type: "announce", text: "  Re\u200Btour\u202E en plénière\r\nà 11 h  " });
     expect(state.announcement?.text).toBe("Retour en plénière\nà 11 h");
   });
-
 });
 
 describe("moving someone to another table of the workshop", () => {
@@ -162,7 +178,13 @@ describe("moving someone to another table of the workshop", () => {
     const bastien = participant(state, BASTIEN);
     expect(bastien).toMatchObject({ removed: true, movedTo: "Table 2" });
     expect(state.turns.order).toEqual([idOf(CHLOE)]);
-    expect(state.moderationLog.at(-1)).toEqual({ at: NOW + 3000, by: WORKSHOP_ACTOR_ID, action: "moveAway", target: idOf(BASTIEN), before: BASTIEN });
+    expect(state.moderationLog.at(-1)).toEqual({
+      at: NOW + 3000,
+      by: WORKSHOP_ACTOR_ID,
+      action: "moveAway",
+      target: idOf(BASTIEN),
+      before: BASTIEN,
+    });
     const seen = publicTable(state).participants.find((p) => p.id === idOf(BASTIEN));
     expect(seen).toMatchObject({ removed: true, movedTo: "Table 2" });
     expect(publicTable(state).participants.find((p) => p.id === idOf(CHLOE))?.movedTo).toBe("");
@@ -178,12 +200,15 @@ describe("moving someone to another table of the workshop", () => {
     expect(state.discard).toEqual(expect.arrayContaining(held));
   });
 
-  it.each(["play", "debrief", "closed"] as const)("given %s, when the workshop moves someone, then it is refused: moves happen before play", (phase) => {
-    const state = tableIn(phase);
-    const refusal = workshopRefusal(state, move(BASTIEN));
-    expect(refusal.code).toBe(phase === "closed" ? "storyClosed" : "wrongPhase");
-    expect(participant(state, BASTIEN).removed).toBe(false);
-  });
+  it.each(["play", "debrief", "closed"] as const)(
+    "given %s, when the workshop moves someone, then it is refused: moves happen before play",
+    (phase) => {
+      const state = tableIn(phase);
+      const refusal = workshopRefusal(state, move(BASTIEN));
+      expect(refusal.code).toBe(phase === "closed" ? "storyClosed" : "wrongPhase");
+      expect(participant(state, BASTIEN).removed).toBe(false);
+    },
+  );
 
   it("given a moved person, when they try to act here, then they are refused with where they went; they no longer count among the seated", () => {
     const state = byWorkshop(tableInPreparation(), move(BASTIEN, "Table des Lilas"));
@@ -200,7 +225,9 @@ describe("moving someone to another table of the workshop", () => {
     expect(workshopRefusal(state, move(FACILITATOR)).code).toBe("cannotMoveFacilitator");
     expect(workshopRefusal(state, move("Inconnu")).code).toBe("participantNotFound");
     expect(workshopRefusal(state, move(CHLOE, "  ")).code).toBe("moveTableNameInvalid");
-    expect(workshopRefusal(state, move(CHLOE, "T".repeat(WORKSHOP_LIMITS.tableNameLength + 1))).code).toBe("moveTableNameInvalid");
+    expect(workshopRefusal(state, move(CHLOE, "T".repeat(WORKSHOP_LIMITS.tableNameLength + 1))).code).toBe(
+      "moveTableNameInvalid",
+    );
     expect(participant(state, CHLOE).removed).toBe(false);
   });
 
@@ -223,7 +250,15 @@ describe("moving someone to another table of the workshop", () => {
 
 describe("a log holding the workshop's entries", () => {
   function creation(initial: TableState): TableCreation {
-    return { id: initial.id, createdAt: NOW, facilitatorKeyHash: "h", invite: "i", observerKey: "o", joinCode: "K7PQ2MXR", initial } as TableCreation;
+    return {
+      id: initial.id,
+      createdAt: NOW,
+      facilitatorKeyHash: "h",
+      invite: "i",
+      observerKey: "o",
+      joinCode: "K7PQ2MXR",
+      initial,
+    } as TableCreation;
   }
 
   /** Joins, then actions as the room logs them: a person's under their id, the workshop's under WORKSHOP_ACTOR_ID. */
@@ -234,10 +269,27 @@ describe("a log holding the workshop's entries", () => {
       if ("join" in e) {
         const participantId = idOf(e.join);
         const facilitator = e.facilitator ?? false;
-        return { seq, at, entryId: `join:${participantId}`, entry: { kind: "join", participantId, name: e.join, role: "habitant", facilitator, seatKeyHash: `seat-${e.join}` } };
+        return {
+          seq,
+          at,
+          entryId: `join:${participantId}`,
+          entry: {
+            kind: "join",
+            participantId,
+            name: e.join,
+            role: "habitant",
+            facilitator,
+            seatKeyHash: `seat-${e.join}`,
+          },
+        };
       }
       const actorId = e.by === WORKSHOP_ACTOR_ID ? WORKSHOP_ACTOR_ID : idOf(e.by);
-      return { seq, at, entryId: `${actorId === WORKSHOP_ACTOR_ID ? "atelier" : actorId}:${seq}`, entry: { kind: "action", actorId, action: e.action } };
+      return {
+        seq,
+        at,
+        entryId: `${actorId === WORKSHOP_ACTOR_ID ? "atelier" : actorId}:${seq}`,
+        entry: { kind: "action", actorId, action: e.action },
+      };
     });
   }
 
@@ -285,7 +337,9 @@ describe("a workshop's table in its story file", () => {
   it("given a message on screen and someone moved away, then the JSON reads back with both, and a table opened from it starts without the message", () => {
     let state = byWorkshop(tableInPreparation(), { type: "announce", text: "Bienvenue" });
     state = byWorkshop(state, move(BASTIEN));
-    const parsed = parseStoryJson(JSON.parse(JSON.stringify(storyJson(state, { exportedAt: new Date(NOW), attribution: "CC BY-SA" }))));
+    const parsed = parseStoryJson(
+      JSON.parse(JSON.stringify(storyJson(state, { exportedAt: new Date(NOW), attribution: "CC BY-SA" }))),
+    );
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.story.table.announcement).toEqual({ text: "Bienvenue", at: NOW });

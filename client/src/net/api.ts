@@ -67,7 +67,11 @@ export async function openTable(body: CreateTableBody): Promise<CreatedTable> {
 export async function importStory(json: string): Promise<CreatedTable> {
   let response: Response;
   try {
-    response = await fetch(API.importStory, { method: "POST", headers: { "Content-Type": "application/json" }, body: json });
+    response = await fetch(API.importStory, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: json,
+    });
   } catch {
     throw new Error(i18n.t("connection.cannotReach"));
   }
@@ -125,7 +129,10 @@ export async function fetchHosting(): Promise<HostingInfo> {
 export async function deleteTableRequest(tableId: string, facilitatorKey: string): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(API.table(tableId), { method: "DELETE", headers: { Authorization: `Bearer ${facilitatorKey}` } });
+    response = await fetch(API.table(tableId), {
+      method: "DELETE",
+      headers: { Authorization: `Bearer ${facilitatorKey}` },
+    });
   } catch {
     throw new Error(i18n.t("connection.cannotReach"));
   }
@@ -136,7 +143,11 @@ export async function deleteTableRequest(tableId: string, facilitatorKey: string
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
   } catch {
     throw new Error(i18n.t("connection.cannotReach"));
   }

@@ -94,7 +94,13 @@ function publish() {
  * and past its retry limit or after a server restart this module keeps rejoining with the seat key.
  * Throws JoinRefused when the server said no for a reason the person can fix.
  */
-export async function joinTable(tableId: string, secret: Secret, name: string, role: string, zone?: ActorZone): Promise<void> {
+export async function joinTable(
+  tableId: string,
+  secret: Secret,
+  name: string,
+  role: string,
+  zone?: ActorZone,
+): Promise<void> {
   target = { tableId, secret, name, role, ...(zone && { zone }) };
   // An observer changes nothing: no outbox, nothing to send.
   outbox = secret.kind === "observer" ? null : new Outbox(tableId, (pending) => useTableStore.setState({ pending }));
@@ -142,7 +148,9 @@ async function connect(): Promise<void> {
     }
     const reservation = (await answer.json()) as SeatReservation;
     const { Client } = await sdkLoading;
-    joined = await new Client(`${window.location.protocol}//${window.location.host}`).consumeSeatReservation(reservation);
+    joined = await new Client(`${window.location.protocol}//${window.location.host}`).consumeSeatReservation(
+      reservation,
+    );
   } catch (error) {
     if (error instanceof JoinRefused) throw error;
     const code = (error as { code?: number }).code;
@@ -216,13 +224,19 @@ function tableGone(tableId: string, message: string) {
  */
 function movedAway(path: string) {
   const id = useTableStore.getState().me?.participantId ?? "";
-  const seat = (lastJson.participants as Record<string, { name?: string; role?: string; zone?: string; movedTo?: string }> | undefined)?.[id];
+  const seat = (
+    lastJson.participants as
+      Record<string, { name?: string; role?: string; zone?: string; movedTo?: string }> | undefined
+  )?.[id];
   target = null;
   room = null;
   outbox = null;
   clearTimeout(retryTimer);
   const zone = isActorZone(seat?.zone) ? { zone: seat.zone } : {};
-  useTableStore.setState({ moved: { path, table: seat?.movedTo ?? "", name: seat?.name ?? "", role: seat?.role ?? "", ...zone }, pending: 0 });
+  useTableStore.setState({
+    moved: { path, table: seat?.movedTo ?? "", name: seat?.name ?? "", role: seat?.role ?? "", ...zone },
+    pending: 0,
+  });
   setStatus("idle");
 }
 
@@ -317,7 +331,11 @@ export type { ShareAddresses };
 
 function addresses(links: ShareLinks): ShareAddresses {
   const origin = window.location.origin;
-  return { participant: `${origin}${links.path}`, observer: `${origin}${links.observerPath}`, joinCode: links.joinCode };
+  return {
+    participant: `${origin}${links.path}`,
+    observer: `${origin}${links.observerPath}`,
+    joinCode: links.joinCode,
+  };
 }
 
 /** Asks the server for the links to share (facilitators only) and keeps them in the store. */

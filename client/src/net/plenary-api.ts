@@ -1,7 +1,14 @@
 // HTTP calls of a workshop's plenary and book, and of a participant's take-home downloads: every secret travels in a
 // header or the body, never in an address.
 import type { StoryFormat } from "#shared/protocol-constants.ts";
-import { TAKE_HOME_API, WORKSHOP_API, type CreatedWorkshop, type TakeHomeRequest, type WorkshopKeyRequest, type WorkshopStories } from "#shared/workshop.ts";
+import {
+  TAKE_HOME_API,
+  WORKSHOP_API,
+  type CreatedWorkshop,
+  type TakeHomeRequest,
+  type WorkshopKeyRequest,
+  type WorkshopStories,
+} from "#shared/workshop.ts";
 import i18n from "../i18n/index.ts";
 import { downloadFile, postJson } from "./api.ts";
 
@@ -12,14 +19,22 @@ export function fetchWorkshopStories(workshopId: string, secret: WorkshopKeyRequ
 
 /** The workshop's book, in one of its formats (the workshop facilitator's secret). */
 export function downloadBook(workshopId: string, facilitatorKey: string, format: StoryFormat): Promise<void> {
-  return downloadFile(WORKSHOP_API.book(workshopId, format), { headers: { Authorization: `Bearer ${facilitatorKey}` } }, `atelier-${workshopId}.${format}`);
+  return downloadFile(
+    WORKSHOP_API.book(workshopId, format),
+    { headers: { Authorization: `Bearer ${facilitatorKey}` } },
+    `atelier-${workshopId}.${format}`,
+  );
 }
 
 /** Opens a new workshop that continues the stories of a book's JSON file (its text, sent as it is). */
 export async function importWorkshopBook(json: string): Promise<CreatedWorkshop> {
   let response: Response;
   try {
-    response = await fetch(WORKSHOP_API.importBook, { method: "POST", headers: { "Content-Type": "application/json" }, body: json });
+    response = await fetch(WORKSHOP_API.importBook, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: json,
+    });
   } catch {
     throw new Error(i18n.t("connection.cannotReach"));
   }
@@ -40,7 +55,12 @@ export function takeHomeFileName(tableId: string, file: TakeHomeFile): string {
 
 /** Downloads one take-home file with this browser's seat key at the table (in the body). */
 export function downloadTakeHome(tableId: string, seatKey: string, file: TakeHomeFile): Promise<void> {
-  const url = file.kind === "story" ? TAKE_HOME_API.story(tableId, file.format) : TAKE_HOME_API.mine(tableId, file.format);
+  const url =
+    file.kind === "story" ? TAKE_HOME_API.story(tableId, file.format) : TAKE_HOME_API.mine(tableId, file.format);
   const body: TakeHomeRequest = { seatKey };
-  return downloadFile(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, takeHomeFileName(tableId, file));
+  return downloadFile(
+    url,
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+    takeHomeFileName(tableId, file),
+  );
 }

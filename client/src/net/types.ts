@@ -28,7 +28,11 @@ export type ConnectionStatus = "idle" | "connecting" | "connected" | "reconnecti
  * card in hand, a list): a component given an unchanged step under React.memo skips rendering it. A patch that
  * changes nothing gives back the previous view.
  */
-export function toTableView(json: Record<string, unknown>, myId: string | null, previous: TableView | null = null): TableView {
+export function toTableView(
+  json: Record<string, unknown>,
+  myId: string | null,
+  previous: TableView | null = null,
+): TableView {
   const next = freshView(json, myId);
   return previous ? keepUnchanged(previous, next) : next;
 }
@@ -50,7 +54,8 @@ function freshView(json: Record<string, unknown>, myId: string | null): TableVie
 function seen(of: Shape, raw: unknown, mine = false): Plain {
   const given = isPlain(raw) ? raw : {};
   const view: Plain = {};
-  for (const [name, field] of Object.entries(of.fields)) if (mine || !field.view) view[name] = seenField(field, given[name]);
+  for (const [name, field] of Object.entries(of.fields))
+    if (mine || !field.view) view[name] = seenField(field, given[name]);
   return view;
 }
 

@@ -77,7 +77,9 @@ async function connect(): Promise<void> {
     }
     const reservation = (await answer.json()) as SeatReservation;
     const { Client } = await sdk;
-    joined = await new Client(`${window.location.protocol}//${window.location.host}`).consumeSeatReservation(reservation);
+    joined = await new Client(`${window.location.protocol}//${window.location.host}`).consumeSeatReservation(
+      reservation,
+    );
   } catch (error) {
     if (error instanceof WorkshopJoinRefused) {
       if (target === current) target = null;
@@ -162,7 +164,7 @@ export async function sendWorkshopCommand(command: WorkshopCommand): Promise<Wor
     return (await current.request(WORKSHOP_REQUEST, command, { timeout: 30_000 })) as WorkshopCommandReply;
   } catch (error) {
     const reason = (error as { reason?: RefusalReply }).reason;
-    throw new Error(reason?.message ?? i18n.t("connection.actionNotSent"));
+    throw new Error(reason?.message ?? i18n.t("connection.actionNotSent"), { cause: error });
   }
 }
 

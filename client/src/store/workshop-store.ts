@@ -20,7 +20,8 @@ export const useWorkshopStore = create<WorkshopStoreState>(() => ({
 /** One table's new summary in place of its old one (the others keep their identity: their cards do not re-render). */
 export function withTable(overview: WorkshopOverview, summary: TableSummary): WorkshopOverview {
   const index = overview.tables.findIndex((table) => table.tableId === summary.tableId);
-  const tables = index < 0 ? [...overview.tables, summary] : overview.tables.map((table, i) => (i === index ? summary : table));
+  const tables =
+    index < 0 ? [...overview.tables, summary] : overview.tables.map((table, i) => (i === index ? summary : table));
   return { ...overview, tables };
 }
 

@@ -37,7 +37,15 @@ export function DeckIcon({ deck, className = "deck-icon" }: { deck: DeckName; cl
  * The deck's mark: pictogram + the deck's name (« Défi », or « Défis » with `plural`), in the deck's colour
  * (`filled`: white on the deck's colour, like a card's header band).
  */
-export function DeckMark({ deck, plural = false, filled = false }: { deck: DeckName; plural?: boolean; filled?: boolean }) {
+export function DeckMark({
+  deck,
+  plural = false,
+  filled = false,
+}: {
+  deck: DeckName;
+  plural?: boolean;
+  filled?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <span className={`deck-mark deck-mark--${deck}${filled ? " deck-mark--filled" : ""}`}>
@@ -60,8 +68,11 @@ interface CardFaceProps {
 export function CardFace({ card, compact = false, sized = false, titleAs = "h3" }: CardFaceProps) {
   const { t } = useTranslation();
   // Every card from the kit opens on its source (issue 11), so the details are there whenever the kit is.
-  const hasDetails = card.keywords.length > 0 || card.examples.length > 0 || card.kitLine > 0 || card.environment !== "";
-  const classes = ["card", `card--${card.deck}`, compact && "card--compact", sized && "card--sized"].filter(Boolean).join(" ");
+  const hasDetails =
+    card.keywords.length > 0 || card.examples.length > 0 || card.kitLine > 0 || card.environment !== "";
+  const classes = ["card", `card--${card.deck}`, compact && "card--compact", sized && "card--sized"]
+    .filter(Boolean)
+    .join(" ");
   return (
     <article className={classes} aria-label={`${t(`deckOne.${card.deck}`)} : ${card.title}`}>
       <header className="card__band">

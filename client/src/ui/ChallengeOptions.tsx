@@ -5,7 +5,15 @@ import { cardName, cardThemes } from "#cards/reading.ts";
 import type { DeckFile } from "#cards/schema.ts";
 
 /** `emptyLabel` names the first option (no card); `children`: options of the caller's, listed right after it. */
-export function ChallengeOptions({ deck, emptyLabel = "—", children }: { deck: DeckFile; emptyLabel?: string; children?: ReactNode }) {
+export function ChallengeOptions({
+  deck,
+  emptyLabel = "—",
+  children,
+}: {
+  deck: DeckFile;
+  emptyLabel?: string;
+  children?: ReactNode;
+}) {
   const playable = deck.cards.filter((c) => !c.blank);
   return (
     <>

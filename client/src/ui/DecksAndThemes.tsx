@@ -42,7 +42,11 @@ export function DecksAndThemes({
         <div className="checkbox-row">
           {DECK_NAMES.map((deck) => (
             <label key={deck}>
-              <input type="checkbox" checked={value.decks.includes(deck)} onChange={(e) => toggleDeck(deck, e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={value.decks.includes(deck)}
+                onChange={(e) => toggleDeck(deck, e.target.checked)}
+              />
               {t(`deck.${deck}`)}
             </label>
           ))}
@@ -55,7 +59,11 @@ export function DecksAndThemes({
           <div className="checkbox-row">
             {themes.map((theme) => (
               <label key={theme.id}>
-                <input type="checkbox" checked={ticked.includes(theme.id)} onChange={(e) => toggleTheme(theme.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={ticked.includes(theme.id)}
+                  onChange={(e) => toggleTheme(theme.id, e.target.checked)}
+                />
                 {theme.label}
               </label>
             ))}

@@ -43,7 +43,12 @@ function NoticeLine({ notice, fades = false }: { notice: NoticeData; fades?: boo
       onBlur={() => setHeld(false)}
     >
       <span>{notice.text}</span>
-      <button type="button" className="notice__close" aria-label={t("layout.closeNotice")} onClick={() => clearNotice(notice.id)}>
+      <button
+        type="button"
+        className="notice__close"
+        aria-label={t("layout.closeNotice")}
+        onClick={() => clearNotice(notice.id)}
+      >
         <span aria-hidden="true">×</span>
       </button>
     </p>

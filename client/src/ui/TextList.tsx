@@ -1,5 +1,15 @@
 // Texts people wrote, one per list item, line breaks kept (the futures of a story, in the setup, the path and the presentation).
-export function TextList({ items, className, ordered = false, label }: { items: readonly string[]; className: string; ordered?: boolean; label?: string }) {
+export function TextList({
+  items,
+  className,
+  ordered = false,
+  label,
+}: {
+  items: readonly string[];
+  className: string;
+  ordered?: boolean;
+  label?: string;
+}) {
   const List = ordered ? "ol" : "ul";
   return (
     <List className={className} aria-label={label}>

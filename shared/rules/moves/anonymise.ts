@@ -8,7 +8,10 @@ import { accept, refuse } from "../result.ts";
 import type { MovesOf } from "./move.ts";
 
 /** The name and role someone takes once anonymised, or undefined when they are not at this table. */
-export function anonymousIdentity(state: TableState, participantId: string): { name: string; role: string } | undefined {
+export function anonymousIdentity(
+  state: TableState,
+  participantId: string,
+): { name: string; role: string } | undefined {
   const at = state.participants.findIndex((p) => p.id === participantId);
   if (at < 0) return undefined;
   return { name: t("anonymise.name", { number: at + 1 }), role: t("anonymise.role") };
@@ -36,7 +39,8 @@ export function anonymiseIn(state: TableState, person: Participant): TableState 
   // The roles their steps and « oui, et… » keep from the time they wrote them (changing hats) are theirs too.
   for (const step of [...state.path, ...state.removedSteps]) {
     if (step.placedBy === person.id && step.authorRole !== undefined) step.authorRole = identity.role;
-    for (const c of step.contributions) if (c.authorId === person.id && c.authorRole !== undefined) c.authorRole = identity.role;
+    for (const c of step.contributions)
+      if (c.authorId === person.id && c.authorRole !== undefined) c.authorRole = identity.role;
   }
   for (const record of state.moderationLog) {
     const ofThem = record.action === "removeParticipant" || record.action === "moveAway";

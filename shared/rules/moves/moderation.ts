@@ -48,7 +48,8 @@ function setRole(state: TableState, person: Participant, facilitator: boolean): 
 function checkContributionText(text: string): Outcome<string> {
   const written = text.trim();
   if (!written) return refuse("contributionEmpty");
-  if (written.length > LIMITS.contributionLength) return refuse("contributionTooLong", { max: LIMITS.contributionLength });
+  if (written.length > LIMITS.contributionLength)
+    return refuse("contributionTooLong", { max: LIMITS.contributionLength });
   return accept(written);
 }
 

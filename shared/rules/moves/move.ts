@@ -52,7 +52,13 @@ export function nextNumber(state: TableState): number {
 }
 
 /** Keeps what a facilitator changed or took out. */
-export function record(state: TableState, ctx: ActionContext, action: ModerationRecord["action"], target: string, before: string): void {
+export function record(
+  state: TableState,
+  ctx: ActionContext,
+  action: ModerationRecord["action"],
+  target: string,
+  before: string,
+): void {
   state.moderationLog.push({ at: ctx.now, by: ctx.actorId, action, target, before });
 }
 

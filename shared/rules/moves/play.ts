@@ -7,7 +7,8 @@ import { accept, refuse, type Outcome } from "../result.ts";
 import { fitsThemes } from "../setup.ts";
 import { findStep, insertionIndex, newStep, nextNumber, oneLine, refreshOpen, type MovesOf } from "./move.ts";
 
-type PlayMove = "draw" | "place" | "narrate" | "discard" | "writeCard" | "writeBlank" | "contribute" | "react" | "dealPitfall";
+type PlayMove =
+  "draw" | "place" | "narrate" | "discard" | "writeCard" | "writeBlank" | "contribute" | "react" | "dealPitfall";
 
 /** A card's title (one line) and text as typed, cleaned (text.ts) and checked against the limits of written cards. */
 function checkCardTexts(title: string, text: string): Outcome<{ title: string; text: string }> {
@@ -21,7 +22,12 @@ function checkCardTexts(title: string, text: string): Outcome<{ title: string; t
 }
 
 /** A new card of this table, written by this person, added to the catalogue (a copy of it: the record is shared between states). */
-function addWrittenCard(state: TableState, writer: Participant, deck: DeckName, texts: { title: string; text: string }): TableCard {
+function addWrittenCard(
+  state: TableState,
+  writer: Participant,
+  deck: DeckName,
+  texts: { title: string; text: string },
+): TableCard {
   const card: TableCard = {
     id: `written-${nextNumber(state)}`,
     deck,
@@ -40,7 +46,12 @@ function addWrittenCard(state: TableState, writer: Participant, deck: DeckName, 
  * it stands for. A new id rather than the blank's: the kit's « pitfall-blank-1 » keeps meaning the blank card, so the
  * table's exported deck imports at another table beside the kit (same id, other text would be refused there).
  */
-function writeBlankCard(state: TableState, writer: Participant, blank: TableCard, texts: { title: string; text: string }): TableCard {
+function writeBlankCard(
+  state: TableState,
+  writer: Participant,
+  blank: TableCard,
+  texts: { title: string; text: string },
+): TableCard {
   const card = addWrittenCard(state, writer, blank.deck, texts);
   const { [blank.id]: _usedUp, ...rest } = state.cards;
   state.cards = rest;
@@ -136,9 +147,17 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
     if (!step) return refuse("stepNotFound");
     const written = text.trim();
     if (!written) return refuse("contributionEmpty");
-    if (written.length > LIMITS.contributionLength) return refuse("contributionTooLong", { max: LIMITS.contributionLength });
+    if (written.length > LIMITS.contributionLength)
+      return refuse("contributionTooLong", { max: LIMITS.contributionLength });
     if (kind === "answer" && !step.open) return refuse("stepNotOpen");
-    step.contributions.push({ id: `contribution-${nextNumber(state)}`, authorId: actor.id, kind, text: written, at: ctx.now, authorRole: actor.role });
+    step.contributions.push({
+      id: `contribution-${nextNumber(state)}`,
+      authorId: actor.id,
+      kind,
+      text: written,
+      at: ctx.now,
+      authorRole: actor.role,
+    });
     refreshOpen(step);
     return accept(state);
   },
@@ -166,7 +185,8 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
     if (to !== null) {
       target = state.participants.find((p) => p.id === to && !p.removed);
       if (!target) return refuse("participantNotFound");
-      if (target.hand.length >= LIMITS.handSize) return refuse("dealHandFull", { name: target.name, max: LIMITS.handSize });
+      if (target.hand.length >= LIMITS.handSize)
+        return refuse("dealHandFull", { name: target.name, max: LIMITS.handSize });
     }
     const at = target ? 0 : insertionIndex(state.path, afterStepId);
     if (at < 0) return refuse("anchorNotFound");

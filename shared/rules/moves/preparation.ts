@@ -1,7 +1,15 @@
 // Preparation with the group: the facilitator writes the setup, frames it with a challenge, picks the decks; participants suggest.
 import { DECK_NAMES, type DeckFile, type DeckName } from "#cards/schema.ts";
 import { parseDeckFile } from "#cards/load.ts";
-import { LIMITS, type SetupChanges, type SetupConstraints, type SuggestField, type Suggestion, type TableSetup, type TableState } from "#shared/model.ts";
+import {
+  LIMITS,
+  type SetupChanges,
+  type SetupConstraints,
+  type SuggestField,
+  type Suggestion,
+  type TableSetup,
+  type TableState,
+} from "#shared/model.ts";
 import { t } from "#shared/i18n/translate.ts";
 import { shuffle } from "#shared/random.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
@@ -9,7 +17,15 @@ import { checkSetup, fitsThemes } from "../setup.ts";
 import { withStakesChanges } from "../stakes.ts";
 import { nextNumber, type MovesOf } from "./move.ts";
 
-type PreparationMove = "editSetup" | "chooseChallenge" | "drawChallenge" | "chooseDecks" | "importDeck" | "suggest" | "acceptSuggestion" | "dismissSuggestion";
+type PreparationMove =
+  | "editSetup"
+  | "chooseChallenge"
+  | "drawChallenge"
+  | "chooseDecks"
+  | "importDeck"
+  | "suggest"
+  | "acceptSuggestion"
+  | "dismissSuggestion";
 
 const CONSTRAINT_OF: Partial<Record<SuggestField, keyof SetupConstraints>> = {
   constraintTime: "time",
@@ -99,7 +115,11 @@ export const PREPARATION_MOVES: MovesOf<PreparationMove> = {
   },
 
   chooseDecks(state, _actor, { decks, themes }) {
-    return replaceSetup(state, { ...state.setup, decksInPlay: DECK_NAMES.filter((d) => decks.includes(d)), themesInPlay: themes });
+    return replaceSetup(state, {
+      ...state.setup,
+      decksInPlay: DECK_NAMES.filter((d) => decks.includes(d)),
+      themesInPlay: themes,
+    });
   },
 
   /**
@@ -138,8 +158,15 @@ export const PREPARATION_MOVES: MovesOf<PreparationMove> = {
     const idea = text.trim();
     if (!idea) return refuse("suggestionEmpty");
     if (idea.length > LIMITS.setupTextLength) return refuse("suggestionTooLong", { max: LIMITS.setupTextLength });
-    if (state.suggestions.length >= LIMITS.suggestions) return refuse("tooManySuggestions", { max: LIMITS.suggestions });
-    const suggestion: Suggestion = { id: `suggestion-${nextNumber(state)}`, authorId: actor.id, field, text: idea, at: ctx.now };
+    if (state.suggestions.length >= LIMITS.suggestions)
+      return refuse("tooManySuggestions", { max: LIMITS.suggestions });
+    const suggestion: Suggestion = {
+      id: `suggestion-${nextNumber(state)}`,
+      authorId: actor.id,
+      field,
+      text: idea,
+      at: ctx.now,
+    };
     state.suggestions.push(suggestion);
     return accept(state);
   },
@@ -175,7 +202,9 @@ function readDeckFile(name: string, file: unknown): Outcome<DeckFile> {
 /** A future joins the others; a constraint fills an empty one or adds a line; any other field is replaced. */
 function withSuggestion(setup: TableSetup, { field, text }: Suggestion): TableSetup {
   if (field === "desirableFuture") {
-    return setup.desirableFuture ? { ...setup, otherFutures: [...setup.otherFutures, text] } : { ...setup, desirableFuture: text };
+    return setup.desirableFuture
+      ? { ...setup, otherFutures: [...setup.otherFutures, text] }
+      : { ...setup, desirableFuture: text };
   }
   const constraint = CONSTRAINT_OF[field];
   if (constraint) {

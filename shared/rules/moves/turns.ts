@@ -31,7 +31,8 @@ export const TURN_MOVES: MovesOf<"setTurnMode" | "passTurn" | "skipTurn" | "reor
 
   reorderTurns(state, _actor, { order }) {
     const now = state.turns.order;
-    const same = order.length === now.length && new Set(order).size === order.length && order.every((id) => now.includes(id));
+    const same =
+      order.length === now.length && new Set(order).size === order.length && order.every((id) => now.includes(id));
     if (!same) return refuse("turnOrderMismatch");
     state.turns.order = [...order];
     return accept(state);

@@ -10,7 +10,8 @@ export const WORKSHOP_MOVES: MovesOf<"announce" | "moveAway"> = {
   // Cleaned here and not only on the wire: the workshop room passes its own actions to the table without the zod schemas.
   announce(state, _actor, { text }, ctx) {
     const message = cleanText(text).trim();
-    if (message.length > WORKSHOP_LIMITS.messageLength) return refuse("announcementTooLong", { max: WORKSHOP_LIMITS.messageLength });
+    if (message.length > WORKSHOP_LIMITS.messageLength)
+      return refuse("announcementTooLong", { max: WORKSHOP_LIMITS.messageLength });
     // Clearing when there is nothing to clear is accepted: a workshop clears every table at once, whatever each shows.
     if (message) state.announcement = { text: message, at: ctx.now };
     else delete state.announcement;
@@ -25,7 +26,8 @@ export const WORKSHOP_MOVES: MovesOf<"announce" | "moveAway"> = {
     if (person.removed) return refuse("participantAlreadyRemoved", { name: person.name });
     if (person.facilitator) return refuse("cannotMoveFacilitator", { name: person.name });
     const table = cleanName(toTableName);
-    if (!table || table.length > WORKSHOP_LIMITS.tableNameLength) return refuse("moveTableNameInvalid", { max: WORKSHOP_LIMITS.tableNameLength });
+    if (!table || table.length > WORKSHOP_LIMITS.tableNameLength)
+      return refuse("moveTableNameInvalid", { max: WORKSHOP_LIMITS.tableNameLength });
     record(state, ctx, "moveAway", participantId, person.name);
     takeOffTable(state, person);
     person.movedTo = table;

@@ -42,10 +42,15 @@ export function ChangeHat({ me }: { me: SeatView }) {
   return (
     <div className="change-hat">
       {!open ? (
-        <button ref={opener} type="button" className="button button--small" onClick={() => {
+        <button
+          ref={opener}
+          type="button"
+          className="button button--small"
+          onClick={() => {
             setDone("");
             setOpen(true);
-          }}>
+          }}
+        >
           {t("actors.hat.open")}
         </button>
       ) : (
@@ -65,7 +70,15 @@ export function ChangeHat({ me }: { me: SeatView }) {
           </button>
           <div className="field">
             <label htmlFor={roleId}>{t("actors.hat.role")}</label>
-            <input ref={roleInput} id={roleId} name="role" required maxLength={LIMITS.roleLength} defaultValue={me.role} autoFocus />
+            <input
+              ref={roleInput}
+              id={roleId}
+              name="role"
+              required
+              maxLength={LIMITS.roleLength}
+              defaultValue={me.role}
+              autoFocus
+            />
           </div>
           <ZoneChoice name="hat-zone" legend={t("actors.join.legend")} required={false} defaultValue={me.zone} />
           <div className="inline-row">

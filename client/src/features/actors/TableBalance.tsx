@@ -43,7 +43,9 @@ export function TableBalance({ advice }: { advice: boolean }) {
         )}
       </div>
       {balance.unplaced.length > 0 && (
-        <p className="field__hint">{t("actors.balance.noZone", { names: balance.unplaced.map((p) => p.name).join(", ") })}</p>
+        <p className="field__hint">
+          {t("actors.balance.noZone", { names: balance.unplaced.map((p) => p.name).join(", ") })}
+        </p>
       )}
       {advice && (
         <figure className="table-balance__advice">

@@ -36,7 +36,12 @@ export function ChallengePicker({
       <legend>{t("home.challengeLegend")}</legend>
       <div className="radio-row">
         <label>
-          <input type="radio" name="challengeMode" checked={value.mode === "deck"} onChange={() => onChange({ ...value, mode: "deck" })} />
+          <input
+            type="radio"
+            name="challengeMode"
+            checked={value.mode === "deck"}
+            onChange={() => onChange({ ...value, mode: "deck" })}
+          />
           {t("home.challengeFromDeck")}
         </label>
         <label>

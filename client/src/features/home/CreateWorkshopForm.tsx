@@ -40,9 +40,19 @@ export function CreateWorkshopForm({ decks, headingId }: { decks: DecksResponse 
   const [rows, setRows] = useState<TableRow[]>([]);
   const [inPlay, setInPlay] = useState<DecksChoice>({ decks: [...DECK_NAMES], themes: [] });
   const count = clampCount(tableCount);
-  const row = (index: number): TableRow => rows[index] ?? { name: t("workshopEntry.create.tableDefaultName", { number: index + 1 }), system: "", challenge: "", text: "" };
+  const row = (index: number): TableRow =>
+    rows[index] ?? {
+      name: t("workshopEntry.create.tableDefaultName", { number: index + 1 }),
+      system: "",
+      challenge: "",
+      text: "",
+    };
   const setRow = (index: number, next: TableRow) =>
-    setRows((current) => Array.from({ length: Math.max(current.length, index + 1) }, (_, i) => (i === index ? next : current[i] ?? row(i))));
+    setRows((current) =>
+      Array.from({ length: Math.max(current.length, index + 1) }, (_, i) =>
+        i === index ? next : (current[i] ?? row(i)),
+      ),
+    );
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -75,15 +85,27 @@ export function CreateWorkshopForm({ decks, headingId }: { decks: DecksResponse 
   }
 
   return (
-    <form className="form home-form workshop-form" onSubmit={submit} aria-labelledby={headingId} aria-describedby={error ? errorId : undefined}>
+    <form
+      className="form home-form workshop-form"
+      onSubmit={submit}
+      aria-labelledby={headingId}
+      aria-describedby={error ? errorId : undefined}
+    >
       <Field label={t("workshopEntry.create.title")} hint={t("workshopEntry.create.titleHint")}>
-        {(id, hintId) => <input id={id} name="title" required maxLength={WORKSHOP_LIMITS.titleLength} aria-describedby={hintId} />}
+        {(id, hintId) => (
+          <input id={id} name="title" required maxLength={WORKSHOP_LIMITS.titleLength} aria-describedby={hintId} />
+        )}
       </Field>
       <div className="workshop-form__numbers">
-        <Field label={t("workshopEntry.create.date")}>{(id) => <input id={id} name="date" type="date" defaultValue={today()} />}</Field>
+        <Field label={t("workshopEntry.create.date")}>
+          {(id) => <input id={id} name="date" type="date" defaultValue={today()} />}
+        </Field>
         <Field
           label={t("workshopEntry.create.tableCount")}
-          hint={t("workshopEntry.create.tableCountHint", { min: WORKSHOP_LIMITS.minTables, max: WORKSHOP_LIMITS.maxTables })}
+          hint={t("workshopEntry.create.tableCountHint", {
+            min: WORKSHOP_LIMITS.minTables,
+            max: WORKSHOP_LIMITS.maxTables,
+          })}
         >
           {(id, hintId) => (
             <input
@@ -126,13 +148,25 @@ export function CreateWorkshopForm({ decks, headingId }: { decks: DecksResponse 
         {setupMode === "perTable" && <p className="field__hint">{t("workshopEntry.create.setupPerTableHint")}</p>}
       </fieldset>
       <SharedSetup decks={decks} challenge={challenge} onChallenge={setChallenge} />
-      {setupMode === "perTable" && (
-        <TableRows count={count} row={row} setRow={setRow} decks={decks} />
+      {setupMode === "perTable" && <TableRows count={count} row={row} setRow={setRow} decks={decks} />}
+      {decks && (
+        <DecksAndThemes
+          value={inPlay}
+          themes={decks.challenge.themes ?? []}
+          onChange={setInPlay}
+          onRefused={setError}
+        />
       )}
-      {decks && <DecksAndThemes value={inPlay} themes={decks.challenge.themes ?? []} onChange={setInPlay} onRefused={setError} />}
       <Field label={t("workshopEntry.create.facilitatorName")} hint={t("workshopEntry.create.facilitatorNameHint")}>
         {(id, hintId) => (
-          <input id={id} name="facilitatorName" required maxLength={LIMITS.nameLength} autoComplete="name" aria-describedby={hintId} />
+          <input
+            id={id}
+            name="facilitatorName"
+            required
+            maxLength={LIMITS.nameLength}
+            autoComplete="name"
+            aria-describedby={hintId}
+          />
         )}
       </Field>
       {error && (
@@ -148,7 +182,15 @@ export function CreateWorkshopForm({ decks, headingId }: { decks: DecksResponse 
 }
 
 /** The setup every table starts from: the same fields as opening one table, but its title (each table has its name). */
-function SharedSetup({ decks, challenge, onChallenge }: { decks: DecksResponse | null; challenge: ChallengeChoice; onChallenge: (c: ChallengeChoice) => void }) {
+function SharedSetup({
+  decks,
+  challenge,
+  onChallenge,
+}: {
+  decks: DecksResponse | null;
+  challenge: ChallengeChoice;
+  onChallenge: (c: ChallengeChoice) => void;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -185,7 +227,13 @@ function TableRows({
             <li key={index} className="workshop-form__table">
               <Field label={t("workshopEntry.create.tableName", { number })}>
                 {(id) => (
-                  <input id={id} required maxLength={WORKSHOP_LIMITS.tableNameLength} value={current.name} onChange={(e) => update({ name: e.target.value })} />
+                  <input
+                    id={id}
+                    required
+                    maxLength={WORKSHOP_LIMITS.tableNameLength}
+                    value={current.name}
+                    onChange={(e) => update({ name: e.target.value })}
+                  />
                 )}
               </Field>
               <Field label={t("workshopEntry.create.tableSystem", { number })}>
@@ -203,7 +251,10 @@ function TableRows({
                 <Field label={t("workshopEntry.create.tableChallenge", { number })}>
                   {(id) => (
                     <select id={id} value={current.challenge} onChange={(e) => update({ challenge: e.target.value })}>
-                      <ChallengeOptions deck={decks.challenge} emptyLabel={t("workshopEntry.create.tableChallengeShared")}>
+                      <ChallengeOptions
+                        deck={decks.challenge}
+                        emptyLabel={t("workshopEntry.create.tableChallengeShared")}
+                      >
                         <option value={WRITTEN}>{t("workshopEntry.create.tableChallengeWrite")}</option>
                       </ChallengeOptions>
                     </select>
@@ -211,9 +262,20 @@ function TableRows({
                 </Field>
               )}
               {current.challenge === WRITTEN && (
-                <Field label={t("workshopEntry.create.tableChallengeText", { number })} hint={t("kitStakes.challengeAdvice")}>
+                <Field
+                  label={t("workshopEntry.create.tableChallengeText", { number })}
+                  hint={t("kitStakes.challengeAdvice")}
+                >
                   {(id, hintId) => (
-                    <textarea id={id} aria-describedby={hintId} required rows={2} maxLength={LIMITS.setupTextLength} value={current.text} onChange={(e) => update({ text: e.target.value })} />
+                    <textarea
+                      id={id}
+                      aria-describedby={hintId}
+                      required
+                      rows={2}
+                      maxLength={LIMITS.setupTextLength}
+                      value={current.text}
+                      onChange={(e) => update({ text: e.target.value })}
+                    />
                   )}
                 </Field>
               )}

@@ -57,11 +57,20 @@ export function HomePage() {
       <Notice />
       {/* First: on a phone, someone with a code has nothing else to do here. */}
       <JoinByCode />
-      <h2 id="create-heading" className="home__heading">{t("home.heading")}</h2>
+      <h2 id="create-heading" className="home__heading">
+        {t("home.heading")}
+      </h2>
       <p>{t("home.intro")}</p>
-      <form className="form home-form" onSubmit={submit} aria-labelledby="create-heading" aria-describedby={error ? errorId : undefined}>
+      <form
+        className="form home-form"
+        onSubmit={submit}
+        aria-labelledby="create-heading"
+        aria-describedby={error ? errorId : undefined}
+      >
         <Field label={t("home.title")} hint={t("home.titleHint")}>
-          {(id, hintId) => <input id={id} name="title" required maxLength={LIMITS.titleLength} aria-describedby={hintId} />}
+          {(id, hintId) => (
+            <input id={id} name="title" required maxLength={LIMITS.titleLength} aria-describedby={hintId} />
+          )}
         </Field>
         <SetupFields decks={decks} challenge={challenge} onChallenge={setChallenge} loadingShown={!error} />
         <Field label={t("home.facilitatorName")}>
@@ -69,7 +78,13 @@ export function HomePage() {
         </Field>
         <Field label={t("home.facilitatorRole")}>
           {(id) => (
-            <input id={id} name="facilitatorRole" required maxLength={LIMITS.roleLength} defaultValue={t("home.facilitatorRoleDefault")} />
+            <input
+              id={id}
+              name="facilitatorRole"
+              required
+              maxLength={LIMITS.roleLength}
+              defaultValue={t("home.facilitatorRoleDefault")}
+            />
           )}
         </Field>
         {error && (
@@ -115,4 +130,3 @@ function WorkshopEntry({ decks }: { decks: DecksResponse | null }) {
     </section>
   );
 }
-

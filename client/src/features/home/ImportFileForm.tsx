@@ -54,7 +54,9 @@ export function ImportFileForm({
       <h2 id={headingId}>{texts.heading}</h2>
       <p>{texts.intro}</p>
       <form className="form" onSubmit={(event) => void submit(event)} aria-labelledby={headingId}>
-        <Field label={texts.file}>{(inputId) => <input id={inputId} name="file" type="file" accept=".json,application/json" required />}</Field>
+        <Field label={texts.file}>
+          {(inputId) => <input id={inputId} name="file" type="file" accept=".json,application/json" required />}
+        </Field>
         {children}
         {error && (
           <p className="form__error" role="alert">

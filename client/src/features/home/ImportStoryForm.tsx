@@ -19,13 +19,26 @@ export function ImportStoryForm() {
     submitting: t("home.submitting"),
   };
   const open = async (text: string, form: FormData) =>
-    enterAsFacilitator(await importStory(text), { name: String(form.get("name") ?? ""), role: String(form.get("role") ?? "") });
+    enterAsFacilitator(await importStory(text), {
+      name: String(form.get("name") ?? ""),
+      role: String(form.get("role") ?? ""),
+    });
 
   return (
     <ImportFileForm id="import" texts={texts} open={open} onOpened={navigate}>
-      <Field label={t("home.facilitatorName")}>{(id) => <input id={id} name="name" required maxLength={LIMITS.nameLength} />}</Field>
+      <Field label={t("home.facilitatorName")}>
+        {(id) => <input id={id} name="name" required maxLength={LIMITS.nameLength} />}
+      </Field>
       <Field label={t("home.facilitatorRole")}>
-        {(id) => <input id={id} name="role" required maxLength={LIMITS.roleLength} defaultValue={t("home.facilitatorRoleDefault")} />}
+        {(id) => (
+          <input
+            id={id}
+            name="role"
+            required
+            maxLength={LIMITS.roleLength}
+            defaultValue={t("home.facilitatorRoleDefault")}
+          />
+        )}
       </Field>
     </ImportFileForm>
   );

@@ -44,7 +44,12 @@ export function JoinByCode() {
     <section className="join-by-code" aria-labelledby="join-code-heading">
       <h2 id="join-code-heading">{t("joinCode.heading")}</h2>
       <p>{t("joinCode.intro")}</p>
-      <form className="join-by-code__form" onSubmit={(e) => void submit(e)} aria-labelledby="join-code-heading" noValidate>
+      <form
+        className="join-by-code__form"
+        onSubmit={(e) => void submit(e)}
+        aria-labelledby="join-code-heading"
+        noValidate
+      >
         <div className="field">
           <label htmlFor={inputId}>{t("joinCode.label")}</label>
           <p className="field__hint" id={hintId}>

@@ -25,14 +25,24 @@ export function SetupFields({
   return (
     <>
       <Field label={t("home.system")} hint={t("home.systemHint")}>
-        {(id, hintId) => <input id={id} name="system" required maxLength={LIMITS.setupTextLength} aria-describedby={hintId} />}
+        {(id, hintId) => (
+          <input id={id} name="system" required maxLength={LIMITS.setupTextLength} aria-describedby={hintId} />
+        )}
       </Field>
       <Field label={t("home.presentState")}>
         {(id) => <textarea id={id} name="presentState" required rows={3} maxLength={LIMITS.setupTextLength} />}
       </Field>
       <Field label={t("home.horizonYear")}>
         {(id) => (
-          <input id={id} name="horizonYear" type="number" required min={LIMITS.minHorizonYear} max={LIMITS.maxHorizonYear} defaultValue={DEFAULT_HORIZON} />
+          <input
+            id={id}
+            name="horizonYear"
+            type="number"
+            required
+            min={LIMITS.minHorizonYear}
+            max={LIMITS.maxHorizonYear}
+            defaultValue={DEFAULT_HORIZON}
+          />
         )}
       </Field>
       <Field label={t("home.desirableFuture")}>

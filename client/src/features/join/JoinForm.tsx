@@ -11,7 +11,15 @@ import type { Identity } from "../table/auto-join.ts";
 import { lastIdentity, rememberIdentity } from "./last-identity.ts";
 import { useDocumentTitle } from "./use-document-title.ts";
 
-export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secret: Secret; autoJoin: Identity | null }) {
+export function JoinForm({
+  tableId,
+  secret,
+  autoJoin,
+}: {
+  tableId: string;
+  secret: Secret;
+  autoJoin: Identity | null;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const observer = secret.kind === "observer";
@@ -63,7 +71,12 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
             <p className="form__error" role="alert">
               {error}
             </p>
-            <button type="button" className="button" disabled={submitting} onClick={() => void seat({ name: "", role: "" })}>
+            <button
+              type="button"
+              className="button"
+              disabled={submitting}
+              onClick={() => void seat({ name: "", role: "" })}
+            >
               {t("preparation.observer.retry")}
             </button>
           </>
@@ -105,13 +118,22 @@ export function JoinForm({ tableId, secret, autoJoin }: { tableId: string; secre
         <ZoneChoice
           name="zone"
           legend={t("actors.join.legend")}
-          hint={facilitating ? `${t("actors.join.hint")} ${t("actors.join.optionalForFacilitator")}` : t("actors.join.hint")}
+          hint={
+            facilitating ? `${t("actors.join.hint")} ${t("actors.join.optionalForFacilitator")}` : t("actors.join.hint")
+          }
           required={!facilitating}
           defaultValue={prefill?.zone}
         />
         <Field label={t("join.role")} hint={t("join.roleHint")}>
           {(id, hintId) => (
-            <input id={id} name="role" required maxLength={LIMITS.roleLength} aria-describedby={hintId} defaultValue={prefill?.role || undefined} />
+            <input
+              id={id}
+              name="role"
+              required
+              maxLength={LIMITS.roleLength}
+              aria-describedby={hintId}
+              defaultValue={prefill?.role || undefined}
+            />
           )}
         </Field>
         {error && (

@@ -5,7 +5,15 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS } from "#shared/model.ts";
 import "./commitment.css";
 
-export function CommitmentField({ value, onChange, onSubmit }: { value: string; onChange: (text: string) => void; onSubmit: () => void }) {
+export function CommitmentField({
+  value,
+  onChange,
+  onSubmit,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  onSubmit: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (

@@ -19,7 +19,17 @@ interface Props {
   autoFocus?: boolean;
 }
 
-export function ContributionForm({ stepId, kind, label, hint, submit, rows = 2, onClose, cancel, autoFocus = false }: Props) {
+export function ContributionForm({
+  stepId,
+  kind,
+  label,
+  hint,
+  submit,
+  rows = 2,
+  onClose,
+  cancel,
+  autoFocus = false,
+}: Props) {
   const { t } = useTranslation();
   const tableId = useTableStore((s) => s.table?.id ?? "");
   const draftKey = `${kind}:${stepId}`;

@@ -24,9 +24,21 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
   const [confirming, setConfirming] = useState(false);
   // Signed with the role its author had when writing it (changing hats does not rewrite it).
   const signed = useSigned(contribution.authorId, contribution.authorRole);
-  const byline = contribution.kind === "answer" ? t("play.pitfall.answerBy", { name: signed }) : t("play.yesAnd.by", { name: signed });
+  const byline =
+    contribution.kind === "answer"
+      ? t("play.pitfall.answerBy", { name: signed })
+      : t("play.yesAnd.by", { name: signed });
 
-  if (editing) return <ContributionEditor stepId={stepId} number={number} contribution={contribution} name={name} onDone={() => setEditing(false)} />;
+  if (editing)
+    return (
+      <ContributionEditor
+        stepId={stepId}
+        number={number}
+        contribution={contribution}
+        name={name}
+        onDone={() => setEditing(false)}
+      />
+    );
   return (
     <div className={`contribution contribution--${contribution.kind}`}>
       <p className="pre-wrap contribution__text">{contribution.text}</p>
@@ -34,7 +46,12 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
       {(canEdit || canRemove) && (
         <div className="inline-row contribution__moderation">
           {canEdit && (
-            <button type="button" className="link-button" aria-label={t("play.moderation.editName", { name, number })} onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              className="link-button"
+              aria-label={t("play.moderation.editName", { name, number })}
+              onClick={() => setEditing(true)}
+            >
               {t("play.moderation.edit")}
             </button>
           )}
@@ -68,7 +85,13 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
   );
 }
 
-function ContributionEditor(props: { stepId: string; number: number; contribution: Contribution; name: string; onDone: () => void }) {
+function ContributionEditor(props: {
+  stepId: string;
+  number: number;
+  contribution: Contribution;
+  name: string;
+  onDone: () => void;
+}) {
   const { stepId, number, contribution, name, onDone } = props;
   const { t } = useTranslation();
   const [text, setText] = useState(contribution.text);
@@ -86,7 +109,14 @@ function ContributionEditor(props: { stepId: string; number: number; contributio
   return (
     <form className="contribution-form" onSubmit={save}>
       <label htmlFor={id}>{t("play.moderation.contributionLabel", { name, number })}</label>
-      <textarea id={id} rows={3} value={text} maxLength={LIMITS.contributionLength} onChange={(e) => setText(e.target.value)} autoFocus />
+      <textarea
+        id={id}
+        rows={3}
+        value={text}
+        maxLength={LIMITS.contributionLength}
+        onChange={(e) => setText(e.target.value)}
+        autoFocus
+      />
       <div className="inline-row">
         <button type="submit" className="button button--primary" disabled={saving || !text.trim()}>
           {t("play.moderation.save")}

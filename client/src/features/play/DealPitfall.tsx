@@ -56,7 +56,8 @@ export function DealPitfall() {
   const chosenIndex = path.findIndex((s) => `path:${s.id}` === target);
   const chosenStep = path[chosenIndex];
   // The whole title of the chosen step, when its option had to be cut.
-  const fullTitle = chosenStep && shortTitle(chosenStep.card.title) !== chosenStep.card.title ? chosenStep.card.title : null;
+  const fullTitle =
+    chosenStep && shortTitle(chosenStep.card.title) !== chosenStep.card.title ? chosenStep.card.title : null;
 
   async function deal(event: FormEvent) {
     event.preventDefault();
@@ -88,7 +89,13 @@ export function DealPitfall() {
         <p className="field__hint" id={`${id}-hint`}>
           {t("play.deal.hint")} {t("piles.left", { count: left })}
         </p>
-        <select id={`${id}-target`} className="deal__target" value={target} aria-describedby={describedBy} onChange={(e) => setChosen(e.target.value)}>
+        <select
+          id={`${id}-target`}
+          className="deal__target"
+          value={target}
+          aria-describedby={describedBy}
+          onChange={(e) => setChosen(e.target.value)}
+        >
           <optgroup label={t("play.deal.onPath")}>
             <option value="path:start">{t("play.deal.atStart")}</option>
             {path.map((step, index) => (
@@ -126,7 +133,11 @@ export function DealPitfall() {
           </fieldset>
         )}
         <div className="deal__actions">
-          <button type="submit" className="button button--primary deal__submit" disabled={left === 0 || sending || (blank !== null && !blankReady)}>
+          <button
+            type="submit"
+            className="button button--primary deal__submit"
+            disabled={left === 0 || sending || (blank !== null && !blankReady)}
+          >
             {blank ? t("blank.deal.submit") : t("play.deal.submit")}
           </button>
           {blank && (

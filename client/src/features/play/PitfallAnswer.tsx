@@ -21,7 +21,15 @@ export function PitfallStatus({ step }: { step: StepView }) {
 }
 
 /** Below the narration: the answers given, and the way to give one while the pitfall is open. */
-export function PitfallAnswer({ step, number, readOnly = false }: { step: StepView; number: number; readOnly?: boolean }) {
+export function PitfallAnswer({
+  step,
+  number,
+  readOnly = false,
+}: {
+  step: StepView;
+  number: number;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const canContribute = useCan("contribute") && !readOnly;
   const tableId = useTableStore((s) => s.table?.id ?? "");

@@ -8,7 +8,15 @@ import { useCan } from "#client/store/can.ts";
 import { ContributionForm } from "./ContributionForm.tsx";
 import { ContributionItem } from "./ContributionItem.tsx";
 
-export function StepContributions({ step, number, readOnly = false }: { step: StepView; number: number; readOnly?: boolean }) {
+export function StepContributions({
+  step,
+  number,
+  readOnly = false,
+}: {
+  step: StepView;
+  number: number;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const canContribute = useCan("contribute") && !readOnly;
   const tableId = useTableStore((s) => s.table?.id ?? "");

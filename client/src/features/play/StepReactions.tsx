@@ -7,7 +7,15 @@ import { useCan, useMyId } from "#client/store/can.ts";
 
 const REACTIONS: readonly Reaction[] = ["plausible", "desirable"];
 
-export function StepReactions({ step, number, readOnly = false }: { step: StepView; number: number; readOnly?: boolean }) {
+export function StepReactions({
+  step,
+  number,
+  readOnly = false,
+}: {
+  step: StepView;
+  number: number;
+  readOnly?: boolean;
+}) {
   const { t } = useTranslation();
   const canReact = useCan("react") && !readOnly;
   const myId = useMyId();

@@ -49,7 +49,13 @@ export function TakeHome({ tableId }: { tableId: string }) {
       <h4 id={id}>{t(heading)}</h4>
       <div className="take-home__buttons">
         {files.map(({ file, label }) => (
-          <button key={label} type="button" className="button" disabled={busy !== null} onClick={() => void download(file)}>
+          <button
+            key={label}
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            onClick={() => void download(file)}
+          >
             {busy === takeHomeFileName(tableId, file) ? t("workshopPlenary.takeHome.downloading") : t(label)}
           </button>
         ))}

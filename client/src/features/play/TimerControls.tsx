@@ -30,7 +30,12 @@ export function TimerStartForm() {
       <form className="timer__start" onSubmit={start}>
         <div className="field">
           <label htmlFor={`${id}-label`}>{t("play.timer.label")}</label>
-          <input id={`${id}-label`} value={label} maxLength={TIMER_LABEL_LENGTH} onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id={`${id}-label`}
+            value={label}
+            maxLength={TIMER_LABEL_LENGTH}
+            onChange={(e) => setLabel(e.target.value)}
+          />
         </div>
         <div className="field timer__minutes">
           <label htmlFor={`${id}-minutes`}>{t("play.timer.minutes")}</label>
@@ -63,15 +68,34 @@ export function TimerControls({ timer }: { timer: TimerView }) {
   return (
     <div className="timer__controls">
       {timer.runningSince
-        ? canPause && <SignButton sign={PAUSE} name={t("play.timer.pause")} onClick={() => void act({ type: "pauseTimer" })} />
-        : canResume && <SignButton sign={PLAY} name={t("play.timer.resume")} primary onClick={() => void act({ type: "resumeTimer" })} />}
+        ? canPause && (
+            <SignButton sign={PAUSE} name={t("play.timer.pause")} onClick={() => void act({ type: "pauseTimer" })} />
+          )
+        : canResume && (
+            <SignButton
+              sign={PLAY}
+              name={t("play.timer.resume")}
+              primary
+              onClick={() => void act({ type: "resumeTimer" })}
+            />
+          )}
       {canExtend && (
         <>
-          <SignButton sign={t("play.timer.plusOne")} name={t("play.timer.plusOneName")} onClick={() => void act({ type: "extendTimer", minutes: 1 })} />
-          <SignButton sign={t("play.timer.plusFive")} name={t("play.timer.plusFiveName")} onClick={() => void act({ type: "extendTimer", minutes: 5 })} />
+          <SignButton
+            sign={t("play.timer.plusOne")}
+            name={t("play.timer.plusOneName")}
+            onClick={() => void act({ type: "extendTimer", minutes: 1 })}
+          />
+          <SignButton
+            sign={t("play.timer.plusFive")}
+            name={t("play.timer.plusFiveName")}
+            onClick={() => void act({ type: "extendTimer", minutes: 5 })}
+          />
         </>
       )}
-      {canClear && <SignButton sign="×" name={t("play.timer.clear")} onClick={() => void act({ type: "clearTimer" })} />}
+      {canClear && (
+        <SignButton sign="×" name={t("play.timer.clear")} onClick={() => void act({ type: "clearTimer" })} />
+      )}
     </div>
   );
 }
@@ -90,9 +114,24 @@ const PLAY = (
 );
 
 /** A small button showing a sign (« ⏸ », « +1 min »), named in full, with the name as a tooltip. */
-function SignButton({ sign, name, primary = false, onClick }: { sign: ReactNode; name: string; primary?: boolean; onClick: () => void }) {
+function SignButton({
+  sign,
+  name,
+  primary = false,
+  onClick,
+}: {
+  sign: ReactNode;
+  name: string;
+  primary?: boolean;
+  onClick: () => void;
+}) {
   return (
-    <button type="button" className={`button button--small timer__button${primary ? " button--primary" : ""}`} title={name} onClick={onClick}>
+    <button
+      type="button"
+      className={`button button--small timer__button${primary ? " button--primary" : ""}`}
+      title={name}
+      onClick={onClick}
+    >
       <span aria-hidden="true">{sign}</span>
       <span className="visually-hidden">{name}</span>
     </button>

@@ -59,7 +59,11 @@ function TimerFace({ timer, remaining, done }: { timer: TimerView; remaining: nu
       transition={{ duration: 1.2 }}
     >
       <p className="timer__label">{timer.label}</p>
-      <p className="timer__clock" role="timer" aria-label={`${t("play.timer.clock", { clock })}${paused ? ` (${t("play.timer.paused")})` : ""}`}>
+      <p
+        className="timer__clock"
+        role="timer"
+        aria-label={`${t("play.timer.clock", { clock })}${paused ? ` (${t("play.timer.paused")})` : ""}`}
+      >
         {clock}
         {paused && <span className="timer__paused"> ({t("play.timer.paused")})</span>}
       </p>
@@ -94,7 +98,8 @@ function clockAnchor(timer: TimerView | null): ClockAnchor {
   const changedAt = timer ? serverNowOf(timer) : 0;
   const key = `${runningSince}:${changedAt}`;
   if (memory.seen !== key) {
-    if (memory.seen !== undefined && runningSince) memory.anchor = anchorFromLiveChange(changedAt || runningSince, Date.now());
+    if (memory.seen !== undefined && runningSince)
+      memory.anchor = anchorFromLiveChange(changedAt || runningSince, Date.now());
     memory.seen = key;
   }
   return memory.anchor;

@@ -63,20 +63,34 @@ function TurnList({ turns }: { turns: Turns }) {
   return (
     <>
       <p className={`turns__now${current && current === myId ? " turns__now--me" : ""}`} role="status">
-        {current === null ? t("play.turns.nobody") : current === myId ? t("play.turns.yourTurn") : t("play.turns.waiting", { name: nameOf(current) })}
+        {current === null
+          ? t("play.turns.nobody")
+          : current === myId
+            ? t("play.turns.yourTurn")
+            : t("play.turns.waiting", { name: nameOf(current) })}
       </p>
       <ol className="turns__order" aria-label={t("play.turns.orderLabel")}>
         {order.map((id, index) => {
           const name = nameOf(id);
           return (
-            <li key={id} className={`turns__person${id === current ? " turns__person--current" : ""}`} aria-current={id === current ? "true" : undefined}>
+            <li
+              key={id}
+              className={`turns__person${id === current ? " turns__person--current" : ""}`}
+              aria-current={id === current ? "true" : undefined}
+            >
               <span className="turns__name">
                 {name}
                 {id === current && <span className="turns__badge"> · {t("play.turns.current")}</span>}
               </span>
               {canReorder && (
                 <span className="turns__moves">
-                  <button type="button" className="icon-button" aria-label={t("play.turns.moveUp", { name })} disabled={index === 0} onClick={() => move(index, -1)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={t("play.turns.moveUp", { name })}
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                  >
                     ↑
                   </button>
                   <button

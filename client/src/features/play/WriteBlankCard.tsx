@@ -23,7 +23,14 @@ interface BlankFormProps {
 }
 
 /** The title and text fields and « Écrire la carte »: what both places share; a challenge's come with the kit's advice. */
-export function BlankCardFields({ title, text, onTitle, onText, idPrefix, challenge = false }: {
+export function BlankCardFields({
+  title,
+  text,
+  onTitle,
+  onText,
+  idPrefix,
+  challenge = false,
+}: {
   title: string;
   text: string;
   onTitle: (value: string) => void;
@@ -50,7 +57,15 @@ export function BlankCardFields({ title, text, onTitle, onText, idPrefix, challe
       </div>
       <div className="field">
         <label htmlFor={`${idPrefix}-text`}>{t("blank.text")}</label>
-        <textarea id={`${idPrefix}-text`} aria-describedby={advice} required rows={3} value={text} maxLength={LIMITS.customCardText} onChange={(e) => onText(e.target.value)} />
+        <textarea
+          id={`${idPrefix}-text`}
+          aria-describedby={advice}
+          required
+          rows={3}
+          value={text}
+          maxLength={LIMITS.customCardText}
+          onChange={(e) => onText(e.target.value)}
+        />
       </div>
     </>
   );
@@ -94,7 +109,14 @@ function BlankForm({ cardId, challenge, blankTitle, intro, autoFocus = false }: 
   return (
     <form ref={form} className="write-blank" aria-label={t("blank.formName", { title: blankTitle })} onSubmit={write}>
       <p className="write-blank__intro">{intro}</p>
-      <BlankCardFields title={title} text={text} onTitle={setTitle} onText={setText} idPrefix={id} challenge={challenge} />
+      <BlankCardFields
+        title={title}
+        text={text}
+        onTitle={setTitle}
+        onText={setText}
+        idPrefix={id}
+        challenge={challenge}
+      />
       <button type="submit" className="button button--primary write-blank__submit" disabled={saving || !ready}>
         {saving ? t("blank.saving") : t("blank.submit")}
       </button>
@@ -107,7 +129,15 @@ export function WriteBlankCard({ card, autoFocus }: { card: HandCard; autoFocus?
   const { t } = useTranslation();
   const canWrite = useCan("writeBlank");
   if (!card.blank || !canWrite) return null;
-  return <BlankForm cardId={card.id} challenge={card.deck === "challenge"} blankTitle={card.title} intro={t("blank.inHand")} autoFocus={autoFocus} />;
+  return (
+    <BlankForm
+      cardId={card.id}
+      challenge={card.deck === "challenge"}
+      blankTitle={card.title}
+      intro={t("blank.inHand")}
+      autoFocus={autoFocus}
+    />
+  );
 }
 
 /**
@@ -122,5 +152,13 @@ export function WriteBlankStep({ stepId, autoFocus }: { stepId: string; autoFocu
   const card = useTableStore((s) => s.table?.path.find((step) => step.id === stepId)?.card);
   const placedBy = useTableStore((s) => s.table?.path.find((step) => step.id === stepId)?.placedBy);
   if (!card?.blank || !canWrite || (placedBy !== myId && !facilitator)) return null;
-  return <BlankForm cardId={card.id} challenge={card.deck === "challenge"} blankTitle={card.title} intro={t("blank.introStep")} autoFocus={autoFocus} />;
+  return (
+    <BlankForm
+      cardId={card.id}
+      challenge={card.deck === "challenge"}
+      blankTitle={card.title}
+      intro={t("blank.introStep")}
+      autoFocus={autoFocus}
+    />
+  );
 }

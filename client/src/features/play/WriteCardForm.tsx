@@ -51,11 +51,26 @@ export function WriteCardForm() {
         {advice && <ChallengeAdvice id={advice} />}
         <div className="field">
           <label htmlFor={`${id}-title`}>{t("play.writeCard.title")}</label>
-          <input id={`${id}-title`} aria-describedby={advice} required value={title} maxLength={LIMITS.customCardTitle} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            id={`${id}-title`}
+            aria-describedby={advice}
+            required
+            value={title}
+            maxLength={LIMITS.customCardTitle}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-text`}>{t("play.writeCard.text")}</label>
-          <textarea id={`${id}-text`} aria-describedby={advice} required rows={3} value={text} maxLength={LIMITS.customCardText} onChange={(e) => setText(e.target.value)} />
+          <textarea
+            id={`${id}-text`}
+            aria-describedby={advice}
+            required
+            rows={3}
+            value={text}
+            maxLength={LIMITS.customCardText}
+            onChange={(e) => setText(e.target.value)}
+          />
         </div>
         <button type="submit" className="button button--primary" disabled={saving || !title.trim() || !text.trim()}>
           {t("play.writeCard.submit")}

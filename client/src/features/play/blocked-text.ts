@@ -8,5 +8,10 @@ export function blockedText(blocker: Blocker, table: TableView | null, t: Transl
   if (blocker !== "notYourTurn") return t(`play.blocked.${blocker}`);
   const current = table?.turns.current;
   if (!current) return t("play.blocked.notYourTurnNobody");
-  return t("play.blocked.notYourTurn", { name: displayName(table.participants.find((p) => p.id === current), t) });
+  return t("play.blocked.notYourTurn", {
+    name: displayName(
+      table.participants.find((p) => p.id === current),
+      t,
+    ),
+  });
 }

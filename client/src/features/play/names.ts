@@ -15,11 +15,20 @@ export function displayName(seat: SeatView | undefined, t: Translate): string {
 export function useNameOf(): (id: string) => string {
   const { t } = useTranslation();
   const people = useTableStore((s) => s.table?.participants);
-  return (id: string) => displayName(people?.find((p) => p.id === id), t);
+  return (id: string) =>
+    displayName(
+      people?.find((p) => p.id === id),
+      t,
+    );
 }
 
 /** One person's name to show; re-renders only when that name changes (not on every change of anyone's seat). */
 export function useName(id: string): string {
   const { t } = useTranslation();
-  return useTableStore((s) => displayName(s.table?.participants.find((p) => p.id === id), t));
+  return useTableStore((s) =>
+    displayName(
+      s.table?.participants.find((p) => p.id === id),
+      t,
+    ),
+  );
 }

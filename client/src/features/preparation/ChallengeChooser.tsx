@@ -23,7 +23,13 @@ export function ChallengeChooser() {
       <legend>{t("preparation.challenge.heading")}</legend>
       <div className="challenge-chooser__current" aria-live="polite">
         <h4>{t("preparation.challenge.current")}</h4>
-        {card ? <CardFace card={card} /> : written ? <p className="pre-wrap">{written}</p> : <p className="panel__empty">{t("preparation.challenge.none")}</p>}
+        {card ? (
+          <CardFace card={card} />
+        ) : written ? (
+          <p className="pre-wrap">{written}</p>
+        ) : (
+          <p className="panel__empty">{t("preparation.challenge.none")}</p>
+        )}
       </div>
       <div>
         <button type="button" className="button" onClick={() => void act({ type: "drawChallenge" })}>
@@ -41,7 +47,11 @@ export function ChallengeChooser() {
               type="button"
               className="button"
               disabled={!chosenId}
-              onClick={() => void act({ type: "chooseChallenge", cardId: chosenId, text: "" }).then((refusal) => !refusal && setChosenId(""))}
+              onClick={() =>
+                void act({ type: "chooseChallenge", cardId: chosenId, text: "" }).then(
+                  (refusal) => !refusal && setChosenId(""),
+                )
+              }
             >
               {t("preparation.challenge.choose")}
             </button>

@@ -26,7 +26,10 @@ export function DecksChooser() {
 
   // The kit's themes, plus any theme in play that came with an imported deck.
   const kitThemes = decks?.challenge.themes ?? [];
-  const themes = [...kitThemes, ...themesInPlay.filter((id) => !kitThemes.some((k) => k.id === id)).map((id) => ({ id, label: id }))];
+  const themes = [
+    ...kitThemes,
+    ...themesInPlay.filter((id) => !kitThemes.some((k) => k.id === id)).map((id) => ({ id, label: id })),
+  ];
 
   async function choose(nextDecks: DeckName[], nextThemes: string[]) {
     setError(null);
@@ -95,7 +98,9 @@ function ImportDeckForm() {
     <form className="import-deck" onSubmit={submit} aria-labelledby="import-deck-heading">
       <h4 id="import-deck-heading">{t("preparation.decks.importHeading")}</h4>
       <Field label={t("preparation.decks.importFile")} hint={t("preparation.decks.importHint")}>
-        {(id, hintId) => <input id={id} name="deck" type="file" accept=".json,application/json" aria-describedby={hintId} />}
+        {(id, hintId) => (
+          <input id={id} name="deck" type="file" accept=".json,application/json" aria-describedby={hintId} />
+        )}
       </Field>
       {error && (
         <p className="form__error" role="alert">

@@ -24,7 +24,18 @@ export interface DraftFieldProps {
   children?: ReactNode;
 }
 
-export function DraftField({ label, hint, describedBy, value, maxLength, kind = "text", onSave, onSaved, autoFocus, children }: DraftFieldProps) {
+export function DraftField({
+  label,
+  hint,
+  describedBy,
+  value,
+  maxLength,
+  kind = "text",
+  onSave,
+  onSaved,
+  autoFocus,
+  children,
+}: DraftFieldProps) {
   const { t } = useTranslation();
   const id = useId();
   const connected = useTableStore((s) => s.connection.status === "connected");
@@ -111,10 +122,19 @@ export function DraftField({ label, hint, describedBy, value, maxLength, kind = 
           }}
         />
       ) : (
-        <input {...common} type={kind === "year" ? "number" : "text"} maxLength={kind === "year" ? undefined : maxLength} onChange={(e) => change(e.target.value)} />
+        <input
+          {...common}
+          type={kind === "year" ? "number" : "text"}
+          maxLength={kind === "year" ? undefined : maxLength}
+          onChange={(e) => change(e.target.value)}
+        />
       )}
       <div className="draft-field__row">
-        <button type="submit" className="button button--small" aria-label={t("preparation.setup.saveField", { field: label })}>
+        <button
+          type="submit"
+          className="button button--small"
+          aria-label={t("preparation.setup.saveField", { field: label })}
+        >
           {t("preparation.setup.save")}
         </button>
         {children}

@@ -43,7 +43,9 @@ export function PreparationPanel() {
         </>
       ) : (
         <>
-          <p className="field__hint">{t(me.observer ? "preparation.setup.introObserver" : "preparation.setup.introParticipant")}</p>
+          <p className="field__hint">
+            {t(me.observer ? "preparation.setup.introObserver" : "preparation.setup.introParticipant")}
+          </p>
           <SetupSummary />
           {maySuggest && <SuggestForm />}
           <TableBalance advice />

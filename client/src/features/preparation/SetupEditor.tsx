@@ -25,7 +25,13 @@ export function SetupEditor() {
 
   return (
     <div className="setup-editor">
-      <DraftField label={t("preparation.setup.title")} kind="line" value={title} maxLength={LIMITS.titleLength} onSave={(text) => edit({ title: text })} />
+      <DraftField
+        label={t("preparation.setup.title")}
+        kind="line"
+        value={title}
+        maxLength={LIMITS.titleLength}
+        onSave={(text) => edit({ title: text })}
+      />
       <DraftField
         label={t("preparation.setup.system")}
         hint={t("home.systemHint")}

@@ -38,7 +38,12 @@ export function SetupSummary() {
       <div>
         <dt>{t("preparation.setup.futuresHeading")}</dt>
         <dd>
-          <TextList items={futures} className="setup-summary__futures" ordered label={t("preparation.setup.futuresHeading")} />
+          <TextList
+            items={futures}
+            className="setup-summary__futures"
+            ordered
+            label={t("preparation.setup.futuresHeading")}
+          />
         </dd>
       </div>
       {constraints.map(({ label, text }) => (

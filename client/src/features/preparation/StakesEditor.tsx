@@ -38,7 +38,15 @@ export function StakesEditor() {
 }
 
 /** « Ajouter… », or the note that the list is full. */
-function AddButton({ list, full, onAdd }: { list: "objectives" | "quickWins" | "indicators"; full: boolean; onAdd: () => void }) {
+function AddButton({
+  list,
+  full,
+  onAdd,
+}: {
+  list: "objectives" | "quickWins" | "indicators";
+  full: boolean;
+  onAdd: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="inline-row">
@@ -50,10 +58,23 @@ function AddButton({ list, full, onAdd }: { list: "objectives" | "quickWins" | "
   );
 }
 
-function PrioritySelect({ label, value, onChange }: { label: string; value: Priority; onChange: (priority: Priority) => void }) {
+function PrioritySelect({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: Priority;
+  onChange: (priority: Priority) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <select className="stakes-editor__priority" aria-label={label} value={value} onChange={(e) => onChange(Number(e.target.value) as Priority)}>
+    <select
+      className="stakes-editor__priority"
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(Number(e.target.value) as Priority)}
+    >
       {PRIORITIES.map((p) => (
         <option key={p} value={p}>
           {t(`kitStakes.priority.${p}`)}
@@ -119,7 +140,11 @@ function ObjectivesEditor() {
           onSave={(text) => edit({ objectives: [...current("objectives"), { text, priority: newPriority }] })}
           onSaved={stopAdding}
         >
-          <PrioritySelect label={t("kitStakes.priorityOf", { number: objectives.length + 1 })} value={newPriority} onChange={setNewPriority} />
+          <PrioritySelect
+            label={t("kitStakes.priorityOf", { number: objectives.length + 1 })}
+            value={newPriority}
+            onChange={setNewPriority}
+          />
           <button type="button" className="link-button" onClick={stopAdding}>
             {t("kitStakes.cancel")}
           </button>
@@ -132,7 +157,13 @@ function ObjectivesEditor() {
 }
 
 /** The quick wins, or the success indicators: a few lines each. */
-function ItemsEditor({ list, item }: { list: "quickWins" | "indicators"; item: "kitStakes.quickWin" | "kitStakes.indicator" }) {
+function ItemsEditor({
+  list,
+  item,
+}: {
+  list: "quickWins" | "indicators";
+  item: "kitStakes.quickWin" | "kitStakes.indicator";
+}) {
   const { t } = useTranslation();
   const hintId = useId();
   const items = useTableStore(useShallow((s) => s.table?.stakes[list] ?? []));
@@ -157,7 +188,11 @@ function ItemsEditor({ list, item }: { list: "quickWins" | "indicators"; item: "
             maxLength={LIMITS.stakeItemLength}
             onSave={(next) => edit({ [list]: current(list).map((old, i) => (i === index ? next : old)) })}
           >
-            <button type="button" className="link-button" onClick={() => void edit({ [list]: current(list).filter((_, i) => i !== index) })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void edit({ [list]: current(list).filter((_, i) => i !== index) })}
+            >
               {t("kitStakes.remove", { what: label })}
             </button>
           </DraftField>

@@ -29,7 +29,13 @@ export function StakesRows({ whenNone = false }: { whenNone?: boolean }) {
       {parts.map((part) => (
         <div key={part.label}>
           <dt>{part.label}</dt>
-          <dd>{part.list ? <TextList items={part.items} className="stakes-summary__list" /> : <span className="pre-wrap">{part.items[0]}</span>}</dd>
+          <dd>
+            {part.list ? (
+              <TextList items={part.items} className="stakes-summary__list" />
+            ) : (
+              <span className="pre-wrap">{part.items[0]}</span>
+            )}
+          </dd>
         </div>
       ))}
     </>

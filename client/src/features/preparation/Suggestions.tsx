@@ -99,7 +99,9 @@ export function SuggestForm() {
           <ul className="suggestions">
             {mine.map((s) => (
               <li key={s.id} className="suggestion">
-                <p className="suggestion__about">{t("preparation.suggest.mineItem", { field: t(`preparation.suggest.fields.${s.field}`) })}</p>
+                <p className="suggestion__about">
+                  {t("preparation.suggest.mineItem", { field: t(`preparation.suggest.fields.${s.field}`) })}
+                </p>
                 <p className="pre-wrap">{s.text}</p>
               </li>
             ))}

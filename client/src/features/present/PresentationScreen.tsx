@@ -81,11 +81,15 @@ function TableFacts() {
   const { t } = useTranslation();
   const people = useTableStore((s) => s.table?.participants.filter((p) => !p.removed).length ?? 0);
   const steps = useTableStore((s) => s.table?.path.length ?? 0);
-  const current = useTableStore((s) => (s.table?.phase === "play" && s.table.turns.mode === "turns" ? s.table.turns.current : null));
+  const current = useTableStore((s) =>
+    s.table?.phase === "play" && s.table.turns.mode === "turns" ? s.table.turns.current : null,
+  );
   const debriefing = useTableStore((s) => s.table?.phase === "debrief" || s.table?.phase === "closed");
   // The players whose debriefs make the table win: seated, not facilitating (as DebriefPanel counts them).
   const total = useTableStore((s) => s.table?.participants.filter((p) => !p.removed && !p.facilitator).length ?? 0);
-  const written = useTableStore((s) => s.table?.participants.filter((p) => !p.removed && !p.facilitator && p.debrief).length ?? 0);
+  const written = useTableStore(
+    (s) => s.table?.participants.filter((p) => !p.removed && !p.facilitator && p.debrief).length ?? 0,
+  );
   const nameOf = useNameOf();
   return (
     <ul className="present__facts">
@@ -111,7 +115,9 @@ function FullscreenButton() {
     <button
       type="button"
       className="button"
-      onClick={() => void (full ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined)}
+      onClick={() =>
+        void (full ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined)
+      }
     >
       {full ? t("present.exitFullscreen") : t("present.fullscreen")}
     </button>

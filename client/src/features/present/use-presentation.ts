@@ -21,7 +21,9 @@ function fromAddress(byDefault: boolean): boolean {
 }
 
 export function usePresentationMode(byDefault: boolean): [boolean, (on: boolean) => void] {
-  const [asked, setAsked] = useState<boolean | null>(() => (new URLSearchParams(window.location.search).has(PARAM) ? fromAddress(false) : null));
+  const [asked, setAsked] = useState<boolean | null>(() =>
+    new URLSearchParams(window.location.search).has(PARAM) ? fromAddress(false) : null,
+  );
   const presenting = asked ?? byDefault;
   const set = useCallback((on: boolean) => {
     const url = new URL(window.location.href);

@@ -20,7 +20,10 @@ export function PrivacyPage() {
 
   useEffect(() => {
     // The host's own setting when the server says it; the default sentence otherwise.
-    fetchHosting().then((hosting) => setRetentionDays(hosting.retentionDays), () => setRetentionDays(null));
+    fetchHosting().then(
+      (hosting) => setRetentionDays(hosting.retentionDays),
+      () => setRetentionDays(null),
+    );
   }, []);
 
   return (
@@ -53,7 +56,9 @@ export function PrivacyPage() {
 
       <section aria-labelledby="privacy-retention">
         <h2 id="privacy-retention">{t("privacy.retentionHeading")}</h2>
-        <p>{retentionDays === null ? t("privacy.retentionDefault") : t("privacy.retention", { count: retentionDays })}</p>
+        <p>
+          {retentionDays === null ? t("privacy.retentionDefault") : t("privacy.retention", { count: retentionDays })}
+        </p>
         <p>{t("privacy.retentionBackups")}</p>
       </section>
 

@@ -32,11 +32,7 @@ export function AnonymiseMe({ me }: { me: SeatView }) {
     <>
       <AnonymiseDisclosure
         summary={t("anonymise.me.open")}
-        lines={[
-          t("anonymise.me.explain", identity),
-          t("anonymise.me.keeps", identity),
-          t("anonymise.me.irreversible"),
-        ]}
+        lines={[t("anonymise.me.explain", identity), t("anonymise.me.keeps", identity), t("anonymise.me.irreversible")]}
         confirm={t("anonymise.me.confirm")}
         action={{ type: "anonymise" }}
         onDone={() => setDone(true)}
@@ -101,7 +97,13 @@ function AnonymiseDisclosure({ summary, lines, confirm, action, onDone }: Disclo
           ))}
         </div>
         <div className="inline-row">
-          <button type="button" className="button button--danger button--small" aria-describedby={explained} disabled={sending} onClick={() => void send()}>
+          <button
+            type="button"
+            className="button button--danger button--small"
+            aria-describedby={explained}
+            disabled={sending}
+            onClick={() => void send()}
+          >
             {confirm}
           </button>
           <button type="button" className="button button--small" onClick={close}>

@@ -38,7 +38,9 @@ export function DeckPiles() {
   async function draw(deck: DeckName, event: MouseEvent<HTMLButtonElement>) {
     const top = event.currentTarget.querySelector(".card-back") ?? event.currentTarget;
     const handBefore = useTableStore.getState().table?.myHand.map((c) => c.id) ?? [];
-    usePlacing.setState({ pendingDraw: { deck, from: toScreenRect(top.getBoundingClientRect()), handBefore, animate: !reduced } });
+    usePlacing.setState({
+      pendingDraw: { deck, from: toScreenRect(top.getBoundingClientRect()), handBefore, animate: !reduced },
+    });
     const refusal = await act({ type: "draw", deck });
     if (refusal) usePlacing.setState({ pendingDraw: null });
   }

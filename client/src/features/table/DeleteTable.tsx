@@ -53,7 +53,12 @@ export function DeleteTable({ tableId, facilitatorKey }: { tableId: string; faci
       <h3>{t("deletion.heading")}</h3>
       {!confirming ? (
         <>
-          <button type="button" className="button button--danger" aria-describedby={hintId} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="button button--danger"
+            aria-describedby={hintId}
+            onClick={() => setConfirming(true)}
+          >
             {t("deletion.open")}
           </button>
           <p className="field__hint" id={hintId}>

@@ -18,13 +18,20 @@ export function DropSlot({ afterStepId, position }: { afterStepId: string | null
   if (dragging) {
     // Heard through dnd-kit's announcements while dragging; seen here.
     return (
-      <div ref={setNodeRef} className={`slot slot--drop${isOver ? " slot--over" : ""}`} data-spot={afterStepId === null ? "start" : `after-${position}`} aria-hidden="true">
+      <div
+        ref={setNodeRef}
+        className={`slot slot--drop${isOver ? " slot--over" : ""}`}
+        data-spot={afterStepId === null ? "start" : `after-${position}`}
+        aria-hidden="true"
+      >
         <span className="slot__zone">{t("cards.dnd.dropHere")}</span>
       </div>
     );
   }
   const label =
-    afterStepId === null ? t("path.placeAtStart", { card: card.title }) : t("path.placeAfter", { card: card.title, number: position });
+    afterStepId === null
+      ? t("path.placeAtStart", { card: card.title })
+      : t("path.placeAfter", { card: card.title, number: position });
   return (
     <div ref={setNodeRef} className="slot slot--active">
       <button type="button" className="slot__button" onClick={() => void placeCard(card.id, afterStepId)}>

@@ -139,7 +139,11 @@ function ShareLinks() {
       <h3 id="share-heading">{t("facilitation.shareHeading")}</h3>
       {phase !== "closed" && (
         <>
-          <CopyField label={t("facilitation.participantLink")} copyLabel={t("facilitation.copy")} value={links.participant} />
+          <CopyField
+            label={t("facilitation.participantLink")}
+            copyLabel={t("facilitation.copy")}
+            value={links.participant}
+          />
           {links.joinCode && (
             <p className="share__code">
               {t("present.joinOr", { host: new URL(links.participant).host })}{" "}
@@ -154,7 +158,12 @@ function ShareLinks() {
             aria-label={t("facilitation.qrTitle")}
             className="share__qr"
           />
-          <button type="button" className="button button--small" aria-describedby="rotate-invite-hint" onClick={() => void rotateInvite()}>
+          <button
+            type="button"
+            className="button button--small"
+            aria-describedby="rotate-invite-hint"
+            onClick={() => void rotateInvite()}
+          >
             {t("share.rotateInvite")}
           </button>
           <p className="field__hint" id="rotate-invite-hint">
@@ -162,10 +171,20 @@ function ShareLinks() {
           </p>
         </>
       )}
-      <CopyField label={t("preparation.share.observerLink")} copyLabel={t("preparation.share.copyObserver")} value={links.observer} />
+      <CopyField
+        label={t("preparation.share.observerLink")}
+        copyLabel={t("preparation.share.copyObserver")}
+        value={links.observer}
+      />
       <p className="field__hint">{t("facilitation.facilitatorLinkHint")}</p>
       {/* A second window of this very page (the same seat: a person may have several open), for a projector. */}
-      <a className="button button--small" href={presentationAddress()} target="_blank" rel="noopener" aria-describedby="present-elsewhere-hint">
+      <a
+        className="button button--small"
+        href={presentationAddress()}
+        target="_blank"
+        rel="noopener"
+        aria-describedby="present-elsewhere-hint"
+      >
         {t("present.elsewhere")}
       </a>
       <p className="field__hint" id="present-elsewhere-hint">
@@ -179,7 +198,10 @@ function ShareLinks() {
 export function StoryDownloads({ tableId, secret }: { tableId: string; secret: Secret }) {
   const { t } = useTranslation();
 
-  async function download(get: () => Promise<void>, failure: "facilitation.downloadFailed" | "preparation.decks.exportFailed" = "facilitation.downloadFailed") {
+  async function download(
+    get: () => Promise<void>,
+    failure: "facilitation.downloadFailed" | "preparation.decks.exportFailed" = "facilitation.downloadFailed",
+  ) {
     try {
       await get();
     } catch (e) {
@@ -194,14 +216,21 @@ export function StoryDownloads({ tableId, secret }: { tableId: string; secret: S
       <RetentionDate />
       <div className="downloads__buttons">
         {(["md", "html", "json"] as const satisfies StoryFormat[]).map((format) => (
-          <button key={format} type="button" className="button" onClick={() => void download(() => downloadStory(tableId, secret.value, format))}>
+          <button
+            key={format}
+            type="button"
+            className="button"
+            onClick={() => void download(() => downloadStory(tableId, secret.value, format))}
+          >
             {t(`facilitation.download.${format}`)}
           </button>
         ))}
         <button
           type="button"
           className="button"
-          onClick={() => void download(() => downloadTableDeck(tableId, secret.value), "preparation.decks.exportFailed")}
+          onClick={() =>
+            void download(() => downloadTableDeck(tableId, secret.value), "preparation.decks.exportFailed")
+          }
         >
           {t("preparation.decks.export")}
         </button>
@@ -210,7 +239,9 @@ export function StoryDownloads({ tableId, secret }: { tableId: string; secret: S
           type="button"
           className="button"
           aria-describedby="written-challenges-hint"
-          onClick={() => void download(() => downloadWrittenChallenges(tableId, secret.value), "preparation.decks.exportFailed")}
+          onClick={() =>
+            void download(() => downloadWrittenChallenges(tableId, secret.value), "preparation.decks.exportFailed")
+          }
         >
           {t("kitPublish.writtenChallenges")}
         </button>

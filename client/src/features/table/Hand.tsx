@@ -34,7 +34,8 @@ export function Hand() {
   return (
     <section id="hand" className="panel hand" aria-labelledby="hand-heading">
       <h2 id="hand-heading">
-        {t("hand.heading")} <span className="panel__count">{t("hand.count", { count: hand.length, max: LIMITS.handSize })}</span>
+        {t("hand.heading")}{" "}
+        <span className="panel__count">{t("hand.count", { count: hand.length, max: LIMITS.handSize })}</span>
       </h2>
       {placing && (
         <p className="hand__placing" role="status">
@@ -83,8 +84,13 @@ function useArrivals(hand: Face[]) {
     if (!pending) return;
     const arrived = hand.find((c) => c.deck === pending.deck && !pending.handBefore.includes(c.id));
     if (!arrived) return;
-    usePlacing.setState({ pendingDraw: null, flight: pending.animate ? { cardId: arrived.id, from: pending.from } : null });
-    document.querySelector(`[data-hand-card="${CSS.escape(arrived.id)}"]`)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    usePlacing.setState({
+      pendingDraw: null,
+      flight: pending.animate ? { cardId: arrived.id, from: pending.from } : null,
+    });
+    document
+      .querySelector(`[data-hand-card="${CSS.escape(arrived.id)}"]`)
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
   }, [hand]);
 }
 
@@ -95,12 +101,21 @@ function HandCard({ card, playing, chosen }: { card: Face; playing: boolean; cho
   const { listeners, setNodeRef, isDragging } = useDraggable({ id: card.id, disabled: !placeable });
   const flying = usePlacing((s) => s.flight?.cardId === card.id);
   const dealt = isDealt(card);
-  const classes = ["hand-card", chosen && "hand-card--chosen", isDragging && "hand-card--dragging", dealt && "hand-card--dealt"];
+  const classes = [
+    "hand-card",
+    chosen && "hand-card--chosen",
+    isDragging && "hand-card--dragging",
+    dealt && "hand-card--dealt",
+  ];
   // « Placer » and « Défausser » are seen short; they are heard with the card's title (and tests find them so).
   const titled = <span className="visually-hidden">{t("cards.hand.titled", { card: card.title })}</span>;
 
   return (
-    <div className={classes.filter(Boolean).join(" ")} data-hand-card={card.id} style={flying ? { opacity: 0 } : undefined}>
+    <div
+      className={classes.filter(Boolean).join(" ")}
+      data-hand-card={card.id}
+      style={flying ? { opacity: 0 } : undefined}
+    >
       {dealt && (
         <p className="hand-card__dealt">
           <DeckIcon deck="pitfall" />
@@ -129,7 +144,11 @@ function HandCard({ card, playing, chosen }: { card: Face; playing: boolean; cho
           </button>
           {/* A dealt pitfall is to be played, not thrown away. */}
           {!dealt && (
-            <button type="button" className="button button--small hand-card__discard" onClick={() => void act({ type: "discard", cardId: card.id })}>
+            <button
+              type="button"
+              className="button button--small hand-card__discard"
+              onClick={() => void act({ type: "discard", cardId: card.id })}
+            >
               {t("cards.hand.discard")}
               {titled}
             </button>

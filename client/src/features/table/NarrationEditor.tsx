@@ -41,7 +41,9 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
   async function save(event?: FormEvent) {
     event?.preventDefault();
     setSaving(true);
-    const refusal = await act(moderating ? { type: "editStep", stepId: step.id, narration: text } : { type: "narrate", stepId: step.id, text });
+    const refusal = await act(
+      moderating ? { type: "editStep", stepId: step.id, narration: text } : { type: "narrate", stepId: step.id, text },
+    );
     setSaving(false);
     if (refusal) return; // the text stays in the editor and in the draft
     dropDraft(tableId, draftKey);
@@ -78,7 +80,9 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
 
   return (
     <form className="narration-editor" onSubmit={save}>
-      <label htmlFor={id}>{moderating ? t("play.moderation.narrationLabel", { number }) : t("narration.label", { number })}</label>
+      <label htmlFor={id}>
+        {moderating ? t("play.moderation.narrationLabel", { number }) : t("narration.label", { number })}
+      </label>
       <p className="field__hint" id={`${id}-hint`}>
         {t("narration.hint")}
       </p>

@@ -8,11 +8,27 @@ import { CardFace, DeckIcon } from "#client/ui/CardFace.tsx";
 import { TextList } from "#client/ui/TextList.tsx";
 import { StakesRows, useHasStakes } from "../preparation/StakesSummary.tsx";
 
-function Milestone({ kind, heading, open, onToggle, children }: { kind: string; heading: string; open: boolean; onToggle: () => void; children: ReactNode }) {
+function Milestone({
+  kind,
+  heading,
+  open,
+  onToggle,
+  children,
+}: {
+  kind: string;
+  heading: string;
+  open: boolean;
+  onToggle: () => void;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const id = useId();
   return (
-    <div className={`milestone milestone--${kind}${open ? " milestone--open" : ""}`} role="group" aria-labelledby={`${id}-heading`}>
+    <div
+      className={`milestone milestone--${kind}${open ? " milestone--open" : ""}`}
+      role="group"
+      aria-labelledby={`${id}-heading`}
+    >
       <h3 id={`${id}-heading`} className="milestone__heading">
         {heading}
       </h3>

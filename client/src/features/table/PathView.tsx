@@ -36,7 +36,9 @@ export function PathView({ variant = "table" }: { variant?: BoardVariant }) {
   const table = variant === "table";
   const painted = useAfterFirstPaint();
   const shown = painted ? path : path.slice(0, FIRST_STEPS);
-  const ids = table ? { section: "path", heading: "path-heading" } : { section: "present-path", heading: "present-path-heading" };
+  const ids = table
+    ? { section: "path", heading: "path-heading" }
+    : { section: "present-path", heading: "present-path-heading" };
 
   // Follow mode: the newest arrival scrolls into view (unless someone is typing here), is highlighted and announced.
   useEffect(() => {
@@ -46,10 +48,17 @@ export function PathView({ variant = "table" }: { variant?: BoardVariant }) {
     const newest = latestOf(path.filter((s) => !before.has(s.id)));
     if (!newest || !useBoard.getState().follow[variant]) return;
     highlightStep(newest.id);
-    const typing = document.activeElement instanceof HTMLTextAreaElement || document.activeElement instanceof HTMLInputElement;
-    if (!typing) stepElement(newest.id, section.current ?? document)?.scrollIntoView({ block: "center", behavior: scrollBehavior() });
+    const typing =
+      document.activeElement instanceof HTMLTextAreaElement || document.activeElement instanceof HTMLInputElement;
+    if (!typing)
+      stepElement(newest.id, section.current ?? document)?.scrollIntoView({
+        block: "center",
+        behavior: scrollBehavior(),
+      });
     const seat = useTableStore.getState().table?.participants.find((p) => p.id === newest.placedBy);
-    setAnnouncement(t("board.follow.arrived", { number: path.indexOf(newest) + 1, title: newest.card.title, name: seat?.name ?? "" }));
+    setAnnouncement(
+      t("board.follow.arrived", { number: path.indexOf(newest) + 1, title: newest.card.title, name: seat?.name ?? "" }),
+    );
   }, [path, variant, t]);
 
   if (!hasTable) return null;
@@ -75,7 +84,12 @@ export function PathView({ variant = "table" }: { variant?: BoardVariant }) {
             <button type="button" className="button button--small" onClick={goToLatest}>
               {t("board.toolbar.latest")}
             </button>
-            <button type="button" className="button button--small board__follow" aria-pressed={following} onClick={() => setFollow(variant, !following)}>
+            <button
+              type="button"
+              className="button button--small board__follow"
+              aria-pressed={following}
+              onClick={() => setFollow(variant, !following)}
+            >
               {t("board.toolbar.follow")}
             </button>
           </div>

@@ -98,7 +98,9 @@ function PersonActions({ person }: { person: SeatView }) {
         <Confirm
           hint={t("play.people.removeHint", { name })}
           confirm={t("play.people.confirmRemove", { name })}
-          onConfirm={() => void act({ type: "removeParticipant", participantId: person.id }).then(() => setConfirming(null))}
+          onConfirm={() =>
+            void act({ type: "removeParticipant", participantId: person.id }).then(() => setConfirming(null))
+          }
           onCancel={() => setConfirming(null)}
           // Removed, they could come back as someone new with the same link: a new link keeps them out.
           also={{
@@ -124,9 +126,13 @@ function PersonActions({ person }: { person: SeatView }) {
             <button
               type="button"
               className="button button--small"
-              onClick={() => void act({ type: "setFacilitator", participantId: person.id, facilitator: !person.facilitator })}
+              onClick={() =>
+                void act({ type: "setFacilitator", participantId: person.id, facilitator: !person.facilitator })
+              }
             >
-              {person.facilitator ? t("play.people.unmakeFacilitator", { name }) : t("play.people.makeFacilitator", { name })}
+              {person.facilitator
+                ? t("play.people.unmakeFacilitator", { name })
+                : t("play.people.makeFacilitator", { name })}
             </button>
           )}
           {canHandOver && (
@@ -171,7 +177,12 @@ function Confirm({ hint, confirm, onConfirm, onCancel, also }: ConfirmProps) {
           {confirm}
         </button>
         {also && (
-          <button type="button" className="button button--danger button--small" aria-describedby={alsoHint} onClick={also.onClick}>
+          <button
+            type="button"
+            className="button button--danger button--small"
+            aria-describedby={alsoHint}
+            onClick={also.onClick}
+          >
             {also.label}
           </button>
         )}

@@ -26,7 +26,10 @@ export function SkipLinks({ watch, dock = false }: { watch: string; dock?: boole
 
   if (present.length === 0) return null;
   return (
-    <nav className={`skip-links${dock && present.length > 1 ? " skip-links--dock" : ""}`} aria-label={t("layout.skipLinks")}>
+    <nav
+      className={`skip-links${dock && present.length > 1 ? " skip-links--dock" : ""}`}
+      aria-label={t("layout.skipLinks")}
+    >
       <ul>
         {TARGETS.filter(({ id }) => present.includes(id)).map(({ id, label, short }) => (
           <li key={id}>

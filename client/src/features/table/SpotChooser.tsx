@@ -2,7 +2,16 @@
 // latest last and scrolled into view, and a step number to type. A tap on a spot places the card; from the keyboard,
 // Enter on « Placer » opens it on the number (the last step, selected), digits and Enter place it. Escape closes it and
 // gives the focus back to the card.
-import { useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent, type Ref, type RefObject } from "react";
+import {
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type Ref,
+  type RefObject,
+} from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { StepView } from "#shared/view.ts";
 import type { HandCard } from "#client/net/types.ts";
@@ -113,7 +122,12 @@ function ChooserBody({ card, dialog, id }: BodyProps) {
     ? ""
     : n === 0
       ? t("cards.chooser.previewStart", { card: card.title })
-      : t("cards.chooser.previewAfter", { card: card.title, next: n + 1, number: n, title: path[n - 1]?.card.title ?? "" });
+      : t("cards.chooser.previewAfter", {
+          card: card.title,
+          next: n + 1,
+          number: n,
+          title: path[n - 1]?.card.title ?? "",
+        });
 
   return (
     <div className="chooser__content">
@@ -195,7 +209,14 @@ function SpotList({ ref, path, label, onPlace }: SpotListProps) {
     const buttons = [...event.currentTarget.querySelectorAll<HTMLButtonElement>("button")];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (at < 0) return;
-    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1, PageDown: at + 10, PageUp: at - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: buttons.length - 1,
+      PageDown: at + 10,
+      PageUp: at - 10,
+    };
     const to = moves[event.key];
     if (to === undefined) return;
     event.preventDefault();
@@ -204,17 +225,28 @@ function SpotList({ ref, path, label, onPlace }: SpotListProps) {
   }
 
   // The last spot (the end of the path) is the list's stop for Tab: new steps usually go there.
-  const rows = [{ id: null as string | null, number: 0, step: undefined as StepView | undefined }, ...path.map((step, i) => ({ id: step.id, number: i + 1, step }))];
+  const rows = [
+    { id: null as string | null, number: 0, step: undefined as StepView | undefined },
+    ...path.map((step, i) => ({ id: step.id, number: i + 1, step })),
+  ];
   return (
     <ol ref={ref} className="chooser__spots" aria-label={label} onKeyDown={onKeyDown}>
       {rows.map(({ id, number, step }) => (
         <li key={id ?? "start"}>
-          <button type="button" className="chooser__spot" tabIndex={number === path.length ? 0 : -1} onClick={() => onPlace(id)}>
+          <button
+            type="button"
+            className="chooser__spot"
+            tabIndex={number === path.length ? 0 : -1}
+            onClick={() => onPlace(id)}
+          >
             {step ? (
               <>
                 <span className="chooser__spot-number">{t("cards.chooser.afterNumber", { number })}</span>
                 {" — "}
-                <DeckIcon deck={step.card.deck} className={`chooser__spot-icon chooser__spot-icon--${step.card.deck}`} />
+                <DeckIcon
+                  deck={step.card.deck}
+                  className={`chooser__spot-icon chooser__spot-icon--${step.card.deck}`}
+                />
                 <span className="chooser__spot-title">{step.card.title}</span>
               </>
             ) : (

@@ -110,20 +110,30 @@ function StepModeration({ step, number }: { step: StepView; number: number }) {
     const refusal = await act({ type: "removeStep", stepId: step.id });
     if (refusal) return;
     openStep(null);
-    const target = next ? stepElement(next.id)?.querySelector<HTMLElement>(".tile__open") : document.getElementById("path-heading");
+    const target = next
+      ? stepElement(next.id)?.querySelector<HTMLElement>(".tile__open")
+      : document.getElementById("path-heading");
     target?.focus();
   }
 
   return (
     <div className="step__moderation inline-row">
       {canMove && up !== undefined && (
-        <button type="button" className="button button--small" onClick={() => void act({ type: "moveStep", stepId: step.id, afterStepId: up })}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void act({ type: "moveStep", stepId: step.id, afterStepId: up })}
+        >
           <span aria-hidden="true">↑ </span>
           {t("play.moderation.moveUp", { number })}
         </button>
       )}
       {canMove && down !== undefined && (
-        <button type="button" className="button button--small" onClick={() => void act({ type: "moveStep", stepId: step.id, afterStepId: down })}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => void act({ type: "moveStep", stepId: step.id, afterStepId: down })}
+        >
           <span aria-hidden="true">↓ </span>
           {t("play.moderation.moveDown", { number })}
         </button>

@@ -44,7 +44,8 @@ export const StepItem = memo(function StepItem({ step, number, variant, arrived 
       // The tile moves to a row of its own: keep its top in view.
       requestAnimationFrame(() => {
         const top = articleRef.current?.getBoundingClientRect().top ?? 0;
-        if (top < 0 || top > window.innerHeight - 160) articleRef.current?.scrollIntoView({ block: "start", behavior: scrollBehavior() });
+        if (top < 0 || top > window.innerHeight - 160)
+          articleRef.current?.scrollIntoView({ block: "start", behavior: scrollBehavior() });
       });
     }
   }, [step.id]);
@@ -72,8 +73,16 @@ export const StepItem = memo(function StepItem({ step, number, variant, arrived 
   const mine = myId === step.placedBy && !step.narration && !step.dealt;
 
   return (
-    <li className={`board__item${open ? " board__item--open" : ""}${arrived ? " board__item--arrived" : ""}`} data-step-id={step.id}>
-      <article ref={articleRef} className={classes.filter(Boolean).join(" ")} aria-label={`${t("path.stepLabel", { number })} : ${step.card.title}`} onKeyDown={onKeyDown}>
+    <li
+      className={`board__item${open ? " board__item--open" : ""}${arrived ? " board__item--arrived" : ""}`}
+      data-step-id={step.id}
+    >
+      <article
+        ref={articleRef}
+        className={classes.filter(Boolean).join(" ")}
+        aria-label={`${t("path.stepLabel", { number })} : ${step.card.title}`}
+        onKeyDown={onKeyDown}
+      >
         <StepTile
           step={step}
           number={number}
@@ -91,4 +100,3 @@ export const StepItem = memo(function StepItem({ step, number, variant, arrived 
     </li>
   );
 });
-

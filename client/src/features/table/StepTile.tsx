@@ -28,7 +28,15 @@ export function StepTile({ step, number, name, mine, open, detailId, onToggle, o
   return (
     <>
       <h3 className="tile__title">
-        <button ref={toggleRef} type="button" className="tile__open" aria-expanded={open} aria-controls={detailId} aria-label={label} onClick={onToggle}>
+        <button
+          ref={toggleRef}
+          type="button"
+          className="tile__open"
+          aria-expanded={open}
+          aria-controls={detailId}
+          aria-label={label}
+          onClick={onToggle}
+        >
           <span className="tile__title-text">{step.card.title}</span>
         </button>
       </h3>
@@ -48,10 +56,19 @@ export function StepTile({ step, number, name, mine, open, detailId, onToggle, o
             <span className="visually-hidden">{t("board.tile.pitfallOpen")}</span>
           </span>
         )}
-        {!open && yesAnds > 0 && <Count icon="yesAnd" count={yesAnds} text={t("board.tile.yesAnds", { count: yesAnds })} />}
-        {!open && reactions > 0 && <Count icon="reactions" count={reactions} text={t("board.tile.reactions", { count: reactions })} />}
+        {!open && yesAnds > 0 && (
+          <Count icon="yesAnd" count={yesAnds} text={t("board.tile.yesAnds", { count: yesAnds })} />
+        )}
+        {!open && reactions > 0 && (
+          <Count icon="reactions" count={reactions} text={t("board.tile.reactions", { count: reactions })} />
+        )}
         {open && (
-          <button type="button" className="tile__close" aria-label={t("board.detail.closeName", { number })} onClick={onClose}>
+          <button
+            type="button"
+            className="tile__close"
+            aria-label={t("board.detail.closeName", { number })}
+            onClick={onClose}
+          >
             <span aria-hidden="true">✕ </span>
             {t("board.detail.close")}
           </button>
@@ -75,7 +92,9 @@ function Excerpt({ step, mine }: { step: StepView; mine: boolean }) {
   if (step.dealt && step.open) return <p className="tile__excerpt tile__excerpt--pitfall">{t("play.pitfall.open")}</p>;
   const answer = step.contributions.find((c) => c.kind === "answer");
   if (answer) return <p className="tile__excerpt">{answer.text}</p>;
-  return <p className="tile__excerpt tile__excerpt--empty">{t(mine ? "board.tile.toNarrate" : "board.tile.notNarrated")}</p>;
+  return (
+    <p className="tile__excerpt tile__excerpt--empty">{t(mine ? "board.tile.toNarrate" : "board.tile.notNarrated")}</p>
+  );
 }
 
 const ICONS = {

@@ -46,7 +46,12 @@ export function StoryPresentation({ onClose }: { onClose: () => void }) {
     if (next === current || !table) return;
     setDirection(next > current ? 1 : -1);
     setIndex(next);
-    setAnnouncement(t("board.story.announce", { position: t("board.story.progressName", { current: next + 1, total }), heading: slideHeading(table, next, t) }));
+    setAnnouncement(
+      t("board.story.announce", {
+        position: t("board.story.progressName", { current: next + 1, total }),
+        heading: slideHeading(table, next, t),
+      }),
+    );
   }
 
   // Keys anywhere while the presentation is open.
@@ -56,7 +61,8 @@ export function StoryPresentation({ onClose }: { onClose: () => void }) {
     function onKey(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       // A control keeps Space for itself (a button, the card's details).
-      const onControl = event.target instanceof Element && event.target.closest("button, summary, a, input, textarea, select") !== null;
+      const onControl =
+        event.target instanceof Element && event.target.closest("button, summary, a, input, textarea, select") !== null;
       if (event.key === "Escape") {
         event.preventDefault();
         onClose();
@@ -121,13 +127,24 @@ export function StoryPresentation({ onClose }: { onClose: () => void }) {
         )}
       </div>
       <div className="story__nav">
-        <button type="button" className="button story__button" aria-disabled={current === 0} onClick={() => go(current - 1)}>
+        <button
+          type="button"
+          className="button story__button"
+          aria-disabled={current === 0}
+          onClick={() => go(current - 1)}
+        >
           <span aria-hidden="true">← </span>
           {t("board.story.previous")}
         </button>
         <p className="story__keys">{t("board.story.keys")}</p>
         {/* Never disabled at the end: a disabled button would drop the focus out of the dialog. */}
-        <button ref={next} type="button" className="button button--primary story__button" aria-disabled={current === total - 1} onClick={() => go(current + 1)}>
+        <button
+          ref={next}
+          type="button"
+          className="button button--primary story__button"
+          aria-disabled={current === total - 1}
+          onClick={() => go(current + 1)}
+        >
           {t("board.story.next")}
           <span aria-hidden="true"> →</span>
         </button>
@@ -162,7 +179,11 @@ function TodaySlide({ table }: { table: TableView }) {
       {(table.framingChallenge || table.framingChallengeText) && (
         <div className="story__challenge">
           <p className="story__label">{t("board.story.challenge")}</p>
-          {table.framingChallenge ? <CardFace card={table.framingChallenge} titleAs="p" /> : <p className="pre-wrap">{table.framingChallengeText}</p>}
+          {table.framingChallenge ? (
+            <CardFace card={table.framingChallenge} titleAs="p" />
+          ) : (
+            <p className="pre-wrap">{table.framingChallengeText}</p>
+          )}
         </div>
       )}
       {table.path.length === 0 && <p className="story__note">{t("board.story.empty")}</p>}
@@ -172,12 +193,21 @@ function TodaySlide({ table }: { table: TableView }) {
 
 function StepSlide({ table, step, number }: { table: TableView; step: StepView; number: number }) {
   const { t } = useTranslation();
-  const nameOf = (id: string) => displayName(table.participants.find((p) => p.id === id), t);
+  const nameOf = (id: string) =>
+    displayName(
+      table.participants.find((p) => p.id === id),
+      t,
+    );
   const answers = step.contributions.filter((c) => c.kind === "answer");
   const yesAnds = step.contributions.filter((c) => c.kind === "yesAnd");
   const card = step.card;
   return (
-    <SlideFrame kicker={t("board.story.step", { number, count: table.path.length })} heading={card.title} kind={card.deck} mark={<DeckMark deck={card.deck} filled />}>
+    <SlideFrame
+      kicker={t("board.story.step", { number, count: table.path.length })}
+      heading={card.title}
+      kind={card.deck}
+      mark={<DeckMark deck={card.deck} filled />}
+    >
       {card.text !== card.title && <p className="story__card-text">{card.text}</p>}
       {step.narration ? (
         <blockquote className="story__narration">
@@ -188,10 +218,18 @@ function StepSlide({ table, step, number }: { table: TableView; step: StepView; 
         !step.dealt && <p className="story__note">{t("board.story.placedBy", { name: nameOf(step.placedBy) })}</p>
       )}
       {step.dealt && answers.length > 0 && (
-        <Contributions label={t("board.story.answers")} items={answers.map((c) => ({ id: c.id, text: c.text, by: nameOf(c.authorId) }))} />
+        <Contributions
+          label={t("board.story.answers")}
+          items={answers.map((c) => ({ id: c.id, text: c.text, by: nameOf(c.authorId) }))}
+        />
       )}
       {step.dealt && answers.length === 0 && !step.narration && <p className="story__note">{t("play.pitfall.open")}</p>}
-      {yesAnds.length > 0 && <Contributions label={t("board.story.yesAnds")} items={yesAnds.map((c) => ({ id: c.id, text: c.text, by: nameOf(c.authorId) }))} />}
+      {yesAnds.length > 0 && (
+        <Contributions
+          label={t("board.story.yesAnds")}
+          items={yesAnds.map((c) => ({ id: c.id, text: c.text, by: nameOf(c.authorId) }))}
+        />
+      )}
     </SlideFrame>
   );
 }
@@ -213,7 +251,19 @@ function HorizonSlide({ table }: { table: TableView }) {
   );
 }
 
-function SlideFrame({ kicker, heading, kind, mark, children }: { kicker: string; heading: string; kind: string; mark?: ReactNode; children: ReactNode }) {
+function SlideFrame({
+  kicker,
+  heading,
+  kind,
+  mark,
+  children,
+}: {
+  kicker: string;
+  heading: string;
+  kind: string;
+  mark?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <article className={`story__frame story__frame--${kind}`} aria-label={heading}>
       <p className="story__kicker">

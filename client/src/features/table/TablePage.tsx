@@ -18,7 +18,9 @@ export function TablePage({ tableId }: { tableId: string }) {
   const { t } = useTranslation();
   const secret = useMemo(() => parseLinkSecret(window.location.hash), []);
   // The facilitator coming from the setup form, or a browser already seated at this table (reload, days later).
-  const [autoJoin] = useState(() => takeAutoJoin(tableId) ?? (loadSeat(tableId)?.seated ? { name: "", role: "" } : null));
+  const [autoJoin] = useState(
+    () => takeAutoJoin(tableId) ?? (loadSeat(tableId)?.seated ? { name: "", role: "" } : null),
+  );
   const me = useTableStore(selectMe);
   const hasTable = useTableStore((s) => s.table !== null);
   const gone = useTableStore((s) => s.gone);
@@ -43,7 +45,12 @@ export function TablePage({ tableId }: { tableId: string }) {
   }
   if (!me || !hasTable) return <JoinForm tableId={tableId} secret={secret} autoJoin={autoJoin} />;
   if (presenting) {
-    return <PresentationScreen onExit={() => setPresenting(false)} exitLabel={t(me.observer ? "present.toTable" : "present.exit")} />;
+    return (
+      <PresentationScreen
+        onExit={() => setPresenting(false)}
+        exitLabel={t(me.observer ? "present.toTable" : "present.exit")}
+      />
+    );
   }
   return <TableScreen tableId={tableId} secret={secret} onPresent={() => setPresenting(true)} />;
 }

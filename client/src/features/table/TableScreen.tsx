@@ -134,7 +134,17 @@ export function TableScreen({ tableId, secret, onPresent }: Props) {
  * What the phase asks first, then the rest: the setup folds away under the story once play has started. The rest
  * renders right after the first paint (after-first-paint.ts).
  */
-function PhaseContent({ phase, facilitating, tableId, secret }: { phase: Phase; facilitating: boolean; tableId: string; secret: Secret }) {
+function PhaseContent({
+  phase,
+  facilitating,
+  tableId,
+  secret,
+}: {
+  phase: Phase;
+  facilitating: boolean;
+  tableId: string;
+  secret: Secret;
+}) {
   const painted = useAfterFirstPaint();
   const setup = <PreparationPanel key="setup" />;
   const path = <PathView key="path" />;
@@ -143,7 +153,12 @@ function PhaseContent({ phase, facilitating, tableId, secret }: { phase: Phase; 
     preparation: [setup, path],
     play: [path, setup],
     debrief: [debrief, path, setup],
-    closed: [<ClosedStory key="closed" facilitating={facilitating} tableId={tableId} secret={secret} />, path, debrief, setup],
+    closed: [
+      <ClosedStory key="closed" facilitating={facilitating} tableId={tableId} secret={secret} />,
+      path,
+      debrief,
+      setup,
+    ],
   };
   return <>{painted ? order[phase] : order[phase].slice(0, 1)}</>;
 }
@@ -154,7 +169,9 @@ function ClosedStory({ facilitating, tableId, secret }: { facilitating: boolean;
   return (
     <section className="panel closed-story" aria-labelledby="closed-heading">
       <h2 id="closed-heading">{t("facilitatorBar.closedHeading")}</h2>
-      <p className="field__hint">{t(facilitating ? "facilitatorBar.closedIntro" : "facilitatorBar.closedIntroParticipant")}</p>
+      <p className="field__hint">
+        {t(facilitating ? "facilitatorBar.closedIntro" : "facilitatorBar.closedIntroParticipant")}
+      </p>
       {facilitating && (
         <>
           <h3 className="closed-story__downloads">{t("facilitatorBar.downloadsHeading")}</h3>
@@ -190,7 +207,10 @@ function usePhaseArrival(phase: Phase | undefined, who: "facilitator" | "partici
     if (first) return;
     setMessage(t("layout.phaseChanged", { phase: t(`phase.${phase}`), guide: t(PHASE_GUIDE[phase][who]) }));
     const active = document.activeElement;
-    const typing = active instanceof HTMLElement && active.isConnected && active.matches("input, textarea, select, [contenteditable]");
+    const typing =
+      active instanceof HTMLElement &&
+      active.isConnected &&
+      active.matches("input, textarea, select, [contenteditable]");
     if (!typing) focusSection(PHASE_TOP[phase], { scroll: "top" });
   }, [phase, who, t]);
   return message;

@@ -31,6 +31,7 @@ export function useMovedNotice(tableId: string): void {
   const { t } = useTranslation();
   useEffect(() => {
     const table = takeMovedNotice(tableId);
-    if (table !== null) showNotice("info", t("workshopRules.moved.notice", { table: table || t("workshopRules.moved.anotherTable") }));
+    if (table !== null)
+      showNotice("info", t("workshopRules.moved.notice", { table: table || t("workshopRules.moved.anotherTable") }));
   }, [tableId, t]);
 }

@@ -14,7 +14,8 @@ export function isTablePath(path: string): boolean {
 
 export function followMove(fromTableId: string, moved: MovedAway): void {
   const toTableId = tableIdOfPath(moved.path);
-  if (moved.name) rememberAutoJoin(toTableId, { name: moved.name, role: moved.role, ...(moved.zone && { zone: moved.zone }) });
+  if (moved.name)
+    rememberAutoJoin(toTableId, { name: moved.name, role: moved.role, ...(moved.zone && { zone: moved.zone }) });
   try {
     sessionStorage.setItem(noticeKey(toTableId), moved.table);
     // The lobby keeps one table per workshop (any workshop whose remembered table is the old one now points at the new).

@@ -14,7 +14,15 @@ import "./lobby.css";
 /** Seats fill up while people arrive: the list is asked again this often while the page is in view. */
 const REFRESH_MS = 5_000;
 
-export function Lobby({ workshopId, invite, remembered }: { workshopId: string; invite: string; remembered: string | null }) {
+export function Lobby({
+  workshopId,
+  invite,
+  remembered,
+}: {
+  workshopId: string;
+  invite: string;
+  remembered: string | null;
+}) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const { lobby, failure, stale, refresh } = useLobby(workshopId, invite);
@@ -144,7 +152,9 @@ function LobbyTableCard({
   const id = useId();
   const reason = table.refusal ? t(REFUSAL_KEYS[table.refusal]) : null;
   // A table's title says something only when it is not the one the server gives by default (« Table 1 · <atelier> »).
-  const ownTitle = table.title !== t("workshopCore.tableTitle", { name: table.name, title: workshopTitle }) && table.title !== table.name;
+  const ownTitle =
+    table.title !== t("workshopCore.tableTitle", { name: table.name, title: workshopTitle }) &&
+    table.title !== table.name;
   return (
     <article className={`lobby-table${reason ? " lobby-table--closed" : ""}`} aria-labelledby={`${id}-name`}>
       <h3 id={`${id}-name`} className="lobby-table__name">
@@ -152,7 +162,9 @@ function LobbyTableCard({
       </h3>
       {ownTitle && <p className="lobby-table__title">{table.title}</p>}
       <p className="lobby-table__facts">
-        <span className={`phase phase--${table.phase}`}>{t("workshopEntry.lobby.phase", { phase: t(`phase.${table.phase}`) })}</span>
+        <span className={`phase phase--${table.phase}`}>
+          {t("workshopEntry.lobby.phase", { phase: t(`phase.${table.phase}`) })}
+        </span>
         <span className="lobby-table__seats">{t("workshopEntry.lobby.seatsLeft", { count: table.seatsLeft })}</span>
       </p>
       {table.seated.length === 0 ? (
@@ -214,7 +226,8 @@ function useLobby(workshopId: string, invite: string): LobbyState {
     workshopLobby(workshopId, { invite }).then(
       (lobby) => live.current && setState({ lobby, failure: null, stale: false }),
       (error: Error) =>
-        live.current && setState((s) => (s.lobby ? { ...s, stale: true } : { lobby: null, failure: error.message, stale: false })),
+        live.current &&
+        setState((s) => (s.lobby ? { ...s, stale: true } : { lobby: null, failure: error.message, stale: false })),
     );
   }, [workshopId, invite]);
 

@@ -24,6 +24,7 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
     );
   }
   if (secret.kind === "facilitator") return <Dashboard workshopId={workshopId} facilitatorKey={secret.value} />;
-  if (secret.kind === "observer") return <Plenary workshopId={workshopId} secret={{ observerKey: secret.value }} screen />;
+  if (secret.kind === "observer")
+    return <Plenary workshopId={workshopId} secret={{ observerKey: secret.value }} screen />;
   return <Lobby workshopId={workshopId} invite={secret.value} remembered={remembered} />;
 }

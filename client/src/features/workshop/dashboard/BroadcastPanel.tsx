@@ -2,7 +2,12 @@
 // table to its next phase, arrivals closed or reopened, more tables. Each table answers for itself (CommandResults).
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
-import { WORKSHOP_LIMITS, type WorkshopCommand, type WorkshopCommandReply, type WorkshopOverview } from "#shared/workshop.ts";
+import {
+  WORKSHOP_LIMITS,
+  type WorkshopCommand,
+  type WorkshopCommandReply,
+  type WorkshopOverview,
+} from "#shared/workshop.ts";
 import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
 import { CommandResults, type Answered } from "./CommandResults.tsx";
 
@@ -70,7 +75,9 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
               </button>
             )}
           </div>
-          {overview.message && <p className="broadcast__current">{t("workshopOverview.messageCurrent", { text: overview.message })}</p>}
+          {overview.message && (
+            <p className="broadcast__current">{t("workshopOverview.messageCurrent", { text: overview.message })}</p>
+          )}
         </form>
 
         <form className="broadcast__form" onSubmit={onSubmit(() => ({ type: "timer", minutes, label: label.trim() }))}>
@@ -88,14 +95,24 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
             </div>
             <div className="field">
               <label htmlFor={`${id}-label`}>{t("workshopOverview.timerLabel")}</label>
-              <input id={`${id}-label`} maxLength={60} value={label} onChange={(event) => setLabel(event.target.value)} />
+              <input
+                id={`${id}-label`}
+                maxLength={60}
+                value={label}
+                onChange={(event) => setLabel(event.target.value)}
+              />
             </div>
           </div>
           <div className="inline-row">
             <button type="submit" className="button button--primary" disabled={sending}>
               {t("workshopOverview.timerSubmit")}
             </button>
-            <button type="button" className="button" disabled={sending} onClick={() => void send({ type: "clearTimer" })}>
+            <button
+              type="button"
+              className="button"
+              disabled={sending}
+              onClick={() => void send({ type: "clearTimer" })}
+            >
               {t("workshopOverview.timerClear")}
             </button>
           </div>
@@ -128,13 +145,23 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
             </button>
           )}
           <p className="broadcast__arrivals">
-            <strong>{t(overview.arrivalsOpen ? "workshopOverview.arrivalsOpen" : "workshopOverview.arrivalsClosed")}</strong>
+            <strong>
+              {t(overview.arrivalsOpen ? "workshopOverview.arrivalsOpen" : "workshopOverview.arrivalsClosed")}
+            </strong>
           </p>
-          <button type="button" className="button" disabled={sending} onClick={() => void send({ type: "arrivals", open: !overview.arrivalsOpen })}>
+          <button
+            type="button"
+            className="button"
+            disabled={sending}
+            onClick={() => void send({ type: "arrivals", open: !overview.arrivalsOpen })}
+          >
             {t(overview.arrivalsOpen ? "workshopOverview.arrivalsClose" : "workshopOverview.arrivalsReopen")}
           </button>
           {room > 0 && (
-            <form className="inline-row broadcast__add" onSubmit={onSubmit(() => ({ type: "addTables", count: tablesToAdd }))}>
+            <form
+              className="inline-row broadcast__add"
+              onSubmit={onSubmit(() => ({ type: "addTables", count: tablesToAdd }))}
+            >
               <label htmlFor={`${id}-add`}>{t("workshopOverview.addTablesLabel")}</label>
               <input
                 id={`${id}-add`}

@@ -15,7 +15,13 @@ export function CommandResults({ answered, tables }: { answered: Answered | null
     <div role="status" className="command-results">
       {answered && (
         <>
-          <p className={answered.reply.ok ? "command-results__summary" : "command-results__summary command-results__summary--refused"}>
+          <p
+            className={
+              answered.reply.ok
+                ? "command-results__summary"
+                : "command-results__summary command-results__summary--refused"
+            }
+          >
             {t("workshopOverview.resultsHeading", { command: t(`workshopOverview.command.${answered.command}`) })} —{" "}
             {answered.reply.message ??
               (answered.reply.ok
@@ -30,7 +36,9 @@ export function CommandResults({ answered, tables }: { answered: Answered | null
               {answered.reply.results.map((result) => (
                 <li key={result.tableId} className={result.ok ? "command-results__ok" : "command-results__refused"}>
                   <strong>{nameOf(result.tableId)}</strong> :{" "}
-                  {result.ok ? t("workshopOverview.resultOk") : t("workshopOverview.resultRefused", { message: result.message ?? "" })}
+                  {result.ok
+                    ? t("workshopOverview.resultOk")
+                    : t("workshopOverview.resultRefused", { message: result.message ?? "" })}
                 </li>
               ))}
             </ul>

@@ -33,7 +33,11 @@ export function Dashboard({ workshopId, facilitatorKey }: { workshopId: string; 
       <header className="dashboard__header">
         <div>
           <h1>{overview?.title ?? t("workshopOverview.connecting")}</h1>
-          {overview?.date && <p className="dashboard__date">{new Date(`${overview.date}T12:00:00`).toLocaleDateString("fr-FR", { dateStyle: "full" })}</p>}
+          {overview?.date && (
+            <p className="dashboard__date">
+              {new Date(`${overview.date}T12:00:00`).toLocaleDateString("fr-FR", { dateStyle: "full" })}
+            </p>
+          )}
         </div>
         <p className={`connection connection--${connection.status}`} role="status">
           <span className="connection__dot" aria-hidden="true" />
@@ -47,7 +51,12 @@ export function Dashboard({ workshopId, facilitatorKey }: { workshopId: string; 
       ) : (
         <>
           <Tabs current={section} onChange={setSection} />
-          <div role="tabpanel" id={`dashboard-panel-${section}`} aria-labelledby={`dashboard-tab-${section}`} className="dashboard__panel">
+          <div
+            role="tabpanel"
+            id={`dashboard-panel-${section}`}
+            aria-labelledby={`dashboard-tab-${section}`}
+            className="dashboard__panel"
+          >
             {section === "overview" &&
               (overview ? (
                 <div className="dashboard__overview">

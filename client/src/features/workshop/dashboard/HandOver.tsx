@@ -27,8 +27,19 @@ export function HandOver({ tableId, name }: { tableId: string; name: string }) {
   return (
     <div className="table-card__panel">
       <p className="field__hint">{t("workshopOverview.handOverHint")}</p>
-      {link && <CopyField label={t("workshopOverview.handOverLink", { name })} value={link} copyLabel={t("workshopOverview.copy")} small />}
-      {error && <p role="alert" className="form__error">{error}</p>}
+      {link && (
+        <CopyField
+          label={t("workshopOverview.handOverLink", { name })}
+          value={link}
+          copyLabel={t("workshopOverview.copy")}
+          small
+        />
+      )}
+      {error && (
+        <p role="alert" className="form__error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

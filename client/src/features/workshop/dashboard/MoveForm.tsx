@@ -9,7 +9,15 @@ export interface Destination {
   name: string;
 }
 
-export function MoveForm({ summary, destinations, onDone }: { summary: TableSummary; destinations: Destination[]; onDone: () => void }) {
+export function MoveForm({
+  summary,
+  destinations,
+  onDone,
+}: {
+  summary: TableSummary;
+  destinations: Destination[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const people = summary.people.filter((person) => !person.facilitator);
@@ -26,7 +34,11 @@ export function MoveForm({ summary, destinations, onDone }: { summary: TableSumm
       const reply = await sendWorkshopCommand({ type: "move", fromTableId: summary.tableId, participantId, toTableId });
       const name = people.find((person) => person.id === participantId)?.name ?? "";
       const table = others.find((other) => other.tableId === toTableId)?.name ?? "";
-      setOutcome(reply.ok ? { ok: true, text: t("workshopOverview.moveDone", { name, table }) } : { ok: false, text: reply.results[0]?.message ?? "" });
+      setOutcome(
+        reply.ok
+          ? { ok: true, text: t("workshopOverview.moveDone", { name, table }) }
+          : { ok: false, text: reply.results[0]?.message ?? "" },
+      );
       if (reply.ok) setTimeout(onDone, 2500);
     } catch (error) {
       setOutcome({ ok: false, text: (error as Error).message });
@@ -57,7 +69,11 @@ export function MoveForm({ summary, destinations, onDone }: { summary: TableSumm
           ))}
         </select>
       </div>
-      <button type="submit" className="button button--primary button--small" disabled={sending || !participantId || !toTableId}>
+      <button
+        type="submit"
+        className="button button--primary button--small"
+        disabled={sending || !participantId || !toTableId}
+      >
         {t("workshopOverview.moveSubmit")}
       </button>
       {outcome && (

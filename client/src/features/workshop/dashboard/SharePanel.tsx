@@ -24,7 +24,10 @@ export function SharePanel() {
     sendWorkshopCommand({ type: "shareLinks" }).then(
       (reply) => {
         if (!current || !reply.path) return;
-        setLinks({ link: `${window.location.origin}${reply.path}`, code: reply.joinCode ? formatJoinCode(normaliseJoinCode(reply.joinCode)) : null });
+        setLinks({
+          link: `${window.location.origin}${reply.path}`,
+          code: reply.joinCode ? formatJoinCode(normaliseJoinCode(reply.joinCode)) : null,
+        });
         setError(null);
       },
       (failure: Error) => current && setError(failure.message),
@@ -38,12 +41,22 @@ export function SharePanel() {
     <section aria-labelledby="dashboard-share-heading" className="share-panel">
       <div className="share-panel__bar">
         <h2 id="dashboard-share-heading">{t("workshopOverview.shareHeading")}</h2>
-        <button type="button" className="button" aria-expanded={shown} aria-controls="dashboard-share-body" onClick={() => setShown(!shown)}>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={shown}
+          aria-controls="dashboard-share-body"
+          onClick={() => setShown(!shown)}
+        >
           {t(shown ? "workshopOverview.hideShare" : "workshopOverview.showShare")}
         </button>
       </div>
       <div id="dashboard-share-body" hidden={!shown} className="share-panel__body">
-        {error && <p role="alert" className="form__error">{error}</p>}
+        {error && (
+          <p role="alert" className="form__error">
+            {error}
+          </p>
+        )}
         {links && (
           <>
             <div className="share-panel__invite">
@@ -63,12 +76,19 @@ export function SharePanel() {
                   <p className="share-panel__code">
                     <span aria-hidden="true">{links.code}</span>
                     {/* Letter by letter for a screen reader, which would otherwise read the code as a word. */}
-                    <span className="visually-hidden">{t("workshopOverview.shareCode", { code: links.code.split("").join(" ") })}</span>
+                    <span className="visually-hidden">
+                      {t("workshopOverview.shareCode", { code: links.code.split("").join(" ") })}
+                    </span>
                   </p>
                 </>
               )}
             </div>
-            <CopyField label={t("workshopOverview.shareLink")} value={links.link} copyLabel={t("workshopOverview.copy")} small />
+            <CopyField
+              label={t("workshopOverview.shareLink")}
+              value={links.link}
+              copyLabel={t("workshopOverview.copy")}
+              small
+            />
           </>
         )}
       </div>

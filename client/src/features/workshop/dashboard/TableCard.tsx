@@ -19,7 +19,8 @@ export const TableCard = memo(function TableCard({ summary, facilitatorKey, dest
   const [open, setOpen] = useState<"handOver" | "move" | null>(null);
   const headingId = `table-card-${summary.tableId}`;
   const online = summary.people.filter((person) => person.online).length;
-  const movable = summary.phase === "preparation" && summary.people.some((person) => !person.facilitator) && destinations.length > 1;
+  const movable =
+    summary.phase === "preparation" && summary.people.some((person) => !person.facilitator) && destinations.length > 1;
   const toggle = (panel: "handOver" | "move") => setOpen((current) => (current === panel ? null : panel));
 
   return (
@@ -45,9 +46,15 @@ export const TableCard = memo(function TableCard({ summary, facilitatorKey, dest
                 {summary.people.map((person) => (
                   <li key={person.id} className={person.online ? "person person--online" : "person"}>
                     <span aria-hidden="true" className="person__dot" />
-                    <span className="visually-hidden">{t(person.online ? "workshopOverview.personOnline" : "workshopOverview.personOffline", { name: person.name })}</span>
+                    <span className="visually-hidden">
+                      {t(person.online ? "workshopOverview.personOnline" : "workshopOverview.personOffline", {
+                        name: person.name,
+                      })}
+                    </span>
                     <span aria-hidden="true">{person.name}</span>
-                    {person.facilitator && <span className="person__role"> ({t("workshopOverview.facilitatorMark")})</span>}
+                    {person.facilitator && (
+                      <span className="person__role"> ({t("workshopOverview.facilitatorMark")})</span>
+                    )}
                   </li>
                 ))}
               </ul>
@@ -81,8 +88,15 @@ export const TableCard = memo(function TableCard({ summary, facilitatorKey, dest
           <dd>
             {summary.latestStep ? (
               <>
-                <strong>{t("workshopOverview.latestStepTitle", { number: summary.latestStep.number, title: summary.latestStep.title })}</strong>
-                {summary.latestStep.narration && <span className="table-card__narration">{summary.latestStep.narration}</span>}
+                <strong>
+                  {t("workshopOverview.latestStepTitle", {
+                    number: summary.latestStep.number,
+                    title: summary.latestStep.title,
+                  })}
+                </strong>
+                {summary.latestStep.narration && (
+                  <span className="table-card__narration">{summary.latestStep.narration}</span>
+                )}
               </>
             ) : (
               t("workshopOverview.noStep")
@@ -114,7 +128,7 @@ export const TableCard = memo(function TableCard({ summary, facilitatorKey, dest
             type="button"
             className="button button--small"
             aria-expanded={open === "move"}
-              onClick={() => toggle("move")}
+            onClick={() => toggle("move")}
           >
             {t("workshopOverview.move")}
             <span className="visually-hidden">{t("workshopOverview.moveSuffix", { name: summary.name })}</span>
@@ -122,7 +136,9 @@ export const TableCard = memo(function TableCard({ summary, facilitatorKey, dest
         )}
       </div>
       {open === "handOver" && <HandOver tableId={summary.tableId} name={summary.name} />}
-      {open === "move" && movable && <MoveForm summary={summary} destinations={destinations} onDone={() => setOpen(null)} />}
+      {open === "move" && movable && (
+        <MoveForm summary={summary} destinations={destinations} onDone={() => setOpen(null)} />
+      )}
     </article>
   );
 });

@@ -4,7 +4,11 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 
 export type Section = "overview" | "plenary" | "book";
 const SECTIONS: readonly Section[] = ["overview", "plenary", "book"];
-const LABELS = { overview: "workshopOverview.tabOverview", plenary: "workshopOverview.tabPlenary", book: "workshopOverview.tabBook" } as const;
+const LABELS = {
+  overview: "workshopOverview.tabOverview",
+  plenary: "workshopOverview.tabPlenary",
+  book: "workshopOverview.tabBook",
+} as const;
 
 export function Tabs({ current, onChange }: { current: Section; onChange: (section: Section) => void }) {
   const { t } = useTranslation();
@@ -13,11 +17,15 @@ export function Tabs({ current, onChange }: { current: Section; onChange: (secti
   function onKeyDown(event: KeyboardEvent) {
     const index = SECTIONS.indexOf(current);
     const next =
-      event.key === "ArrowRight" ? SECTIONS[(index + 1) % SECTIONS.length]
-      : event.key === "ArrowLeft" ? SECTIONS[(index + SECTIONS.length - 1) % SECTIONS.length]
-      : event.key === "Home" ? SECTIONS[0]
-      : event.key === "End" ? SECTIONS[SECTIONS.length - 1]
-      : undefined;
+      event.key === "ArrowRight"
+        ? SECTIONS[(index + 1) % SECTIONS.length]
+        : event.key === "ArrowLeft"
+          ? SECTIONS[(index + SECTIONS.length - 1) % SECTIONS.length]
+          : event.key === "Home"
+            ? SECTIONS[0]
+            : event.key === "End"
+              ? SECTIONS[SECTIONS.length - 1]
+              : undefined;
     if (!next) return;
     event.preventDefault();
     onChange(next);

@@ -31,7 +31,14 @@ export function BookDownloads({ workshopId, facilitatorKey }: { workshopId: stri
       <p className="field__hint">{t("workshopPlenary.bookDownloads.intro")}</p>
       <div className="book-downloads__buttons">
         {FORMATS.map((format) => (
-          <button key={format} type="button" className="button" aria-busy={busy === format} disabled={busy !== null} onClick={() => void download(format)}>
+          <button
+            key={format}
+            type="button"
+            className="button"
+            aria-busy={busy === format}
+            disabled={busy !== null}
+            onClick={() => void download(format)}
+          >
             {t(`workshopPlenary.bookDownloads.${format}`)}
           </button>
         ))}

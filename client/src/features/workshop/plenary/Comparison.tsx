@@ -19,7 +19,9 @@ function Titles({ titles }: { titles: readonly string[] }) {
 export function Comparison({ comparison, headingId }: { comparison: WorkshopComparison; headingId: string }) {
   const { t } = useTranslation();
   const uses = (list: { title: string; count: number }[]) =>
-    list.map((use) => (use.count > 1 ? t("workshopPlenary.compare.times", { title: use.title, count: use.count }) : use.title));
+    list.map((use) =>
+      use.count > 1 ? t("workshopPlenary.compare.times", { title: use.title, count: use.count }) : use.title,
+    );
   const columns = ["framing", "steps", "levers", "pitfalls", "openPitfalls", "debrief"] as const;
   return (
     <section className="comparison" aria-labelledby={headingId}>
@@ -45,7 +47,9 @@ export function Comparison({ comparison, headingId }: { comparison: WorkshopComp
                 <td>
                   {table.framing.title && <p className="comparison__framing-title">{table.framing.title}</p>}
                   <p className="comparison__framing">{table.framing.text}</p>
-                  {!table.framing.title && <p className="comparison__written">{t("workshopPlenary.compare.writtenFraming")}</p>}
+                  {!table.framing.title && (
+                    <p className="comparison__written">{t("workshopPlenary.compare.writtenFraming")}</p>
+                  )}
                 </td>
                 <td className="comparison__number">{table.steps}</td>
                 <td>
@@ -70,7 +74,11 @@ export function Comparison({ comparison, headingId }: { comparison: WorkshopComp
         <ul className="comparison__shared">
           {comparison.shared.map((card) => (
             <li key={`${card.deck}:${card.title}`}>
-              {t("workshopPlenary.compare.sharedItem", { title: card.title, deck: t(`deckOne.${card.deck}`), tables: card.tables.join(", ") })}
+              {t("workshopPlenary.compare.sharedItem", {
+                title: card.title,
+                deck: t(`deckOne.${card.deck}`),
+                tables: card.tables.join(", "),
+              })}
             </li>
           ))}
         </ul>

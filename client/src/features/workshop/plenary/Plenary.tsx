@@ -19,9 +19,21 @@ function isPageTurn(event: KeyboardEvent): boolean {
   return !target?.closest("input, textarea, select, [contenteditable='true']");
 }
 
-export function Plenary({ workshopId, secret, screen = false }: { workshopId: string; secret: { facilitatorKey?: string; observerKey?: string }; screen?: boolean }) {
+export function Plenary({
+  workshopId,
+  secret,
+  screen = false,
+}: {
+  workshopId: string;
+  secret: { facilitatorKey?: string; observerKey?: string };
+  screen?: boolean;
+}) {
   const { t } = useTranslation();
-  const { stories, error, refreshing, updatedAt, refresh } = useWorkshopStories(workshopId, secret.facilitatorKey, secret.observerKey);
+  const { stories, error, refreshing, updatedAt, refresh } = useWorkshopStories(
+    workshopId,
+    secret.facilitatorKey,
+    secret.observerKey,
+  );
   const [view, setView] = useState<View>("stories");
   const [wanted, setIndex] = useState(0);
   const id = useId();
@@ -52,11 +64,21 @@ export function Plenary({ workshopId, secret, screen = false }: { workshopId: st
       <header className="plenary__top">
         <div className="plenary__title">
           <p className="plenary__kicker">{t("workshopPlenary.plenary.kicker")}</p>
-          {screen ? <h1>{stories?.title ?? t("workshopPlenary.plenary.heading")}</h1> : <h2 className="plenary__heading">{t("workshopPlenary.plenary.heading")}</h2>}
+          {screen ? (
+            <h1>{stories?.title ?? t("workshopPlenary.plenary.heading")}</h1>
+          ) : (
+            <h2 className="plenary__heading">{t("workshopPlenary.plenary.heading")}</h2>
+          )}
         </div>
         <div className="plenary__views" role="group" aria-label={t("workshopPlenary.plenary.views")}>
           {(["stories", "comparison"] as const).map((v) => (
-            <button key={v} type="button" className={`button${view === v ? " button--primary" : ""}`} aria-pressed={view === v} onClick={() => setView(v)}>
+            <button
+              key={v}
+              type="button"
+              className={`button${view === v ? " button--primary" : ""}`}
+              aria-pressed={view === v}
+              onClick={() => setView(v)}
+            >
               {t(v === "stories" ? "workshopPlenary.plenary.viewStories" : "workshopPlenary.plenary.viewComparison")}
             </button>
           ))}
@@ -67,7 +89,9 @@ export function Plenary({ workshopId, secret, screen = false }: { workshopId: st
           </button>
           {updatedAt && (
             <p className="field__hint">
-              {t("workshopPlenary.plenary.updatedAt", { time: updatedAt.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit" }) })}
+              {t("workshopPlenary.plenary.updatedAt", {
+                time: updatedAt.toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+              })}
             </p>
           )}
         </div>
@@ -98,7 +122,9 @@ export function Plenary({ workshopId, secret, screen = false }: { workshopId: st
           <PlenaryStory key={table.tableId} table={table} headingId={`${id}-story`} />
         </>
       )}
-      {stories && count > 0 && view === "comparison" && <Comparison comparison={comparison} headingId={`${id}-comparison`} />}
+      {stories && count > 0 && view === "comparison" && (
+        <Comparison comparison={comparison} headingId={`${id}-comparison`} />
+      )}
     </div>
   );
 }

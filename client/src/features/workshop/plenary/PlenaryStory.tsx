@@ -17,7 +17,9 @@ export function PlenaryStory({ table, headingId }: { table: WorkshopTable; headi
     <article className="plenary-story" aria-labelledby={headingId}>
       <header className="plenary-story__top">
         <h2 id={headingId}>{chapterTitle(table)}</h2>
-        <p className={`plenary-story__phase phase--${story.phase}`}>{t("workshopPlenary.plenary.phase", { phase: t(`phase.${story.phase}`) })}</p>
+        <p className={`plenary-story__phase phase--${story.phase}`}>
+          {t("workshopPlenary.plenary.phase", { phase: t(`phase.${story.phase}`) })}
+        </p>
       </header>
       <p className="plenary-story__framing">
         <strong>{t("workshopPlenary.plenary.framing")} : </strong>
@@ -37,7 +39,11 @@ export function PlenaryStory({ table, headingId }: { table: WorkshopTable; headi
               {t("workshopPlenary.plenary.stepLabel", { number: index + 1, deck: t(`deckOne.${step.card.deck}`) })}
             </p>
             <p className="plenary-path__title">{step.card.title}</p>
-            {step.narration ? <p className="plenary-path__text">{step.narration}</p> : <p className="plenary-path__untold">{t("workshopPlenary.plenary.untold")}</p>}
+            {step.narration ? (
+              <p className="plenary-path__text">{step.narration}</p>
+            ) : (
+              <p className="plenary-path__untold">{t("workshopPlenary.plenary.untold")}</p>
+            )}
             {step.open && <p className="plenary-path__open">{t("workshopPlenary.plenary.openPitfall")}</p>}
           </li>
         ))}

@@ -16,7 +16,11 @@ export interface StoriesState {
   refresh: () => void;
 }
 
-export function useWorkshopStories(workshopId: string, facilitatorKey: string | undefined, observerKey: string | undefined): StoriesState {
+export function useWorkshopStories(
+  workshopId: string,
+  facilitatorKey: string | undefined,
+  observerKey: string | undefined,
+): StoriesState {
   const [stories, setStories] = useState<WorkshopStories | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
