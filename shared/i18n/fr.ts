@@ -1,5 +1,6 @@
 // Every French string of the app (interface, refusals, exports), in one place so other languages can follow.
-// Placeholders use i18next's {{name}} syntax; shared/i18n/translate.ts reads the same syntax on the server.
+// Placeholders use i18next's {{name}} syntax: shared/i18n/translate.ts sets i18next up with this dictionary for the
+// server and the browser, and keys.ts types its keys (Dictionary: the shape another language must fill).
 import { frCards } from "./fr-cards.ts";
 import { frBlank } from "./fr-blank.ts";
 import { frBoard } from "./fr-board.ts";
@@ -349,5 +350,3 @@ export const fr = {
   workshopPlenary: frWorkshopPlenary.workshopPlenary,
   workshopCore: frWorkshopCore.workshopCore,
 } as const;
-
-export type Messages = typeof fr;
