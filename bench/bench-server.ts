@@ -8,6 +8,16 @@ import path from "node:path";
 import { API } from "#shared/protocol.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
+/** A setting of a benchmark from the environment (LOAD_SIZES…), its default when unset; anything but a number refused. */
+export function envNumber(name: string, fallback: number, { allowZero = true } = {}): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === "" ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0)) {
+    throw new Error(`${name} must be a ${allowZero ? "" : "positive "}number, not "${raw}"`);
+  }
+  return value;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** What the probe answers at each mark (flood-probe.ts); the heap figures come only with --expose-gc. */
@@ -63,10 +73,18 @@ export function startBenchServer(options: {
   pinned: boolean;
   env?: Record<string, string>;
   exposeGc?: boolean;
+  /** What runs under the probe instead of the server (a floor to compare with); it must answer GET /api/decks. */
+  script?: string;
   onLine: (line: string) => void;
 }): BenchServer {
   const url = `http://127.0.0.1:${options.port}`;
-  const command = [process.execPath, ...(options.exposeGc ? ["--expose-gc"] : []), "--import", "./bench/flood-probe.ts", "server/main.ts"];
+  const command = [
+    process.execPath,
+    ...(options.exposeGc ? ["--expose-gc"] : []),
+    "--import",
+    "./bench/flood-probe.ts",
+    options.script ?? "server/main.ts",
+  ];
   const [file, ...args] = options.pinned ? ["taskset", "-c", "0", ...command] : command;
   const child = spawn(file as string, args, {
     cwd: root,

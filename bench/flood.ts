@@ -58,14 +58,10 @@ import {
   startBenchServer,
   type Machine,
   type ProbeStats,
+  envNumber,
 } from "./bench-server.ts";
 
-const num = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not "${raw}"`);
-  return value;
-};
+const num = (name: string, fallback: number): number => envNumber(name, fallback);
 
 /** The server's frame limit per connection (server/room/table-room.ts), and a kamikaze burst well past it. */
 const FLOOD_FRAMES = floodFramesPerSecond(DEFAULT_LIMITS);

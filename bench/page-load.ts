@@ -38,14 +38,10 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type CDPSession, type Page } from "@playwright/test";
 import { seedTable, type SeededTable } from "#tests/seed-table.ts";
+import { envNumber } from "./bench-server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const num = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not "${raw}"`);
-  return value;
-};
+const num = (name: string, fallback: number): number => envNumber(name, fallback);
 
 const SETTINGS = {
   runs: num("PAGE_RUNS", 7),

@@ -44,15 +44,11 @@ import {
   startBenchServer,
   type BenchServer,
   type ProbeStats,
+  envNumber,
 } from "./bench-server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
-const num = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
-  return value;
-};
+const num = (name: string, fallback: number): number => envNumber(name, fallback, { allowZero: false });
 
 const SETTINGS = {
   tables: num("WORKSHOP_TABLES", 10),
