@@ -35,13 +35,20 @@ async function placeAtEnd(seeded: SeededTable, index: number): Promise<string> {
   const handOf = () =>
     Object.values(seeded.stateOf(index).participants).find((p) => p.id === seeded.people[index]?.participantId)?.hand ??
     [];
-  const before = handOf().length;
-  const piles = seeded.stateOf(index).piles;
-  const deck = (["challenge", "lever", "pitfall"] as const).reduce((a, b) => (piles[b] > piles[a] ? b : a));
-  await seeded.act(index, { type: "draw", deck });
-  await expect.poll(() => handOf().length).toBe(before + 1);
-  const card = handOf().at(-1);
-  if (!card) throw new Error("nothing drawn");
+  let card = null;
+  // A blank card (« Défi à écrire ») must be written before it is placed: this person puts it aside and draws again.
+  for (let tries = 0; tries < 10 && !card; tries += 1) {
+    const before = handOf().length;
+    const piles = seeded.stateOf(index).piles;
+    const deck = (["challenge", "lever", "pitfall"] as const).reduce((a, b) => (piles[b] > piles[a] ? b : a));
+    await seeded.act(index, { type: "draw", deck });
+    await expect.poll(() => handOf().length).toBe(before + 1);
+    const drawn = handOf().at(-1);
+    if (!drawn) throw new Error("nothing drawn");
+    if (drawn.blank) await seeded.act(index, { type: "discard", cardId: drawn.id });
+    else card = drawn;
+  }
+  if (!card) throw new Error("only blank cards drawn");
   await seeded.act(index, {
     type: "place",
     cardId: card.id,
