@@ -1,6 +1,6 @@
 // Who sees what: the public projection of a table, and the private hand of one participant. Their shapes are
 // declared once in shared/synced.ts; a field it gains and publicTable does not fill fails to compile here.
-import type { Step, TableCard, TableState, Timer } from "./model.ts";
+import type { Contribution, Participant, Step, TableCard, TableState, Timer } from "./model.ts";
 import type { Public, Seen, Synced } from "./fields.ts";
 import type { ANNOUNCEMENT, CARD, CONTRIBUTION, PARTICIPANT, STEP, SUGGESTION, TABLE, TIMER } from "./synced.ts";
 import { cardLabel, cardName, cardThemes } from "#cards/reading.ts";
@@ -21,7 +21,25 @@ export type TimerView = Public<typeof TIMER> & Partial<Seen<typeof TIMER>>;
 /** Everything anyone at the table may see; the synced state adds presence, hands and the room's clock. */
 export type PublicTable = Public<typeof TABLE>;
 
+/**
+ * Views of parts of the table the rules never change in place (they come out of the rules frozen: Immer, rules/index.ts),
+ * kept by the part they show: an unchanged step is the same view object as before, so the room's projection skips it
+ * (server/room/projection.ts). A part that is not frozen (built by hand) gets a new view each time.
+ */
+const faces = new WeakMap<TableCard, CardFace>();
+const steps = new WeakMap<Step, { card: TableCard | undefined; view: StepView }>();
+const people = new WeakMap<Participant, ParticipantView>();
+const contributions = new WeakMap<Contribution, ContributionView>();
+
 export function cardFace(card: TableCard): CardFace {
+  const known = faces.get(card);
+  if (known) return known;
+  const face = newCardFace(card);
+  if (Object.isFrozen(card)) faces.set(card, Object.freeze(face));
+  return face;
+}
+
+function newCardFace(card: TableCard): CardFace {
   return {
     id: card.id,
     deck: card.deck,
@@ -68,20 +86,7 @@ export function publicTable(state: TableState): PublicTable {
     themesInPlay: [...setup.themesInPlay],
     framingChallenge: setup.framingChallengeId ? faceOf(state, setup.framingChallengeId) : null,
     framingChallengeText: setup.framingChallengeText,
-    participants: state.participants.map((p) => ({
-      id: p.id,
-      name: p.name,
-      role: p.role,
-      zone: p.zone ?? "",
-      facilitator: p.facilitator,
-      handCount: p.hand.length,
-      joinedAt: p.joinedAt,
-      removed: p.removed,
-      movedTo: p.movedTo ?? "",
-      debrief: p.debrief,
-      namedInPublication: p.namedInPublication ?? false,
-      commitment: p.commitment ?? "",
-    })),
+    participants: state.participants.map(participantView),
     path: state.path.map((s) => stepView(state, s)),
     piles: {
       challenge: state.piles.challenge.length,
@@ -105,7 +110,38 @@ export function publicTable(state: TableState): PublicTable {
   };
 }
 
+function participantView(p: Participant): ParticipantView {
+  const known = people.get(p);
+  if (known) return known;
+  const view: ParticipantView = {
+    id: p.id,
+    name: p.name,
+    role: p.role,
+    zone: p.zone ?? "",
+    facilitator: p.facilitator,
+    handCount: p.hand.length,
+    joinedAt: p.joinedAt,
+    removed: p.removed,
+    movedTo: p.movedTo ?? "",
+    debrief: p.debrief,
+    namedInPublication: p.namedInPublication ?? false,
+    commitment: p.commitment ?? "",
+  };
+  if (Object.isFrozen(p)) people.set(p, Object.freeze(view));
+  return view;
+}
+
 function stepView(state: TableState, step: Step): StepView {
+  const card = state.cards[step.cardId];
+  const known = steps.get(step);
+  // A blank card written at the table is another record under the same id: the step shows the new one.
+  if (known && known.card === card) return known.view;
+  const view = newStepView(state, step);
+  if (Object.isFrozen(step) && card && Object.isFrozen(card)) steps.set(step, { card, view: Object.freeze(view) });
+  return view;
+}
+
+function newStepView(state: TableState, step: Step): StepView {
   return {
     id: step.id,
     card: faceOf(state, step.cardId),
@@ -116,17 +152,25 @@ function stepView(state: TableState, step: Step): StepView {
     narratedAt: step.narratedAt ?? 0,
     dealt: step.dealt,
     open: step.open,
-    contributions: step.contributions.map((c) => ({
-      id: c.id,
-      authorId: c.authorId,
-      kind: c.kind,
-      text: c.text,
-      at: c.at,
-      authorRole: c.authorRole ?? "",
-    })),
+    contributions: step.contributions.map(contributionView),
     plausible: [...step.reactions.plausible],
     desirable: [...step.reactions.desirable],
   };
+}
+
+function contributionView(c: Contribution): ContributionView {
+  const known = contributions.get(c);
+  if (known) return known;
+  const view: ContributionView = {
+    id: c.id,
+    authorId: c.authorId,
+    kind: c.kind,
+    text: c.text,
+    at: c.at,
+    authorRole: c.authorRole ?? "",
+  };
+  if (Object.isFrozen(c)) contributions.set(c, Object.freeze(view));
+  return view;
 }
 
 function timerView(timer: Timer): TimerView {

@@ -44,12 +44,32 @@ export function projectTable(
   project(TABLE, target as unknown as Synced, table as unknown as Plain, { connected, now });
 }
 
+/**
+ * The frozen view each synced object was last written from. Views of unchanged parts of the table are the same frozen
+ * objects from one change to the next (shared/view.ts keeps them by the rules' frozen state), so an unchanged step is
+ * skipped with one comparison instead of walking its fields: an action costs what it changes, not the table's size.
+ */
+const writtenFrom = new WeakMap<Synced, Plain>();
+
+/** The fields each shape's walk writes (all but the room's own), listed once. */
+const walked = new WeakMap<Shape, readonly (readonly [string, Field])[]>();
+function walkedFields(of: Shape): readonly (readonly [string, Field])[] {
+  let fields = walked.get(of);
+  if (!fields) {
+    fields = Object.entries(of.fields).filter(([, field]) => !field.room);
+    walked.set(of, fields);
+  }
+  return fields;
+}
+
 /** Projects one object; returns whether anything in it changed. */
 function project(of: Shape, target: Synced, value: Plain, room: RoomParts): boolean {
   let changed = false;
-  for (const [name, field] of Object.entries(of.fields)) {
-    if (field.room) continue;
-    if (projectField(field, target, name, value[name], room)) changed = true;
+  if (writtenFrom.get(target) !== value) {
+    for (const [name, field] of walkedFields(of)) {
+      if (projectField(field, target, name, value[name], room)) changed = true;
+    }
+    if (Object.isFrozen(value)) writtenFrom.set(target, value);
   }
   fillRoomFields(of, target, value, changed, room);
   return changed;

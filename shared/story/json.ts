@@ -257,7 +257,9 @@ export interface StoryJsonMeta {
 
 /** The whole table as a versioned export: every field of the state, hands, moderation record and suggestions included. */
 export function storyJson(state: TableState, meta: StoryJsonMeta): StoryExport {
-  const table: StoryTable = structuredClone(unpublished(state));
+  // The card catalogue last, whatever order the rules' changes left the keys in: the same table, the same file.
+  const { cards, ...rest } = structuredClone(unpublished(state));
+  const table: StoryTable = { ...rest, cards };
   return {
     format: STORY_FORMAT,
     version: STORY_VERSION,

@@ -578,7 +578,18 @@ describe("applyAction leaves its input untouched", () => {
     const next = act(state, FACILITATOR, { type: "startPlay" });
     expect(state.phase).toBe("preparation");
     expect(next.phase).toBe("play");
-    expect(next.participants).not.toBe(state.participants);
+  });
+
+  it("given a table in play, when a step is narrated, then the other steps are shared, not copied, and frozen", () => {
+    let state = drawAndPlace(tableInPlay(), BASTIEN, "lever", null).state;
+    state = drawAndPlace(state, BASTIEN, "lever", state.path[0]?.id ?? null).state;
+    const [first, second] = state.path;
+    const next = act(state, BASTIEN, { type: "narrate", stepId: second?.id ?? "", text: "La suite." });
+    expect(next.path[0]).toBe(first);
+    expect(next.path[1]).not.toBe(second);
+    expect(next.path[1]?.narration).toBe("La suite.");
+    expect(second?.narration).toBe("");
+    expect(Object.isFrozen(next.path[1])).toBe(true);
   });
 });
 
