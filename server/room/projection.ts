@@ -1,11 +1,12 @@
 // Projects the plain table (shared/view.ts) into the synced schema, field by field as shared/synced.ts declares them, so
 // no synced field can be left out; touching only what changed: a value is assigned only when it differs, an object is
 // patched in place while it is the same one (same id), and a list only grows by its new items when nothing before moved.
-import type { StateView } from "@colyseus/schema";
+import { StateView } from "@colyseus/schema";
+import type { TableState } from "#shared/model.ts";
 import type { Field, Shape } from "#shared/fields.ts";
 import { CARD, PARTICIPANT, TABLE, TIMER } from "#shared/synced.ts";
 import type * as SYNCED from "#shared/synced.ts";
-import type { HandCard, PublicTable } from "#shared/view.ts";
+import { handOf, publicTable, type HandCard, type PublicTable } from "#shared/view.ts";
 import { instanceOf, type CardSchema, type ParticipantSchema, type TableSchema } from "./schema.ts";
 
 type Plain = Record<string, unknown>;
@@ -206,4 +207,33 @@ export function projectHand(target: ParticipantSchema, hand: readonly HandCard[]
     target.hand.push(card);
     for (const view of views) view.add(card);
   }
+}
+
+/** What the room adds to the table when it syncs it. */
+export interface RoomSync extends RoomParts {
+  /** The retention sweep's date for this table (shown at the table). */
+  deleteAfter: number;
+  /** The views of one participant's seated connections: their hand goes into those only. */
+  viewsOf(participantId: string): StateView[];
+}
+
+/** Everything the room syncs after a change: the public table, its retention date, and each hand into its owner's views. */
+export function projectRoom(target: TableSchema, table: TableState, sync: RoomSync): void {
+  projectTable(target, publicTable(table), sync.connected, sync.now);
+  target.deleteAfter = sync.deleteAfter;
+  for (const participant of table.participants) {
+    const synced = target.participants.get(participant.id);
+    if (synced) projectHand(synced, handOf(table, participant.id), sync.viewsOf(participant.id));
+  }
+}
+
+/** The view of a newly seated connection: their own participant and hand, besides everything public. */
+export function seatView(target: TableSchema, participantId: string): StateView {
+  const view = new StateView();
+  const synced = target.participants.get(participantId);
+  if (synced) {
+    view.add(synced);
+    for (const card of synced.hand) view.add(card);
+  }
+  return view;
 }
