@@ -1,6 +1,6 @@
 // The rules' front door: join a table, ask whether someone may act, apply an action, tell whether the table has won.
 // Seat, role, phase and turn come from the permission table (permissions.ts); then the move itself decides.
-import { createDraft, finishDraft, type Draft } from "immer";
+import { createDraft, enableArrayMethods, finishDraft, type Draft } from "immer";
 import {
   LIMITS,
   type Action,
@@ -44,6 +44,10 @@ export function checkIdentity(name: string, role: string): Outcome<{ name: strin
  * it is. Only what a move touches is copied; everything else (the other steps, the card catalogue…) is shared with the
  * state before, which lets the room's projection skip what did not change. A refused move's draft is simply dropped.
  */
+// Array methods on a draft (splice, push, find, indexOf…) work on the copy without a proxy per element: drawing from a
+// pile of 700 cards or inserting a step in a 500-step path costs a copy of the array, not 700 proxy traps.
+enableArrayMethods();
+
 function draft(state: TableState): Draft<TableState> {
   return createDraft(state);
 }

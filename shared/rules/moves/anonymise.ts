@@ -5,7 +5,7 @@ import { t } from "#shared/i18n/translate.ts";
 import type { Participant, TableState } from "#shared/model.ts";
 import { nameKey } from "#shared/text.ts";
 import { accept, refuse } from "../result.ts";
-import type { MovesOf } from "./move.ts";
+import { cardsOf, type MovesOf } from "./move.ts";
 
 /** The name and role someone takes once anonymised, or undefined when they are not at this table. */
 export function anonymousIdentity(
@@ -46,11 +46,11 @@ export function anonymiseIn(state: TableState, person: Participant): TableState 
     const ofThem = record.action === "removeParticipant" || record.action === "moveAway";
     if (ofThem && record.target === person.id) record.before = identity.name;
   }
-  const written = Object.values(state.cards).filter((card) => card.writtenBy === person.id);
+  const written = Object.values(cardsOf(state)).filter((card) => card.writtenBy === person.id);
   if (written.length > 0) {
     // The catalogue is shared between states: change a copy of the record, never the record itself.
     const source = t("moderation.writtenCardSource", { name: identity.name });
-    state.cards = { ...state.cards, ...Object.fromEntries(written.map((card) => [card.id, { ...card, source }])) };
+    state.cards = { ...cardsOf(state), ...Object.fromEntries(written.map((card) => [card.id, { ...card, source }])) };
   }
   return state;
 }

@@ -1,5 +1,14 @@
 // The shape of a move, and the small helpers several moves share (finding a step, making one, recording moderation).
-import type { Action, ActionContext, ModerationRecord, Participant, Step, TableState } from "#shared/model.ts";
+import { isDraft, original } from "immer";
+import type {
+  Action,
+  ActionContext,
+  ModerationRecord,
+  Participant,
+  Step,
+  TableCard,
+  TableState,
+} from "#shared/model.ts";
 import type { Outcome } from "../result.ts";
 
 /** A move changes the draft it is given (a private copy made by applyAction) and answers with it, or refuses. */
@@ -7,6 +16,16 @@ export type Move<A extends Action> = (state: TableState, actor: Participant, act
 
 /** The moves for some action types, each typed by its own payload. */
 export type MovesOf<K extends Action["type"]> = { [T in K]: Move<Extract<Action, { type: T }>> };
+
+/**
+ * The card catalogue, read without drafting it. Moves never change a card in place: one that adds or rewrites cards
+ * replaces the whole record. So reading the record as it was is right, and reading a card through the draft would copy
+ * the whole catalogue (hundreds of cards) on every action.
+ */
+export function cardsOf(state: TableState): Readonly<Record<string, TableCard>> {
+  const { cards } = state;
+  return isDraft(cards) ? (original(cards) ?? cards) : cards;
+}
 
 export function findStep(state: TableState, stepId: string): Step | undefined {
   return state.path.find((s) => s.id === stepId);

@@ -5,7 +5,7 @@ import { t } from "#shared/i18n/translate.ts";
 import { cleanText } from "#shared/text.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import { fitsThemes } from "../setup.ts";
-import { findStep, insertionIndex, newStep, nextNumber, oneLine, refreshOpen, type MovesOf } from "./move.ts";
+import { cardsOf, findStep, insertionIndex, newStep, nextNumber, oneLine, refreshOpen, type MovesOf } from "./move.ts";
 
 type PlayMove =
   "draw" | "place" | "narrate" | "discard" | "writeCard" | "writeBlank" | "contribute" | "react" | "dealPitfall";
@@ -36,7 +36,7 @@ function addWrittenCard(
     source: t("moderation.writtenCardSource", { name: writer.name }),
     writtenBy: writer.id,
   };
-  state.cards = { ...state.cards, [card.id]: card };
+  state.cards = { ...cardsOf(state), [card.id]: card };
   return card;
 }
 
@@ -53,7 +53,7 @@ function writeBlankCard(
   texts: { title: string; text: string },
 ): TableCard {
   const card = addWrittenCard(state, writer, blank.deck, texts);
-  const { [blank.id]: _usedUp, ...rest } = state.cards;
+  const { [blank.id]: _usedUp, ...rest } = cardsOf(state);
   state.cards = rest;
   return card;
 }
@@ -69,7 +69,8 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
     const pile = state.piles[deck];
     if (pile.length === 0) return refuse("deckEmpty", { deck: t(`deck.${deck}`) });
     // Challenges of themes out of play stay in the pile, in their place.
-    const at = deck === "challenge" ? pile.findIndex((id) => fitsThemes(state.cards[id], state.setup.themesInPlay)) : 0;
+    const at =
+      deck === "challenge" ? pile.findIndex((id) => fitsThemes(cardsOf(state)[id], state.setup.themesInPlay)) : 0;
     const cardId = pile[at];
     if (cardId === undefined) return refuse("noChallengeOfThemes");
     pile.splice(at, 1);
@@ -80,7 +81,7 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
   place(state, actor, { cardId, afterStepId }, ctx) {
     const inHand = actor.hand.indexOf(cardId);
     if (inHand < 0) return refuse("cardNotInHand");
-    if (state.cards[cardId]?.blank) return refuse("blankToWrite");
+    if (cardsOf(state)[cardId]?.blank) return refuse("blankToWrite");
     const at = insertionIndex(state.path, afterStepId);
     if (at < 0) return refuse("anchorNotFound");
     const dealt = state.dealtCards.includes(cardId);
@@ -131,7 +132,7 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
       return refuse(state.participants.some((p) => p.hand.includes(cardId)) ? "cardNotInHand" : "blankNotFound");
     }
     if (step && step.placedBy !== actor.id && !actor.facilitator) return refuse("blankNotYours");
-    const blank = state.cards[cardId];
+    const blank = cardsOf(state)[cardId];
     if (!blank?.blank) return refuse("cardNotBlank");
     const texts = checkCardTexts(title, text);
     if (!texts.ok) return texts;
@@ -175,7 +176,7 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
   dealPitfall(state, actor, { to, afterStepId, title, text }, ctx) {
     const top = state.piles.pitfall[0];
     if (top === undefined) return refuse("deckEmpty", { deck: t("deck.pitfall") });
-    const topCard = state.cards[top];
+    const topCard = cardsOf(state)[top];
     const writing = title !== undefined || text !== undefined;
     if (writing && !topCard?.blank) return refuse("pitfallNotBlank");
     if (!writing && topCard?.blank && to === null) return refuse("dealtBlankToWrite", { title: cardName(topCard) });

@@ -15,7 +15,7 @@ import { shuffle } from "#shared/random.ts";
 import { accept, refuse, type Outcome } from "../result.ts";
 import { checkSetup, fitsThemes } from "../setup.ts";
 import { withStakesChanges } from "../stakes.ts";
-import { nextNumber, type MovesOf } from "./move.ts";
+import { cardsOf, nextNumber, type MovesOf } from "./move.ts";
 
 type PreparationMove =
   | "editSetup"
@@ -52,7 +52,7 @@ function withChanges(setup: TableSetup, changes: SetupChanges): TableSetup {
 
 /** Checks a changed setup like a new one, then keeps it. */
 function replaceSetup(state: TableState, setup: TableSetup): Outcome {
-  const checked = checkSetup(setup, state.cards);
+  const checked = checkSetup(setup, cardsOf(state));
   if (!checked.ok) return checked;
   state.setup = checked.state;
   return accept(state);
@@ -86,7 +86,7 @@ export const PREPARATION_MOVES: MovesOf<PreparationMove> = {
       state.setup.framingChallengeText = written;
       return accept(state);
     }
-    const card = state.cards[cardId];
+    const card = cardsOf(state)[cardId];
     if (!card || card.deck !== "challenge" || card.blank) return refuse("setupChallengeUnknown");
     if (cardId !== state.setup.framingChallengeId) {
       const inPile = state.piles.challenge.indexOf(cardId);
@@ -102,7 +102,7 @@ export const PREPARATION_MOVES: MovesOf<PreparationMove> = {
   drawChallenge(state) {
     const pile = state.piles.challenge;
     const at = pile.findIndex((id) => {
-      const card = state.cards[id];
+      const card = cardsOf(state)[id];
       return fitsThemes(card, state.setup.themesInPlay) && !card?.blank;
     });
     const drawn = pile[at];
@@ -129,7 +129,7 @@ export const PREPARATION_MOVES: MovesOf<PreparationMove> = {
   importDeck(state, _actor, { file, fileName }) {
     const name = fileName?.trim() || t("moderation.importedFile");
     const files = isBundle(file) ? DECK_NAMES.map((deck) => file[deck]).filter((f) => f !== undefined) : [file];
-    const cards = { ...state.cards }; // the catalogue is shared between states: add to a copy, never to the record
+    const cards = { ...cardsOf(state) }; // the catalogue is shared between states: add to a copy, never to the record
     let added = 0;
     for (const deckFile of files) {
       const parsed = readDeckFile(name, deckFile);
