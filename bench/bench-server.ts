@@ -81,6 +81,9 @@ export function startBenchServer(options: {
   const command = [
     process.execPath,
     ...(options.exposeGc ? ["--expose-gc"] : []),
+    // Extra Node flags for the server only, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see
+    // where its CPU goes under the load (NODE_OPTIONS may not carry --cpu-prof).
+    ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
     "--import",
     "./bench/flood-probe.ts",
     options.script ?? "server/main.ts",
