@@ -20,10 +20,14 @@
 //   (a) the join page (participant link, until the join form shows and the network is idle, nothing touched):
 //       JavaScript bytes on the wire as served (headers included), uncompressed, and gzip (level 6, what this server
 //       sends a gzip-only browser; computed from the built files);
-//   (b) link → seated, PAGE_RUNS runs per tree (default 7) alternating the trees: open the participant link, fill the
-//       name and the role (and pick « Société civile » on the actor map where the form asks it), click « Rejoindre la
-//       table », until the heading « Le chemin » is on screen
-//       (performance.now() in the page, from navigation start); median, min, max, and the bytes loaded by then;
+//   (b′) link → seated, PAGE_RUNS runs per tree (default 7) alternating the trees, the person played inside the page
+//       by a script installed before the app loads (PERSON): once the join form is painted it types the name, picks
+//       « Société civile » on the actor map where the form asks it, types the role and presses « Rejoindre la table »;
+//       until the heading « Le chemin » is on screen (performance.now() in the page, from navigation start, checked at
+//       each frame); median, min, max, and where the time went (the page's marks and the network's events);
+//   (b) the same with Playwright's fill, check and click (as this benchmark first measured it), in the same runs;
+//       median, min, max, and the bytes loaded by then;
+//   (d) Playwright alone: the same fills and click on a static form (no app), throttled alike, once per run;
 //   (c) re-renders when another participant adds a « oui, et… » to step 30 (PAGE_PATCHES times): through the React
 //       DevTools global hook (addInitScript), each commit's fibers that performed work (flags & 1, in subtrees React
 //       did not skip); a fiber counts for a step when its nearest host element is the step's list item
@@ -32,7 +36,18 @@
 // Writes bench/results/page-load.md and bench/results/page-load.json. Settings (environment): PAGE_RUNS=7,
 // PAGE_PATCHES=3, PAGE_BASELINE=697686e, PAGE_PORT (two consecutive ports), PAGE_KEEP_TMP=1 (keep the temp folder).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -112,6 +127,62 @@ interface Tree {
 
 function git(...args: string[]): string {
   return execFileSync("git", args, { cwd: root, encoding: "utf8" }).trim();
+}
+
+/**
+ * The baseline tree's node_modules: this tree's packages (symlinked one by one), and the packages the baseline's
+ * package.json lists that this tree no longer has (react-i18next, since issue 12) installed from the registry by npm
+ * into a folder of their own and copied in, so that they resolve React and the rest from the same place as the app.
+ */
+function linkDependencies(dir: string): void {
+  const ours = path.join(root, "node_modules");
+  const modules = path.join(dir, "node_modules");
+  mkdirSync(modules);
+  for (const entry of readdirSync(ours)) symlinkSync(path.join(ours, entry), path.join(modules, entry));
+  const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  const missing = Object.entries({ ...manifest.dependencies, ...manifest.devDependencies }).filter(
+    ([name]) => !existsSync(path.join(modules, name)),
+  );
+  if (missing.length === 0) return;
+  console.log(`baseline: installing ${missing.map(([name, range]) => `${name}@${range}`).join(", ")} for its build…`);
+  const extra = path.join(tmp, "baseline-extra");
+  mkdirSync(extra);
+  writeFileSync(path.join(extra, "package.json"), "{}\n");
+  execFileSync(
+    "npm",
+    [
+      "install",
+      "--no-save",
+      "--no-package-lock",
+      "--legacy-peer-deps", // their peers (React…) are this tree's
+      "--ignore-scripts",
+      "--no-audit",
+      "--no-fund",
+      ...missing.map(([name, range]) => `${name}@${range}`),
+    ],
+    { cwd: extra, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const installed = path.join(extra, "node_modules");
+  const copyIn = (from: string, to: string) => {
+    for (const entry of readdirSync(from)) {
+      if (entry.startsWith(".")) continue;
+      const target = path.join(to, entry);
+      if (entry.startsWith("@")) {
+        // A scope this tree has is a symlink to its folder: made a folder of links here, so nothing is written there.
+        if (existsSync(target) && lstatSync(target).isSymbolicLink()) {
+          const scope = path.join(ours, entry);
+          rmSync(target);
+          mkdirSync(target);
+          for (const name of readdirSync(scope)) symlinkSync(path.join(scope, name), path.join(target, name));
+        } else if (!existsSync(target)) mkdirSync(target);
+        copyIn(path.join(from, entry), target);
+      } else if (!existsSync(target)) cpSync(path.join(from, entry), target, { recursive: true });
+    }
+  };
+  copyIn(installed, modules);
 }
 
 function build(tree: Tree): void {
@@ -310,6 +381,163 @@ async function linkToSeated(browser: Browser, tree: Tree) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
+// (b′) Link → seated with a person who types at once, inside the page, and where the time goes.
+//
+// Playwright's own work in a page throttled 4× (its injected script, each action's checks) is counted in (b): filling
+// the same form on a static page takes it seconds on a loaded machine (see (d)). Here a script installed before the app
+// loads plays the person: as soon as the join form has been painted it fills the name, the zone and the role and
+// presses « Rejoindre la table », and it notes the moment « Le chemin » is on screen (checked at each frame, as in (b));
+// Playwright does nothing in the page meanwhile. It is the app's own time, with no time to type: the table's code,
+// fetched while a person reads and types, has none here either.
+
+/** The in-page person (an init script): marks are performance.now() values, « seated » is logged when reached. */
+const PERSON = `(() => {
+  const marks = (window.__pageBenchMarks = {});
+  const mark = (name) => { if (!(name in marks)) marks[name] = performance.now(); };
+  const text = (el) => (el.textContent || "").trim();
+  const labelled = (re) => [...document.querySelectorAll("label")].find((l) => re.test(text(l)))?.control ?? null;
+  const joinButton = () => [...document.querySelectorAll("button")].find((b) => /^Rejoindre la table/.test(text(b)));
+  const type = (input, value) => {
+    input.focus();
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set.call(input, value);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  const join = () => {
+    type(labelled(/^Votre nom/), "Visiteur " + Math.floor(Math.random() * 1e9));
+    const zone = labelled(/^Société civile/);
+    if (zone) { zone.focus(); zone.click(); }
+    type(labelled(/^Qui êtes-vous/), "Habitant·e");
+    mark("submit");
+    joinButton().click();
+  };
+  let form = false, watching = false;
+  const watchPath = () => {
+    const heading = [...document.querySelectorAll("h1, h2, h3")].find((h) => /^Le chemin\\b/.test(text(h)));
+    if (heading && heading.getClientRects().length > 0) { mark("seated"); console.log("__page_bench_seated__"); }
+    else requestAnimationFrame(watchPath);
+  };
+  new MutationObserver(() => {
+    if (!form && labelled(/^Votre nom/) && joinButton()) {
+      form = true;
+      mark("formInDom");
+      // A frame's callback runs before its paint; the timeout, after it.
+      requestAnimationFrame(() => setTimeout(() => { mark("formPainted"); join(); }, 0));
+    }
+    if (!watching && [...document.querySelectorAll("h1, h2, h3")].some((h) => /^Le chemin\\b/.test(text(h)))) {
+      watching = true;
+      mark("pathInDom");
+      requestAnimationFrame(watchPath);
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
+/** What (b′) notes, in ms from navigation start: the page's marks and the network's (DevTools protocol). */
+const STAGES = [
+  ["html", "HTML received"],
+  ["entryScript", "first chunk received"],
+  ["formPainted", "join form painted"],
+  ["submit", "« Rejoindre » pressed"],
+  ["joinReply", "join reply received"],
+  ["socketOpen", "WebSocket open"],
+  ["firstState", "first state received"],
+  ["pathInDom", "« Le chemin » in the page"],
+  ["seated", "« Le chemin » on screen"],
+] as const;
+type Stage = (typeof STAGES)[number][0];
+
+async function linkToSeatedInPage(browser: Browser, tree: Tree) {
+  const table = tree.table as SeededTable;
+  const session = await openPage(browser, true, PERSON);
+  const { page, cdp } = session;
+  // DevTools timestamps (s, monotonic), turned into page time once the navigation's fetchStart is known.
+  const network: Partial<Record<Stage, number>> = {};
+  let documentRequest = 0;
+  const kinds = new Map<string, Stage>();
+  const first = (stage: Stage, timestamp: number) => {
+    if (network[stage] === undefined) network[stage] = timestamp;
+  };
+  cdp.on("Network.requestWillBeSent", (event) => {
+    const url = event.request.url;
+    if (event.type === "Document" && !documentRequest) {
+      documentRequest = event.timestamp;
+      kinds.set(event.requestId, "html");
+    } else if (/\/assets\/index-[^/]+\.js$/.test(url)) kinds.set(event.requestId, "entryScript");
+    else if (/\/join$/.test(url) && event.request.method === "POST") kinds.set(event.requestId, "joinReply");
+  });
+  cdp.on("Network.loadingFinished", (event) => {
+    const stage = kinds.get(event.requestId);
+    if (stage) first(stage, event.timestamp);
+  });
+  cdp.on("Network.webSocketHandshakeResponseReceived", (event) => first("socketOpen", event.timestamp));
+  // The first state is the first large frame (a few KB of schema description come before it).
+  cdp.on("Network.webSocketFrameReceived", (event) => {
+    if (event.response.payloadData.length > 8_000) first("firstState", event.timestamp);
+  });
+  const seated = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${tree.name}: not seated within 60 s`)), 60_000);
+    page.on("console", (message) => {
+      if (message.text() !== "__page_bench_seated__") return;
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await page.goto(table.participantLink, { waitUntil: "commit" });
+    await seated;
+    const { marks, fetchStart } = await page.evaluate(() => ({
+      marks: (window as unknown as { __pageBenchMarks: Record<string, number> }).__pageBenchMarks,
+      fetchStart:
+        (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.fetchStart ?? 0,
+    }));
+    const stages: Partial<Record<Stage, number>> = {};
+    for (const [stage, timestamp] of Object.entries(network) as [Stage, number][]) {
+      stages[stage] = (timestamp - documentRequest) * 1000 + fetchStart;
+    }
+    for (const [stage] of STAGES) if (marks[stage] !== undefined) stages[stage] = marks[stage];
+    return {
+      ms: marks.seated as number,
+      stages,
+      js: scripts(tree, session.transfers.values()),
+      allWire: allBytes(session.transfers.values()),
+    };
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// (d) Playwright's own time: the same fills and click on a static form (no script, served by the route), throttled
+// alike, from navigation start to a heading « Le chemin » that the form's submit adds.
+
+const STATIC_FORM = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Formulaire</title></head><body>
+<h1>Rejoindre la table</h1><form onsubmit="event.preventDefault(); const h = document.createElement('h2'); h.textContent = 'Le chemin'; document.body.append(h);">
+<p><label for="n">Votre nom</label> <input id="n" name="name" required></p>
+<fieldset><legend>Où vous situez-vous ?</legend><input type="radio" id="z1" name="zone" value="a" required><label for="z1">Société civile</label>
+<input type="radio" id="z2" name="zone" value="b"><label for="z2">Autre</label></fieldset>
+<p><label for="r">Qui êtes-vous ?</label> <input id="r" name="role" required></p>
+<button>Rejoindre la table</button></form></body></html>`;
+
+async function playwrightOnly(browser: Browser, baseUrl: string): Promise<number> {
+  const session = await openPage(browser, true);
+  const { page } = session;
+  try {
+    await page.route("**/page-bench-static-form", (route) =>
+      route.fulfill({ contentType: "text/html; charset=utf-8", body: STATIC_FORM }),
+    );
+    await page.goto(`${baseUrl}/page-bench-static-form`, { waitUntil: "commit" });
+    const shown = pathShownAt(page);
+    await nameBox(page).fill("Visiteur");
+    await roleBox(page).fill("Habitant·e");
+    await zoneRadio(page).check();
+    await joinButton(page).click();
+    return await shown;
+  } finally {
+    await session.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
 // (c) Re-renders for one « oui, et… ».
 
 /** Installed before the app loads: a minimal React DevTools hook that counts, per commit, the components rendered. */
@@ -501,12 +729,12 @@ async function main(): Promise<void> {
   const dirty = git("status", "--porcelain").length > 0;
   worktree = path.join(tmp, "baseline");
   git("worktree", "add", "--detach", worktree, SETTINGS.baseline);
-  symlinkSync(path.join(root, "node_modules"), path.join(worktree, "node_modules"));
+  linkDependencies(worktree);
 
   const trees: Tree[] = [
     {
       name: "baseline",
-      label: `${baselineCommit} (before issue 8)`,
+      label: process.env.PAGE_BASELINE ? baselineCommit : `${baselineCommit} (before issue 8)`,
       dir: worktree,
       dist: path.join(tmp, "dist-baseline"),
       url: `http://127.0.0.1:${SETTINGS.port}`,
@@ -553,12 +781,14 @@ async function main(): Promise<void> {
     {
       joinPage?: Awaited<ReturnType<typeof joinPageBytes>>;
       runs: Awaited<ReturnType<typeof linkToSeated>>[];
+      inPage: Awaited<ReturnType<typeof linkToSeatedInPage>>[];
       renders?: RenderCount[];
     }
   > = {
-    baseline: { runs: [] },
-    current: { runs: [] },
+    baseline: { runs: [], inPage: [] },
+    current: { runs: [], inPage: [] },
   };
+  const playwrightMs: number[] = [];
   try {
     for (const tree of trees) {
       results[tree.name].joinPage = await joinPageBytes(browser, tree);
@@ -569,9 +799,15 @@ async function main(): Promise<void> {
       for (const tree of run % 2 ? [...trees].reverse() : trees) {
         const figures = await linkToSeated(browser, tree);
         results[tree.name].runs.push(figures);
-        console.log(`${tree.name}: run ${run + 1}: link → seated ${ms(figures.ms)}`);
+        const inPage = await linkToSeatedInPage(browser, tree);
+        results[tree.name].inPage.push(inPage);
+        console.log(
+          `${tree.name}: run ${run + 1}: link → seated ${ms(figures.ms)} (Playwright), ${ms(inPage.ms)} (in-page person)`,
+        );
       }
+      playwrightMs.push(await playwrightOnly(browser, trees[0]?.url ?? ""));
     }
+    console.log(`Playwright alone on a static form: ${playwrightMs.map(ms).join(", ")}`);
     for (const tree of trees) {
       results[tree.name].renders = await rerenders(browser, tree);
       console.log(`${tree.name}: re-renders ${JSON.stringify(results[tree.name].renders)}`);
@@ -585,6 +821,7 @@ async function main(): Promise<void> {
   const summary = trees.map((tree) => {
     const r = results[tree.name];
     const times = r.runs.map((x) => x.ms);
+    const inPageTimes = r.inPage.map((x) => x.ms);
     const renders = r.renders ?? [];
     return {
       tree: tree.name,
@@ -599,6 +836,20 @@ async function main(): Promise<void> {
         jsGzipMedian: Math.round(median(r.runs.map((x) => x.js.gzip))),
         jsDecodedMedian: Math.round(median(r.runs.map((x) => x.js.decoded))),
         allWireMedian: Math.round(median(r.runs.map((x) => x.allWire))),
+      },
+      linkToSeatedInPage: {
+        medianMs: Math.round(median(inPageTimes)),
+        minMs: Math.round(Math.min(...inPageTimes)),
+        maxMs: Math.round(Math.max(...inPageTimes)),
+        runsMs: inPageTimes.map(Math.round),
+        jsWireMedian: Math.round(median(r.inPage.map((x) => x.js.wire))),
+        /** Median of each stage over the runs, in ms from navigation start. */
+        stagesMedianMs: Object.fromEntries(
+          STAGES.map(([stage]) => {
+            const values = r.inPage.map((x) => x.stages[stage]).filter((v): v is number => v !== undefined);
+            return [stage, values.length > 0 ? Math.round(median(values)) : null];
+          }),
+        ) as Record<Stage, number | null>,
       },
       rerenders: {
         marker: renders[0]?.marker ?? "",
@@ -624,6 +875,10 @@ async function main(): Promise<void> {
       cpuSlowdown: CPU_SLOWDOWN,
     },
     results: summary,
+    playwrightAloneMs: {
+      medianMs: Math.round(median(playwrightMs)),
+      runsMs: playwrightMs.map(Math.round),
+    },
   };
   const outDir = path.join(import.meta.dirname, "results");
   mkdirSync(outDir, { recursive: true });
@@ -634,7 +889,18 @@ async function main(): Promise<void> {
     const j = s.joinPage;
     const l = s.linkToSeated;
     const r = s.rerenders;
-    return `| ${s.tree}: ${s.label} | ${kb(j?.wire ?? 0)} (${j?.encodings.join(", ")}) | ${kb(j?.gzip ?? 0)} | ${kb(j?.decoded ?? 0)} | ${j?.files ?? 0} | **${ms(l.medianMs)}** | ${ms(l.minMs)} – ${ms(l.maxMs)} | ${kb(l.jsWireMedian)} / ${kb(l.jsGzipMedian)} | **${r.stepItemsRenderedMedian}** | ${r.stepsTouchedMedian} | ${r.componentsMedian} |`;
+    const p = s.linkToSeatedInPage;
+    return `| ${s.tree}: ${s.label} | ${kb(j?.wire ?? 0)} (${j?.encodings.join(", ")}) | ${kb(j?.gzip ?? 0)} | ${kb(j?.decoded ?? 0)} | ${j?.files ?? 0} | **${ms(p.medianMs)}** | ${ms(p.minMs)} – ${ms(p.maxMs)} | ${ms(l.medianMs)} | ${ms(l.minMs)} – ${ms(l.maxMs)} | ${kb(l.jsWireMedian)} / ${kb(l.jsGzipMedian)} | **${r.stepItemsRenderedMedian}** | ${r.stepsTouchedMedian} | ${r.componentsMedian} |`;
+  });
+  const stageCell = (value: number | null) => (value === null ? "–" : ms(value));
+  const stageRows = STAGES.map(([stage, label], i) => {
+    const cells = summary.map((s) => {
+      const at = s.linkToSeatedInPage.stagesMedianMs;
+      const previous = i > 0 ? at[STAGES[i - 1]?.[0] as Stage] : 0;
+      const value = at[stage];
+      return `${stageCell(value)} | ${value === null || previous === null ? "–" : `+${ms(value - previous)}`}`;
+    });
+    return `| ${label} | ${cells.join(" | ")} |`;
   });
   const md = `# Page benchmark: the join page, link → seated, and what one « oui, et… » re-renders
 
@@ -643,14 +909,22 @@ async function main(): Promise<void> {
 - Machine: ${m.cores} × ${m.model}, ${m.memoryGB} GB, ${m.os}, Node ${m.node}, Chromium ${m.chromium}; load average (1 / 5 / 15 min) at the start ${m.loadAverageAtStart.join(" / ")}, at the end ${m.loadAverageAtEnd.join(" / ")} (the machine is shared: timings move with its load; the two trees are measured side by side to compare them under the same load)
 - Trees: baseline ${summary[0]?.label} and current ${summary[1]?.label}, each built by Vite and served by its own \`node server/main.ts\`, measured in the same run (link → seated runs alternate between them).
 - Table: seeded through the public API by \`tests/seed-table.ts\` — ${SETTINGS.participants} people, ${SETTINGS.steps} narrated steps, « oui, et… » and reactions, phase « Jeu ».
-- Browser: Chromium with Playwright, a fresh context per run (cold cache), viewport ${SETTINGS.viewport.width}×${SETTINGS.viewport.height}; network throttled to Chrome DevTools' **Fast 4G** preset (${FAST_4G.downloadThroughput.toLocaleString("en")} B/s down, ${FAST_4G.uploadThroughput.toLocaleString("en")} B/s up, ${FAST_4G.latency} ms latency: \`Fast4GConditions\` in ChromeDevTools/devtools-frontend \`front_end/core/sdk/NetworkManager.ts\`) and **4× CPU slowdown** (DevTools protocol) for (a) and (b).
+- Browser: Chromium with Playwright, a fresh context per run (cold cache), viewport ${SETTINGS.viewport.width}×${SETTINGS.viewport.height}; network throttled to Chrome DevTools' **Fast 4G** preset (${FAST_4G.downloadThroughput.toLocaleString("en")} B/s down, ${FAST_4G.uploadThroughput.toLocaleString("en")} B/s up, ${FAST_4G.latency} ms latency: \`Fast4GConditions\` in ChromeDevTools/devtools-frontend \`front_end/core/sdk/NetworkManager.ts\`) and **4× CPU slowdown** (DevTools protocol) for (a), (b), (b′) and (d).
 
-| tree | (a) join page JS on the wire | JS gzip | JS uncompressed | files | (b) link → seated, median of ${SETTINGS.runs} | min – max | JS by then, wire / gzip | (c) step items re-rendered | steps with anything re-rendered | components rendered |
-|---|---|---|---|---|---|---|---|---|---|---|
+| tree | (a) join page JS on the wire | JS gzip | JS uncompressed | files | (b′) link → seated, in-page person, median of ${SETTINGS.runs} | min – max | (b) link → seated, Playwright's fill and click, median of ${SETTINGS.runs} | min – max | JS by then, wire / gzip | (c) step items re-rendered | steps with anything re-rendered | components rendered |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join("\n")}
 
+Where the time goes in (b′), median of each stage over the runs (ms from navigation start, then since the stage above; the stages' medians are taken one by one, so the steps need not add up exactly):
+
+| stage | ${summary.map((s) => `${s.tree} | +`).join(" | ")} |
+|---|${summary.map(() => "---|---").join("|")}|
+${stageRows.join("\n")}
+
 - (a) The participant link opened and left alone until the join form shows and the network is idle. "On the wire": bytes received for the page's scripts as served (response headers included); gzip: the same files at gzip level 6 (what this server sends a browser that accepts only gzip). The issue asks for at most 170 KB gzip.
-- (b) From navigation start to the heading « Le chemin » on screen (performance.now() in the page): open the link, fill the name and the role (and pick a zone of the actor map where the form asks it), click « Rejoindre la table ». The issue asks for at most 1.5 s median. Runs (ms): ${summary.map((s) => `${s.tree} ${s.linkToSeated.runsMs.join(", ")}`).join("; ")}.
+- (b′) From navigation start to the heading « Le chemin » on screen (performance.now() in the page, checked at each frame), the person played by a script installed before the app loads: as soon as the join form has been painted it types the name, picks the zone (where asked) and the role, and presses « Rejoindre la table »; Playwright does nothing in the page meanwhile. The app's own time, with no time spent typing (the table's code, fetched while a person reads and types, gets none here either). The issue asks for at most 1.5 s median. Runs (ms): ${summary.map((s) => `${s.tree} ${s.linkToSeatedInPage.runsMs.join(", ")}`).join("; ")}. Stages: the page's marks, and the DevTools protocol's network events (HTML and first chunk received, the join's POST answered, the WebSocket's handshake answered, the first frame over 8,000 characters).
+- (b) The same with Playwright filling the form (\`fill\`, \`check\`, \`click\`), as in earlier runs of this benchmark: its injected script and each action's checks run in the throttled page, so this counts Playwright's time as well as the app's — (d) below. Runs (ms): ${summary.map((s) => `${s.tree} ${s.linkToSeated.runsMs.join(", ")}`).join("; ")}.
+- (d) Playwright alone: the same fills and click on a static form served by Playwright's router (no script, no server), throttled alike, from navigation start to the heading its submit adds: median ${ms(report.playwrightAloneMs.medianMs)} (runs: ${report.playwrightAloneMs.runsMs.join(", ")} ms).
 - (c) Another participant adds a « oui, et… » to step 30 (${SETTINGS.patches} times, median shown); counted through the React DevTools hook over the commits that follow: components that performed work (fiber flags & 1) in subtrees React did not skip. "Step items": components whose nearest host element is a step's list item (${summary.map((s) => `${s.tree}: ${s.rerenders.marker}`).join("; ")}); "steps with anything re-rendered": steps holding the host element of any rendered component. Per patch: ${summary.map((s) => `${s.tree} ${s.rerenders.perPatch.map((p) => `${p.stepItemsRendered}/${p.stepsTouched}/${p.components} in ${p.commits} commit(s)`).join(", ")}`).join("; ")}.
 `;
   writeFileSync(path.join(outDir, "page-load.md"), md);

@@ -72,6 +72,8 @@ let target: Target | null = null;
 let room: Room | null = null;
 let outbox: Outbox | null = null;
 let lastJson: Record<string, unknown> = {};
+/** The synced state as last received, made into JSON only when it is read (see json()). */
+let latest: { toJSON(): Record<string, unknown> } | null = null;
 let retries = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 /** This page's facilitator is deleting the table: its own connection closing is expected, not news. */
@@ -81,11 +83,20 @@ function setStatus(status: TableStoreState["connection"]["status"], error: strin
   useTableStore.setState({ connection: { status, error } });
 }
 
+/** The synced state's JSON: a whole walk of the state (tens of milliseconds on a phone), made once per change read. */
+function json(): Record<string, unknown> {
+  if (latest) {
+    lastJson = latest.toJSON();
+    latest = null;
+  }
+  return lastJson;
+}
+
 function publish() {
   const me = useTableStore.getState().me;
   // Unchanged steps, people and cards keep their identity (React.memo skips them); nothing changed, nothing to render.
   const previous = useTableStore.getState().table;
-  const table = toTableView(lastJson, me?.participantId ?? null, previous);
+  const table = toTableView(json(), me?.participantId ?? null, previous);
   if (table !== previous) useTableStore.setState({ table });
 }
 
@@ -183,8 +194,10 @@ async function connect(): Promise<void> {
 function wire(joined: Room) {
   joined.onStateChange((state) => {
     if (room !== joined) return;
-    lastJson = (state as { toJSON(): Record<string, unknown> }).toJSON();
-    publish();
+    latest = state as { toJSON(): Record<string, unknown> };
+    // Until the page knows who it is (the whoami below, on a first join), the table waits: the join form stays, and
+    // the state is made into a view once, with this person's hand.
+    if (useTableStore.getState().me) publish();
   });
   joined.onDrop(() => {
     if (room === joined) setStatus(navigator.onLine ? "reconnecting" : "offline");
@@ -225,8 +238,7 @@ function tableGone(tableId: string, message: string) {
 function movedAway(path: string) {
   const id = useTableStore.getState().me?.participantId ?? "";
   const seat = (
-    lastJson.participants as
-      Record<string, { name?: string; role?: string; zone?: string; movedTo?: string }> | undefined
+    json().participants as Record<string, { name?: string; role?: string; zone?: string; movedTo?: string }> | undefined
   )?.[id];
   target = null;
   room = null;

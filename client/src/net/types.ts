@@ -54,9 +54,20 @@ function freshView(json: Record<string, unknown>, myId: string | null): TableVie
 function seen(of: Shape, raw: unknown, mine = false): Plain {
   const given = isPlain(raw) ? raw : {};
   const view: Plain = {};
-  for (const [name, field] of Object.entries(of.fields))
-    if (mine || !field.view) view[name] = seenField(field, given[name]);
+  for (const [name, field] of fieldsOf(of, mine)) view[name] = seenField(field, given[name]);
   return view;
+}
+
+/** A shape's fields as [name, field] pairs, private ones left out unless `mine`: listed once per shape, not per object. */
+const listed = new WeakMap<Shape, { all: [string, Field][]; shared: [string, Field][] }>();
+function fieldsOf(of: Shape, mine: boolean): [string, Field][] {
+  let fields = listed.get(of);
+  if (!fields) {
+    const all = Object.entries(of.fields);
+    fields = { all, shared: all.filter(([, field]) => !field.view) };
+    listed.set(of, fields);
+  }
+  return mine ? fields.all : fields.shared;
 }
 
 function seenField(field: Field, raw: unknown): unknown {
