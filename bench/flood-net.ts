@@ -4,7 +4,7 @@
 import { JoinRefusedError } from "#tests/join.ts";
 import { randomBytes } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
-import { ACTION_REQUEST, API, PROTOCOL_VERSION, type CreatedTable } from "#shared/protocol.ts";
+import { ACTION_REQUEST, API, PROTOCOL_VERSION, WHOAMI_REQUEST, type CreatedTable } from "#shared/protocol.ts";
 
 // The room state is read loosely here: the bench reads a few fields of what any browser receives.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -83,6 +83,8 @@ export async function join(
     throw new JoinRefusedError(body.message ?? `HTTP ${response.status}`, response.status, body.code ?? "");
   const room = await new Client(url).consumeSeatReservation(body as Parameters<Client["consumeSeatReservation"]>[0]);
   room.reconnection.enabled = false;
+  // Who this is comes right after the first state: read it like the browser (a message nobody listens to warns).
+  room.onMessage(WHOAMI_REQUEST, () => undefined);
   return room as AnyRoom;
 }
 

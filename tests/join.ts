@@ -2,7 +2,7 @@
 // with the link's secret and the SDK taking the reserved seat (client/src/net/connection.ts). A refused join rejects
 // with the server's message and HTTP status.
 import type { Client, Room } from "@colyseus/sdk";
-import { API, type CreatedTable } from "#shared/protocol.ts";
+import { API, WHOAMI_REQUEST, type CreatedTable } from "#shared/protocol.ts";
 
 /** What the home form sends for a table the tests only need to exist. */
 export const TABLE_FORM = {
@@ -63,5 +63,8 @@ export async function joinOverHttp(
   const body = (await response.json()) as { code?: string; message?: string };
   if (!response.ok)
     throw new JoinRefusedError(body.message ?? `HTTP ${response.status}`, response.status, body.code ?? "");
-  return client.consumeSeatReservation(body as Parameters<Client["consumeSeatReservation"]>[0]);
+  const room = await client.consumeSeatReservation(body as Parameters<Client["consumeSeatReservation"]>[0]);
+  // Who this is comes right after the first state (the browser reads it; tests ask when they need it).
+  room.onMessage(WHOAMI_REQUEST, () => undefined);
+  return room;
 }

@@ -280,7 +280,11 @@ async function joinTable(baseUrl: string, tableId: string, options: Record<strin
   });
   const body = (await response.json()) as { message?: string };
   if (!response.ok) throw new Error(`join refused: HTTP ${response.status} ${body.message ?? ""}`);
-  return new Client(baseUrl).consumeSeatReservation(body as Parameters<Client["consumeSeatReservation"]>[0]);
+  const room = await new Client(baseUrl).consumeSeatReservation(
+    body as Parameters<Client["consumeSeatReservation"]>[0],
+  );
+  room.onMessage(WHOAMI_REQUEST, () => undefined);
+  return room;
 }
 
 function stateOf(room: Room): SeededState {

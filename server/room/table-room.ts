@@ -259,6 +259,7 @@ export function tableRoomFor(services: RoomServices) {
         client.userData = { observer: true };
         // A view with nothing in it: no seat, so no hand ever reaches an observer.
         client.view = new StateView();
+        client.send(WHOAMI_REQUEST, { participantId: null, facilitator: false, observer: true } satisfies Whoami);
         return;
       }
       const seated = await this.#session.seat(admitted, (participantId) => {
@@ -271,6 +272,10 @@ export function tableRoomFor(services: RoomServices) {
       }
       this.#project();
       client.view = seatView(this.state, seated.state);
+      // Who they are, sent with the first state (Colyseus holds what onJoin sends until the join is answered): the page
+      // shows the table without asking (the whoami request stays for anyone who asks).
+      const facilitator = this.#session.participant(seated.state)?.facilitator === true;
+      client.send(WHOAMI_REQUEST, { participantId: seated.state, facilitator, observer: false } satisfies Whoami);
     }
 
     override async onDrop(client: SeatClient, code?: number) {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { API, PROTOCOL_VERSION } from "#shared/protocol.ts";
+import { API, PROTOCOL_VERSION, WHOAMI_REQUEST } from "#shared/protocol.ts";
 import type { StepView } from "#shared/view.ts";
 import { seedTable, type SeededTable } from "../seed-table.ts";
 import { startServer, stopServer, type RunningServer } from "./server-process.ts";
@@ -40,6 +40,7 @@ async function observe(table: SeededTable): Promise<{ room: Room; json: Record<s
   });
   expect(response.status).toBe(200);
   const room = await new Client(server.url).consumeSeatReservation(await response.json());
+  room.onMessage(WHOAMI_REQUEST, () => undefined);
   const json = await new Promise<Record<string, unknown>>((resolve) =>
     room.onStateChange((state) => resolve((state as { toJSON(): Record<string, unknown> }).toJSON())),
   );

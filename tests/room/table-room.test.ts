@@ -605,6 +605,22 @@ describe("who may enter, and how tables are opened", () => {
     }
   });
 
+  it("given someone who joins, then the room tells them who they are right after the first state, unasked", async () => {
+    const room = await joinById(table.tableId, {
+      protocolVersion: PROTOCOL_VERSION,
+      invite: table.invite,
+      seatKey: randomBytes(32).toString("base64url"),
+      name: "Gaspard",
+      role: "habitant",
+    });
+    extraRooms.push(room);
+    const told = await new Promise<Whoami>((resolve) => room.onMessage(WHOAMI_REQUEST, resolve));
+    const gaspard = Object.values(stateOf({ name: "Gaspard", seatKey: "", room }).participants).find(
+      (p) => p.name === "Gaspard",
+    );
+    expect(told).toEqual({ participantId: gaspard?.id, facilitator: false, observer: false });
+  });
+
   it("given the facilitator, when they ask for the participant link again, then it is the link that lets people in; participants cannot ask", async () => {
     const { path: link } = (await facilitator.room.request(INVITE_LINK_REQUEST)) as ShareLinks;
     expect(link).toBe(tableLink(table.tableId, "invite", table.invite));

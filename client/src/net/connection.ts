@@ -125,6 +125,7 @@ async function connect(): Promise<void> {
   if (!current) return;
   const seat = seatFor(current.tableId);
   let joined: Room;
+  let whoami: Promise<Whoami>;
   try {
     // The server checks the link, brings the table back from storage if needed, and reserves a seat: the WebSocket
     // then takes that seat. (The matchmaker's own routes are closed.)
@@ -162,6 +163,8 @@ async function connect(): Promise<void> {
     joined = await new Client(`${window.location.protocol}//${window.location.host}`).consumeSeatReservation(
       reservation,
     );
+    // The room says who this is right after the first state (listened to at once: it may be the next frame).
+    whoami = pushedWhoami(joined);
   } catch (error) {
     if (error instanceof JoinRefused) throw error;
     const code = (error as { code?: number }).code;
@@ -182,12 +185,28 @@ async function connect(): Promise<void> {
   // An observer's key seats nobody: keep this browser's participant seat (if any) as it was.
   if (current.secret.kind !== "observer") saveSeat(current.tableId, { ...seat, seated: true });
   wire(joined);
-  const me = (await joined.request(WHOAMI_REQUEST)) as Whoami;
+  const me = await whoami;
   useTableStore.setState({ me });
   publish();
   retries = 0;
   setStatus("connected");
   void flush();
+}
+
+/** How long the page waits for the room to say who this is before asking (a server from before that message). */
+const WHOAMI_WAIT_MS = 3000;
+
+/** Who this connection is, as the room sends it after the first state; asked with a request if it does not come. */
+function pushedWhoami(joined: Room): Promise<Whoami> {
+  return new Promise<Whoami>((resolve, reject) => {
+    const asking = setTimeout(() => {
+      joined.request(WHOAMI_REQUEST).then((me) => resolve(me as Whoami), reject);
+    }, WHOAMI_WAIT_MS);
+    joined.onMessage(WHOAMI_REQUEST, (me: Whoami) => {
+      clearTimeout(asking);
+      resolve(me);
+    });
+  });
 }
 
 /** Listens to one room; a room that is no longer this page's current one is ignored from then on. */
