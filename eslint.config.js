@@ -23,6 +23,7 @@ const SERVER_PACKAGES = [
   "helmet",
   "compression",
   "pg",
+  "ioredis",
   "pino",
   "prom-client",
   "@colyseus/core",

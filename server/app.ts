@@ -1,12 +1,14 @@
-// Assembles the server: Colyseus with the table room, the HTTP API and the built client, on one port.
+// Assembles the server: Colyseus with the table room, the HTTP API and the built client, on one port. With a cluster
+// (REDIS_URL: server/cluster.ts), Colyseus' Redis presence and driver, and rooms opened in whichever process needs them.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { defineRoom, defineServer } from "@colyseus/core";
+import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { Logger } from "pino";
 import { loadDecks } from "#cards/files.ts";
 import { ROOM_NAME } from "#shared/protocol.ts";
 import { WORKSHOP_ROOM_NAME } from "#shared/workshop.ts";
+import type { Cluster } from "./cluster.ts";
 import type { Config } from "./config.ts";
 import { clientFiles, compressResponses } from "./http/client-files.ts";
 import { errorReply, notFound } from "./http/errors.ts";
@@ -30,6 +32,8 @@ export interface AppOptions {
   logger?: Logger;
   /** Let the process handle SIGTERM itself (off in tests). */
   gracefullyShutdown?: boolean;
+  /** Several processes sharing Redis (server/main.ts opens it when REDIS_URL is set); none: this process alone. */
+  cluster?: Cluster;
 }
 
 export function createApp({
@@ -37,6 +41,7 @@ export function createApp({
   store,
   logger = createLogger(config.logLevel),
   gracefullyShutdown = true,
+  cluster,
 }: AppOptions) {
   keepGrownFullStateBuffer();
   const decks = loadDecks();
@@ -51,11 +56,11 @@ export function createApp({
     retentionDays: config.retentionDays,
   });
   const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
-  const tables = tablesFor(store, allCards, creationTicket);
+  const tables = tablesFor(store, allCards, creationTicket, cluster?.placement);
   const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
   const workshops = workshopsFor(store, tables, linkBase);
   const WorkshopRoom = workshopRoomFor({ workshops, tables, logger, creationTicket, limits: config.limits });
-  const openWorkshopRoom = workshopRoomOpener(creationTicket);
+  const openWorkshopRoom = workshopRoomOpener(creationTicket, cluster?.placement);
 
   // Started by whoever runs the server once it listens (server/main.ts), stopped at shutdown.
   const retention = retentionSweep({ store, tables, retentionDays: config.retentionDays, logger });
@@ -70,6 +75,15 @@ export function createApp({
     }),
     gracefullyShutdown,
     greet: false,
+    // The browser's WebSocket goes to the process holding the room: its reservation names this address.
+    ...(config.publicAddress && { publicAddress: config.publicAddress }),
+    ...(cluster && {
+      presence: cluster.presence,
+      driver: cluster.driver,
+      // A room opens in the process that needs it (the one a person reached), never sent to another: the creation
+      // ticket is this process's own, and a room is opened only once its table is known to exist (server/placement.ts).
+      selectProcessIdToCreateRoom: async () => matchMaker.processId,
+    }),
     logger: colyseusLogger(logger),
     rooms: { [ROOM_NAME]: defineRoom(TableRoom), [WORKSHOP_ROOM_NAME]: defineRoom(WorkshopRoom) },
     express: (app) => {

@@ -1,6 +1,7 @@
 // Settings read once from the environment, with embedded defaults that need nothing else running.
 import path from "node:path";
 import { readLimits, type Limits } from "./limits.ts";
+import { StartupError } from "./startup-failure.ts";
 
 export interface Config {
   port: number;
@@ -9,6 +10,17 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL connection string: tables go there instead of the SQLite file. */
   databaseUrl: string | null;
+  /**
+   * A Redis address (REDIS_URL): set, several server processes share the rooms' listings, calls and presence through
+   * it, each table living in one of them (README « Running bigger »). Unset: one process, nothing else needed.
+   */
+  redisUrl: string | null;
+  /**
+   * Where browsers reach this very process for a table's WebSocket, without the scheme: host[:port][/path], e.g.
+   * atelier.example.org/p/1 (PUBLIC_ADDRESS; Colyseus' publicAddress). A seat reserved in a room of this process sends
+   * the browser there. Needed with REDIS_URL; unset, the browser goes back to the address it came from.
+   */
+  publicAddress: string | null;
   /** Base of the links handed out (e.g. https://atelier.example.org); by default the server's own address (http://localhost:PORT). */
   publicUrl: string | null;
   /**
@@ -33,12 +45,29 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 2567);
   if (!Number.isInteger(port) || port <= 0 || port > 65535)
     throw new Error(`PORT must be a port number, not "${env.PORT}"`);
+  const publicUrl = env.PUBLIC_URL ? originOf("PUBLIC_URL", env.PUBLIC_URL) : null;
+  const redisUrl = env.REDIS_URL ? redisAddress(env.REDIS_URL) : null;
+  const publicAddress = env.PUBLIC_ADDRESS ? processAddress(env.PUBLIC_ADDRESS, publicUrl) : null;
+  if (redisUrl && !env.DATABASE_URL) {
+    throw new StartupError(
+      "REDIS_URL is set but DATABASE_URL is not: several server processes must keep their tables in one shared " +
+        "PostgreSQL database (set DATABASE_URL), or leave REDIS_URL unset to run one process with its own SQLite file.",
+    );
+  }
+  if (redisUrl && !publicAddress) {
+    throw new StartupError(
+      "REDIS_URL is set but PUBLIC_ADDRESS is not: each server process needs the address where browsers reach it " +
+        "for a table's WebSocket, such as atelier.example.org/p/1 (see « Running bigger » in README.md).",
+    );
+  }
   return {
     port,
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR ?? path.join(root, "data")),
     databaseUrl: env.DATABASE_URL ? postgresUrl(env.DATABASE_URL) : null,
-    publicUrl: env.PUBLIC_URL ? originOf("PUBLIC_URL", env.PUBLIC_URL) : null,
+    redisUrl,
+    publicAddress,
+    publicUrl,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? "")
       .split(",")
       .map((origin) => origin.trim())
@@ -77,6 +106,46 @@ function postgresUrl(value: string): string {
     throw new Error("DATABASE_URL must be a PostgreSQL address such as postgres://user:password@host:5432/database");
   }
   return value;
+}
+
+/** A Redis URL (redis:// or rediss://); its value is not repeated (it may hold a password). */
+function redisAddress(value: string): string {
+  let scheme = "";
+  try {
+    scheme = new URL(value).protocol;
+  } catch {
+    // not an address at all
+  }
+  if (scheme !== "redis:" && scheme !== "rediss:")
+    throw new Error(
+      "REDIS_URL must be a Redis address such as redis://127.0.0.1:6379 or redis://:password@host:6379/0",
+    );
+  return value;
+}
+
+/**
+ * PUBLIC_ADDRESS: a host, a port maybe, a path maybe, no scheme (the browser's page decides ws: or wss:). With PUBLIC_URL,
+ * on its host: the page's Content-Security-Policy lets its WebSocket go to its own host only.
+ */
+function processAddress(value: string, publicUrl: string | null): string {
+  const address = value.replace(/\/+$/, "");
+  let url: URL | undefined;
+  try {
+    url = /^[a-z][a-z0-9+.-]*:\/\//i.test(address) ? undefined : new URL(`http://${address}`);
+  } catch {
+    // not an address
+  }
+  if (!url || !url.hostname || url.search || url.hash || /\s/.test(address)) {
+    throw new Error(
+      `PUBLIC_ADDRESS must be a host, port and path without scheme, such as atelier.example.org/p/1, not "${value}"`,
+    );
+  }
+  if (publicUrl && new URL(publicUrl).hostname !== url.hostname) {
+    throw new Error(
+      `PUBLIC_ADDRESS must be on PUBLIC_URL's host (${new URL(publicUrl).hostname}), such as ${new URL(publicUrl).host}/p/1, not "${value}"`,
+    );
+  }
+  return address;
 }
 
 /** A table nobody touched for a season is forgotten: long enough to come back to a workshop, short enough to keep little. */

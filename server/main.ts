@@ -1,4 +1,5 @@
-// Starts the server: reads the settings, opens the store, listens on one port; on SIGTERM, waits for every write.
+// Starts the server: reads the settings, opens the store (and with REDIS_URL, Redis: one of several processes), listens
+// on one port; on SIGTERM, waits for every write.
 // Whatever stops it before it listens (a setting, the database, the data folder, the port) is told in one sentence on
 // stderr with exit code 1, not a stack trace.
 import { createApp } from "./app.ts";
@@ -19,7 +20,14 @@ try {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
   const store = await openStore(config);
-  const server = createApp({ config, store, logger });
+  // Imported only when used: one process alone never loads the Redis client.
+  const cluster = config.redisUrl
+    ? await (await import("./cluster.ts")).openCluster(config.redisUrl, logger).catch(async (error: unknown) => {
+        await store.close();
+        throw error;
+      })
+    : undefined;
+  const server = createApp({ config, store, logger, cluster });
   // Colyseus disposes every room first (each one waits for its pending writes), then calls this before exiting.
   server.onShutdown(async () => {
     server.retention.stop();
@@ -32,7 +40,9 @@ try {
   await server.listen(config.port, config.host);
   // Tables untouched for RETENTION_DAYS go now, then within the hour their date passes.
   server.retention.start();
-  const where = config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : config.dataDir;
+  const where =
+    (config.databaseUrl ? "PostgreSQL (DATABASE_URL)" : config.dataDir) +
+    (config.redisUrl ? `, processus partagés par Redis (REDIS_URL), ce processus : ${config.publicAddress}` : "");
   // Where to open the app is what whoever started the server needs, whatever the log level (even warn or silent):
   // a plain line on stdout, not a log entry, so that it is neither hidden by LOG_LEVEL nor dressed up as a warning.
   process.stdout.write(`Jeu des transitions : http://localhost:${config.port} (données : ${where})\n`);

@@ -1,9 +1,12 @@
-// Tables as the server knows them: opening one (secrets, first state), reading its current state, making sure its room is open.
+// Tables as the server knows them: opening one (secrets, first state), reading its current state, making sure its room is
+// open (in this process, or with REDIS_URL in whichever process holds it: server/placement.ts) and seating someone there.
 import { matchMaker } from "@colyseus/core";
 import type { Card, TableState } from "#shared/model.ts";
 import { ROOM_NAME, type TableWelcome } from "#shared/protocol.ts";
 import { checkSetup, createTable, type Refusal, type SetupInput } from "#shared/rules/index.ts";
 import type { TableSummary } from "#shared/workshop.ts";
+import { callRoom, localPlacement, roomOpener, RoomUnreachableError, type Placement } from "./placement.ts";
+import type { Admission, Arrival } from "./room/table-room.ts";
 import { hashSecret, newId, newSecret } from "./secrets.ts";
 import type { JoinCodeMatch, TableSecrets, TableStore } from "./store/table-store.ts";
 
@@ -55,8 +58,20 @@ export interface Tables {
   published(publicId: string): Promise<TableState | undefined>;
   /** How the table stands, from its live room (opened if needed), under the workshop's name for it; undefined when gone. */
   summary(tableId: string, name: string): Promise<TableSummary | undefined>;
-  /** Makes sure the table's room runs in this process (after a restart, the first person back brings it back). */
+  /**
+   * Makes sure the table's room runs (after a restart, or once the process that held it died, the first person back
+   * brings it back, in the process they reached). False when there is no such table; rejects when it cannot be opened
+   * right now (a process shutting down, the database away): a moment to wait, not a deleted table.
+   */
   ensureRoom(tableId: string): Promise<boolean>;
+  /**
+   * Asks the table's room whether this arrival may sit now (a refusal rejects as the room's ServerError), then reserves
+   * the seat in the process that holds the room: the reservation names that process (and its PUBLIC_ADDRESS), where
+   * the WebSocket goes. Undefined when there is no such table.
+   */
+  reserve(tableId: string, arrival: Arrival): Promise<SeatReservation | undefined>;
+  /** Who sits at the table with this seat key's hash, from its live room (opened if needed); null: nobody. */
+  seatOf(tableId: string, seatKeyHash: string): Promise<string | null>;
   /**
    * Deletes the table and everything in it. A live room does it itself (server/room/table-room.ts, erase()): its
    * pending writes land first, then every connection is closed with DELETED_CLOSE_CODE and the room disposes. With
@@ -65,11 +80,22 @@ export interface Tables {
   delete(tableId: string, untouchedBefore?: number): Promise<boolean>;
 }
 
+/** What the browser's SDK takes to open the WebSocket (server/http/join.ts answers it). */
+export type SeatReservation = Awaited<ReturnType<typeof matchMaker.reserveSeatFor>>;
+
 /** How long a deletion may wait for a room in another process (its pending writes, then its connections closed). */
 const ERASE_TIMEOUT_MS = 30_000;
 
-export function tablesFor(store: TableStore, cards: readonly Card[], creationTicket: string): Tables {
-  const opening = new Map<string, Promise<boolean>>();
+export function tablesFor(
+  store: TableStore,
+  cards: readonly Card[],
+  creationTicket: string,
+  placement: Placement = localPlacement,
+): Tables {
+  // A table's room opens in the process that needs it (matchMaker.createRoom creates here: server/app.ts).
+  const rooms = roomOpener(placement, (tableId) =>
+    matchMaker.createRoom(ROOM_NAME, { tableId, ticket: creationTicket }),
+  );
 
   const cardsById = Object.fromEntries(cards.map((card) => [card.id, card]));
 
@@ -92,20 +118,21 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
     return { tableId: initial.id, invite, facilitatorKey, observerKey };
   }
 
-  async function ensureRoom(tableId: string): Promise<boolean> {
-    if (await matchMaker.getRoomById(tableId)) return true;
-    let pending = opening.get(tableId);
-    if (!pending) {
-      pending = matchMaker
-        .createRoom(ROOM_NAME, { tableId, ticket: creationTicket })
-        .then(
-          () => true,
-          () => false,
-        )
-        .finally(() => opening.delete(tableId));
-      opening.set(tableId, pending);
+  const ensureRoom = (tableId: string) => rooms.ensure(tableId);
+
+  /**
+   * Calls a method of the table's room, opened first if needed; undefined when there is no such table. A room whose
+   * process does not answer is looked for again once (its process dead: the table opens again here) and asked again.
+   */
+  async function ask<T>(tableId: string, method: string, args: unknown[] = []): Promise<T | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      if (!(await ensureRoom(tableId))) return undefined;
+      try {
+        return await callRoom<T>(tableId, method, args);
+      } catch (error) {
+        if (!(error instanceof RoomUnreachableError) || attempt > 0) throw error;
+      }
     }
-    return pending;
   }
 
   return {
@@ -136,41 +163,44 @@ export function tablesFor(store: TableStore, cards: readonly Card[], creationTic
       return store.findByJoinCode(code);
     },
 
-    async welcome(tableId) {
-      if (!(await ensureRoom(tableId))) return undefined;
-      return (await matchMaker.remoteRoomCall(tableId, "welcome")) as TableWelcome;
+    welcome(tableId) {
+      return ask<TableWelcome>(tableId, "welcome");
     },
 
-    async current(tableId) {
-      if (!(await ensureRoom(tableId))) return undefined;
-      return (await matchMaker.remoteRoomCall(tableId, "exportState")) as TableState;
+    current(tableId) {
+      return ask<TableState>(tableId, "exportState");
     },
 
     async published(publicId) {
       const tableId = await store.findByPublication(publicId);
-      if (!tableId || !(await ensureRoom(tableId))) return undefined;
-      return (
-        ((await matchMaker.remoteRoomCall(tableId, "publishedState", [publicId])) as TableState | null) ?? undefined
-      );
+      if (!tableId) return undefined;
+      return (await ask<TableState | null>(tableId, "publishedState", [publicId])) ?? undefined;
     },
 
-    async summary(tableId, name) {
-      if (!(await ensureRoom(tableId))) return undefined;
-      return (await matchMaker.remoteRoomCall(tableId, "summary", [name])) as TableSummary;
+    summary(tableId, name) {
+      return ask<TableSummary>(tableId, "summary", [name]);
     },
 
     ensureRoom,
 
+    async reserve(tableId, arrival) {
+      const admission = await ask<Admission>(tableId, "admit", [arrival]);
+      if (!admission) return undefined;
+      const room = await matchMaker.getRoomById(tableId);
+      // Closed in between (its last person left): not a deleted table, a moment to try again.
+      if (!room) throw new RoomUnreachableError(`table ${tableId} closed while a seat was being reserved`);
+      return matchMaker.reserveSeatFor(room, {}, admission);
+    },
+
+    async seatOf(tableId, seatKeyHash) {
+      return (await ask<string | null>(tableId, "seatOf", [seatKeyHash])) ?? null;
+    },
+
     async delete(tableId, untouchedBefore) {
       // A room being opened right now (a join, an export) is waited for, then deleted through it like any live room.
-      await opening.get(tableId);
-      if (await matchMaker.getRoomById(tableId)) {
-        return (await matchMaker.remoteRoomCall(
-          tableId,
-          "erase",
-          [untouchedBefore ?? null],
-          ERASE_TIMEOUT_MS,
-        )) as boolean;
+      await rooms.pending(tableId)?.catch(() => undefined);
+      if (await placement.running(tableId)) {
+        return callRoom<boolean>(tableId, "erase", [untouchedBefore ?? null], ERASE_TIMEOUT_MS);
       }
       return store.delete(tableId);
     },

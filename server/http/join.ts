@@ -2,11 +2,12 @@
 // first (one small read); only then is the table opened, asked whether this person may sit now, and a seat reserved
 // for the WebSocket that follows. A stranger without a link makes the server do nothing else.
 import express, { type Router } from "express";
-import { matchMaker, ServerError } from "@colyseus/core";
+import { ServerError } from "@colyseus/core";
 import type { Logger } from "pino";
 import { t } from "#shared/i18n/translate.ts";
 import { joinOptionsSchema, PROTOCOL_VERSION, type JoinOptions } from "#shared/protocol.ts";
-import type { Arrival, Admission, LinkKind } from "../room/table-room.ts";
+import type { Arrival, LinkKind } from "../room/table-room.ts";
+import { RoomUnreachableError } from "../placement.ts";
 import { hashSecret, matchesHash } from "../secrets.ts";
 import type { TableSecrets } from "../store/table-store.ts";
 import type { Tables } from "../tables.ts";
@@ -61,8 +62,6 @@ export function joinRouter({
       const link = linkOf(options, secrets);
       if (!link) return refuse(res, 401, { code: "badLink", message: t("http.badLink") });
 
-      if (!(await tables.ensureRoom(tableId)))
-        return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
       const arrival: Arrival = {
         link,
         seatKeyHash: hashSecret(options.seatKey),
@@ -71,11 +70,12 @@ export function joinRouter({
         ...(options.zone && { zone: options.zone }),
       };
       try {
-        const admission = (await matchMaker.remoteRoomCall(tableId, "admit", [arrival])) as Admission;
-        const room = await matchMaker.getRoomById(tableId);
-        if (!room) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-        // The reservation holds no secret: only what the room admitted (the seat key's hash, the name and role).
-        res.json(await matchMaker.reserveSeatFor(room, {}, admission));
+        // The room is opened if needed (in this process, or it runs in another: the reservation says which), asked
+        // whether this person may sit, and a seat reserved. It holds no secret: only what the room admitted (the seat
+        // key's hash, the name and role).
+        const reservation = await tables.reserve(tableId, arrival);
+        if (!reservation) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
+        res.json(reservation);
       } catch (error) {
         if (error instanceof ServerError && error.code >= 400 && error.code < 500) {
           return refuse(res, error.code === 429 ? 429 : error.code, { code: "joinRefused", message: error.message });
@@ -84,6 +84,11 @@ export function joinRouter({
         // wait, not a fault.
         if (/already full/.test((error as Error).message))
           return refuse(res, 503, { code: "tableBusy", message: t("refusal.tableBusy") });
+        // The process holding the table did not answer (it died: the table opens again in another at the next try).
+        if (error instanceof RoomUnreachableError || /is not available/.test((error as Error).message)) {
+          logger.warn({ err: error, tableId }, "the table's process did not answer a join");
+          return refuse(res, 503, { code: "joinFailed", message: t("connection.cannotReach") });
+        }
         logger.error({ err: error, tableId }, "could not seat an arrival");
         refuse(res, 500, { code: "joinFailed", message: t("connection.cannotReach") });
       }

@@ -2,7 +2,6 @@
 // and a page of their own. No link is needed: the seat key their browser sat down with is checked against the table's
 // seats (its hash), so an observer, someone taken off the table or another table's participant gets nothing.
 import express, { type Request, type RequestHandler, type Router } from "express";
-import { matchMaker } from "@colyseus/core";
 import { z } from "zod";
 import type { Decks } from "#cards/load.ts";
 import { t } from "#shared/i18n/translate.ts";
@@ -36,10 +35,7 @@ export function takeHomeServices(tables: Tables, decks: Decks, rateLimit: Reques
   return {
     exists: async (tableId) => (await tables.secrets(tableId)) !== undefined,
     everSeated: (tableId, seatKeyHash) => tables.hasSeat(tableId, seatKeyHash),
-    seatOf: async (tableId, seatKeyHash) => {
-      if (!(await tables.ensureRoom(tableId))) return null;
-      return (await matchMaker.remoteRoomCall(tableId, "seatOf", [seatKeyHash])) as string | null;
-    },
+    seatOf: (tableId, seatKeyHash) => tables.seatOf(tableId, seatKeyHash),
     current: (tableId) => tables.current(tableId),
     decks,
     rateLimit,

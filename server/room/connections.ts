@@ -13,6 +13,12 @@ export const REMOVED_CLOSE_CODE = 4403;
 /** Close code of every connection of a deleted table (declared with the protocol: the browser reads it too). */
 export const DELETED_CLOSE_CODE = TABLE_DELETED_CLOSE_CODE;
 
+/**
+ * Close code of every connection of a table copy that found its log written by another copy (a failover between
+ * processes): not a drop (its place is not kept here), not a refusal; the browser rejoins and lands on the live copy.
+ */
+export const STALE_CLOSE_CODE = 4409;
+
 /** Close code of a connection that sent frames far faster than any person: it is closed at once and may come back. */
 export const FLOOD_CLOSE_CODE = CloseCode.WITH_ERROR;
 
@@ -20,7 +26,7 @@ export const FLOOD_CLOSE_CODE = CloseCode.WITH_ERROR;
  * Closes that no network drop makes: flooding, a frame over the size limit (1009), a broken protocol (1002, 1003,
  * 1007, 1008). Such a connection's place is not kept for the reconnection delay (its browser joins again).
  */
-const NOT_A_DROP = new Set<number>([FLOOD_CLOSE_CODE, 1002, 1003, 1007, 1008, 1009]);
+const NOT_A_DROP = new Set<number>([FLOOD_CLOSE_CODE, STALE_CLOSE_CODE, 1002, 1003, 1007, 1008, 1009]);
 
 /** Whether a connection closed with this code may come back to its place (a network drop) or is let go at once. */
 export function isDrop(code: number | undefined): boolean {

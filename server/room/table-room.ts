@@ -32,6 +32,7 @@ import {
   Pacing,
   RECONNECT_SECONDS,
   REMOVED_CLOSE_CODE,
+  STALE_CLOSE_CODE,
 } from "./connections.ts";
 import { withDrawnParts } from "./drawn.ts";
 import { projectRoom, seatView } from "./projection.ts";
@@ -102,6 +103,9 @@ export function tableRoomFor(services: RoomServices) {
         const request = actionRequestSchema.safeParse(payload);
         if (!request.success) return ctx.reject(refusal("invalidMessage"));
         const reply = await this.#session.act(actorId, request.data.id, withDrawnParts(request.data.action));
+        // Another copy of this table wrote since this one opened (a failover between processes): everyone is sent
+        // back before any answer, so their browsers rejoin where the table lives and send what waits again.
+        if (this.#session.stale) return void (await this.disconnect(STALE_CLOSE_CODE));
         if (!("ok" in reply)) return ctx.reject(reply);
         this.#dismissRemoved();
         return reply;
@@ -262,10 +266,16 @@ export function tableRoomFor(services: RoomServices) {
         client.send(WHOAMI_REQUEST, { participantId: null, facilitator: false, observer: true } satisfies Whoami);
         return;
       }
-      const seated = await this.#session.seat(admitted, (participantId) => {
-        client.userData = { participantId };
-        this.#live.set(client, participantId);
-      });
+      const seated = await this.#session
+        .seat(admitted, (participantId) => {
+          client.userData = { participantId };
+          this.#live.set(client, participantId);
+        })
+        .catch((error: unknown) => {
+          this.#live.delete(client);
+          if (this.#session.stale) void this.disconnect(STALE_CLOSE_CODE);
+          throw error;
+        });
       if (!seated.ok) {
         this.#live.delete(client);
         throw new ServerError(400, seated.refusal.message);

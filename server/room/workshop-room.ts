@@ -29,6 +29,7 @@ import {
 import { workshopCommandSchema } from "#shared/workshop-protocol.ts";
 import { floodFramesPerSecond, type Limits } from "../limits.ts";
 import { countingRefusals } from "../metrics.ts";
+import { localPlacement, roomOpener, type Placement } from "../placement.ts";
 import type { WorkshopCreation } from "../store/table-store.ts";
 import type { Tables } from "../tables.ts";
 import type { Workshops } from "../workshops.ts";
@@ -69,24 +70,18 @@ export function nextPhaseAction(phase: Phase): Action | null {
   return null;
 }
 
-/** Opens a workshop's overview room in this process if it is not open yet (one opening at a time per workshop). */
-export function workshopRoomOpener(creationTicket: string): (workshopId: string) => Promise<boolean> {
-  const opening = new Map<string, Promise<boolean>>();
-  return async (workshopId) => {
-    if (await matchMaker.getRoomById(workshopId)) return true;
-    let pending = opening.get(workshopId);
-    if (!pending) {
-      pending = matchMaker
-        .createRoom(WORKSHOP_ROOM_NAME, { workshopId, ticket: creationTicket } satisfies WorkshopCreateOptions)
-        .then(
-          () => true,
-          () => false,
-        )
-        .finally(() => opening.delete(workshopId));
-      opening.set(workshopId, pending);
-    }
-    return pending;
-  };
+/**
+ * Opens a workshop's overview room if it runs nowhere yet (in this process; with several, unless another holds it:
+ * server/placement.ts), one opening at a time per workshop. False when there is no such workshop.
+ */
+export function workshopRoomOpener(
+  creationTicket: string,
+  placement: Placement = localPlacement,
+): (workshopId: string) => Promise<boolean> {
+  const rooms = roomOpener(placement, (workshopId) =>
+    matchMaker.createRoom(WORKSHOP_ROOM_NAME, { workshopId, ticket: creationTicket } satisfies WorkshopCreateOptions),
+  );
+  return (workshopId) => rooms.ensure(workshopId);
 }
 
 export function workshopRoomFor(services: WorkshopRoomServices) {

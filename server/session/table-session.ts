@@ -23,7 +23,14 @@ import { newId, newSecret } from "../secrets.ts";
 import { anonymised, isHatOf, logBytes, undoTarget } from "../store/replay.ts";
 import { replayOffThread } from "../store/replay-off-thread.ts";
 import { beforeUndone } from "../store/snapshots.ts";
-import type { JoinEntry, LogEntry, StoredTable, TableCreation, TableStore } from "../store/table-store.ts";
+import {
+  DuplicateEntryError,
+  type JoinEntry,
+  type LogEntry,
+  type StoredTable,
+  type TableCreation,
+  type TableStore,
+} from "../store/table-store.ts";
 import type { Replayed } from "../store/replay.ts";
 
 export interface SessionServices {
@@ -97,6 +104,11 @@ export class TableSession {
   #erasing = false;
   /** Told after each change is written and applied (the room projects it and sends the patch). */
   onChange: () => void = () => undefined;
+  /**
+   * Set once the store refused an entry because its place in the log is taken: another copy of this table (in another
+   * process, after a failover) has written since this one opened. This copy must stop: nothing it accepts could be kept.
+   */
+  stale = false;
 
   /** The table from storage, its log replayed off the event loop; undefined when there is no such table. */
   static async open(services: SessionServices, tableId: string): Promise<TableSession | undefined> {
@@ -170,7 +182,7 @@ export class TableSession {
       try {
         await this.#commit(accepted.logged, accepted.state);
       } catch (error) {
-        this.#logger.error({ err: error, tableId: this.id }, "could not save an action");
+        this.#logger.error({ err: error, tableId: this.id, stale: this.stale }, "could not save an action");
         return refusal("saveFailed");
       }
       countAcceptedAction();
@@ -389,7 +401,12 @@ export class TableSession {
 
   /** Write first; only then does anyone see the change. */
   async #commit(logged: LogEntry, next: TableState) {
-    await timedWrite(() => this.#store.append(this.#table.id, logged));
+    try {
+      await timedWrite(() => this.#store.append(this.#table.id, logged));
+    } catch (error) {
+      if (error instanceof DuplicateEntryError) this.stale = true;
+      throw error;
+    }
     const published = this.#table.publication?.id;
     this.#log.push(logged);
     this.#logBytes += logBytes([logged]);

@@ -175,6 +175,16 @@ describe("a table session", () => {
     expect(await store.load("table-session")).toBeDefined();
   });
 
+  it("given another copy of the table that wrote first (a failover), when this copy writes, then nothing is kept and it knows it is stale", async () => {
+    const other = await open();
+    await seated("Awa", true);
+    expect(other.stale).toBe(false);
+    await expect(other.seat(arrival("Bastien"), () => undefined)).rejects.toThrow();
+    expect(other.stale).toBe(true);
+    expect(session.stale).toBe(false);
+    expect((await store.load("table-session"))?.log).toHaveLength(1);
+  });
+
   it("given a new participant link, when it is made, then the old join code no longer finds the table and the new one does", async () => {
     const before = session.shareLinks();
     const after = await session.rotateInvite();
