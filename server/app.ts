@@ -48,14 +48,15 @@ export function createApp({
   const creationTicket = randomBytes(32).toString("base64url");
   const origins: OriginPolicy = { publicOrigin: config.publicUrl, allowedOrigins: config.allowedOrigins };
   lockDownColyseus(origins);
+  const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
   const TableRoom = tableRoomFor({
     store,
     logger,
     creationTicket,
     limits: config.limits,
     retentionDays: config.retentionDays,
+    kitCards: allCards,
   });
-  const allCards = [...decks.challenge.cards, ...decks.lever.cards, ...decks.pitfall.cards];
   const tables = tablesFor(store, allCards, creationTicket, cluster?.placement);
   const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
   const workshops = workshopsFor(store, tables, linkBase);

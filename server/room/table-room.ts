@@ -5,7 +5,7 @@
 import { Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
 import { StateView } from "@colyseus/schema";
 import type { Logger } from "pino";
-import type { TableState } from "#shared/model.ts";
+import type { Card, TableState } from "#shared/model.ts";
 import {
   ACTION_REQUEST,
   actionRequestSchema,
@@ -51,6 +51,8 @@ export interface RoomServices {
   limits: Limits;
   /** Days without any entry after which the server deletes a table (RETENTION_DAYS): the date is shown at the table. */
   retentionDays: number;
+  /** The kit's cards, shared by every table that holds them unchanged (server/session/table-session.ts). */
+  kitCards?: readonly Card[];
 }
 
 /** A seated person, or an observer (the read-only link): no seat, nothing private, no action. */

@@ -3,7 +3,8 @@
 // (server/room/table-room.ts) hands it the requests of the people connected and sends the patches after each change;
 // the unit tests drive it directly (tests/unit/table-session.test.ts).
 import type { Logger } from "pino";
-import type { Action, ActorZone, JoinRequest, TableState } from "#shared/model.ts";
+import { isDeepStrictEqual } from "node:util";
+import type { Action, ActorZone, Card, JoinRequest, TableState } from "#shared/model.ts";
 import { tableLink, type RefusalReply, type ShareLinks, type TableWelcome } from "#shared/protocol.ts";
 import {
   anonymisedCopy,
@@ -37,6 +38,11 @@ export interface SessionServices {
   store: TableStore;
   logger: Logger;
   limits: Pick<Limits, "logEntries" | "logBytes">;
+  /**
+   * The kit's cards as the server loaded them: a reopened table's copy of a card that is still the same is replaced
+   * by this one, so that a thousand tables hold one copy of the kit, not a thousand (about 100 KB each).
+   */
+  kitCards?: readonly Card[];
 }
 
 /** What a request gets back: done (maybe done already, when sent again after a lost acknowledgement), or why not. */
@@ -114,7 +120,9 @@ export class TableSession {
   static async open(services: SessionServices, tableId: string): Promise<TableSession | undefined> {
     const stored = await services.store.load(tableId);
     if (!stored) return undefined;
-    const session = new TableSession(services, stored, await replayOffThread(stored));
+    const replayed = await replayOffThread(stored);
+    if (services.kitCards) shareKitCards(replayed.state, services.kitCards);
+    const session = new TableSession(services, stored, replayed);
     await session.#finishInterruptedWrites();
     return session;
   }
@@ -496,5 +504,14 @@ export class TableSession {
     const run = this.#queue.then(task);
     this.#queue = run.catch(() => undefined);
     return run;
+  }
+}
+
+/** Puts the kit's own card objects in place of the table's copies that are still the same (the replay made copies). */
+function shareKitCards(state: TableState, kitCards: readonly Card[]): void {
+  const kit = new Map(kitCards.map((card) => [card.id, card]));
+  for (const [id, card] of Object.entries(state.cards)) {
+    const shared = kit.get(id);
+    if (shared && shared !== card && isDeepStrictEqual(shared, card)) state.cards[id] = shared;
   }
 }

@@ -61,6 +61,16 @@ describe("a table session", () => {
     await store.close();
   });
 
+  it("given the kit's cards, when a table is reopened, then it holds the kit's own card objects, not copies, and the same table", async () => {
+    const kitCards = Object.values(longTable("table-session").initial.cards);
+    const shared = await TableSession.open({ store, logger, limits: LIMITS, kitCards }, "table-session");
+    const card = kitCards[0];
+    if (!shared || !card) throw new Error("the table did not open");
+    expect(shared.table.cards[card.id]).toBe(card);
+    expect(session.table.cards[card.id]).not.toBe(card);
+    expect(shared.table).toEqual(session.table);
+  });
+
   it("given an unknown table, when it is opened, then there is no session", async () => {
     expect(await TableSession.open({ store, logger, limits: LIMITS }, "nowhere")).toBeUndefined();
   });
