@@ -1,24 +1,12 @@
 // The embedded default store: one SQLite file through Node's built-in node:sqlite (no server, no native addon).
 // A table is its creation row plus its log rows (and snapshots of it, a cache). Appends of the same tick, from every
-// table, are committed by one transaction (group commit): one fsync per batch, not per entry, on a writer thread of its
-// own (sqlite-writer.ts) so that the fsync never stalls the event loop; a ":memory:" store commits on the event loop.
+// table, are committed by one transaction (group commit): one fsync per batch, not per entry, on the event loop.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
-import { Worker } from "node:worker_threads";
 import type { TableState } from "#shared/model.ts";
 import { hashSecret, newJoinCode, newSecret } from "../secrets.ts";
 import { GroupCommit, type EntryOutcomes } from "./group-commit.ts";
-import {
-  appendBatch,
-  appendStatements,
-  isDuplicate,
-  transaction,
-  type AppendStatements,
-  type EntryRow,
-  type RowOutcome,
-} from "./sqlite-append.ts";
-import type { WriteRequest, WriteResponse, WriterData } from "./sqlite-writer.ts";
 import { SNAPSHOT_FORMAT, SNAPSHOTS_KEPT, SnapshotKeeper, type SnapshotSource } from "./snapshots.ts";
 import {
   DuplicateEntryError,
@@ -54,14 +42,9 @@ export interface SqliteStoreOptions {
    * from an action's arrival to its durable write) gave on the project machine (2 vCPU, ext4) a p95 of about 0.8 ms
    * with FULL against 0.4 ms with NORMAL, and about 5 ms at worst while the disk was busy: well within budget, and
    * it closes the window in which a power cut loses entries people were already told about. The fsync runs on the
-   * writer thread (writerThread), so a slow disk delays the acknowledgements, never the other tables.
+   * event loop (node:sqlite is synchronous), so on a slow disk NORMAL is the lever to pull.
    */
   synchronous?: SqliteSynchronous;
-  /**
-   * Commit log entries on a writer thread with its own connection (the default for a file), or on the event loop (the
-   * only way for ":memory:", whose database another connection cannot see).
-   */
-  writerThread?: boolean;
   /** Where join codes come from (tests force collisions with their own); server/secrets.ts newJoinCode by default. */
   newJoinCode?: JoinCodeMaker;
   /** A snapshot every this many entries of a table (server/store/snapshots.ts SNAPSHOT_EVERY by default). */
@@ -75,6 +58,12 @@ export interface SqliteStoreOptions {
  * other, so that no single commit holds the event loop for long.
  */
 export const SQLITE_MAX_BATCH = 256;
+
+// Extended result codes: a PRIMARY KEY or a UNIQUE constraint failed. Anything else (foreign key, disk full…) is not a duplicate.
+const SQLITE_CONSTRAINT_PRIMARYKEY = 1555;
+const SQLITE_CONSTRAINT_UNIQUE = 2067;
+// A row of the log for a table that does not exist: refused alone, like a duplicate, without failing its batch.
+const SQLITE_CONSTRAINT_FOREIGNKEY = 787;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS tables (
@@ -157,15 +146,15 @@ interface LogRow {
 export class SqliteTableStore implements TableStore, SnapshotSource {
   #db: DatabaseSync;
   #batches: GroupCommit<Appended>;
-  /** Commits the batches: on the writer thread, or here on the event loop. */
-  #writer: ThreadWriter | InlineWriter;
   #keeper: SnapshotKeeper;
   #selectSnapshot: StatementSync;
   #selectTail: StatementSync;
   #insertSnapshot: StatementSync;
   #trimSnapshots: StatementSync;
+  #dropUndoneSnapshots: StatementSync;
   #deleteSnapshots: StatementSync;
   #insertTable: StatementSync;
+  #insertEntry: StatementSync;
   #selectTable: StatementSync;
   #selectLog: StatementSync;
   #selectSecrets: StatementSync;
@@ -189,7 +178,6 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
       newJoinCode: makeJoinCode = newJoinCode,
       snapshotEvery,
       maxBatch = SQLITE_MAX_BATCH,
-      writerThread = file !== ":memory:",
     }: SqliteStoreOptions = {},
   ) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
@@ -200,8 +188,6 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
       PRAGMA foreign_keys = ON;
       -- What is deleted or rewritten (a table, an anonymised name) is overwritten with zeros, not left in free pages.
       PRAGMA secure_delete = ON;
-      -- The writer thread's connection may hold the write lock for one commit: a write here waits for it.
-      PRAGMA busy_timeout = 10000;
     `);
     migrateStateBlob(this.#db);
     this.#db.exec(SCHEMA);
@@ -217,6 +203,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
       `INSERT INTO tables (id, created_at, facilitator_key_hash, invite, observer_key, join_code, workshop_id, initial)
        SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM workshops WHERE join_code = ?)`,
     );
+    this.#insertEntry = this.#db.prepare("INSERT INTO log (table_id, seq, entry_id, at, entry) VALUES (?, ?, ?, ?, ?)");
     this.#selectSnapshot = this.#db.prepare(SELECT_SNAPSHOT);
     this.#selectTail = this.#db.prepare(
       "SELECT seq, entry_id, at, entry FROM log WHERE table_id = ? AND seq > ? AND seq <= ? ORDER BY seq",
@@ -227,11 +214,11 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     this.#trimSnapshots = this.#db.prepare(
       "DELETE FROM snapshots WHERE table_id = ?1 AND seq < (SELECT seq FROM snapshots WHERE table_id = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ?2)",
     );
+    // An undo makes every snapshot from the undone entry on unusable (they hold its effect).
+    this.#dropUndoneSnapshots = this.#db.prepare(
+      "DELETE FROM snapshots WHERE table_id = ?1 AND seq >= (SELECT seq FROM log WHERE table_id = ?1 AND entry_id = ?2)",
+    );
     this.#deleteSnapshots = this.#db.prepare("DELETE FROM snapshots WHERE table_id = ?");
-    // Opened once the schema is there (above): the writer thread's connection only writes log rows.
-    this.#writer = writerThread
-      ? new ThreadWriter({ file, synchronous })
-      : new InlineWriter(this.#db, appendStatements(this.#db));
     this.#batches = new GroupCommit((batch) => this.#commit(batch), maxBatch);
     this.#keeper = new SnapshotKeeper(this, snapshotEvery ? { every: snapshotEvery } : {});
     this.#selectTable = this.#db.prepare("SELECT * FROM tables WHERE id = ?");
@@ -511,24 +498,31 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     return this.#batches.add({ tableId, entry });
   }
 
-  /** One transaction for the whole batch (sqlite-append.ts), then the snapshot keeper is told what was stored. */
-  async #commit(batch: Appended[]): Promise<EntryOutcomes> {
-    const rows = batch.map(({ tableId, entry }): EntryRow => ({
-      tableId,
-      seq: entry.seq,
-      entryId: entry.entryId,
-      at: entry.at,
-      entry: JSON.stringify(entry.entry),
-      ...(entry.entry.kind === "undo" && { undoes: entry.entry.undoes }),
-    }));
-    const written = await this.#writer.write(rows);
-    return batch.map(({ tableId, entry }, i) => {
-      const outcome = written[i];
-      if (outcome === "duplicate") return new DuplicateEntryError(tableId, entry);
-      if (outcome === "unknownTable") return new Error(`no table ${tableId}`);
-      this.#keeper.appended(tableId, entry.seq);
-      return undefined;
+  /**
+   * One transaction for the whole batch. A duplicate, or an entry of a table that does not exist, fails its own
+   * statement only (SQLite rolls back that statement, the transaction goes on): that entry alone is refused. Any
+   * other failure (disk full, I/O error, the commit itself) rolls the whole batch back, and every entry is refused.
+   */
+  #commit(batch: Appended[]): EntryOutcomes {
+    const outcomes: EntryOutcomes = [];
+    transaction(this.#db, () => {
+      for (const { tableId, entry } of batch) {
+        try {
+          this.#insertEntry.run(tableId, entry.seq, entry.entryId, entry.at, JSON.stringify(entry.entry));
+        } catch (error) {
+          if (isDuplicate(error)) outcomes.push(new DuplicateEntryError(tableId, entry));
+          else if (isUnknownTable(error)) outcomes.push(new Error(`no table ${tableId}`, { cause: error }));
+          else throw error;
+          continue;
+        }
+        if (entry.entry.kind === "undo") this.#dropUndoneSnapshots.run(tableId, entry.entry.undoes);
+        outcomes.push(undefined);
+      }
     });
+    batch.forEach(({ tableId, entry }, i) => {
+      if (!outcomes[i]) this.#keeper.appended(tableId, entry.seq);
+    });
+    return outcomes;
   }
 
   /** The log rows, then the table row, in one transaction: a crash in between leaves the table whole. */
@@ -556,7 +550,6 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     if (!this.#db.isOpen) return;
     await this.#batches.drain();
     await this.#keeper.close();
-    await this.#writer.close();
     if (this.#db.isOpen) this.#db.close();
   }
 }
@@ -600,10 +593,23 @@ function workshopOf(row: WorkshopRow): WorkshopCreation {
   };
 }
 
+function isDuplicate(error: unknown): boolean {
+  const code = (error as { errcode?: unknown } | null)?.errcode;
+  return code === SQLITE_CONSTRAINT_PRIMARYKEY || code === SQLITE_CONSTRAINT_UNIQUE;
+}
+
+function isUnknownTable(error: unknown): boolean {
+  return (error as { errcode?: unknown } | null)?.errcode === SQLITE_CONSTRAINT_FOREIGNKEY;
+}
+
 /** A unique index on join codes refused the row: another table (or workshop) has this code. */
 function isJoinCodeTaken(error: unknown): boolean {
-  const { message } = (error ?? {}) as { message?: unknown };
-  return isDuplicate(error) && typeof message === "string" && /\b(tables|workshops)\.join_code\b/.test(message);
+  const { errcode, message } = (error ?? {}) as { errcode?: unknown; message?: unknown };
+  return (
+    errcode === SQLITE_CONSTRAINT_UNIQUE &&
+    typeof message === "string" &&
+    /\b(tables|workshops)\.join_code\b/.test(message)
+  );
 }
 
 // Files written before the log existed kept one state blob per table: it becomes the table's starting state, with an empty log.
@@ -626,6 +632,20 @@ function addObserverKeys(db: DatabaseSync): void {
   transaction(db, () => {
     for (const { id } of missing) update.run(newSecret(), id);
   });
+}
+
+/** Runs `work` in one write transaction (taken at once: BEGIN IMMEDIATE), committed if it returns, rolled back if it throws. */
+function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    const result = work();
+    db.exec("COMMIT");
+    return result;
+  } catch (error) {
+    // A failed COMMIT may have ended the transaction already (SQLite rolls back on some errors by itself).
+    if (db.isTransaction) db.exec("ROLLBACK");
+    throw error;
+  }
 }
 
 // Files written before the participant link could be changed: no link was ever retired.
@@ -697,80 +717,4 @@ function addPublications(db: DatabaseSync): void {
   const columns = db.prepare("SELECT name FROM pragma_table_info('tables')").all() as { name: string }[];
   if (!columns.some((c) => c.name === "public_id")) db.exec("ALTER TABLE tables ADD COLUMN public_id TEXT");
   db.exec("CREATE UNIQUE INDEX IF NOT EXISTS tables_public_id ON tables (public_id)");
-}
-
-/** Commits batches on the event loop (a ":memory:" store). */
-class InlineWriter {
-  readonly #db: DatabaseSync;
-  readonly #statements: AppendStatements;
-
-  constructor(db: DatabaseSync, statements: AppendStatements) {
-    this.#db = db;
-    this.#statements = statements;
-  }
-
-  async write(rows: EntryRow[]): Promise<RowOutcome[]> {
-    return appendBatch(this.#db, this.#statements, rows);
-  }
-
-  async close(): Promise<void> {}
-}
-
-/**
- * Commits batches on the writer thread (sqlite-writer.ts), one at a time (the group commit sends the next batch only
- * once this one is answered). A thread that stops fails the batch it held; the next batch starts a new one.
- */
-class ThreadWriter {
-  readonly #data: WriterData;
-  #worker: Worker | null = null;
-  #nextId = 1;
-  readonly #pending = new Map<number, { resolve: (outcomes: RowOutcome[]) => void; reject: (error: Error) => void }>();
-
-  constructor(data: WriterData) {
-    this.#data = data;
-  }
-
-  write(rows: EntryRow[]): Promise<RowOutcome[]> {
-    const worker = (this.#worker ??= this.#start());
-    const id = this.#nextId++;
-    worker.ref();
-    return new Promise((resolve, reject) => {
-      this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, rows } satisfies WriteRequest);
-    });
-  }
-
-  async close(): Promise<void> {
-    const worker = this.#worker;
-    if (!worker) return;
-    this.#worker = null;
-    const exited = new Promise((resolve) => worker.once("exit", resolve));
-    worker.postMessage("close");
-    await exited;
-  }
-
-  #start(): Worker {
-    // None of the process's own flags (a script given with --eval and --input-type cannot start a worker from a file).
-    const worker = new Worker(new URL("./sqlite-writer.ts", import.meta.url), { workerData: this.#data, execArgv: [] });
-    // An idle writer does not keep the process alive.
-    worker.unref();
-    worker.on("message", (response: WriteResponse) => {
-      const waiting = this.#pending.get(response.id);
-      this.#pending.delete(response.id);
-      if (this.#pending.size === 0) worker.unref();
-      if (!waiting) return;
-      if ("error" in response) waiting.reject(new Error(response.error));
-      else waiting.resolve(response.outcomes);
-    });
-    const fail = (error: Error) => {
-      if (this.#worker === worker) this.#worker = null;
-      for (const [id, waiting] of this.#pending) {
-        this.#pending.delete(id);
-        waiting.reject(error);
-      }
-    };
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`SQLite writer thread stopped (${code})`)));
-    return worker;
-  }
 }
