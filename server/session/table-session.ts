@@ -96,6 +96,7 @@ export class TableSession {
   readonly #store: TableStore;
   readonly #logger: Logger;
   readonly #limits: SessionServices["limits"];
+  readonly #kitCards: readonly Card[] | undefined;
   #creation: TableCreation;
   #table: TableState;
   /** Every accepted entry, in order: an undo replays it without what it undoes. */
@@ -121,7 +122,11 @@ export class TableSession {
     const stored = await services.store.load(tableId);
     if (!stored) return undefined;
     const replayed = await replayOffThread(stored);
-    if (services.kitCards) shareKitCards(replayed.state, services.kitCards);
+    if (services.kitCards) {
+      shareKitCards(replayed.state, services.kitCards);
+      // The first state is kept too (an undo replays from it, an anonymisation rewrites it): the same cards.
+      shareKitCards(stored.table.initial, services.kitCards);
+    }
     const session = new TableSession(services, stored, replayed);
     await session.#finishInterruptedWrites();
     return session;
@@ -131,6 +136,7 @@ export class TableSession {
     this.#store = services.store;
     this.#logger = services.logger;
     this.#limits = services.limits;
+    this.#kitCards = services.kitCards;
     this.#creation = stored.table;
     this.#log = stored.log;
     this.#logBytes = logBytes(stored.log);
@@ -401,6 +407,7 @@ export class TableSession {
       const { state } = await replayOffThread(
         await beforeUndone(this.#store, { table: this.#creation, log: [...this.#log, logged] }, undoes),
       );
+      if (this.#kitCards) shareKitCards(state, this.#kitCards);
       return { ok: true, logged, state };
     } catch {
       return { ok: false, refusal: refusal("undoConflict") };
