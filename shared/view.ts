@@ -31,12 +31,17 @@ const steps = new WeakMap<Step, { card: TableCard | undefined; view: StepView }>
 const people = new WeakMap<Participant, ParticipantView>();
 const contributions = new WeakMap<Contribution, ContributionView>();
 
-export function cardFace(card: TableCard): CardFace {
-  const known = faces.get(card);
+/** The view kept for this part when it is frozen (made once, then the same object); a new one otherwise. */
+function kept<S extends object, V extends object>(views: WeakMap<S, V>, part: S, make: (part: S) => V): V {
+  const known = views.get(part);
   if (known) return known;
-  const face = newCardFace(card);
-  if (Object.isFrozen(card)) faces.set(card, Object.freeze(face));
-  return face;
+  const view = make(part);
+  if (Object.isFrozen(part)) views.set(part, Object.freeze(view));
+  return view;
+}
+
+export function cardFace(card: TableCard): CardFace {
+  return kept(faces, card, newCardFace);
 }
 
 function newCardFace(card: TableCard): CardFace {
@@ -110,10 +115,12 @@ export function publicTable(state: TableState): PublicTable {
   };
 }
 
-function participantView(p: Participant): ParticipantView {
-  const known = people.get(p);
-  if (known) return known;
-  const view: ParticipantView = {
+function participantView(participant: Participant): ParticipantView {
+  return kept(people, participant, newParticipantView);
+}
+
+function newParticipantView(p: Participant): ParticipantView {
+  return {
     id: p.id,
     name: p.name,
     role: p.role,
@@ -127,8 +134,6 @@ function participantView(p: Participant): ParticipantView {
     namedInPublication: p.namedInPublication ?? false,
     commitment: p.commitment ?? "",
   };
-  if (Object.isFrozen(p)) people.set(p, Object.freeze(view));
-  return view;
 }
 
 function stepView(state: TableState, step: Step): StepView {
@@ -158,10 +163,12 @@ function newStepView(state: TableState, step: Step): StepView {
   };
 }
 
-function contributionView(c: Contribution): ContributionView {
-  const known = contributions.get(c);
-  if (known) return known;
-  const view: ContributionView = {
+function contributionView(contribution: Contribution): ContributionView {
+  return kept(contributions, contribution, newContributionView);
+}
+
+function newContributionView(c: Contribution): ContributionView {
+  return {
     id: c.id,
     authorId: c.authorId,
     kind: c.kind,
@@ -169,8 +176,6 @@ function contributionView(c: Contribution): ContributionView {
     at: c.at,
     authorRole: c.authorRole ?? "",
   };
-  if (Object.isFrozen(c)) contributions.set(c, Object.freeze(view));
-  return view;
 }
 
 function timerView(timer: Timer): TimerView {
