@@ -1,12 +1,14 @@
 // The embedded default store: one SQLite file through Node's built-in node:sqlite (no server, no native addon).
 // A table is its creation row plus its log rows (and snapshots of it, a cache). Appends of the same tick, from every
-// table, are committed by one transaction (group commit): one fsync per batch, not per entry, on the event loop.
+// table, are committed by one transaction (group commit): one fsync per batch, not per entry, and never on the event
+// loop (server/store/wal-durability.ts syncs the WAL on the thread pool and checkpoints it on a worker thread).
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { TableState } from "#shared/model.ts";
 import { hashSecret, newJoinCode, newSecret } from "../secrets.ts";
 import { GroupCommit, type EntryOutcomes } from "./group-commit.ts";
+import { WalDurability, type WalDurabilityOptions } from "./wal-durability.ts";
 import { SNAPSHOT_FORMAT, SNAPSHOTS_KEPT, SnapshotKeeper, type SnapshotSource } from "./snapshots.ts";
 import {
   DuplicateEntryError,
@@ -31,18 +33,16 @@ import {
 } from "./table-store.ts";
 
 /**
- * FULL: each commit is fsynced to the WAL, so an acknowledged entry survives a power cut or an OS crash.
+ * FULL: nothing is answered before its commit is fsynced to the WAL, so an acknowledged entry survives a power cut or
+ * an OS crash. The fsync runs on libuv's thread pool (server/store/wal-durability.ts), not on the event loop.
  * NORMAL: the WAL is fsynced only at checkpoints; an entry survives a crash of this process, not of the machine.
  */
 export type SqliteSynchronous = "FULL" | "NORMAL";
 
 export interface SqliteStoreOptions {
   /**
-   * FULL by default, chosen by measurement: bench/durable-write.ts (2,000 actions over 20 tables at 200 actions/s,
-   * from an action's arrival to its durable write) gave on the project machine (2 vCPU, ext4) a p95 of about 0.8 ms
-   * with FULL against 0.4 ms with NORMAL, and about 5 ms at worst while the disk was busy: well within budget, and
-   * it closes the window in which a power cut loses entries people were already told about. The fsync runs on the
-   * event loop (node:sqlite is synchronous), so on a slow disk NORMAL is the lever to pull.
+   * FULL by default: it closes the window in which a power cut loses entries people were already told about, and
+   * since its fsync left the event loop it costs the tables nothing but the wait of the batch being synced.
    */
   synchronous?: SqliteSynchronous;
   /** Where join codes come from (tests force collisions with their own); server/secrets.ts newJoinCode by default. */
@@ -51,6 +51,8 @@ export interface SqliteStoreOptions {
   snapshotEvery?: number;
   /** The most entries per transaction; 1 gives one commit per entry, as before group commit (the benchmark's baseline). */
   maxBatch?: number;
+  /** How the WAL is synced and how often it is checkpointed (tests hold the sync or hasten the checkpoints). */
+  wal?: WalDurabilityOptions;
 }
 
 /**
@@ -169,6 +171,9 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   #deleteWorkshop: StatementSync;
   #selectEmptyWorkshops: StatementSync;
   #newJoinCode: JoinCodeMaker;
+  /** The WAL's syncs and checkpoints off the event loop; null for a ":memory:" store, which has no file. */
+  #wal: WalDurability | null = null;
+  #syncWrites: boolean;
 
   /** `file` is a path (its folder is created), or ":memory:" for a throwaway store. */
   constructor(
@@ -178,13 +183,19 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
       newJoinCode: makeJoinCode = newJoinCode,
       snapshotEvery,
       maxBatch = SQLITE_MAX_BATCH,
+      wal,
     }: SqliteStoreOptions = {},
   ) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     this.#db = new DatabaseSync(file);
     this.#db.exec(`
       PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = ${synchronous === "NORMAL" ? "NORMAL" : "FULL"};
+      -- Commits write the WAL without syncing it: under FULL, #durable() syncs it off the event loop before answering.
+      PRAGMA synchronous = NORMAL;
+      -- Checkpoints run on the WAL's worker thread, never in a commit on the event loop.
+      PRAGMA wal_autocheckpoint = 0;
+      -- The worker's checkpoint can hold a lock an erasure's truncating checkpoint needs for a moment: wait, not fail.
+      PRAGMA busy_timeout = 2000;
       PRAGMA foreign_keys = ON;
       -- What is deleted or rewritten (a table, an anonymised name) is overwritten with zeros, not left in free pages.
       PRAGMA secure_delete = ON;
@@ -197,6 +208,8 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     addWorkshops(this.#db);
     addPublications(this.#db);
     this.#newJoinCode = makeJoinCode;
+    this.#syncWrites = synchronous !== "NORMAL";
+    if (file !== ":memory:") this.#wal = new WalDurability(file, wal);
     // A join code is unique among tables (the unique index) and among workshops (the NOT EXISTS, in the same statement,
     // which SQLite runs under its write lock): a code taken by a workshop inserts nothing, and another is drawn.
     this.#insertTable = this.#db.prepare(
@@ -269,12 +282,18 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
           ),
         ),
       );
+      await this.#durable();
       return { ...table, workshopId: table.workshopId ?? null, joinCode };
     } catch (error) {
       if (isDuplicate(error) && !isJoinCodeTaken(error))
         throw new Error(`table ${table.id} already exists`, { cause: error });
       throw error;
     }
+  }
+
+  /** Resolves once every write committed so far is on disk (at once under NORMAL, or for a ":memory:" store). */
+  #durable(): Promise<void> {
+    return this.#syncWrites && this.#wal ? this.#wal.durable() : Promise.resolve();
   }
 
   /**
@@ -374,9 +393,11 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   async setInvite(tableId: string, invite: string): Promise<string> {
     const current = this.#selectSecrets.get(tableId) as { invite: string } | undefined;
     if (!current) throw new Error(`no table ${tableId}`);
-    return this.#withNewJoinCode((code) =>
+    const code = this.#withNewJoinCode((code) =>
       written(this.#updateInvite.run(hashSecret(current.invite), invite, code, tableId, code)),
     );
+    await this.#durable();
+    return code;
   }
 
   async findByJoinCode(code: string): Promise<JoinCodeMatch | undefined> {
@@ -387,6 +408,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
 
   async setPublication(tableId: string, publicId: string | null): Promise<void> {
     this.#db.prepare("UPDATE tables SET public_id = ? WHERE id = ?").run(publicId, tableId);
+    await this.#durable();
   }
 
   // The unique index tables_public_id finds the row: a wrong id reads one index page, never a table row.
@@ -417,6 +439,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
           ),
         ),
       );
+      await this.#durable();
       return { ...workshop, joinCode };
     } catch (error) {
       if (isDuplicate(error) && !isJoinCodeTaken(error))
@@ -441,8 +464,10 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     if (changes.arrivalsOpen !== undefined) set("arrivals_open", changes.arrivalsOpen ? 1 : 0);
     if (changes.message !== undefined) set("message", changes.message);
     if (changes.tables !== undefined) set("tables", JSON.stringify(changes.tables));
-    if (columns.length > 0)
+    if (columns.length > 0) {
       this.#db.prepare(`UPDATE workshops SET ${columns.join(", ")} WHERE id = ?`).run(...values, workshopId);
+      await this.#durable();
+    }
     return this.loadWorkshop(workshopId);
   }
 
@@ -454,7 +479,9 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
 
   /** Its tables' workshop_id becomes NULL (ON DELETE SET NULL): the workshop's secret no longer opens them. */
   async deleteWorkshop(workshopId: string): Promise<boolean> {
-    return Number(this.#deleteWorkshop.run(workshopId).changes) > 0;
+    const deleted = Number(this.#deleteWorkshop.run(workshopId).changes) > 0;
+    await this.#durable();
+    return deleted;
   }
 
   async emptyWorkshops(cutoffMs: number): Promise<string[]> {
@@ -503,7 +530,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
    * statement only (SQLite rolls back that statement, the transaction goes on): that entry alone is refused. Any
    * other failure (disk full, I/O error, the commit itself) rolls the whole batch back, and every entry is refused.
    */
-  #commit(batch: Appended[]): EntryOutcomes {
+  async #commit(batch: Appended[]): Promise<EntryOutcomes> {
     const outcomes: EntryOutcomes = [];
     transaction(this.#db, () => {
       for (const { tableId, entry } of batch) {
@@ -519,6 +546,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
         outcomes.push(undefined);
       }
     });
+    await this.#durable();
     batch.forEach(({ tableId, entry }, i) => {
       if (!outcomes[i]) this.#keeper.appended(tableId, entry.seq);
     });
@@ -529,11 +557,13 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   async delete(tableId: string): Promise<boolean> {
     await this.#batches.drain();
     await this.#keeper.rewriting(tableId);
-    return transaction(this.#db, () => {
+    const deleted = transaction(this.#db, () => {
       this.#deleteSnapshots.run(tableId);
       this.#deleteLog.run(tableId);
       return Number(this.#deleteTable.run(tableId).changes) > 0;
     });
+    await this.#durable();
+    return deleted;
   }
 
   async untouchedSince(cutoffMs: number): Promise<string[]> {
@@ -550,6 +580,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     if (!this.#db.isOpen) return;
     await this.#batches.drain();
     await this.#keeper.close();
+    await this.#wal?.close();
     if (this.#db.isOpen) this.#db.close();
   }
 }
