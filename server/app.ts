@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
+import { SpreadPingTransport } from "./http/spread-pings.ts";
 import type { Logger } from "pino";
 import { loadDecks } from "#cards/files.ts";
 import { ROOM_NAME } from "#shared/protocol.ts";
@@ -69,7 +69,7 @@ export function createApp({
   const server = defineServer({
     // Narrations can be long, French is multi-byte, and an imported deck file travels as one action (the kit's
     // challenges weigh 15 KB): well above the 4 KB default, still bounded.
-    transport: new WebSocketTransport({
+    transport: new SpreadPingTransport({
       maxPayload: 256 * 1024,
       verifyClient: verifyWebSocketOrigin(origins),
       server: closeMatchmakeRoutes(createHttpServer()),
