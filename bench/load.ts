@@ -15,15 +15,20 @@
 // each receiver's decoded state; on the floor, the forwarded message), the sender's acknowledgement, the WebSocket
 // bytes each receiver gets per action (each frame's bytes shared among the effects first seen in it), effects some
 // receiver never saw within LOAD_SEEN_WITHIN_S, server CPU per action, memory per connection (RSS after seating minus
-// before, after a full collection), event-loop delay and utilisation inside the server, and this generator's CPU.
+// before, after a full collection), event-loop delay and utilisation inside the server, each accepted action's time
+// inside the server (arrival → its change sent to the table, server/metrics.ts) and the store's appends, and this
+// generator's CPU and event-loop delay. The generator runs with --single-threaded-gc (package.json), held to one core
+// as it is: its heap (every client's decoded table, about 1 GB at 200 × 10) collected by helper threads on that same
+// core stalled it for up to 1.5 s, which its measures took for the server's.
 // Then a ramp: the largest table count (P people each) whose send → all p95 stays ≤ 100 ms with nothing lost.
 // Settings: LOAD_SIZES="50x8,200x10,500x10", LOAD_PHASE_S=30, LOAD_RAMP=1, LOAD_RAMP_STEPS=3, LOAD_RAMP_PHASE_S=20,
 // LOAD_SEEN_WITHIN_S=10, LOAD_INTERVAL_MS=5000, LOAD_FLOOR=1, LOAD_PORT, LOAD_NO_PIN=1, LOAD_DATA_DIR, LOAD_OUT
 // (results file name under bench/results/, default "load").
+import "./sdk-on-ws.ts";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { WebSocket } from "ws";
 import { WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
 import {
@@ -670,7 +675,7 @@ interface RunResult {
     kbPerConnection: number;
     heapKbPerConnection: number;
   };
-  generator: { cpu: number; elu: number; saturated: boolean; rssMb: number };
+  generator: { cpu: number; elu: number; saturated: boolean; eldP99: number; eldMax: number; rssMb: number };
   serverExit: string | null;
 }
 
@@ -720,6 +725,9 @@ async function runOnce(target: "server" | "floor", size: Size, phaseS: number, s
     await server.mark();
     const cpu0 = process.cpuUsage();
     const elu0 = performance.eventLoopUtilization();
+    // This process's own stalls (a collection, a burst of patches to decode) delay every sighting measured here.
+    const generatorDelay = monitorEventLoopDelay({ resolution: 10 });
+    generatorDelay.enable();
     const t0 = performance.now();
     tally.measuring = true;
     const until = t0 + phaseS * 1000;
@@ -738,6 +746,7 @@ async function runOnce(target: "server" | "floor", size: Size, phaseS: number, s
     const stats = await server.mark();
     const used = process.cpuUsage(cpu0);
     const elu = performance.eventLoopUtilization(elu0).utilization;
+    generatorDelay.disable();
     // Effects still under way get their chance to arrive, up to the limit.
     const drainUntil = performance.now() + SETTINGS.seenWithinS * 1000 + 1000;
     while (tables.some((table) => table.pending.size > 0) && performance.now() < drainUntil) await sleep(200);
@@ -799,6 +808,8 @@ async function runOnce(target: "server" | "floor", size: Size, phaseS: number, s
         cpu: round(generatorCpu, 3),
         elu: round(elu, 3),
         saturated: generatorCpu > 0.85 || elu > 0.85,
+        eldP99: round(generatorDelay.percentile(99) / 1e6, 1),
+        eldMax: round(generatorDelay.max / 1e6, 1),
         rssMb: round(process.memoryUsage().rss / 2 ** 20, 0),
       },
       serverExit: server.exit(),
@@ -877,7 +888,7 @@ async function main(): Promise<void> {
 }
 
 function summaryLine(r: RunResult): string {
-  return `  ${r.target.padEnd(6)} ${sizeName(r.size).padEnd(7)} ${r.actions.sent} actions (${r.actions.perSecond}/s, ${Object.values(r.actions.refusals).reduce((a, b) => a + b, 0)} refused): send → all p50 ${r.sendToAll.p50} / p95 ${r.sendToAll.p95} / p99 ${r.sendToAll.p99} ms, ack p95 ${r.ack.p95} ms, lost ${r.lost.effects}, « oui, et… » ${r.bytesPerReceiver.contribute.bytesPerReceiver} B/receiver, CPU ${r.serverCpuMsPerAction} ms/action, ${r.memory.kbPerConnection} KB/connection, ELD p99 ${r.server ? round(r.server.eldP99) : "?"} ms, ELU ${r.server ? pct(r.server.elu) : "?"}, generator ${pct(r.generator.cpu)}${r.generator.saturated ? " (SATURATED)" : ""}`;
+  return `  ${r.target.padEnd(6)} ${sizeName(r.size).padEnd(7)} ${r.actions.sent} actions (${r.actions.perSecond}/s, ${Object.values(r.actions.refusals).reduce((a, b) => a + b, 0)} refused): send → all p50 ${r.sendToAll.p50} / p95 ${r.sendToAll.p95} / p99 ${r.sendToAll.p99} ms${r.server?.actions ? ` (inside the server p95 ${round(r.server.actions.p95)} / p99 ${round(r.server.actions.p99)} ms)` : ""}, ack p95 ${r.ack.p95} ms, lost ${r.lost.effects}, « oui, et… » ${r.bytesPerReceiver.contribute.bytesPerReceiver} B/receiver, CPU ${r.serverCpuMsPerAction} ms/action, ${r.memory.kbPerConnection} KB/connection, ELD p99 ${r.server ? round(r.server.eldP99) : "?"} ms, ELU ${r.server ? pct(r.server.elu) : "?"}, generator ${pct(r.generator.cpu)} (ELD p99 ${r.generator.eldP99} / max ${r.generator.eldMax} ms)${r.generator.saturated ? " (SATURATED)" : ""}`;
 }
 
 const pct = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "–" : `${(x * 100).toFixed(0)} %`);
@@ -974,7 +985,7 @@ function writeResults(results: RunResult[], ramp: RunResult[]): void {
     `- Tables: T × P is T tables of P participants who act and the table's facilitator who watches (T × (P + 1) connections).`,
     `- People: Colyseus SDK clients seated like browsers (POST /api/tables, POST /api/tables/:id/join, consumeSeatReservation), each acting every ${SETTINGS.intervalMs / 1000} s (±20 %): « oui, et… » of ~200 characters on one of the last steps, reactions (~17 %), and one table member at a time a draw, then the card placed, then its narration (~160 characters). Phases of ${SETTINGS.phaseS} s (ramp: ${SETTINGS.rampPhaseS} s).`,
     `- Send → all: from the send to the moment the last other member of the table holds the effect (its decoded state shows it; on the floor: the forwarded message arrives). Send → each: every (action, receiver) pair. Ack: the sender's acknowledgement. Bytes per receiver: WebSocket message payloads each receiver got, each frame shared among the effects first seen in it (frames with none: "other", pings, hands, acknowledgements). Lost: actions whose effect some receiver never saw within ${SETTINGS.seenWithinS} s.`,
-    `- Server CPU per action: CPU the probe measured inside the server during the phase / actions sent. Memory per connection: RSS after seating (after a full collection) minus RSS before anyone joined, / connections. Event loop: monitorEventLoopDelay and utilisation inside the server. Generator: this process's CPU and event-loop utilisation on its core; SATURATED above 85 %: then latency includes the generator's own queueing.`,
+    `- Server CPU per action: CPU the probe measured inside the server during the phase / actions sent. Memory per connection: RSS after seating (after a full collection) minus RSS before anyone joined, / connections. Event loop: monitorEventLoopDelay and utilisation inside the server. Generator: this process's CPU and event-loop utilisation on its core; SATURATED above 85 %: then latency includes the generator's own queueing. Its own event-loop delay (p99 / max) too: a stall of this process delays every sighting it measures, whatever the server did.`,
     "",
     "## Goals",
     "",
@@ -984,15 +995,15 @@ function writeResults(results: RunResult[], ramp: RunResult[]): void {
     "",
     "## Figures",
     "",
-    "| Target | Size | Connections | Actions/s | Refused | Send → all p50 / p95 / p99 (ms) | Send → each p95 | Ack p50 / p95 (ms) | Lost | Drops | CPU ms/action | Server CPU | ELD p99 / max (ms) | ELU | KB/connection (RSS / heap) | Generator CPU / ELU |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| Target | Size | Connections | Actions/s | Refused | Send → all p50 / p95 / p99 (ms) | Send → each p95 | Inside the server: arrival → sent p50 / p95 / p99 (ms) | Ack p50 / p95 (ms) | Lost | Drops | CPU ms/action | Server CPU | ELD p99 / max (ms) | ELU | KB/connection (RSS / heap) | Generator CPU / ELU / ELD p99 / max (ms) |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
         `| ${r.target}${ramp.includes(r) ? " (ramp)" : ""} | ${sizeName(r.size)} | ${r.connections}${r.seatFailures ? ` (${r.seatFailures} refused)` : ""} | ${f(r.actions.perSecond)} | ${
           Object.entries(r.actions.refusals)
             .map(([code, n]) => `${n} ${code}`)
             .join(", ") || "0"
-        } | ${f(r.sendToAll.p50)} / ${f(r.sendToAll.p95)} / ${f(r.sendToAll.p99)} | ${f(r.sendToEach.p95)} | ${f(r.ack.p50)} / ${f(r.ack.p95)} | ${r.lost.effects} | ${r.drops} | ${f(r.serverCpuMsPerAction, 3)} | ${pct(r.server?.cpu)} | ${f(r.server?.eldP99)} / ${f(r.server?.eldMax)} | ${pct(r.server?.elu)} | ${f(r.memory.kbPerConnection)} / ${f(r.memory.heapKbPerConnection)} | ${pct(r.generator.cpu)} / ${pct(r.generator.elu)}${r.generator.saturated ? " **SATURATED**" : ""} |`,
+        } | ${f(r.sendToAll.p50)} / ${f(r.sendToAll.p95)} / ${f(r.sendToAll.p99)} | ${f(r.sendToEach.p95)} | ${r.server?.actions ? `${f(r.server.actions.p50)} / ${f(r.server.actions.p95)} / ${f(r.server.actions.p99)}` : "–"} | ${f(r.ack.p50)} / ${f(r.ack.p95)} | ${r.lost.effects} | ${r.drops} | ${f(r.serverCpuMsPerAction, 3)} | ${pct(r.server?.cpu)} | ${f(r.server?.eldP99)} / ${f(r.server?.eldMax)} | ${pct(r.server?.elu)} | ${f(r.memory.kbPerConnection)} / ${f(r.memory.heapKbPerConnection)} | ${pct(r.generator.cpu)} / ${pct(r.generator.elu)} / ${f(r.generator.eldP99)} / ${f(r.generator.eldMax)}${r.generator.saturated ? " **SATURATED**" : ""} |`,
     ),
     "",
     "## Bytes each receiver gets per action",
@@ -1026,6 +1037,12 @@ function writeResults(results: RunResult[], ramp: RunResult[]): void {
     saturated.length > 0
       ? `- The load generator was the limit (above 85 % of its core) at ${saturated.map((r) => `${r.target} ${sizeName(r.size)}`).join(", ")}: there, latencies include its own queueing (decoding every patch of every client on one core), and the server's own figures (CPU, event loop) are the ones to trust.`
       : "- The load generator stayed below 85 % of its core throughout.",
+    ...rows
+      .filter((r) => r.generator.eldP99 > 20)
+      .map(
+        (r) =>
+          `- ${r.target} ${sizeName(r.size)}: the generator's own event loop stalled (delay p99 ${f(r.generator.eldP99)} ms, max ${f(r.generator.eldMax)} ms: collections of its heap, ${r.generator.rssMb} MB, and bursts of patches to decode): every send → all and ack it measured includes those stalls. ${r.server?.actions ? `Inside the server the same actions took p95 ${f(r.server.actions.p95)} ms, p99 ${f(r.server.actions.p99)} ms from arrival to sent.` : ""}${r.server?.appends ? ` The store's appends took p50 ${f(r.server.appends.p50)} / p95 ${f(r.server.appends.p95)} / p99 ${f(r.server.appends.p99)} ms from append to durable.` : ""}`,
+      ),
     ...rows
       .filter((r) => r.seatFailures > 0)
       .map(

@@ -48,6 +48,32 @@ const writeSeconds = new Histogram({
   registers: [registry],
 });
 
+const actionSeconds = new Histogram({
+  name: "jdt_action_seconds",
+  help:
+    "From an action's arrival in its table's room to its change sent to everyone at the table (checked, written " +
+    "durably, applied, patched): the server's share of what people wait for. Accepted actions only.",
+  buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5],
+  registers: [registry],
+});
+
+/** Starts timing an action as it arrives; the function returned, called once its change is sent, records it. */
+export function timeAction(): () => void {
+  return actionSeconds.startTimer();
+}
+
+/**
+ * The buckets (upper bound in seconds, cumulative count) of the actions' times or of the store's appends, as the load
+ * benchmark's probe reads them.
+ */
+export async function timeBuckets(of: "action" | "append"): Promise<{ le: number; count: number }[]> {
+  const histogram = of === "action" ? actionSeconds : writeSeconds;
+  const { values } = await histogram.get();
+  return values
+    .filter((value) => value.metricName?.endsWith("_bucket"))
+    .map((value) => ({ le: value.labels.le === "+Inf" ? Infinity : Number(value.labels.le), count: value.value }));
+}
+
 /** An action was accepted (after its entry is written). */
 export function countAcceptedAction(): void {
   actionsAccepted.inc();

@@ -20,7 +20,7 @@ import {
 import { t } from "#shared/i18n/translate.ts";
 import { MOVED_CLOSE_CODE, WORKSHOP_ACTOR_ID, type TableSummary, type WorkshopActReply } from "#shared/workshop.ts";
 import { floodFramesPerSecond, type Limits } from "../limits.ts";
-import { countingRefusals } from "../metrics.ts";
+import { countingRefusals, timeAction } from "../metrics.ts";
 import { deletionDate } from "../retention.ts";
 import { newId } from "../secrets.ts";
 import { refusal, TableSession, type Admission, type Arrival } from "../session/table-session.ts";
@@ -98,6 +98,7 @@ export function tableRoomFor(services: RoomServices) {
     override messages = countingRefusals({
       // Parsed here rather than by Colyseus' validator, so a malformed payload gets a readable refusal too.
       [ACTION_REQUEST]: async (client: SeatClient, payload: unknown, ctx: MessageContext) => {
+        const sent = timeAction();
         if (!(await this.#pacing.action(paceKey(client)))) return ctx.reject(refusal("tooFast"));
         if (client.userData?.observer) return ctx.reject(refusal("observerReadOnly"));
         const actorId = client.userData?.participantId;
@@ -110,6 +111,7 @@ export function tableRoomFor(services: RoomServices) {
         if (this.#session.stale) return void (await this.disconnect(STALE_CLOSE_CODE));
         if (!("ok" in reply)) return ctx.reject(reply);
         this.#dismissRemoved();
+        sent();
         return reply;
       },
       [WHOAMI_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
