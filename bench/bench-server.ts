@@ -87,9 +87,6 @@ export function startBenchServer(options: {
     ...(options.exposeGc ? ["--expose-gc"] : []),
     // As `npm start` runs the server (package.json); a floor script runs with Node's defaults.
     ...(options.script ? [] : ["--max-semi-space-size=4"]),
-    // Held to one core, as the README says to run a process so held (server or floor alike): V8's collector helper
-    // threads would otherwise fight the event loop for that core.
-    ...(options.pinned ? ["--single-threaded-gc"] : []),
     // Extra Node flags for the server only, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see
     // where its CPU goes under the load (NODE_OPTIONS may not carry --cpu-prof).
     ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
