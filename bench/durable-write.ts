@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
 import pg from "pg";
@@ -80,6 +80,9 @@ interface WriteFigures {
   max: number;
   /** Transactions per entry written: 1 for the baseline, well under for group commit. */
   transactionsPerEntry: number;
+  /** This process's event-loop delay meanwhile (ms): what a write holding the loop costs every other table. */
+  eventLoopP99: number;
+  eventLoopMax: number;
 }
 
 interface ReopenFigures {
@@ -272,12 +275,16 @@ function busyDisk(dir: string): ChildProcess {
   return spawn(process.execPath, ["-e", script], { stdio: "ignore" });
 }
 
-function sqlite(synchronous: SqliteSynchronous, dir: string): StoreUnderTest {
+function sqlite(synchronous: SqliteSynchronous, dir: string, fsyncOnEventLoop = false): StoreUnderTest {
   const place = mkdtempSync(path.join(dir, "sqlite-"));
   return {
-    name: `sqlite synchronous=${synchronous}`,
+    name: `sqlite synchronous=${synchronous}${fsyncOnEventLoop ? ", fsync on the event loop (before)" : ""}`,
     open: async (maxBatch) =>
-      new SqliteTableStore(path.join(place, "tables.sqlite"), { synchronous, ...(maxBatch && { maxBatch }) }),
+      new SqliteTableStore(path.join(place, "tables.sqlite"), {
+        synchronous,
+        fsyncOnEventLoop,
+        ...(maxBatch && { maxBatch }),
+      }),
     cleanup: async () => rmSync(place, { recursive: true, force: true }),
   };
 }
@@ -305,7 +312,10 @@ async function measure(
   const store = await target.open(mode === "group commit" ? undefined : 1);
   try {
     const before = store.writeStats();
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    delay.enable();
     const latencies = await measureWrites(store, actions);
+    delay.disable();
     const after = store.writeStats();
     const sorted = latencies.toSorted((a, b) => a - b);
     return {
@@ -318,6 +328,8 @@ async function measure(
       p99: round(percentile(sorted, 0.99)),
       max: round(sorted.at(-1) ?? 0),
       transactionsPerEntry: round((after.batches - before.batches) / Math.max(1, after.entries - before.entries)),
+      eventLoopP99: round(delay.percentile(99) / 1e6),
+      eventLoopMax: round(delay.max / 1e6),
     };
   } finally {
     await store.close();
@@ -341,7 +353,12 @@ function round(ms: number): number {
 
 const databaseUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 const benchDir = mkdtempSync(path.join(os.tmpdir(), "jdt-bench-"));
-const targets = [sqlite("FULL", benchDir), sqlite("NORMAL", benchDir), ...(databaseUrl ? [postgres(databaseUrl)] : [])];
+const targets = [
+  sqlite("FULL", benchDir),
+  sqlite("FULL", benchDir, true),
+  sqlite("NORMAL", benchDir),
+  ...(databaseUrl ? [postgres(databaseUrl)] : []),
+];
 const modes: WriteFigures["mode"][] = ["one commit per entry", "group commit"];
 console.log(
   `${TABLES} tables of ${PEOPLE} people appending at once, actions arriving at ${RATE}/s; arrival → durable write, in ms`,
@@ -357,9 +374,9 @@ try {
         for (const mode of modes) {
           const figures = await measure(target, mode, disk, disk === "busy" ? BUSY_ACTIONS : ACTIONS);
           writes.push(figures);
-          const { p50, p95, p99, max, transactionsPerEntry } = figures;
+          const { p50, p95, p99, max, transactionsPerEntry, eventLoopP99, eventLoopMax } = figures;
           console.log(
-            `${disk.padEnd(6)} ${target.name.padEnd(22)} ${mode.padEnd(21)} p50 ${p50}  p95 ${p95}  p99 ${p99}  max ${max}  (${transactionsPerEntry} transactions per entry)`,
+            `${disk.padEnd(6)} ${target.name.padEnd(22)} ${mode.padEnd(21)} p50 ${p50}  p95 ${p95}  p99 ${p99}  max ${max}  (${transactionsPerEntry} transactions per entry; event loop delay p99 ${eventLoopP99}, max ${eventLoopMax})`,
           );
         }
       }
@@ -410,16 +427,19 @@ const markdown = [
   `\`npm run bench\` (bench/durable-write.ts): ${TABLES} tables of ${PEOPLE} people appending at once, actions arriving at ${RATE}/s`,
   `(open loop), each table one action after the other as in the room; from an action's arrival to its durable write, in ms.`,
   `« one commit per entry » is the store with maxBatch 1 (the behaviour before group commit), measured in the same run.`,
+  `« fsync on the event loop (before) » is the SQLite store as it was before its fsyncs moved to the thread pool and its`,
+  `checkpoints to a worker thread. Event loop delay: this process's, during the run: what a write holding the loop costs`,
+  `every other table of the process.`,
   `Busy disk: another process writes 1 MB blocks and fsyncs each, on the same disk (${BUSY_ACTIONS} actions instead of ${ACTIONS}).`,
   `PostgreSQL's baseline commits one entry at a time; the store before group commit let up to 10 such commits run at once`,
   `through its pool, so it did better than this row (but still one commit and one flush per entry).`,
   `The machine is shared: other test runs may have used the disk and CPU at the same time; compare rows of one run.`,
   "",
-  "| disk | store | mode | p50 | p95 | p99 | max | transactions per entry |",
-  "|---|---|---|---|---|---|---|---|",
+  "| disk | store | mode | p50 | p95 | p99 | max | transactions per entry | event loop delay p99 / max |",
+  "|---|---|---|---|---|---|---|---|---|",
   ...writes.map(
     (w) =>
-      `| ${w.disk} | ${w.store} | ${w.mode} | ${w.p50} | ${w.p95} | ${w.p99} | ${w.max} | ${w.transactionsPerEntry} |`,
+      `| ${w.disk} | ${w.store} | ${w.mode} | ${w.p50} | ${w.p95} | ${w.p99} | ${w.max} | ${w.transactionsPerEntry} | ${w.eventLoopP99} / ${w.eventLoopMax} |`,
   ),
   "",
   `Reopening a table of ${REOPEN_STEPS} steps (then the longest tail after a snapshot) after a restart (a new store on the same place: load, then replay on the worker`,

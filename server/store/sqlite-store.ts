@@ -53,6 +53,11 @@ export interface SqliteStoreOptions {
   maxBatch?: number;
   /** How the WAL is synced and how often it is checkpointed (tests hold the sync or hasten the checkpoints). */
   wal?: WalDurabilityOptions;
+  /**
+   * The store as it was before its fsyncs left the event loop (synchronous on the connection, SQLite's automatic
+   * checkpoints): the durability benchmark's baseline only.
+   */
+  fsyncOnEventLoop?: boolean;
 }
 
 /**
@@ -184,6 +189,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
       snapshotEvery,
       maxBatch = SQLITE_MAX_BATCH,
       wal,
+      fsyncOnEventLoop = false,
     }: SqliteStoreOptions = {},
   ) {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
@@ -209,7 +215,10 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
     addPublications(this.#db);
     this.#newJoinCode = makeJoinCode;
     this.#syncWrites = synchronous !== "NORMAL";
-    if (file !== ":memory:") this.#wal = new WalDurability(file, wal);
+    if (fsyncOnEventLoop) {
+      this.#db.exec(`PRAGMA synchronous = ${synchronous}; PRAGMA wal_autocheckpoint = 1000;`);
+      this.#syncWrites = false;
+    } else if (file !== ":memory:") this.#wal = new WalDurability(file, wal);
     // A join code is unique among tables (the unique index) and among workshops (the NOT EXISTS, in the same statement,
     // which SQLite runs under its write lock): a code taken by a workshop inserts nothing, and another is drawn.
     this.#insertTable = this.#db.prepare(
@@ -293,6 +302,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
 
   /** Resolves once every write committed so far is on disk (at once under NORMAL, or for a ":memory:" store). */
   #durable(): Promise<void> {
+    this.#wal?.wrote();
     return this.#syncWrites && this.#wal ? this.#wal.durable() : Promise.resolve();
   }
 
@@ -522,7 +532,9 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
   // Queued with the other appends of this tick; resolves once their transaction is committed (fsynced under FULL).
   async append(tableId: string, entry: LogEntry): Promise<void> {
     if (!this.#db.isOpen) throw new Error("the store is closed");
-    return this.#batches.add({ tableId, entry });
+    await this.#batches.add({ tableId, entry });
+    // Committed; answered once a sync started after that commit is done. The next batches are committed meanwhile.
+    if (this.#syncWrites) await this.#wal?.durable();
   }
 
   /**
@@ -530,7 +542,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
    * statement only (SQLite rolls back that statement, the transaction goes on): that entry alone is refused. Any
    * other failure (disk full, I/O error, the commit itself) rolls the whole batch back, and every entry is refused.
    */
-  async #commit(batch: Appended[]): Promise<EntryOutcomes> {
+  #commit(batch: Appended[]): EntryOutcomes {
     const outcomes: EntryOutcomes = [];
     transaction(this.#db, () => {
       for (const { tableId, entry } of batch) {
@@ -546,7 +558,7 @@ export class SqliteTableStore implements TableStore, SnapshotSource {
         outcomes.push(undefined);
       }
     });
-    await this.#durable();
+    this.#wal?.wrote();
     batch.forEach(({ tableId, entry }, i) => {
       if (!outcomes[i]) this.#keeper.appended(tableId, entry.seq);
     });
