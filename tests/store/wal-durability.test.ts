@@ -6,8 +6,9 @@ import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
-import type { LogEntry, TableCreation } from "#server/store/table-store.ts";
-import { BASTIEN, idOf, NOW, openTable } from "../fixtures.ts";
+import type { LogEntry } from "#server/store/table-store.ts";
+import { BASTIEN, idOf, NOW } from "../fixtures.ts";
+import { longTable } from "./played-log.ts";
 
 let dir = "";
 let file = "";
@@ -16,19 +17,6 @@ beforeEach(() => {
   file = path.join(dir, "tables.sqlite");
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function creation(id: string): TableCreation {
-  return {
-    id,
-    createdAt: NOW,
-    facilitatorKeyHash: `hash-${id}`,
-    invite: `invite-${id}`,
-    observerKey: `observer-${id}`,
-    joinCode: "",
-    workshopId: null,
-    initial: { ...openTable(), id },
-  };
-}
 
 function narration(seq: number, text = `Étape racontée n°${seq}`): LogEntry {
   return {
@@ -59,7 +47,7 @@ describe("the SQLite store's WAL, synced and checkpointed off the event loop", (
   it("answers an entry only once the WAL sync started after its commit is done, while timers keep running", async () => {
     const syncs = heldSyncs();
     const store = new SqliteTableStore(file, { wal: { sync: syncs.sync } });
-    const creating = store.create(creation("t1"));
+    const creating = store.create(longTable("t1"));
     await turns(2);
     syncs.release(0);
     await creating;
@@ -92,7 +80,7 @@ describe("the SQLite store's WAL, synced and checkpointed off the event loop", (
     const syncs = heldSyncs();
     const store = new SqliteTableStore(file, { wal: { sync: syncs.sync } });
     const tables = ["a", "b", "c", "d"];
-    const created = Promise.all(tables.map((id) => store.create(creation(id))));
+    const created = Promise.all(tables.map((id) => store.create(longTable(id))));
     await turns(2);
     syncs.calls.forEach((_, i) => syncs.release(i));
     await turns(2);
@@ -111,7 +99,7 @@ describe("the SQLite store's WAL, synced and checkpointed off the event loop", (
 
   it("copies the WAL into the database file on its worker, so the WAL does not grow with the story", async () => {
     const store = new SqliteTableStore(file, { wal: { checkpointEveryMs: 20 } });
-    await store.create(creation("t1"));
+    await store.create(longTable("t1"));
     const long = "Une étape longuement racontée, avec ses espoirs et ses doutes. ".repeat(40);
     const wal = () => statSync(`${file}-wal`).size;
     let seq = 0;
