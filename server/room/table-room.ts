@@ -293,9 +293,17 @@ export function tableRoomFor(services: RoomServices) {
       client.send(WHOAMI_REQUEST, { participantId: seated.state, facilitator, observer: false } satisfies Whoami);
     }
 
+    /** The process is stopping: a connection closed now is not held for a reconnection, which goes to another process. */
+    #stopping = false;
+
+    override onBeforeShutdown() {
+      this.#stopping = true;
+      super.onBeforeShutdown();
+    }
+
     override async onDrop(client: SeatClient, code?: number) {
       this.#setLive(client, false);
-      if (this.#session.erasing) return;
+      if (this.#session.erasing || this.#stopping) return;
       // Someone removed from the table does not get their connection back; a connection closed for flooding is let go
       // at once (its browser joins again), rather than held open and silent for the reconnection delay.
       if (this.#isRemoved(client) || !isDrop(code)) return;
