@@ -192,13 +192,18 @@ function projectMap(of: Shape, target: SyncedMap, next: readonly Plain[], room: 
 }
 
 /** Replaces a participant's synced hand when it changed; every card must be added to the owner's views or it never reaches them. */
-export function projectHand(target: ParticipantSchema, hand: readonly HandCard[], views: readonly StateView[]): void {
+export function projectHand(
+  target: ParticipantSchema,
+  hand: readonly HandCard[],
+  viewsOf: () => readonly StateView[],
+): void {
   const same =
     target.hand.length === hand.length &&
     hand.every(
       (c, i) => target.hand[i]?.id === c.id && target.hand[i]?.dealt === c.dealt && target.hand[i]?.source === c.source,
     );
   if (same) return;
+  const views = viewsOf();
   target.hand.clear();
   for (const face of hand) {
     const card = instanceOf(CARD) as CardSchema;
@@ -213,8 +218,8 @@ export function projectHand(target: ParticipantSchema, hand: readonly HandCard[]
 export interface RoomSync extends RoomParts {
   /** The retention sweep's date for this table (shown at the table). */
   deleteAfter: number;
-  /** The views of one participant's seated connections: their hand goes into those only. */
-  viewsOf(participantId: string): StateView[];
+  /** The views of one participant's seated connections: their hand goes into those only (asked only when it changed). */
+  viewsOf(participantId: string): readonly StateView[];
 }
 
 /** Everything the room syncs after a change: the public table, its retention date, and each hand into its owner's views. */
@@ -223,7 +228,7 @@ export function projectRoom(target: TableSchema, table: TableState, sync: RoomSy
   target.deleteAfter = sync.deleteAfter;
   for (const participant of table.participants) {
     const synced = target.participants.get(participant.id);
-    if (synced) projectHand(synced, handOf(table, participant.id), sync.viewsOf(participant.id));
+    if (synced) projectHand(synced, handOf(table, participant.id), () => sync.viewsOf(participant.id));
   }
 }
 

@@ -366,12 +366,17 @@ export function tableRoomFor(services: RoomServices) {
 
     /** Writes the table into the synced state and sends what changed to everyone at the table. */
     #project() {
-      const connections = this.clients.filter((c) => c.userData?.participantId && c.view);
+      // Whose views hold which hand, gathered only if a hand changed (most changes touch no hand).
+      let views: Map<string, StateView[]> | null = null;
+      const viewsOf = (id: string): readonly StateView[] => {
+        views ??= viewsBySeat(this.clients);
+        return views.get(id) ?? [];
+      };
       projectRoom(this.state, this.#session.table, {
         connected: new Set(this.#live.values()),
         now: Date.now(),
         deleteAfter: deletionDate(this.#session.lastActivity(), services.retentionDays),
-        viewsOf: (id) => connections.filter((c) => c.userData?.participantId === id).map((c) => c.view as StateView),
+        viewsOf,
       });
       this.broadcastPatch();
       this.#overview?.changed();
@@ -382,9 +387,24 @@ export function tableRoomFor(services: RoomServices) {
       if (!id) return;
       if (live) this.#live.set(client, id);
       else this.#live.delete(client);
-      this.#project();
+      // A stopping process closes every connection: telling those who remain of each departure would send the table
+      // to every connection once per connection.
+      if (!this.#stopping) this.#project();
     }
   };
+}
+
+/** The views of each seat's connections (observers have a view with nothing in it, and no seat). */
+function viewsBySeat(clients: readonly SeatClient[]): Map<string, StateView[]> {
+  const views = new Map<string, StateView[]>();
+  for (const client of clients) {
+    const id = client.userData?.participantId;
+    if (!id || !client.view) continue;
+    const own = views.get(id);
+    if (own) own.push(client.view);
+    else views.set(id, [client.view]);
+  }
+  return views;
 }
 
 /** Whose pace a request counts against: the seat (all its connections together), or an observer's own connection. */
