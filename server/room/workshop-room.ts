@@ -138,16 +138,8 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
       client.userData = { facilitator: admission?.facilitator === true };
     }
 
-    /** The process is stopping: a connection closed now is not held for a reconnection, which goes to another process. */
-    #stopping = false;
-
-    override onBeforeShutdown() {
-      this.#stopping = true;
-      super.onBeforeShutdown();
-    }
-
     override async onDrop(client: OverviewClient) {
-      if (!this.#stopping) await this.allowReconnection(client, RECONNECT_SECONDS);
+      await this.allowReconnection(client, RECONNECT_SECONDS);
     }
 
     override onDispose() {

@@ -1,4 +1,4 @@
-// A process asked to stop (SIGTERM, a deploy) closes its tables quietly: every connection is closed with Colyseus'
+// A process asked to stop (SIGTERM, a deploy) closes its tables and workshops quietly: every connection is closed with Colyseus'
 // shutdown code (the browser rejoins, on another process if there is one), nobody is sent the others' departures one
 // by one on the way (each would resend the table to every connection left), and nothing is logged as an error.
 import { randomBytes } from "node:crypto";
@@ -12,7 +12,9 @@ import { readConfig } from "#server/config.ts";
 import { createLogger } from "#server/logger.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { PROTOCOL_VERSION } from "#shared/protocol.ts";
+import { WORKSHOP_API, type CreatedWorkshop } from "#shared/workshop.ts";
 import { joinOverHttp, openTableOverHttp } from "../join.ts";
+import { lilasWorkshop, secretIn } from "../workshop-body.ts";
 
 const PORT = 2694;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -39,7 +41,26 @@ afterAll(async () => {
   if (!stopped) await server.gracefullyShutdown(false);
 });
 
-it("given a table with five connections, when the server stops, then each is closed with the shutdown code, none is sent the others' departures, and nothing is logged as an error", async () => {
+/** A workshop's dashboard: the overview room, joined with the facilitator's link as the browser does. */
+async function openDashboard(sdk: Client): Promise<Room> {
+  const created = await fetch(BASE_URL + WORKSHOP_API.create, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(lilasWorkshop()),
+  });
+  const workshop = (await created.json()) as CreatedWorkshop;
+  const joined = await fetch(BASE_URL + WORKSHOP_API.join(workshop.workshopId), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      facilitatorKey: secretIn(workshop.facilitatorLink, "facilitator"),
+    }),
+  });
+  return sdk.consumeSeatReservation((await joined.json()) as Parameters<Client["consumeSeatReservation"]>[0]);
+}
+
+it("given a table with five connections and a workshop's dashboard, when the server stops, then each is closed with the shutdown code, none is sent the others' departures, and nothing is logged as an error", async () => {
   await server.listen(PORT, "127.0.0.1");
   const table = await openTableOverHttp(BASE_URL, "Table qui ferme");
   const sdk = new Client(BASE_URL);
@@ -65,6 +86,9 @@ it("given a table with five connections, when the server stops, then each is clo
     )
     .toBe(true);
 
+  const dashboard = await openDashboard(sdk);
+  const dashboardClosed = new Promise<number>((resolve) => dashboard.onLeave((code) => resolve(code)));
+
   let patchesDuringStop = 0;
   const closes = rooms.map((room) => {
     room.onStateChange(() => (patchesDuringStop += 1));
@@ -74,6 +98,7 @@ it("given a table with five connections, when the server stops, then each is clo
   await server.gracefullyShutdown(false);
 
   expect(await Promise.all(closes)).toEqual(rooms.map(() => SERVER_SHUTDOWN));
+  expect(await dashboardClosed).toBe(SERVER_SHUTDOWN);
   expect(patchesDuringStop).toBe(0);
   expect(logLines.filter((line) => JSON.parse(line).level >= 50)).toEqual([]);
   // The log did speak (at info), so an empty list of errors is not an empty log.
