@@ -4,14 +4,12 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
-import { createLogger } from "#server/logger.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { t } from "#shared/i18n/translate.ts";
 import type { Action } from "#shared/model.ts";
@@ -31,13 +29,14 @@ import {
   type Whoami,
 } from "#shared/protocol.ts";
 import { joinOverHttp } from "../join.ts";
+import { loggingToLines } from "../log-lines.ts";
 
 const BASE_URL = "http://localhost:2568";
 const FAILURES_PER_HOUR = 5;
 const TITLE = "Les Tanneurs en 2050";
 
 let colyseus: ColyseusTestServer;
-const logLines: string[] = [];
+const { logger, lines: logLines } = loggingToLines("trace");
 /** Every secret and code handed out during these tests: none may ever be in the log. */
 const secretsSeen = new Set<string>();
 const openRooms: Room[] = [];
@@ -56,18 +55,12 @@ beforeAll(async () => {
     }),
     clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
   };
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(...chunk.toString().split("\n").filter(Boolean));
-      done();
-    },
-  });
   colyseus = await boot(
     createApp({
       config,
       store: new SqliteTableStore(":memory:"),
       gracefullyShutdown: false,
-      logger: createLogger("trace", sink),
+      logger,
     }),
   );
 });

@@ -8,11 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import express from "express";
 import { Client } from "@colyseus/sdk";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
-import { createLogger } from "#server/logger.ts";
 import { operationsRouter } from "#server/http/operations.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import {
@@ -25,6 +23,7 @@ import {
 } from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp } from "../join.ts";
+import { loggingToLines } from "../log-lines.ts";
 
 const PORT = 2692;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -44,13 +43,7 @@ let store: FlakyStore;
 let server: ReturnType<typeof createApp>;
 let clientDir = "";
 /** Every line the server logs (at trace level: the most it ever says). */
-const logLines: string[] = [];
-const logSink = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    logLines.push(...chunk.toString().split("\n").filter(Boolean));
-    done();
-  },
-});
+const { logger, lines: logLines } = loggingToLines("trace");
 
 beforeAll(async () => {
   clientDir = mkdtempSync(path.join(tmpdir(), "jdt-observe-"));
@@ -64,7 +57,7 @@ beforeAll(async () => {
     config,
     store: (store = new FlakyStore(":memory:")),
     gracefullyShutdown: false,
-    logger: createLogger("trace", logSink),
+    logger,
   });
   await server.listen(PORT, "127.0.0.1");
 });

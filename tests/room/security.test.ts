@@ -4,7 +4,6 @@ import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
@@ -12,7 +11,6 @@ import { Client, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
 import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
-import { createLogger } from "#server/logger.ts";
 import { floodFramesPerSecond } from "#server/limits.ts";
 import { FLOOD_CLOSE_CODE } from "#server/room/table-room.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
@@ -30,6 +28,7 @@ import {
 } from "#shared/protocol.ts";
 import { SETUP } from "../fixtures.ts";
 import { joinOverHttp, JoinRefusedError } from "../join.ts";
+import { loggingToLines } from "../log-lines.ts";
 
 const BASE_URL = "http://localhost:2568";
 const NEW_TABLE = {
@@ -56,7 +55,7 @@ const LIMITS = {
 
 let colyseus: ColyseusTestServer;
 /** Every line the server logged, at every level. */
-const logLines: string[] = [];
+const { logger, lines: logLines } = loggingToLines("trace");
 /** Every secret handed out or sent during these tests: none may ever be in the log. */
 const secretsSeen = new Set<string>();
 const openRooms: Room[] = [];
@@ -66,17 +65,11 @@ beforeAll(async () => {
     ...readConfig({ ...LIMITS, TRUST_PROXY: "1", PORT: "2568" }),
     clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
   };
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(...chunk.toString().split("\n").filter(Boolean));
-      done();
-    },
-  });
   const server = createApp({
     config,
     store: new SqliteTableStore(":memory:"),
     gracefullyShutdown: false,
-    logger: createLogger("trace", sink),
+    logger,
   });
   colyseus = await boot(server);
 });

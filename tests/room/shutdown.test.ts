@@ -4,16 +4,15 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, expect, it } from "vitest";
 import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
-import { createLogger } from "#server/logger.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { PROTOCOL_VERSION } from "#shared/protocol.ts";
 import { WORKSHOP_API, type CreatedWorkshop } from "#shared/workshop.ts";
 import { joinOverHttp, openTableOverHttp } from "../join.ts";
+import { loggingToLines } from "../log-lines.ts";
 import { lilasWorkshop, secretIn } from "../workshop-body.ts";
 
 const PORT = 2694;
@@ -21,19 +20,13 @@ const BASE_URL = `http://localhost:${PORT}`;
 /** Colyseus' close code for a server that shuts down (CloseCode.SERVER_SHUTDOWN in @colyseus/shared-types). */
 const SERVER_SHUTDOWN = 4001;
 
-const logLines: string[] = [];
-const logSink = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    logLines.push(...chunk.toString().split("\n").filter(Boolean));
-    done();
-  },
-});
+const { logger, lines: logLines } = loggingToLines("info");
 
 const server = createApp({
   config: { ...readConfig({ PORT: String(PORT) }), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") },
   store: new SqliteTableStore(":memory:"),
   gracefullyShutdown: false,
-  logger: createLogger("info", logSink),
+  logger,
 });
 let stopped = false;
 

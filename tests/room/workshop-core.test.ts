@@ -4,14 +4,12 @@
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
-import { createLogger } from "#server/logger.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { t } from "#shared/i18n/translate.ts";
 import type { Action, TableState } from "#shared/model.ts";
@@ -34,6 +32,7 @@ import {
   type WorkshopLobby,
 } from "#shared/workshop.ts";
 import { JoinRefusedError, joinOverHttp } from "../join.ts";
+import { loggingToLines } from "../log-lines.ts";
 
 const BASE_URL = "http://localhost:2568";
 const WORKSHOP_CREATIONS_PER_HOUR = 4;
@@ -42,7 +41,7 @@ const TITLE = "Atelier des Tanneurs";
 let colyseus: ColyseusTestServer;
 let app: ReturnType<typeof createApp>;
 const store = new SqliteTableStore(":memory:");
-const logLines: string[] = [];
+const { logger, lines: logLines } = loggingToLines("info");
 const openRooms: Room[] = [];
 
 /** Each test speaks from its own address (X-Forwarded-For, trusted through one proxy here), so that limits per address don't mix. */
@@ -59,13 +58,7 @@ beforeAll(async () => {
     }),
     clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
   };
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logLines.push(...chunk.toString().split("\n").filter(Boolean));
-      done();
-    },
-  });
-  app = createApp({ config, store, gracefullyShutdown: false, logger: createLogger("info", sink) });
+  app = createApp({ config, store, gracefullyShutdown: false, logger });
   colyseus = await boot(app);
 });
 
