@@ -214,6 +214,29 @@ test("from the keyboard, a card goes anywhere on a 40-step path in at most six k
   await page.context().close();
 });
 
+test("on a phone, a card just drawn is brought into view above the bar of quick links, its « Placer » in reach", async ({
+  browser,
+}) => {
+  const page = await newcomer(browser, PHONE, "Lou");
+  const piles = page.getByRole("region", { name: "Les pioches" });
+  // The seeded piles may be nearly used up: the first that still has cards.
+  const pile = (await piles.getByRole("button", { name: "Piocher un défi" }).isEnabled())
+    ? "Piocher un défi"
+    : "Piocher un écueil";
+  await piles.getByRole("button", { name: pile }).tap();
+  const card = handOf(page).locator("[data-hand-card]").last();
+  await expect(card).toBeVisible();
+  const bar = page.getByRole("navigation", { name: "Accès rapide" }).getByRole("list");
+  // The card's whole face is on screen, none of it under the bar fixed at the bottom.
+  await expect
+    .poll(async () => {
+      const [face, dock] = await Promise.all([card.boundingBox(), bar.boundingBox()]);
+      return face && dock ? Math.round(dock.y - (face.y + face.height)) : -1;
+    })
+    .toBeGreaterThanOrEqual(0);
+  await expect(card).toBeInViewport({ ratio: 1 });
+});
+
 test("a drawn card flies from its pile into the hand, and nothing moves under reduced motion", async ({ browser }) => {
   const facilitator = await (await browser.newContext()).newPage();
   const link = await openTableAsFacilitator(facilitator, {
