@@ -3,38 +3,28 @@
 // undo); after each change the room projects the table into the synced schema and sends the patch. Hands stay private
 // through one StateView per seated connection.
 import { Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
-import { StateView } from "@colyseus/schema";
 import type { Logger } from "pino";
 import type { Card, TableState } from "#shared/model.ts";
 import {
   ACTION_REQUEST,
   actionRequestSchema,
-  actionSchema,
   INVITE_LINK_REQUEST,
   ROTATE_INVITE_REQUEST,
   WHOAMI_REQUEST,
   type RefusalReply,
+  type ShareLinks,
   type TableWelcome,
   type Whoami,
 } from "#shared/protocol.ts";
 import { t } from "#shared/i18n/translate.ts";
-import { MOVED_CLOSE_CODE, WORKSHOP_ACTOR_ID, type TableSummary, type WorkshopActReply } from "#shared/workshop.ts";
+import type { TableSummary, WorkshopActReply } from "#shared/workshop.ts";
 import { floodFramesPerSecond, type Limits } from "../limits.ts";
 import { countingRefusals, timeAction } from "../metrics.ts";
 import { deletionDate } from "../retention.ts";
-import { newId } from "../secrets.ts";
 import { refusal, TableSession, type Admission, type Arrival } from "../session/table-session.ts";
 import type { TableStore } from "../store/table-store.ts";
-import {
-  DELETED_CLOSE_CODE,
-  isDrop,
-  isTablePath,
-  Pacing,
-  RECONNECT_SECONDS,
-  REMOVED_CLOSE_CODE,
-  STALE_CLOSE_CODE,
-} from "./connections.ts";
-import { withDrawnParts } from "./drawn.ts";
+import { Attendance, paceKey, type Seat } from "./attendance.ts";
+import { DELETED_CLOSE_CODE, isDrop, isTablePath, Pacing, RECONNECT_SECONDS, STALE_CLOSE_CODE } from "./connections.ts";
 import { projectRoom, seatView } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
 import { summaryPublisher, type SummaryPublisher } from "./summary-publisher.ts";
@@ -55,8 +45,6 @@ export interface RoomServices {
   kitCards?: readonly Card[];
 }
 
-/** A seated person, or an observer (the read-only link): no seat, nothing private, no action. */
-type Seat = { participantId: string; observer?: false } | { participantId?: undefined; observer: true };
 type SeatClient = Client<{ userData: Seat }>;
 
 export interface CreateOptions {
@@ -85,13 +73,11 @@ export function tableRoomFor(services: RoomServices) {
     override state = new TableSchema();
     #pacing = new Pacing(limits);
     #session!: TableSession;
-    /** Live connections and whose seat they hold (a person may have two tabs open). Observers are not in it. */
-    #live = new Map<SeatClient, string>();
-    /**
-     * Where people moved to another table went (their new table's path), while this room lives: a connection of theirs
-     * coming back from a drop is sent on too. After a restart their browser is told by the refusal of their old seat.
-     */
-    #movedPaths = new Map<string, string>();
+    #attendance = new Attendance<SeatClient>(
+      () => this.clients,
+      limits,
+      (participantId) => this.#session.participant(participantId)?.removed === true,
+    );
     /** A table of a workshop tells the workshop's overview how it stands after each change (coalesced). */
     #overview: SummaryPublisher | null = null;
 
@@ -105,45 +91,39 @@ export function tableRoomFor(services: RoomServices) {
         if (!actorId) return ctx.reject(refusal("notSeated"));
         const request = actionRequestSchema.safeParse(payload);
         if (!request.success) return ctx.reject(refusal("invalidMessage"));
-        const reply = await this.#session.act(actorId, request.data.id, withDrawnParts(request.data.action));
+        const reply = await this.#session.act(actorId, request.data.id, request.data.action);
         // Another copy of this table wrote since this one opened (a failover between processes): everyone is sent
         // back before any answer, so their browsers rejoin where the table lives and send what waits again.
         if (this.#session.stale) return void (await this.disconnect(STALE_CLOSE_CODE));
         if (!("ok" in reply)) return ctx.reject(reply);
-        this.#dismissRemoved();
+        this.#attendance.dismissRemoved();
         sent();
         return reply;
       },
       [WHOAMI_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
         if (!(await this.#pacing.seat(paceKey(client)))) return ctx.reject(refusal("tooFast"));
-        if (client.userData?.observer)
-          return { participantId: null, facilitator: false, observer: true } satisfies Whoami;
-        const participant = this.#session.participant(client.userData?.participantId);
-        if (!participant) return ctx.reject(refusal("notSeated"));
-        return {
-          participantId: participant.id,
-          facilitator: participant.facilitator,
-          observer: false,
-        } satisfies Whoami;
+        if (client.userData?.observer) return OBSERVER;
+        return this.#session.whoami(client.userData?.participantId) ?? ctx.reject(refusal("notSeated"));
       },
       /** The participant and observer links, for a facilitator to share again after a reload. */
-      [INVITE_LINK_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
-        if (!(await this.#pacing.seat(paceKey(client)))) return ctx.reject(refusal("tooFast"));
-        const refused = this.#facilitatorOnly(client);
-        return refused ? ctx.reject(refused) : this.#session.shareLinks();
-      },
+      [INVITE_LINK_REQUEST]: this.#facilitatorAsks(async () => this.#session.shareLinks()),
       /**
        * A new participant link: the old one stops letting anyone in (someone removed, a link posted where it should not
        * be). People already seated keep their seat through their seat key.
        */
-      [ROTATE_INVITE_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
-        if (!(await this.#pacing.seat(paceKey(client)))) return ctx.reject(refusal("tooFast"));
-        const refused = this.#facilitatorOnly(client);
-        if (refused) return ctx.reject(refused);
-        const links = await this.#session.rotateInvite();
-        return "path" in links ? links : ctx.reject(links);
-      },
+      [ROTATE_INVITE_REQUEST]: this.#facilitatorAsks(() => this.#session.rotateInvite()),
     });
+
+    /** A request only the facilitator may make, paced like any other: its answer, or why not. */
+    #facilitatorAsks(answer: () => Promise<ShareLinks | RefusalReply>) {
+      return async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
+        if (!(await this.#pacing.seat(paceKey(client)))) return ctx.reject(refusal("tooFast"));
+        const { observer, participantId } = client.userData ?? {};
+        const refused = observer ? refusal("observerReadOnly") : this.#session.facilitatorOnly(participantId);
+        const answered = refused ?? (await answer());
+        return "path" in answered ? answered : ctx.reject(answered);
+      };
+    }
 
     override async onCreate(options: CreateOptions) {
       if (options?.ticket !== services.creationTicket)
@@ -169,26 +149,15 @@ export function tableRoomFor(services: RoomServices) {
      * and again in onJoin, since the table may have changed in between). Throws a readable ServerError when not.
      */
     admit(arrival: Arrival, joining?: SeatClient): Admission {
-      const others = this.clients.filter((c) => c !== joining);
       if (arrival.link === "observer" && !this.#session.erasing) {
         // The observer link: it sees the table whatever its phase or lock, and takes no seat.
-        const observers = others.filter((c) => c.userData?.observer).length;
-        if (observers >= limits.observersPerTable)
-          throw new ServerError(429, t("refusal.tooManyObservers", { max: limits.observersPerTable }));
-        return {
-          observer: true,
-          participantId: null,
-          facilitator: false,
-          name: "",
-          role: "",
-          seatKeyHash: arrival.seatKeyHash,
-        };
+        this.#attendance.makeRoom(undefined, joining);
+        const { seatKeyHash } = arrival;
+        return { observer: true, participantId: null, facilitator: false, name: "", role: "", seatKeyHash };
       }
       const admitted = this.#session.admit(arrival);
       if ("status" in admitted) throw new ServerError(admitted.status, admitted.message);
-      const open = others.filter((c) => c.userData?.participantId === admitted.participantId).length;
-      if (admitted.participantId && open >= limits.connectionsPerSeat)
-        throw new ServerError(429, t("refusal.tooManyConnections", { max: limits.connectionsPerSeat }));
+      this.#attendance.makeRoom(admitted.participantId, joining);
       return admitted;
     }
 
@@ -204,37 +173,17 @@ export function tableRoomFor(services: RoomServices) {
       return true;
     }
 
-    /** What a page about to join is told: the table's title, and why a newcomer could not sit now (null if they could). */
-    welcome(): TableWelcome {
-      return this.#session.welcome();
-    }
+    // Questions asked over HTTP, from this process or another (callRoom, server/placement.ts), that the session
+    // answers: what a page about to join is told; who sits with this seat key (its hash), for what a participant takes
+    // home; the table for the exports (read only: every change goes through the rules and the log); the story as its
+    // public page shows it.
+    welcome = (): TableWelcome => this.#session.welcome();
+    seatOf = (seatKeyHash: string): string | null => this.#session.seatOf(seatKeyHash);
+    exportState = (): TableState => this.#session.table;
+    publishedState = (publicId: string): TableState | null => this.#session.publishedState(publicId);
 
-    /** Who sits here with this seat key (its hash), for what a participant takes home (server/http/take-home.ts). */
-    seatOf(seatKeyHash: string): string | null {
-      return this.#session.seatOf(seatKeyHash);
-    }
-
-    /** The table as it stands, for the exports (read only: every change goes through the rules and the log). */
-    exportState(): TableState {
-      return this.#session.table;
-    }
-
-    /** The story as its public page shows it, when it is published at this address and closed; null otherwise. */
-    publishedState(publicId: string): TableState | null {
-      return this.#session.publishedState(publicId);
-    }
-
-    /**
-     * What the workshop facilitator does to this table from the overview (asked by the workshop room through
-     * matchMaker.remoteRoomCall): the action goes through the rules as WORKSHOP_ACTOR_ID, and the same path as a seated
-     * person's, so it is durable and replays. Parsed again here: it crossed from another room, maybe another process.
-     */
-    async workshopAct(payload: unknown): Promise<WorkshopActReply> {
-      const parsed = actionSchema.safeParse(payload);
-      if (!parsed.success) return { ok: false, ...refusal("invalidMessage") };
-      const reply = await this.#session.act(WORKSHOP_ACTOR_ID, newId(), withDrawnParts(parsed.data));
-      return "ok" in reply ? { ok: true } : { ok: false, ...reply };
-    }
+    /** What the workshop facilitator does to this table from the overview (TableSession.actForWorkshop). */
+    workshopAct = (payload: unknown): Promise<WorkshopActReply> => this.#session.actForWorkshop(payload);
 
     /**
      * Moves someone to another table of the workshop (before play): moveAway through workshopAct, then each of their
@@ -245,17 +194,14 @@ export function tableRoomFor(services: RoomServices) {
       if (!isTablePath(to.path)) return { ok: false, ...refusal("invalidMessage") };
       const moved = await this.workshopAct({ type: "moveAway", participantId, toTableName: to.name });
       if (!moved.ok) return moved;
-      this.#movedPaths.set(participantId, to.path);
-      for (const client of this.clients) {
-        if (client.userData?.participantId === participantId) client.leave(MOVED_CLOSE_CODE, to.path);
-      }
+      this.#attendance.moved(participantId, to.path);
       logger.info({ tableId: this.roomId, participantId }, "participant moved to another table of the workshop");
       return moved;
     }
 
     /** How the table stands for a workshop's lobby and overview, under the name the workshop gives it. */
     summary(name: string): TableSummary {
-      return this.#session.summary(name, new Set(this.#live.values()));
+      return this.#session.summary(name, this.#attendance.online());
     }
 
     override async onJoin(client: SeatClient, _options: unknown, reserved: Admission) {
@@ -265,32 +211,25 @@ export function tableRoomFor(services: RoomServices) {
       const admitted = this.admit({ link, seatKeyHash, name, role, ...(zone && { zone }) }, client);
       this.#touchClock();
       if (admitted.observer) {
-        client.userData = { observer: true };
-        // A view with nothing in it: no seat, so no hand ever reaches an observer.
-        client.view = new StateView();
-        client.send(WHOAMI_REQUEST, { participantId: null, facilitator: false, observer: true } satisfies Whoami);
-        return;
+        this.#attendance.observe(client);
+        return client.send(WHOAMI_REQUEST, OBSERVER);
       }
       const seated = await this.#session
-        .seat(admitted, (participantId) => {
-          client.userData = { participantId };
-          this.#live.set(client, participantId);
-        })
+        .seat(admitted, (participantId) => this.#attendance.seat(client, participantId))
         .catch((error: unknown) => {
-          this.#live.delete(client);
+          this.#attendance.setLive(client, false);
           if (this.#session.stale) void this.disconnect(STALE_CLOSE_CODE);
           throw error;
         });
       if (!seated.ok) {
-        this.#live.delete(client);
+        this.#attendance.setLive(client, false);
         throw new ServerError(400, seated.refusal.message);
       }
       this.#project();
       client.view = seatView(this.state, seated.state);
       // Who they are, sent with the first state (Colyseus holds what onJoin sends until the join is answered): the page
       // shows the table without asking (the whoami request stays for anyone who asks).
-      const facilitator = this.#session.participant(seated.state)?.facilitator === true;
-      client.send(WHOAMI_REQUEST, { participantId: seated.state, facilitator, observer: false } satisfies Whoami);
+      client.send(WHOAMI_REQUEST, this.#session.whoami(seated.state));
     }
 
     /** The process is stopping: a connection closed now is not held for a reconnection, which goes to another process. */
@@ -306,15 +245,13 @@ export function tableRoomFor(services: RoomServices) {
       if (this.#session.erasing || this.#stopping) return;
       // Someone removed from the table does not get their connection back; a connection closed for flooding is let go
       // at once (its browser joins again), rather than held open and silent for the reconnection delay.
-      if (this.#isRemoved(client) || !isDrop(code)) return;
+      if (this.#attendance.isRemoved(client) || !isDrop(code)) return;
       await this.allowReconnection(client, RECONNECT_SECONDS);
     }
 
     override onReconnect(client: SeatClient) {
       if (this.#session.erasing) return client.leave(DELETED_CLOSE_CODE, t("deletion.deleted"));
-      const movedTo = this.#movedPaths.get(client.userData?.participantId ?? "");
-      if (movedTo) return client.leave(MOVED_CLOSE_CODE, movedTo);
-      if (this.#isRemoved(client)) return client.leave(REMOVED_CLOSE_CODE, t("refusal.seatRemoved"));
+      if (this.#attendance.turnAwayReturning(client)) return;
       this.#touchClock();
       this.#setLive(client, true);
     }
@@ -345,35 +282,13 @@ export function tableRoomFor(services: RoomServices) {
       if (this.state.timer) this.state.timer.serverNow = Date.now();
     }
 
-    /** Closes the connections of anyone the facilitator took off the table. */
-    #dismissRemoved() {
-      for (const client of this.clients) {
-        if (this.#isRemoved(client)) client.leave(REMOVED_CLOSE_CODE, t("refusal.seatRemoved"));
-      }
-    }
-
-    #facilitatorOnly(client: SeatClient): RefusalReply | null {
-      if (client.userData?.observer) return refusal("observerReadOnly");
-      const participant = this.#session.participant(client.userData?.participantId);
-      if (!participant) return refusal("notSeated");
-      if (!participant.facilitator) return refusal("facilitatorOnly");
-      return null;
-    }
-
-    #isRemoved(client: SeatClient): boolean {
-      return this.#session.participant(client.userData?.participantId)?.removed === true;
-    }
-
     /** Writes the table into the synced state and sends what changed to everyone at the table. */
     #project() {
       // Whose views hold which hand, gathered only if a hand changed (most changes touch no hand).
-      let views: Map<string, StateView[]> | null = null;
-      const viewsOf = (id: string): readonly StateView[] => {
-        views ??= viewsBySeat(this.clients);
-        return views.get(id) ?? [];
-      };
+      let views: ReturnType<Attendance<SeatClient>["viewsBySeat"]> | null = null;
+      const viewsOf = (id: string) => (views ??= this.#attendance.viewsBySeat()).get(id) ?? [];
       projectRoom(this.state, this.#session.table, {
-        connected: new Set(this.#live.values()),
+        connected: this.#attendance.online(),
         now: Date.now(),
         deleteAfter: deletionDate(this.#session.lastActivity(), services.retentionDays),
         viewsOf,
@@ -383,31 +298,12 @@ export function tableRoomFor(services: RoomServices) {
     }
 
     #setLive(client: SeatClient, live: boolean) {
-      const id = client.userData?.participantId;
-      if (!id) return;
-      if (live) this.#live.set(client, id);
-      else this.#live.delete(client);
       // A stopping process closes every connection: telling those who remain of each departure would send the table
       // to every connection once per connection.
-      if (!this.#stopping) this.#project();
+      if (this.#attendance.setLive(client, live) && !this.#stopping) this.#project();
     }
   };
 }
 
-/** The views of each seat's connections (observers have a view with nothing in it, and no seat). */
-function viewsBySeat(clients: readonly SeatClient[]): Map<string, StateView[]> {
-  const views = new Map<string, StateView[]>();
-  for (const client of clients) {
-    const id = client.userData?.participantId;
-    if (!id || !client.view) continue;
-    const own = views.get(id);
-    if (own) own.push(client.view);
-    else views.set(id, [client.view]);
-  }
-  return views;
-}
-
-/** Whose pace a request counts against: the seat (all its connections together), or an observer's own connection. */
-function paceKey(client: SeatClient): string {
-  return client.userData?.participantId ?? `connection:${client.sessionId}`;
-}
+/** Who an observer's connection is, as its page is told. */
+const OBSERVER: Whoami = { participantId: null, facilitator: false, observer: true };

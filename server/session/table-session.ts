@@ -5,7 +5,15 @@
 import type { Logger } from "pino";
 import { isDeepStrictEqual } from "node:util";
 import type { Action, ActorZone, Card, JoinRequest, TableState } from "#shared/model.ts";
-import { tableLink, type RefusalReply, type ShareLinks, type TableWelcome } from "#shared/protocol.ts";
+import {
+  actionSchema,
+  tableLink,
+  type RefusalReply,
+  type ShareLinks,
+  type TableWelcome,
+  type Whoami,
+  type WireAction,
+} from "#shared/protocol.ts";
 import {
   anonymisedCopy,
   anonymousIdentity,
@@ -17,10 +25,11 @@ import {
 import { t } from "#shared/i18n/translate.ts";
 import { publishedTable } from "#shared/story/published.ts";
 import { summarizeTable } from "#shared/workshop-summary.ts";
-import type { TableSummary } from "#shared/workshop.ts";
+import { WORKSHOP_ACTOR_ID, type TableSummary, type WorkshopActReply } from "#shared/workshop.ts";
 import type { Limits } from "../limits.ts";
 import { countAcceptedAction, timedWrite } from "../metrics.ts";
 import { newId, newSecret } from "../secrets.ts";
+import { withDrawnParts } from "./drawn.ts";
 import { anonymised, isHatOf, logBytes, undoTarget } from "../store/replay.ts";
 import { replayOffThread } from "../store/replay-off-thread.ts";
 import { beforeUndone } from "../store/snapshots.ts";
@@ -176,6 +185,21 @@ export class TableSession {
     return participantId ? this.#table.participants.find((p) => p.id === participantId) : undefined;
   }
 
+  /** Who a seated connection is, as its page is told; null when the seat is not at this table. */
+  whoami(participantId: string | undefined): Whoami | null {
+    const participant = this.participant(participantId);
+    return participant
+      ? { participantId: participant.id, facilitator: participant.facilitator, observer: false }
+      : null;
+  }
+
+  /** Why this seat may not do what only the facilitator does; null when it may. */
+  facilitatorOnly(participantId: string | undefined): RefusalReply | null {
+    const participant = this.participant(participantId);
+    if (!participant) return refusal("notSeated");
+    return participant.facilitator ? null : refusal("facilitatorOnly");
+  }
+
   /** The seat this seat key's hash sat down in, if any. */
   seatOwner(seatKeyHash: string): string | undefined {
     return this.#seats.get(seatKeyHash);
@@ -185,13 +209,13 @@ export class TableSession {
    * One person's action, under the id their page gave it: the rules decide, the entry is written, then the change is
    * applied and told (onChange). The same request sent again is answered as done, and applied once.
    */
-  act(actorId: string, requestId: string, action: Action, now = Date.now()): Promise<Reply> {
+  act(actorId: string, requestId: string, action: WireAction, now = Date.now()): Promise<Reply> {
     return this.#serially(async () => {
       if (this.#erasing) return DELETED;
       const entryId = `${actorId}:${requestId}`;
       // Sent again after a lost acknowledgement: it is in the log already, apply it once only.
       if (this.#entryIds.has(entryId)) return { ok: true, repeated: true } satisfies Reply;
-      const accepted = await this.#accept(entryId, actorId, action, now);
+      const accepted = await this.#accept(entryId, actorId, withDrawnParts(action), now);
       if (!accepted.ok) return accepted.refusal;
       try {
         await this.#commit(accepted.logged, accepted.state);
@@ -202,6 +226,18 @@ export class TableSession {
       countAcceptedAction();
       return { ok: true } satisfies Reply;
     });
+  }
+
+  /**
+   * What the workshop facilitator does to this table from the overview (asked by the workshop's room, maybe from
+   * another process): it goes through the rules as WORKSHOP_ACTOR_ID, and the same path as a seated person's action, so
+   * it is durable and replays. Parsed again here: it crossed from another room.
+   */
+  async actForWorkshop(payload: unknown): Promise<WorkshopActReply> {
+    const parsed = actionSchema.safeParse(payload);
+    if (!parsed.success) return { ok: false, ...refusal("invalidMessage") };
+    const reply = await this.act(WORKSHOP_ACTOR_ID, newId(), parsed.data);
+    return "ok" in reply ? { ok: true } : { ok: false, ...reply };
   }
 
   /**

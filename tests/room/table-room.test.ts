@@ -885,7 +885,7 @@ const PAYLOADS: { [K in ActionType]: (ids: Targets) => Extract<Action, { type: K
   anonymiseParticipant: ({ participantId }) => ({ type: "anonymiseParticipant", participantId }),
   announce: () => ({ type: "announce", text: "Pause dans cinq minutes" }),
   moveAway: ({ participantId }) => ({ type: "moveAway", participantId, toTableName: "Table 2" }),
-  // The id is the server's to draw: whatever a browser puts there is dropped (server/room/drawn.ts).
+  // The id is the server's to draw: whatever a browser puts there is dropped (server/session/drawn.ts).
   publish: () => ({ type: "publish", publicId: "choisi-par-le-navigateur-000000000" }),
   unpublish: () => ({ type: "unpublish" }),
   nameInPublication: () => ({ type: "nameInPublication", named: true }),

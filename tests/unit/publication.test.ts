@@ -6,7 +6,7 @@ import { loadDecks } from "#cards/files.ts";
 import { parseDeckFile } from "#cards/load.ts";
 import { cardName } from "#cards/reading.ts";
 import { writtenChallenges } from "#server/http/exports.ts";
-import { withDrawnParts } from "#server/room/drawn.ts";
+import { withDrawnParts } from "#server/session/drawn.ts";
 import { t } from "#shared/i18n/translate.ts";
 import type { Action, Phase, TableState } from "#shared/model.ts";
 import { actionSchema, isPublicStoryId } from "#shared/protocol.ts";
