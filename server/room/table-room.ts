@@ -3,8 +3,7 @@
 // undo); after each change the room projects the table into the synced schema and sends the patch. Hands stay private
 // through one StateView per seated connection.
 import { Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
-import type { Logger } from "pino";
-import type { Card, TableState } from "#shared/model.ts";
+import type { TableState } from "#shared/model.ts";
 import {
   ACTION_REQUEST,
   actionRequestSchema,
@@ -21,8 +20,7 @@ import type { TableSummary, WorkshopActReply } from "#shared/workshop.ts";
 import { floodFramesPerSecond, type Limits } from "../limits.ts";
 import { countingRefusals, timeAction } from "../metrics.ts";
 import { deletionDate } from "../retention.ts";
-import { refusal, TableSession, type Admission, type Arrival } from "../session/table-session.ts";
-import type { TableStore } from "../store/table-store.ts";
+import { refusal, TableSession, type Admission, type Arrival, type SessionServices } from "../session/table-session.ts";
 import { Attendance, paceKey, type Seat } from "./attendance.ts";
 import { DELETED_CLOSE_CODE, isDrop, isTablePath, Pacing, RECONNECT_SECONDS, STALE_CLOSE_CODE } from "./connections.ts";
 import { projectRoom, seatView } from "./projection.ts";
@@ -33,16 +31,13 @@ export type { Admission, Arrival, LinkKind } from "../session/table-session.ts";
 
 export { DELETED_CLOSE_CODE, FLOOD_CLOSE_CODE, RECONNECT_SECONDS, REMOVED_CLOSE_CODE } from "./connections.ts";
 
-export interface RoomServices {
-  store: TableStore;
-  logger: Logger;
+/** What the session needs (the store, the log's limits, the kit's cards, the logger), and what the room adds. */
+export interface RoomServices extends SessionServices {
   /** Known only to this process: rooms are opened by the server, never by a client through the matchmaker. */
   creationTicket: string;
   limits: Limits;
   /** Days without any entry after which the server deletes a table (RETENTION_DAYS): the date is shown at the table. */
   retentionDays: number;
-  /** The kit's cards, shared by every table that holds them unchanged (server/session/table-session.ts). */
-  kitCards?: readonly Card[];
 }
 
 type SeatClient = Client<{ userData: Seat }>;
