@@ -31,6 +31,8 @@ export class Attendance<C extends Attendee> {
    * coming back from a drop is sent on too. After a restart their browser is told by the refusal of their old seat.
    */
   readonly #movedPaths = new Map<string, string>();
+  /** The seats online, kept between changes of #live (every patch asks). */
+  #online: ReadonlySet<string> | null = null;
 
   constructor(
     connections: () => readonly C[],
@@ -68,6 +70,7 @@ export class Attendance<C extends Attendee> {
   seat(connection: C, participantId: string): void {
     connection.userData = { participantId };
     this.#live.set(connection, participantId);
+    this.#online = null;
   }
 
   /** A seated connection dropped, left or came back; false for an observer's (nothing to tell the table). */
@@ -76,12 +79,13 @@ export class Attendance<C extends Attendee> {
     if (!id) return false;
     if (live) this.#live.set(connection, id);
     else this.#live.delete(connection);
+    this.#online = null;
     return true;
   }
 
   /** The seats with at least one live connection. */
-  online(): Set<string> {
-    return new Set(this.#live.values());
+  online(): ReadonlySet<string> {
+    return (this.#online ??= new Set(this.#live.values()));
   }
 
   /** The views of each seat's connections (observers have a view with nothing in it, and no seat). */
