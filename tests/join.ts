@@ -2,7 +2,9 @@
 // with the link's secret and the SDK taking the reserved seat (client/src/net/connection.ts). A refused join rejects
 // with the server's message and HTTP status.
 import type { Client, Room } from "@colyseus/sdk";
-import { API, WHOAMI_REQUEST, type CreatedTable } from "#shared/protocol.ts";
+import { API, PROTOCOL_VERSION, WHOAMI_REQUEST, type CreatedTable } from "#shared/protocol.ts";
+import { WORKSHOP_API, type CreatedWorkshop } from "#shared/workshop.ts";
+import { lilasWorkshop, secretIn } from "./workshop-body.ts";
 
 /** What the home form sends for a table the tests only need to exist. */
 export const TABLE_FORM = {
@@ -67,4 +69,23 @@ export async function joinOverHttp(
   // Who this is comes right after the first state (the browser reads it; tests ask when they need it).
   room.onMessage(WHOAMI_REQUEST, () => undefined);
   return room;
+}
+
+/** A new workshop's dashboard (its overview room), joined with the facilitator's link as the browser does. */
+export async function openDashboard(client: Client, baseUrl: string): Promise<Room> {
+  const created = await fetch(baseUrl + WORKSHOP_API.create, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(lilasWorkshop()),
+  });
+  const workshop = (await created.json()) as CreatedWorkshop;
+  const joined = await fetch(baseUrl + WORKSHOP_API.join(workshop.workshopId), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      facilitatorKey: secretIn(workshop.facilitatorLink, "facilitator"),
+    }),
+  });
+  return client.consumeSeatReservation((await joined.json()) as Parameters<Client["consumeSeatReservation"]>[0]);
 }

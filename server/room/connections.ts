@@ -4,9 +4,6 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import { TABLE_DELETED_CLOSE_CODE } from "#shared/protocol.ts";
 import type { Limits } from "../limits.ts";
 
-/** How long a dropped connection keeps its place in the room; after that the browser rejoins with its seat key. */
-export const RECONNECT_SECONDS = 120;
-
 /** Close code of the connections of someone the facilitator removed from the table (the SDK does not retry it). */
 export const REMOVED_CLOSE_CODE = 4403;
 
@@ -36,6 +33,18 @@ export function isDrop(code: number | undefined): boolean {
 /** A table link of this site (path and fragment), short enough to travel as a WebSocket close reason. */
 export function isTablePath(path: string): boolean {
   return /^\/t\/[\w-]+#[\w=-]+$/.test(path) && Buffer.byteLength(path) <= 123;
+}
+
+/**
+ * Holds a dropped connection's place for its return (the room's allowReconnection). Nobody back within the delay is
+ * no failure: Colyseus then rejects with `false` and lets the seat go (onLeave); anything else is thrown on.
+ */
+export async function heldForReturn(reconnection: {
+  catch(onRejected: (reason: unknown) => void): PromiseLike<unknown>;
+}): Promise<void> {
+  await reconnection.catch((reason: unknown) => {
+    if (reason !== false) throw reason;
+  });
 }
 
 /** How fast one table's connections may ask: per seat (all its connections together) and for the whole table. */

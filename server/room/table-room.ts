@@ -22,14 +22,14 @@ import { countingRefusals, timeAction } from "../metrics.ts";
 import { deletionDate } from "../retention.ts";
 import { refusal, TableSession, type Admission, type Arrival, type SessionServices } from "../session/table-session.ts";
 import { Attendance, paceKey, type Seat } from "./attendance.ts";
-import { DELETED_CLOSE_CODE, isDrop, isTablePath, Pacing, RECONNECT_SECONDS, STALE_CLOSE_CODE } from "./connections.ts";
+import { DELETED_CLOSE_CODE, heldForReturn, isDrop, isTablePath, Pacing, STALE_CLOSE_CODE } from "./connections.ts";
 import { projectRoom, seatView } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
 import { summaryPublisher, type SummaryPublisher } from "./summary-publisher.ts";
 
 export type { Admission, Arrival, LinkKind } from "../session/table-session.ts";
 
-export { DELETED_CLOSE_CODE, FLOOD_CLOSE_CODE, RECONNECT_SECONDS, REMOVED_CLOSE_CODE } from "./connections.ts";
+export { DELETED_CLOSE_CODE, FLOOD_CLOSE_CODE, REMOVED_CLOSE_CODE } from "./connections.ts";
 
 /** What the session needs (the store, the log's limits, the kit's cards, the logger), and what the room adds. */
 export interface RoomServices extends SessionServices {
@@ -247,7 +247,7 @@ export function tableRoomFor(services: RoomServices) {
       // Someone removed from the table does not get their connection back; a connection closed for flooding is let go
       // at once (its browser joins again), rather than held open and silent for the reconnection delay.
       if (this.#attendance.isRemoved(client) || !isDrop(code)) return;
-      await this.allowReconnection(client, RECONNECT_SECONDS);
+      await heldForReturn(this.allowReconnection(client, limits.reconnectSeconds));
     }
 
     override onReconnect(client: SeatClient) {

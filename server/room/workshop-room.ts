@@ -34,7 +34,7 @@ import type { WorkshopCreation } from "../store/table-store.ts";
 import type { Tables } from "../tables.ts";
 import type { Workshops } from "../workshops.ts";
 import { workshopChannel } from "./summary-publisher.ts";
-import { RECONNECT_SECONDS } from "./table-room.ts";
+import { heldForReturn } from "./connections.ts";
 
 export interface WorkshopRoomServices {
   /** The workshop's row and the changes the overview makes to it (message, arrivals, more tables). */
@@ -139,7 +139,7 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
     }
 
     override async onDrop(client: OverviewClient) {
-      await this.allowReconnection(client, RECONNECT_SECONDS);
+      await heldForReturn(this.allowReconnection(client, limits.reconnectSeconds));
     }
 
     override onDispose() {

@@ -10,10 +10,8 @@ import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { PROTOCOL_VERSION } from "#shared/protocol.ts";
-import { WORKSHOP_API, type CreatedWorkshop } from "#shared/workshop.ts";
-import { joinOverHttp, openTableOverHttp } from "../join.ts";
+import { joinOverHttp, openDashboard, openTableOverHttp } from "../join.ts";
 import { loggingToLines } from "../log-lines.ts";
-import { lilasWorkshop, secretIn } from "../workshop-body.ts";
 
 const PORT = 2694;
 const BASE_URL = `http://localhost:${PORT}`;
@@ -33,25 +31,6 @@ let stopped = false;
 afterAll(async () => {
   if (!stopped) await server.gracefullyShutdown(false);
 });
-
-/** A workshop's dashboard: the overview room, joined with the facilitator's link as the browser does. */
-async function openDashboard(sdk: Client): Promise<Room> {
-  const created = await fetch(BASE_URL + WORKSHOP_API.create, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify(lilasWorkshop()),
-  });
-  const workshop = (await created.json()) as CreatedWorkshop;
-  const joined = await fetch(BASE_URL + WORKSHOP_API.join(workshop.workshopId), {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      protocolVersion: PROTOCOL_VERSION,
-      facilitatorKey: secretIn(workshop.facilitatorLink, "facilitator"),
-    }),
-  });
-  return sdk.consumeSeatReservation((await joined.json()) as Parameters<Client["consumeSeatReservation"]>[0]);
-}
 
 it("given a table with five connections and a workshop's dashboard, when the server stops, then each is closed with the shutdown code, none is sent the others' departures, and nothing is logged as an error", async () => {
   await server.listen(PORT, "127.0.0.1");
@@ -79,7 +58,7 @@ it("given a table with five connections and a workshop's dashboard, when the ser
     )
     .toBe(true);
 
-  const dashboard = await openDashboard(sdk);
+  const dashboard = await openDashboard(sdk, BASE_URL);
   const dashboardClosed = new Promise<number>((resolve) => dashboard.onLeave((code) => resolve(code)));
 
   let patchesDuringStop = 0;
