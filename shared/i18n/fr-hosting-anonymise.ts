@@ -24,7 +24,7 @@ export const frAnonymise = {
     other: {
       open: "Anonymiser {{name}}",
       explain:
-        "À sa demande : le nom et le rôle de {{name}} deviennent « {{anonymous}} » et « {{role}} » pour tout le monde, dans le récit et ses téléchargements faits ensuite, et son vrai nom est effacé de ce que le serveur garde. Ses textes restent. On ne peut pas revenir en arrière.",
+        "À sa demande : le nom et le rôle {{name, de}} deviennent « {{anonymous}} » et « {{role}} » pour tout le monde, dans le récit et ses téléchargements faits ensuite, et son vrai nom est effacé de ce que le serveur garde. Ses textes restent. On ne peut pas revenir en arrière.",
       confirm: "Confirmer : anonymiser {{name}}",
     },
   },

@@ -105,8 +105,8 @@ export const frPreparation = {
     reviewItem: "{{name}} propose, pour {{field}} :",
     accept: "Accepter",
     dismiss: "Écarter",
-    acceptLabel: "Accepter la suggestion de {{name}} : « {{text}} »",
-    dismissLabel: "Écarter la suggestion de {{name}} : « {{text}} »",
+    acceptLabel: "Accepter la suggestion {{name, de}} : « {{text}} »",
+    dismissLabel: "Écarter la suggestion {{name, de}} : « {{text}} »",
   },
   share: {
     observerLink: "Lien d'observation (lecture seule) — pour un vidéoprojecteur ou un invité",

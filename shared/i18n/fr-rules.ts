@@ -54,7 +54,7 @@ export const frRules = {
     timerAlreadyPaused: "Le minuteur est déjà en pause.",
     timerAlreadyRunning: "Le minuteur tourne déjà.",
     dealHandFull:
-      "La main de {{name}} est pleine ({{max}} cartes) : posez l'écueil sur le chemin, ou attendez qu'une carte sorte de sa main.",
+      "La main {{name, de}} est pleine ({{max}} cartes) : posez l'écueil sur le chemin, ou attendez qu'une carte sorte de sa main.",
     participantNotFound: "Cette personne n'est pas (ou plus) à la table.",
     // Debrief
     debriefEmpty:

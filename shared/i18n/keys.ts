@@ -17,8 +17,10 @@ type Entries<T, Prefix extends string = ""> = {
 type PluralSuffix = "zero" | "one" | "two" | "few" | "many" | "other";
 type PluralBase<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
 type Placeholders<S extends string> = S extends `${string}{{${infer Name}}}${infer Rest}`
-  ? Name | Placeholders<Rest>
+  ? Unformatted<Name> | Placeholders<Rest>
   : never;
+/** A placeholder's name without its format ("name, de" → "name"). */
+type Unformatted<N extends string> = N extends `${infer Name}, ${string}` ? Name : N;
 
 /**
  * Each key → the names of its placeholders. A plural's forms (`x_one`, `x_other`) also give their base key (`x`), which

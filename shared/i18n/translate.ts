@@ -25,7 +25,21 @@ export function createI18n<L extends string>(dictionaries: Record<L, Dictionary>
     interpolation: { escapeValue: false }, // the HTML exports and React escape what they show
     showSupportNotice: false,
   });
+  // A name left out shows as its placeholder, as any other placeholder would (the types make it a compile error).
+  instance.services.formatter?.add(
+    "de",
+    (value: unknown, _lng: string | undefined, options: { interpolationkey?: string }) =>
+      value == null ? `de {{${options.interpolationkey}}}` : ofName(String(value)),
+  );
   return instance as I18n;
+}
+
+/**
+ * French « de » before a person's name, elided before a vowel or an h: « d'Awa », « d'Hélène », « de Bao ». In the
+ * dictionary it is the `de` format: "Réponse {{name, de}}".
+ */
+export function ofName(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöùûüÿæœ]/iu.test(name) ? `d'${name}` : `de ${name}`;
 }
 
 export const i18n = createI18n(DICTIONARIES, "fr");

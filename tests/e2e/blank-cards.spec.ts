@@ -80,7 +80,7 @@ test("a facilitator writes a blank pitfall as she deals it onto the path; a part
   await expect(facilitator.getByRole("group", { name: "L'écueil tiré est une carte vierge" })).toBeHidden();
   await facilitator
     .getByRole("combobox", { name: "Où distribuer l'écueil ?" })
-    .selectOption({ label: "Dans la main de Alex" });
+    .selectOption({ label: "Dans la main d'Alex" });
   await facilitator.getByRole("button", { name: "Distribuer l'écueil" }).click();
   await closeTools(facilitator);
 

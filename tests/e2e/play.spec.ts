@@ -49,7 +49,7 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await facilitator.getByRole("button", { name: "Tour par tour" }).click();
   await expect(facilitator.getByRole("button", { name: "Tour par tour" })).toHaveAttribute("aria-pressed", "true");
   await expect(turnsOf(alex).getByText("C'est à vous !")).toBeVisible();
-  await expect(turnsOf(sam).getByText("C'est au tour de Alex.")).toBeVisible();
+  await expect(turnsOf(sam).getByText("C'est au tour d'Alex.")).toBeVisible();
   await expect(turnsOf(sam).getByRole("list", { name: "Ordre de passage" }).getByRole("listitem")).toHaveText([
     /^Alex/,
     /^Sam/,
@@ -231,7 +231,7 @@ test("a pitfall dealt into a participant's hand is marked to be played, and once
   const alex = await joinAsParticipant(browser, link, "Alex", "salariée");
   await facilitator.getByRole("button", { name: "Lancer la partie" }).click();
 
-  await dealPitfall(facilitator, "Dans la main de Alex");
+  await dealPitfall(facilitator, "Dans la main d'Alex");
   const hand = alex.getByRole("region", { name: /Ma main/ });
   await expect(hand.getByText("distribué par l'animation : à jouer")).toBeVisible();
   await expect(hand.getByRole("button", { name: /^Défausser/ })).toHaveCount(0);

@@ -37,6 +37,16 @@ describe("one translation for the server and the browser", () => {
     );
   });
 
+  it("elides « de » before a name that starts with a vowel or an h, and keeps it before the others", () => {
+    expect(t("play.pitfall.answerBy", { name: "Amina" })).toBe("Réponse d'Amina");
+    expect(t("play.pitfall.answerBy", { name: "Élodie" })).toBe("Réponse d'Élodie");
+    expect(t("play.pitfall.answerBy", { name: "Hugo" })).toBe("Réponse d'Hugo");
+    expect(t("play.pitfall.answerBy", { name: "Bao" })).toBe("Réponse de Bao");
+    expect(t("play.pitfall.answerBy", { name: "« Zoé »" })).toBe("Réponse de « Zoé »");
+    // @ts-expect-error a formatted placeholder is still required by its name
+    expect(t("play.pitfall.answerBy")).toBe("Réponse de {{name}}");
+  });
+
   it("gives the browser the very instance the server uses", () => {
     expect(browserI18n).toBe(i18n);
   });
