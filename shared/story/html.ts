@@ -19,6 +19,7 @@ import {
   placedKey,
   reactionsLine,
   roleAndZone,
+  marksFacilitator,
   roleLabel,
   authorThen,
   stakesPartsOf,
@@ -129,7 +130,7 @@ function stakesPartHtml(part: StakesPart): string {
 
 function peopleHtml(people: ParticipantView[], frame: StoryFrame): string {
   const items = people.map((p) => {
-    const badge = p.facilitator ? ` <span class="badge">${tx("story.facilitator")}</span>` : "";
+    const badge = marksFacilitator(p, p.role) ? ` <span class="badge">${tx("story.facilitator")}</span>` : "";
     const removed = p.removed ? ` <span class="badge removed">${tx("storyMore.removed")}</span>` : "";
     return `<li><span class="name">${escapeHtml(p.name)}</span> — <span class="role">${escapeHtml(roleAndZone(p, p.role))}</span>${badge}${removed}</li>`;
   });

@@ -42,11 +42,20 @@ export function peopleById(table: PublicTable): Map<string, ParticipantView> {
 /** The role as the list of people shows it: "élue", "animatrice, animation", "habitant, retiré·e de la table". */
 export function roleLabel(person: ParticipantView, role: string): string {
   const parts = [role];
-  if (person.facilitator) parts.push(t("story.facilitator"));
+  if (marksFacilitator(person, role)) parts.push(t("story.facilitator"));
   // Someone the workshop moved to another table left for it; they were not taken off.
   if (person.movedTo) parts.push(t("workshopRules.moved.label", { table: person.movedTo }));
   else if (person.removed) parts.push(t("storyMore.removed"));
   return parts.join(", ");
+}
+
+/**
+ * Whether a facilitator is marked « animation » beside their role: not when the role they gave already says it (the
+ * facilitator's role is « Animation » unless they write another), which would read « Animation, animation ».
+ */
+export function marksFacilitator(person: ParticipantView, role: string): boolean {
+  const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").trim().toLowerCase();
+  return person.facilitator && folded(role) !== folded(t("story.facilitator"));
 }
 
 /** Every desirable future, the first one first. */

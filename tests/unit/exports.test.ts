@@ -474,6 +474,32 @@ describe("the story as Markdown, with hostile text", () => {
   });
 });
 
+describe("a facilitator whose role is « Animation »", () => {
+  const state = structuredClone(story.state);
+  const awa = state.participants.find((p) => p.facilitator);
+  if (!awa) throw new Error("the hostile story has a facilitator");
+  awa.role = "Animation";
+  awa.zone = undefined;
+
+  it("is listed once as such, not « Animation, animation », in Markdown and HTML", () => {
+    const md = storyMarkdown(state, EXPORT_META);
+    expect(md).toContain(`- ${escapeMarkdown(awa.name)} (Animation)\n`);
+    expect(md).not.toMatch(/Animation, animation/i);
+    const page = storyHtml(state, EXPORT_META);
+    const people = page.slice(
+      page.indexOf('<section class="people"'),
+      page.indexOf("</section>", page.indexOf('<section class="people"')),
+    );
+    expect(people).toContain(`<span class="role">Animation</span></li>`);
+    expect(people).not.toContain(`<span class="role">Animation</span> <span class="badge">`);
+  });
+
+  it("while a facilitator with another role still shows the mark", () => {
+    expect(markdown).toMatch(/, animation\)/);
+    expect(html).toContain(`<span class="badge">animation</span>`);
+  });
+});
+
 describe("the story as versioned JSON", () => {
   it("given a session, then the export is the whole table, every field of it, moderation record and suggestions included", () => {
     expect(exported.format).toBe(STORY_FORMAT);
