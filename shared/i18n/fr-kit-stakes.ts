@@ -66,7 +66,7 @@ export const frKitStakes = {
       heading: "Les engagements",
       of: "{{name}} ({{role}})",
       nobody: "Personne n'a encore écrit d'engagement.",
-      short: "S'engage :",
+      short: "Engagement :",
     },
   },
 } as const;

@@ -118,7 +118,7 @@ test("the facilitator writes the stakes in preparation, everyone reads them in p
     .fill("Je m'engage à animer l'atelier de réparation.");
   await bao.getByRole("button", { name: "Enregistrer mon débrief" }).click();
   await expect(bao.getByRole("heading", { name: "Mon engagement" })).toBeVisible();
-  await expect(facilitator.getByText("S'engage : Je m'engage à animer l'atelier de réparation.")).toBeVisible();
+  await expect(facilitator.getByText("Engagement : Je m'engage à animer l'atelier de réparation.")).toBeVisible();
 
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Récit terminé »" }).click();
   await phasesOf(facilitator).getByRole("button", { name: "Confirmer : passer à la phase « Récit terminé »" }).click();

@@ -40,7 +40,7 @@ export function CommitmentField({
   );
 }
 
-/** « S'engage : … » under a debrief; nothing when none is written. */
+/** « Engagement : … » under a debrief; nothing when none is written. */
 export function CommitmentLine({ text }: { text: string }) {
   const { t } = useTranslation();
   if (!text) return null;
