@@ -33,9 +33,9 @@ export const frKitActors = {
     balance: {
       heading: "Qui est autour de la table ?",
       intro: "La table selon la carte des acteurs du kit : combien de personnes dans chaque zone, et qui.",
+      count_zero: "personne pour l'instant",
       count_one: "{{count}} personne",
       count_other: "{{count}} personnes",
-      nobody: "personne pour l'instant",
       missing: "Personne ne représente encore : {{zones}}.",
       /** The kit's own advice, said when digital or environment has nobody. */
       missingCore: "Le kit conseille d'intégrer la diversité (numérique et environnement) dès le premier cercle.",

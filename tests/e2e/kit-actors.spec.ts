@@ -53,6 +53,10 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
     "1 personneInès",
   );
   await expect(balance.getByRole("listitem").filter({ hasText: "Société civile" })).toContainText("Tom");
+  // A zone nobody stands in says so once (not « 0 personne » and then « personne pour l'instant »).
+  await expect(balance.getByRole("listitem").filter({ hasText: "Numérique" })).toHaveText(
+    "Numérique personne pour l'instant",
+  );
   await expect(balance).toContainText(
     "Personne ne représente encore : « Numérique », « Développement durable et environnement ».",
   );

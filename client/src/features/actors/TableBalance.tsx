@@ -26,9 +26,7 @@ export function TableBalance({ advice }: { advice: boolean }) {
           <li key={zone} className={`table-balance__zone${there.length === 0 ? " table-balance__zone--empty" : ""}`}>
             <span className="table-balance__name">{t(`actors.zone.${zone}`)}</span>{" "}
             <span className="table-balance__count">{t("actors.balance.count", { count: there.length })}</span>
-            <span className="table-balance__who">
-              {there.length ? there.map((p) => p.name).join(", ") : t("actors.balance.nobody")}
-            </span>
+            {there.length > 0 && <span className="table-balance__who">{there.map((p) => p.name).join(", ")}</span>}
           </li>
         ))}
       </ul>
