@@ -1,6 +1,8 @@
 // Never lose a word: a participant who drops off the network keeps writing, and what they wrote arrives once;
-// a reload brings them back to their own seat; another browser with the same link is someone new.
-import { expect, test, type Dialog } from "@playwright/test";
+// a reload brings them back to their own seat; another browser with the same link is someone new. On a small phone,
+// the notice that says so reads across the screen.
+import { expect, test, type Dialog, type Locator } from "@playwright/test";
+import { seedTable } from "../seed-table.ts";
 import { drawCard, joinAsParticipant, openTableAsFacilitator, placeCard, readPath } from "./helpers.ts";
 
 test("a narration written offline reaches everyone once when the network is back, and a reload keeps the seat", async ({
@@ -110,4 +112,65 @@ test("after two minutes without network, longer than the server keeps a dropped 
       .getByRole("listitem"),
   ).toHaveCount(2);
   await expect(facilitator.getByRole("region", { name: /Autour de la table/ }).getByText("en ligne")).toHaveCount(2);
+});
+
+/** Where a notice sits on the screen, and how many lines its text takes. */
+async function measure(notice: Locator) {
+  return notice.evaluate((element) => {
+    const style = getComputedStyle(element);
+    const box = element.getBoundingClientRect();
+    const frame =
+      parseFloat(style.paddingTop) +
+      parseFloat(style.paddingBottom) +
+      parseFloat(style.borderTopWidth) +
+      parseFloat(style.borderBottomWidth);
+    return {
+      left: box.left,
+      right: box.right,
+      top: box.top,
+      bottom: box.bottom,
+      width: box.width,
+      lines: Math.round((box.height - frame) / parseFloat(style.lineHeight)),
+      viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    };
+  });
+}
+
+test("on a 360 px phone, « Hors ligne » reads across the screen in two lines, its pending count under it", async ({
+  browser,
+  baseURL,
+}) => {
+  const table = await seedTable({ baseUrl: baseURL ?? "", participants: 2, steps: 3, phase: "play" });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await context.addInitScript(table.seatScript(1));
+  const page = await context.newPage();
+  await page.goto(table.participantLink);
+  await expect(page.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
+
+  await context.setOffline(true);
+  const notice = page.getByRole("status").filter({ hasText: "Hors ligne" });
+  await expect(notice).toBeVisible();
+  let seen = await measure(notice);
+  expect(seen.left, "inside the screen, with a margin").toBeGreaterThanOrEqual(8);
+  expect(seen.right).toBeLessThanOrEqual(seen.viewport.width - 8);
+  expect(seen.top).toBeGreaterThanOrEqual(0);
+  expect(seen.bottom).toBeLessThanOrEqual(seen.viewport.height);
+  expect(seen.width, "across the screen, not squeezed into half of it").toBeGreaterThanOrEqual(
+    0.8 * seen.viewport.width,
+  );
+  expect(seen.lines, "the whole sentence in two lines at most").toBeLessThanOrEqual(2);
+
+  // Something done offline waits: its count joins the notice, one line more, still across the screen.
+  await page.getByRole("button", { name: "Piocher un levier" }).click();
+  await expect(notice).toContainText("1 action en attente d'envoi");
+  seen = await measure(notice);
+  expect(seen.left).toBeGreaterThanOrEqual(8);
+  expect(seen.right).toBeLessThanOrEqual(seen.viewport.width - 8);
+  expect(seen.width).toBeGreaterThanOrEqual(0.8 * seen.viewport.width);
+  expect(seen.lines, "the sentence and its count in three lines at most").toBeLessThanOrEqual(3);
+
+  await context.setOffline(false);
+  await expect(page.getByRole("status").filter({ hasText: "Connecté·e" })).toBeVisible({ timeout: 20_000 });
+  await context.close();
+  await table.close();
 });
