@@ -1,5 +1,6 @@
 // Blank cards (« Écueil à écrire »): the facilitator writes one as she deals it onto the path, a participant writes the
-// one dealt into her hand before placing it; both are the table's own cards, on everyone's path and in the exports.
+// one dealt into her hand with the keyboard before placing it (the focus moves on to the written card); both are the
+// table's own cards, on everyone's path and in the exports.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import {
@@ -84,17 +85,22 @@ test("a facilitator writes a blank pitfall as she deals it onto the path; a part
   await facilitator.getByRole("button", { name: "Distribuer l'écueil" }).click();
   await closeTools(facilitator);
 
-  // Alex holds it, blank and dealt: she writes it in her hand, then places it like any card.
+  // Alex holds it, blank and dealt: she writes it in her hand with the keyboard, then places it like any card.
   const hand = alex.getByRole("region", { name: /Ma main/ });
   const form = hand.getByRole("form", { name: "Écrire la carte « Écueil à écrire »" });
   await expect(form).toBeVisible();
   await expect(hand.getByText("distribué par l'animation : à jouer")).toBeVisible();
-  await form.getByRole("textbox", { name: "Titre de la carte" }).fill("La gare qui ferme le soir");
-  await form
-    .getByRole("textbox", { name: "Texte de la carte" })
-    .fill("Après 20 h, plus un train ne s'arrête : le quartier se vide.");
-  await form.getByRole("button", { name: "Écrire la carte" }).click();
+  await form.getByRole("textbox", { name: "Titre de la carte" }).focus();
+  await alex.keyboard.type("La gare qui ferme le soir");
+  await alex.keyboard.press("Tab");
+  await expect(form.getByRole("textbox", { name: "Texte de la carte" })).toBeFocused();
+  await alex.keyboard.type("Après 20 h, plus un train ne s'arrête : le quartier se vide.");
+  await alex.keyboard.press("Tab");
+  await expect(form.getByRole("button", { name: "Écrire la carte" })).toBeFocused();
+  await alex.keyboard.press("Enter");
   await expect(form).toBeHidden();
+  // She goes on from the written card, not from the top of the page.
+  await expect(hand.getByRole("button", { name: "Placer « La gare qui ferme le soir »", exact: true })).toBeFocused();
   await placeCard(alex, "La gare qui ferme le soir", stepsBefore);
   const placed = stepsBefore + 1;
   for (const page of everyone) {

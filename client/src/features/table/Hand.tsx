@@ -2,7 +2,7 @@
 // chooser, or drag the card — or to discard. A card just drawn flies in from its pile.
 import { useDraggable } from "@dnd-kit/core";
 import { AnimatePresence, m } from "framer-motion";
-import { useLayoutEffect } from "react";
+import { useLayoutEffect, useRef } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
@@ -30,6 +30,7 @@ export function Hand() {
   const playing = placeBlocker === null;
   const why = useTableStore((s) => (placeBlocker === "notYourTurn" ? blockedText(placeBlocker, s.table, t) : null));
   useArrivals(hand);
+  useFocusOnWritten(hand);
 
   return (
     <section id="hand" className="panel hand" aria-labelledby="hand-heading">
@@ -91,6 +92,38 @@ function useArrivals(hand: Face[]) {
     document
       .querySelector(`[data-hand-card="${CSS.escape(arrived.id)}"]`)
       ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [hand]);
+}
+
+/**
+ * A blank card written in my hand comes back as another card in its place (a new id): its form, and the focus in it, are
+ * gone. The focus goes on to the written card — its « Placer », else the card — so a keyboard user goes on from there
+ * rather than from the top of the page. Only when the focus was in that form (or fell to the page): not when I was busy
+ * elsewhere meanwhile, nor for a card written from another tab of mine.
+ */
+function useFocusOnWritten(hand: Face[]) {
+  const previous = useRef(hand);
+  useLayoutEffect(() => {
+    const before = previous.current;
+    previous.current = hand;
+    before.forEach((card, at) => {
+      const now = hand[at];
+      const replaced = now && !before.some((c) => c.id === now.id) && !hand.some((c) => c.id === card.id);
+      if (!card.blank || !replaced) return;
+      // The blank's card is still in the page while it fades out, the focus with it.
+      const old = document.querySelector(`[data-hand-card="${CSS.escape(card.id)}"]`);
+      const active = document.activeElement;
+      if (active && active !== document.body && !old?.contains(active)) return;
+      const written = document.querySelector<HTMLElement>(`[data-hand-card="${CSS.escape(now.id)}"]`);
+      const place = written?.querySelector<HTMLButtonElement>(`[data-place-card="${CSS.escape(now.id)}"]:enabled`);
+      const face = written?.querySelector<HTMLElement>(".card");
+      if (place) {
+        place.focus();
+      } else if (face) {
+        face.tabIndex = -1;
+        face.focus();
+      }
+    });
   }, [hand]);
 }
 
