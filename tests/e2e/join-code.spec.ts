@@ -1,7 +1,9 @@
 // Joining by code: the facilitator reads the table's short code in their share section; a participant on a phone types
 // it on the home page, lands on the join form that names the table, and sits. Once the table is locked, the same code
-// is refused with the reason. The tab names the table on the join page and at the table.
+// is refused with the reason. The tab names the table on the join page and at the table. Whoever sits from the form,
+// scrolled down to its button on a small phone, starts the table at its top.
 import { expect, test, type Page } from "@playwright/test";
+import { seedTable } from "../seed-table.ts";
 
 const TITLE = "Les Tanneurs en 2050";
 const TAB = `${TITLE} — Jeu des transitions`;
@@ -109,4 +111,43 @@ test("a participant on a phone joins by the table's code, sees the table named, 
 
   await phone.close();
   await late.context().close();
+});
+
+test("on a small phone, who scrolled down the join form to sit starts the table at its top, on its title", async ({
+  browser,
+  baseURL,
+}) => {
+  const table = await seedTable({
+    baseUrl: baseURL ?? "",
+    participants: 1,
+    steps: 0,
+    phase: "preparation",
+    title: TITLE,
+  });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(table.participantLink);
+  await page.getByRole("textbox", { name: "Votre nom" }).fill("Inès");
+  await page.getByRole("radio", { name: "Société civile", exact: true }).check();
+  await page.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("commerçante");
+  const join = page.getByRole("button", { name: "Rejoindre la table" });
+  await join.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY), "the form is longer than the screen").toBeGreaterThan(200);
+  await join.tap();
+
+  // The table's title, its phase and what to do now are on screen; the keyboard and screen readers start there.
+  const title = atTheTable(page);
+  await expect(title).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(title).toBeInViewport();
+  await expect(title).toBeFocused();
+  await expect(page.getByText("Phase : Préparation")).toBeInViewport();
+  await expect(page.getByText(/^L'animation prépare la table avec vous/)).toBeInViewport();
+
+  // Back at the seat after a reload: nothing takes the focus to the title (it was not the form that seated them).
+  await page.reload();
+  await expect(title).toBeVisible();
+  await expect(title).not.toBeFocused();
+  await context.close();
+  await table.close();
 });

@@ -52,5 +52,12 @@ export function TablePage({ tableId }: { tableId: string }) {
       />
     );
   }
-  return <TableScreen tableId={tableId} secret={secret} onPresent={() => setPresenting(true)} />;
+  return (
+    <TableScreen
+      tableId={tableId}
+      secret={secret}
+      onPresent={() => setPresenting(true)}
+      fromJoinForm={autoJoin === null && secret.kind !== "observer"}
+    />
+  );
 }

@@ -1,7 +1,7 @@
 // The table: a compact header (title, phase, timer, connection, the facilitator's tools), the phase bar, then what this
 // phase asks of the person first — the setup in Préparation, the path with the hand in Jeu, the debrief in Débrief,
 // the story and its downloads at Récit terminé — with the hand, piles and people beside it (below it on a phone).
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { Phase } from "#shared/model.ts";
 import { PHASE_GUIDE } from "#shared/rules/permissions.ts";
@@ -36,9 +36,11 @@ interface Props {
   secret: Secret;
   /** Switches this page to the shared screen (facilitators and observers). */
   onPresent: () => void;
+  /** The person has just filled the join form (not back at a seat this browser holds, as on a reload). */
+  fromJoinForm?: boolean;
 }
 
-export function TableScreen({ tableId, secret, onPresent }: Props) {
+export function TableScreen({ tableId, secret, onPresent, fromJoinForm = false }: Props) {
   const { t } = useTranslation();
   const title = useTableStore((s) => s.table?.title ?? "");
   const phase = useTableStore((s) => s.table?.phase);
@@ -48,6 +50,7 @@ export function TableScreen({ tableId, secret, onPresent }: Props) {
   const [tools, setTools] = useState(false);
   const toolsButton = useRef<HTMLButtonElement>(null);
   const heading = useFocusOnSwitch<HTMLHeadingElement>();
+  useStartAtTop(heading, fromJoinForm);
   const arrival = usePhaseArrival(phase, me?.observer ? "observer" : facilitating ? "facilitator" : "participant");
   // The side column (below the path on a phone) renders right after the first paint (after-first-paint.ts).
   const painted = useAfterFirstPaint();
@@ -182,6 +185,18 @@ function ClosedStory({ facilitating, tableId, secret }: { facilitating: boolean;
       <Publication />
     </section>
   );
+}
+
+/**
+ * Who arrives from the join form starts at the table's top, the focus on its title: the form is long on a phone, its
+ * button at the bottom, and the table kept that scroll (the phase and what to do now out of sight). Once, on arrival.
+ */
+function useStartAtTop(title: RefObject<HTMLElement | null>, fromJoinForm: boolean) {
+  useEffect(() => {
+    if (!fromJoinForm) return;
+    window.scrollTo(0, 0);
+    title.current?.focus({ preventScroll: true });
+  }, [title, fromJoinForm]);
 }
 
 /** The heading each phase opens on: the first thing it asks. */
