@@ -1,6 +1,6 @@
-// What a person sees of the page, measured in the browser: whether anything sticks out sideways, and how many steps of
-// the path are on the first screen without scrolling.
-import type { Page } from "@playwright/test";
+// What a person sees of the page, measured in the browser: whether anything sticks out sideways, how many steps of
+// the path are on the first screen without scrolling, and whether two things run into each other.
+import type { Locator, Page } from "@playwright/test";
 
 /** The page scrolls sideways, or a visible element sticks out of the viewport: what, and by how much. */
 export async function sidewaysOverflow(page: Page): Promise<string[]> {
@@ -51,4 +51,21 @@ export async function stepHeights(page: Page): Promise<number[]> {
   return page
     .locator("[data-step-id]")
     .evaluateAll((steps) => steps.map((s) => Math.round(s.getBoundingClientRect().height)));
+}
+
+/**
+ * The space between what two elements show (their text's extent, which can run past a box squeezed narrower than a
+ * word): across when side by side, down when one is under the other; 0 or less when they touch or overlap.
+ */
+export async function gapBetween(first: Locator, second: Locator): Promise<number> {
+  const inkOf = (element: Element) => {
+    const range = document.createRange();
+    range.selectNodeContents(element);
+    const { left, right, top, bottom } = range.getBoundingClientRect();
+    return { left, right, top, bottom };
+  };
+  const [a, b] = [await first.evaluate(inkOf), await second.evaluate(inkOf)];
+  const across = Math.max(b.left - a.right, a.left - b.right);
+  const down = Math.max(b.top - a.bottom, a.top - b.bottom);
+  return Math.max(across, down);
 }

@@ -1,9 +1,11 @@
 // The path as a board, seen by a participant, on the shared screen and in the story presentation: a step opens in full
 // in place and closes back to its tile; the « oui, et… » box opens on demand; the shared screen follows new steps;
-// « Aller à la dernière étape posée »; the story replayed screen by screen at the presenter's pace.
+// « Aller à la dernière étape posée »; the story replayed screen by screen at the presenter's pace; the « Aujourd'hui »
+// tile's heading clear of its « Tout lire » on a laptop.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { seedTable, type SeededTable } from "../seed-table.ts";
 import { drawCard, openStep, placeCard, stepOf } from "./helpers.ts";
+import { gapBetween } from "./layout-probes.ts";
 
 const baseUrl = `http://localhost:${process.env.E2E_PORT ?? 2590}`;
 const tileOf = (page: Page, number: number) =>
@@ -212,6 +214,21 @@ test("on a phone a step's tile stays under 120 px and nothing overflows sideways
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
       0,
     );
+    await page.context().close();
+  }
+});
+
+test("on the facilitator's board the « Aujourd'hui » tile's heading and « Tout lire » stay apart, at 1024 and 1440 px", async ({
+  browser,
+}) => {
+  table = await seedTable({ baseUrl, participants: 3, steps: 40, phase: "play" });
+  for (const width of [1024, 1440]) {
+    const page = await open(browser, table, 0, { width, height: 900 });
+    const today = page.getByRole("group", { name: "Aujourd'hui" });
+    const heading = today.getByRole("heading", { name: "Aujourd'hui" });
+    const more = today.getByRole("button", { name: "Tout lire : Aujourd'hui" });
+    await expect(more).toBeVisible();
+    expect(await gapBetween(heading, more), `at ${width} px`).toBeGreaterThanOrEqual(4);
     await page.context().close();
   }
 });
