@@ -54,7 +54,7 @@ test("a participant joins in a zone of the actor map, the facilitator sees the b
   );
   await expect(balance.getByRole("listitem").filter({ hasText: "Société civile" })).toContainText("Tom");
   // A zone nobody stands in says so once (not « 0 personne » and then « personne pour l'instant »).
-  await expect(balance.getByRole("listitem").filter({ hasText: "Numérique" })).toHaveText(
+  await expect(balance.getByRole("listitem").filter({ hasText: /^Numérique/ })).toHaveText(
     "Numérique personne pour l'instant",
   );
   await expect(balance).toContainText(
