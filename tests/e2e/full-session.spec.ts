@@ -130,6 +130,15 @@ test("a facilitator runs a whole session with three participants, from preparati
     await expect(phasesOf(page).locator('[aria-current="step"]')).toHaveText(/Récit terminé/);
   await expect(alex.getByRole("button", { name: "Piocher un levier" })).toHaveCount(0);
 
+  // Each download is offered once: the facilitator's own (story, cards) and their page to take home; a participant
+  // takes the story and their page home.
+  await expect(facilitator.getByRole("button", { name: "Ma page (à imprimer)" })).toBeVisible();
+  await expect(facilitator.getByRole("button", { name: /^(Télécharger le récit|Le récit) \(Markdown\)$/ })).toHaveCount(
+    1,
+  );
+  await expect(alex.getByRole("button", { name: "Le récit (Markdown)" })).toBeVisible();
+  await expect(alex.getByRole("button", { name: "Ma page (Markdown)" })).toBeVisible();
+
   // The exports hold all of it.
   const markdown = await download(facilitator, "Télécharger le récit (Markdown)");
   for (const text of [

@@ -19,7 +19,11 @@ const MINE_FILES: { file: TakeHomeFile; label: MessageKey }[] = [
   { file: { kind: "mine", format: "md" }, label: "workshopPlenary.takeHome.mineMarkdown" },
 ];
 
-export function TakeHome({ tableId }: { tableId: string }) {
+/**
+ * `withStory` false: only « Ma page » (the facilitator's downloads, just above, already give the table's story: the
+ * same three files twice read as two different things).
+ */
+export function TakeHome({ tableId, withStory = true }: { tableId: string; withStory?: boolean }) {
   const { t } = useTranslation();
   const me = useTableStore(selectMe);
   const [busy, setBusy] = useState<string | null>(null);
@@ -68,7 +72,7 @@ export function TakeHome({ tableId }: { tableId: string }) {
       <h3 id="take-home-heading">{t("workshopPlenary.takeHome.heading")}</h3>
       <p className="field__hint">{t("workshopPlenary.takeHome.intro")}</p>
       {group("workshopPlenary.takeHome.mineGroup", MINE_FILES, "take-home-mine")}
-      {group("workshopPlenary.takeHome.storyGroup", STORY_FILES, "take-home-story")}
+      {withStory && group("workshopPlenary.takeHome.storyGroup", STORY_FILES, "take-home-story")}
       <p className="visually-hidden" aria-live="polite">
         {status}
       </p>

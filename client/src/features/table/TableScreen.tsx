@@ -181,7 +181,7 @@ function ClosedStory({ facilitating, tableId, secret }: { facilitating: boolean;
           <StoryDownloads tableId={tableId} secret={secret} />
         </>
       )}
-      <TakeHome tableId={tableId} />
+      <TakeHome tableId={tableId} withStory={!(facilitating && secret.kind === "facilitator")} />
       <Publication />
     </section>
   );
