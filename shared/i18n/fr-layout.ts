@@ -39,8 +39,10 @@ export const frLayout = {
     joinOr: "ou allez sur {{host}} et tapez le code :",
     joinCode: "Code pour entrer : {{code}}",
     qrTitle: "QR code pour rejoindre la table",
-    people: "{{count}} personne(s) à la table",
-    steps: "{{count}} étape(s) sur le chemin",
+    people_one: "{{count}} personne à la table",
+    people_other: "{{count}} personnes à la table",
+    steps_one: "{{count}} étape sur le chemin",
+    steps_other: "{{count}} étapes sur le chemin",
     setupHeading: "Le cadre du récit",
   },
 } as const;

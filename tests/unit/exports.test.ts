@@ -799,7 +799,7 @@ describe("reading a JSON story: refusals", () => {
         json.table.path[1]!.placedBy = "p-y";
       }),
     );
-    expect(message).toMatch(/^table\.path\[0\]\.placedBy : .* \(et 1 autre\(s\) problème\(s\)\)$/);
+    expect(message).toMatch(/^table\.path\[0\]\.placedBy : .* \(et 1 autre problème\)$/);
   });
 
   it("given ids used twice, then it refuses them", () => {
