@@ -1,6 +1,7 @@
 // Opens and joins a table the way the browser does: POST /api/tables (the home form), then POST /api/tables/:id/join
 // with the link's secret and the SDK taking the reserved seat (client/src/net/connection.ts). A refused join rejects
 // with the server's message and HTTP status.
+import { randomBytes } from "node:crypto";
 import type { Client, Room } from "@colyseus/sdk";
 import { API, PROTOCOL_VERSION, WHOAMI_REQUEST, type CreatedTable } from "#shared/protocol.ts";
 import { WORKSHOP_API, type CreatedWorkshop } from "#shared/workshop.ts";
@@ -88,4 +89,19 @@ export async function openDashboard(client: Client, baseUrl: string): Promise<Ro
     }),
   });
   return client.consumeSeatReservation((await joined.json()) as Parameters<Client["consumeSeatReservation"]>[0]);
+}
+
+/**
+ * Joins this table with a link's secret (`{ facilitatorKey }` or `{ invite }`) as a new person of that name, each with a
+ * seat key of their own, as the browser does.
+ */
+export function joinerOf(client: Client, baseUrl: string, tableId: string, role = "Habitante") {
+  return (secret: Record<string, string>, name: string): Promise<Room> =>
+    joinOverHttp(client, baseUrl, tableId, {
+      protocolVersion: PROTOCOL_VERSION,
+      ...secret,
+      seatKey: randomBytes(32).toString("base64url"),
+      name,
+      role,
+    });
 }

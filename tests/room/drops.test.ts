@@ -1,7 +1,6 @@
 // A phone that drops (locked, out of network) and never comes back: its place is kept for the reconnection delay
 // (LIMIT_RECONNECT_SECONDS), the others see it go offline at once, and when the delay runs out the room lets it go
 // quietly. Nothing about it is an error: in a real workshop every phone that leaves does this.
-import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, CloseCode, type Room } from "@colyseus/sdk";
@@ -10,8 +9,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
-import { PROTOCOL_VERSION } from "#shared/protocol.ts";
-import { joinOverHttp, openDashboard, openTableOverHttp } from "../join.ts";
+import { joinerOf, openDashboard, openTableOverHttp } from "../join.ts";
 import { loggingToLines } from "../log-lines.ts";
 
 const PORT = 2696;
@@ -57,14 +55,7 @@ const errors = () => logLines.filter((line) => JSON.parse(line).level >= 50);
 it("given a participant whose phone drops for good, then the table sees them offline at once, lets their connection go after the delay, and logs no error", async () => {
   const table = await openTableOverHttp(BASE_URL, "Table des départs");
   const sdk = new Client(BASE_URL);
-  const join = (secret: Record<string, string>, name: string) =>
-    joinOverHttp(sdk, BASE_URL, table.tableId, {
-      protocolVersion: PROTOCOL_VERSION,
-      ...secret,
-      seatKey: randomBytes(32).toString("base64url"),
-      name,
-      role: "Habitante",
-    });
+  const join = joinerOf(sdk, BASE_URL, table.tableId);
   const host = await join({ facilitatorKey: table.facilitatorKey }, "Awa");
   const phone = await join({ invite: table.invite }, "Bao");
   await expect.poll(() => connected(host)).toEqual({ Awa: true, Bao: true });

@@ -1,7 +1,6 @@
 // A process asked to stop (SIGTERM, a deploy) closes its tables and workshops quietly: every connection is closed with Colyseus'
 // shutdown code (the browser rejoins, on another process if there is one), nobody is sent the others' departures one
 // by one on the way (each would resend the table to every connection left), and nothing is logged as an error.
-import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
@@ -9,8 +8,7 @@ import { afterAll, expect, it } from "vitest";
 import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
-import { PROTOCOL_VERSION } from "#shared/protocol.ts";
-import { joinOverHttp, openDashboard, openTableOverHttp } from "../join.ts";
+import { joinerOf, openDashboard, openTableOverHttp } from "../join.ts";
 import { loggingToLines } from "../log-lines.ts";
 
 const PORT = 2694;
@@ -36,14 +34,7 @@ it("given a table with five connections and a workshop's dashboard, when the ser
   await server.listen(PORT, "127.0.0.1");
   const table = await openTableOverHttp(BASE_URL, "Table qui ferme");
   const sdk = new Client(BASE_URL);
-  const join = (secret: Record<string, string>, name: string) =>
-    joinOverHttp(sdk, BASE_URL, table.tableId, {
-      protocolVersion: PROTOCOL_VERSION,
-      ...secret,
-      seatKey: randomBytes(32).toString("base64url"),
-      name,
-      role: "Habitante",
-    });
+  const join = joinerOf(sdk, BASE_URL, table.tableId);
   const rooms: Room[] = [await join({ facilitatorKey: table.facilitatorKey }, "Awa")];
   for (const name of ["Ada", "Bao", "Chloé", "Dina"]) rooms.push(await join({ invite: table.invite }, name));
   // Everyone sees the five seated and connected before the stop.
