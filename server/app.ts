@@ -55,12 +55,20 @@ export function createApp({
     creationTicket,
     limits: config.limits,
     retentionDays: config.retentionDays,
+    reconnectSeconds: config.reconnectSeconds,
     kitCards: allCards,
   });
   const tables = tablesFor(store, allCards, creationTicket, cluster?.placement);
   const linkBase = config.publicUrl ?? `http://localhost:${config.port}`;
   const workshops = workshopsFor(store, tables, linkBase);
-  const WorkshopRoom = workshopRoomFor({ workshops, tables, logger, creationTicket, limits: config.limits });
+  const WorkshopRoom = workshopRoomFor({
+    workshops,
+    tables,
+    logger,
+    creationTicket,
+    limits: config.limits,
+    reconnectSeconds: config.reconnectSeconds,
+  });
   const openWorkshopRoom = workshopRoomOpener(creationTicket, cluster?.placement);
 
   // Started by whoever runs the server once it listens (server/main.ts), stopped at shutdown.

@@ -33,6 +33,11 @@ export interface Config {
   limits: Limits;
   /** Tables untouched (no creation, no log entry) for this many days are deleted by the server itself (RETENTION_DAYS). */
   retentionDays: number;
+  /**
+   * Seconds a dropped connection (a phone locked, a train tunnel) keeps its place in its room (RECONNECT_SECONDS); its
+   * browser comes back to it meanwhile, and after that joins again with its seat key: nothing is lost either way.
+   */
+  reconnectSeconds: number;
   /** When set, GET /metrics asks for it as `Authorization: Bearer <token>` (METRICS_TOKEN); null: /metrics is open. */
   metricsToken: string | null;
   /** The built client (vite build output). */
@@ -76,6 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: wholeNumber("TRUST_PROXY", env.TRUST_PROXY ?? "0"),
     limits: readLimits(env),
     retentionDays: days("RETENTION_DAYS", env.RETENTION_DAYS || String(DEFAULT_RETENTION_DAYS)),
+    reconnectSeconds: reconnectSeconds(env.RECONNECT_SECONDS || String(DEFAULT_RECONNECT_SECONDS)),
     metricsToken: env.METRICS_TOKEN ? metricsToken(env.METRICS_TOKEN) : null,
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(root, "dist")),
     logLevel: env.LOG_LEVEL ?? "info",
@@ -156,6 +162,17 @@ function days(variable: string, value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number <= 0 || number > 36_500) {
     throw new Error(`${variable} must be a whole number of days from 1 to 36500, not "${value}"`);
+  }
+  return number;
+}
+
+export const DEFAULT_RECONNECT_SECONDS = 120;
+
+/** At most a day: a wait is a timer, and Node fires a timer of more than 24.8 days at once. */
+function reconnectSeconds(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number <= 0 || number > 86_400) {
+    throw new Error(`RECONNECT_SECONDS must be a whole number of seconds from 1 to 86400, not "${value}"`);
   }
   return number;
 }

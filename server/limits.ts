@@ -44,11 +44,6 @@ export interface Limits {
   connectionsPerTable: number;
   /** Observers (projector, guests) watching one table at a time. */
   observersPerTable: number;
-  /**
-   * Seconds a dropped connection (a phone locked, a train tunnel) keeps its place in its room; its browser comes back to
-   * it meanwhile, and after it joins again with its seat key (nothing is lost either way).
-   */
-  reconnectSeconds: number;
   /** Entries a table's log may hold; past it, the table takes no new action (its story can still be exported and continued). */
   logEntries: number;
   /** Bytes a table's log may hold, same consequence. */
@@ -71,7 +66,6 @@ export const DEFAULT_LIMITS: Limits = {
   connectionsPerSeat: 4,
   connectionsPerTable: 80,
   observersPerTable: 10,
-  reconnectSeconds: 120,
   logEntries: 10_000,
   logBytes: 8 * 1024 * 1024,
 };

@@ -38,6 +38,8 @@ export interface RoomServices extends SessionServices {
   limits: Limits;
   /** Days without any entry after which the server deletes a table (RETENTION_DAYS): the date is shown at the table. */
   retentionDays: number;
+  /** How long a dropped connection keeps its place (RECONNECT_SECONDS). */
+  reconnectSeconds: number;
 }
 
 type SeatClient = Client<{ userData: Seat }>;
@@ -247,7 +249,7 @@ export function tableRoomFor(services: RoomServices) {
       // Someone removed from the table does not get their connection back; a connection closed for flooding is let go
       // at once (its browser joins again), rather than held open and silent for the reconnection delay.
       if (this.#attendance.isRemoved(client) || !isDrop(code)) return;
-      await heldForReturn(this.allowReconnection(client, limits.reconnectSeconds));
+      await heldForReturn(this.allowReconnection(client, services.reconnectSeconds));
     }
 
     override onReconnect(client: SeatClient) {

@@ -44,6 +44,8 @@ export interface WorkshopRoomServices {
   /** Known only to this process: the room is opened by the server (server/http/workshop-join.ts), never by a client. */
   creationTicket: string;
   limits: Limits;
+  /** How long a dropped connection keeps its place (RECONNECT_SECONDS). */
+  reconnectSeconds: number;
 }
 
 export interface WorkshopCreateOptions {
@@ -139,7 +141,7 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
     }
 
     override async onDrop(client: OverviewClient) {
-      await heldForReturn(this.allowReconnection(client, limits.reconnectSeconds));
+      await heldForReturn(this.allowReconnection(client, services.reconnectSeconds));
     }
 
     override onDispose() {

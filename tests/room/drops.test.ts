@@ -1,5 +1,5 @@
 // A phone that drops (locked, out of network) and never comes back: its place is kept for the reconnection delay
-// (LIMIT_RECONNECT_SECONDS), the others see it go offline at once, and when the delay runs out the room lets it go
+// (RECONNECT_SECONDS), the others see it go offline at once, and when the delay runs out the room lets it go
 // quietly. Nothing about it is an error: in a real workshop every phone that leaves does this.
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,7 +19,7 @@ const RECONNECT_SECONDS = 1;
 const { logger, lines: logLines } = loggingToLines("info");
 const server = createApp({
   config: {
-    ...readConfig({ PORT: String(PORT), LIMIT_RECONNECT_SECONDS: String(RECONNECT_SECONDS) }),
+    ...readConfig({ PORT: String(PORT), RECONNECT_SECONDS: String(RECONNECT_SECONDS) }),
     clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
   },
   store: new SqliteTableStore(":memory:"),
@@ -83,4 +83,12 @@ it("given a workshop's dashboard whose screen drops for good, then its room lets
   await expect.poll(() => heldFor(dashboard), { timeout: (RECONNECT_SECONDS + 4) * 1000 }).toBe(false);
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(errors()).toEqual([]);
+});
+
+it("holds a place 120 s unless RECONNECT_SECONDS says otherwise, and anything but 1 to 86400 seconds stops the server with the variable named", () => {
+  expect(readConfig({}).reconnectSeconds).toBe(120);
+  expect(readConfig({ RECONNECT_SECONDS: "30" }).reconnectSeconds).toBe(30);
+  // 100,000,000 s would overflow Node's timers, which then fire at once: every dropped phone would lose its place.
+  for (const value of ["0", "-3", "1.5", "deux", "100000000"])
+    expect(() => readConfig({ RECONNECT_SECONDS: value })).toThrow(/RECONNECT_SECONDS/);
 });
