@@ -65,6 +65,9 @@ export const frWorkshopPlenary = {
       heading: "Emporter le récit",
       intro:
         "Gardez le récit de la table, et votre page à vous : le système, le futur, vos étapes, vos « oui, et… » et votre débrief.",
+      headingMine: "Emporter ma page",
+      introMine:
+        "Votre page à vous : le système, le futur, vos étapes, vos « oui, et… » et votre débrief. Le récit de la table est dans vos téléchargements, juste au-dessus.",
       storyGroup: "Le récit de la table",
       mineGroup: "Ma page",
       storyHtml: "Le récit (page à imprimer)",

@@ -132,7 +132,9 @@ test("a facilitator runs a whole session with three participants, from preparati
 
   // Each download is offered once: the facilitator's own (story, cards) and their page to take home; a participant
   // takes the story and their page home.
+  await expect(facilitator.getByRole("heading", { name: "Emporter ma page" })).toBeVisible();
   await expect(facilitator.getByRole("button", { name: "Ma page (à imprimer)" })).toBeVisible();
+  await expect(alex.getByRole("heading", { name: "Emporter le récit" })).toBeVisible();
   await expect(facilitator.getByRole("button", { name: /^(Télécharger le récit|Le récit) \(Markdown\)$/ })).toHaveCount(
     1,
   );

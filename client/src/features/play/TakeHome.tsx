@@ -69,8 +69,12 @@ export function TakeHome({ tableId, withStory = true }: { tableId: string; withS
 
   return (
     <section className="take-home" aria-labelledby="take-home-heading">
-      <h3 id="take-home-heading">{t("workshopPlenary.takeHome.heading")}</h3>
-      <p className="field__hint">{t("workshopPlenary.takeHome.intro")}</p>
+      <h3 id="take-home-heading">
+        {t(withStory ? "workshopPlenary.takeHome.heading" : "workshopPlenary.takeHome.headingMine")}
+      </h3>
+      <p className="field__hint">
+        {t(withStory ? "workshopPlenary.takeHome.intro" : "workshopPlenary.takeHome.introMine")}
+      </p>
       {group("workshopPlenary.takeHome.mineGroup", MINE_FILES, "take-home-mine")}
       {withStory && group("workshopPlenary.takeHome.storyGroup", STORY_FILES, "take-home-story")}
       <p className="visually-hidden" aria-live="polite">
