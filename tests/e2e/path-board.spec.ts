@@ -176,10 +176,15 @@ test("the story presentation replays the story from Aujourd'hui to the horizon a
   await page.keyboard.press("Space");
   await expect(story.getByText("5 / 5")).toBeVisible();
 
-  // Escape leaves it, back on the button that opened it.
+  // Escape leaves it, back on the button that opened it, still on the shared screen; a second Escape leaves the shared
+  // screen for the table in detail.
   await page.keyboard.press("Escape");
   await expect(story).toBeHidden();
   await expect(opener).toBeFocused();
+  await expect(page.getByRole("button", { name: "Voir la table en détail" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Voir la table en détail" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Présenter", exact: true })).toBeVisible();
 });
 
 test("on a phone a step's tile stays under 120 px and nothing overflows sideways, whatever the card's title", async ({

@@ -80,8 +80,15 @@ test("the facilitator's shared screen shows a large QR code and the join code wh
   await expect(page.getByText("Phase : Préparation")).toBeVisible();
   expect(await sidewaysOverflow(page)).toEqual([]);
 
-  // Locked: no more way in on the screen. The facilitator locks from the table, then presents again.
-  await page.getByRole("button", { name: "Quitter la présentation" }).click();
+  // Locked: no more way in on the screen. The facilitator leaves the shared screen with Escape (as a slide show),
+  // locks from the table, then presents again.
+  await expect(page.getByRole("button", { name: "Quitter la présentation" })).toHaveAttribute(
+    "aria-keyshortcuts",
+    "Escape",
+  );
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Présenter", exact: true })).toBeVisible();
+  await expect(join).toHaveCount(0);
   await (await openTools(page)).getByRole("button", { name: "Verrouiller la table" }).click();
   await expect(page.getByRole("button", { name: "Déverrouiller la table" })).toBeVisible();
   await closeTools(page);

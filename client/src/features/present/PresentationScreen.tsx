@@ -1,7 +1,7 @@
 // The shared screen, for a projector or a shared video-call window: large type, the table's title and phase, the timer
 // readable across a room, the whole path, and while the table accepts arrivals (facilitator's screen only) a large QR
 // code and the short join code. Opened from the facilitator's « Présenter », and by the observer link.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { JOIN_PHASES } from "#shared/rules/permissions.ts";
 import { useTableStore } from "#client/store/table-store.ts";
@@ -27,6 +27,7 @@ export function PresentationScreen({ onExit, exitLabel }: { onExit: () => void; 
   const locked = useTableStore((s) => s.table?.locked ?? false);
   const links = useShareLinks();
   const heading = useFocusOnSwitch<HTMLHeadingElement>();
+  useEscapeToLeave(onExit);
   if (!phase) return null;
   // Arrivals are open in these phases unless the table is locked (the server decides; this only shapes the screen).
   const open = JOIN_PHASES.includes(phase) && !locked;
@@ -45,7 +46,7 @@ export function PresentationScreen({ onExit, exitLabel }: { onExit: () => void; 
         <div className="present__actions">
           <StoryEntry className="button button--primary" />
           <FullscreenButton />
-          <button type="button" className="button" onClick={onExit}>
+          <button type="button" className="button" onClick={onExit} aria-keyshortcuts="Escape">
             {exitLabel}
           </button>
           <ConnectionStatus />
@@ -74,6 +75,28 @@ export function PresentationScreen({ onExit, exitLabel }: { onExit: () => void; 
       </div>
     </div>
   );
+}
+
+/**
+ * Escape leaves the shared screen, as it leaves a slide show, unless something inside took it first: the story
+ * presentation, a step opened in full, a dialog, a text field (listened to on the window, after all of those).
+ */
+function useEscapeToLeave(onExit: () => void) {
+  const exit = useRef(onExit);
+  exit.current = onExit;
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== "Escape" || event.defaultPrevented) return;
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest("input, textarea, select, [contenteditable='true'], dialog")) return;
+      if (document.querySelector("dialog[open]")) return;
+      event.preventDefault();
+      exit.current();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 }
 
 /** How many people, how many steps, whose turn it is: read from across the room. */
