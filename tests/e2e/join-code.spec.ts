@@ -1,7 +1,8 @@
 // Joining by code: the facilitator reads the table's short code in their share section; a participant on a phone types
 // it on the home page, lands on the join form that names the table, and sits. Once the table is locked, the same code
-// is refused with the reason. The tab names the table on the join page and at the table. Whoever sits from the form,
-// scrolled down to its button on a small phone, starts the table at its top.
+// is refused with the reason. The tab names the table on the join page and at the table. Whoever sits from a form (the
+// join form, or the home form that opens the table), scrolled down to its button on a small phone, starts the table at
+// its top.
 import { expect, test, type Page } from "@playwright/test";
 import { seedTable } from "../seed-table.ts";
 
@@ -150,4 +151,27 @@ test("on a small phone, who scrolled down the join form to sit starts the table 
   await expect(title).not.toBeFocused();
   await context.close();
   await table.close();
+});
+
+test("on a small phone, the facilitator who opens a table from the home form starts it at its top, on its title", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto("/");
+  const open = page.getByRole("form", { name: "Ouvrir une table" }).getByRole("button", { name: "Ouvrir la table" });
+  await open.scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY), "the home form is longer than the screen").toBeGreaterThan(200);
+  await openTable(page);
+
+  const title = atTheTable(page);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(title).toBeFocused();
+  await expect(page.getByText("Phase : Préparation")).toBeInViewport();
+
+  // A reload finds the seat again: the focus is left where the browser puts it.
+  await page.reload();
+  await expect(title).toBeVisible();
+  await expect(title).not.toBeFocused();
+  await context.close();
 });

@@ -17,10 +17,14 @@ import { PresentationScreen, TableScreen, usePreloadTable } from "./table-parts.
 export function TablePage({ tableId }: { tableId: string }) {
   const { t } = useTranslation();
   const secret = useMemo(() => parseLinkSecret(window.location.hash), []);
-  // The facilitator coming from the setup form, or a browser already seated at this table (reload, days later).
-  const [autoJoin] = useState(
-    () => takeAutoJoin(tableId) ?? (loadSeat(tableId)?.seated ? { name: "", role: "" } : null),
-  );
+  // The facilitator coming from the setup form (or someone moved here from another table of the workshop), or a
+  // browser already seated at this table (reload, days later). Arriving from a form, the table opens at its top.
+  const [{ autoJoin, arriving }] = useState(() => {
+    const identity = takeAutoJoin(tableId);
+    if (identity) return { autoJoin: identity, arriving: true };
+    const seated = loadSeat(tableId)?.seated === true;
+    return { autoJoin: seated ? { name: "", role: "" } : null, arriving: !seated };
+  });
   const me = useTableStore(selectMe);
   const hasTable = useTableStore((s) => s.table !== null);
   const gone = useTableStore((s) => s.gone);
@@ -57,7 +61,7 @@ export function TablePage({ tableId }: { tableId: string }) {
       tableId={tableId}
       secret={secret}
       onPresent={() => setPresenting(true)}
-      fromJoinForm={autoJoin === null && secret.kind !== "observer"}
+      arriving={arriving && secret.kind !== "observer"}
     />
   );
 }

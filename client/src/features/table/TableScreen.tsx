@@ -36,11 +36,14 @@ interface Props {
   secret: Secret;
   /** Switches this page to the shared screen (facilitators and observers). */
   onPresent: () => void;
-  /** The person has just filled the join form (not back at a seat this browser holds, as on a reload). */
-  fromJoinForm?: boolean;
+  /**
+   * The person has just filled a form to be here: the join form, or the setup form that opened the table (not back at
+   * a seat this browser holds, as on a reload).
+   */
+  arriving?: boolean;
 }
 
-export function TableScreen({ tableId, secret, onPresent, fromJoinForm = false }: Props) {
+export function TableScreen({ tableId, secret, onPresent, arriving = false }: Props) {
   const { t } = useTranslation();
   const title = useTableStore((s) => s.table?.title ?? "");
   const phase = useTableStore((s) => s.table?.phase);
@@ -50,7 +53,7 @@ export function TableScreen({ tableId, secret, onPresent, fromJoinForm = false }
   const [tools, setTools] = useState(false);
   const toolsButton = useRef<HTMLButtonElement>(null);
   const heading = useFocusOnSwitch<HTMLHeadingElement>();
-  useStartAtTop(heading, fromJoinForm);
+  useStartAtTop(heading, arriving);
   const arrival = usePhaseArrival(phase, me?.observer ? "observer" : facilitating ? "facilitator" : "participant");
   // The side column (below the path on a phone) renders right after the first paint (after-first-paint.ts).
   const painted = useAfterFirstPaint();
@@ -188,15 +191,16 @@ function ClosedStory({ facilitating, tableId, secret }: { facilitating: boolean;
 }
 
 /**
- * Who arrives from the join form starts at the table's top, the focus on its title: the form is long on a phone, its
- * button at the bottom, and the table kept that scroll (the phase and what to do now out of sight). Once, on arrival.
+ * Who arrives from a form (joining, or opening the table) starts at the table's top, the focus on its title: the form
+ * is long on a phone, its button at the bottom, and the table kept that scroll (the phase and what to do now out of
+ * sight), or the focus was left on the page's body. Once, on arrival.
  */
-function useStartAtTop(title: RefObject<HTMLElement | null>, fromJoinForm: boolean) {
+function useStartAtTop(title: RefObject<HTMLElement | null>, arriving: boolean) {
   useEffect(() => {
-    if (!fromJoinForm) return;
+    if (!arriving) return;
     window.scrollTo(0, 0);
     title.current?.focus({ preventScroll: true });
-  }, [title, fromJoinForm]);
+  }, [title, arriving]);
 }
 
 /** The heading each phase opens on: the first thing it asks. */
