@@ -79,7 +79,8 @@ export const frWorkshopOverview = {
     resultOk: "fait",
     resultRefused: "refusé : {{message}}",
     allDone: "Fait à toutes les tables.",
-    someRefused: "{{refused}} table(s) sur {{total}} ont refusé.",
+    someRefused_one: "{{count}} table sur {{total}} a refusé.",
+    someRefused_other: "{{count}} tables sur {{total}} ont refusé.",
     command: {
       message: "message",
       timer: "minuteur",

@@ -275,5 +275,5 @@ test("a drawn card flies from its pile into the hand, and nothing moves under re
   // The piles are stacks of their deck's cards, with what is left in each.
   const piles = moving.getByRole("region", { name: "Les pioches" });
   await expect(piles.getByRole("button", { name: "Piocher un défi" })).toBeVisible();
-  await expect(piles.getByText(/\d+ restante\(s\)/).first()).toBeVisible();
+  await expect(piles.getByText(/\d+ restantes?$/).first()).toBeVisible();
 });

@@ -31,6 +31,14 @@ describe("one translation for the server and the browser", () => {
     expect(t("board.toolbar.count", { count: 0 })).toBe("Aucune étape");
   });
 
+  it("writes plurals as French does, never « (s) »: a count picks its form", () => {
+    expect(keysOf(fr).filter((key) => /\(s\)/.test(String(i18n.t(key, { count: 2 }))))).toEqual([]);
+    expect(t("piles.left", { count: 1 })).toBe("1 restante");
+    expect(t("piles.left", { count: 29 })).toBe("29 restantes");
+    expect(t("play.timer.announceStart", { label: "Tour", count: 1 })).toBe("Minuteur « Tour » lancé : 1 minute.");
+    expect(t("workshopOverview.someRefused", { count: 2, total: 4 })).toBe("2 tables sur 4 ont refusé.");
+  });
+
   it("leaves typed text as it is: no HTML escaping (the exports and React escape), no $-patterns, no nested placeholders", () => {
     expect(t("refusal.nameTaken", { name: "<b>A&B</b> $& {{max}}" })).toMatch(
       /^« <b>A&B<\/b> \$& \{\{max\}\} » est déjà assis·e/,

@@ -130,7 +130,7 @@ function useAnnouncement(timer: TimerView | null, moment: TimerMoment | null): s
     if (before === undefined) return; // first look at the table: nothing to announce
     if (label === null || !moment) return setMessage("");
     if (!before || before.label !== label) {
-      setMessage(t("play.timer.announceStart", { label, minutes: Math.round(durationMs / 60_000) }));
+      setMessage(t("play.timer.announceStart", { label, count: Math.round(durationMs / 60_000) }));
     } else if (before.moment !== moment && moment === "lastMinute" && before.moment === "running") {
       setMessage(t("play.timer.announceOneMinute", { label }));
     }

@@ -27,7 +27,7 @@ export function CommandResults({ answered, tables }: { answered: Answered | null
               (answered.reply.ok
                 ? t("workshopOverview.allDone")
                 : t("workshopOverview.someRefused", {
-                    refused: answered.reply.results.filter((result) => !result.ok).length,
+                    count: answered.reply.results.filter((result) => !result.ok).length,
                     total: answered.reply.results.length,
                   }))}
           </p>
