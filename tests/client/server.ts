@@ -4,12 +4,9 @@
 // store (its log replayed by the same rules), as the server would rebuild it.
 import { randomBytes } from "node:crypto";
 import net, { type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { createApp } from "#server/app.ts";
-import { readConfig } from "#server/config.ts";
-import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
+import { unlimitedConfig } from "#tests/unlimited-config.ts";
 import { createLogger } from "#server/logger.ts";
 import { replay } from "#server/store/replay.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
@@ -17,11 +14,6 @@ import type { LogEntry } from "#server/store/table-store.ts";
 import type { Action, TableState } from "#shared/model.ts";
 import { ACTION_REQUEST, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
 import { joinOverHttp, openTableOverHttp, type OpenedTable } from "#tests/join.ts";
-
-/** Limits far above what these tests do: the per-address limits are tested against strangers elsewhere. */
-const UNLIMITED = Object.fromEntries(
-  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
-);
 
 export interface TestServer {
   url: string;
@@ -52,10 +44,7 @@ export async function startServer(): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const store = new SqliteTableStore(":memory:");
-  const config = {
-    ...readConfig({ ...UNLIMITED, PORT: String(port) }),
-    clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
-  };
+  const config = unlimitedConfig({ PORT: String(port) });
   const server = createApp({ config, store, gracefullyShutdown: false, logger: createLogger("silent") });
   await server.listen(port);
   const people: Room[] = [];

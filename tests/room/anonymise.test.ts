@@ -1,16 +1,13 @@
 // Anonymisation through the real server (port 2568): everyone sees « Participant·e N » at once, the real name leaves the
 // stored log before anyone is told, and a table reopened from storage brings it back nowhere (state, log, exports).
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { matchMaker } from "@colyseus/core";
 import type { Room } from "@colyseus/sdk";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "#server/app.ts";
-import { readConfig } from "#server/config.ts";
-import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
+import { unlimitedConfig } from "#tests/unlimited-config.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { t } from "#shared/i18n/translate.ts";
 import { API, LINK_KEYS, PROTOCOL_VERSION, type CreatedTable } from "#shared/protocol.ts";
@@ -19,9 +16,6 @@ import { joinOverHttp, JoinRefusedError } from "../join.ts";
 import type { SyncedTable } from "#client/net/types.ts";
 
 const BASE_URL = "http://localhost:2568";
-const UNLIMITED = Object.fromEntries(
-  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
-);
 const NEW_TABLE = {
   ...SETUP,
   framingChallengeId: null,
@@ -62,7 +56,7 @@ let chloe: Person;
 let rooms: Room[] = [];
 
 beforeAll(async () => {
-  const config = { ...readConfig(UNLIMITED), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
+  const config = unlimitedConfig();
   colyseus = await boot(
     createApp({
       config,

@@ -11,8 +11,6 @@
 // exportState). Replay a failure with the seed (and path) fast-check prints:
 //   PATCHES_SEED=<seed> PATCHES_PATH=<path> flock /tmp/jdt-room.lock npx vitest run tests/room/patches.test.ts
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { matchMaker } from "@colyseus/core";
@@ -20,8 +18,7 @@ import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import type { Room } from "@colyseus/sdk";
 import pino from "pino";
 import { createApp } from "#server/app.ts";
-import { readConfig } from "#server/config.ts";
-import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
+import { unlimitedConfig } from "#tests/unlimited-config.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { toTableView, type TableView } from "#client/net/types.ts";
 import { DECK_NAMES } from "#cards/schema.ts";
@@ -57,15 +54,10 @@ const REPLAY_PATH = process.env.PATCHES_PATH;
 const RUNS = Number(process.env.PATCHES_RUNS ?? 6);
 const ACTIONS_PER_RUN = { minLength: 150, maxLength: 200 };
 
-/** Limits far above what this test does (every LIMIT_… variable, server/limits.ts). */
-const UNLIMITED = Object.fromEntries(
-  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
-);
-
 let colyseus: ColyseusTestServer;
 
 beforeAll(async () => {
-  const config = { ...readConfig(UNLIMITED), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
+  const config = unlimitedConfig();
   const server = createApp({
     config,
     store: new SqliteTableStore(":memory:"),

@@ -3,16 +3,13 @@
 // published again it has a new address while the old one stays dead, also once the table comes back from storage.
 // And the facilitator's download of the challenges written at the table.
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { matchMaker } from "@colyseus/core";
 import type { Room } from "@colyseus/sdk";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "#server/app.ts";
-import { readConfig } from "#server/config.ts";
-import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
+import { unlimitedConfig } from "#tests/unlimited-config.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { parseDeckFile } from "#cards/load.ts";
 import { t } from "#shared/i18n/translate.ts";
@@ -28,9 +25,6 @@ import type { SyncedTable } from "#client/net/types.ts";
 import { joinOverHttp, openTableOverHttp, type OpenedTable } from "../join.ts";
 
 const BASE_URL = "http://localhost:2568";
-const UNLIMITED = Object.fromEntries(
-  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
-);
 const NARRATION = "Un atelier de réparation ouvre dans l'ancienne station-service.";
 const HAND_CARD = { title: "Une carte gardée en main", text: "Personne d'autre ne doit la lire." };
 const CHALLENGE = "Fermer les rues des écoles aux voitures ?";
@@ -89,10 +83,7 @@ async function publish(previous = ""): Promise<string> {
 const page = (publicId: string) => fetch(BASE_URL + publicStoryPath(publicId));
 
 beforeAll(async () => {
-  const config = {
-    ...readConfig({ ...UNLIMITED, PORT: "2568" }),
-    clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client"),
-  };
+  const config = unlimitedConfig({ PORT: "2568" });
   store = new SqliteTableStore(":memory:");
   colyseus = await boot(createApp({ config, store, gracefullyShutdown: false, logger: pino({ level: "silent" }) }));
   table = await openTableOverHttp(BASE_URL, "Les Tanneurs en 2050");

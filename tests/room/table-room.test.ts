@@ -1,15 +1,12 @@
 // Room integration tests: a real server (HTTP + WebSocket) on port 2568, one facilitator and three participants
 // joining through the links the HTTP API hands out, as their browsers would.
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { matchMaker } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import type { Room } from "@colyseus/sdk";
 import pino from "pino";
 import { createApp } from "#server/app.ts";
-import { readConfig } from "#server/config.ts";
-import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
+import { unlimitedConfig } from "#tests/unlimited-config.ts";
 import { randomBytes } from "node:crypto";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import type { LogEntry } from "#server/store/table-store.ts";
@@ -35,11 +32,6 @@ import { joinOverHttp } from "../join.ts";
 import type { SyncedTable } from "#client/net/types.ts";
 
 const BASE_URL = "http://localhost:2568";
-
-/** Limits far above what these tests do (every LIMIT_… variable, server/limits.ts). */
-const UNLIMITED = Object.fromEntries(
-  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
-);
 
 /** A table framed by a challenge written by hand, so that it does not depend on the ids of the real decks. */
 const NEW_TABLE = {
@@ -78,7 +70,7 @@ let store: FlakyStore;
 
 beforeAll(async () => {
   // These tests play whole tables fast, from one address: the limits against strangers are tested in limits.test.ts.
-  const config = { ...readConfig(UNLIMITED), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
+  const config = unlimitedConfig();
   const server = createApp({
     config,
     store: (store = new FlakyStore(":memory:")),

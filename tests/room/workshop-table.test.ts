@@ -2,16 +2,13 @@
 // matchMaker.remoteRoomCall — an action of the workshop facilitator (workshopAct), durable like anyone's, and someone
 // moved to another table (moveOut), whose connections are closed with the new table's path while everyone else stays.
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { matchMaker } from "@colyseus/core";
 import type { Room } from "@colyseus/sdk";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApp } from "#server/app.ts";
-import { readConfig } from "#server/config.ts";
-import { DEFAULT_LIMITS, limitVariable } from "#server/limits.ts";
+import { unlimitedConfig } from "#tests/unlimited-config.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { t } from "#shared/i18n/translate.ts";
 import type { Action } from "#shared/model.ts";
@@ -21,9 +18,6 @@ import { joinOverHttp, JoinRefusedError, openTableOverHttp } from "../join.ts";
 import type { SyncedTable } from "#client/net/types.ts";
 
 const BASE_URL = "http://localhost:2568";
-const UNLIMITED = Object.fromEntries(
-  Object.keys(DEFAULT_LIMITS).map((name) => [limitVariable(name as keyof typeof DEFAULT_LIMITS), "100000000"]),
-);
 /** Where the workshop sends Bastien: another table's participant link, as the workshop room would pass it. */
 const TABLE_2 = {
   path: `/t/${randomBytes(12).toString("base64url")}#${LINK_KEYS.invite}=${randomBytes(24).toString("base64url")}`,
@@ -48,7 +42,7 @@ let facilitatorKey: string;
 let tabs: Tab[] = [];
 
 beforeAll(async () => {
-  const config = { ...readConfig(UNLIMITED), clientDir: path.join(tmpdir(), "jeu-des-transitions-no-client") };
+  const config = unlimitedConfig();
   colyseus = await boot(
     createApp({
       config,

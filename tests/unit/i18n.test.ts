@@ -32,7 +32,8 @@ describe("one translation for the server and the browser", () => {
   });
 
   it("writes plurals as French does, never « (s) »: a count picks its form", () => {
-    expect(keysOf(fr).filter((key) => /\(s\)/.test(String(i18n.t(key, { count: 2 }))))).toEqual([]);
+    const read = i18n.t as (key: string) => string;
+    expect(keysOf(fr).filter((key) => read(key).includes("(s)"))).toEqual([]);
     expect(t("piles.left", { count: 1 })).toBe("1 restante");
     expect(t("piles.left", { count: 29 })).toBe("29 restantes");
     expect(t("play.timer.announceStart", { label: "Tour", count: 1 })).toBe("Minuteur « Tour » lancé : 1 minute.");
