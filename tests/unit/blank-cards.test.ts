@@ -1,6 +1,6 @@
 // Blank cards (« Défi à écrire », « Écueil à écrire »): written by their holder before they are placed, by the facilitator
 // when dealt onto the path, by the placer or a facilitator when one already lies there unwritten; the written card is the
-// table's own, in the story and every export. Also: closing the story stops the timer.
+// table's own, in the story and every export. Also: the timer across phases.
 import { describe, expect, it } from "vitest";
 import { loadDecks } from "#cards/files.ts";
 import type { Card } from "#cards/schema.ts";
@@ -601,7 +601,7 @@ describe("a written blank in every export", () => {
   });
 });
 
-describe("closing the story stops the timer", () => {
+describe("the timer across phases: closing the story stops it, one that has run out stays with its phase", () => {
   const running = () =>
     act(
       act(tableInPlay(), FACILITATOR, { type: "setPhase", phase: "debrief" }),
@@ -642,6 +642,17 @@ describe("closing the story stops the timer", () => {
     const reopened = act(closed, FACILITATOR, { type: "setPhase", phase: "debrief" }, NOW + 20 * MINUTE);
     const resumed = act(reopened, FACILITATOR, { type: "resumeTimer" }, NOW + 21 * MINUTE);
     expect(timeLeft(resumed.timer!, NOW + 22 * MINUTE)).toBe(6 * MINUTE);
+  });
+
+  it("given a timer that has run out, when the facilitator moves to another phase, then it is put away", () => {
+    const late = NOW + 11 * MINUTE;
+    for (const phase of ["play", "closed"] as const)
+      expect(act(running(), FACILITATOR, { type: "setPhase", phase }, late).timer).toBeNull();
+    const pausedAtZero = act(running(), FACILITATOR, { type: "pauseTimer" }, late);
+    expect(pausedAtZero.timer?.remainingMs).toBe(0);
+    expect(act(pausedAtZero, FACILITATOR, { type: "setPhase", phase: "play" }, late + MINUTE).timer).toBeNull();
+    // One second left is not run out: it goes on into the next phase.
+    expect(act(running(), FACILITATOR, { type: "setPhase", phase: "play" }, late - 61_000).timer).not.toBeNull();
   });
 
   it("given moving to other phases, then a running timer keeps running", () => {
