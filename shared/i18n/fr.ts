@@ -192,7 +192,7 @@ const base = {
     },
     left_one: "{{count}} restante",
     left_other: "{{count}} restantes",
-    handFull: "Main pleine",
+    handFull: "Main pleine ({{max}} cartes) : posez une carte sur le chemin avant d'en piocher une autre.",
     notNow: "La pioche s'ouvre quand la partie commence.",
   },
   people: {

@@ -184,12 +184,23 @@ describe("a blank card drawn into my hand (writeBlank, then place)", () => {
       title: TITLE,
       text: TEXT,
     });
-    expect(refusal.code).toBe("cardNotInHand");
+    expect(refusal.code).toBe("blankNotFound");
     expect(state.cards[CHALLENGE_BLANK.id]?.blank).toBe(true);
     // Nor may the facilitator write a card in someone's hand: it is theirs to write.
     expect(
       refusalOf(state, FACILITATOR, { type: "writeBlank", cardId: CHALLENGE_BLANK.id, title: TITLE, text: TEXT }).code,
-    ).toBe("cardNotInHand");
+    ).toBe("blankNotFound");
+  });
+
+  it("given cards in Chloé's hand, in a pile or nowhere, then Bastien is refused alike: the refusal never tells what she holds", () => {
+    const state = act(withPile(tableInPlay(WITH_BLANKS), "challenge", [CHALLENGE_BLANK.id]), CHLOE, {
+      type: "draw",
+      deck: "challenge",
+    });
+    const refusals = [CHALLENGE_BLANK.id, PITFALL_BLANK.id, LEVER_OPEN.id, "carte-inventee"].map((cardId) =>
+      refusalOf(state, BASTIEN, { type: "writeBlank", cardId, title: TITLE, text: TEXT }),
+    );
+    expect(new Set(refusals.map((r) => JSON.stringify(r))).size).toBe(1);
   });
 
   it("given a blank still in the pile, or a card that does not exist, then writing it is refused", () => {

@@ -127,10 +127,9 @@ export const PLAY_MOVES: MovesOf<PlayMove> = {
   writeBlank(state, actor, { cardId, title, text }) {
     const inHand = actor.hand.indexOf(cardId);
     const step = inHand < 0 ? state.path.find((s) => s.cardId === cardId) : undefined;
-    if (inHand < 0 && !step) {
-      // In someone else's hand, in a pile or nowhere: not for me to write.
-      return refuse(state.participants.some((p) => p.hand.includes(cardId)) ? "cardNotInHand" : "blankNotFound");
-    }
+    // In someone else's hand, in a pile or nowhere: not for me to write. One refusal for all three, so that trying
+    // every card's id tells nobody what the others hold.
+    if (inHand < 0 && !step) return refuse("blankNotFound");
     if (step && step.placedBy !== actor.id && !actor.facilitator) return refuse("blankNotYours");
     const blank = cardsOf(state)[cardId];
     if (!blank?.blank) return refuse("cardNotBlank");
