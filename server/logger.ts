@@ -41,10 +41,12 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 /**
- * What a client makes Colyseus report about itself (a frame over the size limit, a socket reset): a stranger could
- * fill the log with it at will, so it goes to debug, not error.
+ * What a client makes Colyseus report about itself (a frame over the size limit, a socket reset, a frame whose payload
+ * does not decode: Colyseus logs msgpackr's error with its stack, the reading frames on top): a stranger could fill the
+ * log with it at will, so it goes to debug, not error.
  */
-const CLIENT_CAUSED = /Max payload size exceeded|ECONNRESET|EPIPE|Invalid WebSocket frame|seat reservation expired/;
+const CLIENT_CAUSED =
+  /Max payload size exceeded|ECONNRESET|EPIPE|Invalid WebSocket frame|seat reservation expired|^[^\n]*\n\s+at (?:checkedRead|read|unpack) \([^)\n]*msgpackr/;
 
 /** The logger handed to Colyseus: ours, with client-caused errors lowered to debug. */
 export function colyseusLogger(logger: Logger) {

@@ -5,7 +5,8 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { matchMaker } from "@colyseus/core";
+import { matchMaker, Protocol } from "@colyseus/core";
+import { encode } from "@colyseus/schema";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room } from "@colyseus/sdk";
 import WebSocket from "ws";
@@ -720,4 +721,42 @@ describe("what the log keeps", () => {
     const leaked = [...secretsSeen].filter((secret) => logLines.some((line) => line.includes(secret)));
     expect(leaked).toEqual([]);
   });
+
+  it("given frames whose payload does not decode, then none of them writes an error in the log, and the table goes on", async () => {
+    const table = await openTable();
+    const bastien = await join(table.tableId, {
+      invite: table.invite,
+      seatKey: newSeatKey(),
+      name: "Bastien",
+      role: "x",
+    });
+    const errorsBefore = errorLines().length;
+    const frame = (code: number, requestId: number | null, payload: number[]) => {
+      const head = new Uint8Array(64);
+      const it = { offset: 1 };
+      head[0] = code;
+      if (requestId !== null) encode.number(head, requestId, it);
+      encode.string(head, WHOAMI_REQUEST, it);
+      return Uint8Array.from([...head.subarray(0, it.offset), ...payload]);
+    };
+    // A string followed by a stray byte; a string cut short; arrays nested far deeper than the stack.
+    const deep = [...Array<number>(200_000).fill(0x91), 0xc0];
+    for (const [i, payload] of [[0xa1, 0x41, 0xc1], [0xd9], deep].entries())
+      bastien.connection.send(frame(Protocol.ROOM_REQUEST, 1000 + i, payload));
+    await sleep(300);
+    expect(errorLines().slice(errorsBefore)).toEqual([]);
+    expect(logLines.some((line) => line.includes("Data read, but end of buffer not reached"))).toBe(true);
+    await expect(bastien.request(WHOAMI_REQUEST)).resolves.toMatchObject({ facilitator: false });
+    // Undecodable data (not a request) closes the connection, as Colyseus does: its browser would join again.
+    const left = new Promise<number>((resolve) => bastien.onLeave((code) => resolve(code)));
+    bastien.connection.send(frame(Protocol.ROOM_DATA, null, [0xa1, 0x41, 0xc1]));
+    await left;
+    await sleep(100);
+    expect(errorLines().slice(errorsBefore)).toEqual([]);
+  });
 });
+
+/** Lines logged at error level or above (pino: 50 and up). */
+function errorLines(): string[] {
+  return logLines.filter((line) => (JSON.parse(line) as { level: number }).level >= 50);
+}
