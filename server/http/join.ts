@@ -80,9 +80,9 @@ export function joinRouter({
         if (error instanceof ServerError && error.code >= 400 && error.code < 500) {
           return refuse(res, error.code === 429 ? 429 : error.code, { code: "joinRefused", message: error.message });
         }
-        // A full room (every connection taken or reserved: Colyseus' SeatReservationError, not exported) is a moment to
-        // wait, not a fault.
-        if (/already full/.test((error as Error).message))
+        // A full room (every connection taken or reserved: the room's 503, or Colyseus' SeatReservationError, not
+        // exported) is a moment to wait, not a fault.
+        if ((error instanceof ServerError && error.code === 503) || /already full/.test((error as Error).message))
           return refuse(res, 503, { code: "tableBusy", message: t("refusal.tableBusy") });
         // The process holding the table did not answer (it died: the table opens again in another at the next try).
         if (error instanceof RoomUnreachableError || /is not available/.test((error as Error).message)) {

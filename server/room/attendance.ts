@@ -21,7 +21,7 @@ export interface Attendee {
 
 export class Attendance<C extends Attendee> {
   readonly #connections: () => readonly C[];
-  readonly #limits: Pick<Limits, "observersPerTable" | "connectionsPerSeat">;
+  readonly #limits: Pick<Limits, "observersPerTable" | "connectionsPerSeat" | "connectionsPerTable">;
   /** Whether the facilitator took this participant off the table (their connections are closed, not kept). */
   readonly #removed: (participantId: string) => boolean;
   /** Live connections and whose seat they hold. Observers are not in it. */
@@ -33,31 +33,71 @@ export class Attendance<C extends Attendee> {
   readonly #movedPaths = new Map<string, string>();
   /** The seats online, kept between changes of #live (every patch asks). */
   #online: ReadonlySet<string> | null = null;
+  /**
+   * Places reserved over HTTP and not yet taken by a WebSocket, by whose they are (a seat, OBSERVERS or NEWCOMERS):
+   * when each lapses. They count like connections, so that links used only to reserve cannot fill the table.
+   */
+  readonly #pending = new Map<string, number[]>();
+  /** How long a reservation holds its place (Colyseus' seat reservation time), in ms; and the clock. */
+  readonly #reservationMs: () => number;
+  readonly #now: () => number;
 
   constructor(
     connections: () => readonly C[],
-    limits: Pick<Limits, "observersPerTable" | "connectionsPerSeat">,
+    limits: Pick<Limits, "observersPerTable" | "connectionsPerSeat" | "connectionsPerTable">,
     removed: (participantId: string) => boolean,
+    reservation: { ms: () => number; now?: () => number } = { ms: () => 15_000 },
   ) {
     this.#connections = connections;
     this.#limits = limits;
     this.#removed = removed;
+    this.#reservationMs = reservation.ms;
+    this.#now = reservation.now ?? Date.now;
   }
 
   /**
-   * Throws a readable 429 when one more connection would be too many: an observer (participantId undefined) past the
-   * table's observers, or a seat's past its connections. A newcomer (null: no seat yet) always fits here.
+   * Throws a readable 429 when one more connection would be too many, counting the places reserved and not yet taken
+   * with the live connections: an observer (participantId undefined) past the table's observers, a seat's past its
+   * connections, a newcomer (null: no seat yet) past a quarter of the table's connections arriving at once. Asked over
+   * HTTP before a reservation (`joining` undefined), it holds the place until `arrive` or until the reservation lapses.
+   * Whatever a read-only link or a participant link does, the others' places stay free, the facilitator's included.
    */
   makeRoom(participantId: string | null | undefined, joining?: C): void {
     const others = this.#connections().filter((c) => c !== joining);
+    const pending = this.#pendingCount(placeOf(participantId));
     if (participantId === undefined) {
-      if (others.filter((c) => c.userData?.observer).length >= this.#limits.observersPerTable)
+      if (others.filter((c) => c.userData?.observer).length + pending >= this.#limits.observersPerTable)
         throw new ServerError(429, t("refusal.tooManyObservers", { max: this.#limits.observersPerTable }));
-      return;
+    } else if (participantId === null) {
+      if (pending >= Math.max(1, Math.floor(this.#limits.connectionsPerTable / 4)))
+        throw new ServerError(429, t("refusal.tableBusy"));
+    } else {
+      const open = others.filter((c) => c.userData?.participantId === participantId).length;
+      if (open + pending >= this.#limits.connectionsPerSeat)
+        throw new ServerError(429, t("refusal.tooManyConnections", { max: this.#limits.connectionsPerSeat }));
     }
-    const open = others.filter((c) => c.userData?.participantId === participantId).length;
-    if (participantId !== null && open >= this.#limits.connectionsPerSeat)
-      throw new ServerError(429, t("refusal.tooManyConnections", { max: this.#limits.connectionsPerSeat }));
+    if (!joining) this.#hold(placeOf(participantId));
+  }
+
+  /** A reservation is being taken (or refused) by its WebSocket: its place no longer waits. */
+  arrive(participantId: string | null | undefined): void {
+    this.#pending.get(placeOf(participantId))?.shift();
+  }
+
+  #hold(place: string): void {
+    const lapses = this.#pending.get(place) ?? [];
+    lapses.push(this.#now() + this.#reservationMs());
+    this.#pending.set(place, lapses);
+  }
+
+  /** The places of this kind still reserved (lapsed ones are forgotten). */
+  #pendingCount(place: string): number {
+    const lapses = this.#pending.get(place);
+    if (!lapses) return 0;
+    const now = this.#now();
+    while (lapses.length > 0 && (lapses[0] ?? 0) <= now) lapses.shift();
+    if (lapses.length === 0) this.#pending.delete(place);
+    return lapses.length;
   }
 
   /** An observer's connection: a view with nothing in it (no seat, so no hand ever reaches it). */
@@ -133,6 +173,14 @@ export class Attendance<C extends Attendee> {
     else return false;
     return true;
   }
+}
+
+const OBSERVERS = "observers";
+const NEWCOMERS = "newcomers";
+
+/** Whose reserved place this is: a seat's (marked, so that no participant id reads as the two others), an observer's, a newcomer's. */
+function placeOf(participantId: string | null | undefined): string {
+  return participantId === undefined ? OBSERVERS : participantId === null ? NEWCOMERS : `seat:${participantId}`;
 }
 
 /** Whose pace a request counts against: the seat (all its connections together), or an observer's own connection. */

@@ -74,6 +74,7 @@ export function tableRoomFor(services: RoomServices) {
       () => this.clients,
       limits,
       (participantId) => this.#session.participant(participantId)?.removed === true,
+      { ms: () => this.seatReservationTimeout * 1000 },
     );
     /** A table of a workshop tells the workshop's overview how it stands after each change (coalesced). */
     #overview: SummaryPublisher | null = null;
@@ -152,6 +153,8 @@ export function tableRoomFor(services: RoomServices) {
      * and again in onJoin, since the table may have changed in between). Throws a readable ServerError when not.
      */
     admit(arrival: Arrival, joining?: SeatClient): Admission {
+      // Every connection taken or reserved: refused before a place is held for a reservation that could not be made.
+      if (!joining && this.hasReachedMaxClients()) throw new ServerError(503, t("refusal.tableBusy"));
       if (arrival.link === "observer" && !this.#session.erasing) {
         // The observer link: it sees the table whatever its phase or lock, and takes no seat.
         this.#attendance.makeRoom(undefined, joining);
@@ -211,6 +214,7 @@ export function tableRoomFor(services: RoomServices) {
       // The reservation was made a moment ago: the table may have changed since (removed, locked, limits).
       const link = reserved.observer ? "observer" : reserved.facilitator ? "facilitator" : "participant";
       const { seatKeyHash, name, role, zone } = reserved;
+      this.#attendance.arrive(reserved.observer ? undefined : reserved.participantId);
       const admitted = this.admit({ link, seatKeyHash, name, role, ...(zone && { zone }) }, client);
       this.#touchClock();
       if (admitted.observer) {

@@ -381,6 +381,30 @@ describe("connections to one table", () => {
     expect(refused.message).toBe(t("refusal.tooManyObservers", { max: 2 }));
   });
 
+  it("given an observer link used only to reserve places (never connecting), then it gets no more than the observers' places, and the facilitator and newcomers still get in", async () => {
+    const table = await openTable();
+    const awa = { facilitatorKey: table.facilitatorKey, seatKey: newSeatKey(), name: "Awa", role: "animation" };
+    const host = await join(table.tableId, awa);
+    const links = (await host.request(INVITE_LINK_REQUEST)) as ShareLinks;
+    const observerKey = secretFrom(links.observerPath, LINK_KEYS.observer);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const reserved = await post(API.join(table.tableId), {
+        protocolVersion: PROTOCOL_VERSION,
+        observerKey,
+        seatKey: newSeatKey(),
+      });
+      statuses.push(reserved.status);
+    }
+    expect(statuses).toEqual([200, 200, 429, 429, 429, 429, 429, 429]);
+    // The facilitator's second tab and a newcomer find their places.
+    await expect(join(table.tableId, awa)).resolves.toBeTruthy();
+    await expect(
+      join(table.tableId, { invite: table.invite, seatKey: newSeatKey(), name: "Zoé", role: "habitante" }),
+    ).resolves.toBeTruthy();
+    expect(reservedSeats(table.tableId)).toBe(2);
+  });
+
   it("given a table with every connection taken, when someone else comes, then they are told to wait, and get in once a connection closes", async () => {
     const table = await openTable();
     const seats: Room[] = [];

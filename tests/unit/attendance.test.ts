@@ -22,13 +22,15 @@ function connection(): Connection {
   return made;
 }
 
-function table(limits = { observersPerTable: 2, connectionsPerSeat: 2 }) {
+function table(limits = { observersPerTable: 2, connectionsPerSeat: 2, connectionsPerTable: 8 }) {
   const connections: Connection[] = [];
   const removed = new Set<string>();
+  const clock = { now: 1_000_000 };
   const attendance = new Attendance<Connection>(
     () => connections,
     limits,
     (id) => removed.has(id),
+    { ms: () => 15_000, now: () => clock.now },
   );
   const join = (seat?: string) => {
     const made = connection();
@@ -37,7 +39,7 @@ function table(limits = { observersPerTable: 2, connectionsPerSeat: 2 }) {
     else attendance.observe(made);
     return made;
   };
-  return { attendance, connections, removed, join };
+  return { attendance, connections, removed, join, clock };
 }
 
 function refusal(run: () => void): { code: number; message: string } | null {
@@ -80,6 +82,46 @@ describe("attendance", () => {
       code: 429,
       message: "Cette table a déjà 2 écrans en observation.",
     });
+  });
+
+  it("given an observer link used only to reserve places, then they count as observers until they lapse, and the facilitator and newcomers still get in", () => {
+    const { attendance, clock, join } = table();
+    // Two reservations over HTTP (no WebSocket yet): the table's two observer places are held.
+    attendance.makeRoom(undefined);
+    attendance.makeRoom(undefined);
+    expect(refusal(() => attendance.makeRoom(undefined))).toEqual({
+      code: 429,
+      message: "Cette table a déjà 2 écrans en observation.",
+    });
+    expect(refusal(() => attendance.makeRoom("awa"))).toBeNull();
+    expect(refusal(() => attendance.makeRoom(null))).toBeNull();
+    // A reservation taken by its WebSocket counts once, as a connection.
+    attendance.arrive(undefined);
+    const screen = join();
+    expect(refusal(() => attendance.makeRoom(undefined, screen))).toBeNull();
+    expect(refusal(() => attendance.makeRoom(undefined))).not.toBeNull();
+    // The one never taken lapses with the reservation (15 s): its place is free again.
+    clock.now += 15_000;
+    expect(refusal(() => attendance.makeRoom(undefined))).toBeNull();
+  });
+
+  it("given a seat's reservations not yet taken, then they count against its tabs; newcomers arriving at once are held to a quarter of the table", () => {
+    const { attendance, clock } = table();
+    attendance.makeRoom("awa");
+    attendance.makeRoom("awa");
+    expect(refusal(() => attendance.makeRoom("awa"))?.code).toBe(429);
+    expect(refusal(() => attendance.makeRoom("bastien"))).toBeNull();
+    // A table of 8 connections: 2 newcomers reserving at once, then « complète pour le moment ».
+    attendance.makeRoom(null);
+    attendance.makeRoom(null);
+    expect(refusal(() => attendance.makeRoom(null))).toEqual({
+      code: 429,
+      message: "La table est complète pour le moment : réessayez dans un instant.",
+    });
+    attendance.arrive(null);
+    expect(refusal(() => attendance.makeRoom(null))).toBeNull();
+    clock.now += 15_000;
+    expect(refusal(() => attendance.makeRoom("awa"))).toBeNull();
   });
 
   it("given connections that come and go, then only seats with a live connection show as online, observers never", () => {
@@ -145,7 +187,7 @@ describe("attendance", () => {
   });
 
   it("paces a seat's tabs together and each observer screen on its own", () => {
-    const { join } = table({ observersPerTable: 5, connectionsPerSeat: 5 });
+    const { join } = table({ observersPerTable: 5, connectionsPerSeat: 5, connectionsPerTable: 20 });
     expect(paceKey(join("awa"))).toBe(paceKey(join("awa")));
     expect(paceKey(join())).not.toBe(paceKey(join()));
   });
