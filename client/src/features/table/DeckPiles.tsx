@@ -57,7 +57,7 @@ export function DeckPiles() {
                 className={`pile pile--${deck} pile--depth-${depthOf(piles[deck])}${piles[deck] === 0 ? " pile--empty" : ""}`}
                 disabled={blocker !== null || handFull || piles[deck] === 0}
                 onClick={(event) => void draw(deck, event)}
-                aria-describedby={`pile-${deck}-left${why ? " piles-why" : ""}`}
+                aria-describedby={`pile-${deck}-left${why ? " piles-why" : ""}${playing && handFull ? " piles-full" : ""}`}
               >
                 <span className="pile__stack">{piles[deck] > 0 && <CardBack deck={deck} />}</span>
                 <span className="pile__name">{t(`piles.draw.${deck}`)}</span>
@@ -85,7 +85,11 @@ export function DeckPiles() {
           {why}
         </p>
       )}
-      {playing && handFull && <p className="field__hint">{t("piles.handFull")}</p>}
+      {playing && handFull && (
+        <p className="field__hint" id="piles-full">
+          {t("piles.handFull", { max: LIMITS.handSize })}
+        </p>
+      )}
       <WriteCardForm />
     </section>
   );
