@@ -10,6 +10,10 @@ export const frPreparation = {
     confirmNext: "Confirmer : passer à la phase « {{phase}} »",
     closeHint:
       "Une fois le récit terminé, plus personne ne joue ni n'entre à la table ; le récit reste téléchargeable et vous pourrez revenir en arrière.",
+    closeUntold_one:
+      "{{count}} étape n'est pas encore racontée : son auteur·rice peut encore la raconter maintenant ; une fois le récit terminé, plus personne ne le pourra.",
+    closeUntold_other:
+      "{{count}} étapes ne sont pas encore racontées : leurs auteur·rices peuvent encore les raconter maintenant ; une fois le récit terminé, plus personne ne le pourra.",
     cancel: "Annuler",
     locked:
       "Table verrouillée : plus personne de nouveau ne peut entrer (les personnes déjà assises reviennent toujours).",

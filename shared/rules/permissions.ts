@@ -44,7 +44,7 @@ export const ACTION_RULES: Record<ActionType, ActionRule> = {
   // Play.
   draw: { phases: PLAY, who: "anyone", onTurn: true },
   place: { phases: PLAY, who: "anyone", onTurn: true },
-  narrate: { phases: PLAY, who: "anyone" },
+  narrate: { phases: PLAY_AND_DEBRIEF, who: "anyone" },
   discard: { phases: PLAY, who: "anyone", onTurn: true },
   writeCard: { phases: PLAY, who: "anyone" },
   // A blank in my hand (before placing it), or one already on the path (its placer or a facilitator): the debrief may

@@ -7,6 +7,7 @@ import {
   closeTools,
   dealPitfall,
   joinAsParticipant,
+  narrate,
   openStep,
   openTableAsFacilitator,
   openTools,
@@ -110,9 +111,19 @@ test("a facilitator writes a blank pitfall as she deals it onto the path; a part
     await expect(step.getByText("écrite à cette table par Alex")).toBeVisible();
   }
 
-  // The story closed, both are in its exports.
+  // Débrief: Alex's step is not told yet. Closing the story says so first; she can still tell it now.
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Débrief »" }).click();
   await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Récit terminé »" }).click();
+  const untold = "1 étape n'est pas encore racontée";
+  await expect(
+    phasesOf(facilitator).getByRole("button", { name: "Confirmer : passer à la phase « Récit terminé »" }),
+  ).toHaveAccessibleDescription(new RegExp(`^${untold}`));
+  await phasesOf(facilitator).getByRole("button", { name: "Annuler" }).click();
+  await narrate(alex, placed, "La mairie affrète un bus du soir.");
+
+  // The story closed, all of it is in its exports.
+  await phasesOf(facilitator).getByRole("button", { name: "Passer à la phase « Récit terminé »" }).click();
+  await expect(phasesOf(facilitator).getByText(untold)).toHaveCount(0);
   await phasesOf(facilitator).getByRole("button", { name: "Confirmer : passer à la phase « Récit terminé »" }).click();
   const markdown = await download(facilitator, "Télécharger le récit (Markdown)");
   for (const text of [
@@ -120,6 +131,7 @@ test("a facilitator writes a blank pitfall as she deals it onto the path; a part
     "Écrit par l'animation en le distribuant.",
     "La gare qui ferme le soir",
     "Après 20 h, plus un train ne s'arrête",
+    "La mairie affrète un bus du soir.",
   ]) {
     expect(markdown, text).toContain(text);
   }

@@ -8,6 +8,7 @@ import {
   BASTIEN,
   CHLOE,
   DORIAN,
+  drawAndPlace,
   FACILITATOR,
   idOf,
   openTable,
@@ -83,6 +84,15 @@ describe("moving between phases (setPhase, startPlay, closeStory)", () => {
   it("given the debrief, when the facilitator closes the story, then it is closed", () => {
     const debrief = act(tableInPlay(), FACILITATOR, { type: "setPhase", phase: "debrief" });
     expect(act(debrief, FACILITATOR, { type: "closeStory" }).phase).toBe("closed");
+  });
+
+  it("given a step placed and not yet narrated, when the table moves to the debrief, then its placer may still narrate it; once the story is closed, no one may", () => {
+    const { state, stepId } = drawAndPlace(tableInPlay(), BASTIEN, "lever", null);
+    const debrief = act(state, FACILITATOR, { type: "setPhase", phase: "debrief" });
+    const narrated = act(debrief, BASTIEN, { type: "narrate", stepId, text: "Les ateliers vélo ouvrent le samedi." });
+    expect(narrated.path[0]?.narration).toBe("Les ateliers vélo ouvrent le samedi.");
+    const closed = act(debrief, FACILITATOR, { type: "closeStory" });
+    expect(refusalOf(closed, BASTIEN, { type: "narrate", stepId, text: "Trop tard." }).code).toBe("storyClosed");
   });
 
   it("given a participant, when they try to change the phase, then it is refused as facilitator-only", () => {

@@ -59,6 +59,13 @@ export function PhaseBar() {
 function PhaseControls({ phase }: { phase: Phase }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
+  // Steps placed and not yet told (a pitfall the facilitator dealt onto the path is the group's to answer).
+  const untold = useTableStore((s) => {
+    const facilitators = new Set(s.table?.participants.filter((p) => p.facilitator).map((p) => p.id));
+    return (
+      s.table?.path.filter((step) => !step.narration && !(step.dealt && facilitators.has(step.placedBy))).length ?? 0
+    );
+  });
   const at = PHASE_ORDER.indexOf(phase);
   const previous = PHASE_ORDER[at - 1];
   const next = PHASE_ORDER[at + 1];
@@ -91,10 +98,23 @@ function PhaseControls({ phase }: { phase: Phase }) {
           </button>
         ) : confirming ? (
           <div className="phasebar__confirm">
-            <p className="field__hint">{t("preparation.phases.closeHint")}</p>
+            {untold > 0 && (
+              <p className="phasebar__untold" id="phasebar-untold">
+                {t("preparation.phases.closeUntold", { count: untold })}
+              </p>
+            )}
+            <p className="field__hint" id="phasebar-close-hint">
+              {t("preparation.phases.closeHint")}
+            </p>
             <div className="inline-row">
               {/* Focus follows the person from the first step of the confirmation to the second. */}
-              <button type="button" className="button button--danger" autoFocus onClick={() => go(next)}>
+              <button
+                type="button"
+                className="button button--danger"
+                autoFocus
+                aria-describedby={`${untold > 0 ? "phasebar-untold " : ""}phasebar-close-hint`}
+                onClick={() => go(next)}
+              >
                 {t("preparation.phases.confirmNext", { phase: name(next) })}
               </button>
               <button type="button" className="button" onClick={() => setConfirming(false)}>
