@@ -82,8 +82,8 @@ test("participants come in by the workshop link or its code, pick a table or are
   // Chloé types the workshop's code: its lobby; « Placez-moi » seats her at the least full table, the other one.
   const chloe = await phone(browser);
   await chloe.goto("/");
-  await chloe.getByRole("textbox", { name: "Code de la table" }).fill(created.joinCode.toLowerCase());
-  await chloe.getByRole("button", { name: "Trouver la table" }).click();
+  await chloe.getByRole("textbox", { name: "Code de la table ou de l'atelier" }).fill(created.joinCode.toLowerCase());
+  await chloe.getByRole("button", { name: "Valider le code" }).click();
   await expect(chloe.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   await expect(tableCard(chloe, "Table 1").getByRole("list", { name: "Assis·es à Table 1" })).toContainText("Bastien");
   await expect(tableCard(chloe, "Table 1")).toContainText("9 places libres");
@@ -103,6 +103,8 @@ test("participants come in by the workshop link or its code, pick a table or are
   await late.goto(created.participantLink);
   await expect(late.getByRole("status").filter({ hasText: "Les arrivées sont closes" })).toBeVisible();
   await expect(late.getByRole("button", { name: "Rejoindre Table 1" })).toBeDisabled();
+  // A closed table offers no place: no « places libres » beside its reason.
+  await expect(tableCard(late, "Table 1")).not.toContainText("places libres");
   await expect(late.getByRole("button", { name: "Placez-moi à une table" })).toHaveCount(0);
   // Someone already seated still comes back to their table.
   await chloe.goto("about:blank");

@@ -165,7 +165,10 @@ function LobbyTableCard({
         <span className={`phase phase--${table.phase}`}>
           {t("workshopEntry.lobby.phase", { phase: t(`phase.${table.phase}`) })}
         </span>
-        <span className="lobby-table__seats">{t("workshopEntry.lobby.seatsLeft", { count: table.seatsLeft })}</span>
+        {/* A table closed to arrivals has no place to offer, whatever its count: its reason says why, under the button. */}
+        {table.open && (
+          <span className="lobby-table__seats">{t("workshopEntry.lobby.seatsLeft", { count: table.seatsLeft })}</span>
+        )}
       </p>
       {table.seated.length === 0 ? (
         <p className="lobby-table__nobody">{t("workshopEntry.lobby.seatedNone")}</p>
