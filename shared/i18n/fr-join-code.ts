@@ -4,15 +4,15 @@ export const frJoinCode = {
     heading: "Rejoindre avec un code",
     intro:
       "L'animateur·rice vous donne un code de 8 caractères : tapez-le ici pour arriver à la table, ou à l'accueil de l'atelier.",
-    label: "Code de la table",
+    label: "Code de la table ou de l'atelier",
     hint: "Par exemple K7PQ-2MXR : majuscules ou minuscules, avec ou sans tiret.",
-    submit: "Trouver la table",
+    submit: "Valider le code",
     submitting: "Recherche…",
     /** Checked in the browser and by the server, before anything is looked up. */
     invalid:
       "Un code a 8 caractères : des chiffres de 2 à 9 et des lettres, sans I, L, O ni U. Vérifiez ce que vous avez tapé.",
     unknown:
-      "Aucune table n'a ce code. Vérifiez-le auprès de l'animateur·rice (il change quand le lien des participant·es change).",
+      "Aucune table ni aucun atelier n'a ce code. Vérifiez-le auprès de l'animateur·rice (il change quand le lien des participant·es change).",
     rateLimited:
       "Trop de codes erronés depuis votre adresse : réessayez dans {{minutes}} min, ou ouvrez le lien ou le QR code que partage l'animateur·rice.",
     /** The browser tab, on the join page and at the table. */

@@ -121,7 +121,7 @@ export const frWorkshopPlenary = {
         "Importez le livre d'un atelier (son fichier JSON) : un nouvel atelier s'ouvre, chaque table reprenant son récit, et vous en êtes l'animateur·rice.",
       file: "Le livre de l'atelier (fichier JSON)",
       fileRequired: "Choisissez le fichier JSON du livre de l'atelier.",
-      submit: "Ouvrir l'atelier",
+      submit: "Reprendre l'atelier",
       submitting: "Ouverture…",
     },
   },

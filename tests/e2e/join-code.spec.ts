@@ -54,8 +54,8 @@ function codeSection(page: Page) {
 /** Types a code on the home page, as a person on a phone does. */
 async function typeCode(page: Page, typed: string): Promise<void> {
   const section = codeSection(page);
-  await section.getByRole("textbox", { name: "Code de la table" }).fill(typed);
-  await section.getByRole("button", { name: "Trouver la table" }).click();
+  await section.getByRole("textbox", { name: "Code de la table ou de l'atelier" }).fill(typed);
+  await section.getByRole("button", { name: "Valider le code" }).click();
 }
 
 test("a participant on a phone joins by the table's code, sees the table named, and is refused the code once the table is locked", async ({
@@ -70,7 +70,7 @@ test("a participant on a phone joins by the table's code, sees the table named, 
   const bastien = await phone.newPage();
   await bastien.goto("/");
   // On a phone the code comes first, in a field made for it: capitals, no correction, no horizontal scrolling.
-  const field = bastien.getByRole("textbox", { name: "Code de la table" });
+  const field = bastien.getByRole("textbox", { name: "Code de la table ou de l'atelier" });
   await expect(field).toBeInViewport();
   await expect(field).toHaveAttribute("autocapitalize", "characters");
   await expect(field).toHaveAttribute("autocorrect", "off");
@@ -104,11 +104,11 @@ test("a participant on a phone joins by the table's code, sees the table named, 
   await typeCode(late, code);
   await expect(codeSection(late).getByRole("alert")).toHaveText("L'animation a fermé la table aux nouvelles arrivées.");
   await expect(late).toHaveURL(/\/$/);
-  await expect(late.getByRole("textbox", { name: "Code de la table" })).toBeFocused();
+  await expect(late.getByRole("textbox", { name: "Code de la table ou de l'atelier" })).toBeFocused();
 
   // A code of no table says so too.
   await typeCode(late, "2222-2222");
-  await expect(codeSection(late).getByRole("alert")).toHaveText(/^Aucune table n'a ce code/);
+  await expect(codeSection(late).getByRole("alert")).toHaveText(/^Aucune table ni aucun atelier n'a ce code/);
 
   await phone.close();
   await late.context().close();
