@@ -38,6 +38,8 @@ export const frWorkshopOverview = {
     latestStepTitle: "n° {{number}} · {{title}}",
     noStep: "Aucune étape posée.",
     locked: "Arrivées fermées",
+    keepLink:
+      "Gardez l'adresse de cette page pour revenir : elle donne tous les droits sur toutes les tables de l'atelier, ne la partagez pas (pour confier une seule table, « Confier cette table » donne son lien à elle).",
     openTable: "Ouvrir la table",
     openTableSuffix: " : {{name}}, dans un nouvel onglet, avec tous les droits",
     handOver: "Confier cette table",

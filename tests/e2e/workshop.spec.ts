@@ -74,6 +74,10 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
   const created = await openWorkshop(page);
   await page.goto(created.facilitatorLink);
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  // The page's address is the workshop's master key: the overview says to keep it and not to share it.
+  await expect(
+    page.getByText(/^Gardez l'adresse de cette page pour revenir : elle donne tous les droits sur toutes les tables/),
+  ).toBeVisible();
   const card = (name: string) => page.getByRole("article", { name, exact: true });
 
   // Alex (phone) and Bea (laptop) open the workshop link and pick Table 1.
@@ -96,8 +100,8 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
     [dan, "Dan", "technicien"],
   ] as const) {
     await who.goto("/");
-    await who.getByRole("textbox", { name: "Code de la table" }).fill(created.joinCode);
-    await who.getByRole("button", { name: "Trouver la table" }).click();
+    await who.getByRole("textbox", { name: "Code de la table ou de l'atelier" }).fill(created.joinCode);
+    await who.getByRole("button", { name: "Valider le code" }).click();
     await who.getByRole("button", { name: "Placez-moi à une table" }).click();
     await sitDown(who, name, role);
   }

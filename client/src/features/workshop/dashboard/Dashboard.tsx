@@ -38,6 +38,7 @@ export function Dashboard({ workshopId, facilitatorKey }: { workshopId: string; 
               {new Date(`${overview.date}T12:00:00`).toLocaleDateString("fr-FR", { dateStyle: "full" })}
             </p>
           )}
+          {overview && <p className="dashboard__keep field__hint">{t("workshopOverview.keepLink")}</p>}
         </div>
         <p className={`connection connection--${connection.status}`} role="status">
           <span className="connection__dot" aria-hidden="true" />
