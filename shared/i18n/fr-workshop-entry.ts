@@ -17,7 +17,7 @@ export const frWorkshopEntry = {
       setupShared: "Le même cadre pour toutes les tables",
       setupPerTable: "Un cadre par table",
       setupPerTableHint:
-        "Chaque table a son nom, et peut avoir son propre système et son propre défi ; un champ laissé vide reprend le cadre commun.",
+        "Chaque table a son nom, et peut avoir son propre système et son propre défi ; un champ laissé vide reprend le cadre commun, qui reste donc à remplir (son état présent et ses futurs valent pour toutes les tables).",
       sharedHeading: "Le cadre commun",
       tablesHeading: "Les tables",
       tableName: "Nom de la table {{number}}",

@@ -59,6 +59,13 @@ test("a facilitator runs a whole session with three participants, from preparati
   for (const page of everyone) await expect(phasesOf(page).locator('[aria-current="step"]')).toHaveText(/Jeu/);
 
   const alexCard = await drawCard(alex, "un levier");
+  // On an empty path, the chooser's one spot is its start (not also called its end).
+  await alex.getByRole("button", { name: `Placer « ${alexCard} »`, exact: true }).click();
+  const chooser = alex.getByRole("dialog", { name: `Où placer « ${alexCard} » ?` });
+  await expect(chooser.getByRole("listitem")).toHaveCount(1);
+  await expect(chooser.getByRole("listitem")).toHaveText("Au début du chemin");
+  await chooser.getByRole("button", { name: "Fermer", exact: true }).click();
+  await expect(chooser).toBeHidden();
   await placeCard(alex, alexCard, "start");
   await narrate(alex, 1, "Les villages partagent leurs données de covoiturage.");
 

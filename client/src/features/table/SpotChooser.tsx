@@ -252,8 +252,9 @@ function SpotList({ ref, path, label, onPlace }: SpotListProps) {
             ) : (
               <span className="chooser__spot-number">{t("cards.chooser.atStart")}</span>
             )}
-            {/* Seen, not heard: the spot's name stays « Après l'étape N — <title> » (the hint says which is the end). */}
-            {number === path.length && (
+            {/* Seen, not heard: the spot's name stays « Après l'étape N — <title> » (the hint says which is the end). An
+                empty path has one spot, its start: not also called its end. */}
+            {number === path.length && number > 0 && (
               <span className="chooser__end" aria-hidden="true">
                 {t("cards.chooser.end")}
               </span>
