@@ -210,6 +210,10 @@ export class PostgresTableStore implements TableStore, SnapshotSource {
           PRIMARY KEY (table_id, seq),
           UNIQUE (table_id, entry_id)
         )`);
+      // Who ever sat at a table, by seat key (hasSeat): without it each question reads every entry of the table.
+      await client.query(
+        `CREATE INDEX IF NOT EXISTS log_join_seat ON ${this.#log} (table_id, (entry ->> 'seatKeyHash')) WHERE entry ->> 'kind' = 'join'`,
+      );
       // Databases made before workshops existed: their table, and each table's workshop (none for the tables already
       // there). A deleted workshop leaves its tables on their own (ON DELETE SET NULL): its secret opens none of them.
       await client.query(`

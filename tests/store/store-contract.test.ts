@@ -1199,6 +1199,34 @@ describe("the SQLite file after an anonymisation", () => {
   });
 });
 
+describe("the SQLite file's questions from strangers", () => {
+  it("answers whether a seat key ever sat at a table from an index, in a file made before the index existed too", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "jdt-seat-index-"));
+    const file = path.join(dir, "tables.sqlite");
+    const question =
+      "EXPLAIN QUERY PLAN SELECT 1 FROM log WHERE table_id = ? AND entry ->> '$.kind' = 'join' AND entry ->> '$.seatKeyHash' = ? LIMIT 1";
+    try {
+      const before = new SqliteTableStore(file);
+      await before.close();
+      const db = new DatabaseSync(file);
+      db.exec("DROP INDEX log_join_seat");
+      db.close();
+      const store = new SqliteTableStore(file);
+      const id = newTableId();
+      await store.create(creationOf(id));
+      await store.append(id, { seq: 1, entryId: "entry-1", at: NOW, entry: joinOf(BASTIEN, false) });
+      expect(await store.hasSeat(id, `seat-${BASTIEN}`)).toBe(true);
+      await store.close();
+      const read = new DatabaseSync(file, { readOnly: true });
+      const plan = read.prepare(question).all(id, "x") as { detail: string }[];
+      read.close();
+      expect(plan.map((step) => step.detail)).toEqual([expect.stringMatching(/USING INDEX log_join_seat/)]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 // Declared only when a server is given (CI sets it when PostgreSQL runs), so a machine without one runs no skipped test.
 const testDatabaseUrl = process.env.TEST_DATABASE_URL;
 if (testDatabaseUrl) describe("the PostgreSQL store", () => storeContract(postgres(testDatabaseUrl)));
