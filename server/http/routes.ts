@@ -159,8 +159,14 @@ export function apiRouter(services: RouteServices): Router {
 
   // A body that is not JSON at all (a wrong file, a truncated upload) gets a readable answer too.
   router.use((error: { type?: string; message?: string }, req: Request, res: Response, next: (e: unknown) => void) => {
+    // A file imported is told what is wrong in it; any other request (a join, a new table) is told only that it could
+    // not be read, without echoing what was sent.
     if (error?.type === "entity.parse.failed") {
-      return refuse(res, 400, { code: "notJson", message: t("export.json.notJson", { message: error.message ?? "" }) });
+      const message =
+        req.path === API.importStory
+          ? t("export.json.notJson", { message: error.message ?? "" })
+          : t("http.notJsonRequest");
+      return refuse(res, 400, { code: "notJson", message });
     }
     if (error?.type === "entity.too.large") {
       const message =

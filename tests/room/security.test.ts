@@ -238,7 +238,25 @@ describe("joining a table", () => {
       role: "",
     });
     expect(response.status).toBe(413);
-    expect(await response.json()).toMatchObject({ code: "tooLarge" });
+    expect(await response.json()).toEqual({
+      code: "tooLarge",
+      message: "Cette demande est trop volumineuse ; rien n'a été enregistré.",
+    });
+    expect(reservedSeats(table.tableId)).toBe(0);
+  });
+
+  it("given a join that is not JSON, then it is refused in words that do not echo what was sent", async () => {
+    const table = await openTable();
+    const response = await fetch(`${BASE_URL}${API.join(table.tableId)}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Forwarded-For": newAddress() },
+      body: '{"name": "<script>alert(1)</script>',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      code: "notJson",
+      message: "Cette demande n'a pas pu être lue (ce n'est pas du JSON) ; rien n'a été enregistré.",
+    });
     expect(reservedSeats(table.tableId)).toBe(0);
   });
 });
