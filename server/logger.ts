@@ -65,3 +65,17 @@ export function colyseusLogger(logger: Logger) {
     error: lowered("error"),
   };
 }
+
+/**
+ * @colyseus/schema writes a warning of several lines on stdout (console.warn) each time a table's state outgrows its
+ * encoding buffer, which a large table does at every join: not a fault, and it broke the log's one-JSON-object-a-line.
+ * It goes to the log at debug; any other console warning is left as it is. Once per process (server/main.ts).
+ */
+export function routeSchemaWarnings(logger: Logger, console_: Pick<Console, "warn"> = console): void {
+  const warn = console_.warn.bind(console_);
+  console_.warn = (...args: unknown[]) => {
+    if (typeof args[0] === "string" && args[0].startsWith("@colyseus/schema buffer overflow"))
+      return logger.debug("a table's state outgrew the schema's encoding buffer");
+    warn(...args);
+  };
+}

@@ -5,7 +5,7 @@
 import { createApp } from "./app.ts";
 import { readConfig } from "./config.ts";
 import { onListenError } from "./http/http-server.ts";
-import { createLogger } from "./logger.ts";
+import { createLogger, routeSchemaWarnings } from "./logger.ts";
 import { listenFailure, startupSentence } from "./startup-failure.ts";
 import { openStore } from "./store/open-store.ts";
 
@@ -19,6 +19,7 @@ function fail(error: unknown): never {
 try {
   const config = readConfig();
   const logger = createLogger(config.logLevel);
+  routeSchemaWarnings(logger);
   const store = await openStore(config);
   // Imported only when used: one process alone never loads the Redis client.
   const cluster = config.redisUrl
