@@ -237,3 +237,26 @@ test("on the facilitator's board the « Aujourd'hui » tile's heading and « Tou
     await page.context().close();
   }
 });
+
+test("a guest with the observer link on a phone reads the setup and the path with no sideways scrolling, down to 320 px", async ({
+  browser,
+}) => {
+  table = await seedTable({ baseUrl, participants: 3, steps: 0, phase: "preparation" });
+  for (const width of [360, 320]) {
+    const context = await browser.newContext({ viewport: { width, height: 700 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(table.observerLink);
+    const setup = page.getByRole("region", { name: "Le cadre du récit" });
+    const system = setup.getByText(/^Le quartier des Lilas, 12 000 habitant/);
+    await expect(system).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
+    // The system's words are read across the screen, not a word a line beside its label.
+    const term = await setup.getByText("Le système", { exact: true }).boundingBox();
+    const value = await system.boundingBox();
+    expect(value?.y ?? 0).toBeGreaterThan(term?.y ?? 0);
+    expect(value?.width ?? 0).toBeGreaterThan(width * 0.6);
+    await context.close();
+  }
+});
