@@ -272,6 +272,17 @@ test("a drawn card flies from its pile into the hand, and nothing moves under re
   await still.waitForTimeout(600);
   expect(await flew(still)).toBe(false);
 
+  // From the keyboard, each card drawn takes the focus (its « Placer »), up to the last one that fills the hand and
+  // closes the piles: the focus is never left on the page.
+  const levers = handOf(still).getByRole("button", { name: /^Placer « / });
+  for (let held = 2; held <= 5; held += 1) {
+    await still.getByRole("button", { name: "Piocher un levier" }).focus();
+    await still.keyboard.press("Enter");
+    await expect(levers).toHaveCount(held);
+    await expect(levers.last()).toBeFocused();
+  }
+  await expect(still.getByRole("button", { name: "Piocher un levier" })).toBeDisabled();
+
   // The piles are stacks of their deck's cards, with what is left in each.
   const piles = moving.getByRole("region", { name: "Les pioches" });
   await expect(piles.getByRole("button", { name: "Piocher un défi" })).toBeVisible();

@@ -59,8 +59,14 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await expect(sam.getByText("Ce n'est pas votre tour : c'est à Alex.").first()).toBeVisible();
 
   const lever = await drawCard(alex, "un levier");
+  // The focus goes on to the card drawn, its « Placer »: where a keyboard user goes on.
+  await expect(
+    alex.getByRole("region", { name: /Ma main/ }).getByRole("button", { name: `Placer « ${lever} »`, exact: true }),
+  ).toBeFocused();
   await placeCard(alex, lever, "start");
   await narrate(alex, 1, "Le conseil municipal ouvre ses données de circulation.");
+  // Saved, the narration replaces its form: the focus is on its « Modifier », not lost to the page.
+  await expect(stepOf(alex, 1).getByRole("button", { name: "Modifier ma narration" })).toBeFocused();
 
   // Alex passes: it is Sam's turn. The facilitator skips Sam: back to Alex.
   await alex.getByRole("button", { name: "Passer mon tour" }).click();
@@ -169,6 +175,9 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await expect(
     stepOf(alex, 1).getByText("Le conseil municipal ouvre ses données de circulation, rue par rue."),
   ).toBeVisible();
+  await expect(
+    stepOf(facilitator, 1).getByRole("button", { name: "Modifier la narration de l'étape 1" }),
+  ).toBeFocused();
   await stepOf(facilitator, 1).getByRole("button", { name: "Retirer la contribution de Sam (étape 1)" }).click();
   await stepOf(facilitator, 1).getByRole("button", { name: "Confirmer le retrait de la contribution de Sam" }).click();
   for (const page of everyone)
@@ -186,6 +195,8 @@ test("a facilitator runs play and debrief with two participants, and all three s
   const debriefBox = "Où je me situe dans le futur souhaitable, et comment j'agis dans cette transition";
   await alex.getByRole("textbox", { name: debriefBox }).fill("J'anime l'atelier des données du quartier nord.");
   await alex.getByRole("button", { name: "Enregistrer mon débrief" }).click();
+  // Saved, the debrief replaces its form: the focus is on its heading, « Modifier mon débrief » just after.
+  await expect(alex.getByRole("heading", { name: "Mon débrief" })).toBeFocused();
   await expect(sam.getByText("1 débrief sur 2")).toBeVisible();
   await expect(
     sam

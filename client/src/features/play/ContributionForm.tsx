@@ -75,7 +75,8 @@ export function ContributionForm({
         }}
       />
       <div className="inline-row">
-        <button type="submit" className="button" disabled={saving || !text.trim()}>
+        {/* Not disabled while saving: the focus stays on it until the text is saved (then onClose moves it on). */}
+        <button type="submit" className="button" disabled={!text.trim()} aria-disabled={saving || undefined}>
           {saving ? t("play.yesAnd.saving") : submit}
         </button>
         {onClose && (

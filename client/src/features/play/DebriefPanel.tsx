@@ -7,6 +7,7 @@ import { act } from "#client/net/connection.ts";
 import type { SeatView } from "#client/net/types.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
+import { focusStayedIn } from "../table/focus-section.ts";
 import { useCan, useMyId } from "#client/store/can.ts";
 import { Celebration } from "./Celebration.tsx";
 import { CommitmentField, CommitmentLine } from "./Commitment.tsx";
@@ -78,6 +79,16 @@ function MyDebrief({ me }: { me: SeatView }) {
   const [commitment, setCommitment] = useState(commitmentDraft ?? me.commitment);
   const [saving, setSaving] = useState(false);
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const refocus = useRef(false);
+
+  // Saved or cancelled: the form gives way to my debrief as the table reads it, under its heading, which takes the focus
+  // (it was in the form, or fell to the page while the text went to the server); « Modifier » follows it.
+  useEffect(() => {
+    if (!editing && refocus.current) heading.current?.focus();
+    refocus.current = false;
+  }, [editing]);
 
   // Written elsewhere (another tab) while not editing here: show the latest.
   const latest = useRef(me.debrief);
@@ -93,21 +104,29 @@ function MyDebrief({ me }: { me: SeatView }) {
 
   if (!canWrite) return null; // after the debrief phase, my debrief is read in the list like everyone's
 
+  function close() {
+    refocus.current = focusStayedIn(form.current);
+    setEditing(false);
+  }
+
   async function save(event?: FormEvent) {
     event?.preventDefault();
+    if (saving) return;
     setSaving(true);
     const refusal = await act({ type: "writeDebrief", text, commitment });
     setSaving(false);
     if (refusal) return; // the text stays, in the form and in the draft
     dropDraft(tableId, DRAFT_KEY);
     dropDraft(tableId, COMMITMENT_DRAFT_KEY);
-    setEditing(false);
+    close();
   }
 
   if (!editing) {
     return (
       <div className="debrief__mine">
-        <h3>{t("play.debrief.mine")}</h3>
+        <h3 ref={heading} tabIndex={-1}>
+          {t("play.debrief.mine")}
+        </h3>
         <p className="pre-wrap">{me.debrief}</p>
         <h4>{t("kitStakes.commitment.mine")}</h4>
         <p className={me.commitment ? "pre-wrap" : "panel__empty"}>{me.commitment || t("kitStakes.commitment.none")}</p>
@@ -127,7 +146,7 @@ function MyDebrief({ me }: { me: SeatView }) {
   }
 
   return (
-    <form className="debrief__form" onSubmit={save}>
+    <form ref={form} className="debrief__form" onSubmit={save}>
       <label htmlFor={id}>{t("play.debrief.label")}</label>
       <textarea
         id={id}
@@ -156,7 +175,13 @@ function MyDebrief({ me }: { me: SeatView }) {
         onSubmit={() => void save()}
       />
       <div className="inline-row">
-        <button type="submit" className="button button--primary" disabled={saving || !text.trim()}>
+        {/* Not disabled while saving: the focus stays on it until the debrief is saved (see close). */}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!text.trim()}
+          aria-disabled={saving || undefined}
+        >
           {saving ? (connected ? t("play.debrief.saving") : t("play.debrief.queued")) : t("play.debrief.submit")}
         </button>
         {me.debrief && (
@@ -168,7 +193,7 @@ function MyDebrief({ me }: { me: SeatView }) {
               dropDraft(tableId, COMMITMENT_DRAFT_KEY);
               setText(me.debrief);
               setCommitment(me.commitment);
-              setEditing(false);
+              close();
             }}
           >
             {t("play.debrief.cancel")}

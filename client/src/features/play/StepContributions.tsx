@@ -4,6 +4,7 @@ import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { StepView } from "#shared/view.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { readDraft } from "../table/drafts.ts";
+import { focusStayedIn } from "../table/focus-section.ts";
 import { useCan } from "#client/store/can.ts";
 import { ContributionForm } from "./ContributionForm.tsx";
 import { ContributionItem } from "./ContributionItem.tsx";
@@ -23,22 +24,24 @@ export function StepContributions({
   // A draft left in this browser reopens the form.
   const [writing, setWriting] = useState(() => readDraft(tableId, `yesAnd:${step.id}`) !== null);
   const opener = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const refocus = useRef(false);
   const yesAnds = step.contributions.filter((c) => c.kind === "yesAnd");
 
-  // The button comes back where the form was: the focus goes to it once it is there.
+  // The button comes back where the form was: the focus goes to it once it is there, ready for another « oui, et… »
+  // (unless the person went elsewhere while theirs was being saved).
   useEffect(() => {
     if (!writing && refocus.current) opener.current?.focus();
     refocus.current = false;
   }, [writing]);
 
   function close() {
-    refocus.current = true;
+    refocus.current = focusStayedIn(box.current);
     setWriting(false);
   }
 
   return (
-    <div className="yes-and">
+    <div ref={box} className="yes-and">
       {yesAnds.length > 0 && (
         <ol className="yes-and__list" aria-label={t("play.yesAnd.listLabel", { number })}>
           {yesAnds.map((c) => (

@@ -14,6 +14,7 @@ import { useBlocker } from "#client/store/can.ts";
 import { isDealt } from "../play/dealt.ts";
 import { WriteBlankCard } from "../play/WriteBlankCard.tsx";
 import { DrawFlight } from "./DrawFlight.tsx";
+import { focusStayedIn } from "./focus-section.ts";
 import { SpotChooser } from "./SpotChooser.tsx";
 import { choosePlacing, openChooser, usePlacing } from "./ui-store.ts";
 import "./hand.css";
@@ -78,7 +79,12 @@ export function Hand() {
   );
 }
 
-/** When a card asked from a pile arrives: bring it into view, and let it fly in from the pile (if motion is allowed). */
+/**
+ * When a card asked from a pile arrives: bring it into view, let it fly in from the pile (if motion is allowed), and
+ * give it the focus — its « Placer », or the title of a blank card to write first — as a keyboard user goes on with it
+ * (the pile they drew from may even be disabled now, the hand full). Only when the focus was still on the piles (or
+ * fell to the page): not when they went elsewhere while the card was coming.
+ */
 function useArrivals(hand: Face[]) {
   useLayoutEffect(() => {
     const pending = usePlacing.getState().pendingDraw;
@@ -89,10 +95,22 @@ function useArrivals(hand: Face[]) {
       pendingDraw: null,
       flight: pending.animate ? { cardId: arrived.id, from: pending.from } : null,
     });
-    document
-      .querySelector(`[data-hand-card="${CSS.escape(arrived.id)}"]`)
-      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const element = document.querySelector<HTMLElement>(`[data-hand-card="${CSS.escape(arrived.id)}"]`);
+    element?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (element && focusStayedIn(document.getElementById("piles"))) focusCard(element, arrived.id);
   }, [hand]);
+}
+
+/** The focus on a card of my hand: its « Placer », else the title field of a blank to write, else the card itself. */
+function focusCard(element: HTMLElement, cardId: string) {
+  const place = element.querySelector<HTMLButtonElement>(`[data-place-card="${CSS.escape(cardId)}"]:enabled`);
+  const write = element.querySelector<HTMLInputElement>(".write-blank input");
+  const face = element.querySelector<HTMLElement>(".card");
+  const target = place ?? write ?? face;
+  if (!target) return;
+  if (target === face) face.tabIndex = -1;
+  // Already brought into view (above the bar of quick links on a phone): the focus does not scroll again.
+  target.focus({ preventScroll: true });
 }
 
 /**

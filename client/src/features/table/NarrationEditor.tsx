@@ -6,6 +6,7 @@ import type { StepView } from "#shared/view.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "./drafts.ts";
+import { focusStayedIn } from "./focus-section.ts";
 import { usePlacing } from "./ui-store.ts";
 
 interface Props {
@@ -28,7 +29,22 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
   const focusStepId = usePlacing((s) => s.focusStepId);
   const connected = useTableStore((s) => s.connection.status === "connected");
   const area = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const reopen = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
   const id = useId();
+
+  // Saved or cancelled: the form gives way to the narration and its « Modifier » button, which takes the focus (it was
+  // in the form, or fell to the page while the text went to the server), as a keyboard user goes on from there.
+  useEffect(() => {
+    if (!editing && refocus.current) reopen.current?.focus();
+    refocus.current = false;
+  }, [editing]);
+
+  function close() {
+    refocus.current = focusStayedIn(form.current);
+    setEditing(false);
+  }
 
   useEffect(() => {
     if (!moderating && focusStepId === step.id) {
@@ -40,6 +56,7 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
+    if (saving) return;
     setSaving(true);
     const refusal = await act(
       moderating ? { type: "editStep", stepId: step.id, narration: text } : { type: "narrate", stepId: step.id, text },
@@ -47,7 +64,7 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
     setSaving(false);
     if (refusal) return; // the text stays in the editor and in the draft
     dropDraft(tableId, draftKey);
-    setEditing(false);
+    close();
   }
 
   function open() {
@@ -59,7 +76,7 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
     return (
       <div className="narration-moderated">
         {readView}
-        <button type="button" className="link-button" onClick={open}>
+        <button ref={reopen} type="button" className="link-button" onClick={open}>
           {t("play.moderation.editNarration", { number })}
         </button>
       </div>
@@ -71,7 +88,7 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
         <p className="pre-wrap" data-narration="">
           {step.narration}
         </p>
-        <button type="button" className="link-button" onClick={open}>
+        <button ref={reopen} type="button" className="link-button" onClick={open}>
           {t("narration.edit")}
         </button>
       </div>
@@ -79,7 +96,7 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
   }
 
   return (
-    <form className="narration-editor" onSubmit={save}>
+    <form ref={form} className="narration-editor" onSubmit={save}>
       <label htmlFor={id}>
         {moderating ? t("play.moderation.narrationLabel", { number }) : t("narration.label", { number })}
       </label>
@@ -107,7 +124,8 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
         {readDraft(tableId, draftKey) !== null && ` — ${t("narration.draftKept")}`}
       </p>
       <div className="inline-row">
-        <button type="submit" className="button button--primary" disabled={saving}>
+        {/* Not disabled while saving: the focus stays on it until the narration is saved (see close). */}
+        <button type="submit" className="button button--primary" aria-disabled={saving || undefined}>
           {saving ? (connected ? t("narration.saving") : t("narration.queued")) : t("narration.save")}
         </button>
         {(step.narration || moderating) && (
@@ -117,7 +135,7 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
             onClick={() => {
               dropDraft(tableId, draftKey);
               setText(step.narration);
-              setEditing(false);
+              close();
             }}
           >
             {t("narration.cancel")}

@@ -19,3 +19,13 @@ export function focusSection(id: string, options: { scroll?: "section" | "top" }
 function isFocusable(element: HTMLElement): boolean {
   return element.tabIndex >= 0 || element.hasAttribute("tabindex");
 }
+
+/**
+ * Whether the focus is still where a form or a button was: inside this element, or fallen to the page's body (the
+ * focused button was disabled while its action went to the server, or left the page with its form). Whatever replaces
+ * them takes the focus only then: never away from someone busy elsewhere meanwhile (typing in another field, say).
+ */
+export function focusStayedIn(element: Element | null): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || (element?.contains(active) ?? false);
+}

@@ -1,8 +1,10 @@
 // Before play, someone to another table: their table sends them on to the other one (they keep their name there).
-import { useId, useState, type FormEvent } from "react";
+// Done, the form closes and the table's card says so (TableCard); refused, the reason shows here, with the focus.
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { TableSummary } from "#shared/workshop.ts";
 import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
+import { focusStayedIn } from "../../table/focus-section.ts";
 
 export interface Destination {
   tableId: string;
@@ -12,11 +14,12 @@ export interface Destination {
 export function MoveForm({
   summary,
   destinations,
-  onDone,
+  onMoved,
 }: {
   summary: TableSummary;
   destinations: Destination[];
-  onDone: () => void;
+  /** The move is done: what to say of it (« Bea va rejoindre Table 2. »). */
+  onMoved: (done: string) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -25,30 +28,40 @@ export function MoveForm({
   const [participantId, setParticipantId] = useState(people[0]?.id ?? "");
   const [toTableId, setToTableId] = useState(others[0]?.tableId ?? "");
   const [sending, setSending] = useState(false);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  // An object: the same reason given twice is said (and focused) again.
+  const [refusal, setRefusal] = useState<{ text: string } | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const said = useRef<HTMLParagraphElement>(null);
+  const refocus = useRef(false);
+
+  // A refusal takes the focus from « Déplacer » (which was disabled while the command went): it is heard, and the form
+  // is there to try again.
+  useEffect(() => {
+    if (refusal !== null && refocus.current) said.current?.focus();
+    refocus.current = false;
+  }, [refusal]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSending(true);
+    let refused: string;
     try {
       const reply = await sendWorkshopCommand({ type: "move", fromTableId: summary.tableId, participantId, toTableId });
       const name = people.find((person) => person.id === participantId)?.name ?? "";
       const table = others.find((other) => other.tableId === toTableId)?.name ?? "";
-      setOutcome(
-        reply.ok
-          ? { ok: true, text: t("workshopOverview.moveDone", { name, table }) }
-          : { ok: false, text: reply.results[0]?.message ?? "" },
-      );
-      if (reply.ok) setTimeout(onDone, 2500);
+      if (reply.ok) return onMoved(t("workshopOverview.moveDone", { name, table }));
+      refused = reply.results[0]?.message ?? "";
     } catch (error) {
-      setOutcome({ ok: false, text: (error as Error).message });
+      refused = (error as Error).message;
     } finally {
       setSending(false);
     }
+    refocus.current = focusStayedIn(form.current);
+    setRefusal({ text: refused });
   }
 
   return (
-    <form className="table-card__panel move-form" onSubmit={(event) => void submit(event)}>
+    <form ref={form} className="table-card__panel move-form" onSubmit={(event) => void submit(event)}>
       <div className="field">
         <label htmlFor={`${id}-who`}>{t("workshopOverview.moveWho")}</label>
         <select id={`${id}-who`} value={participantId} onChange={(event) => setParticipantId(event.target.value)}>
@@ -76,9 +89,9 @@ export function MoveForm({
       >
         {t("workshopOverview.moveSubmit")}
       </button>
-      {outcome && (
-        <p role={outcome.ok ? "status" : "alert"} className={outcome.ok ? undefined : "form__error"}>
-          {outcome.text}
+      {refusal !== null && (
+        <p ref={said} role="alert" className="form__error" tabIndex={-1}>
+          {refusal.text}
         </p>
       )}
     </form>

@@ -1,9 +1,10 @@
 // One table on the dashboard: its phase, who is there, how far its story is, its timer and latest step, and what the
 // workshop facilitator does with it (open it with full rights, hand it to a helper, move someone before play).
-import { memo, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { tableLink } from "#shared/protocol-constants.ts";
 import type { TableSummary } from "#shared/workshop.ts";
+import { focusStayedIn } from "../../table/focus-section.ts";
 import { Countdown } from "./Countdown.tsx";
 import { HandOver } from "./HandOver.tsx";
 import { MoveForm, type Destination } from "./MoveForm.tsx";
@@ -17,14 +18,34 @@ interface Props {
 export const TableCard = memo(function TableCard({ summary, facilitatorKey, destinations }: Props) {
   const { t } = useTranslation();
   const [open, setOpen] = useState<"handOver" | "move" | null>(null);
+  // Someone just moved from this table: said under the actions, until a panel opens again.
+  const [moved, setMoved] = useState<string | null>(null);
+  const card = useRef<HTMLElement>(null);
+  const movedRef = useRef<HTMLParagraphElement>(null);
+  const refocus = useRef(false);
   const headingId = `table-card-${summary.tableId}`;
   const online = summary.people.filter((person) => person.online).length;
   const movable =
     summary.phase === "preparation" && summary.people.some((person) => !person.facilitator) && destinations.length > 1;
-  const toggle = (panel: "handOver" | "move") => setOpen((current) => (current === panel ? null : panel));
+  const toggle = (panel: "handOver" | "move") => {
+    setMoved(null);
+    setOpen((current) => (current === panel ? null : panel));
+  };
+
+  // The move done, its form closes: the focus, which was in it (or fell to the page while « Déplacer » waited), goes to
+  // what was done, said in its place (the moved person's name is no longer in this card).
+  useEffect(() => {
+    if (moved !== null && refocus.current) movedRef.current?.focus();
+    refocus.current = false;
+  }, [moved]);
+  const onMoved = (done: string) => {
+    refocus.current = focusStayedIn(card.current);
+    setOpen(null);
+    setMoved(done);
+  };
 
   return (
-    <article className={`table-card table-card--${summary.phase}`} aria-labelledby={headingId}>
+    <article ref={card} className={`table-card table-card--${summary.phase}`} aria-labelledby={headingId}>
       <header className="table-card__header">
         <h3 id={headingId}>{summary.name}</h3>
         <p className={`table-card__phase phase-chip phase-chip--${summary.phase}`}>
@@ -135,10 +156,13 @@ export const TableCard = memo(function TableCard({ summary, facilitatorKey, dest
           </button>
         )}
       </div>
-      {open === "handOver" && <HandOver tableId={summary.tableId} name={summary.name} />}
-      {open === "move" && movable && (
-        <MoveForm summary={summary} destinations={destinations} onDone={() => setOpen(null)} />
+      {moved !== null && (
+        <p ref={movedRef} role="status" className="table-card__moved" tabIndex={-1}>
+          {moved}
+        </p>
       )}
+      {open === "handOver" && <HandOver tableId={summary.tableId} name={summary.name} />}
+      {open === "move" && movable && <MoveForm summary={summary} destinations={destinations} onMoved={onMoved} />}
     </article>
   );
 });
