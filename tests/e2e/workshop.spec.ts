@@ -52,14 +52,20 @@ async function sitDown(page: Page, name: string, role: string): Promise<void> {
   await expect(page.getByText(`${name} (vous)`)).toBeVisible();
 }
 
-/** « Passer toutes les tables à la phase suivante », confirmed. */
-async function nextPhaseEverywhere(page: Page): Promise<void> {
+/** « Passer toutes les tables à la phase suivante », confirmed (the confirmation takes the focus, then gives it back). */
+async function nextPhaseEverywhere(page: Page, moves?: string[]): Promise<void> {
   await page.getByRole("button", { name: NEXT_PHASE }).click();
-  await page
-    .getByRole("group", { name: /Passer chaque table à sa phase suivante/ })
-    .getByRole("button", { name: NEXT_PHASE })
-    .click();
+  const question = page.getByRole("group", { name: /Passer chaque table à sa phase suivante/ });
+  const confirm = question.getByRole("button", { name: NEXT_PHASE });
+  await expect(confirm).toBeFocused();
+  // Each table's step is said before it is taken (tables may be at different phases).
+  if (moves)
+    await expect(
+      question.getByRole("list", { name: "Ce qui changera à chaque table" }).getByRole("listitem"),
+    ).toHaveText(moves);
+  await confirm.click();
   await expect(page.getByRole("status").filter({ hasText: "Fait à toutes les tables." })).toBeVisible();
+  await expect(page.getByRole("button", { name: NEXT_PHASE })).toBeFocused();
 }
 
 /** The HTML pages escape the apostrophe: a text is looked for as the page writes it. */
@@ -113,7 +119,7 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
   await expect(card("Table 2")).toContainText("Dan");
 
   // One click moves every table to play.
-  await nextPhaseEverywhere(page);
+  await nextPhaseEverywhere(page, ["Table 1 : Préparation → Jeu", "Table 2 : Préparation → Jeu"]);
   for (const p of [alex, chloe]) await expect(p.getByText("Phase : Jeu")).toBeVisible();
 
   // A message and a timer for everyone, seen at both tables.
@@ -190,4 +196,29 @@ test("a workshop of two tables: one way in, messages and timers for all, live ov
   expect(mine).not.toContain(asHtml("Je fédère les fermes du canton"));
 
   for (const p of [alex, bea, chloe, dan]) await p.context().close();
+});
+
+test("the workshop facilitator moves someone to another table from the overview: the focus goes to what was done", async ({
+  browser,
+  page,
+}) => {
+  const created = await openWorkshop(page);
+  await page.goto(created.facilitatorLink);
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  const card = (name: string) => page.getByRole("article", { name, exact: true });
+  const eli = await person(browser, LAPTOP);
+  await eli.goto(created.participantLink);
+  await eli.getByRole("button", { name: "Rejoindre Table 1" }).click();
+  await sitDown(eli, "Éli", "habitant");
+  await expect(card("Table 1")).toContainText("Éli");
+
+  await card("Table 1").getByRole("button", { name: "Changer de table : quelqu'un de Table 1" }).click();
+  await expect(card("Table 1").getByRole("combobox", { name: "Personne" })).toHaveValue(/.+/);
+  await card("Table 1").getByRole("button", { name: "Déplacer" }).click();
+  // The form closes; what was done is said in its place, with the focus (not left on the page).
+  const done = card("Table 1").getByRole("status").filter({ hasText: "Éli va rejoindre Table 2." });
+  await expect(done).toBeFocused();
+  await expect(card("Table 1").getByRole("button", { name: "Déplacer" })).toBeHidden();
+  await expect(card("Table 2")).toContainText("Éli");
+  await eli.context().close();
 });

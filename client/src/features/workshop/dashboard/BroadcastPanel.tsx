@@ -1,6 +1,6 @@
 // What the workshop facilitator does to every table at once: a message on every screen, a timer for everyone, each
 // table to its next phase, arrivals closed or reopened, more tables. Each table answers for itself (CommandResults).
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import {
   WORKSHOP_LIMITS,
@@ -8,7 +8,9 @@ import {
   type WorkshopCommandReply,
   type WorkshopOverview,
 } from "#shared/workshop.ts";
+import { PHASE_ORDER } from "#shared/rules/permissions.ts";
 import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
+import { focusStayedIn } from "../../table/focus-section.ts";
 import { CommandResults, type Answered } from "./CommandResults.tsx";
 
 export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
@@ -22,6 +24,22 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
   const [tablesToAdd, setTablesToAdd] = useState(1);
   const [confirmingPhase, setConfirmingPhase] = useState(false);
   const room = WORKSHOP_LIMITS.maxTables - overview.tables.length;
+  const phaseBox = useRef<HTMLDivElement>(null);
+  const phaseButton = useRef<HTMLButtonElement>(null);
+  const phaseConfirm = useRef<HTMLButtonElement>(null);
+  // Where the focus goes once the next phase's question shows (its confirmation) or goes (the button that asked it,
+  // once enabled again: after the tables have answered, when confirmed).
+  const phaseFocus = useRef<"confirm" | "button" | null>(null);
+  useEffect(() => {
+    const target = phaseFocus.current === "confirm" ? phaseConfirm.current : phaseButton.current;
+    if (!phaseFocus.current || !target || target.disabled) return;
+    phaseFocus.current = null;
+    if (focusStayedIn(phaseBox.current)) target.focus();
+  }, [confirmingPhase, sending]);
+  const askPhase = (asking: boolean) => {
+    phaseFocus.current = asking ? "confirm" : "button";
+    setConfirmingPhase(asking);
+  };
 
   async function send(command: WorkshopCommand) {
     setSending(true);
@@ -118,29 +136,50 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
           </div>
         </form>
 
-        <div className="broadcast__form">
+        <div ref={phaseBox} className="broadcast__form">
           {confirmingPhase ? (
             <div role="group" aria-labelledby={`${id}-phase-question`}>
               <p id={`${id}-phase-question`}>{t("workshopOverview.nextPhaseConfirm")}</p>
+              {/* Tables at different stages each move one step on: said table by table before it is done. */}
+              <ul className="broadcast__moves" aria-label={t("workshopOverview.nextPhaseMoves")}>
+                {overview.tables.map((table) => {
+                  const next = PHASE_ORDER[PHASE_ORDER.indexOf(table.phase) + 1];
+                  const from = t(`phase.${table.phase}`);
+                  return (
+                    <li key={table.tableId}>
+                      {next
+                        ? t("workshopOverview.nextPhaseItem", { name: table.name, from, to: t(`phase.${next}`) })
+                        : t("workshopOverview.nextPhaseStays", { name: table.name, from })}
+                    </li>
+                  );
+                })}
+              </ul>
               <div className="inline-row">
                 <button
+                  ref={phaseConfirm}
                   type="button"
                   className="button button--primary"
                   disabled={sending}
                   onClick={() => {
-                    setConfirmingPhase(false);
+                    askPhase(false);
                     void send({ type: "nextPhase" });
                   }}
                 >
                   {t("workshopOverview.nextPhase")}
                 </button>
-                <button type="button" className="button" onClick={() => setConfirmingPhase(false)}>
-                  {t("workshopOverview.close")}
+                <button type="button" className="button" onClick={() => askPhase(false)}>
+                  {t("workshopOverview.cancel")}
                 </button>
               </div>
             </div>
           ) : (
-            <button type="button" className="button" disabled={sending} onClick={() => setConfirmingPhase(true)}>
+            <button
+              ref={phaseButton}
+              type="button"
+              className="button"
+              disabled={sending}
+              onClick={() => askPhase(true)}
+            >
               {t("workshopOverview.nextPhase")}
             </button>
           )}
