@@ -113,6 +113,12 @@ test("a facilitator runs play and debrief with two participants, and all three s
     .getByRole("textbox", { name: "Comment l'histoire répond à l'écueil (étape 2)" })
     .fill("Des ateliers ouverts à tous expliquent les données, quartier par quartier.");
   await stepOf(sam, 2).getByRole("button", { name: "Enregistrer la réponse" }).click();
+  // The form and its button are gone with the open pitfall: Sam goes on from the answer he gave.
+  await expect(
+    stepOf(sam, 2).locator(".contribution--answer", {
+      hasText: "Des ateliers ouverts à tous expliquent les données, quartier par quartier.",
+    }),
+  ).toBeFocused();
   for (const page of everyone) {
     await openStep(page, 2);
     await expect(stepOf(page, 2).getByText("Écueil distribué — l'histoire y a répondu")).toBeVisible();

@@ -5,6 +5,7 @@ import type { StepView } from "#shared/view.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { readDraft } from "../table/drafts.ts";
 import { useCan } from "#client/store/can.ts";
+import { focusStayedIn } from "../table/focus-section.ts";
 import { ContributionForm } from "./ContributionForm.tsx";
 import { ContributionItem } from "./ContributionItem.tsx";
 
@@ -36,17 +37,23 @@ export function PitfallAnswer({
   // A draft left in this browser reopens the form.
   const [answering, setAnswering] = useState(() => readDraft(tableId, `answer:${step.id}`) !== null);
   const opener = useRef<HTMLButtonElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const refocus = useRef(false);
-  // Cancelled: the focus goes back to the button that opened the form.
+  // Cancelled: the focus goes back to the button that opened the form. Answered: the pitfall is met, form and button
+  // are gone, and the focus goes to the answer just given (unless the person went elsewhere meanwhile).
   useEffect(() => {
-    if (!answering && refocus.current) opener.current?.focus();
+    if (!answering && refocus.current) {
+      const given = box.current?.querySelector<HTMLElement>(".contribution--answer:last-of-type");
+      if (given) given.tabIndex = -1;
+      (opener.current ?? given)?.focus();
+    }
     refocus.current = false;
   }, [answering]);
   if (!step.dealt) return null;
   const answers = (step.contributions ?? []).filter((c) => c.kind === "answer");
 
   return (
-    <div className="pitfall-answer">
+    <div ref={box} className="pitfall-answer">
       {answers.map((c) => (
         <ContributionItem key={c.id} stepId={step.id} number={number} contribution={c} readOnly={readOnly} />
       ))}
@@ -62,7 +69,7 @@ export function PitfallAnswer({
             submit={t("play.pitfall.submit")}
             cancel={t("play.pitfall.cancel")}
             onClose={() => {
-              refocus.current = true;
+              refocus.current = focusStayedIn(box.current);
               setAnswering(false);
             }}
             autoFocus
