@@ -185,7 +185,13 @@ test("a facilitator runs play and debrief with two participants, and all three s
     stepOf(facilitator, 1).getByRole("button", { name: "Modifier la narration de l'étape 1" }),
   ).toBeFocused();
   await stepOf(facilitator, 1).getByRole("button", { name: "Retirer la contribution de Sam (étape 1)" }).click();
-  await stepOf(facilitator, 1).getByRole("button", { name: "Confirmer le retrait de la contribution de Sam" }).click();
+  // The question takes the focus from « Retirer », and the focus goes on to « Oui, et… » once the contribution is gone.
+  const confirmRemoval = stepOf(facilitator, 1).getByRole("button", {
+    name: "Confirmer le retrait de la contribution de Sam",
+  });
+  await expect(confirmRemoval).toBeFocused();
+  await facilitator.keyboard.press("Enter");
+  await expect(stepOf(facilitator, 1).getByRole("button", { name: "Oui, et… : prolonger l'étape 1" })).toBeFocused();
   for (const page of everyone)
     await expect(page.getByText("Et les écoles s'en servent pour les pédibus.")).toHaveCount(0);
 

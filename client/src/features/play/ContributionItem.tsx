@@ -1,10 +1,11 @@
 // One contribution under a step, with its author; the facilitator may edit it or (after confirming) remove it.
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS, type Contribution } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import { useCan } from "#client/store/can.ts";
 import { useSigned } from "../actors/role-then.ts";
+import { focusStayedIn } from "../table/focus-section.ts";
 import { useName } from "./names.ts";
 
 interface Props {
@@ -22,12 +23,36 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
   const canRemove = useCan("removeContribution") && !readOnly;
   const [editing, setEditing] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  // Back from the editor, or from the removal's confirmation: the focus returns to the button that opened it (the
+  // editor or the confirmation is gone, and with it the focus), unless it went elsewhere meanwhile.
+  const returnTo = useRef<"edit" | "remove" | null>(null);
+  useEffect(() => {
+    const button = returnTo.current === "edit" ? editButton.current : returnTo.current ? removeButton.current : null;
+    returnTo.current = null;
+    button?.focus();
+  }, [editing, confirming]);
+  const back = (to: "edit" | "remove", within: Element | null) => {
+    if (focusStayedIn(within)) returnTo.current = to;
+  };
   // Signed with the role its author had when writing it (changing hats does not rewrite it).
   const signed = useSigned(contribution.authorId, contribution.authorRole);
   const byline =
     contribution.kind === "answer"
       ? t("play.pitfall.answerBy", { name: signed })
       : t("play.yesAnd.by", { name: signed });
+
+  /**
+   * Removed, the contribution is gone with the focus: it goes to the last button of the list it was in (« Oui, et… »,
+   * or « Raconter comment l'histoire y répond » for a pitfall open again), unless the person went elsewhere meanwhile.
+   */
+  async function remove(event: MouseEvent<HTMLButtonElement>) {
+    const list = event.currentTarget.closest(".yes-and, .pitfall-answer");
+    const refusal = await act({ type: "removeContribution", stepId, contributionId: contribution.id });
+    if (!refusal && list?.isConnected && focusStayedIn(list))
+      [...list.querySelectorAll<HTMLElement>("button")].at(-1)?.focus();
+  }
 
   if (editing)
     return (
@@ -36,7 +61,10 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
         number={number}
         contribution={contribution}
         name={name}
-        onDone={() => setEditing(false)}
+        onDone={(form) => {
+          back("edit", form);
+          setEditing(false);
+        }}
       />
     );
   return (
@@ -47,6 +75,7 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
         <div className="inline-row contribution__moderation">
           {canEdit && (
             <button
+              ref={editButton}
               type="button"
               className="link-button"
               aria-label={t("play.moderation.editName", { name, number })}
@@ -61,16 +90,26 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
                 <button
                   type="button"
                   className="button button--danger"
-                  onClick={() => void act({ type: "removeContribution", stepId, contributionId: contribution.id })}
+                  // The question replaced « Retirer »: the focus follows to it.
+                  autoFocus
+                  onClick={(event) => void remove(event)}
                 >
                   {t("play.moderation.confirmRemove", { name })}
                 </button>
-                <button type="button" className="button" onClick={() => setConfirming(false)}>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={(event) => {
+                    back("remove", event.currentTarget.parentElement);
+                    setConfirming(false);
+                  }}
+                >
                   {t("play.moderation.cancel")}
                 </button>
               </>
             ) : (
               <button
+                ref={removeButton}
                 type="button"
                 className="link-button"
                 aria-label={t("play.moderation.removeName", { name, number })}
@@ -90,24 +129,27 @@ function ContributionEditor(props: {
   number: number;
   contribution: Contribution;
   name: string;
-  onDone: () => void;
+  /** Saved or cancelled; the form, to know whether the focus was still in it. */
+  onDone: (form: HTMLFormElement | null) => void;
 }) {
   const { stepId, number, contribution, name, onDone } = props;
   const { t } = useTranslation();
   const [text, setText] = useState(contribution.text);
   const [saving, setSaving] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const id = useId();
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    if (saving) return;
     setSaving(true);
     const refusal = await act({ type: "editContribution", stepId, contributionId: contribution.id, text });
     setSaving(false);
-    if (!refusal) onDone();
+    if (!refusal) onDone(form.current);
   }
 
   return (
-    <form className="contribution-form" onSubmit={save}>
+    <form ref={form} className="contribution-form" onSubmit={save}>
       <label htmlFor={id}>{t("play.moderation.contributionLabel", { name, number })}</label>
       <textarea
         id={id}
@@ -118,10 +160,16 @@ function ContributionEditor(props: {
         autoFocus
       />
       <div className="inline-row">
-        <button type="submit" className="button button--primary" disabled={saving || !text.trim()}>
+        {/* Not disabled while saving: the focus stays on it until the text is saved. */}
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!text.trim()}
+          aria-disabled={saving || undefined}
+        >
           {t("play.moderation.save")}
         </button>
-        <button type="button" className="button" onClick={onDone}>
+        <button type="button" className="button" onClick={() => onDone(form.current)}>
           {t("play.moderation.cancel")}
         </button>
       </div>
