@@ -178,6 +178,95 @@ test("the facilitator prepares the table with the group: live setup, suggestions
   ).toHaveCount(2);
 });
 
+test("a participant's suggestion not yet sent comes back after a reload, with its field, and is gone once sent", async ({
+  browser,
+}) => {
+  const facilitator = await (await browser.newContext()).newPage();
+  const link = await openTableAsFacilitator(facilitator, {
+    title: "Atelier de la vallée",
+    system: "La vallée de la Drôme",
+    present: "Des villages reliés par une seule route.",
+    future: "Des villages reliés par des mobilités partagées.",
+    facilitatorName: "Camille",
+  });
+  const bao = await joinAsParticipant(browser, link, "Bao", "habitant");
+  const about = setupOf(bao).getByRole("combobox", { name: "Ma suggestion porte sur" });
+  const text = setupOf(bao).getByRole("textbox", { name: "Ma suggestion" });
+
+  // Given Bao has written a suggestion about the time constraint without sending it, when the page is reloaded,
+  // then the form holds it again, about the same field.
+  await about.selectOption({ label: "la contrainte de temps" });
+  await text.fill("Tout doit être prêt pour 2035.");
+  await bao.reload();
+  await expect(bao.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
+  await expect(text).toHaveValue("Tout doit être prêt pour 2035.");
+  await expect(about.getByRole("option", { name: "la contrainte de temps", selected: true })).toBeAttached();
+
+  // Sent, the suggestion reaches the facilitator; after another reload the form is empty, the suggestion waits.
+  await setupOf(bao).getByRole("button", { name: "Envoyer la suggestion" }).click();
+  await expect(text).toHaveValue("");
+  await expect(
+    facilitator.getByRole("button", { name: "Accepter la suggestion de Bao : « Tout doit être prêt pour 2035. »" }),
+  ).toBeVisible();
+  await bao.reload();
+  await expect(bao.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
+  await expect(setupOf(bao).getByRole("heading", { name: "Mes suggestions en attente" })).toBeVisible();
+  await expect(text).toHaveValue("");
+  await expect(about.getByRole("option", { name: "le système", selected: true })).toBeAttached();
+});
+
+test("a setup field the facilitator has not saved yet comes back after a reload, unsaved, and is saved from there", async ({
+  browser,
+}) => {
+  const facilitator = await (await browser.newContext()).newPage();
+  const link = await openTableAsFacilitator(facilitator, {
+    title: "Atelier de la vallée",
+    system: "La vallée de la Drôme",
+    present: "Des villages reliés par une seule route.",
+    future: "Des villages reliés par des mobilités partagées.",
+    facilitatorName: "Camille",
+  });
+  const bao = await joinAsParticipant(browser, link, "Bao", "habitant");
+  const setup = setupOf(facilitator);
+  const present = setup.getByRole("textbox", { name: "Son état présent" });
+  const unsaved = setup.getByText("Modifié, pas encore enregistré.");
+
+  // Given the facilitator rewrites the present state and reloads before leaving the field, the draft is the field's
+  // content again, said unsaved, and the table still holds the old text.
+  await present.fill("Des villages reliés par une seule route, et un car le matin.");
+  await facilitator.reload();
+  await expect(present).toHaveValue("Des villages reliés par une seule route, et un car le matin.");
+  await expect(unsaved).toBeVisible();
+  await expect(setupOf(bao)).toContainText("Des villages reliés par une seule route.");
+  await expect(setupOf(bao)).not.toContainText("et un car le matin");
+
+  // Saved with its button, it reaches the group; another reload shows the table's text, nothing left unsaved.
+  await setup.getByRole("button", { name: "Enregistrer « Son état présent »" }).click();
+  await expect(setupOf(bao)).toContainText("Des villages reliés par une seule route, et un car le matin.");
+  await expect(unsaved).toHaveCount(0);
+  await facilitator.reload();
+  await expect(present).toHaveValue("Des villages reliés par une seule route, et un car le matin.");
+  await expect(setup.getByRole("textbox", { name: "Titre de la table" })).toHaveValue("Atelier de la vallée");
+  await expect(unsaved).toHaveCount(0);
+
+  // A new future being written is open again after a reload, with its text, and saved when the field is left.
+  await setup.getByRole("button", { name: "Ajouter un futur souhaitable" }).click();
+  await setup
+    .getByRole("textbox", { name: "Nouveau futur souhaitable" })
+    .fill("Une vallée où chaque village a son atelier de réparation.");
+  await facilitator.reload();
+  const newFuture = setup.getByRole("textbox", { name: "Nouveau futur souhaitable" });
+  await expect(newFuture).toHaveValue("Une vallée où chaque village a son atelier de réparation.");
+  await expect(unsaved).toBeVisible();
+  await newFuture.focus();
+  await newFuture.blur();
+  await expect(setupOf(bao).getByRole("list", { name: "Les futurs souhaitables" }).getByRole("listitem")).toHaveText([
+    "Des villages reliés par des mobilités partagées.",
+    "Une vallée où chaque village a son atelier de réparation.",
+  ]);
+  await expect(unsaved).toHaveCount(0);
+});
+
 test("the facilitator imports a deck file into the table, a faulty one is refused with its reason, and downloads the table's cards", async ({
   browser,
 }) => {

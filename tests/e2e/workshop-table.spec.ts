@@ -1,5 +1,6 @@
 // A table inside a workshop, in the browser: the workshop facilitator's message shows on every screen of the table as
-// a banner, and someone moved to another table before play finds themself seated there, told so, without a form.
+// a banner, and someone moved to another table before play finds themself seated there, told so, without a form, with
+// the suggestion they had not sent yet.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { Client, type Room } from "@colyseus/sdk";
 import { PROTOCOL_VERSION } from "#shared/protocol-constants.ts";
@@ -42,11 +43,8 @@ async function command(overview: Room, sent: WorkshopCommand): Promise<WorkshopC
   return (await overview.request(WORKSHOP_REQUEST, sent)) as WorkshopCommandReply;
 }
 
-test("the workshop's message shows at the table, and someone moved before play is seated at the new table, told so", async ({
-  browser,
-  request,
-  baseURL,
-}) => {
+/** A new workshop of two tables, and the participant link of the first (what the lobby's « choisir cette table » gives). */
+async function openWorkshop(request: APIRequestContext) {
   const created = await request.post(WORKSHOP_API.create, { data: WORKSHOP });
   expect(created.status()).toBe(201);
   const workshop = (await created.json()) as CreatedWorkshop;
@@ -56,16 +54,36 @@ test("the workshop's message shows at the table, and someone moved before play i
   ).json()) as WorkshopLobby;
   const [first, second] = lobby.tables;
   if (!first || !second) throw new Error("the workshop has no two tables");
-  // The lobby's answer for Table 1 (what « choisir cette table » gives): its participant link.
   const seat = (await (
     await request.post(WORKSHOP_API.seat(workshop.workshopId), { data: { invite, tableId: first.tableId } })
   ).json()) as SeatAnswer;
+  return { workshop, first, second, firstPath: seat.path };
+}
 
-  const bastien = await joinAsParticipant(browser, seat.path, "Bastien", "habitant");
-  const chloe = await joinAsParticipant(browser, seat.path, "Chloé", "élue");
+/** The workshop facilitator moves the person of this name from one table to the other, once the overview knows them. */
+async function move(overview: Room, name: string, fromTableId: string, toTableId: string): Promise<void> {
+  let participantId = "";
+  await expect(async () => {
+    const known = (await overview.request(WORKSHOP_OVERVIEW_REQUEST)) as WorkshopOverview;
+    participantId =
+      known.tables.find((table) => table.tableId === fromTableId)?.people.find((p) => p.name === name)?.id ?? "";
+    expect(participantId).not.toBe("");
+  }).toPass();
+  const moved = await command(overview, { type: "move", fromTableId, participantId, toTableId });
+  expect(moved.ok, JSON.stringify(moved)).toBe(true);
+}
+
+test("the workshop's message shows at the table, and someone moved before play is seated at the new table, told so", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  const { workshop, first, second, firstPath } = await openWorkshop(request);
+  const bastien = await joinAsParticipant(browser, firstPath, "Bastien", "habitant");
+  const chloe = await joinAsParticipant(browser, firstPath, "Chloé", "élue");
   // Bastien's browser remembers the workshop's table, as the lobby does.
   const remembered = `jdt:workshop-table:${workshop.workshopId}`;
-  await bastien.evaluate(([key, path]) => localStorage.setItem(key, path), [remembered, seat.path] as const);
+  await bastien.evaluate(([key, path]) => localStorage.setItem(key, path), [remembered, firstPath] as const);
 
   const overview = await overviewOf(
     request,
@@ -84,21 +102,7 @@ test("the workshop's message shows at the table, and someone moved before play i
     }
 
     // Bastien goes to Table 2: his page follows, he is seated there under his name, without a form, and told so.
-    let bastienId = "";
-    await expect(async () => {
-      const known = (await overview.request(WORKSHOP_OVERVIEW_REQUEST)) as WorkshopOverview;
-      bastienId =
-        known.tables.find((table) => table.tableId === first.tableId)?.people.find((p) => p.name === "Bastien")?.id ??
-        "";
-      expect(bastienId).not.toBe("");
-    }).toPass();
-    const moved = await command(overview, {
-      type: "move",
-      fromTableId: first.tableId,
-      participantId: bastienId,
-      toTableId: second.tableId,
-    });
-    expect(moved.ok, JSON.stringify(moved)).toBe(true);
+    await move(overview, "Bastien", first.tableId, second.tableId);
 
     await expect(bastien).toHaveURL(new RegExp(`/t/${second.tableId}#invitation=`));
     await expect(
@@ -118,6 +122,45 @@ test("the workshop's message shows at the table, and someone moved before play i
     // The message cleared from the overview leaves every screen.
     expect((await command(overview, { type: "message", text: "" })).ok).toBe(true);
     await expect(chloe.getByRole("region", { name: "Message de l'animation" })).toBeHidden();
+  } finally {
+    await overview.leave();
+  }
+});
+
+test("someone moved to another table while writing a suggestion finds it, unsent, in the new table's form", async ({
+  browser,
+  request,
+  baseURL,
+}) => {
+  const { workshop, first, second, firstPath } = await openWorkshop(request);
+  const bastien = await joinAsParticipant(browser, firstPath, "Bastien", "habitant");
+  const setup = bastien.getByRole("region", { name: "Le cadre du récit" });
+  const about = setup.getByRole("combobox", { name: "Ma suggestion porte sur" });
+  const text = setup.getByRole("textbox", { name: "Ma suggestion" });
+
+  // Given Bastien is writing a suggestion about the actors at Table 1, not sent yet…
+  await about.selectOption({ label: "la contrainte d'acteurs" });
+  await text.fill("Les commerçants du marché doivent en être.");
+
+  const overview = await overviewOf(
+    request,
+    baseURL ?? "",
+    workshop.workshopId,
+    secretIn(workshop.facilitatorLink, "facilitator"),
+  );
+  try {
+    // …when the workshop facilitator moves him to Table 2, his page follows, and the form there holds his suggestion.
+    await move(overview, "Bastien", first.tableId, second.tableId);
+    await expect(bastien).toHaveURL(new RegExp(`/t/${second.tableId}#invitation=`));
+    await expect(bastien.getByText("Bastien (vous)")).toBeVisible();
+    await expect(text).toHaveValue("Les commerçants du marché doivent en être.");
+    await expect(about.getByRole("option", { name: "la contrainte d'acteurs", selected: true })).toBeAttached();
+
+    // Sent from there, it is a suggestion of Table 2.
+    await setup.getByRole("button", { name: "Envoyer la suggestion" }).click();
+    await expect(text).toHaveValue("");
+    await expect(setup.getByRole("heading", { name: "Mes suggestions en attente" })).toBeVisible();
+    await expect(setup.getByText("Les commerçants du marché doivent en être.")).toBeVisible();
   } finally {
     await overview.leave();
   }

@@ -63,6 +63,7 @@ export function ChallengeChooser() {
         </p>
       )}
       <DraftField
+        draftKey="framingChallengeText"
         label={t("preparation.challenge.written")}
         hint={t("kitStakes.challengeAdvice")}
         value={card ? "" : written}

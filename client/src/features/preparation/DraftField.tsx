@@ -1,12 +1,16 @@
-// One field of the setup the facilitator edits: typing stays in a local draft (live changes never overwrite it),
-// saved when the field is left or with its "Enregistrer" button; a refusal keeps the text and shows why.
-import { useId, useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from "react";
+// One field of the setup the facilitator edits: typing stays in a local draft (live changes never overwrite it), kept in
+// this browser until saved (a reload brings it back, unsaved), saved when the field is left or with its "Enregistrer"
+// button; a refusal keeps the text and shows why.
+import { useEffect, useId, useRef, useState, type FocusEvent, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { RefusalReply } from "#shared/protocol.ts";
 import { useTableStore } from "#client/store/table-store.ts";
+import { dropSetupDraft, readSetupDraft, writeSetupDraft, type SetupDraft } from "../table/drafts.ts";
 import "./preparation.css";
 
 export interface DraftFieldProps {
+  /** Which field of the setup this is, the same across reloads (e.g. "system", "otherFutures.0"): its kept draft's name. */
+  draftKey: string;
   label: string;
   hint?: string;
   /** Ids of more text the field is described by (a hint shared by a list of fields). */
@@ -24,7 +28,26 @@ export interface DraftFieldProps {
   children?: ReactNode;
 }
 
+const tableIdNow = () => useTableStore.getState().table?.id ?? "";
+
+/** Whether this browser keeps an unsaved draft of this field (a field shown on demand opens again to show it). */
+export function hasKeptDraft(draftKey: string): boolean {
+  return readSetupDraft(tableIdNow(), draftKey) !== null;
+}
+
+/** Forgets this field's kept draft: its text was given up (« Annuler » on a new field). */
+export function forgetKeptDraft(draftKey: string): void {
+  dropSetupDraft(tableIdNow(), draftKey);
+}
+
+/** The draft kept for this field, unless it says what the table already holds. */
+function keptDraft(tableId: string, draftKey: string, value: string): SetupDraft | null {
+  const kept = readSetupDraft(tableId, draftKey);
+  return kept && kept.text !== value ? kept : null;
+}
+
 export function DraftField({
+  draftKey,
   label,
   hint,
   describedBy,
@@ -39,13 +62,22 @@ export function DraftField({
   const { t } = useTranslation();
   const id = useId();
   const connected = useTableStore((s) => s.connection.status === "connected");
-  const [draft, setDraft] = useState<string | null>(null);
+  const tableId = useTableStore((s) => s.table?.id ?? "");
+  // A draft this browser kept (the page was reloaded before it was saved) is the field's content again, not yet saved.
+  const [kept] = useState(() => keptDraft(tableId, draftKey, value));
+  const [draft, setDraft] = useState<string | null>(kept?.text ?? null);
   const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
   const [error, setError] = useState<string | null>(null);
   // Refs, because a save resolves after more typing may have happened.
-  const latest = useRef<string | null>(null);
+  const latest = useRef<string | null>(kept?.text ?? null);
   const sending = useRef<string | null>(null);
-  const base = useRef(value);
+  // The table's value the draft was written over: the one before the reload for a kept draft.
+  const base = useRef(kept?.base ?? value);
+
+  // A kept draft that now says what the table holds (saved from here or elsewhere) is no longer needed.
+  useEffect(() => {
+    if (readSetupDraft(tableId, draftKey)?.text === value) dropSetupDraft(tableId, draftKey);
+  }, [tableId, draftKey, value]);
 
   const shown = draft ?? value;
   const dirty = draft !== null && draft !== value;
@@ -57,6 +89,8 @@ export function DraftField({
     setDraft(text);
     setError(null);
     setStatus("idle");
+    if (text === value) dropSetupDraft(tableId, draftKey);
+    else writeSetupDraft(tableId, draftKey, { text, base: base.current });
   }
 
   async function save() {
@@ -65,6 +99,7 @@ export function DraftField({
     if (text === value) {
       latest.current = null;
       setDraft(null);
+      dropSetupDraft(tableId, draftKey);
       return;
     }
     sending.current = text;
@@ -79,6 +114,7 @@ export function DraftField({
     if (latest.current === text) {
       latest.current = null;
       setDraft(null);
+      dropSetupDraft(tableId, draftKey);
     }
     setStatus("saved");
     onSaved?.();

@@ -5,11 +5,12 @@ import type { MessageKey } from "#shared/i18n/translate.ts";
 import { LIMITS, type SetupChanges, type SetupConstraints } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
-import { DraftField } from "./DraftField.tsx";
+import { DraftField, forgetKeptDraft, hasKeptDraft } from "./DraftField.tsx";
 import { StakesEditor } from "./StakesEditor.tsx";
 import "./preparation.css";
 
 const NO_FUTURES: string[] = [];
+const NEW_FUTURE = "otherFutures.new";
 
 const edit = (changes: SetupChanges) => act({ type: "editSetup", changes });
 
@@ -26,6 +27,7 @@ export function SetupEditor() {
   return (
     <div className="setup-editor">
       <DraftField
+        draftKey="title"
         label={t("preparation.setup.title")}
         kind="line"
         value={title}
@@ -33,6 +35,7 @@ export function SetupEditor() {
         onSave={(text) => edit({ title: text })}
       />
       <DraftField
+        draftKey="system"
         label={t("preparation.setup.system")}
         hint={t("home.systemHint")}
         kind="line"
@@ -41,12 +44,14 @@ export function SetupEditor() {
         onSave={(text) => edit({ system: text })}
       />
       <DraftField
+        draftKey="presentState"
         label={t("preparation.setup.presentState")}
         value={presentState}
         maxLength={LIMITS.setupTextLength}
         onSave={(text) => edit({ presentState: text })}
       />
       <DraftField
+        draftKey="horizonYear"
         label={t("preparation.setup.horizonYear")}
         kind="year"
         value={horizonYear ? String(horizonYear) : ""}
@@ -64,13 +69,15 @@ function FuturesEditor() {
   const { t } = useTranslation();
   const first = useTableStore((s) => s.table?.desirableFuture ?? "");
   const others = useTableStore((s) => s.table?.otherFutures ?? NO_FUTURES);
-  const [adding, setAdding] = useState(false);
+  // A new future not yet saved when the page was left is open again, with its text.
+  const [adding, setAdding] = useState(() => hasKeptDraft(NEW_FUTURE));
   const full = 1 + others.length >= LIMITS.futures;
 
   return (
     <fieldset className="fieldset">
       <legend>{t("preparation.setup.futuresHeading")}</legend>
       <DraftField
+        draftKey="desirableFuture"
         label={t("preparation.setup.future", { number: 1 })}
         value={first}
         maxLength={LIMITS.setupTextLength}
@@ -80,6 +87,7 @@ function FuturesEditor() {
         <DraftField
           // No ids on futures: the position is their identity.
           key={index}
+          draftKey={`otherFutures.${index}`}
           label={t("preparation.setup.future", { number: index + 2 })}
           value={future}
           maxLength={LIMITS.setupTextLength}
@@ -96,6 +104,7 @@ function FuturesEditor() {
       ))}
       {adding && !full ? (
         <DraftField
+          draftKey={NEW_FUTURE}
           label={t("preparation.setup.newFuture")}
           value=""
           maxLength={LIMITS.setupTextLength}
@@ -103,7 +112,14 @@ function FuturesEditor() {
           onSave={(text) => edit({ otherFutures: [...currentOtherFutures(), text] })}
           onSaved={() => setAdding(false)}
         >
-          <button type="button" className="link-button" onClick={() => setAdding(false)}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              forgetKeptDraft(NEW_FUTURE);
+              setAdding(false);
+            }}
+          >
             {t("preparation.setup.cancelNewFuture")}
           </button>
         </DraftField>
@@ -134,6 +150,7 @@ function ConstraintsEditor() {
       {CONSTRAINTS.map(({ key, label, hint }) => (
         <DraftField
           key={key}
+          draftKey={`constraints.${key}`}
           label={t(label)}
           hint={t(hint)}
           value={constraints?.[key] ?? ""}

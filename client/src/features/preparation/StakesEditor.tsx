@@ -6,10 +6,11 @@ import { useShallow } from "zustand/react/shallow";
 import { LIMITS, PRIORITIES, type Objective, type Priority, type SetupStakes } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
-import { DraftField } from "./DraftField.tsx";
+import { DraftField, forgetKeptDraft, hasKeptDraft } from "./DraftField.tsx";
 import "./stakes.css";
 
 const edit = (stakes: Partial<SetupStakes>) => act({ type: "editSetup", changes: { stakes } });
+const NEW_OBJECTIVE = "stakes.objectives.new";
 
 /** A list as the table holds it right now (not as it was when a field started being edited). */
 function current<K extends "objectives" | "quickWins" | "indicators">(list: K): SetupStakes[K] {
@@ -24,6 +25,7 @@ export function StakesEditor() {
       <legend>{t("kitStakes.heading")}</legend>
       <p className="field__hint">{t("kitStakes.intro")}</p>
       <DraftField
+        draftKey="stakes.ifNothing"
         label={t("kitStakes.ifNothing")}
         hint={t("kitStakes.ifNothingHint")}
         value={ifNothing}
@@ -88,13 +90,18 @@ function ObjectivesEditor() {
   const { t } = useTranslation();
   const hintId = useId();
   const objectives = useTableStore(useShallow((s) => s.table?.stakes.objectives ?? []));
-  const [adding, setAdding] = useState(false);
+  // A new objective not yet saved when the page was left is open again, with its text.
+  const [adding, setAdding] = useState(() => hasKeptDraft(NEW_OBJECTIVE));
   const [newPriority, setNewPriority] = useState<Priority>(1);
   const full = objectives.length >= LIMITS.stakeItems;
   // Each new objective starts at the first priority, whatever the last one was given.
   const stopAdding = () => {
     setAdding(false);
     setNewPriority(1);
+  };
+  const cancel = () => {
+    forgetKeptDraft(NEW_OBJECTIVE);
+    stopAdding();
   };
   const replace = (index: number, objective: Objective | null) =>
     edit({ objectives: current("objectives").flatMap((o, i) => (i !== index ? [o] : objective ? [objective] : [])) });
@@ -111,6 +118,7 @@ function ObjectivesEditor() {
           <DraftField
             // No ids on objectives: the position is their identity.
             key={index}
+            draftKey={`stakes.objectives.${index}`}
             label={label}
             describedBy={hintId}
             kind="line"
@@ -131,6 +139,7 @@ function ObjectivesEditor() {
       })}
       {adding && !full ? (
         <DraftField
+          draftKey={NEW_OBJECTIVE}
           label={t("kitStakes.new.objectives")}
           describedBy={hintId}
           kind="line"
@@ -145,7 +154,7 @@ function ObjectivesEditor() {
             value={newPriority}
             onChange={setNewPriority}
           />
-          <button type="button" className="link-button" onClick={stopAdding}>
+          <button type="button" className="link-button" onClick={cancel}>
             {t("kitStakes.cancel")}
           </button>
         </DraftField>
@@ -167,7 +176,9 @@ function ItemsEditor({
   const { t } = useTranslation();
   const hintId = useId();
   const items = useTableStore(useShallow((s) => s.table?.stakes[list] ?? []));
-  const [adding, setAdding] = useState(false);
+  const newItem = `stakes.${list}.new`;
+  // A new line not yet saved when the page was left is open again, with its text.
+  const [adding, setAdding] = useState(() => hasKeptDraft(newItem));
   const full = items.length >= LIMITS.stakeItems;
 
   return (
@@ -181,6 +192,7 @@ function ItemsEditor({
         return (
           <DraftField
             key={index}
+            draftKey={`stakes.${list}.${index}`}
             label={label}
             describedBy={hintId}
             kind="line"
@@ -200,6 +212,7 @@ function ItemsEditor({
       })}
       {adding && !full ? (
         <DraftField
+          draftKey={newItem}
           label={t(`kitStakes.new.${list}`)}
           describedBy={hintId}
           kind="line"
@@ -209,7 +222,14 @@ function ItemsEditor({
           onSave={(text) => edit({ [list]: [...current(list), text] })}
           onSaved={() => setAdding(false)}
         >
-          <button type="button" className="link-button" onClick={() => setAdding(false)}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              forgetKeptDraft(newItem);
+              setAdding(false);
+            }}
+          >
             {t("kitStakes.cancel")}
           </button>
         </DraftField>

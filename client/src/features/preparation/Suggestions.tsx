@@ -1,10 +1,11 @@
 // Suggestions for the setup: participants propose (and see theirs waiting), the facilitator accepts or dismisses.
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS, type SuggestField, type Suggestion } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
+import { dropSuggestionDraft, readSuggestionDraft, writeSuggestionDraft } from "../table/drafts.ts";
 import "./preparation.css";
 
 const FIELDS: SuggestField[] = [
@@ -17,6 +18,16 @@ const FIELDS: SuggestField[] = [
   "framingChallengeText",
 ];
 const NONE: Suggestion[] = [];
+const FIRST_FIELD: SuggestField = "system";
+
+const isSuggestField = (field: string): field is SuggestField => (FIELDS as string[]).includes(field);
+
+/** The suggestion this browser kept for this table (after a reload, or carried from another table), or an empty one. */
+function keptSuggestion(tableId: string): { field: SuggestField; text: string } {
+  const draft = readSuggestionDraft(tableId);
+  if (!draft) return { field: FIRST_FIELD, text: "" };
+  return { field: isSuggestField(draft.field) ? draft.field : FIRST_FIELD, text: draft.text };
+}
 
 /** The start of a suggestion, for a button's accessible name. */
 function excerpt(text: string): string {
@@ -30,11 +41,25 @@ export function SuggestForm() {
   const me = useTableStore(selectMe);
   const all = useTableStore((s) => s.table?.suggestions ?? NONE);
   const mine = all.filter((s) => s.authorId === me?.participantId);
-  const [field, setField] = useState<SuggestField>("system");
-  const [text, setText] = useState("");
+  const tableId = useTableStore((s) => s.table?.id ?? "");
+  const [kept] = useState(() => keptSuggestion(tableId));
+  const [field, setField] = useState<SuggestField>(kept.field);
+  const [text, setText] = useState(kept.text);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
+  // What the form holds now: an answer arrives after more typing may have happened.
+  const latest = useRef(kept);
+
+  /** Every change is kept in this browser until the server has the suggestion. */
+  function change(next: { field: SuggestField; text: string }) {
+    latest.current = next;
+    setField(next.field);
+    setText(next.text);
+    setSent(false);
+    if (next.text || next.field !== FIRST_FIELD) writeSuggestionDraft(tableId, next);
+    else dropSuggestionDraft(tableId);
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -43,8 +68,13 @@ export function SuggestForm() {
     setSent(false);
     const refusal = await act({ type: "suggest", field, text });
     setSending(false);
-    if (refusal) return setError(refusal.message); // the text stays
-    setText("");
+    if (refusal) return setError(refusal.message); // the text stays, in the form and in this browser
+    // Cleared only if nothing was typed while it was on its way (the newer text stays, kept).
+    if (latest.current.text === text && latest.current.field === field) {
+      latest.current = { field, text: "" };
+      setText("");
+      dropSuggestionDraft(tableId);
+    }
     setSent(true);
   }
 
@@ -55,7 +85,11 @@ export function SuggestForm() {
       <form className="form suggest__form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
         <div className="field">
           <label htmlFor={`${id}-field`}>{t("preparation.suggest.about")}</label>
-          <select id={`${id}-field`} value={field} onChange={(e) => setField(e.target.value as SuggestField)}>
+          <select
+            id={`${id}-field`}
+            value={field}
+            onChange={(e) => change({ field: e.target.value as SuggestField, text })}
+          >
             {FIELDS.map((f) => (
               <option key={f} value={f}>
                 {t(`preparation.suggest.fields.${f}`)}
@@ -73,10 +107,7 @@ export function SuggestForm() {
             required
             maxLength={LIMITS.setupTextLength}
             value={text}
-            onChange={(e) => {
-              setText(e.target.value);
-              setSent(false);
-            }}
+            onChange={(e) => change({ field, text: e.target.value })}
           />
         </div>
         {error && (

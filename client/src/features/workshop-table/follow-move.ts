@@ -1,7 +1,9 @@
 // What this browser keeps when its person is moved to another table of the workshop: who they are (to be seated there
-// without a form), the workshop's remembered table (so the workshop link leads to the new one), and the notice to show
-// once seated. Written before the page opens the new table's link.
+// without a form), the suggestion they had not sent yet (found in the new table's form), the workshop's remembered table
+// (so the workshop link leads to the new one), and the notice to show once seated. Written before the page opens the
+// new table's link.
 import { rememberAutoJoin } from "../table/auto-join.ts";
+import { carrySuggestionDraft } from "../table/drafts.ts";
 import { tableIdOfPath, workshopTableKey } from "../workshop/workshop-link.ts";
 import type { MovedAway } from "#client/store/table-store.ts";
 
@@ -16,6 +18,7 @@ export function followMove(fromTableId: string, moved: MovedAway): void {
   const toTableId = tableIdOfPath(moved.path);
   if (moved.name)
     rememberAutoJoin(toTableId, { name: moved.name, role: moved.role, ...(moved.zone && { zone: moved.zone }) });
+  carrySuggestionDraft(fromTableId, toTableId);
   try {
     sessionStorage.setItem(noticeKey(toTableId), moved.table);
     // The lobby keeps one table per workshop (any workshop whose remembered table is the old one now points at the new).
