@@ -214,21 +214,31 @@ export function projectHand(
   }
 }
 
-/** What the room adds to the table when it syncs it. */
-export interface RoomSync extends RoomParts {
-  /** The retention sweep's date for this table (shown at the table). */
-  deleteAfter: number;
-  /** The views of one participant's seated connections: their hand goes into those only (asked only when it changed). */
-  viewsOf(participantId: string): readonly StateView[];
+/** Who is at the table, as the room's attendance knows it (server/room/attendance.ts). */
+export interface Present {
+  /** The participants with a live connection. */
+  online(): ReadonlySet<string>;
+  /** The views of each participant's seated connections (gathered only when a hand changed). */
+  viewsBySeat(): ReadonlyMap<string, readonly StateView[]>;
 }
 
-/** Everything the room syncs after a change: the public table, its retention date, and each hand into its owner's views. */
-export function projectRoom(target: TableSchema, table: TableState, sync: RoomSync): void {
-  projectTable(target, publicTable(table), sync.connected, sync.now);
-  target.deleteAfter = sync.deleteAfter;
+/**
+ * Everything the room syncs after a change: the public table, its retention date (`deleteAfter`, the sweep's date,
+ * shown at the table), and each hand into its owner's views only.
+ */
+export function projectRoom(target: TableSchema, table: TableState, present: Present, deleteAfter: number): void {
+  projectTable(target, publicTable(table), present.online(), Date.now());
+  target.deleteAfter = deleteAfter;
+  // Whose views hold which hand, gathered only if a hand changed (most changes touch no hand).
+  let views: ReadonlyMap<string, readonly StateView[]> | null = null;
   for (const participant of table.participants) {
     const synced = target.participants.get(participant.id);
-    if (synced) projectHand(synced, handOf(table, participant.id), () => sync.viewsOf(participant.id));
+    if (synced)
+      projectHand(
+        synced,
+        handOf(table, participant.id),
+        () => (views ??= present.viewsBySeat()).get(participant.id) ?? [],
+      );
   }
 }
 

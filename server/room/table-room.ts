@@ -1,31 +1,21 @@
 // The Colyseus room of one table: its lifecycle and its messages. Each request is paced, parsed and handed to the
-// table's session (server/session/table-session.ts: the rules, the log written before anyone is told, de-duplication,
-// undo); after each change the room projects the table into the synced schema and sends the patch. Hands stay private
-// through one StateView per seated connection.
-import { Room, ServerError, type Client, type MessageContext } from "@colyseus/core";
+// table's session (server/room/table-messages.ts; server/session/table-session.ts: the rules, the log written before
+// anyone is told, de-duplication, undo); after each change the room projects the table into the synced schema and
+// sends the patch. Hands stay private through one StateView per seated connection.
+import { Room, ServerError } from "@colyseus/core";
 import type { TableState } from "#shared/model.ts";
-import {
-  ACTION_REQUEST,
-  actionRequestSchema,
-  INVITE_LINK_REQUEST,
-  ROTATE_INVITE_REQUEST,
-  WHOAMI_REQUEST,
-  type RefusalReply,
-  type ShareLinks,
-  type TableWelcome,
-  type Whoami,
-} from "#shared/protocol.ts";
+import { WHOAMI_REQUEST, type TableWelcome } from "#shared/protocol.ts";
 import { t } from "#shared/i18n/translate.ts";
 import type { TableSummary, WorkshopActReply } from "#shared/workshop.ts";
 import { floodFramesPerSecond, type Limits } from "../limits.ts";
-import { countingRefusals, timeAction } from "../metrics.ts";
 import { deletionDate } from "../retention.ts";
 import { refusal, TableSession, type Admission, type Arrival, type SessionServices } from "../session/table-session.ts";
-import { Attendance, paceKey, type Seat } from "./attendance.ts";
+import { Attendance } from "./attendance.ts";
 import { DELETED_CLOSE_CODE, heldForReturn, isDrop, isTablePath, Pacing, STALE_CLOSE_CODE } from "./connections.ts";
 import { projectRoom, seatView } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
 import { summaryPublisher, type SummaryPublisher } from "./summary-publisher.ts";
+import { OBSERVER, tableMessages, type SeatClient } from "./table-messages.ts";
 
 export type { Admission, Arrival, LinkKind } from "../session/table-session.ts";
 
@@ -41,8 +31,6 @@ export interface RoomServices extends SessionServices {
   /** How long a dropped connection keeps its place (RECONNECT_SECONDS). */
   reconnectSeconds: number;
 }
-
-type SeatClient = Client<{ userData: Seat }>;
 
 export interface CreateOptions {
   tableId: string;
@@ -79,51 +67,12 @@ export function tableRoomFor(services: RoomServices) {
     /** A table of a workshop tells the workshop's overview how it stands after each change (coalesced). */
     #overview: SummaryPublisher | null = null;
 
-    override messages = countingRefusals({
-      // Parsed here rather than by Colyseus' validator, so a malformed payload gets a readable refusal too.
-      [ACTION_REQUEST]: async (client: SeatClient, payload: unknown, ctx: MessageContext) => {
-        const sent = timeAction();
-        if (!(await this.#pacing.action(paceKey(client)))) return ctx.reject(refusal("tooFast"));
-        if (client.userData?.observer) return ctx.reject(refusal("observerReadOnly"));
-        const actorId = client.userData?.participantId;
-        if (!actorId) return ctx.reject(refusal("notSeated"));
-        const request = actionRequestSchema.safeParse(payload);
-        if (!request.success) return ctx.reject(refusal("invalidMessage"));
-        const { participants } = this.#session.table;
-        const reply = await this.#session.act(actorId, request.data.id, request.data.action);
-        // Another copy of this table wrote since this one opened (a failover between processes): everyone is sent
-        // back before any answer, so their browsers rejoin where the table lives and send what waits again.
-        if (this.#session.stale) return void (await this.disconnect(STALE_CLOSE_CODE));
-        if (!("ok" in reply)) return ctx.reject(reply);
-        // Someone taken off the table changes its participants (as does a hand that changed): most actions do not.
-        if (this.#session.table.participants !== participants) this.#attendance.dismissRemoved();
-        sent();
-        return reply;
-      },
-      [WHOAMI_REQUEST]: async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
-        if (!(await this.#pacing.seat(paceKey(client)))) return ctx.reject(refusal("tooFast"));
-        if (client.userData?.observer) return OBSERVER;
-        return this.#session.whoami(client.userData?.participantId) ?? ctx.reject(refusal("notSeated"));
-      },
-      /** The participant and observer links, for a facilitator to share again after a reload. */
-      [INVITE_LINK_REQUEST]: this.#facilitatorAsks(async () => this.#session.shareLinks()),
-      /**
-       * A new participant link: the old one stops letting anyone in (someone removed, a link posted where it should not
-       * be). People already seated keep their seat through their seat key.
-       */
-      [ROTATE_INVITE_REQUEST]: this.#facilitatorAsks(() => this.#session.rotateInvite()),
+    override messages = tableMessages({
+      session: () => this.#session,
+      pacing: this.#pacing,
+      dismissRemoved: () => this.#attendance.dismissRemoved(),
+      sendEveryoneBack: () => this.disconnect(STALE_CLOSE_CODE),
     });
-
-    /** A request only the facilitator may make, paced like any other: its answer, or why not. */
-    #facilitatorAsks(answer: () => Promise<ShareLinks | RefusalReply>) {
-      return async (client: SeatClient, _payload: unknown, ctx: MessageContext) => {
-        if (!(await this.#pacing.seat(paceKey(client)))) return ctx.reject(refusal("tooFast"));
-        const { observer, participantId } = client.userData ?? {};
-        const refused = observer ? refusal("observerReadOnly") : this.#session.facilitatorOnly(participantId);
-        const answered = refused ?? (await answer());
-        return "path" in answered ? answered : ctx.reject(answered);
-      };
-    }
 
     override async onCreate(options: CreateOptions) {
       if (options?.ticket !== services.creationTicket)
@@ -291,15 +240,8 @@ export function tableRoomFor(services: RoomServices) {
 
     /** Writes the table into the synced state and sends what changed to everyone at the table. */
     #project() {
-      // Whose views hold which hand, gathered only if a hand changed (most changes touch no hand).
-      let views: ReturnType<Attendance<SeatClient>["viewsBySeat"]> | null = null;
-      const viewsOf = (id: string) => (views ??= this.#attendance.viewsBySeat()).get(id) ?? [];
-      projectRoom(this.state, this.#session.table, {
-        connected: this.#attendance.online(),
-        now: Date.now(),
-        deleteAfter: deletionDate(this.#session.lastActivity(), services.retentionDays),
-        viewsOf,
-      });
+      const deleteAfter = deletionDate(this.#session.lastActivity(), services.retentionDays);
+      projectRoom(this.state, this.#session.table, this.#attendance, deleteAfter);
       this.broadcastPatch();
       this.#overview?.changed();
     }
@@ -314,6 +256,3 @@ export function tableRoomFor(services: RoomServices) {
 
 /** How often the room's clock moves, by which Colyseus counts each connection's frames per second (its flood guard). */
 const CLOCK_TICK_MS = 100;
-
-/** Who an observer's connection is, as its page is told. */
-const OBSERVER: Whoami = { participantId: null, facilitator: false, observer: true };
