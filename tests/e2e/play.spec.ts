@@ -107,8 +107,13 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await dealPitfall(facilitator, `Après l'étape 1 : ${lever}`);
   for (const page of everyone)
     await expect(stepOf(page, 2).getByText("Écueil distribué — en attente d'une réponse")).toBeVisible();
-  // The tile says the pitfall waits; opened in full, it offers to answer.
-  await (await openStep(sam, 2)).getByRole("button", { name: /^Raconter comment l'histoire y répond/ }).click();
+  // The tile says the pitfall waits; opened in full, it offers to answer. Cancelled, the form gives the focus back to
+  // the button that opened it.
+  const answer = (await openStep(sam, 2)).getByRole("button", { name: /^Raconter comment l'histoire y répond/ });
+  await answer.click();
+  await stepOf(sam, 2).getByRole("button", { name: "Annuler", exact: true }).click();
+  await expect(answer).toBeFocused();
+  await answer.click();
   await stepOf(sam, 2)
     .getByRole("textbox", { name: "Comment l'histoire répond à l'écueil (étape 2)" })
     .fill("Des ateliers ouverts à tous expliquent les données, quartier par quartier.");
@@ -184,7 +189,19 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await expect(
     stepOf(facilitator, 1).getByRole("button", { name: "Modifier la narration de l'étape 1" }),
   ).toBeFocused();
-  await stepOf(facilitator, 1).getByRole("button", { name: "Retirer la contribution de Sam (étape 1)" }).click();
+  // Back from rewriting Sam's "oui, et…", or from a removal she does not confirm, the focus is on the button she used.
+  const editYesAnd = stepOf(facilitator, 1).getByRole("button", { name: "Modifier la contribution de Sam (étape 1)" });
+  await editYesAnd.click();
+  await stepOf(facilitator, 1)
+    .getByRole("textbox", { name: "Contribution de Sam (étape 1)" })
+    .fill("Et les écoles s'en servent pour les pédibus du matin.");
+  await stepOf(facilitator, 1).getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(editYesAnd).toBeFocused();
+  const removeYesAnd = stepOf(facilitator, 1).getByRole("button", { name: "Retirer la contribution de Sam (étape 1)" });
+  await removeYesAnd.click();
+  await stepOf(facilitator, 1).getByRole("button", { name: "Annuler", exact: true }).click();
+  await expect(removeYesAnd).toBeFocused();
+  await removeYesAnd.click();
   // The question takes the focus from « Retirer », and the focus goes on to « Oui, et… » once the contribution is gone.
   const confirmRemoval = stepOf(facilitator, 1).getByRole("button", {
     name: "Confirmer le retrait de la contribution de Sam",
@@ -193,7 +210,7 @@ test("a facilitator runs play and debrief with two participants, and all three s
   await facilitator.keyboard.press("Enter");
   await expect(stepOf(facilitator, 1).getByRole("button", { name: "Oui, et… : prolonger l'étape 1" })).toBeFocused();
   for (const page of everyone)
-    await expect(page.getByText("Et les écoles s'en servent pour les pédibus.")).toHaveCount(0);
+    await expect(page.getByText("Et les écoles s'en servent pour les pédibus du matin.")).toHaveCount(0);
 
   // The facilitator moves Sam's card up one place: it is step 2 for everyone, the answered pitfall step 3.
   await (await openStep(facilitator, 3)).getByRole("button", { name: "Monter l'étape 3" }).click();

@@ -1,11 +1,12 @@
 // One contribution under a step, with its author; the facilitator may edit it or (after confirming) remove it.
-import { useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { useId, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS, type Contribution } from "#shared/model.ts";
 import { act } from "#client/net/connection.ts";
 import { useCan } from "#client/store/can.ts";
 import { useSigned } from "../actors/role-then.ts";
 import { focusStayedIn } from "../table/focus-section.ts";
+import { useReturnFocus } from "../table/use-return-focus.ts";
 import { useName } from "./names.ts";
 
 interface Props {
@@ -27,15 +28,8 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
   const removeButton = useRef<HTMLButtonElement>(null);
   // Back from the editor, or from the removal's confirmation: the focus returns to the button that opened it (the
   // editor or the confirmation is gone, and with it the focus), unless it went elsewhere meanwhile.
-  const returnTo = useRef<"edit" | "remove" | null>(null);
-  useEffect(() => {
-    const button = returnTo.current === "edit" ? editButton.current : returnTo.current ? removeButton.current : null;
-    returnTo.current = null;
-    button?.focus();
-  }, [editing, confirming]);
-  const back = (to: "edit" | "remove", within: Element | null) => {
-    if (focusStayedIn(within)) returnTo.current = to;
-  };
+  const backFromEditor = useReturnFocus(editing);
+  const backFromConfirmation = useReturnFocus(confirming);
   // Signed with the role its author had when writing it (changing hats does not rewrite it).
   const signed = useSigned(contribution.authorId, contribution.authorRole);
   const byline =
@@ -62,7 +56,7 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
         contribution={contribution}
         name={name}
         onDone={(form) => {
-          back("edit", form);
+          backFromEditor(form, () => editButton.current);
           setEditing(false);
         }}
       />
@@ -100,7 +94,7 @@ export function ContributionItem({ stepId, number, contribution, readOnly = fals
                   type="button"
                   className="button"
                   onClick={(event) => {
-                    back("remove", event.currentTarget.parentElement);
+                    backFromConfirmation(event.currentTarget.parentElement, () => removeButton.current);
                     setConfirming(false);
                   }}
                 >

@@ -1,11 +1,11 @@
 // A pitfall dealt into the story: open until someone tells how the story meets it, then its answer and who wrote it.
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { StepView } from "#shared/view.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { readDraft } from "../table/drafts.ts";
 import { useCan } from "#client/store/can.ts";
-import { focusStayedIn } from "../table/focus-section.ts";
+import { useReturnFocus } from "../table/use-return-focus.ts";
 import { ContributionForm } from "./ContributionForm.tsx";
 import { ContributionItem } from "./ContributionItem.tsx";
 
@@ -38,19 +38,18 @@ export function PitfallAnswer({
   const [answering, setAnswering] = useState(() => readDraft(tableId, `answer:${step.id}`) !== null);
   const opener = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const refocus = useRef(false);
-  // Cancelled: the focus goes back to the button that opened the form. Answered: the pitfall is met, form and button
-  // are gone, and the focus goes to the answer just given (unless the person went elsewhere meanwhile).
-  useEffect(() => {
-    if (!answering && refocus.current) {
-      const given = box.current?.querySelector<HTMLElement>(".contribution--answer:last-of-type");
-      if (given) given.tabIndex = -1;
-      (opener.current ?? given)?.focus();
-    }
-    refocus.current = false;
-  }, [answering]);
+  const returnFocus = useReturnFocus(answering);
   if (!step.dealt) return null;
   const answers = (step.contributions ?? []).filter((c) => c.kind === "answer");
+
+  // Cancelled: the focus goes back to the button that opened the form. Answered: the pitfall is met, form and button
+  // are gone, and the focus goes to the answer just given (unless the person went elsewhere meanwhile).
+  function openerOrAnswer() {
+    if (opener.current) return opener.current;
+    const given = box.current?.querySelector<HTMLElement>(".contribution--answer:last-of-type");
+    if (given) given.tabIndex = -1;
+    return given;
+  }
 
   return (
     <div ref={box} className="pitfall-answer">
@@ -69,7 +68,7 @@ export function PitfallAnswer({
             submit={t("play.pitfall.submit")}
             cancel={t("play.pitfall.cancel")}
             onClose={() => {
-              refocus.current = focusStayedIn(box.current);
+              returnFocus(box.current, openerOrAnswer);
               setAnswering(false);
             }}
             autoFocus

@@ -1,10 +1,10 @@
 // "Oui, et…": what others add under a step, in order, with their authors, and a button that opens the form to add one.
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { StepView } from "#shared/view.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { readDraft } from "../table/drafts.ts";
-import { focusStayedIn } from "../table/focus-section.ts";
+import { useReturnFocus } from "../table/use-return-focus.ts";
 import { useCan } from "#client/store/can.ts";
 import { ContributionForm } from "./ContributionForm.tsx";
 import { ContributionItem } from "./ContributionItem.tsx";
@@ -25,18 +25,13 @@ export function StepContributions({
   const [writing, setWriting] = useState(() => readDraft(tableId, `yesAnd:${step.id}`) !== null);
   const opener = useRef<HTMLButtonElement>(null);
   const box = useRef<HTMLDivElement>(null);
-  const refocus = useRef(false);
+  const returnFocus = useReturnFocus(writing);
   const yesAnds = step.contributions.filter((c) => c.kind === "yesAnd");
 
   // The button comes back where the form was: the focus goes to it once it is there, ready for another « oui, et… »
   // (unless the person went elsewhere while theirs was being saved).
-  useEffect(() => {
-    if (!writing && refocus.current) opener.current?.focus();
-    refocus.current = false;
-  }, [writing]);
-
   function close() {
-    refocus.current = focusStayedIn(box.current);
+    returnFocus(box.current, () => opener.current);
     setWriting(false);
   }
 

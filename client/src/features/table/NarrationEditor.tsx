@@ -6,8 +6,8 @@ import type { StepView } from "#shared/view.ts";
 import { act } from "#client/net/connection.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "./drafts.ts";
-import { focusStayedIn } from "./focus-section.ts";
 import { usePlacing } from "./ui-store.ts";
+import { useReturnFocus } from "./use-return-focus.ts";
 
 interface Props {
   step: StepView;
@@ -31,18 +31,13 @@ export function NarrationEditor({ step, number, moderating = false, readView }: 
   const area = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const reopen = useRef<HTMLButtonElement>(null);
-  const refocus = useRef(false);
   const id = useId();
+  const returnFocus = useReturnFocus(editing);
 
   // Saved or cancelled: the form gives way to the narration and its « Modifier » button, which takes the focus (it was
   // in the form, or fell to the page while the text went to the server), as a keyboard user goes on from there.
-  useEffect(() => {
-    if (!editing && refocus.current) reopen.current?.focus();
-    refocus.current = false;
-  }, [editing]);
-
   function close() {
-    refocus.current = focusStayedIn(form.current);
+    returnFocus(form.current, () => reopen.current);
     setEditing(false);
   }
 
