@@ -7,7 +7,7 @@ import { act } from "#client/net/connection.ts";
 import type { SeatView } from "#client/net/types.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
-import { focusStayedIn } from "../table/focus-section.ts";
+import { useReturnFocus } from "../table/use-return-focus.ts";
 import { useCan, useMyId } from "#client/store/can.ts";
 import { Celebration } from "./Celebration.tsx";
 import { CommitmentField, CommitmentLine } from "./Commitment.tsx";
@@ -81,14 +81,9 @@ function MyDebrief({ me }: { me: SeatView }) {
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  const refocus = useRef(false);
-
   // Saved or cancelled: the form gives way to my debrief as the table reads it, under its heading, which takes the focus
   // (it was in the form, or fell to the page while the text went to the server); « Modifier » follows it.
-  useEffect(() => {
-    if (!editing && refocus.current) heading.current?.focus();
-    refocus.current = false;
-  }, [editing]);
+  const returnFocus = useReturnFocus(editing);
 
   // Written elsewhere (another tab) while not editing here: show the latest.
   const latest = useRef(me.debrief);
@@ -105,7 +100,7 @@ function MyDebrief({ me }: { me: SeatView }) {
   if (!canWrite) return null; // after the debrief phase, my debrief is read in the list like everyone's
 
   function close() {
-    refocus.current = focusStayedIn(form.current);
+    returnFocus(form.current, () => heading.current);
     setEditing(false);
   }
 
