@@ -215,6 +215,8 @@ export interface ShareLinks {
 export interface TableWelcome {
   title: string;
   arrivals: RefusalReply | null;
+  /** The workshop the table is part of, or null: said further only to the workshop facilitator's link (TableTitle). */
+  workshopId: string | null;
 }
 
 /** Body of POST API.resolveJoinCode: the code as typed (the server normalises it, shared/join-code.ts). */
@@ -236,6 +238,11 @@ export type TableTitleRequest = Pick<JoinOptions, "invite" | "facilitatorKey" | 
 /** Answer of POST API.tableTitle. */
 export interface TableTitle {
   title: string;
+  /**
+   * Only when the secret sent is the workshop facilitator's (not the table's own, not a participant's nor an observer's):
+   * the workshop this table is part of, whose overview that same secret opens (workshopLink): the table's way back to it.
+   */
+  workshopId?: string;
 }
 
 export interface HostingInfo {

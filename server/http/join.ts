@@ -20,7 +20,11 @@ import type { RateLimit } from "./protection.ts";
  * at another table, nor on the workshop.
  */
 export function isFacilitatorKey(secret: string | undefined, secrets: TableSecrets): boolean {
-  if (matchesHash(secret, secrets.facilitatorKeyHash)) return true;
+  return matchesHash(secret, secrets.facilitatorKeyHash) || isWorkshopFacilitatorKey(secret, secrets);
+}
+
+/** Whether this secret is the facilitator secret of the workshop the table is part of (it opens the workshop's overview too). */
+export function isWorkshopFacilitatorKey(secret: string | undefined, secrets: TableSecrets): boolean {
   return secrets.workshopFacilitatorKeyHash !== null && matchesHash(secret, secrets.workshopFacilitatorKeyHash);
 }
 

@@ -1,11 +1,12 @@
-// POST /api/tables/:tableId/title — the table's title, for the join page and the browser tab, before the person sits.
+// POST /api/tables/:tableId/title — the table's title, for the join page and the browser tab, before the person sits;
+// to the workshop facilitator's secret, also the workshop the table is part of (the table page's way back to it).
 // The link's secret is checked against the stored secrets first (one small read), as for a join: a stranger learns
 // nothing, not even whether the table exists beyond what its public id already says, and opens no room.
 import express, { type Router } from "express";
 import { t } from "#shared/i18n/translate.ts";
 import { joinOptionsSchema, type TableTitle } from "#shared/protocol.ts";
 import type { Tables } from "../tables.ts";
-import { linkOf } from "./join.ts";
+import { isWorkshopFacilitatorKey, linkOf } from "./join.ts";
 import type { RateLimit } from "./protection.ts";
 import { refuse } from "./refuse.ts";
 
@@ -32,7 +33,9 @@ export function tableTitleRouter({ tables, rateLimit }: { tables: Tables; rateLi
       const welcome = await tables.welcome(tableId);
       if (!welcome || welcome.arrivals?.code === "tableNotFound")
         return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-      const answer: TableTitle = { title: welcome.title };
+      // The way back to the workshop's overview, for the one secret that opens it: nobody else learns the workshop.
+      const workshopId = isWorkshopFacilitatorKey(parsed.data.facilitatorKey, secrets) ? welcome.workshopId : null;
+      const answer: TableTitle = { title: welcome.title, ...(workshopId && { workshopId }) };
       res.json(answer);
     },
   );

@@ -309,19 +309,21 @@ export class TableSession {
   }
 
   /**
-   * What a page about to join is told (once its link or join code is checked): the table's title, and why a newcomer
-   * could not sit now (null when they could).
+   * What a page about to join is told (once its link or join code is checked): the table's title, why a newcomer
+   * could not sit now (null when they could), and the workshop the table is part of.
    */
   welcome(): TableWelcome {
-    if (this.#erasing) return { title: "", arrivals: { code: "tableNotFound", message: t("http.tableNotFound") } };
-    if (this.#logIsFull(0)) return { title: this.#table.setup.title, arrivals: refusal("logFull") };
+    const { workshopId } = this;
+    if (this.#erasing)
+      return { title: "", arrivals: { code: "tableNotFound", message: t("http.tableNotFound") }, workshopId };
+    if (this.#logIsFull(0)) return { title: this.#table.setup.title, arrivals: refusal("logFull"), workshopId };
     // The rules' verdict on a newcomer (closed story, locked table, full table), with a name that is always valid.
     const trial = join(
       this.#table,
       { name: "Arrivée", role: "participant·e", facilitator: false },
       { actorId: "trial", now: Date.now() },
     );
-    return { title: this.#table.setup.title, arrivals: trial.ok ? null : trial.refusal };
+    return { title: this.#table.setup.title, arrivals: trial.ok ? null : trial.refusal, workshopId };
   }
 
   /**

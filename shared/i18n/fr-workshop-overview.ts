@@ -55,6 +55,7 @@ export const frWorkshopOverview = {
     moveTo: "Vers",
     moveSubmit: "Déplacer",
     moveDone: "{{name}} va rejoindre {{table}}.",
+    moveSending: "Changement de table en cours…",
 
     broadcastHeading: "Agir sur toutes les tables",
     messageLabel: "Message affiché sur tous les écrans",
@@ -80,6 +81,8 @@ export const frWorkshopOverview = {
     addTablesLabel: "Tables à ajouter",
     addTablesSubmit: "Ajouter",
     resultsHeading: "Résultat : {{command}}",
+    /** While a command goes to every table (its buttons stay in place, focus included, until they have answered). */
+    sending: "Envoi aux tables en cours : {{command}}…",
     resultOk: "fait",
     resultRefused: "refusé : {{message}}",
     allDone: "Fait à toutes les tables.",

@@ -114,6 +114,7 @@ export const frWorkshopPlenary = {
       md: "Livre en Markdown",
       json: "Livre en JSON (pour le reprendre)",
       failed: "Le livre n'a pas pu être téléchargé : {{message}}",
+      preparing: "Préparation du livre…",
     },
     importWorkshop: {
       heading: "Reprendre un atelier",

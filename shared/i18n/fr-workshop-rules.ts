@@ -1,5 +1,5 @@
 // French strings of a table inside a workshop: the workshop facilitator as an actor, the facilitation's message on
-// every screen, and someone moved to another table.
+// every screen, the way back to the workshop's overview, and someone moved to another table.
 export const frWorkshopRules = {
   refusal: {
     workshopActorNotAllowed:
@@ -19,6 +19,8 @@ export const frWorkshopRules = {
     banner: {
       heading: "Message de l'animation",
     },
+    /** At a table opened from the workshop's overview with the workshop facilitator's link: the link back to the overview. */
+    backToOverview: "Retour à la vue d'ensemble de l'atelier",
     announce: {
       heading: "Message à la table",
       label: "Message affiché sur tous les écrans de la table",

@@ -494,7 +494,8 @@ describe("the rights of each secret", () => {
       expect(await story.text()).toContain(`Le système de la table ${index + 1}`);
     }
     const title = await post(API.tableTitle(opened.tableIds[1] ?? ""), { facilitatorKey: opened.facilitatorKey });
-    expect(await title.json()).toEqual({ title: `Table 2 · ${TITLE}` });
+    // This secret alone learns the workshop: the table page's way back to the overview that same secret opens.
+    expect(await title.json()).toEqual({ title: `Table 2 · ${TITLE}`, workshopId: opened.workshopId });
   });
 
   it("given a table's own facilitator secret (handed to a helper), then it gives rights at that table only: nothing at another table nor on the workshop", async () => {
@@ -511,6 +512,13 @@ describe("the rights of each secret", () => {
     ).toBe(401);
     expect((await download(other, handOverKey)).status).toBe(401);
     expect((await lobbyOf(opened.workshopId, { facilitatorKey: handOverKey })).status).toBe(401);
+    // Its table page is not told the workshop (no way to the overview), nor is a participant's of that table.
+    const titleOf = async (secret: Record<string, string>) => (await post(API.tableTitle(own), secret)).json();
+    expect(await titleOf({ facilitatorKey: handOverKey })).toEqual({ title: `Table 1 · ${TITLE}` });
+    const participantPath = (await seated(opened, own)).path;
+    expect(await titleOf({ invite: secretFrom(participantPath, LINK_KEYS.invite) })).toEqual({
+      title: `Table 1 · ${TITLE}`,
+    });
     expect(
       (
         await fetch(`${BASE_URL}/api/tables/${other}`, {

@@ -1,6 +1,6 @@
 // Plain HTTP calls: the decks for the setup form, opening a table, finding a table by its join code, a table's title
-// before joining, downloading the story and the table's cards, deleting a table; opening a workshop, its lobby, a seat
-// at one of its tables.
+// before joining (and its workshop, for the workshop's facilitator), downloading the story and the table's cards,
+// deleting a table; opening a workshop, its lobby, a seat at one of its tables.
 import type { Attribution, DeckFile } from "#cards/schema.ts";
 import type {
   CreateTableBody,
@@ -166,6 +166,15 @@ export function resolveJoinCode(code: string): Promise<ResolvedJoinCode> {
 /** The table's title, asked with the secret of the link this page was opened with (checked first by the server). */
 export async function fetchTableTitle(tableId: string, secret: TableTitleRequest): Promise<string> {
   return (await postJson<TableTitle>(API.tableTitle(tableId), secret)).title;
+}
+
+/**
+ * The workshop this table is part of, when the facilitator secret of this page's link is that workshop's (the server
+ * says so only then): null for a table's own facilitator secret, or a table outside any workshop.
+ */
+export async function fetchWorkshopOfTable(tableId: string, facilitatorKey: string): Promise<string | null> {
+  const answer = await postJson<TableTitle>(API.tableTitle(tableId), { facilitatorKey } satisfies TableTitleRequest);
+  return answer.workshopId ?? null;
 }
 
 /** Opens a workshop and its tables; answers its three links and its code. */

@@ -18,6 +18,7 @@ import { useAmFacilitator } from "#client/store/can.ts";
 import { PreparationPanel } from "../preparation/PreparationPanel.tsx";
 import { useFocusOnSwitch } from "../present/use-focus-on-switch.ts";
 import { AnnouncementBanner } from "../workshop-table/AnnouncementBanner.tsx";
+import { BackToWorkshop } from "../workshop-table/BackToWorkshop.tsx";
 import { useMovedNotice } from "../workshop-table/MovedAway.tsx";
 import { DeckPiles } from "./DeckPiles.tsx";
 import { FacilitatorDrawer, StoryDownloads } from "./FacilitatorPanel.tsx";
@@ -72,6 +73,7 @@ export function TableScreen({ tableId, secret, onPresent, arriving = false }: Pr
       <SkipLinks watch={`${phase}:${me.observer}:${painted}`} dock={playing} />
       <header className="table-top">
         <div className="table-top__title">
+          <BackToWorkshop tableId={tableId} secret={secret} />
           <p className="masthead__name">{t("app.name")}</p>
           <h1 ref={heading} tabIndex={-1}>
             {title}

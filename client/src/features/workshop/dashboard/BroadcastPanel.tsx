@@ -1,5 +1,7 @@
 // What the workshop facilitator does to every table at once: a message on every screen, a timer for everyone, each
 // table to its next phase, arrivals closed or reopened, more tables. Each table answers for itself (CommandResults).
+// While a command is on its way, its buttons say so (aria-disabled) and ignore clicks, but keep the focus: a disabled
+// button would drop it to the page.
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import {
@@ -16,7 +18,11 @@ import { CommandResults, type Answered } from "./CommandResults.tsx";
 export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
   const { t } = useTranslation();
   const id = useId();
-  const [sending, setSending] = useState(false);
+  // The command on its way, if any: said in CommandResults while the tables answer.
+  const [sending, setSending] = useState<WorkshopCommand["type"] | null>(null);
+  // The same, read when a click or a key comes before the next render: nothing is sent twice.
+  const inFlight = useRef(false);
+  const busy = sending !== null;
   const [answered, setAnswered] = useState<Answered | null>(null);
   const [message, setMessage] = useState(overview.message);
   const [minutes, setMinutes] = useState(15);
@@ -28,28 +34,40 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
   const phaseButton = useRef<HTMLButtonElement>(null);
   const phaseConfirm = useRef<HTMLButtonElement>(null);
   // Where the focus goes once the next phase's question shows (its confirmation) or goes (the button that asked it,
-  // once enabled again: after the tables have answered, when confirmed).
+  // which says it is busy until the tables have answered, when confirmed).
   const phaseFocus = useRef<"confirm" | "button" | null>(null);
   useEffect(() => {
     const target = phaseFocus.current === "confirm" ? phaseConfirm.current : phaseButton.current;
-    if (!phaseFocus.current || !target || target.disabled) return;
+    if (!phaseFocus.current || !target) return;
     phaseFocus.current = null;
     if (focusStayedIn(phaseBox.current)) target.focus();
-  }, [confirmingPhase, sending]);
+  }, [confirmingPhase]);
+  // « Retirer le message » leaves with the message it removed: the focus it held goes to the message's field.
+  const messageBox = useRef<HTMLTextAreaElement>(null);
+  const clearing = useRef(false);
+  useEffect(() => {
+    if (overview.message || !clearing.current) return;
+    clearing.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body) messageBox.current?.focus();
+  }, [overview.message]);
   const askPhase = (asking: boolean) => {
     phaseFocus.current = asking ? "confirm" : "button";
     setConfirmingPhase(asking);
   };
 
   async function send(command: WorkshopCommand) {
-    setSending(true);
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setSending(command.type);
     try {
       const reply: WorkshopCommandReply = await sendWorkshopCommand(command);
       setAnswered({ command: command.type, reply });
     } catch (error) {
       setAnswered({ command: command.type, reply: { ok: false, results: [], message: (error as Error).message } });
     } finally {
-      setSending(false);
+      inFlight.current = false;
+      setSending(null);
     }
   }
 
@@ -65,6 +83,7 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
         <form className="broadcast__form" onSubmit={onSubmit(() => ({ type: "message", text: message.trim() }))}>
           <label htmlFor={`${id}-message`}>{t("workshopOverview.messageLabel")}</label>
           <textarea
+            ref={messageBox}
             id={`${id}-message`}
             rows={2}
             maxLength={WORKSHOP_LIMITS.messageLength}
@@ -76,15 +95,17 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
             {t("workshopOverview.messageHint", { max: WORKSHOP_LIMITS.messageLength })}
           </p>
           <div className="inline-row">
-            <button type="submit" className="button button--primary" disabled={sending}>
+            <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
               {t("workshopOverview.messageSubmit")}
             </button>
             {overview.message && (
               <button
                 type="button"
                 className="button"
-                disabled={sending}
+                aria-disabled={busy || undefined}
                 onClick={() => {
+                  if (inFlight.current) return;
+                  clearing.current = true;
                   setMessage("");
                   void send({ type: "message", text: "" });
                 }}
@@ -122,13 +143,13 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
             </div>
           </div>
           <div className="inline-row">
-            <button type="submit" className="button button--primary" disabled={sending}>
+            <button type="submit" className="button button--primary" aria-disabled={busy || undefined}>
               {t("workshopOverview.timerSubmit")}
             </button>
             <button
               type="button"
               className="button"
-              disabled={sending}
+              aria-disabled={busy || undefined}
               onClick={() => void send({ type: "clearTimer" })}
             >
               {t("workshopOverview.timerClear")}
@@ -159,8 +180,9 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
                   ref={phaseConfirm}
                   type="button"
                   className="button button--primary"
-                  disabled={sending}
+                  aria-disabled={busy || undefined}
                   onClick={() => {
+                    if (inFlight.current) return;
                     askPhase(false);
                     void send({ type: "nextPhase" });
                   }}
@@ -177,8 +199,8 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
               ref={phaseButton}
               type="button"
               className="button"
-              disabled={sending}
-              onClick={() => askPhase(true)}
+              aria-disabled={busy || undefined}
+              onClick={() => !inFlight.current && askPhase(true)}
             >
               {t("workshopOverview.nextPhase")}
             </button>
@@ -191,7 +213,7 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
           <button
             type="button"
             className="button"
-            disabled={sending}
+            aria-disabled={busy || undefined}
             onClick={() => void send({ type: "arrivals", open: !overview.arrivalsOpen })}
           >
             {t(overview.arrivalsOpen ? "workshopOverview.arrivalsClose" : "workshopOverview.arrivalsReopen")}
@@ -210,14 +232,14 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
                 value={tablesToAdd}
                 onChange={(event) => setTablesToAdd(Math.max(1, Math.min(room, Number(event.target.value) || 1)))}
               />
-              <button type="submit" className="button" disabled={sending}>
+              <button type="submit" className="button" aria-disabled={busy || undefined}>
                 {t("workshopOverview.addTablesSubmit")}
               </button>
             </form>
           )}
         </div>
       </div>
-      <CommandResults answered={answered} tables={overview.tables} />
+      <CommandResults answered={answered} sending={sending} tables={overview.tables} />
     </section>
   );
 }

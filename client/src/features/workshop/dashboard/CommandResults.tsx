@@ -1,4 +1,5 @@
-// What each table answered to the last command sent to all of them: done, or refused with its reason.
+// What each table answered to the last command sent to all of them: done, or refused with its reason; while a command
+// is on its way, that it is.
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { TableSummary, WorkshopCommand, WorkshopCommandReply } from "#shared/workshop.ts";
 
@@ -7,13 +8,27 @@ export interface Answered {
   reply: WorkshopCommandReply;
 }
 
-export function CommandResults({ answered, tables }: { answered: Answered | null; tables: readonly TableSummary[] }) {
+export function CommandResults({
+  answered,
+  sending,
+  tables,
+}: {
+  answered: Answered | null;
+  /** The command on its way, if any: its buttons only say they are busy, this says what. */
+  sending: WorkshopCommand["type"] | null;
+  tables: readonly TableSummary[];
+}) {
   const { t } = useTranslation();
   const nameOf = (tableId: string) => tables.find((table) => table.tableId === tableId)?.name ?? tableId;
-  // Always in the page, so that a screen reader hears each new answer.
+  // Always in the page, so that a screen reader hears each new answer (and that one is on its way).
   return (
     <div role="status" className="command-results">
-      {answered && (
+      {sending && (
+        <p className="command-results__summary">
+          {t("workshopOverview.sending", { command: t(`workshopOverview.command.${sending}`) })}
+        </p>
+      )}
+      {!sending && answered && (
         <>
           <p
             className={

@@ -1,10 +1,11 @@
 // Before play, someone to another table: their table sends them on to the other one (they keep their name there).
-// Done, the form closes and the table's card says so (TableCard); refused, the reason shows here, with the focus.
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+// The destinations are a list of choices, each table's whole name on its own lines (a select cut long names short in a
+// card). Done, the form closes and the table's card says so (TableCard); refused, the reason shows here. While the move
+// is on its way, « Déplacer » says so (aria-disabled) and ignores clicks, but keeps the focus.
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { TableSummary } from "#shared/workshop.ts";
 import { sendWorkshopCommand } from "#client/net/workshop-connection.ts";
-import { focusStayedIn } from "../../table/focus-section.ts";
 
 export interface Destination {
   tableId: string;
@@ -28,21 +29,15 @@ export function MoveForm({
   const [participantId, setParticipantId] = useState(people[0]?.id ?? "");
   const [toTableId, setToTableId] = useState(others[0]?.tableId ?? "");
   const [sending, setSending] = useState(false);
-  // An object: the same reason given twice is said (and focused) again.
-  const [refusal, setRefusal] = useState<{ text: string } | null>(null);
-  const form = useRef<HTMLFormElement>(null);
-  const said = useRef<HTMLParagraphElement>(null);
-  const refocus = useRef(false);
-
-  // A refusal takes the focus from « Déplacer » (which was disabled while the command went): it is heard, and the form
-  // is there to try again.
-  useEffect(() => {
-    if (refusal !== null && refocus.current) said.current?.focus();
-    refocus.current = false;
-  }, [refusal]);
+  const inFlight = useRef(false);
+  // Counted: the same reason given twice is a new alert, said again.
+  const [refusal, setRefusal] = useState<{ text: string; count: number } | null>(null);
+  const ready = Boolean(participantId && toTableId);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (inFlight.current || !ready) return;
+    inFlight.current = true;
     setSending(true);
     let refused: string;
     try {
@@ -54,14 +49,14 @@ export function MoveForm({
     } catch (error) {
       refused = (error as Error).message;
     } finally {
+      inFlight.current = false;
       setSending(false);
     }
-    refocus.current = focusStayedIn(form.current);
-    setRefusal({ text: refused });
+    setRefusal((previous) => ({ text: refused, count: (previous?.count ?? 0) + 1 }));
   }
 
   return (
-    <form ref={form} className="table-card__panel move-form" onSubmit={(event) => void submit(event)}>
+    <form className="table-card__panel move-form" onSubmit={(event) => void submit(event)}>
       <div className="field">
         <label htmlFor={`${id}-who`}>{t("workshopOverview.moveWho")}</label>
         <select id={`${id}-who`} value={participantId} onChange={(event) => setParticipantId(event.target.value)}>
@@ -72,25 +67,36 @@ export function MoveForm({
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-to`}>{t("workshopOverview.moveTo")}</label>
-        <select id={`${id}-to`} value={toTableId} onChange={(event) => setToTableId(event.target.value)}>
-          {others.map((table) => (
-            <option key={table.tableId} value={table.tableId}>
-              {table.name}
-            </option>
-          ))}
-        </select>
+      <fieldset className="move-form__to">
+        <legend>{t("workshopOverview.moveTo")}</legend>
+        {others.map((table) => (
+          <label key={table.tableId} className="move-form__choice">
+            <input
+              type="radio"
+              name={`${id}-to`}
+              value={table.tableId}
+              checked={toTableId === table.tableId}
+              onChange={() => setToTableId(table.tableId)}
+            />
+            <span>{table.name}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="inline-row">
+        <button
+          type="submit"
+          className="button button--primary button--small"
+          disabled={!ready}
+          aria-disabled={sending || undefined}
+        >
+          {t("workshopOverview.moveSubmit")}
+        </button>
+        <p role="status" className="field__hint">
+          {sending && t("workshopOverview.moveSending")}
+        </p>
       </div>
-      <button
-        type="submit"
-        className="button button--primary button--small"
-        disabled={sending || !participantId || !toTableId}
-      >
-        {t("workshopOverview.moveSubmit")}
-      </button>
       {refusal !== null && (
-        <p ref={said} role="alert" className="form__error" tabIndex={-1}>
+        <p key={refusal.count} role="alert" className="form__error">
           {refusal.text}
         </p>
       )}

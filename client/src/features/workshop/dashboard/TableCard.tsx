@@ -32,8 +32,8 @@ export const TableCard = memo(function TableCard({ summary, facilitatorKey, dest
     setOpen((current) => (current === panel ? null : panel));
   };
 
-  // The move done, its form closes: the focus, which was in it (or fell to the page while « Déplacer » waited), goes to
-  // what was done, said in its place (the moved person's name is no longer in this card).
+  // The move done, its form closes: the focus, which was in it (on « Déplacer », kept while the move went), goes to what
+  // was done, said in its place (the moved person's name is no longer in this card).
   useEffect(() => {
     if (moved !== null && refocus.current) movedRef.current?.focus();
     refocus.current = false;

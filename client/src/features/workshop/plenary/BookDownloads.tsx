@@ -1,6 +1,7 @@
 // The workshop's book, for its facilitator: every table's story in one file — printable HTML, Markdown, or the JSON
-// that opens a new workshop when imported. Fetched with the facilitator's secret in a header, saved as a file.
-import { useState } from "react";
+// that opens a new workshop when imported. Fetched with the facilitator's secret in a header, saved as a file. While
+// one is on its way, the buttons say so (aria-disabled) and ignore clicks, but keep the focus.
+import { useRef, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import type { StoryFormat } from "#shared/protocol-constants.ts";
 import { downloadBook } from "#client/net/plenary-api.ts";
@@ -12,8 +13,11 @@ export function BookDownloads({ workshopId, facilitatorKey }: { workshopId: stri
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<StoryFormat | null>(null);
+  const inFlight = useRef(false);
 
   async function download(format: StoryFormat) {
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(format);
     setError(null);
     try {
@@ -21,6 +25,7 @@ export function BookDownloads({ workshopId, facilitatorKey }: { workshopId: stri
     } catch (e) {
       setError(t("workshopPlenary.bookDownloads.failed", { message: (e as Error).message }));
     } finally {
+      inFlight.current = false;
       setBusy(null);
     }
   }
@@ -36,13 +41,16 @@ export function BookDownloads({ workshopId, facilitatorKey }: { workshopId: stri
             type="button"
             className="button"
             aria-busy={busy === format}
-            disabled={busy !== null}
+            aria-disabled={busy !== null || undefined}
             onClick={() => void download(format)}
           >
             {t(`workshopPlenary.bookDownloads.${format}`)}
           </button>
         ))}
       </div>
+      <p role="status" className="field__hint">
+        {busy && t("workshopPlenary.bookDownloads.preparing")}
+      </p>
       {error && (
         <p className="form__error" role="alert">
           {error}

@@ -84,7 +84,13 @@ export function Plenary({
           ))}
         </div>
         <div className="plenary__refresh">
-          <button type="button" className="button button--small" onClick={refresh} disabled={refreshing}>
+          {/* Kept focusable while the stories come (every 15 s too): a disabled button would drop the focus to the page. */}
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => !refreshing && refresh()}
+            aria-disabled={refreshing || undefined}
+          >
             {refreshing ? t("workshopPlenary.plenary.refreshing") : t("workshopPlenary.plenary.refresh")}
           </button>
           {updatedAt && (
