@@ -59,6 +59,16 @@ const VARIANTS: Record<string, Omit<Variant, "name" | "tree">> = {
     nodeFlags: ["--max-semi-space-size=4"],
     env: {},
   },
+  "semi-space-8": {
+    describe: "`node --max-semi-space-size=8`: two semi-spaces of 8 MB",
+    nodeFlags: ["--max-semi-space-size=8"],
+    env: {},
+  },
+  "semi-space-16": {
+    describe: "`node --max-semi-space-size=16`: two semi-spaces of 16 MB",
+    nodeFlags: ["--max-semi-space-size=16"],
+    env: {},
+  },
   "malloc-arena-2": {
     describe:
       "`MALLOC_ARENA_MAX=2`: glibc's malloc keeps at most 2 arenas (by default up to 8 per core, one per thread that allocates: the event loop, libuv's pool, V8's helpers, the replay and SQLite writer threads)",
