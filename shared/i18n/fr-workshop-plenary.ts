@@ -105,6 +105,8 @@ export const frWorkshopPlenary = {
       openPitfall: "Écueil encore ouvert",
       debrief: "Débriefs écrits : {{written}} sur {{of}}",
       comparisonCaption: "Les tables de l'atelier, côte à côte",
+      present: "Présenter la plénière",
+      presentHint: "Pour le vidéoprojecteur : toute la fenêtre, en grands caractères ; Échap pour revenir.",
     },
     bookDownloads: {
       heading: "Le livre de l'atelier",

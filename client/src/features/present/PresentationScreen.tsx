@@ -1,11 +1,12 @@
 // The shared screen, for a projector or a shared video-call window: large type, the table's title and phase, the timer
 // readable across a room, the whole path, and while the table accepts arrivals (facilitator's screen only) a large QR
 // code and the short join code. Opened from the facilitator's « Présenter », and by the observer link.
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { JOIN_PHASES } from "#shared/rules/permissions.ts";
 import { useTableStore } from "#client/store/table-store.ts";
 import { ConnectionStatus } from "#client/ui/ConnectionStatus.tsx";
+import { FullscreenButton } from "#client/ui/FullscreenButton.tsx";
 import { Notice } from "#client/ui/Notice.tsx";
 import { DebriefPanel } from "../play/DebriefPanel.tsx";
 import { TimerPanel } from "../play/TimerPanel.tsx";
@@ -121,28 +122,5 @@ function TableFacts() {
       <li>{t("present.people", { count: people })}</li>
       <li>{t("present.steps", { count: steps })}</li>
     </ul>
-  );
-}
-
-/** Fills the projector's screen (where the browser allows it). */
-function FullscreenButton() {
-  const { t } = useTranslation();
-  const [full, setFull] = useState(() => Boolean(document.fullscreenElement));
-  useEffect(() => {
-    const update = () => setFull(Boolean(document.fullscreenElement));
-    document.addEventListener("fullscreenchange", update);
-    return () => document.removeEventListener("fullscreenchange", update);
-  }, []);
-  if (!document.fullscreenEnabled) return null;
-  return (
-    <button
-      type="button"
-      className="button"
-      onClick={() =>
-        void (full ? document.exitFullscreen() : document.documentElement.requestFullscreen()).catch(() => undefined)
-      }
-    >
-      {full ? t("present.exitFullscreen") : t("present.fullscreen")}
-    </button>
   );
 }

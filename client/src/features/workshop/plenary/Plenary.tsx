@@ -1,22 +1,28 @@
-// The plenary: the workshop's stories one table after another for the shared screen (previous/next with buttons or
-// the arrow keys), and the tables compared. Read only; asked again every 15 s and on demand, so the plenary can start
-// while the last tables finish.
-import { useEffect, useId, useMemo, useState } from "react";
+// The plenary: the workshop's stories one table after another (previous/next with buttons or the arrow keys), and the
+// tables compared. Read only; asked again every 15 s and on demand, so the plenary can start while the last tables
+// finish. On the workshop facilitator's page it is a tab of the dashboard; on the projector it is the shared screen, in
+// the spirit of a table's (present.css): large type, each story across the width. The observer link opens that screen
+// (`screen`); the facilitator puts their own page on the projector with « Présenter la plénière ».
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { compareTables } from "#shared/workshop-compare.ts";
+import { FullscreenButton } from "#client/ui/FullscreenButton.tsx";
 import { Comparison } from "./Comparison.tsx";
+import { PlenaryNav } from "./PlenaryNav.tsx";
+import { PlenaryProjection } from "./PlenaryProjection.tsx";
 import { PlenaryStory } from "./PlenaryStory.tsx";
 import { tablesOf } from "./stories.ts";
 import { useWorkshopStories } from "./use-workshop-stories.ts";
+import "#client/features/present/present.css";
 import "./plenary.css";
 
 type View = "stories" | "comparison";
 
-/** Keys typed into a field, or with a modifier (the browser's own shortcuts), never turn the page. */
-function isPageTurn(event: KeyboardEvent): boolean {
-  if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
-  const target = event.target as HTMLElement | null;
-  return !target?.closest("input, textarea, select, [contenteditable='true']");
+/** After a page turn, the new story is read from its start: back to the plenary's top if it was scrolled past. */
+function showTop(top: HTMLElement | null): void {
+  if (!top || top.getBoundingClientRect().top >= 0) return;
+  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  top.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
 }
 
 export function Plenary({
@@ -36,6 +42,13 @@ export function Plenary({
   );
   const [view, setView] = useState<View>("stories");
   const [wanted, setIndex] = useState(0);
+  // The facilitator's page on the projector (the observer link's page is the projector's already).
+  const [presenting, setPresenting] = useState(false);
+  const projected = screen || presenting;
+  const top = useRef<HTMLElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const presentButton = useRef<HTMLButtonElement>(null);
+  const wasPresenting = useRef(false);
   const id = useId();
   const tables = useMemo(() => (stories ? tablesOf(stories) : []), [stories]);
   const comparison = useMemo(() => compareTables(tables), [tables]);
@@ -44,28 +57,26 @@ export function Plenary({
   const table = tables[index];
   const count = tables.length;
 
+  // Back from the projector, the focus goes to the button that put the plenary there.
   useEffect(() => {
-    if (view !== "stories" || count < 2) return;
-    const onKey = (event: KeyboardEvent) => {
-      if (!isPageTurn(event)) return;
-      if (event.key === "ArrowRight") setIndex(Math.min(index + 1, count - 1));
-      else if (event.key === "ArrowLeft") setIndex(Math.max(index - 1, 0));
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [view, index, count]);
+    if (wasPresenting.current && !presenting) presentButton.current?.focus();
+    wasPresenting.current = presenting;
+  }, [presenting]);
 
-  const position = count > 0 ? t("workshopPlenary.plenary.position", { number: index + 1, count }) : "";
+  function turn(to: number) {
+    setIndex(to);
+    requestAnimationFrame(() => showTop(top.current));
+  }
 
-  return (
-    <div className={`plenary${screen ? " plenary--screen" : ""}`}>
-      <header className="plenary__top">
+  const plenary = (
+    <div className={`plenary${projected ? " present plenary--screen" : ""}`}>
+      <header ref={top} className="plenary__top">
         <div className="plenary__title">
           <p className="plenary__kicker">{t("workshopPlenary.plenary.kicker")}</p>
-          {screen ? (
-            <h1>{stories?.title ?? t("workshopPlenary.plenary.heading")}</h1>
+          {projected ? (
+            <h1 id={`${id}-title`} ref={title} tabIndex={-1}>
+              {stories?.title ?? t("workshopPlenary.plenary.heading")}
+            </h1>
           ) : (
             <h2 className="plenary__heading">{t("workshopPlenary.plenary.heading")}</h2>
           )}
@@ -101,6 +112,30 @@ export function Plenary({
             </p>
           )}
         </div>
+        <div className="plenary__screen-actions">
+          {projected && <FullscreenButton />}
+          {presenting && (
+            <button type="button" className="button" onClick={() => setPresenting(false)} aria-keyshortcuts="Escape">
+              {t("present.exit")}
+            </button>
+          )}
+          {!projected && (
+            <button
+              ref={presentButton}
+              type="button"
+              className="button"
+              aria-describedby={`${id}-present-hint`}
+              onClick={() => setPresenting(true)}
+            >
+              {t("workshopPlenary.plenary.present")}
+            </button>
+          )}
+          {!projected && (
+            <p id={`${id}-present-hint`} className="field__hint">
+              {t("workshopPlenary.plenary.presentHint")}
+            </p>
+          )}
+        </div>
       </header>
       {error && (
         <p className="form__error" role="alert">
@@ -111,20 +146,7 @@ export function Plenary({
       {stories && count === 0 && <p>{t("workshopPlenary.plenary.noTables")}</p>}
       {table && view === "stories" && (
         <>
-          <nav className="plenary__nav" aria-label={position}>
-            <button type="button" className="button" onClick={() => setIndex(index - 1)} disabled={index === 0}>
-              <span aria-hidden="true">← </span>
-              {t("workshopPlenary.plenary.previous")}
-            </button>
-            <p className="plenary__position" aria-live="polite">
-              {position}
-            </p>
-            <button type="button" className="button" onClick={() => setIndex(index + 1)} disabled={index >= count - 1}>
-              {t("workshopPlenary.plenary.next")}
-              <span aria-hidden="true"> →</span>
-            </button>
-          </nav>
-          <p className="visually-hidden">{t("workshopPlenary.plenary.keysHint")}</p>
+          <PlenaryNav index={index} count={count} onTurn={turn} />
           <PlenaryStory key={table.tableId} table={table} headingId={`${id}-story`} />
         </>
       )}
@@ -132,5 +154,12 @@ export function Plenary({
         <Comparison comparison={comparison} headingId={`${id}-comparison`} />
       )}
     </div>
+  );
+
+  if (!presenting) return plenary;
+  return (
+    <PlenaryProjection labelledBy={`${id}-title`} initialFocus={title} onClose={() => setPresenting(false)}>
+      {plenary}
+    </PlenaryProjection>
   );
 }
