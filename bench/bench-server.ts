@@ -86,7 +86,7 @@ export function startBenchServer(options: {
     process.execPath,
     ...(options.exposeGc ? ["--expose-gc"] : []),
     // As `npm start` runs the server (package.json); a floor script runs with Node's defaults.
-    ...(options.script ? [] : ["--max-semi-space-size=16"]),
+    ...(options.script ? [] : ["--max-semi-space-size=8"]),
     // Extra Node flags for the server only, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see
     // where its CPU goes under the load (NODE_OPTIONS may not carry --cpu-prof).
     ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
