@@ -211,7 +211,10 @@ export type WorkshopCommand =
   | { type: "addTables"; count: number }
   /** The table facilitator link of one table: rights on that table only, to hand it to a helper. */
   | { type: "tableLink"; tableId: string }
-  /** The workshop's participant link and join code, to show the room (facilitators only: an observer never gets them). */
+  /**
+   * The workshop's participant link and join code, to show the room, and its observer link, for the projector or a
+   * guest (facilitators only: an observer never gets them).
+   */
   | { type: "shareLinks" };
 
 /**
@@ -233,6 +236,8 @@ export interface WorkshopCommandReply {
   path?: string;
   /** For "shareLinks": the workshop's join code, unformatted. */
   joinCode?: string;
+  /** For "shareLinks": the path and fragment of the workshop's observer link (the plenary screen, read-only). */
+  observerPath?: string;
 }
 
 /** Close code of a connection whose person the workshop facilitator moved to another table; the message is the new table's path. */

@@ -255,6 +255,7 @@ export function workshopRoomFor(services: WorkshopRoomServices) {
             results: [],
             path: workshopLink(this.#workshop.id, "invite", this.#workshop.invite),
             joinCode: this.#workshop.joinCode,
+            observerPath: workshopLink(this.#workshop.id, "observer", this.#workshop.observerKey),
           };
       }
     }

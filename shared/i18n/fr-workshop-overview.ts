@@ -105,8 +105,10 @@ export const frWorkshopOverview = {
     shareOr: "ou tapez ce code sur {{host}}",
     shareCode: "Code de l'atelier : {{code}}",
     shareLink: "Lien des participant·es",
+    shareObserverLink: "Lien d'observation (projecteur, invité·es) : lecture seule",
+    copyObserverLink: "Copier le lien d'observation",
     qrTitle: "QR code du lien de l'atelier",
-    showShare: "Afficher le code et le QR code",
-    hideShare: "Masquer le code et le QR code",
+    showShare: "Afficher le code, le QR code et les liens",
+    hideShare: "Masquer le code, le QR code et les liens",
   },
 } as const;

@@ -1,5 +1,6 @@
 // The workshop's plenary on a projector: four tables with real stories (tests/plenary-book.ts), put on the screen by the
-// workshop facilitator (« Présenter la plénière ») or opened by the observer link. What the room notices: type large
+// workshop facilitator (« Présenter la plénière ») or opened by the observer link (which the overview's share panel
+// gives, for the projector's own computer: no facilitator tools there). What the room notices: type large
 // enough to read from the back at 1920×1080, each story across the width with its narrations whole, which table it is
 // and where in the round, the arrow keys turning the pages; nothing runs off the side at 1920, 1280 or on a phone.
 import { expect, test, type Locator, type Page } from "@playwright/test";
@@ -162,4 +163,32 @@ test("the observer link's plenary reads across a room at 1920×1080, one column 
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.keyboard.press("ArrowLeft");
   expect(await storyOf(page, 3).evaluate((e) => getComputedStyle(e).animationName)).toBe("none");
+});
+
+test("the overview's share panel gives the observer link, which opens the plenary screen on the projector without the facilitator's tools", async ({
+  browser,
+  page,
+}) => {
+  const created = await importWorkshop(page);
+  await page.goto(created.facilitatorLink);
+  await page.getByRole("button", { name: "Afficher le code, le QR code et les liens" }).click();
+  const share = page.getByRole("region", { name: "Faire venir la salle" });
+  const observerLink = share.getByRole("textbox", {
+    name: "Lien d'observation (projecteur, invité·es) : lecture seule",
+  });
+  await expect(observerLink).toHaveValue(/#observation=/);
+  await expect(share.getByRole("button", { name: "Copier le lien d'observation" })).toBeVisible();
+  const link = await observerLink.inputValue();
+  expect(new URL(link).hash).toBe(new URL(created.observerLink).hash);
+
+  // The projector's computer, which has never held the facilitator's link: the plenary screen, and nothing to command.
+  const projector = await (await browser.newContext({ viewport: PROJECTOR })).newPage();
+  await projector.goto(link);
+  await expect(projector.getByRole("heading", { level: 1, name: PLENARY_WORKSHOP_TITLE })).toBeVisible();
+  await expect(projector.getByRole("navigation", { name: "Table 1 sur 4" })).toBeVisible();
+  await expect(storyOf(projector, 1)).toBeVisible();
+  await expect(projector.getByRole("tab")).toHaveCount(0);
+  for (const name of ["Présenter la plénière", "Fermer les arrivées", "Afficher le code, le QR code et les liens"])
+    await expect(projector.getByRole("button", { name })).toHaveCount(0);
+  await projector.context().close();
 });

@@ -272,6 +272,26 @@ describe("the workshop's live overview", () => {
     expect(((await helper.request(WHOAMI_REQUEST)) as Whoami).facilitator).toBe(true);
   });
 
+  it("gives the workshop facilitator the observer link, which opens the overview to watch, never to command", async () => {
+    const workshop = await createWorkshop();
+    const dashboard = await openOverview(workshop.workshopId, { facilitatorKey: workshop.facilitatorKey });
+    const reply = await dashboard.command({ type: "shareLinks" });
+    expect(secretIn(reply.path ?? "", "invite")).toBe(workshop.invite);
+    expect(reply.observerPath).toMatch(new RegExp(`^/a/${workshop.workshopId}#${LINK_KEYS.observer}=`));
+    const observerKey = secretIn(reply.observerPath ?? "", "observer");
+    expect(observerKey).toBe(workshop.observerKey);
+
+    // The projector's computer: it sees the tables, and every command (the share links too) is refused.
+    const screen = await openOverview(workshop.workshopId, { observerKey });
+    expect(screen.seen.overview?.tables).toHaveLength(2);
+    for (const command of [{ type: "nextPhase" }, { type: "shareLinks" }] satisfies WorkshopCommand[]) {
+      await expect(screen.command(command)).rejects.toMatchObject({ reason: { code: "observerReadOnly" } });
+    }
+    // Passed off as the facilitator's key, it opens nothing.
+    expect((await postJoin(workshop.workshopId, { facilitatorKey: observerKey })).status).toBe(401);
+    expect(screen.table(0).phase).toBe("preparation");
+  });
+
   it("lets the plenary screen watch but not command", async () => {
     const workshop = await createWorkshop();
     const screen = await openOverview(workshop.workshopId, { observerKey: workshop.observerKey });

@@ -1,5 +1,6 @@
 // The room's way in, for the shared screen: a large QR code of the workshop link, its join code to type, and the link
-// to paste in a video call's chat. Asked of the workshop room when shown (an observer's link never receives it).
+// to paste in a video call's chat; and the observer link, for the projector's computer or a guest who only watches.
+// Asked of the workshop room when shown (an observer's link never receives them).
 import { QRCodeSVG } from "qrcode.react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
@@ -10,6 +11,8 @@ import { CopyField } from "#client/ui/CopyField.tsx";
 interface Links {
   link: string;
   code: string | null;
+  /** The plenary screen, read-only: what the projector's computer opens instead of the facilitator's own link. */
+  observer: string | null;
 }
 
 export function SharePanel() {
@@ -27,6 +30,7 @@ export function SharePanel() {
         setLinks({
           link: `${window.location.origin}${reply.path}`,
           code: reply.joinCode ? formatJoinCode(normaliseJoinCode(reply.joinCode)) : null,
+          observer: reply.observerPath ? `${window.location.origin}${reply.observerPath}` : null,
         });
         setError(null);
       },
@@ -89,6 +93,14 @@ export function SharePanel() {
               copyLabel={t("workshopOverview.copy")}
               small
             />
+            {links.observer && (
+              <CopyField
+                label={t("workshopOverview.shareObserverLink")}
+                value={links.observer}
+                copyLabel={t("workshopOverview.copyObserverLink")}
+                small
+              />
+            )}
           </>
         )}
       </div>
