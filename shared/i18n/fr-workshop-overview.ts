@@ -80,6 +80,7 @@ export const frWorkshopOverview = {
     arrivalsReopen: "Rouvrir les arrivées",
     addTablesLabel: "Tables à ajouter",
     addTablesSubmit: "Ajouter",
+    tablesFull: "L'atelier compte {{max}} tables, le maximum : aucune table ne peut plus être ajoutée.",
     resultsHeading: "Résultat : {{command}}",
     /** While a command goes to every table (its buttons stay in place, focus included, until they have answered). */
     sending: "Envoi aux tables en cours : {{command}}…",

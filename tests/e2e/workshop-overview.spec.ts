@@ -1,6 +1,7 @@
 // The workshop facilitator between the overview and the tables: a table opened from the overview leads back to it (and
 // a participant's or a helper's table page holds no way to it, nor its secret); the move form shows each destination's
-// whole name at laptop widths; the buttons that send to every table keep the focus while the tables answer.
+// whole name at laptop widths; the buttons that send to every table keep the focus while the tables answer, and adding the
+// last tables leaves it on the line saying the workshop is full.
 import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { WORKSHOP_API, type CreatedWorkshop, type SeatAnswer, type WorkshopLobby } from "#shared/workshop.ts";
 import { lilasWorkshop, secretIn } from "#tests/workshop-body.ts";
@@ -260,4 +261,25 @@ test("the overview's sending buttons keep the keyboard focus while every table a
   await expect(refresh).toHaveText("Actualiser");
   await expect(refresh).toBeFocused();
   await participant.context().close();
+});
+
+test("adding the last tables a workshop may hold leaves the focus on the line saying it is full, not on the page", async ({
+  page,
+  request,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const answer = await request.post(WORKSHOP_API.create, { data: lilasWorkshop({ tableCount: 18 }) });
+  expect(answer.status()).toBe(201);
+  const workshop = (await answer.json()) as CreatedWorkshop;
+  await page.goto(workshop.facilitatorLink);
+  await expect(page.getByRole("article", { name: "Table 18", exact: true })).toBeVisible();
+
+  await page.getByRole("spinbutton", { name: "Tables à ajouter" }).fill("2");
+  await page.getByRole("button", { name: "Ajouter", exact: true }).focus();
+  await page.keyboard.press("Enter");
+
+  await expect(page.getByRole("article", { name: "Table 20", exact: true })).toBeVisible();
+  const full = page.getByText("L'atelier compte 20 tables, le maximum : aucune table ne peut plus être ajoutée.");
+  await expect(full).toBeFocused();
+  await expect(page.getByRole("button", { name: "Ajouter", exact: true })).toHaveCount(0);
 });

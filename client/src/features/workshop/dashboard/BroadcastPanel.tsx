@@ -51,6 +51,15 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
     const active = document.activeElement;
     if (!active || active === document.body) messageBox.current?.focus();
   }, [overview.message]);
+  // The last tables added, « Ajouter » leaves with its form: the focus it held goes to the line saying why.
+  const fullNote = useRef<HTMLParagraphElement>(null);
+  const adding = useRef(false);
+  useEffect(() => {
+    if (room > 0 || !adding.current) return;
+    adding.current = false;
+    const active = document.activeElement;
+    if (!active || active === document.body) fullNote.current?.focus();
+  }, [room]);
   const askPhase = (asking: boolean) => {
     phaseFocus.current = asking ? "confirm" : "button";
     setConfirmingPhase(asking);
@@ -221,7 +230,10 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
           {room > 0 && (
             <form
               className="inline-row broadcast__add"
-              onSubmit={onSubmit(() => ({ type: "addTables", count: tablesToAdd }))}
+              onSubmit={onSubmit(() => {
+                adding.current = true;
+                return { type: "addTables", count: tablesToAdd };
+              })}
             >
               <label htmlFor={`${id}-add`}>{t("workshopOverview.addTablesLabel")}</label>
               <input
@@ -236,6 +248,11 @@ export function BroadcastPanel({ overview }: { overview: WorkshopOverview }) {
                 {t("workshopOverview.addTablesSubmit")}
               </button>
             </form>
+          )}
+          {room <= 0 && (
+            <p ref={fullNote} tabIndex={-1} className="broadcast__add">
+              {t("workshopOverview.tablesFull", { max: WORKSHOP_LIMITS.maxTables })}
+            </p>
           )}
         </div>
       </div>
