@@ -116,6 +116,8 @@ function keepErrors(line: string): void {
   if (
     (entry === null || (entry.level ?? 0) >= 40) &&
     !entry?.msg?.startsWith("no built client") &&
+    // The server's one line saying where it listens (server/main.ts), on stdout whatever LOG_LEVEL says.
+    !(entry === null && line.startsWith("Jeu des transitions : http")) &&
     serverErrors.length < 20
   )
     serverErrors.push(line.slice(0, 200));
