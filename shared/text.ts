@@ -53,10 +53,31 @@ export function cleanName(name: string): string {
 }
 
 /**
- * What two names are compared by: the clean name without emoji glue, case-folded. "Anim", "Anim\u200B", "ＡＮＩＭ" and
- * " anim " share a key; accents are kept ("Élie" and "Elie" are told apart: an accent is seen, so it spoofs no one).
+ * Cyrillic and Greek letters drawn like a Latin one in the fonts the table uses ("Аnim" with a Cyrillic А looks like
+ * "Anim"), each by the Latin letter it passes for, in its own case (Greek Η passes for H, its small η for none). Letters
+ * that merely resemble one (Cyrillic и, Greek λ) are told apart, as people see them.
+ */
+const LOOKALIKES = new Map(
+  (
+    [
+      ["АВЕКМНОРСТХУІЈЅԚԜӀ", "ABEKMHOPCTXYIJSQWI"], // Cyrillic capitals
+      ["аеорсухіјѕһԁԛԝӏ", "aeopcyxijshdqwl"], // Cyrillic small letters
+      ["ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX"], // Greek capitals
+      ["αονρυ", "aovpu"], // Greek small letters
+    ] as const satisfies readonly (readonly [string, string])[]
+  ).flatMap(([lookalikes, latin]) => [...lookalikes].map((letter, i) => [letter, [...latin][i] ?? letter] as const)),
+);
+const LOOKALIKE = new RegExp(`[${[...LOOKALIKES.keys()].join("")}]`, "gu");
+
+/**
+ * What two names are compared by: the clean name without emoji glue, case-folded, each Cyrillic or Greek lookalike
+ * read as the Latin letter it passes for. "Anim", "Anim\u200B", "ＡＮＩＭ", " anim " and "Аnim" (Cyrillic А) share a
+ * key; accents are kept ("Élie" and "Elie" are told apart: an accent is seen, so it spoofs no one).
  */
 export function nameKey(name: string): string {
   // Upper then lower case folds what lower case alone leaves apart ("ß" and "ss").
-  return cleanName(name).replace(EMOJI_GLUE_CHARS, "").toUpperCase().toLowerCase().normalize("NFKC");
+  const seen = cleanName(name)
+    .replace(EMOJI_GLUE_CHARS, "")
+    .replace(LOOKALIKE, (letter) => LOOKALIKES.get(letter) ?? letter);
+  return seen.toUpperCase().toLowerCase().normalize("NFKC");
 }

@@ -120,6 +120,9 @@ describe("names as the table sees them", () => {
     ["fullwidth capitals", "ＡＮＩＭ"],
     ["other case and spaces", "  anim  "],
     ["a no-break space inside", "Anim\u00A0"],
+    ["a Cyrillic А", "\u0410nim"],
+    ["Cyrillic small letters that look Latin", "An\u0456m"],
+    ["Greek capitals", "\u0391\u039D\u0399\u039C"],
   ])(
     "given the facilitator Anim, when someone joins as Anim with %s, then they are refused: the name is taken",
     (_, name) => {
@@ -155,6 +158,14 @@ describe("names as the table sees them", () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.refusal.code).toBe("nameRequired");
+  });
+
+  it("given names in Cyrillic and Greek that people tell apart, when they join, then each is seated as written", () => {
+    let state = seat(tableWithAnim(), "Наташа");
+    state = seat(state, "Никита");
+    state = seat(state, "Λάμπρος");
+    state = seat(state, "Ηλίας");
+    expect(state.participants.map((p) => p.name)).toEqual(["Anim", "Наташа", "Никита", "Λάμπρος", "Ηλίας"]);
   });
 
   it("given names that differ by what people see (an accent, an emoji), when both join, then both are seated, the emoji whole", () => {
