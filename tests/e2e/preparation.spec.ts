@@ -2,7 +2,7 @@
 // forward and back with the right guidance for each person, an observer watches read-only, a locked table turns
 // newcomers away; decks come in from a file and go out with the table's own cards.
 import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { fr } from "#shared/i18n/fr.ts";
 import { closeTools, joinAsParticipant, openTableAsFacilitator, openTools } from "./helpers.ts";
 
@@ -17,6 +17,19 @@ async function saveField(page: Page, label: string, text: string): Promise<void>
   await expect(setup.getByText("Modifié, pas encore enregistré.")).toHaveCount(0);
 }
 
+/** The valley's table, opened by Camille (facilitating), with Bao (habitant) seated. */
+async function valleyTable(browser: Browser): Promise<{ facilitator: Page; link: string; bao: Page }> {
+  const facilitator = await (await browser.newContext()).newPage();
+  const link = await openTableAsFacilitator(facilitator, {
+    title: "Atelier de la vallée",
+    system: "La vallée de la Drôme",
+    present: "Des villages reliés par une seule route.",
+    future: "Des villages reliés par des mobilités partagées.",
+    facilitatorName: "Camille",
+  });
+  return { facilitator, link, bao: await joinAsParticipant(browser, link, "Bao", "habitant") };
+}
+
 /** The phase marked as current and the guidance shown to this person. */
 async function expectPhase(page: Page, phase: string, guide: string): Promise<void> {
   expect(guide, "the guidance text of this phase is written in shared/i18n").not.toBe("");
@@ -28,15 +41,7 @@ async function expectPhase(page: Page, phase: string, guide: string): Promise<vo
 test("the facilitator prepares the table with the group: live setup, suggestions, challenge, decks, phases, observer, lock", async ({
   browser,
 }) => {
-  const facilitator = await (await browser.newContext()).newPage();
-  const link = await openTableAsFacilitator(facilitator, {
-    title: "Atelier de la vallée",
-    system: "La vallée de la Drôme",
-    present: "Des villages reliés par une seule route.",
-    future: "Des villages reliés par des mobilités partagées.",
-    facilitatorName: "Camille",
-  });
-  const bao = await joinAsParticipant(browser, link, "Bao", "habitant");
+  const { facilitator, link, bao } = await valleyTable(browser);
 
   // Given the participant watches the setup, when the facilitator rewrites the present state and adds a future,
   // then the participant sees both live.
@@ -181,15 +186,7 @@ test("the facilitator prepares the table with the group: live setup, suggestions
 test("a participant's suggestion not yet sent comes back after a reload, with its field, and is gone once sent", async ({
   browser,
 }) => {
-  const facilitator = await (await browser.newContext()).newPage();
-  const link = await openTableAsFacilitator(facilitator, {
-    title: "Atelier de la vallée",
-    system: "La vallée de la Drôme",
-    present: "Des villages reliés par une seule route.",
-    future: "Des villages reliés par des mobilités partagées.",
-    facilitatorName: "Camille",
-  });
-  const bao = await joinAsParticipant(browser, link, "Bao", "habitant");
+  const { facilitator, bao } = await valleyTable(browser);
   const about = setupOf(bao).getByRole("combobox", { name: "Ma suggestion porte sur" });
   const text = setupOf(bao).getByRole("textbox", { name: "Ma suggestion" });
 
@@ -218,15 +215,7 @@ test("a participant's suggestion not yet sent comes back after a reload, with it
 test("a setup field the facilitator has not saved yet comes back after a reload, unsaved, and is saved from there", async ({
   browser,
 }) => {
-  const facilitator = await (await browser.newContext()).newPage();
-  const link = await openTableAsFacilitator(facilitator, {
-    title: "Atelier de la vallée",
-    system: "La vallée de la Drôme",
-    present: "Des villages reliés par une seule route.",
-    future: "Des villages reliés par des mobilités partagées.",
-    facilitatorName: "Camille",
-  });
-  const bao = await joinAsParticipant(browser, link, "Bao", "habitant");
+  const { facilitator, bao } = await valleyTable(browser);
   const setup = setupOf(facilitator);
   const present = setup.getByRole("textbox", { name: "Son état présent" });
   const unsaved = setup.getByText("Modifié, pas encore enregistré.");

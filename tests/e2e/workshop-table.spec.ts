@@ -23,13 +23,9 @@ import { lilasWorkshop, secretIn } from "#tests/workshop-body.ts";
 const WORKSHOP = lilasWorkshop();
 
 /** What the workshop facilitator's dashboard does: joins the overview room and sends commands to every table. */
-async function overviewOf(
-  request: APIRequestContext,
-  baseURL: string,
-  workshopId: string,
-  facilitatorKey: string,
-): Promise<Room> {
-  const answer = await request.post(WORKSHOP_API.join(workshopId), {
+async function overviewOf(request: APIRequestContext, baseURL: string, workshop: CreatedWorkshop): Promise<Room> {
+  const facilitatorKey = secretIn(workshop.facilitatorLink, "facilitator");
+  const answer = await request.post(WORKSHOP_API.join(workshop.workshopId), {
     data: { protocolVersion: PROTOCOL_VERSION, facilitatorKey },
   });
   expect(answer.status()).toBe(200);
@@ -85,12 +81,7 @@ test("the workshop's message shows at the table, and someone moved before play i
   const remembered = `jdt:workshop-table:${workshop.workshopId}`;
   await bastien.evaluate(([key, path]) => localStorage.setItem(key, path), [remembered, firstPath] as const);
 
-  const overview = await overviewOf(
-    request,
-    baseURL ?? "",
-    workshop.workshopId,
-    secretIn(workshop.facilitatorLink, "facilitator"),
-  );
+  const overview = await overviewOf(request, baseURL ?? "", workshop);
   try {
     // A message for every table: a banner on every screen of Table 1.
     expect(
@@ -142,12 +133,7 @@ test("someone moved to another table while writing a suggestion finds it, unsent
   await about.selectOption({ label: "la contrainte d'acteurs" });
   await text.fill("Les commerçants du marché doivent en être.");
 
-  const overview = await overviewOf(
-    request,
-    baseURL ?? "",
-    workshop.workshopId,
-    secretIn(workshop.facilitatorLink, "facilitator"),
-  );
+  const overview = await overviewOf(request, baseURL ?? "", workshop);
   try {
     // …when the workshop facilitator moves him to Table 2, his page follows, and the form there holds his suggestion.
     await move(overview, "Bastien", first.tableId, second.tableId);
