@@ -178,6 +178,29 @@ describe("the outbox across a reload", () => {
     expect(outbox().pending).toBe(0);
   });
 
+  it("a form of the new page finds an action the old page queued by what it carries, and hears its answer", async () => {
+    const before = outbox();
+    void before.add(narrate("accepté"));
+    void before.add(narrate("refusé"));
+
+    // The page reloads; a form that kept its text asks whether that text is still on its way.
+    const after = outbox();
+    const accepted = after.settling((a) => a.type === "narrate" && a.text === "accepté");
+    const refused = after.settling((a) => a.type === "narrate" && a.text === "refusé");
+    expect(after.settling((a) => a.type === "narrate" && a.text === "jamais envoyé")).toBeNull();
+    await after.flush(
+      fakeServer((entry) =>
+        (entry.action as { text: string }).text === "refusé"
+          ? { kind: "refused", refusal: FACILITATOR_ONLY }
+          : { kind: "accepted" },
+      ).send,
+    );
+    await expect(accepted).resolves.toBeNull();
+    await expect(refused).resolves.toEqual(FACILITATOR_ONLY);
+    // Answered, they wait no more.
+    expect(after.settling((a) => a.type === "narrate")).toBeNull();
+  });
+
   it("another table's outbox never holds, sends nor forgets this table's waiting actions", async () => {
     const lilas = outbox(TABLE);
     void lilas.add(narrate("pour les Lilas"));

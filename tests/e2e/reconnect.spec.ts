@@ -3,7 +3,15 @@
 // the notice that says so reads across the screen.
 import { expect, test, type Dialog, type Locator } from "@playwright/test";
 import { seedTable } from "../seed-table.ts";
-import { drawCard, joinAsParticipant, openTableAsFacilitator, placeCard, readPath } from "./helpers.ts";
+import {
+  drawCard,
+  joinAsParticipant,
+  openStep,
+  openTableAsFacilitator,
+  placeCard,
+  readPath,
+  stepOf,
+} from "./helpers.ts";
 
 test("a narration written offline reaches everyone once when the network is back, and a reload keeps the seat", async ({
   browser,
@@ -172,5 +180,41 @@ test("on a 360 px phone, « Hors ligne » reads across the screen in two lines, 
   await context.setOffline(false);
   await expect(page.getByRole("status").filter({ hasText: "Connecté·e" })).toBeVisible({ timeout: 20_000 });
   await context.close();
+  await table.close();
+});
+
+test("a « oui, et… » sent offline, then the page reloaded before it left, reaches the table once and is not offered to send again", async ({
+  browser,
+  baseURL,
+}) => {
+  const table = await seedTable({ baseUrl: baseURL ?? "", participants: 2, steps: 2, phase: "play", contributions: 0 });
+  const context = await browser.newContext();
+  await context.addInitScript(table.seatScript(1));
+  const page = await context.newPage();
+  await page.goto(table.participantLink);
+  const step = await openStep(page, 2);
+  await step.getByRole("button", { name: "Oui, et… : prolonger l'étape 2" }).click();
+  const text = "Et la halle du marché rouvre le dimanche, tenue par les voisins.";
+  await step.getByRole("textbox", { name: "Oui, et… (étape 2)" }).fill(text);
+
+  // Sent without network: it waits in this browser. The page is reloaded before the network comes back (the browser
+  // shows its own error page), then opened again once it is back.
+  await context.setOffline(true);
+  await expect(page.getByRole("status").filter({ hasText: /Hors ligne|reconnexion/ })).toBeVisible();
+  await step.getByRole("button", { name: "Ajouter" }).click();
+  await expect(step.getByRole("button", { name: "Ajout…" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "1 action en attente d'envoi" })).toBeVisible();
+  await page.reload().catch(() => undefined);
+  await context.setOffline(false);
+  await page.goto(table.participantLink);
+
+  // The « oui, et… » reaches the table once, and the step offers to add another, not this one again.
+  await expect(stepOf(page, 2)).toContainText("1 « oui, et… »", { timeout: 20_000 });
+  const again = await openStep(page, 2);
+  await expect(again.getByRole("list", { name: "« Oui, et… » de l'étape 2" })).toContainText(text);
+  await expect(again.getByRole("textbox", { name: "Oui, et… (étape 2)" })).toHaveCount(0);
+  await expect(again.getByRole("button", { name: "Oui, et… : prolonger l'étape 2" })).toBeVisible();
+  const yesAnds = table.stateOf(0).path[1]?.contributions.filter((c) => c.kind === "yesAnd" && c.text === text);
+  expect(yesAnds).toHaveLength(1);
   await table.close();
 });

@@ -358,6 +358,15 @@ export async function act(action: WireAction): Promise<RefusalReply | null> {
   return refusal;
 }
 
+/**
+ * An action of this browser still on its way (queued offline, or by this page before a reload), found by what it
+ * carries: resolves as act() does once the server has answered it; null when none waits. A form that finds the draft
+ * it kept there shows it as being sent, rather than offering to send it a second time.
+ */
+export function stillSending(matches: (action: WireAction) => boolean): Promise<RefusalReply | null> | null {
+  return outbox?.settling(matches) ?? null;
+}
+
 export type { ShareAddresses };
 
 function addresses(links: ShareLinks): ShareAddresses {

@@ -16,7 +16,8 @@ export type SendResult = { kind: "accepted" } | { kind: "refused"; refusal: Refu
 
 export class Outbox {
   #entries: OutboxEntry[];
-  #waiters = new Map<string, (refusal: RefusalReply | null) => void>();
+  /** Who waits for each entry's answer: the page that queued it, and a form that found it after a reload (settling()). */
+  #waiters = new Map<string, ((refusal: RefusalReply | null) => void)[]>();
   #flushing = false;
   /** A flush was asked for while one was under way. */
   #again = false;
@@ -38,7 +39,20 @@ export class Outbox {
     const entry: OutboxEntry = { id: crypto.randomUUID(), action, queuedAt: Date.now() };
     this.#entries.push(entry);
     this.#write();
-    return new Promise((resolve) => this.#waiters.set(entry.id, resolve));
+    return this.#answerOf(entry.id);
+  }
+
+  /**
+   * The first entry still waiting whose action `matches` (queued by this page, or by the page before a reload), as
+   * add() gives it: its refusal, or null once the server has applied it. Null when no such entry waits.
+   */
+  settling(matches: (action: WireAction) => boolean): Promise<RefusalReply | null> | null {
+    const entry = this.#entries.find((e) => matches(e.action));
+    return entry ? this.#answerOf(entry.id) : null;
+  }
+
+  #answerOf(id: string): Promise<RefusalReply | null> {
+    return new Promise((resolve) => this.#waiters.set(id, [...(this.#waiters.get(id) ?? []), resolve]));
   }
 
   /**
@@ -70,9 +84,9 @@ export class Outbox {
       if (result.kind === "unsent") return;
       this.#entries.shift();
       this.#write();
-      const waiter = this.#waiters.get(entry.id);
+      const waiters = this.#waiters.get(entry.id) ?? [];
       this.#waiters.delete(entry.id);
-      waiter?.(result.kind === "refused" ? result.refusal : null);
+      for (const answer of waiters) answer(result.kind === "refused" ? result.refusal : null);
     }
   }
 

@@ -1,9 +1,10 @@
 // Writing a contribution under a step ("oui, et…" or the answer to a pitfall); the draft stays in this browser until the server has it.
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS, type Contribution } from "#shared/model.ts";
-import { act } from "#client/net/connection.ts";
-import { useTableStore } from "#client/store/table-store.ts";
+import { act, stillSending } from "#client/net/connection.ts";
+import type { RefusalReply } from "#shared/protocol.ts";
+import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
 
 interface Props {
@@ -33,20 +34,49 @@ export function ContributionForm({
   const { t } = useTranslation();
   const tableId = useTableStore((s) => s.table?.id ?? "");
   const draftKey = `${kind}:${stepId}`;
-  const [text, setText] = useState(() => readDraft(tableId, draftKey) ?? "");
+  const [kept] = useState(() => readDraft(tableId, draftKey));
+  const [text, setText] = useState(kept ?? "");
   const [saving, setSaving] = useState(false);
   const id = useId();
+  // What the form holds now: an answer arrives after more typing may have happened.
+  const latest = useRef(text);
+  const me = useTableStore(selectMe)?.participantId;
+  const onPath = useTableStore((s) =>
+    s.table?.path
+      .find((step) => step.id === stepId)
+      ?.contributions.some((c) => c.kind === kind && c.authorId === me && c.text === kept),
+  );
+
+  /** The server answered the text sent: applied, the form is emptied (unless more was typed meanwhile) and closes. */
+  function answered(refusal: RefusalReply | null, sent: string) {
+    setSaving(false);
+    if (refusal || latest.current !== sent) return; // the text stays, in the form and in the draft
+    latest.current = "";
+    dropDraft(tableId, draftKey);
+    setText("");
+    onClose?.();
+  }
+
+  // A draft kept from before a reload may have been sent already: still on its way, it shows as being sent; already
+  // on the path, it is not offered again.
+  useEffect(() => {
+    if (kept === null) return;
+    const waiting = stillSending(
+      (a) => a.type === "contribute" && a.stepId === stepId && a.kind === kind && a.text === kept,
+    );
+    if (waiting) {
+      setSaving(true);
+      void waiting.then((refusal) => answered(refusal, kept));
+    } else if (onPath) answered(null, kept);
+    // Once, for the draft found as the form opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   async function save(event?: FormEvent) {
     event?.preventDefault();
     if (!text.trim() || saving) return;
     setSaving(true);
-    const refusal = await act({ type: "contribute", stepId, kind, text });
-    setSaving(false);
-    if (refusal) return; // the text stays, in the form and in the draft
-    dropDraft(tableId, draftKey);
-    setText("");
-    onClose?.();
+    answered(await act({ type: "contribute", stepId, kind, text }), text);
   }
 
   return (
@@ -61,6 +91,7 @@ export function ContributionForm({
         placeholder={hint}
         autoFocus={autoFocus}
         onChange={(e) => {
+          latest.current = e.target.value;
           setText(e.target.value);
           if (e.target.value) writeDraft(tableId, draftKey, e.target.value);
           else dropDraft(tableId, draftKey);

@@ -1,8 +1,9 @@
 // Suggestions for the setup: participants propose (and see theirs waiting), the facilitator accepts or dismisses.
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS, type SuggestField, type Suggestion } from "#shared/model.ts";
-import { act } from "#client/net/connection.ts";
+import { act, stillSending } from "#client/net/connection.ts";
+import type { RefusalReply } from "#shared/protocol.ts";
 import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
 import { dropSuggestionDraft, readSuggestionDraft, writeSuggestionDraft } from "../table/drafts.ts";
@@ -61,21 +62,38 @@ export function SuggestForm() {
     else dropSuggestionDraft(tableId);
   }
 
+  /** The server answered the suggestion sent: applied, the form is emptied (unless more was typed meanwhile). */
+  function answered(refusal: RefusalReply | null, sent: { field: SuggestField; text: string }) {
+    setSending(false);
+    if (refusal) return setError(refusal.message); // the text stays, in the form and in this browser
+    // Cleared only if nothing was typed while it was on its way (the newer text stays, kept).
+    if (latest.current.text === sent.text && latest.current.field === sent.field) {
+      latest.current = { field: sent.field, text: "" };
+      setText("");
+      dropSuggestionDraft(tableId);
+    }
+    setSent(true);
+  }
+
+  // A suggestion kept from before a reload may have been sent already: still on its way, it shows as being sent;
+  // already received, it is not offered again.
+  useEffect(() => {
+    if (!kept.text) return;
+    const waiting = stillSending((a) => a.type === "suggest" && a.field === kept.field && a.text === kept.text);
+    if (waiting) {
+      setSending(true);
+      void waiting.then((refusal) => answered(refusal, kept));
+    } else if (mine.some((s) => s.field === kept.field && s.text === kept.text)) answered(null, kept);
+    // Once, for the suggestion found as the form opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSending(true);
     setError(null);
     setSent(false);
-    const refusal = await act({ type: "suggest", field, text });
-    setSending(false);
-    if (refusal) return setError(refusal.message); // the text stays, in the form and in this browser
-    // Cleared only if nothing was typed while it was on its way (the newer text stays, kept).
-    if (latest.current.text === text && latest.current.field === field) {
-      latest.current = { field, text: "" };
-      setText("");
-      dropSuggestionDraft(tableId);
-    }
-    setSent(true);
+    answered(await act({ type: "suggest", field, text }), { field, text });
   }
 
   return (
