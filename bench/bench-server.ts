@@ -8,6 +8,12 @@ import path from "node:path";
 import { API } from "#shared/protocol.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
+
+/**
+ * The server's Node flags, as package.json's `start` gives them: V8's young generation held to two semi-spaces of 8 MB,
+ * and its collector on the event loop's own thread (no helper threads competing with it for the process's one core).
+ */
+export const SERVER_NODE_FLAGS = ["--max-semi-space-size=8", "--single-threaded-gc"];
 /** A setting of a benchmark from the environment (LOAD_SIZES…), its default when unset; anything but a number refused. */
 export function envNumber(name: string, fallback: number, { allowZero = true } = {}): number {
   const raw = process.env[name];
@@ -86,7 +92,7 @@ export function startBenchServer(options: {
     process.execPath,
     ...(options.exposeGc ? ["--expose-gc"] : []),
     // As `npm start` runs the server (package.json); a floor script runs with Node's defaults.
-    ...(options.script ? [] : ["--max-semi-space-size=8"]),
+    ...(options.script ? [] : SERVER_NODE_FLAGS),
     // Extra Node flags for the server only, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see
     // where its CPU goes under the load (NODE_OPTIONS may not carry --cpu-prof).
     ...(process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? []),

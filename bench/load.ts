@@ -52,6 +52,7 @@ import {
   type BenchServer,
   type ProbeStats,
   envNumber,
+  SERVER_NODE_FLAGS,
 } from "./bench-server.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -978,7 +979,7 @@ function writeResults(results: RunResult[], ramp: RunResult[]): void {
       .join(
         " / ",
       )} (other work on the machine shares both cores: a load average above 2 inflates every latency, the floor's too)`,
-    `- Server: \`node --max-semi-space-size=8 server/main.ts\` as \`npm start\` runs it (SQLite in ${dataRoot.startsWith("/dev/shm") ? "/dev/shm" : "a temp folder"}, LOG_LEVEL=warn, bench/flood-probe.ts inside it), ${pinning.pinned ? "core 0 (taskset); load generator: core 1" : "not pinned"}. Limits at their defaults but ${Object.entries(
+    `- Server: \`node ${SERVER_NODE_FLAGS.join(" ")} server/main.ts\` as \`npm start\` runs it (SQLite in ${dataRoot.startsWith("/dev/shm") ? "/dev/shm" : "a temp folder"}, LOG_LEVEL=warn, bench/flood-probe.ts inside it), ${pinning.pinned ? "core 0 (taskset); load generator: core 1" : "not pinned"}. Limits at their defaults but ${Object.entries(
       LOAD_LIMITS,
     )
       .map(([k, v]) => `${k}=${v}`)
