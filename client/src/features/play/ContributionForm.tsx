@@ -1,11 +1,12 @@
 // Writing a contribution under a step ("oui, et…" or the answer to a pitfall); the draft stays in this browser until the server has it.
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS, type Contribution } from "#shared/model.ts";
-import { act, stillSending } from "#client/net/connection.ts";
+import { act } from "#client/net/connection.ts";
 import type { RefusalReply } from "#shared/protocol.ts";
-import { selectMe, useTableStore } from "#client/store/table-store.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 import { dropDraft, readDraft, writeDraft } from "../table/drafts.ts";
+import { useSentBeforeReload } from "../table/sent-before-reload.ts";
 
 interface Props {
   stepId: string;
@@ -40,13 +41,6 @@ export function ContributionForm({
   const id = useId();
   // What the form holds now: an answer arrives after more typing may have happened.
   const latest = useRef(text);
-  const me = useTableStore(selectMe)?.participantId;
-  const onPath = useTableStore((s) =>
-    s.table?.path
-      .find((step) => step.id === stepId)
-      ?.contributions.some((c) => c.kind === kind && c.authorId === me && c.text === kept),
-  );
-
   /** The server answered the text sent: applied, the form is emptied (unless more was typed meanwhile) and closes. */
   function answered(refusal: RefusalReply | null, sent: string) {
     setSaving(false);
@@ -57,20 +51,17 @@ export function ContributionForm({
     onClose?.();
   }
 
-  // A draft kept from before a reload may have been sent already: still on its way, it shows as being sent; already
-  // on the path, it is not offered again.
-  useEffect(() => {
-    if (kept === null) return;
-    const waiting = stillSending(
-      (a) => a.type === "contribute" && a.stepId === stepId && a.kind === kind && a.text === kept,
-    );
-    if (waiting) {
-      setSaving(true);
-      void waiting.then((refusal) => answered(refusal, kept));
-    } else if (onPath) answered(null, kept);
-    // Once, for the draft found as the form opened.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSentBeforeReload({
+    kept: kept !== null,
+    carries: (a) => a.type === "contribute" && a.stepId === stepId && a.kind === kind && a.text === kept,
+    arrived: () => {
+      const { table, me } = useTableStore.getState();
+      const step = table?.path.find((s) => s.id === stepId);
+      return !!step?.contributions.some((c) => c.kind === kind && c.authorId === me?.participantId && c.text === kept);
+    },
+    sending: () => setSaving(true),
+    answered: (refusal) => answered(refusal, kept ?? ""),
+  });
 
   async function save(event?: FormEvent) {
     event?.preventDefault();

@@ -1,12 +1,13 @@
 // Suggestions for the setup: participants propose (and see theirs waiting), the facilitator accepts or dismisses.
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { LIMITS, type SuggestField, type Suggestion } from "#shared/model.ts";
-import { act, stillSending } from "#client/net/connection.ts";
+import { act } from "#client/net/connection.ts";
 import type { RefusalReply } from "#shared/protocol.ts";
 import { selectMe, useTableStore } from "#client/store/table-store.ts";
 import { ChallengeAdvice } from "#client/ui/ChallengeAdvice.tsx";
 import { dropSuggestionDraft, readSuggestionDraft, writeSuggestionDraft } from "../table/drafts.ts";
+import { useSentBeforeReload } from "../table/sent-before-reload.ts";
 import "./preparation.css";
 
 const FIELDS: SuggestField[] = [
@@ -75,18 +76,13 @@ export function SuggestForm() {
     setSent(true);
   }
 
-  // A suggestion kept from before a reload may have been sent already: still on its way, it shows as being sent;
-  // already received, it is not offered again.
-  useEffect(() => {
-    if (!kept.text) return;
-    const waiting = stillSending((a) => a.type === "suggest" && a.field === kept.field && a.text === kept.text);
-    if (waiting) {
-      setSending(true);
-      void waiting.then((refusal) => answered(refusal, kept));
-    } else if (mine.some((s) => s.field === kept.field && s.text === kept.text)) answered(null, kept);
-    // Once, for the suggestion found as the form opened.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  useSentBeforeReload({
+    kept: kept.text !== "",
+    carries: (a) => a.type === "suggest" && a.field === kept.field && a.text === kept.text,
+    arrived: () => mine.some((s) => s.field === kept.field && s.text === kept.text),
+    sending: () => setSending(true),
+    answered: (refusal) => answered(refusal, kept),
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
