@@ -1,7 +1,9 @@
 // Builds the browser app from client/ into dist/, which the server serves; `npm run dev` proxies the API to a running server.
 import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
+import { constants as zlib } from "node:zlib";
 import react from "@vitejs/plugin-react";
+import { compression, defineAlgorithm } from "vite-plugin-compression2";
 
 const server = `http://localhost:${process.env.PORT ?? 2567}`;
 const src = path.resolve(import.meta.dirname, "client/src");
@@ -52,7 +54,22 @@ const chunks = chunkGroups();
 
 export default defineConfig({
   root: "client",
-  plugins: [react(), chunks.plugin],
+  plugins: [
+    react(),
+    chunks.plugin,
+    // Each script and style sheet also written compressed, at the strongest settings (brotli 11, gzip 9), once at build
+    // time: the server sends these as they are (server/http/client-files.ts) instead of compressing every request at
+    // a quick setting. A tenth fewer bytes on a phone, and no compression work per visitor.
+    compression({
+      include: /\.(js|css|svg|json)$/,
+      threshold: 1024,
+      algorithms: [
+        defineAlgorithm("brotliCompress", { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm("gzip", { level: 9 }),
+      ],
+      logLevel: "silent",
+    }),
+  ],
   build: {
     outDir: "../dist",
     emptyOutDir: true,

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, constants as zlib, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMMUTABLE, REVALIDATE } from "#server/http/client-files.ts";
 import { API } from "#shared/protocol.ts";
@@ -18,6 +18,10 @@ let dir = "";
 
 // A stand-in for the built client, shaped as Vite builds it: index.html naming hashed files under assets/.
 const SCRIPT = `export const app = ${JSON.stringify("Le Jeu des transitions ".repeat(400))};\n`;
+// One the build also wrote compressed beside it (vite.config.ts: brotli 11, gzip 9).
+const PRECOMPRESSED = `export const kit = ${JSON.stringify("Un levier, un défi, un écueil. ".repeat(300))};\n`;
+const BROTLI_11 = brotliCompressSync(PRECOMPRESSED, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } });
+const GZIP_9 = gzipSync(PRECOMPRESSED, { level: 9 });
 const PAGE = `<!doctype html><html lang="fr"><head><title>Jeu des transitions</title><script type="module" src="/assets/index-AbC123xy.js"></script>${"<!-- - -->".repeat(150)}</head><body><div id="root"></div></body></html>`;
 
 beforeAll(async () => {
@@ -26,6 +30,9 @@ beforeAll(async () => {
   mkdirSync(path.join(clientDir, "assets"), { recursive: true });
   writeFileSync(path.join(clientDir, "index.html"), PAGE);
   writeFileSync(path.join(clientDir, "assets", "index-AbC123xy.js"), SCRIPT);
+  writeFileSync(path.join(clientDir, "assets", "table-Pre456zz.js"), PRECOMPRESSED);
+  writeFileSync(path.join(clientDir, "assets", "table-Pre456zz.js.br"), BROTLI_11);
+  writeFileSync(path.join(clientDir, "assets", "table-Pre456zz.js.gz"), GZIP_9);
   server = await startServer(PORT, { DATA_DIR: path.join(dir, "data"), CLIENT_DIR: clientDir });
 });
 
@@ -80,6 +87,24 @@ describe("the built app", () => {
     const plain = await get("/assets/index-AbC123xy.js", { "Accept-Encoding": "identity" });
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.toString("utf8")).toBe(SCRIPT);
+  });
+
+  it("sends the files the build compressed as they are, and the file itself to a client that accepts neither", async () => {
+    const brotli = await get("/assets/table-Pre456zz.js", CHROME);
+    expect(brotli.headers["content-encoding"]).toBe("br");
+    expect(brotli.headers["content-type"]).toMatch(/javascript/);
+    expect(brotli.headers["cache-control"]).toBe(IMMUTABLE);
+    expect(brotli.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(brotli.body.equals(BROTLI_11)).toBe(true);
+    expect(decoded(brotli)).toBe(PRECOMPRESSED);
+
+    const gzip = await get("/assets/table-Pre456zz.js", { "Accept-Encoding": "gzip" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gzip.body.equals(GZIP_9)).toBe(true);
+
+    const plain = await get("/assets/table-Pre456zz.js", { "Accept-Encoding": "identity" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toBe(PRECOMPRESSED);
   });
 
   it("caches hashed files for a year as immutable, and has the page revalidated on every visit", async () => {
