@@ -6,7 +6,7 @@ import { ROOM_NAME, type TableWelcome } from "#shared/protocol.ts";
 import { checkSetup, createTable, type Refusal, type SetupInput } from "#shared/rules/index.ts";
 import type { TableSummary } from "#shared/workshop.ts";
 import { callRoom, localPlacement, roomOpener, RoomUnreachableError, type Placement } from "./placement.ts";
-import type { Admission, Arrival } from "./room/table-room.ts";
+import type { Admission, Arrival, ConnectionOptions } from "./room/table-room.ts";
 import { hashSecret, newId, newSecret } from "./secrets.ts";
 import type { JoinCodeMatch, TableSecrets, TableStore } from "./store/table-store.ts";
 
@@ -69,7 +69,7 @@ export interface Tables {
    * the seat in the process that holds the room: the reservation names that process (and its PUBLIC_ADDRESS), where
    * the WebSocket goes. Undefined when there is no such table.
    */
-  reserve(tableId: string, arrival: Arrival): Promise<SeatReservation | undefined>;
+  reserve(tableId: string, arrival: Arrival, options?: ConnectionOptions): Promise<SeatReservation | undefined>;
   /** Who sits at the table with this seat key's hash, from its live room (opened if needed); null: nobody. */
   seatOf(tableId: string, seatKeyHash: string): Promise<string | null>;
   /**
@@ -183,13 +183,13 @@ export function tablesFor(
 
     ensureRoom,
 
-    async reserve(tableId, arrival) {
+    async reserve(tableId, arrival, options = {}) {
       const admission = await ask<Admission>(tableId, "admit", [arrival]);
       if (!admission) return undefined;
       const room = await matchMaker.getRoomById(tableId);
       // Closed in between (its last person left): not a deleted table, a moment to try again.
       if (!room) throw new RoomUnreachableError(`table ${tableId} closed while a seat was being reserved`);
-      return matchMaker.reserveSeatFor(room, {}, admission);
+      return matchMaker.reserveSeatFor(room, options, admission);
     },
 
     async seatOf(tableId, seatKeyHash) {

@@ -168,6 +168,11 @@ export const joinOptionsSchema = z.object({
   role: z.string().max(1000).overwrite(cleanName).default(""),
   /** Where they stand on the kit's actor map: asked of participants (rules arrivalZone), not of facilitators. */
   zone: z.enum(ACTOR_ZONES).optional(),
+  /**
+   * The browser listens to the room before its WebSocket opens: the room sends the state right after JOIN_ROOM
+   * instead of waiting for its acknowledgement (server/room/state-with-join.ts), one round trip less.
+   */
+  stateWithJoin: z.boolean().optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 

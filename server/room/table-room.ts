@@ -14,6 +14,7 @@ import { Attendance } from "./attendance.ts";
 import { DELETED_CLOSE_CODE, heldForReturn, isDrop, isTablePath, Pacing, STALE_CLOSE_CODE } from "./connections.ts";
 import { projectRoom, seatView } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
+import { allowStateWithJoin, sendStateWithJoin } from "./state-with-join.ts";
 import { summaryPublisher, type SummaryPublisher } from "./summary-publisher.ts";
 import { OBSERVER, tableMessages, type SeatClient } from "./table-messages.ts";
 
@@ -32,6 +33,12 @@ export interface RoomServices extends SessionServices {
   reconnectSeconds: number;
 }
 
+/** What the seat reservation passes to onJoin besides the admission (server/tables.ts reserve). */
+export interface ConnectionOptions {
+  /** The browser listens before it connects: the state comes with JOIN_ROOM (server/room/state-with-join.ts). */
+  stateWithJoin?: boolean;
+}
+
 export interface CreateOptions {
   tableId: string;
   ticket: string;
@@ -40,7 +47,7 @@ export interface CreateOptions {
 export function tableRoomFor(services: RoomServices) {
   const { logger, limits } = services;
 
-  return class TableRoom extends Room<{ state: TableSchema; client: SeatClient }> {
+  const TableRoom = class TableRoom extends Room<{ state: TableSchema; client: SeatClient }> {
     /**
      * Seats join only through a reservation made by server/http/join.ts once the link is checked; the matchmaker's
      * own routes are closed (server/http/matchmaking.ts), and this refuses anything that would still reach them.
@@ -159,7 +166,7 @@ export function tableRoomFor(services: RoomServices) {
       return this.#session.summary(name, this.#attendance.online());
     }
 
-    override async onJoin(client: SeatClient, _options: unknown, reserved: Admission) {
+    override async onJoin(client: SeatClient, options: ConnectionOptions | undefined, reserved: Admission) {
       // The reservation was made a moment ago: the table may have changed since (removed, locked, limits).
       const link = reserved.observer ? "observer" : reserved.facilitator ? "facilitator" : "participant";
       const { seatKeyHash, name, role, zone } = reserved;
@@ -168,6 +175,7 @@ export function tableRoomFor(services: RoomServices) {
       this.#touchClock();
       if (admitted.observer) {
         this.#attendance.observe(client);
+        if (options?.stateWithJoin) sendStateWithJoin(client);
         return client.send(WHOAMI_REQUEST, OBSERVER);
       }
       const seated = await this.#session
@@ -183,6 +191,7 @@ export function tableRoomFor(services: RoomServices) {
       }
       this.#project();
       client.view = seatView(this.state, seated.state);
+      if (options?.stateWithJoin) sendStateWithJoin(client);
       // Who they are, sent with the first state (Colyseus holds what onJoin sends until the join is answered): the page
       // shows the table without asking (the whoami request stays for anyone who asks).
       client.send(WHOAMI_REQUEST, this.#session.whoami(seated.state));
@@ -252,6 +261,8 @@ export function tableRoomFor(services: RoomServices) {
       if (this.#attendance.setLive(client, live) && !this.#stopping) this.#project();
     }
   };
+  allowStateWithJoin(TableRoom);
+  return TableRoom;
 }
 
 /** How often the room's clock moves, by which Colyseus counts each connection's frames per second (its flood guard). */

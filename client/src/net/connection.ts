@@ -137,6 +137,7 @@ async function connect(): Promise<void> {
       name: current.name,
       role: current.role,
       ...(current.zone && { zone: current.zone }),
+      stateWithJoin: true,
     };
     const sdkLoading = loadSdk();
     // Fetched meanwhile; a failure here is handled below, with the join's.
@@ -159,12 +160,14 @@ async function connect(): Promise<void> {
       throw Object.assign(new Error(refusal?.message ?? `HTTP ${answer.status}`), { retry: true });
     }
     const reservation = (await answer.json()) as SeatReservation;
-    const { Client } = await sdkLoading;
-    joined = await new Client(`${window.location.protocol}//${window.location.host}`).consumeSeatReservation(
+    const { ListeningClient } = await sdkLoading;
+    let told!: () => Promise<Whoami>;
+    // The room says who this is right after the first state, which comes with the join (options.stateWithJoin).
+    joined = await new ListeningClient(`${window.location.protocol}//${window.location.host}`).consume(
       reservation,
+      (created) => (told = pushedWhoami(created)),
     );
-    // The room says who this is right after the first state (listened to at once: it may be the next frame).
-    whoami = pushedWhoami(joined);
+    whoami = told();
   } catch (error) {
     if (error instanceof JoinRefused) throw error;
     const code = (error as { code?: number }).code;
@@ -186,6 +189,9 @@ async function connect(): Promise<void> {
   if (current.secret.kind !== "observer") saveSeat(current.tableId, { ...seat, seated: true });
   wire(joined);
   const me = await whoami;
+  // The whoami comes after the first state: the room's state is the table now (read here too, in case the state's
+  // frame was handled before the listener above was set).
+  latest = joined.state as { toJSON(): Record<string, unknown> };
   useTableStore.setState({ me });
   publish();
   retries = 0;
@@ -196,17 +202,29 @@ async function connect(): Promise<void> {
 /** How long the page waits for the room to say who this is before asking (a server from before that message). */
 const WHOAMI_WAIT_MS = 3000;
 
-/** Who this connection is, as the room sends it after the first state; asked with a request if it does not come. */
-function pushedWhoami(joined: Room): Promise<Whoami> {
-  return new Promise<Whoami>((resolve, reject) => {
-    const asking = setTimeout(() => {
-      joined.request(WHOAMI_REQUEST).then((me) => resolve(me as Whoami), reject);
-    }, WHOAMI_WAIT_MS);
-    joined.onMessage(WHOAMI_REQUEST, (me: Whoami) => {
-      clearTimeout(asking);
-      resolve(me);
-    });
+/**
+ * Who this connection is, as the room sends it after the first state: listened to before the room connects (nothing
+ * it sends is missed), and asked with a request if it has not come WHOAMI_WAIT_MS after the join (a server from before
+ * that message). Returns the function to call once joined.
+ */
+function pushedWhoami(joined: Room): () => Promise<Whoami> {
+  let told: Whoami | null = null;
+  let tell: ((me: Whoami) => void) | null = null;
+  joined.onMessage(WHOAMI_REQUEST, (me: Whoami) => {
+    told = me;
+    tell?.(me);
   });
+  return () =>
+    new Promise<Whoami>((resolve, reject) => {
+      if (told) return resolve(told);
+      const asking = setTimeout(() => {
+        joined.request(WHOAMI_REQUEST).then((me) => resolve(me as Whoami), reject);
+      }, WHOAMI_WAIT_MS);
+      tell = (me) => {
+        clearTimeout(asking);
+        resolve(me);
+      };
+    });
 }
 
 /** Listens to one room; a room that is no longer this page's current one is ignored from then on. */
