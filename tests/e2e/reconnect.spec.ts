@@ -218,3 +218,59 @@ test("a « oui, et… » sent offline, then the page reloaded before it left, re
   expect(yesAnds).toHaveLength(1);
   await table.close();
 });
+
+test("on a phone, the floating « Hors ligne » never hides the « oui, et… » being written: its form comes above it, and the page's end scrolls clear of it", async ({
+  browser,
+  baseURL,
+}) => {
+  const table = await seedTable({ baseUrl: baseURL ?? "", participants: 2, steps: 3, phase: "play", contributions: 0 });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await context.addInitScript(table.seatScript(1));
+  const page = await context.newPage();
+  await page.goto(table.participantLink);
+  const step = await openStep(page, 3);
+  await step.getByRole("button", { name: "Oui, et… : prolonger l'étape 3" }).click();
+  const field = step.getByRole("textbox", { name: "Oui, et… (étape 3)" });
+  await field.fill("Et les cours d'école deviennent des jardins ouverts le week-end.");
+  const send = step.getByRole("button", { name: "Ajouter" });
+  // The person has scrolled so that the button sits at the very bottom of the screen, where the notice floats.
+  await send.evaluate((button) => window.scrollBy(0, button.getBoundingClientRect().bottom - window.innerHeight + 4));
+  await field.focus();
+
+  await context.setOffline(true);
+  const notice = page.getByRole("status").filter({ hasText: /Hors ligne|reconnexion/ });
+  await expect(notice).toBeVisible();
+  const clear = async () => {
+    const top = (await notice.boundingBox())?.y ?? 0;
+    const button = await step.getByRole("button", { name: /^(Ajouter|Ajout…)$/ }).boundingBox();
+    return (button?.y ?? Infinity) + (button?.height ?? 0) <= top;
+  };
+  await expect.poll(clear, { message: "the form's button above the notice" }).toBe(true);
+
+  // Sent offline: the button says it is on its way, above the notice.
+  await send.click();
+  await expect(step.getByRole("button", { name: "Ajout…" })).toBeVisible();
+  await expect(notice).toContainText("1 action en attente d'envoi");
+  await expect.poll(clear).toBe(true);
+
+  // At the very end of the page, its last line is above the notice, not under it.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const last = await page.evaluate(() => {
+    // What scrolls with the page (not the floating notices and bars).
+    const floats = (e: Element | null): boolean =>
+      !!e && (["fixed", "sticky"].includes(getComputedStyle(e).position) || floats(e.parentElement));
+    const elements = [...document.querySelectorAll("main *")].filter(
+      (e) => e.getClientRects().length > 0 && !floats(e),
+    );
+    return Math.max(...elements.map((e) => e.getBoundingClientRect().bottom));
+  });
+  expect(last).toBeLessThanOrEqual(((await notice.boundingBox())?.y ?? 0) + 1);
+
+  await context.setOffline(false);
+  await expect(page.getByRole("status").filter({ hasText: "Connecté·e" })).toBeVisible({ timeout: 20_000 });
+  await expect(step.getByRole("list", { name: "« Oui, et… » de l'étape 3" })).toContainText("cours d'école", {
+    timeout: 20_000,
+  });
+  await context.close();
+  await table.close();
+});

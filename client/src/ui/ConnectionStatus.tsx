@@ -1,5 +1,6 @@
-// Always says whether this browser is connected to the table.
-import { useEffect, useState } from "react";
+// Always says whether this browser is connected to the table. Not connected, it floats at the bottom of the screen
+// (styles.css): the page then keeps room below its end for it, and what the person is writing is brought above it.
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { selectConnection, useTableStore } from "../store/table-store.ts";
 
@@ -7,8 +8,13 @@ export function ConnectionStatus() {
   const { t } = useTranslation();
   const connection = useTableStore(selectConnection);
   const pending = useSettled(useTableStore((s) => s.pending));
+  const notice = useRef<HTMLParagraphElement>(null);
+  const floating = connection.status === "offline" || connection.status === "reconnecting";
+  useEffect(() => {
+    if (floating && notice.current) return keepClear(notice.current);
+  }, [floating, pending]);
   return (
-    <p className={`connection connection--${connection.status}`} role="status">
+    <p ref={notice} className={`connection connection--${connection.status}`} role="status">
       <span className="connection__dot" aria-hidden="true" />
       {connection.error ?? t(`connection.${connection.status}`)}
       {pending > 0 && <span className="connection__pending"> · {t("connection.pending", { count: pending })}</span>}
@@ -28,4 +34,23 @@ function useSettled(value: number): number {
     return () => clearTimeout(timer);
   }, [value]);
   return settled;
+}
+
+/**
+ * While the notice floats: the page keeps room for it below its end (--floating-notice, styles.css), and the form the
+ * person is in (the field they type in, the button they just pressed) is scrolled above it if it lies under it.
+ */
+function keepClear(notice: HTMLElement): () => void {
+  const root = document.documentElement;
+  const room = window.innerHeight - notice.getBoundingClientRect().top;
+  root.style.setProperty("--floating-notice", `${Math.ceil(room)}px`);
+  const active = document.activeElement;
+  if (active instanceof HTMLElement && active !== document.body) {
+    const target = active.closest("form") ?? active;
+    if (target.getBoundingClientRect().bottom > notice.getBoundingClientRect().top) {
+      const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      target.scrollIntoView({ block: "nearest", behavior: reduced ? "auto" : "smooth" });
+    }
+  }
+  return () => root.style.removeProperty("--floating-notice");
 }
