@@ -201,6 +201,31 @@ describe("the outbox across a reload", () => {
     expect(after.settling((a) => a.type === "narrate")).toBeNull();
   });
 
+  it("an action the old page queued and the new page sent before any form asked is still heard, once, by the form that opens then", async () => {
+    const before = outbox();
+    void before.add(narrate("accepté"));
+    void before.add(narrate("refusé"));
+
+    // The page reloads and its outbox sends both before the forms holding those texts open (a facilitator may have
+    // handled the text since: the table no longer shows it, and only the answer says it went).
+    const after = outbox();
+    await after.flush(
+      fakeServer((entry) =>
+        (entry.action as { text: string }).text === "refusé"
+          ? { kind: "refused", refusal: FACILITATOR_ONLY }
+          : { kind: "accepted" },
+      ).send,
+    );
+    const accepted = after.settling((a) => a.type === "narrate" && a.text === "accepté");
+    const refused = after.settling((a) => a.type === "narrate" && a.text === "refusé");
+    expect(accepted).not.toBeNull();
+    await expect(accepted).resolves.toBeNull();
+    await expect(refused).resolves.toEqual(FACILITATOR_ONLY);
+    expect(after.settling((a) => a.type === "narrate" && a.text === "jamais envoyé")).toBeNull();
+    // Heard once: a second form does not hear it again.
+    expect(after.settling((a) => a.type === "narrate" && a.text === "accepté")).toBeNull();
+  });
+
   it("another table's outbox never holds, sends nor forgets this table's waiting actions", async () => {
     const lilas = outbox(TABLE);
     void lilas.add(narrate("pour les Lilas"));

@@ -378,8 +378,9 @@ export async function act(action: WireAction): Promise<RefusalReply | null> {
 
 /**
  * An action of this browser still on its way (queued offline, or by this page before a reload), found by what it
- * carries: resolves as act() does once the server has answered it; null when none waits. A form that finds the draft
- * it kept there shows it as being sent, rather than offering to send it a second time.
+ * carries: resolves as act() does once the server has answered it (at once if it was answered since this page
+ * opened); null when none waits. A form that finds the draft it kept there shows it as being sent, or as answered,
+ * rather than offering to send it a second time.
  */
 export function stillSending(matches: (action: WireAction) => boolean): Promise<RefusalReply | null> | null {
   return outbox?.settling(matches) ?? null;

@@ -14,10 +14,18 @@ export interface OutboxEntry {
 /** What sending one entry gave: accepted, refused (with the reason), or not sent (try again later). */
 export type SendResult = { kind: "accepted" } | { kind: "refused"; refusal: RefusalReply } | { kind: "unsent" };
 
+/** How many answers nobody in this page waited for are kept for a form that asks a moment later. */
+const UNHEARD_KEPT = 20;
+
 export class Outbox {
   #entries: OutboxEntry[];
   /** Who waits for each entry's answer: the page that queued it, and a form that found it after a reload (settling()). */
   #waiters = new Map<string, ((refusal: RefusalReply | null) => void)[]>();
+  /**
+   * Entries a page queued before a reload, answered in this one before any form asked for them (settling()): a form
+   * that opens a moment later still hears their answer, once. The last few only.
+   */
+  #answeredUnheard: { action: WireAction; refusal: RefusalReply | null }[] = [];
   #flushing = false;
   /** A flush was asked for while one was under way. */
   #again = false;
@@ -44,11 +52,16 @@ export class Outbox {
 
   /**
    * The first entry still waiting whose action `matches` (queued by this page, or by the page before a reload), as
-   * add() gives it: its refusal, or null once the server has applied it. Null when no such entry waits.
+   * add() gives it: its refusal, or null once the server has applied it; already answered if it was, in this page,
+   * before anyone asked. Null when no such entry waits.
    */
   settling(matches: (action: WireAction) => boolean): Promise<RefusalReply | null> | null {
     const entry = this.#entries.find((e) => matches(e.action));
-    return entry ? this.#answerOf(entry.id) : null;
+    if (entry) return this.#answerOf(entry.id);
+    const heard = this.#answeredUnheard.findIndex((answered) => matches(answered.action));
+    if (heard < 0) return null;
+    const [answered] = this.#answeredUnheard.splice(heard, 1);
+    return Promise.resolve(answered?.refusal ?? null);
   }
 
   #answerOf(id: string): Promise<RefusalReply | null> {
@@ -86,7 +99,12 @@ export class Outbox {
       this.#write();
       const waiters = this.#waiters.get(entry.id) ?? [];
       this.#waiters.delete(entry.id);
-      for (const answer of waiters) answer(result.kind === "refused" ? result.refusal : null);
+      const refusal = result.kind === "refused" ? result.refusal : null;
+      for (const answer of waiters) answer(refusal);
+      if (waiters.length === 0) {
+        this.#answeredUnheard.push({ action: entry.action, refusal });
+        this.#answeredUnheard.splice(0, this.#answeredUnheard.length - UNHEARD_KEPT);
+      }
     }
   }
 
