@@ -25,6 +25,15 @@ function fakeServer(answer: (entry: OutboxEntry) => SendResult = () => ({ kind: 
   return { send, received, texts: () => received.map((e) => (e.action as { text: string }).text) };
 }
 
+/** A server that refuses the narration with this text (facilitator only) and accepts every other action. */
+function refusingOnly(text: string) {
+  return fakeServer((entry) =>
+    (entry.action as { text?: string }).text === text
+      ? { kind: "refused", refusal: FACILITATOR_ONLY }
+      : { kind: "accepted" },
+  );
+}
+
 let storage: MemoryStorage;
 /** The pending counts the page was told (the header's « N actions en attente »). */
 let counts: number[];
@@ -188,13 +197,7 @@ describe("the outbox across a reload", () => {
     const accepted = after.settling((a) => a.type === "narrate" && a.text === "accepté");
     const refused = after.settling((a) => a.type === "narrate" && a.text === "refusé");
     expect(after.settling((a) => a.type === "narrate" && a.text === "jamais envoyé")).toBeNull();
-    await after.flush(
-      fakeServer((entry) =>
-        (entry.action as { text: string }).text === "refusé"
-          ? { kind: "refused", refusal: FACILITATOR_ONLY }
-          : { kind: "accepted" },
-      ).send,
-    );
+    await after.flush(refusingOnly("refusé").send);
     await expect(accepted).resolves.toBeNull();
     await expect(refused).resolves.toEqual(FACILITATOR_ONLY);
     // Answered, they wait no more.
@@ -209,13 +212,7 @@ describe("the outbox across a reload", () => {
     // The page reloads and its outbox sends both before the forms holding those texts open (a facilitator may have
     // handled the text since: the table no longer shows it, and only the answer says it went).
     const after = outbox();
-    await after.flush(
-      fakeServer((entry) =>
-        (entry.action as { text: string }).text === "refusé"
-          ? { kind: "refused", refusal: FACILITATOR_ONLY }
-          : { kind: "accepted" },
-      ).send,
-    );
+    await after.flush(refusingOnly("refusé").send);
     const accepted = after.settling((a) => a.type === "narrate" && a.text === "accepté");
     const refused = after.settling((a) => a.type === "narrate" && a.text === "refusé");
     expect(accepted).not.toBeNull();
