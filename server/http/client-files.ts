@@ -16,8 +16,8 @@ export const REVALIDATE = "no-cache";
 /**
  * What the build did not compress (the page, the API's answers): brotli for browsers that accept it (all current
  * ones, over http too), gzip otherwise; below 1 KB nothing is compressed. An answer already compressed (a file the
- * build compressed, below) is left as it is. Answers that say `Cache-Control: no-transform` are left alone. The WebSocket never goes through Express
- * (Colyseus takes the HTTP upgrade), so it is not touched.
+ * build compressed, below) and one that says `Cache-Control: no-transform` are left as they are. The WebSocket never
+ * goes through Express (Colyseus takes the HTTP upgrade), so it is not touched.
  */
 export function compressResponses(): RequestHandler {
   return compression({

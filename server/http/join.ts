@@ -77,11 +77,7 @@ export function joinRouter({
         // The room is opened if needed (in this process, or it runs in another: the reservation says which), asked
         // whether this person may sit, and a seat reserved. It holds no secret: only what the room admitted (the seat
         // key's hash, the name and role).
-        const reservation = await tables.reserve(
-          tableId,
-          arrival,
-          options.stateWithJoin ? { stateWithJoin: true } : {},
-        );
+        const reservation = await tables.reserve(tableId, arrival, { stateWithJoin: options.stateWithJoin === true });
         if (!reservation) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
         res.json(reservation);
       } catch (error) {

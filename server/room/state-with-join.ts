@@ -15,7 +15,7 @@ export function sendStateWithJoin(client: Client): void {
   asking.add(client);
 }
 
-/** Room internals this relies on (checked by tests/server/state-with-join.test.ts against the installed Colyseus). */
+/** Room internals this relies on (checked at start here, and by tests/room/state-with-join.test.ts). */
 interface Internals {
   _onJoin(this: Internals, client: Client, ...rest: unknown[]): Promise<void>;
   _onMessage(this: Internals, client: Client, buffer: Uint8Array): void;

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "../i18n/use-translation.ts";
 import { selectConnection, useTableStore } from "../store/table-store.ts";
+import { scrollBehavior } from "./scroll-behavior.ts";
 
 export function ConnectionStatus() {
   const { t } = useTranslation();
@@ -48,8 +49,7 @@ function keepClear(notice: HTMLElement): () => void {
   if (active instanceof HTMLElement && active !== document.body) {
     const target = active.closest("form") ?? active;
     if (target.getBoundingClientRect().bottom > notice.getBoundingClientRect().top) {
-      const reduced = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      target.scrollIntoView({ block: "nearest", behavior: reduced ? "auto" : "smooth" });
+      target.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
     }
   }
   return () => root.style.removeProperty("--floating-notice");

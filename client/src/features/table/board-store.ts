@@ -40,7 +40,4 @@ export function stepElement(stepId: string, root: ParentNode = document): HTMLEl
   return root.querySelector<HTMLElement>(`[data-step-id="${CSS.escape(stepId)}"]`);
 }
 
-/** Scrolling that respects the person's wish for reduced motion. */
-export function scrollBehavior(): ScrollBehavior {
-  return window.matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth";
-}
+export { scrollBehavior } from "#client/ui/scroll-behavior.ts";

@@ -1,5 +1,6 @@
 // Brings a section of the table into view and gives it the focus (a skip link, a phase change), without writing to
 // the address: its fragment holds the link's secret.
+import { scrollBehavior } from "#client/ui/scroll-behavior.ts";
 
 /** Scrolls to the element with this id and focuses it (or its heading); false when it is not on the screen. */
 export function focusSection(id: string, options: { scroll?: "section" | "top" } = {}): boolean {
@@ -9,9 +10,8 @@ export function focusSection(id: string, options: { scroll?: "section" | "top" }
   const labelledBy = element.getAttribute("aria-labelledby");
   const target = (labelledBy && document.getElementById(labelledBy)) || element;
   if (!isFocusable(target)) target.setAttribute("tabindex", "-1");
-  const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  if (options.scroll === "top") window.scrollTo({ top: 0, behavior: reduce ? "auto" : "smooth" });
-  else element.scrollIntoView({ block: "start", behavior: reduce ? "auto" : "smooth" });
+  if (options.scroll === "top") window.scrollTo({ top: 0, behavior: scrollBehavior() });
+  else element.scrollIntoView({ block: "start", behavior: scrollBehavior() });
   target.focus({ preventScroll: true });
   return true;
 }

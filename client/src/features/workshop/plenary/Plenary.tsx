@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "#client/i18n/use-translation.ts";
 import { compareTables } from "#shared/workshop-compare.ts";
 import { FullscreenButton } from "#client/ui/FullscreenButton.tsx";
+import { scrollBehavior } from "#client/ui/scroll-behavior.ts";
 import { Comparison } from "./Comparison.tsx";
 import { PlenaryNav } from "./PlenaryNav.tsx";
 import { PlenaryProjection } from "./PlenaryProjection.tsx";
@@ -21,8 +22,7 @@ type View = "stories" | "comparison";
 /** After a page turn, the new story is read from its start: back to the plenary's top if it was scrolled past. */
 function showTop(top: HTMLElement | null): void {
   if (!top || top.getBoundingClientRect().top >= 0) return;
-  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-  top.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+  top.scrollIntoView({ block: "start", behavior: scrollBehavior() });
 }
 
 export function Plenary({
