@@ -3,11 +3,13 @@
 // through preload(). framer-motion's settings (MotionRoot: MotionConfig reducedMotion "user", LazyMotion for the `m`
 // components, see motion-root.tsx) wrap each of them here rather than the whole app, so that the join page does not
 // load framer-motion.
-import { Component, lazy, Suspense, useState, type ComponentType, type ReactNode } from "react";
+//
+// No Suspense: a part still on its way shows a status, and the part itself the moment its code is here. A Suspense
+// boundary would hold a part that arrives just after its fallback showed up to 300 ms more (React's throttling of
+// revealed content): on a phone that was the seated table's first screen waiting, done, for a timer
+// (bench/page-load.ts).
+import { useEffect, useState, type ComponentType, type ReactNode } from "react";
 import { useTranslation } from "./i18n/use-translation.ts";
-
-/** The chunk of a part could not be fetched (network lost, or a new version deployed and the old files gone). */
-export class PartLoadError extends Error {}
 
 export interface LazyPart<P> {
   (props: P): ReactNode;
@@ -17,43 +19,51 @@ export interface LazyPart<P> {
 
 type LoadingKey = "loading.page" | "loading.table";
 
+/** What a mounted part shows: its code (once here), or that it could not be fetched. */
+type Loaded<P> = { Part: ComponentType<P> } | { failed: true } | null;
+
 /** A component whose code is fetched on its first render, or earlier by preload(); a status shows meanwhile. */
 export function lazyPart<P extends object>(
   load: () => Promise<ComponentType<P>>,
   loadingKey: LoadingKey = "loading.page",
 ): LazyPart<P> {
-  let loading: Promise<{ default: ComponentType<P> }> | null = null;
-  /** Once fetched: rendered at once, without suspending (React would hold the fallback up to 300 ms more). */
+  let loading: Promise<ComponentType<P>> | null = null;
+  /** Once fetched: rendered at once on mount. */
   let ready: ComponentType<P> | null = null;
   const preload = () => {
     loading ??= Promise.all([import("./motion-root.tsx"), load()]).then(
-      ([{ MotionRoot }, Loaded]) => {
+      ([{ MotionRoot }, Inner]) => {
         ready = (props: P) => (
           <MotionRoot>
-            <Loaded {...props} />
+            <Inner {...props} />
           </MotionRoot>
         );
-        return { default: ready };
+        return ready;
       },
       (error: unknown) => {
         // The next attempt (a reload) fetches again.
         loading = null;
-        throw new PartLoadError((error as Error)?.message ?? String(error));
+        throw error;
       },
     );
     return loading;
   };
-  const Lazy = lazy(preload) as unknown as ComponentType<P>;
   const Part = (props: P) => {
-    // Chosen once per mount: switching from the lazy wrapper to the loaded component would mount the part again.
-    const [Inner] = useState<ComponentType<P>>(() => ready ?? Lazy);
-    return (
-      <LoadFailed>
-        <Suspense fallback={<Loading textKey={loadingKey} />}>
-          <Inner {...props} />
-        </Suspense>
-      </LoadFailed>
-    );
+    const [loaded, setLoaded] = useState<Loaded<P>>(() => (ready ? { Part: ready } : null));
+    useEffect(() => {
+      if (loaded) return;
+      let mounted = true;
+      preload().then(
+        (Inner) => mounted && setLoaded({ Part: Inner }),
+        () => mounted && setLoaded({ failed: true }),
+      );
+      return () => {
+        mounted = false;
+      };
+    }, [loaded]);
+    if (!loaded) return <Loading textKey={loadingKey} />;
+    if ("failed" in loaded) return <LoadFailedNotice />;
+    return <loaded.Part {...props} />;
   };
   return Object.assign(Part, { preload });
 }
@@ -67,22 +77,7 @@ function Loading({ textKey }: { textKey: LoadingKey }) {
   );
 }
 
-/** A part whose code could not be fetched says so, with a way out; any other error goes on up as before. */
-class LoadFailed extends Component<{ children: ReactNode }, { error: unknown }> {
-  override state: { error: unknown } = { error: null };
-
-  static getDerivedStateFromError(error: unknown) {
-    return { error };
-  }
-
-  override render() {
-    const { error } = this.state;
-    if (error === null) return this.props.children;
-    if (!(error instanceof PartLoadError)) throw error;
-    return <LoadFailedNotice />;
-  }
-}
-
+/** A part whose code could not be fetched (network lost, or a new version deployed and the old files gone) says so, with a way out. */
 function LoadFailedNotice() {
   const { t } = useTranslation();
   return (
