@@ -22,7 +22,12 @@ export default defineConfig({
         // The browser's connection code (outbox, rejoin, state bridge) in plain Node with a fake page (tests/client/browser.ts);
         // files that need the real server start it in this process, on a port the system gives.
         extends: true,
-        test: { name: "client", environment: "node", include: ["tests/client/**/*.test.ts"] },
+        test: {
+          name: "client",
+          environment: "node",
+          include: ["tests/client/**/*.test.ts"],
+          setupFiles: ["tests/client/page-globals.ts"],
+        },
       },
       {
         // Start, kill and restart the real server process: one file at a time, with room to restart.

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
-import { SpreadPingTransport } from "./http/spread-pings.ts";
+import { ClaimingTransport, SeatClaims } from "./http/seat-claims.ts";
 import type { Logger } from "pino";
 import { loadDecks } from "#cards/files.ts";
 import { ROOM_NAME } from "#shared/protocol.ts";
@@ -74,10 +74,13 @@ export function createApp({
   // Started by whoever runs the server once it listens (server/main.ts), stopped at shutdown.
   const retention = retentionSweep({ store, tables, retentionDays: config.retentionDays, logger });
 
+  // A join's WebSocket opened alongside it takes its seat here, unless it may have reached another process.
+  const seatClaims = cluster ? null : new SeatClaims();
   const server = defineServer({
     // Narrations can be long, French is multi-byte, and an imported deck file travels as one action (the kit's
     // challenges weigh 15 KB): well above the 4 KB default, still bounded.
-    transport: new SpreadPingTransport({
+    transport: new ClaimingTransport({
+      seatClaims,
       maxPayload: 256 * 1024,
       verifyClient: verifyWebSocketOrigin(origins),
       server: closeMatchmakeRoutes(createHttpServer()),
@@ -103,7 +106,17 @@ export function createApp({
       app.set("trust proxy", config.trustProxy);
       app.use(operationsRouter({ store, metricsToken: config.metricsToken, retentionDays: config.retentionDays }));
       app.use(
-        apiRouter({ tables, workshops, openWorkshopRoom, decks, logger, linkBase, origins, limits: config.limits }),
+        apiRouter({
+          tables,
+          workshops,
+          openWorkshopRoom,
+          decks,
+          logger,
+          linkBase,
+          origins,
+          limits: config.limits,
+          seatClaims,
+        }),
       );
       if (existsSync(config.clientDir)) {
         app.use(clientFiles(config.clientDir));

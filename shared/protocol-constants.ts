@@ -75,6 +75,12 @@ export const API = {
    */
   join: (tableId: string) => `/api/tables/${encodeURIComponent(tableId)}/join`,
   /**
+   * WebSocket ?claim=…: opened alongside a join that carries the same one-time claim (JoinOptions.claim); it becomes
+   * the socket of the seat that join reserved, when the room is in the process that answered it
+   * (server/http/seat-claims.ts).
+   */
+  seatSocket: "/api/seat",
+  /**
    * POST TableTitleRequest: the table's title for the join page and the tab, once the link's secret is checked (before
    * anything else, as for a join). A secret in the body, never in the address.
    */

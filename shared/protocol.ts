@@ -173,6 +173,11 @@ export const joinOptionsSchema = z.object({
    * instead of waiting for its acknowledgement (server/room/state-with-join.ts), one round trip less.
    */
   stateWithJoin: z.boolean().optional(),
+  /**
+   * A one-time random claim: the WebSocket the browser opened on API.seatSocket with it takes the seat this join
+   * reserves (server/http/seat-claims.ts), instead of one opened once the answer is here.
+   */
+  claim: z.string().max(64).optional(),
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 

@@ -2,7 +2,7 @@
 // first (one small read); only then is the table opened, asked whether this person may sit now, and a seat reserved
 // for the WebSocket that follows. A stranger without a link makes the server do nothing else.
 import express, { type Router } from "express";
-import { ServerError } from "@colyseus/core";
+import { matchMaker, ServerError } from "@colyseus/core";
 import type { Logger } from "pino";
 import { t } from "#shared/i18n/translate.ts";
 import { joinOptionsSchema, PROTOCOL_VERSION, type JoinOptions } from "#shared/protocol.ts";
@@ -10,9 +10,10 @@ import type { Arrival, LinkKind } from "../room/table-room.ts";
 import { RoomUnreachableError } from "../placement.ts";
 import { hashSecret, matchesHash } from "../secrets.ts";
 import type { TableSecrets } from "../store/table-store.ts";
-import type { Tables } from "../tables.ts";
+import type { SeatReservation, Tables } from "../tables.ts";
 import { refuse } from "./refuse.ts";
 import type { RateLimit } from "./protection.ts";
+import type { SeatClaims } from "./seat-claims.ts";
 
 /**
  * Whether this secret gives facilitator rights at the table: the table's own facilitator secret, or the one of the
@@ -40,14 +41,20 @@ export function linkOf(
   return null;
 }
 
+/** What POST API.join answers: the seat reservation, and whether the WebSocket of the join's claim has taken it. */
+export type JoinReply = SeatReservation & { claimed?: true };
+
 export function joinRouter({
   tables,
   logger,
   rateLimit,
+  seatClaims,
 }: {
   tables: Tables;
   logger: Logger;
   rateLimit: RateLimit;
+  /** Null when a claim's socket may reach another process than its join (several processes). */
+  seatClaims: SeatClaims | null;
 }): Router {
   const router = express.Router();
   router.post(
@@ -60,6 +67,10 @@ export function joinRouter({
         return refuse(res, 400, { code: "invalidMessage", message: t("refusal.invalidMessage") });
       }
       const options = parsed.data;
+      // Whatever refuses this join lets the socket of its claim go at once.
+      res.once("finish", () => {
+        if (res.statusCode !== 200) seatClaims?.refuse(options.claim);
+      });
       const { tableId } = req.params;
       const secrets = await tables.secrets(tableId);
       if (!secrets) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
@@ -79,7 +90,13 @@ export function joinRouter({
         // key's hash, the name and role).
         const reservation = await tables.reserve(tableId, arrival, { stateWithJoin: options.stateWithJoin === true });
         if (!reservation) return refuse(res, 404, { code: "tableNotFound", message: t("join.tableNotFound") });
-        res.json(reservation);
+        // The room is in this process: the claim's socket (here too, with a single process) takes the seat.
+        const claimed =
+          options.claim !== undefined &&
+          reservation.processId === matchMaker.processId &&
+          seatClaims?.grant(options.claim, reservation) === true;
+        const reply: JoinReply = claimed ? { ...reservation, claimed: true } : reservation;
+        res.json(reply);
       } catch (error) {
         if (error instanceof ServerError && error.code >= 400 && error.code < 500) {
           return refuse(res, error.code === 429 ? 429 : error.code, { code: "joinRefused", message: error.message });

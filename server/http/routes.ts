@@ -13,6 +13,7 @@ import type { Workshops } from "../workshops.ts";
 import { deletionRouter } from "./deletion.ts";
 import { exportRouter } from "./exports.ts";
 import { joinRouter } from "./join.ts";
+import type { SeatClaims } from "./seat-claims.ts";
 import { joinCodeRouter } from "./join-code.ts";
 import { publishedRouter } from "./published.ts";
 import { tableTitleRouter } from "./table-title.ts";
@@ -34,6 +35,8 @@ export interface RouteServices {
   linkBase: string;
   origins: OriginPolicy;
   limits: Limits;
+  /** Joins whose WebSocket opened alongside (server/http/seat-claims.ts); null with several processes. */
+  seatClaims: SeatClaims | null;
 }
 
 /** "1 Mo" / "512 ko": a size as people read it. */
@@ -86,7 +89,14 @@ export function apiRouter(services: RouteServices): Router {
       importBytes: limits.workshopImportBytes,
     }),
   );
-  router.use(joinRouter({ tables, logger, rateLimit: perAddress(limits.joinsPerMinute, MINUTE) }));
+  router.use(
+    joinRouter({
+      tables,
+      logger,
+      rateLimit: perAddress(limits.joinsPerMinute, MINUTE),
+      seatClaims: services.seatClaims,
+    }),
+  );
   router.use(
     workshopJoinRouter({
       load: (id) => services.workshops.load(id),

@@ -15,8 +15,11 @@ export function loadSdk(): Promise<typeof import("./sdk.ts")> {
   return sdk;
 }
 
-/** What POST /api/tables/:id/join answers: the SDK's seat reservation, taken by consumeSeatReservation(). */
-type SeatReservation = Parameters<Client["consumeSeatReservation"]>[0];
+/**
+ * What POST /api/tables/:id/join answers: the SDK's seat reservation, taken by consumeSeatReservation(), and whether the
+ * join's own socket has taken it (server/http/seat-claims.ts).
+ */
+type JoinReply = Parameters<Client["consumeSeatReservation"]>[0] & { claimed?: true };
 import { isActorZone } from "#shared/actor-map.ts";
 import type { ActorZone } from "#shared/model.ts";
 // Only types from shared/protocol.ts (its schemas need zod, which the browser does not load).
@@ -36,6 +39,7 @@ import { showNotice, useTableStore, type ShareAddresses, type TableStoreState } 
 import { Outbox, type OutboxEntry, type SendResult } from "./outbox.ts";
 import { deleteTableRequest } from "./api.ts";
 import { forgetTable, saveSeat, seatFor } from "./seat.ts";
+import { openSeatSocket } from "./seat-socket.ts";
 import { toTableView } from "./types.ts";
 
 /** The secret of the link this page was opened with: participant, facilitator, or observer (read-only). */
@@ -67,6 +71,10 @@ const CONSENTED = 4000;
 /** After a "tooFast" refusal (the server's per-seat pace, server/limits.ts), the outbox tries again this much later. */
 const TOO_FAST_RETRY_MS = 1000;
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 10_000];
+/** The join's own socket (net/seat-socket.ts) has taken the seat: the room speaks at once. Silent this long, it is let go. */
+const SEAT_SOCKET_SILENCE_MS = 4000;
+/** False once the SDK was seen to open its own socket instead of the join's (see connect()). */
+let seatSocketsWork = true;
 
 let target: Target | null = null;
 let room: Room | null = null;
@@ -142,31 +150,71 @@ async function connect(): Promise<void> {
     const sdkLoading = loadSdk();
     // Fetched meanwhile; a failure here is handled below, with the join's.
     sdkLoading.catch(() => undefined);
-    const answer = await fetch(API.join(current.tableId), {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(options),
-    });
-    if (!answer.ok) {
-      const refusal = (await answer.json().catch(() => null)) as RefusalReply | null;
-      // 4xx: the server said no (wrong link, name missing, table locked or full): the reason is for the person to read.
-      // 429 and 5xx: a moment to wait; a seated person keeps trying.
-      if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
-        const message = refusal?.message ?? i18n.t("join.tableNotFound");
-        // No such table (deleted, or never was): the page says so instead of asking for a name or retrying.
-        if (answer.status === 404) tableGone(current.tableId, message);
-        throw new JoinRefused(message);
+    // The WebSocket opens alongside the join, with its claim: it takes the seat if the join says so.
+    const socket = seatSocketsWork ? openSeatSocket() : openSeatSocket.none;
+    let reservation: JoinReply;
+    try {
+      const answer = await fetch(API.join(current.tableId), {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ ...options, ...(socket.claim && { claim: socket.claim }) }),
+      });
+      if (!answer.ok) {
+        const refusal = (await answer.json().catch(() => null)) as RefusalReply | null;
+        // 4xx: the server said no (wrong link, name missing, table locked or full): the reason is for the person to read.
+        // 429 and 5xx: a moment to wait; a seated person keeps trying.
+        if (answer.status >= 400 && answer.status < 500 && answer.status !== 429) {
+          const message = refusal?.message ?? i18n.t("join.tableNotFound");
+          // No such table (deleted, or never was): the page says so instead of asking for a name or retrying.
+          if (answer.status === 404) tableGone(current.tableId, message);
+          throw new JoinRefused(message);
+        }
+        throw Object.assign(new Error(refusal?.message ?? `HTTP ${answer.status}`), { retry: true });
       }
-      throw Object.assign(new Error(refusal?.message ?? `HTTP ${answer.status}`), { retry: true });
+      reservation = (await answer.json()) as JoinReply;
+    } catch (error) {
+      socket.close();
+      throw error;
     }
-    const reservation = (await answer.json()) as SeatReservation;
-    const { ListeningClient } = await sdkLoading;
+    const handed = reservation.claimed === true && socket.handTo(reservation.sessionId);
+    if (!handed) socket.close();
+    const { ListeningClient } = await sdkLoading.catch((error: unknown) => {
+      socket.close();
+      throw error;
+    });
     let told!: () => Promise<Whoami>;
-    // The room says who this is right after the first state, which comes with the join (options.stateWithJoin).
-    joined = await new ListeningClient(`${window.location.protocol}//${window.location.host}`).consume(
-      reservation,
-      (created) => (told = pushedWhoami(created)),
-    );
+    const consume = () =>
+      // The room says who this is right after the first state, which comes with the join (options.stateWithJoin).
+      new ListeningClient(`${window.location.protocol}//${window.location.host}`).consume(
+        reservation,
+        (created) => (told = pushedWhoami(created)),
+      );
+    // A claimed socket that closed, or stayed silent, before the seat was taken (a proxy that does not pass it on):
+    // the seat is still reserved, and the SDK's own socket takes it.
+    let silence: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<never>((_, reject) => {
+      if (!handed) return;
+      silence = setTimeout(() => {
+        if (socket.reachedSeat()) return;
+        socket.abandon();
+        reject(new Error("the join's socket stayed silent"));
+      }, SEAT_SOCKET_SILENCE_MS);
+    });
+    const consuming = consume();
+    // The SDK opened a socket of its own (it read the global WebSocket before seat-socket.ts wrapped it): this page
+    // joins the usual way from now on.
+    if (handed && !socket.taken()) {
+      seatSocketsWork = false;
+      socket.close();
+    }
+    try {
+      joined = await Promise.race([consuming, gaveUp]).catch((error: unknown) => {
+        if (!handed || socket.reachedSeat()) throw error;
+        return consume();
+      });
+    } finally {
+      clearTimeout(silence);
+    }
     whoami = told();
   } catch (error) {
     if (error instanceof JoinRefused) throw error;

@@ -1,5 +1,8 @@
 // What the browser uses of the Colyseus SDK, in a module of its own: net/connection.ts imports it lazily (it weighs a
 // third of the join page otherwise), and naming what is used keeps the rest of the SDK out of the chunk.
+// First: the SDK's transport reads the global WebSocket as it loads, and must read the one that can hand it the join's
+// own socket (./seat-socket.ts; the entry chunk has it loaded already in a page).
+import "./seat-socket.ts";
 import { Client, type Room } from "@colyseus/sdk";
 
 export { Client };

@@ -14,19 +14,18 @@ export const PresentationScreen = lazyPart(
 /**
  * Fetches the table's code ahead of need: at once when the page joins by itself (a seat this browser holds, the
  * facilitator from the setup form, an observer's link), otherwise as soon as the person touches the join form, so
- * that it arrives while they type their name and the server seats them. The SDK first, the screens once it is here:
- * the connection waits for the SDK alone, and the screens' chunks, fetched alongside, delayed it on a phone's network
- * (bench/page-load.ts); they arrive while the connection opens.
+ * that it arrives while they type their name and the server seats them. The SDK and the screens together: the join's
+ * WebSocket opens alongside the join (net/seat-socket.ts) without waiting for the SDK, so that what the seat waits for
+ * is all of it; on a phone's network the screens' chunks, fetched once the SDK was here, arrived last
+ * (bench/page-load.ts).
  */
 export function usePreloadTable(joinsByItself: boolean, presenting: boolean): void {
   useEffect(() => {
     const screen = presenting ? PresentationScreen : TableScreen;
     // A failed fetch shows when the screen renders (client/src/lazy-part.tsx), not here.
     const preload = () => {
-      void loadSdk()
-        .catch(() => undefined)
-        .then(() => screen.preload())
-        .catch(() => undefined);
+      void loadSdk().catch(() => undefined);
+      void screen.preload().catch(() => undefined);
     };
     if (joinsByItself) return preload();
     const events = ["focusin", "pointerdown", "keydown"] as const;

@@ -1,0 +1,140 @@
+// The WebSocket of a join, opened alongside it rather than once it is answered (server/http/seat-claims.ts): the page
+// opens it on API.seatSocket with a one-time random claim that the join carries too. When the join's answer says the
+// socket took the seat (`claimed`), the SDK is handed that socket instead of opening another one; the frames that came
+// meanwhile (the join, the state, who this is) are given to it as if they had just arrived. Otherwise the socket is
+// closed and the SDK opens its own, as before.
+//
+// The SDK opens its sockets with `new WebSocket(url)` (its transport reads the global once, as it loads): the global is
+// wrapped here, before the SDK's chunk can load, so that the one construction naming the claimed seat's session gets
+// the claimed socket. Every other construction is the browser's own WebSocket.
+import { API } from "#shared/protocol-constants.ts";
+
+interface Handover {
+  sessionId: string;
+  socket: WebSocket;
+  replay: () => void;
+}
+
+/**
+ * The one wrapping of the global, and the socket waiting to be handed over, kept on the global itself: a second copy of
+ * this module (tests evaluate it once per simulated page) must not wrap the wrapper, and the SDK holds whichever
+ * wrapper it saw first.
+ */
+interface Slot {
+  native: typeof WebSocket;
+  handover: Handover | null;
+}
+
+const SLOT = Symbol.for("jeu-des-transitions.seat-socket");
+
+function install(native: typeof WebSocket): Slot {
+  const slot: Slot = { native, handover: null };
+  globalThis.WebSocket = new Proxy(native, {
+    construct(target, args: [string | URL, (string | string[])?], newTarget) {
+      const next = slot.handover;
+      if (next && new URL(String(args[0])).searchParams.get("sessionId") === next.sessionId) {
+        slot.handover = null;
+        // The SDK sets its handlers right after the construction: the frames that came are given to them then.
+        queueMicrotask(next.replay);
+        return next.socket;
+      }
+      return Reflect.construct(target, args, newTarget) as WebSocket;
+    },
+  });
+  return slot;
+}
+
+const holder = globalThis as unknown as { [SLOT]?: Slot };
+const native = globalThis.WebSocket as typeof WebSocket | undefined;
+const slot: Slot | null = holder[SLOT] ?? (native ? (holder[SLOT] = install(native)) : null);
+
+export interface SeatSocket {
+  /** The claim the join carries (JoinOptions.claim); undefined when no socket could be opened. */
+  claim: string | undefined;
+  /**
+   * The join said this socket took its seat: the SDK's next socket for that session is this one. False when it closed
+   * before anything came (it never reached the seat): the SDK then opens its own.
+   */
+  handTo(sessionId: string): boolean;
+  /** Whether the SDK took this socket when it opened its own (false: it holds another WebSocket than ours). */
+  taken(): boolean;
+  /** Whether anything came on this socket: it took its seat (and a failure after that is the seat's, not the socket's). */
+  reachedSeat(): boolean;
+  /** Given up on (nothing came): closed, and the SDK that holds it is told it closed. */
+  abandon(): void;
+  /** The join went another way (refused, or the seat is in another process): the socket is closed. */
+  close(): void;
+}
+
+function randomClaim(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
+const nothing = () => undefined;
+const never = () => false;
+/** No socket: the join goes the usual way. */
+const NO_SEAT_SOCKET: SeatSocket = {
+  claim: undefined,
+  handTo: never,
+  taken: never,
+  reachedSeat: never,
+  abandon: nothing,
+  close: nothing,
+};
+
+/** Opens the socket of a join about to be sent; keeps what it receives until handed over or closed. */
+export function openSeatSocket(): SeatSocket {
+  const claim = randomClaim();
+  let socket: WebSocket;
+  try {
+    const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
+    if (!slot) throw new Error("no WebSocket");
+    socket = new slot.native(`${scheme}//${window.location.host}${API.seatSocket}?claim=${claim}`);
+  } catch {
+    return NO_SEAT_SOCKET;
+  }
+  socket.binaryType = "arraybuffer";
+  const frames: MessageEvent[] = [];
+  let opened = false;
+  let handed = false;
+  let received = false;
+  let closed: CloseEvent | null = null;
+  socket.onopen = () => (opened = true);
+  socket.addEventListener("message", () => (received = true));
+  socket.onmessage = (event) => frames.push(event);
+  socket.onclose = (event) => (closed = event);
+  socket.onerror = () => undefined;
+  return {
+    claim,
+    handTo(sessionId) {
+      if (!slot || (closed && frames.length === 0)) return false;
+      handed = true;
+      slot.handover = {
+        sessionId,
+        socket,
+        replay: () => {
+          if (opened) socket.onopen?.(new Event("open"));
+          for (const frame of frames.splice(0)) socket.onmessage?.(frame);
+          if (closed) socket.onclose?.(closed);
+        },
+      };
+      return true;
+    },
+    taken: () => handed && slot?.handover?.socket !== socket,
+    reachedSeat: () => received,
+    abandon() {
+      if (slot?.handover?.socket === socket) slot.handover = null;
+      socket.close();
+    },
+    close() {
+      if (slot?.handover?.socket === socket) slot.handover = null;
+      socket.onopen = socket.onmessage = socket.onclose = null;
+      socket.close();
+    },
+  };
+}
+openSeatSocket.none = NO_SEAT_SOCKET;

@@ -1,0 +1,172 @@
+// Joining without waiting for the join's answer to open the WebSocket. The page makes a one-time random claim, sends it
+// with its join (POST API.join) and, at the same moment, opens its WebSocket on API.seatSocket with the same claim. The
+// join checks the link and reserves the seat as always; if the room is in this process, the seat is given to the
+// socket of that claim, which goes on as a WebSocket on the reserved seat (the state comes with it). The answer says
+// so (`claimed`), and the page's SDK takes that socket instead of opening another (client/src/net/seat-socket.ts).
+// The socket's handshake (on a phone's network, a round trip, and a new connection's TCP and TLS ones) thus runs
+// alongside the join's instead of after it.
+//
+// A claim grants nothing by itself: only a join that passed every check of POST API.join gives it a seat, as a
+// reservation's session id does (which Colyseus carries in the WebSocket's address): both are one-time and short-lived.
+// A socket waits for its claim's join at most CLAIM_WAIT_MS; there are at most MAX_WAITING_PER_ADDRESS waiting sockets
+// per address and MAX_WAITING in all, so that nobody can make the server hold sockets a workshop never opens.
+import type { IncomingMessage } from "node:http";
+import { createAuthContext } from "@colyseus/core";
+import type { TransportOptions } from "@colyseus/ws-transport";
+import { API } from "#shared/protocol-constants.ts";
+import type { SeatReservation } from "../tables.ts";
+import { SpreadPingTransport } from "./spread-pings.ts";
+
+/** What a claim looks like: 128 to 384 random bits in base64url. */
+export const CLAIM_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+/** A claim and its socket wait this long for each other (a join on a slow phone network takes a second or two). */
+export const CLAIM_WAIT_MS = 15_000;
+export const MAX_WAITING_PER_ADDRESS = 8;
+export const MAX_WAITING = 2_000;
+
+/** Close codes of a seat socket that got no seat (the page then joins the usual way, with the join's answer). */
+export const NO_SEAT_CLOSE_CODE = 4410;
+
+interface Pending {
+  reservation?: SeatReservation;
+  socket?: (reservation: SeatReservation | null) => void;
+  address?: string;
+  timer: NodeJS.Timeout;
+}
+
+export class SeatClaims {
+  readonly #pending = new Map<string, Pending>();
+  readonly #waitingByAddress = new Map<string, number>();
+  readonly #waitMs: number;
+
+  constructor(waitMs = CLAIM_WAIT_MS) {
+    this.#waitMs = waitMs;
+  }
+
+  /**
+   * The join of this claim reserved a seat here: the claim's socket (waiting, or arriving within the wait) takes it.
+   * False when the claim is malformed or already used: the page then takes the seat with its own WebSocket.
+   */
+  grant(claim: string, reservation: SeatReservation): boolean {
+    if (!CLAIM_PATTERN.test(claim)) return false;
+    const pending = this.#pending.get(claim);
+    if (pending?.reservation) return false;
+    if (pending?.socket) {
+      this.#settle(claim, pending, reservation);
+      return true;
+    }
+    if (this.#pending.size >= MAX_WAITING) return false;
+    this.#pending.set(claim, {
+      reservation,
+      timer: setTimeout(() => this.#pending.delete(claim), this.#waitMs).unref(),
+    });
+    return true;
+  }
+
+  /** The join of this claim was refused: its socket, if waiting, is let go at once. */
+  refuse(claim: string | undefined): void {
+    const pending = claim === undefined ? undefined : this.#pending.get(claim);
+    if (pending?.socket) this.#settle(claim as string, pending, null);
+  }
+
+  /**
+   * A socket opened with this claim: resolves with its seat once the claim's join reserved one, or null (malformed or
+   * used claim, too many waiting sockets, the join refused, or nothing within the wait).
+   */
+  wait(claim: string | null, address: string): Promise<SeatReservation | null> {
+    if (claim === null || !CLAIM_PATTERN.test(claim)) return Promise.resolve(null);
+    const pending = this.#pending.get(claim);
+    if (pending?.socket) return Promise.resolve(null);
+    if (pending?.reservation) {
+      const { reservation } = pending;
+      clearTimeout(pending.timer);
+      this.#pending.delete(claim);
+      return Promise.resolve(reservation);
+    }
+    const waiting = this.#waitingByAddress.get(address) ?? 0;
+    if (waiting >= MAX_WAITING_PER_ADDRESS || this.#pending.size >= MAX_WAITING) return Promise.resolve(null);
+    this.#waitingByAddress.set(address, waiting + 1);
+    return new Promise((resolve) => {
+      const entry: Pending = {
+        socket: resolve,
+        address,
+        timer: setTimeout(() => this.#settle(claim, entry, null), this.#waitMs).unref(),
+      };
+      this.#pending.set(claim, entry);
+    });
+  }
+
+  /** The socket of this claim closed before its seat came: nothing waits for it any more. */
+  forget(claim: string | null): void {
+    const pending = claim === null ? undefined : this.#pending.get(claim);
+    if (pending?.socket) this.#settle(claim as string, pending, null);
+  }
+
+  /** Sockets and granted seats waiting for each other now. */
+  get size(): number {
+    return this.#pending.size;
+  }
+
+  #settle(claim: string, pending: Pending, reservation: SeatReservation | null): void {
+    clearTimeout(pending.timer);
+    this.#pending.delete(claim);
+    if (pending.address !== undefined) {
+      const left = (this.#waitingByAddress.get(pending.address) ?? 1) - 1;
+      if (left > 0) this.#waitingByAddress.set(pending.address, left);
+      else this.#waitingByAddress.delete(pending.address);
+    }
+    pending.socket?.(reservation);
+  }
+}
+
+/** The address Colyseus' transport would give the socket of this reservation, and the context it authenticates with. */
+export function seatUpgrade(reservation: SeatReservation, req: IncomingMessage) {
+  const { processId, roomId, sessionId } = reservation as { processId: string; roomId: string; sessionId: string };
+  const url = new URL(`ws://server/${processId}/${roomId}?sessionId=${encodeURIComponent(sessionId)}`);
+  return {
+    url,
+    context: createAuthContext({
+      headers: req.headers as never,
+      token: url.searchParams.get("_authToken"),
+      remoteAddress: req.socket.remoteAddress,
+    }),
+  };
+}
+
+type RawSocket = Parameters<SpreadPingTransport["onConnection"]>[0];
+type Upgrade = Parameters<SpreadPingTransport["onConnection"]>[2];
+
+/**
+ * The app's WebSocket transport: a socket on API.seatSocket waits for its claim's seat, then goes on as a socket on
+ * that seat; every other socket is Colyseus' own. Without claims (several processes: the socket may have reached
+ * another process than the join), a seat socket is closed at once.
+ */
+export class ClaimingTransport extends SpreadPingTransport {
+  readonly #claims: SeatClaims | null;
+
+  constructor(options: TransportOptions & { seatClaims: SeatClaims | null }) {
+    const { seatClaims, ...transportOptions } = options;
+    super(transportOptions);
+    this.#claims = seatClaims;
+    // Colyseus hands its WebSocket server the method itself, unbound: this one needs its transport.
+    this.wss.removeAllListeners("connection");
+    this.wss.on("connection", (rawClient: RawSocket, req: IncomingMessage, upgrade?: Upgrade) => {
+      void this.onConnection(rawClient, req, upgrade);
+    });
+  }
+
+  protected override async onConnection(rawClient: RawSocket, req: IncomingMessage, upgrade?: Upgrade): Promise<void> {
+    const url = upgrade?.url ?? new URL(`ws://server${req.url ?? "/"}`);
+    if (url.pathname !== API.seatSocket) return super.onConnection(rawClient, req, upgrade);
+    // Pinged like any socket while it waits (the pong handler Colyseus gives every socket, given here first).
+    rawClient.pingCount = 0;
+    rawClient.on("pong", () => (rawClient.pingCount = 0));
+    rawClient.on("error", () => undefined);
+    const claim = url.searchParams.get("claim");
+    rawClient.once("close", () => this.#claims?.forget(claim));
+    const reservation = this.#claims ? await this.#claims.wait(claim, req.socket.remoteAddress ?? "") : null;
+    if (rawClient.readyState !== rawClient.OPEN) return;
+    if (!reservation) return rawClient.close(NO_SEAT_CLOSE_CODE);
+    return super.onConnection(rawClient, req, seatUpgrade(reservation, req));
+  }
+}

@@ -1,0 +1,155 @@
+// A join's WebSocket opened alongside it (server/http/seat-claims.ts): the socket opened on API.seatSocket with the
+// join's claim becomes the socket of the seat the join reserved, whichever of the two reaches the server first, and
+// gets the table at once; a claim no accepted join carries seats nobody. A real server on its own port, raw
+// WebSockets to see the frames.
+import { randomBytes } from "node:crypto";
+import { Protocol } from "@colyseus/core";
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "#server/app.ts";
+import { readConfig } from "#server/config.ts";
+import { NO_SEAT_CLOSE_CODE } from "#server/http/seat-claims.ts";
+import { SqliteTableStore } from "#server/store/sqlite-store.ts";
+import { API, PROTOCOL_VERSION } from "#shared/protocol.ts";
+import { openTableOverHttp, type OpenedTable } from "../join.ts";
+import { loggingToLines } from "../log-lines.ts";
+
+const PORT = 2697;
+const BASE_URL = `http://localhost:${PORT}`;
+let server: ReturnType<typeof createApp>;
+let table: OpenedTable;
+
+beforeAll(async () => {
+  server = createApp({
+    config: readConfig({ PORT: String(PORT) }),
+    store: new SqliteTableStore(":memory:"),
+    gracefullyShutdown: false,
+    logger: loggingToLines("warn").logger,
+  });
+  await server.listen(PORT, "127.0.0.1");
+  table = await openTableOverHttp(BASE_URL);
+});
+
+afterAll(async () => {
+  await server.gracefullyShutdown(false);
+});
+
+const newClaim = () => randomBytes(24).toString("base64url");
+
+/** POST API.join as the page sends it, with a claim; the status and the answer. */
+async function join(name: string, claim: string, secret: Record<string, string> = { invite: table.invite }) {
+  const answer = await fetch(BASE_URL + API.join(table.tableId), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      protocolVersion: PROTOCOL_VERSION,
+      ...secret,
+      seatKey: randomBytes(32).toString("base64url"),
+      name,
+      role: "Habitante",
+      zone: "civilSociety",
+      stateWithJoin: true,
+      claim,
+    }),
+  });
+  return { status: answer.status, body: (await answer.json()) as { claimed?: boolean; sessionId?: string } };
+}
+
+/** A raw WebSocket on API.seatSocket with this claim: the frames it gets (their protocol codes, and the data's) and how it closed. */
+async function seatSocket(claim: string) {
+  const socket = new WebSocket(`ws://localhost:${PORT}${API.seatSocket}?claim=${encodeURIComponent(claim)}`);
+  const frames: Buffer[] = [];
+  let changed = () => {};
+  let closedWith: number | null = null;
+  socket.on("message", (data: Buffer) => {
+    frames.push(data);
+    changed();
+  });
+  socket.on("close", (code: number) => {
+    closedWith = code;
+    changed();
+  });
+  await new Promise((resolve, reject) => socket.once("open", resolve).once("error", reject));
+  const until = (done: () => boolean, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${what}: got ${frames.map((f) => f[0]).join(", ")}`)), 5000);
+      const check = () => {
+        if (!done()) return;
+        clearTimeout(timer);
+        resolve();
+      };
+      changed = check;
+      check();
+    });
+  return {
+    socket,
+    codes: () => frames.map((frame) => frame[0]),
+    /** Resolves once the state and who this is have come (nothing is sent: no acknowledgement). */
+    seated: () => until(() => frames.some((frame) => frame[0] === Protocol.ROOM_DATA), "no whoami"),
+    closed: () => until(() => closedWith !== null, "not closed").then(() => closedWith),
+    /** Whether this socket's frames carry this text (a name in the state). */
+    carries: (text: string) => Buffer.concat(frames).includes(Buffer.from(text)),
+  };
+}
+
+describe("a join's socket opened alongside it", () => {
+  it("given the socket first, then the join: the join says the socket took the seat, and the socket gets the table and who it is, unasked", async () => {
+    const claim = newClaim();
+    const seat = await seatSocket(claim);
+    const { status, body } = await join("Awa", claim);
+    expect(status).toBe(200);
+    expect(body.claimed).toBe(true);
+    await seat.seated();
+    expect(seat.codes().slice(0, 3)).toEqual([Protocol.JOIN_ROOM, Protocol.ROOM_STATE, Protocol.ROOM_DATA]);
+    expect(seat.carries("Awa")).toBe(true);
+    seat.socket.close();
+  });
+
+  it("given the join first, then the socket: the seat waits for it", async () => {
+    const claim = newClaim();
+    const { body } = await join("Bastien", claim);
+    expect(body.claimed).toBe(true);
+    const seat = await seatSocket(claim);
+    await seat.seated();
+    expect(seat.carries("Bastien")).toBe(true);
+    seat.socket.close();
+  });
+
+  it("given a refused join (a wrong link), its socket is let go at once, seated nowhere", async () => {
+    const claim = newClaim();
+    const seat = await seatSocket(claim);
+    const { status } = await join("Intruse", claim, { invite: "not-the-invite" });
+    expect(status).toBe(401);
+    expect(await seat.closed()).toBe(NO_SEAT_CLOSE_CODE);
+    expect(seat.codes()).toEqual([]);
+  });
+
+  it("given a claim that is malformed, the socket is closed at once; given one already used, its socket gets no seat", async () => {
+    const malformed = await seatSocket("short");
+    expect(await malformed.closed()).toBe(NO_SEAT_CLOSE_CODE);
+
+    const claim = newClaim();
+    const first = await seatSocket(claim);
+    await join("Chloé", claim);
+    await first.seated();
+    const second = await seatSocket(claim);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(second.codes()).toEqual([]);
+    second.socket.close();
+    first.socket.close();
+  });
+
+  it("given a join with a claim already granted, it is answered without the claim, and its seat is taken the usual way", async () => {
+    const claim = newClaim();
+    const first = await join("Dalia", claim);
+    expect(first.body.claimed).toBe(true);
+    const second = await join("Élise", claim);
+    expect(second.status).toBe(200);
+    expect(second.body.claimed).toBeUndefined();
+    // The socket of the claim takes the first join's seat, not the second's.
+    const seat = await seatSocket(claim);
+    await seat.seated();
+    expect(seat.carries("Dalia")).toBe(true);
+    seat.socket.close();
+  });
+});
