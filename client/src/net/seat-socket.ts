@@ -8,6 +8,7 @@
 // wrapped here, before the SDK's chunk can load, so that the one construction naming the claimed seat's session gets
 // the claimed socket. Every other construction is the browser's own WebSocket.
 import { API } from "#shared/protocol-constants.ts";
+import { randomToken } from "./seat.ts";
 
 interface Handover {
   sessionId: string;
@@ -66,14 +67,6 @@ export interface SeatSocket {
   close(): void;
 }
 
-function randomClaim(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}
-
 const nothing = () => undefined;
 const never = () => false;
 /** No socket: the join goes the usual way. */
@@ -88,7 +81,7 @@ const NO_SEAT_SOCKET: SeatSocket = {
 
 /** Opens the socket of a join about to be sent; keeps what it receives until handed over or closed. */
 export function openSeatSocket(): SeatSocket {
-  const claim = randomClaim();
+  const claim = randomToken(24);
   let socket: WebSocket;
   try {
     const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";

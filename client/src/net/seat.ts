@@ -7,8 +7,9 @@ export interface SavedSeat {
   seated: boolean;
 }
 
-function randomKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
+/** `byteCount` random bytes in base64url (a seat key, a join's claim). */
+export function randomToken(byteCount: number): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(byteCount));
   return btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, "-")
     .replace(/\//g, "_")
@@ -28,7 +29,7 @@ export function loadSeat(tableId: string): SavedSeat | null {
 export function seatFor(tableId: string): SavedSeat {
   const saved = loadSeat(tableId);
   if (saved) return saved;
-  const seat = { seatKey: randomKey(), seated: false };
+  const seat = { seatKey: randomToken(32), seated: false };
   saveSeat(tableId, seat);
   return seat;
 }
