@@ -19,9 +19,14 @@ import { SpreadPingTransport } from "./spread-pings.ts";
 
 /** What a claim looks like: 128 to 384 random bits in base64url. */
 export const CLAIM_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
-/** A claim and its socket wait this long for each other (a join on a slow phone network takes a second or two). */
-export const CLAIM_WAIT_MS = 15_000;
-export const MAX_WAITING_PER_ADDRESS = 8;
+/**
+ * A claim and its socket wait this long for each other: the page opens the socket as the person starts filling the
+ * join form (client/src/features/table/table-parts.tsx), and typing a name and a role takes a while; past that, the
+ * join opens another.
+ */
+export const CLAIM_WAIT_MS = 60_000;
+/** A workshop's room on one Wi-Fi is one address: a few dozen people may be on the join form at once. */
+export const MAX_WAITING_PER_ADDRESS = 32;
 export const MAX_WAITING = 2_000;
 
 /** Close codes of a seat socket that got no seat (the page then joins the usual way, with the join's answer). */

@@ -79,8 +79,27 @@ const NO_SEAT_SOCKET: SeatSocket = {
   close: nothing,
 };
 
-/** Opens the socket of a join about to be sent; keeps what it receives until handed over or closed. */
+/** A socket opened ahead of the join (prepareSeatSocket), not yet used. */
+let prepared: { socket: SeatSocket; closed: () => boolean } | null = null;
+
+/**
+ * Opens the socket of the join to come now, as the person starts filling the join form: its handshake is done by the
+ * time they press « Rejoindre ». The server keeps it waiting a minute at most; past that the join opens another.
+ */
+export function prepareSeatSocket(): void {
+  if (!prepared || prepared.closed()) prepared = open();
+}
+
+/** The socket of a join about to be sent (the prepared one, if still open); keeps what it receives until handed over or closed. */
 export function openSeatSocket(): SeatSocket {
+  const ready = prepared;
+  prepared = null;
+  if (ready && !ready.closed()) return ready.socket;
+  ready?.socket.close();
+  return open().socket;
+}
+
+function open(): { socket: SeatSocket; closed: () => boolean } {
   const claim = randomToken(24);
   let socket: WebSocket;
   try {
@@ -88,7 +107,7 @@ export function openSeatSocket(): SeatSocket {
     if (!slot) throw new Error("no WebSocket");
     socket = new slot.native(`${scheme}//${window.location.host}${API.seatSocket}?claim=${claim}`);
   } catch {
-    return NO_SEAT_SOCKET;
+    return { socket: NO_SEAT_SOCKET, closed: never };
   }
   socket.binaryType = "arraybuffer";
   const frames: MessageEvent[] = [];
@@ -101,7 +120,7 @@ export function openSeatSocket(): SeatSocket {
   socket.onmessage = (event) => frames.push(event);
   socket.onclose = (event) => (closed = event);
   socket.onerror = () => undefined;
-  return {
+  const seatSocket: SeatSocket = {
     claim,
     handTo(sessionId) {
       if (!slot || (closed && frames.length === 0)) return false;
@@ -129,5 +148,6 @@ export function openSeatSocket(): SeatSocket {
       socket.close();
     },
   };
+  return { socket: seatSocket, closed: () => closed !== null };
 }
 openSeatSocket.none = NO_SEAT_SOCKET;

@@ -4,6 +4,8 @@
 import { useEffect } from "react";
 import { lazyPart } from "#client/lazy-part.tsx";
 import { loadSdk } from "#client/net/connection.ts";
+import { prepareSeatSocket } from "#client/net/seat-socket.ts";
+import { useTableStore } from "#client/store/table-store.ts";
 
 export const TableScreen = lazyPart(() => import("./TableScreen.tsx").then((m) => m.TableScreen), "loading.table");
 export const PresentationScreen = lazyPart(
@@ -24,6 +26,9 @@ export function usePreloadTable(joinsByItself: boolean, presenting: boolean): vo
     const screen = presenting ? PresentationScreen : TableScreen;
     // A failed fetch shows when the screen renders (client/src/lazy-part.tsx), not here.
     const preload = () => {
+      // A person filling the form: the join's WebSocket too (net/seat-socket.ts), its handshake done by the time they
+      // press « Rejoindre ». (A page that joins by itself opens it with the join.)
+      if (!joinsByItself && useTableStore.getState().me === null) prepareSeatSocket();
       void loadSdk().catch(() => undefined);
       void screen.preload().catch(() => undefined);
     };
