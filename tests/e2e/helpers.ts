@@ -56,13 +56,24 @@ export async function joinAsParticipant(
 ): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await fillJoinForm(page, link, name, role, zone);
+  await expect(page.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
+  return page;
+}
+
+/** Opens the link, fills the join form (name, zone of the actor map, role) and presses « Rejoindre la table ». */
+export async function fillJoinForm(
+  page: Page,
+  link: string,
+  name: string,
+  role: string,
+  zone = "Société civile",
+): Promise<void> {
   await page.goto(link);
   await page.getByRole("textbox", { name: "Votre nom" }).fill(name);
   await page.getByRole("radio", { name: zone, exact: true }).check();
   await page.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill(role);
   await page.getByRole("button", { name: "Rejoindre la table" }).click();
-  await expect(page.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible();
-  return page;
 }
 
 /** Draws from a pile and returns the title of the card that arrived in the hand. */

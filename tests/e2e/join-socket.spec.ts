@@ -4,7 +4,7 @@
 import { createServer, type AddressInfo, type Server } from "node:net";
 import { expect, test, type Page, type WebSocket } from "@playwright/test";
 import { seedTable, type SeededTable } from "../seed-table.ts";
-import { openStep } from "./helpers.ts";
+import { fillJoinForm, openStep } from "./helpers.ts";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
@@ -15,12 +15,8 @@ test.afterEach(async () => {
 });
 
 async function join(page: Page, link: string, name: string): Promise<void> {
-  await page.goto(link);
-  await page.getByRole("textbox", { name: "Votre nom" }).fill(name);
-  await page.getByRole("radio", { name: "Société civile", exact: true }).check();
-  await page.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("Riverain·e");
-  await page.getByRole("button", { name: "Rejoindre la table" }).click();
-  // A join whose early socket fails takes its seat a few seconds later (net/connection.ts, SEAT_SOCKET_SILENCE_MS).
+  await fillJoinForm(page, link, name, "Riverain·e");
+  // A join whose early socket fails takes its seat a few seconds later (net/seat-socket.ts, SILENCE_MS).
   await expect(page.getByRole("heading", { name: "Le chemin", exact: true })).toBeVisible({ timeout: 10_000 });
 }
 

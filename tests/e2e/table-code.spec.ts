@@ -1,8 +1,9 @@
 // The table's code comes after the join form's (client/src/lazy-part.tsx): on a slow phone it may still be on its way
 // when the person is seated. The page then says the table is opening, and shows it the moment its code is here; if
 // the code cannot be fetched at all, the page says so and offers to reload, which brings the person back to their seat.
-import { expect, test, type Page, type Route } from "@playwright/test";
+import { expect, test, type Browser, type BrowserContext, type Page, type Route } from "@playwright/test";
 import { seedTable, type SeededTable } from "../seed-table.ts";
+import { fillJoinForm } from "./helpers.ts";
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 /** The table screen's own chunk (vite.config.ts names it « table »). */
@@ -14,25 +15,27 @@ test.afterEach(async () => {
   await table?.close();
 });
 
-async function join(page: Page, link: string): Promise<void> {
-  await page.goto(link);
-  await page.getByRole("textbox", { name: "Votre nom" }).fill("Inès");
-  await page.getByRole("radio", { name: "Société civile", exact: true }).check();
-  await page.getByRole("textbox", { name: "Qui êtes-vous dans le système ?" }).fill("Riveraine");
-  await page.getByRole("button", { name: "Rejoindre la table" }).click();
+/** A table in play, and a phone about to open its participant link. */
+async function phoneBeforeTable(
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<{ context: BrowserContext; page: Page }> {
+  table = await seedTable({ baseUrl: baseURL ?? "", participants: 2, steps: 3, phase: "play" });
+  const context = await browser.newContext(PHONE);
+  return { context, page: await context.newPage() };
 }
+
+const join = (page: Page) => fillJoinForm(page, table.participantLink, "Inès", "Riveraine");
 
 test("seated before the table's code has arrived, a person sees the table opening, then the table as soon as its code is here", async ({
   browser,
   baseURL,
 }) => {
-  table = await seedTable({ baseUrl: baseURL ?? "", participants: 2, steps: 3, phase: "play" });
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
+  const { context, page } = await phoneBeforeTable(browser, baseURL);
   const held: Route[] = [];
   await page.route(TABLE_CODE, (route) => void held.push(route));
 
-  await join(page, table.participantLink);
+  await join(page);
   await expect(page.getByRole("status").filter({ hasText: "Ouverture de la table…" })).toBeVisible();
   await expect.poll(() => held.length).toBeGreaterThan(0);
   await expect(page.getByRole("heading", { name: "Le chemin", exact: true })).toBeHidden();
@@ -47,12 +50,10 @@ test("when the table's code cannot be fetched, the page says so, and reloading b
   browser,
   baseURL,
 }) => {
-  table = await seedTable({ baseUrl: baseURL ?? "", participants: 2, steps: 3, phase: "play" });
-  const context = await browser.newContext(PHONE);
-  const page = await context.newPage();
+  const { context, page } = await phoneBeforeTable(browser, baseURL);
   await page.route(TABLE_CODE, (route) => route.abort("internetdisconnected"));
 
-  await join(page, table.participantLink);
+  await join(page);
   await expect(page.getByRole("alert").filter({ hasText: "n'a pas pu se charger" })).toBeVisible();
 
   await page.unroute(TABLE_CODE);

@@ -5,40 +5,20 @@
 import { randomBytes } from "node:crypto";
 import { Protocol } from "@colyseus/core";
 import WebSocket from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "#server/app.ts";
-import { readConfig } from "#server/config.ts";
+import { describe, expect, it } from "vitest";
 import { NO_SEAT_CLOSE_CODE } from "#server/http/seat-claims.ts";
-import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { API, PROTOCOL_VERSION } from "#shared/protocol.ts";
-import { openTableOverHttp, type OpenedTable } from "../join.ts";
-import { loggingToLines } from "../log-lines.ts";
+import { serveOneTable } from "./one-table-server.ts";
 
 const PORT = 2697;
-const BASE_URL = `http://localhost:${PORT}`;
-let server: ReturnType<typeof createApp>;
-let table: OpenedTable;
-
-beforeAll(async () => {
-  server = createApp({
-    config: readConfig({ PORT: String(PORT) }),
-    store: new SqliteTableStore(":memory:"),
-    gracefullyShutdown: false,
-    logger: loggingToLines("warn").logger,
-  });
-  await server.listen(PORT, "127.0.0.1");
-  table = await openTableOverHttp(BASE_URL);
-});
-
-afterAll(async () => {
-  await server.gracefullyShutdown(false);
-});
+const served = serveOneTable(PORT);
+const BASE_URL = served.baseUrl;
 
 const newClaim = () => randomBytes(24).toString("base64url");
 
 /** POST API.join as the page sends it, with a claim; the status and the answer. */
-async function join(name: string, claim: string, secret: Record<string, string> = { invite: table.invite }) {
-  const answer = await fetch(BASE_URL + API.join(table.tableId), {
+async function join(name: string, claim: string, secret: Record<string, string> = { invite: served.table.invite }) {
+  const answer = await fetch(BASE_URL + API.join(served.table.tableId), {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({

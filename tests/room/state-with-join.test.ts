@@ -6,34 +6,14 @@ import { randomBytes } from "node:crypto";
 import { Protocol } from "@colyseus/core";
 import type { Room } from "@colyseus/sdk";
 import WebSocket from "ws";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ListeningClient } from "#client/net/sdk.ts";
-import { createApp } from "#server/app.ts";
-import { readConfig } from "#server/config.ts";
-import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import { API, PROTOCOL_VERSION, WHOAMI_REQUEST, type Whoami } from "#shared/protocol.ts";
-import { openTableOverHttp, type OpenedTable } from "../join.ts";
-import { loggingToLines } from "../log-lines.ts";
+import { serveOneTable } from "./one-table-server.ts";
 
 const PORT = 2698;
-const BASE_URL = `http://localhost:${PORT}`;
-let server: ReturnType<typeof createApp>;
-let table: OpenedTable;
-
-beforeAll(async () => {
-  server = createApp({
-    config: readConfig({ PORT: String(PORT) }),
-    store: new SqliteTableStore(":memory:"),
-    gracefullyShutdown: false,
-    logger: loggingToLines("warn").logger,
-  });
-  await server.listen(PORT, "127.0.0.1");
-  table = await openTableOverHttp(BASE_URL);
-});
-
-afterAll(async () => {
-  await server.gracefullyShutdown(false);
-});
+const served = serveOneTable(PORT);
+const BASE_URL = served.baseUrl;
 
 interface Reservation {
   name: string;
@@ -43,12 +23,12 @@ interface Reservation {
 }
 
 async function reserve(name: string, options: Record<string, unknown> = {}): Promise<Reservation> {
-  const answer = await fetch(BASE_URL + API.join(table.tableId), {
+  const answer = await fetch(BASE_URL + API.join(served.table.tableId), {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
       protocolVersion: PROTOCOL_VERSION,
-      invite: table.invite,
+      invite: served.table.invite,
       seatKey: randomBytes(32).toString("base64url"),
       name,
       role: "Habitante",

@@ -71,10 +71,6 @@ const CONSENTED = 4000;
 /** After a "tooFast" refusal (the server's per-seat pace, server/limits.ts), the outbox tries again this much later. */
 const TOO_FAST_RETRY_MS = 1000;
 const RETRY_MS = [500, 1000, 2000, 4000, 8000, 10_000];
-/** The join's own socket (net/seat-socket.ts) has taken the seat: the room speaks at once. Silent this long, it is let go. */
-const SEAT_SOCKET_SILENCE_MS = 4000;
-/** False once the SDK was seen to open its own socket instead of the join's (see connect()). */
-let seatSocketsWork = true;
 
 let target: Target | null = null;
 let room: Room | null = null;
@@ -151,8 +147,7 @@ async function connect(): Promise<void> {
     // Fetched meanwhile; a failure here is handled below, with the join's.
     sdkLoading.catch(() => undefined);
     // The WebSocket opens alongside the join, with its claim: it takes the seat if the join says so.
-    const socket = seatSocketsWork ? openSeatSocket() : openSeatSocket.none;
-    let reservation: JoinReply;
+    const socket = openSeatSocket();
     try {
       const answer = await fetch(API.join(current.tableId), {
         method: "POST",
@@ -171,51 +166,21 @@ async function connect(): Promise<void> {
         }
         throw Object.assign(new Error(refusal?.message ?? `HTTP ${answer.status}`), { retry: true });
       }
-      reservation = (await answer.json()) as JoinReply;
+      const reservation = (await answer.json()) as JoinReply;
+      const { ListeningClient } = await sdkLoading;
+      let told!: () => Promise<Whoami>;
+      joined = await socket.seat(reservation, () =>
+        // The room says who this is right after the first state, which comes with the join (options.stateWithJoin).
+        new ListeningClient(`${window.location.protocol}//${window.location.host}`).consume(
+          reservation,
+          (created) => (told = pushedWhoami(created)),
+        ),
+      );
+      whoami = told();
     } catch (error) {
       socket.close();
       throw error;
     }
-    const handed = reservation.claimed === true && socket.handTo(reservation.sessionId);
-    if (!handed) socket.close();
-    const { ListeningClient } = await sdkLoading.catch((error: unknown) => {
-      socket.close();
-      throw error;
-    });
-    let told!: () => Promise<Whoami>;
-    const consume = () =>
-      // The room says who this is right after the first state, which comes with the join (options.stateWithJoin).
-      new ListeningClient(`${window.location.protocol}//${window.location.host}`).consume(
-        reservation,
-        (created) => (told = pushedWhoami(created)),
-      );
-    // A claimed socket that closed, or stayed silent, before the seat was taken (a proxy that does not pass it on):
-    // the seat is still reserved, and the SDK's own socket takes it.
-    let silence: ReturnType<typeof setTimeout> | undefined;
-    const gaveUp = new Promise<never>((_, reject) => {
-      if (!handed) return;
-      silence = setTimeout(() => {
-        if (socket.reachedSeat()) return;
-        socket.abandon();
-        reject(new Error("the join's socket stayed silent"));
-      }, SEAT_SOCKET_SILENCE_MS);
-    });
-    const consuming = consume();
-    // The SDK opened a socket of its own (it read the global WebSocket before seat-socket.ts wrapped it): this page
-    // joins the usual way from now on.
-    if (handed && !socket.taken()) {
-      seatSocketsWork = false;
-      socket.close();
-    }
-    try {
-      joined = await Promise.race([consuming, gaveUp]).catch((error: unknown) => {
-        if (!handed || socket.reachedSeat()) throw error;
-        return consume();
-      });
-    } finally {
-      clearTimeout(silence);
-    }
-    whoami = told();
   } catch (error) {
     if (error instanceof JoinRefused) throw error;
     const code = (error as { code?: number }).code;

@@ -24,12 +24,14 @@ interface Handover {
 interface Slot {
   native: typeof WebSocket;
   handover: Handover | null;
+  /** False once the SDK was seen to open a socket of its own instead (it read the global before it was wrapped). */
+  works: boolean;
 }
 
 const SLOT = Symbol.for("jeu-des-transitions.seat-socket");
 
 function install(native: typeof WebSocket): Slot {
-  const slot: Slot = { native, handover: null };
+  const slot: Slot = { native, handover: null, works: true };
   globalThis.WebSocket = new Proxy(native, {
     construct(target, args: [string | URL, (string | string[])?], newTarget) {
       const next = slot.handover;
@@ -49,35 +51,33 @@ const holder = globalThis as unknown as { [SLOT]?: Slot };
 const native = globalThis.WebSocket as typeof WebSocket | undefined;
 const slot: Slot | null = holder[SLOT] ?? (native ? (holder[SLOT] = install(native)) : null);
 
+/** What POST API.join answered, as far as the socket is concerned. */
+interface JoinAnswer {
+  sessionId: string;
+  /** The join gave its seat to this socket (server/http/seat-claims.ts). */
+  claimed?: true;
+}
+
 export interface SeatSocket {
   /** The claim the join carries (JoinOptions.claim); undefined when no socket could be opened. */
   claim: string | undefined;
   /**
-   * The join said this socket took its seat: the SDK's next socket for that session is this one. False when it closed
-   * before anything came (it never reached the seat): the SDK then opens its own.
+   * Takes the seat the join answered: `consume` (the SDK's consumeSeatReservation) gets this socket when the join gave
+   * it the seat, and opens its own otherwise. A socket that closed, or stayed silent, before the seat was taken (a
+   * proxy that does not pass it on) is let go: the seat is still reserved, and the SDK's own socket takes it.
    */
-  handTo(sessionId: string): boolean;
-  /** Whether the SDK took this socket when it opened its own (false: it holds another WebSocket than ours). */
-  taken(): boolean;
-  /** Whether anything came on this socket: it took its seat (and a failure after that is the seat's, not the socket's). */
-  reachedSeat(): boolean;
-  /** Given up on (nothing came): closed, and the SDK that holds it is told it closed. */
-  abandon(): void;
-  /** The join went another way (refused, or the seat is in another process): the socket is closed. */
+  seat<T>(answer: JoinAnswer, consume: () => Promise<T>): Promise<T>;
+  /** The join went another way (refused, failed): the socket is closed. */
   close(): void;
 }
+
+/** A claimed socket that took its seat hears the room at once: silent this long, it is let go. */
+const SILENCE_MS = 4000;
 
 const nothing = () => undefined;
 const never = () => false;
 /** No socket: the join goes the usual way. */
-const NO_SEAT_SOCKET: SeatSocket = {
-  claim: undefined,
-  handTo: never,
-  taken: never,
-  reachedSeat: never,
-  abandon: nothing,
-  close: nothing,
-};
+const NO_SEAT_SOCKET: SeatSocket = { claim: undefined, seat: (_, consume) => consume(), close: nothing };
 
 /** A socket opened ahead of the join (prepareSeatSocket), not yet used. */
 let prepared: { socket: SeatSocket; closed: () => boolean } | null = null;
@@ -87,7 +87,7 @@ let prepared: { socket: SeatSocket; closed: () => boolean } | null = null;
  * time they press « Rejoindre ». The server keeps it waiting a minute at most; past that the join opens another.
  */
 export function prepareSeatSocket(): void {
-  if (!prepared || prepared.closed()) prepared = open();
+  if (slot?.works && (!prepared || prepared.closed())) prepared = open();
 }
 
 /** The socket of a join about to be sent (the prepared one, if still open); keeps what it receives until handed over or closed. */
@@ -96,7 +96,7 @@ export function openSeatSocket(): SeatSocket {
   prepared = null;
   if (ready && !ready.closed()) return ready.socket;
   ready?.socket.close();
-  return open().socket;
+  return slot?.works ? open().socket : NO_SEAT_SOCKET;
 }
 
 function open(): { socket: SeatSocket; closed: () => boolean } {
@@ -112,7 +112,6 @@ function open(): { socket: SeatSocket; closed: () => boolean } {
   socket.binaryType = "arraybuffer";
   const frames: MessageEvent[] = [];
   let opened = false;
-  let handed = false;
   let received = false;
   let closed: CloseEvent | null = null;
   socket.onopen = () => (opened = true);
@@ -120,34 +119,62 @@ function open(): { socket: SeatSocket; closed: () => boolean } {
   socket.onmessage = (event) => frames.push(event);
   socket.onclose = (event) => (closed = event);
   socket.onerror = () => undefined;
+  const forget = () => {
+    if (slot?.handover?.socket === socket) slot.handover = null;
+  };
+  const close = () => {
+    forget();
+    socket.onopen = socket.onmessage = socket.onclose = null;
+    socket.close();
+  };
+  /** The SDK's next socket for this session is this one, with what came meanwhile. */
+  const handTo = (sessionId: string): boolean => {
+    if (!slot || (closed && frames.length === 0)) return false;
+    slot.handover = {
+      sessionId,
+      socket,
+      replay: () => {
+        if (opened) socket.onopen?.(new Event("open"));
+        for (const frame of frames.splice(0)) socket.onmessage?.(frame);
+        if (closed) socket.onclose?.(closed);
+      },
+    };
+    return true;
+  };
   const seatSocket: SeatSocket = {
     claim,
-    handTo(sessionId) {
-      if (!slot || (closed && frames.length === 0)) return false;
-      handed = true;
-      slot.handover = {
-        sessionId,
-        socket,
-        replay: () => {
-          if (opened) socket.onopen?.(new Event("open"));
-          for (const frame of frames.splice(0)) socket.onmessage?.(frame);
-          if (closed) socket.onclose?.(closed);
-        },
-      };
-      return true;
+    async seat(answer, consume) {
+      if (answer.claimed !== true || !handTo(answer.sessionId)) {
+        close();
+        return consume();
+      }
+      const consuming = consume();
+      // The SDK opened a socket of its own: this page joins the usual way from now on.
+      if (slot?.handover?.socket === socket) {
+        slot.works = false;
+        close();
+      }
+      let silence: ReturnType<typeof setTimeout> | undefined;
+      const gaveUp = new Promise<never>((_, reject) => {
+        silence = setTimeout(() => {
+          if (received) return;
+          // Closed with its handlers on: the SDK holding it is told, and gives up on it.
+          forget();
+          socket.close();
+          reject(new Error("the join's socket stayed silent"));
+        }, SILENCE_MS);
+      });
+      try {
+        return await Promise.race([consuming, gaveUp]);
+      } catch (error) {
+        // Something came on it: it took the seat, and the failure is the seat's.
+        if (received) throw error;
+        return consume();
+      } finally {
+        clearTimeout(silence);
+      }
     },
-    taken: () => handed && slot?.handover?.socket !== socket,
-    reachedSeat: () => received,
-    abandon() {
-      if (slot?.handover?.socket === socket) slot.handover = null;
-      socket.close();
-    },
-    close() {
-      if (slot?.handover?.socket === socket) slot.handover = null;
-      socket.onopen = socket.onmessage = socket.onclose = null;
-      socket.close();
-    },
+    close,
   };
   return { socket: seatSocket, closed: () => closed !== null };
 }
-openSeatSocket.none = NO_SEAT_SOCKET;
