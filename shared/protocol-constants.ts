@@ -60,6 +60,14 @@ export type StoryFormat = "md" | "html" | "json";
  */
 export const TABLE_DELETED_CLOSE_CODE = 4410;
 
+/** The query parameter of API.seatSocket by which a page asks for the join's first frames compressed. */
+export const SEAT_SOCKET_DEFLATE = "deflate";
+/**
+ * First byte of a frame that carries another frame compressed (deflate-raw, RFC 1951), on the join's socket of a page
+ * that asked (SEAT_SOCKET_DEFLATE): no frame of Colyseus' protocol starts with it (its codes start at 10).
+ */
+export const DEFLATED_FRAME = 0;
+
 export const API = {
   createTable: "/api/tables",
   decks: "/api/decks",
@@ -77,7 +85,8 @@ export const API = {
   /**
    * WebSocket ?claim=…: opened alongside a join that carries the same one-time claim (JoinOptions.claim); it becomes
    * the socket of the seat that join reserved, when the room is in the process that answered it
-   * (server/http/seat-claims.ts).
+   * (server/http/seat-claims.ts). With `&deflate=1` (SEAT_SOCKET_DEFLATE), the room's description and the table's
+   * state come on it compressed (DEFLATED_FRAME).
    */
   seatSocket: "/api/seat",
   /**

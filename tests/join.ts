@@ -28,12 +28,16 @@ export interface OpenedTable extends CreatedTable {
   invite: string;
 }
 
-/** Opens a table over HTTP with this title; fails unless the server answers 201. */
-export async function openTableOverHttp(baseUrl: string, title = TABLE_FORM.title): Promise<OpenedTable> {
+/** Opens a table over HTTP with this title (and these other fields of the form); fails unless the server answers 201. */
+export async function openTableOverHttp(
+  baseUrl: string,
+  title = TABLE_FORM.title,
+  fields: Partial<typeof TABLE_FORM> = {},
+): Promise<OpenedTable> {
   const response = await fetch(baseUrl + API.createTable, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ ...TABLE_FORM, title }),
+    body: JSON.stringify({ ...TABLE_FORM, ...fields, title }),
   });
   if (response.status !== 201)
     throw new Error(`the table was not opened: HTTP ${response.status} ${await response.text()}`);

@@ -11,9 +11,10 @@
 // A socket waits for its claim's join at most CLAIM_WAIT_MS; there are at most MAX_WAITING_PER_ADDRESS waiting sockets
 // per address and MAX_WAITING in all, so that nobody can make the server hold sockets a workshop never opens.
 import type { IncomingMessage } from "node:http";
-import { createAuthContext } from "@colyseus/core";
+import { deflateRawSync } from "node:zlib";
+import { createAuthContext, Protocol } from "@colyseus/core";
 import type { TransportOptions } from "@colyseus/ws-transport";
-import { API } from "#shared/protocol-constants.ts";
+import { API, DEFLATED_FRAME, SEAT_SOCKET_DEFLATE } from "#shared/protocol-constants.ts";
 import type { SeatReservation } from "../tables.ts";
 import { SpreadPingTransport } from "./spread-pings.ts";
 
@@ -172,6 +173,29 @@ export class ClaimingTransport extends SpreadPingTransport {
     const reservation = this.#claims ? await this.#claims.wait(claim, req.socket.remoteAddress ?? "") : null;
     if (rawClient.readyState !== rawClient.OPEN) return;
     if (!reservation) return rawClient.close(NO_SEAT_CLOSE_CODE);
+    if (url.searchParams.get(SEAT_SOCKET_DEFLATE) === "1") deflateUntilState(rawClient);
     return super.onConnection(rawClient, req, seatUpgrade(reservation, req));
   }
+}
+
+/** A frame smaller than this goes as it is: compressing it would save next to nothing. */
+export const DEFLATE_FROM_BYTES = 1024;
+
+/**
+ * The join's large first frames, compressed for a page that can inflate them (client/src/net/seat-socket.ts): the
+ * room's description (JOIN_ROOM, a few KB of schema) and the table's whole state (ROOM_STATE: tens of KB on a 40-step
+ * table, mostly the cards' and the story's words, about a third of that compressed). On a phone's network that state
+ * was the last thing the seat waited for, sharing the line with the table's code. Once the state is sent, the socket
+ * sends as it always does: the patches are small, and nothing is compressed per action.
+ */
+function deflateUntilState(socket: RawSocket): void {
+  const send = socket.send;
+  socket.send = function (this: RawSocket, data: unknown, ...rest: unknown[]) {
+    if (data instanceof Uint8Array && (data[0] === Protocol.JOIN_ROOM || data[0] === Protocol.ROOM_STATE)) {
+      if (data[0] === Protocol.ROOM_STATE) socket.send = send;
+      if (data.byteLength >= DEFLATE_FROM_BYTES)
+        data = Buffer.concat([Uint8Array.of(DEFLATED_FRAME), deflateRawSync(data)]);
+    }
+    return (send as (...args: unknown[]) => void).call(this, data, ...rest);
+  } as typeof send;
 }

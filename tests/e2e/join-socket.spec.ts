@@ -6,6 +6,8 @@ import { expect, test, type Page, type WebSocket } from "@playwright/test";
 import { seedTable, type SeededTable } from "../seed-table.ts";
 import { fillJoinForm, openStep } from "./helpers.ts";
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 let table: SeededTable;
@@ -34,10 +36,22 @@ test("a person is seated over the one socket opened with the join, and plays ove
   const context = await browser.newContext(PHONE);
   const page = await context.newPage();
   const sockets: WebSocket[] = [];
-  page.on("websocket", (socket) => sockets.push(socket));
+  const firstBytes: number[] = [];
+  page.on("websocket", (socket) => {
+    sockets.push(socket);
+    socket.on("framereceived", ({ payload }) => {
+      if (typeof payload !== "string") firstBytes.push(payload[0] ?? -1);
+    });
+  });
 
   await join(page, table.participantLink, "Inès");
   expect(sockets.map((socket) => new URL(socket.url()).pathname)).toEqual(["/api/seat"]);
+  // The page asked for the table's first frames compressed, and shows what they carry: the seeded path.
+  expect(new URL(sockets[0]?.url() ?? "").searchParams.get("deflate")).toBe("1");
+  expect(firstBytes).toContain(0);
+  for (const step of table.stateOf(0).path.slice(0, 2)) {
+    await expect(page.getByRole("article", { name: new RegExp(`: ${escapeRegExp(step.card.title)}$`) })).toBeVisible();
+  }
   await contribute(page, "Et les enfants y jouent le dimanche.");
   // The others see it: it went through the server, over that socket.
   await expect.poll(() => JSON.stringify(table.stateOf(1).path[0])).toContain("Et les enfants y jouent le dimanche.");

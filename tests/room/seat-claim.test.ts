@@ -3,11 +3,13 @@
 // gets the table at once; a claim no accepted join carries seats nobody. A real server on its own port, raw
 // WebSockets to see the frames.
 import { randomBytes } from "node:crypto";
+import { inflateRawSync } from "node:zlib";
 import { Protocol } from "@colyseus/core";
 import WebSocket from "ws";
 import { describe, expect, it } from "vitest";
-import { NO_SEAT_CLOSE_CODE } from "#server/http/seat-claims.ts";
-import { API, PROTOCOL_VERSION } from "#shared/protocol.ts";
+import { DEFLATE_FROM_BYTES, NO_SEAT_CLOSE_CODE } from "#server/http/seat-claims.ts";
+import { API, DEFLATED_FRAME, PROTOCOL_VERSION, SEAT_SOCKET_DEFLATE } from "#shared/protocol.ts";
+import { openTableOverHttp } from "../join.ts";
 import { serveOneTable } from "./one-table-server.ts";
 
 const PORT = 2697;
@@ -17,8 +19,13 @@ const BASE_URL = served.baseUrl;
 const newClaim = () => randomBytes(24).toString("base64url");
 
 /** POST API.join as the page sends it, with a claim; the status and the answer. */
-async function join(name: string, claim: string, secret: Record<string, string> = { invite: served.table.invite }) {
-  const answer = await fetch(BASE_URL + API.join(served.table.tableId), {
+async function join(
+  name: string,
+  claim: string,
+  secret: Record<string, string> = { invite: served.table.invite },
+  tableId = served.table.tableId,
+) {
+  const answer = await fetch(BASE_URL + API.join(tableId), {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
@@ -36,8 +43,8 @@ async function join(name: string, claim: string, secret: Record<string, string> 
 }
 
 /** A raw WebSocket on API.seatSocket with this claim: the frames it gets (their protocol codes, and the data's) and how it closed. */
-async function seatSocket(claim: string) {
-  const socket = new WebSocket(`ws://localhost:${PORT}${API.seatSocket}?claim=${encodeURIComponent(claim)}`);
+async function seatSocket(claim: string, query = "") {
+  const socket = new WebSocket(`ws://localhost:${PORT}${API.seatSocket}?claim=${encodeURIComponent(claim)}${query}`);
   const frames: Buffer[] = [];
   let changed = () => {};
   let closedWith: number | null = null;
@@ -63,6 +70,7 @@ async function seatSocket(claim: string) {
     });
   return {
     socket,
+    frames,
     codes: () => frames.map((frame) => frame[0]),
     /** Resolves once the state and who this is have come (nothing is sent: no acknowledgement). */
     seated: () => until(() => frames.some((frame) => frame[0] === Protocol.ROOM_DATA), "no whoami"),
@@ -130,6 +138,53 @@ describe("a join's socket opened alongside it", () => {
     const seat = await seatSocket(claim);
     await seat.seated();
     expect(seat.carries("Dalia")).toBe(true);
+    seat.socket.close();
+  });
+
+  it("given a page that asks for them compressed, the room's description and a large state come deflated, and what follows as it is", async () => {
+    // A table whose state is well over DEFLATE_FROM_BYTES, as a played one is (its story: tens of KB).
+    const story = "Le marché couvert rouvre le samedi, les producteurs du plateau y vendent en direct. ".repeat(16);
+    const table = await openTableOverHttp(BASE_URL, "Table racontée", { presentState: story.trim() });
+    const claim = newClaim();
+    const seat = await seatSocket(claim, `&${SEAT_SOCKET_DEFLATE}=1`);
+    const { body } = await join("Fanny", claim, { invite: table.invite }, table.tableId);
+    expect(body.claimed).toBe(true);
+    await seat.seated();
+    expect(seat.codes().slice(0, 3)).toEqual([DEFLATED_FRAME, DEFLATED_FRAME, Protocol.ROOM_DATA]);
+    const [description, state] = seat.frames.slice(0, 2).map((frame) => inflateRawSync(frame.subarray(1)));
+    expect(description?.[0]).toBe(Protocol.JOIN_ROOM);
+    expect(state?.[0]).toBe(Protocol.ROOM_STATE);
+    // The whole table, in far fewer bytes on the wire.
+    expect(state?.includes(Buffer.from("Fanny"))).toBe(true);
+    expect(state?.includes(Buffer.from(story.trim()))).toBe(true);
+    expect(seat.frames[1]?.length).toBeLessThan((state?.length ?? 0) / 3);
+
+    // Someone else sits down: this socket hears it as a patch, sent as it is.
+    const patch = new Promise<Buffer>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no patch")), 5000);
+      seat.socket.on("message", (data: Buffer) => {
+        if (data[0] !== Protocol.ROOM_STATE_PATCH || !data.includes(Buffer.from("Gaspard"))) return;
+        clearTimeout(timer);
+        resolve(data);
+      });
+    });
+    const otherClaim = newClaim();
+    const other = await seatSocket(otherClaim, `&${SEAT_SOCKET_DEFLATE}=1`);
+    const { body: second } = await join("Gaspard", otherClaim, { invite: table.invite }, table.tableId);
+    expect(second.claimed).toBe(true);
+    await patch;
+    other.socket.close();
+    seat.socket.close();
+  });
+
+  it("given a page that asks for them compressed, a small state still comes as it is", async () => {
+    const claim = newClaim();
+    const seat = await seatSocket(claim, `&${SEAT_SOCKET_DEFLATE}=1`);
+    await join("Hugo", claim);
+    await seat.seated();
+    const state = seat.frames.find((frame) => frame[0] === Protocol.ROOM_STATE);
+    expect(state?.length).toBeLessThan(DEFLATE_FROM_BYTES);
+    expect(state?.includes(Buffer.from("Hugo"))).toBe(true);
     seat.socket.close();
   });
 });

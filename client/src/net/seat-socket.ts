@@ -7,7 +7,12 @@
 // The SDK opens its sockets with `new WebSocket(url)` (its transport reads the global once, as it loads): the global is
 // wrapped here, before the SDK's chunk can load, so that the one construction naming the claimed seat's session gets
 // the claimed socket. Every other construction is the browser's own WebSocket.
-import { API } from "#shared/protocol-constants.ts";
+//
+// A browser that can inflate asks for the join's large first frames compressed (SEAT_SOCKET_DEFLATE): the table's
+// state, the last thing the seat waited for on a phone's network, comes in about a third of its size. Each such frame
+// is inflated here before anyone else sees it, and what follows it waits for it: whoever holds the socket (this
+// module, then the SDK) gets the frames as the server sent them, in their order.
+import { API, DEFLATED_FRAME, SEAT_SOCKET_DEFLATE } from "#shared/protocol-constants.ts";
 import { randomToken } from "./seat.ts";
 
 interface Handover {
@@ -101,11 +106,13 @@ export function openSeatSocket(): SeatSocket {
 
 function open(): { socket: SeatSocket; closed: () => boolean } {
   const claim = randomToken(24);
+  const deflate = canInflate();
   let socket: WebSocket;
   try {
     const scheme = window.location.protocol === "https:" ? "wss:" : "ws:";
     if (!slot) throw new Error("no WebSocket");
-    socket = new slot.native(`${scheme}//${window.location.host}${API.seatSocket}?claim=${claim}`);
+    const asks = deflate ? `&${SEAT_SOCKET_DEFLATE}=1` : "";
+    socket = new slot.native(`${scheme}//${window.location.host}${API.seatSocket}?claim=${claim}${asks}`);
   } catch {
     return { socket: NO_SEAT_SOCKET, closed: never };
   }
@@ -115,9 +122,35 @@ function open(): { socket: SeatSocket; closed: () => boolean } {
   let received = false;
   let closed: CloseEvent | null = null;
   socket.onopen = () => (opened = true);
-  socket.addEventListener("message", () => (received = true));
-  socket.onmessage = (event) => frames.push(event);
   socket.onclose = (event) => (closed = event);
+  // Whoever holds the socket sets its onmessage (this module's list, then the SDK's handler); the socket's own
+  // listener gives them each frame once inflated, in order.
+  let onmessage: ((event: MessageEvent) => void) | null = (event) => frames.push(event);
+  Object.defineProperty(socket, "onmessage", {
+    configurable: true,
+    get: () => onmessage,
+    set: (handler: ((event: MessageEvent) => void) | null) => (onmessage = handler),
+  });
+  /** Frames waiting for a compressed one before them (null when none is being inflated). */
+  let inflating: Promise<void> | null = null;
+  socket.addEventListener("message", (event: MessageEvent) => {
+    received = true;
+    const compressed = deflate && isDeflated(event.data);
+    if (!compressed && !inflating) return onmessage?.(event);
+    const previous = inflating ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const data = compressed ? await inflate(event.data as ArrayBuffer) : event.data;
+      onmessage?.(compressed ? new MessageEvent("message", { data }) : event);
+    });
+    inflating = next;
+    next.then(
+      () => {
+        if (inflating === next) inflating = null;
+      },
+      // Never from this server: a frame that cannot be read ends the socket (the SDK reconnects to its seat).
+      () => socket.close(),
+    );
+  });
   socket.onerror = () => undefined;
   const forget = () => {
     if (slot?.handover?.socket === socket) slot.handover = null;
@@ -129,7 +162,7 @@ function open(): { socket: SeatSocket; closed: () => boolean } {
   };
   /** The SDK's next socket for this session is this one, with what came meanwhile. */
   const handTo = (sessionId: string): boolean => {
-    if (!slot || (closed && frames.length === 0)) return false;
+    if (!slot || (closed && frames.length === 0 && !inflating)) return false;
     slot.handover = {
       sessionId,
       socket,
@@ -177,4 +210,24 @@ function open(): { socket: SeatSocket; closed: () => boolean } {
     close,
   };
   return { socket: seatSocket, closed: () => closed !== null };
+}
+
+/** Whether this browser can inflate what the server compresses on the join's socket (DecompressionStream). */
+function canInflate(): boolean {
+  try {
+    new DecompressionStream("deflate-raw");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDeflated(data: unknown): boolean {
+  return data instanceof ArrayBuffer && data.byteLength > 1 && new Uint8Array(data, 0, 1)[0] === DEFLATED_FRAME;
+}
+
+/** The frame a DEFLATED_FRAME carries. */
+function inflate(data: ArrayBuffer): Promise<ArrayBuffer> {
+  const stream = new Blob([new Uint8Array(data, 1)]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Response(stream).arrayBuffer();
 }
