@@ -143,29 +143,56 @@ function made(of: Shape, value: Plain, room: RoomParts): Synced {
 }
 
 /**
+ * The items each synced list was last written from, when all of them are values or frozen views: an item that is the
+ * very same one (a step nobody touched: shared/view.ts keeps its view) is already there as it is, and is passed over
+ * without reading the synced list (a proxy, slow to read) — on a 40-step path, a « oui, et… » reads one step, not 40.
+ */
+const listFrom = new WeakMap<SyncedList, readonly unknown[]>();
+
+/** Still the very item last written at that place: a value, or a frozen view (which cannot have changed since). */
+function sameItem(before: readonly unknown[] | undefined, i: number, item: unknown): boolean {
+  return before !== undefined && i < before.length && before[i] === item;
+}
+
+/**
  * A list whose items are still the same ones in the same order is patched in place and grows by its new items; a list
  * where something was inserted, moved or removed is sent again (a few hundred bytes a step, once per such move).
  */
 function projectList(of: Field | Shape, target: SyncedList, next: readonly unknown[], room: RoomParts): boolean {
+  const before = listFrom.get(target);
+  if (before === next) return false;
   const isShape = of.kind === "shape";
   const kept = Math.min(target.length, next.length);
   let inPlace = target.length <= next.length;
   for (let i = 0; inPlace && i < kept; i++) {
+    if (sameItem(before, i, next[i])) continue;
     inPlace = isShape ? sameObject(of, target[i] as Synced, next[i] as Plain) : target[i] === next[i];
   }
+  let changed = false;
   if (!inPlace) {
     target.clear();
     target.push(...next.map((item) => (isShape ? made(of, item as Plain, room) : item)));
-    return true;
-  }
-  let changed = false;
-  if (isShape)
-    for (let i = 0; i < kept; i++) if (project(of, target[i] as Synced, next[i] as Plain, room)) changed = true;
-  if (next.length > kept) {
-    target.push(...next.slice(kept).map((item) => (isShape ? made(of, item as Plain, room) : item)));
     changed = true;
+  } else {
+    if (isShape)
+      for (let i = 0; i < kept; i++) {
+        if (sameItem(before, i, next[i])) continue;
+        if (project(of, target[i] as Synced, next[i] as Plain, room)) changed = true;
+      }
+    if (next.length > kept) {
+      target.push(...next.slice(kept).map((item) => (isShape ? made(of, item as Plain, room) : item)));
+      changed = true;
+    }
   }
+  remember(target, next);
   return changed;
+}
+
+/** Notes what a list was written from, if it can be trusted next time (values and frozen views only). */
+function remember(target: SyncedList, next: readonly unknown[]): void {
+  const trusted = next.every((item) => item === null || typeof item !== "object" || Object.isFrozen(item));
+  if (!trusted) listFrom.delete(target);
+  else listFrom.set(target, Object.isFrozen(next) ? next : [...next]);
 }
 
 /** Objects keyed by id (participants): the map keeps them in place; who left the table is taken out. */
@@ -233,14 +260,30 @@ export function projectRoom(target: TableSchema, table: TableState, present: Pre
   let views: ReadonlyMap<string, readonly StateView[]> | null = null;
   for (const participant of table.participants) {
     const synced = target.participants.get(participant.id);
-    if (synced)
-      projectHand(
-        synced,
-        handOf(table, participant.id),
-        () => (views ??= present.viewsBySeat()).get(participant.id) ?? [],
-      );
+    if (!synced) continue;
+    const from = { participant, dealt: table.dealtCards, cards: table.cards };
+    const last = handFrom.get(synced);
+    if (last && last.participant === from.participant && last.dealt === from.dealt && last.cards === from.cards)
+      continue;
+    projectHand(
+      synced,
+      handOf(table, participant.id),
+      () => (views ??= present.viewsBySeat()).get(participant.id) ?? [],
+    );
+    if (Object.isFrozen(participant) && Object.isFrozen(table.dealtCards) && Object.isFrozen(table.cards))
+      handFrom.set(synced, from);
+    else handFrom.delete(synced);
   }
 }
+
+/**
+ * What each synced hand was last written from: a hand is made of its holder's card ids, the dealt cards and the
+ * table's cards, all frozen by the rules (Immer) and the same objects while unchanged; then it is passed over.
+ */
+const handFrom = new WeakMap<
+  ParticipantSchema,
+  { participant: TableState["participants"][number]; dealt: TableState["dealtCards"]; cards: TableState["cards"] }
+>();
 
 /** The view of a newly seated connection: their own participant and hand, besides everything public. */
 export function seatView(target: TableSchema, participantId: string): StateView {
