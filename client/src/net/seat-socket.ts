@@ -131,25 +131,22 @@ function open(): { socket: SeatSocket; closed: () => boolean } {
     get: () => onmessage,
     set: (handler: ((event: MessageEvent) => void) | null) => (onmessage = handler),
   });
-  /** Frames waiting for a compressed one before them (null when none is being inflated). */
-  let inflating: Promise<void> | null = null;
+  // Frames after a compressed one wait in this queue until it is inflated; none waits when nothing is inflating.
+  let queue = Promise.resolve();
+  let queued = 0;
   socket.addEventListener("message", (event: MessageEvent) => {
     received = true;
     const compressed = deflate && isDeflated(event.data);
-    if (!compressed && !inflating) return onmessage?.(event);
-    const previous = inflating ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const data = compressed ? await inflate(event.data as ArrayBuffer) : event.data;
-      onmessage?.(compressed ? new MessageEvent("message", { data }) : event);
-    });
-    inflating = next;
-    next.then(
-      () => {
-        if (inflating === next) inflating = null;
-      },
+    if (!compressed && queued === 0) return onmessage?.(event);
+    queued += 1;
+    queue = queue
+      .then(async () => {
+        const data = compressed ? await inflate(event.data as ArrayBuffer) : event.data;
+        onmessage?.(compressed ? new MessageEvent("message", { data }) : event);
+      })
       // Never from this server: a frame that cannot be read ends the socket (the SDK reconnects to its seat).
-      () => socket.close(),
-    );
+      .catch(() => socket.close())
+      .finally(() => (queued -= 1));
   });
   socket.onerror = () => undefined;
   const forget = () => {
@@ -162,7 +159,7 @@ function open(): { socket: SeatSocket; closed: () => boolean } {
   };
   /** The SDK's next socket for this session is this one, with what came meanwhile. */
   const handTo = (sessionId: string): boolean => {
-    if (!slot || (closed && frames.length === 0 && !inflating)) return false;
+    if (!slot || (closed && frames.length === 0 && queued === 0)) return false;
     slot.handover = {
       sessionId,
       socket,
