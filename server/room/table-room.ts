@@ -1,7 +1,8 @@
 // The Colyseus room of one table: its lifecycle and its messages. Each request is paced, parsed and handed to the
 // table's session (server/room/table-messages.ts; server/session/table-session.ts: the rules, the log written before
 // anyone is told, de-duplication, undo); after each change the room projects the table into the synced schema and
-// sends the patch. Hands stay private through one StateView per seated connection.
+// sends the patch. Hands stay private through one StateView per seated connection; a patch that touches no hand is
+// encoded once for all (server/room/shared-patches.ts).
 import { Room, ServerError } from "@colyseus/core";
 import type { TableState } from "#shared/model.ts";
 import { WHOAMI_REQUEST, type TableWelcome } from "#shared/protocol.ts";
@@ -14,6 +15,7 @@ import { Attendance } from "./attendance.ts";
 import { DELETED_CLOSE_CODE, heldForReturn, isDrop, isTablePath, Pacing, STALE_CLOSE_CODE } from "./connections.ts";
 import { projectRoom, seatView } from "./projection.ts";
 import { TableSchema } from "./schema.ts";
+import { sharePublicPatches } from "./shared-patches.ts";
 import { allowStateWithJoin, sendStateWithJoin } from "./state-with-join.ts";
 import { summaryPublisher, type SummaryPublisher } from "./summary-publisher.ts";
 import { OBSERVER, tableMessages, type SeatClient } from "./table-messages.ts";
@@ -100,6 +102,8 @@ export function tableRoomFor(services: RoomServices) {
       // rate, which adds the 60 ticks only when no interval ticks the clock.
       this.setTimestep(() => undefined, CLOCK_TICK_MS);
       this.patchRate = null;
+      // A patch that touches no hand is encoded once for everyone, not once per connection (server/room/shared-patches.ts).
+      sharePublicPatches(this);
       this.#project();
       logger.info({ tableId: this.roomId, entries: session.entries }, "table opened from storage");
     }

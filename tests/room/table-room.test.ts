@@ -1,7 +1,7 @@
 // Room integration tests: a real server (HTTP + WebSocket) on port 2568, one facilitator and three participants
 // joining through the links the HTTP API hands out, as their browsers would.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { matchMaker } from "@colyseus/core";
+import { matchMaker, Protocol } from "@colyseus/core";
 import { boot, type ColyseusTestServer } from "@colyseus/testing";
 import type { Room } from "@colyseus/sdk";
 import pino from "pino";
@@ -12,6 +12,7 @@ import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import type { LogEntry } from "#server/store/table-store.ts";
 import { parseDeckFile } from "#cards/load.ts";
 import { REMOVED_CLOSE_CODE } from "#server/room/table-room.ts";
+import { sharedPatchCounts } from "#server/room/shared-patches.ts";
 import { t } from "#shared/i18n/translate.ts";
 import { LIMITS, type Action, type ActionType, type DeckName, type Phase } from "#shared/model.ts";
 import { ACTION_RULES } from "#shared/rules/index.ts";
@@ -1508,5 +1509,56 @@ describe("the table's decks over HTTP", () => {
     // The kit's and the imported cards are there too, with their own source.
     expect(levers.cards.find((c) => c.id === "levier-importe-40")).toEqual(imported[39]);
     expect(levers.cards.length).toBeGreaterThan(imported.length + 1);
+  });
+});
+
+describe("patches encoded once for all (server/room/shared-patches.ts)", () => {
+  /** The state patches each person's connection receives from now on, as bytes. */
+  function patchesReceived(): Map<Person, Buffer[]> {
+    const received = new Map<Person, Buffer[]>(everyone.map((person) => [person, []]));
+    for (const person of everyone) {
+      const socket = (person.room.connection.transport as unknown as { ws: WebSocket }).ws;
+      socket.addEventListener("message", (event: MessageEvent) => {
+        const bytes = Buffer.from(event.data as ArrayBuffer);
+        if (bytes[0] === Protocol.ROOM_STATE_PATCH) received.get(person)?.push(bytes);
+      });
+    }
+    return received;
+  }
+
+  it("given a « oui, et… », then it is encoded once and everyone receives the same bytes; given a draw, then the drawer's patch alone carries the card", async () => {
+    await startPlay();
+    const stepId = await drawAndPlace(bastien, "lever", null);
+    await settle();
+
+    const received = patchesReceived();
+    const before = { ...sharedPatchCounts };
+    await action(chloe, { type: "contribute", stepId, kind: "yesAnd", text: "Oui, et le marché du samedi aussi." });
+    await vi.waitFor(() => {
+      for (const person of everyone) expect(stateOf(person).path[0]?.contributions).toHaveLength(1);
+    });
+    await settle();
+    expect(sharedPatchCounts.shared - before.shared).toBe(1);
+    expect(sharedPatchCounts.perConnection - before.perConnection).toBe(0);
+    const contribution = everyone.map((person) => received.get(person) ?? []);
+    for (const patches of contribution) expect(patches).toHaveLength(1);
+    for (const patches of contribution) expect(patches[0]?.equals(contribution[0]?.[0] ?? Buffer.alloc(0))).toBe(true);
+    expect(contribution[0]?.[0]?.includes(Buffer.from("Oui, et le marché du samedi aussi."))).toBe(true);
+
+    for (const patches of received.values()) patches.length = 0;
+    const counted = { ...sharedPatchCounts };
+    await draw(dorian, "challenge");
+    await settle();
+    const card = me(dorian).hand?.at(-1);
+    expect(card).toBeDefined();
+    // A hand changed: the patch goes the usual way, one encoding per connection, the card to its holder only.
+    expect(sharedPatchCounts.perConnection - counted.perConnection).toBe(1);
+    expect(sharedPatchCounts.shared - counted.shared).toBe(0);
+    const title = Buffer.from(card?.title ?? "?");
+    expect(received.get(dorian)?.some((patch) => patch.includes(title))).toBe(true);
+    for (const person of [facilitator, bastien, chloe]) {
+      expect(received.get(person)?.length).toBeGreaterThan(0);
+      expect(received.get(person)?.some((patch) => patch.includes(title))).toBe(false);
+    }
   });
 });
