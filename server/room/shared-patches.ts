@@ -11,10 +11,13 @@
 //   way, so a hand still reaches its owner only);
 // - no connection's view has anything pending (a seat just taken adds its participant and hand to its view);
 // - no private-visibility re-derivation is pending.
-// The bytes sent are the ones Colyseus would have sent each connection (tests/room/shared-patches.test.ts).
+// The bytes sent are the ones Colyseus would have sent each connection (tests/room/table-room.test.ts, « patches
+// encoded once for all », and the property test tests/room/patches.test.ts). This holds because the state's only
+// per-connection visibility is `.view()` fields (server/room/schema.ts): a schema filter callback or a stream, which
+// @colyseus/schema also applies in the view pass, would have to be checked here too before being added.
 import type { Client, Room } from "@colyseus/core";
 
-/** Serializer and encoder internals this relies on (checked when a room starts, and by the test above). */
+/** Serializer and encoder internals this relies on (checked when a room starts, and by the tests above). */
 interface ChangeTree {
   /** The object is private, or its class has a private field. */
   readonly hasFilteredFields: boolean;
@@ -29,7 +32,7 @@ interface ChangeNode {
   next?: ChangeNode;
 }
 
-/** How many patches went out once for all, and how many the usual way (for tests/room/shared-patches.test.ts). */
+/** How many patches went out once for all, and how many the usual way (for tests/room/table-room.test.ts). */
 export const sharedPatchCounts = { shared: 0, perConnection: 0 };
 
 /** Makes the room's serializer encode a patch once for all its connections whenever that patch is public. */
