@@ -13,7 +13,7 @@ export function ConnectionStatus() {
   const floating = connection.status === "offline" || connection.status === "reconnecting";
   useEffect(() => {
     if (floating && notice.current) return keepClear(notice.current);
-  }, [floating, pending]);
+  }, [floating]);
   return (
     <p ref={notice} className={`connection connection--${connection.status}`} role="status">
       <span className="connection__dot" aria-hidden="true" />
@@ -39,18 +39,28 @@ function useSettled(value: number): number {
 
 /**
  * While the notice floats: the page keeps room for it below its end (--floating-notice, styles.css), and the form the
- * person is in (the field they type in, the button they just pressed) is scrolled above it if it lies under it.
+ * person is in (the field they type in, the button they just pressed) is scrolled above it if it lies under it. Again
+ * whenever the notice changes size (« reconnexion » becoming « hors ligne », a pending count in two lines). The room
+ * holds a gap of GAP_PX besides the notice: a form scrolled into view stops clear of it, not a rounding under its edge.
  */
 function keepClear(notice: HTMLElement): () => void {
   const root = document.documentElement;
-  const room = window.innerHeight - notice.getBoundingClientRect().top;
-  root.style.setProperty("--floating-notice", `${Math.ceil(room)}px`);
-  const active = document.activeElement;
-  if (active instanceof HTMLElement && active !== document.body) {
+  const place = () => {
+    const top = notice.getBoundingClientRect().top;
+    root.style.setProperty("--floating-notice", `${Math.ceil(window.innerHeight - top) + GAP_PX}px`);
+    const active = document.activeElement;
+    if (!(active instanceof HTMLElement) || active === document.body) return;
     const target = active.closest("form") ?? active;
-    if (target.getBoundingClientRect().bottom > notice.getBoundingClientRect().top) {
+    if (target.getBoundingClientRect().bottom > top) {
       target.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
     }
-  }
-  return () => root.style.removeProperty("--floating-notice");
+  };
+  const resized = new ResizeObserver(place);
+  resized.observe(notice);
+  return () => {
+    resized.disconnect();
+    root.style.removeProperty("--floating-notice");
+  };
 }
+
+const GAP_PX = 8;
