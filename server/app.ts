@@ -14,7 +14,14 @@ import { clientFiles, compressResponses } from "./http/client-files.ts";
 import { errorReply, notFound } from "./http/errors.ts";
 import { createHttpServer } from "./http/http-server.ts";
 import { operationsRouter } from "./http/operations.ts";
-import { closeMatchmakeRoutes, lockDownColyseus, verifyWebSocketOrigin, type OriginPolicy } from "./http/protection.ts";
+import {
+  closeMatchmakeRoutes,
+  lockDownColyseus,
+  MINUTE,
+  perAddress,
+  verifyWebSocketOrigin,
+  type OriginPolicy,
+} from "./http/protection.ts";
 import { apiRouter } from "./http/routes.ts";
 import { securityHeaders } from "./http/security-headers.ts";
 import { colyseusLogger, createLogger } from "./logger.ts";
@@ -104,7 +111,14 @@ export function createApp({
       app.use(compressResponses());
       // The client's address for the per-address limits: the socket's, or X-Forwarded-For through that many proxies.
       app.set("trust proxy", config.trustProxy);
-      app.use(operationsRouter({ store, metricsToken: config.metricsToken, retentionDays: config.retentionDays }));
+      app.use(
+        operationsRouter({
+          store,
+          metricsToken: config.metricsToken,
+          retentionDays: config.retentionDays,
+          metricsRateLimit: perAddress(config.limits.metricsPerMinute, MINUTE),
+        }),
+      );
       app.use(
         apiRouter({
           tables,

@@ -22,6 +22,11 @@ export interface Limits {
   /** Tables deleted (DELETE /api/tables/:id) per address, per hour: each closes a room and rewrites the store. */
   deletionsPerHour: number;
   /**
+   * Reads of /metrics per address, per minute: each gathers every metric of the process. A Prometheus scraping every
+   * 15 s reads it four times a minute; a stranger asking in a loop (when METRICS_TOKEN is not set) is turned away.
+   */
+  metricsPerMinute: number;
+  /**
    * Joins (POST /api/tables/:id/join) per address, per minute: a whole workshop behind one address (130 people, each
    * asking the title, a seat in the lobby and the join) arriving in the same minute fits.
    */
@@ -61,6 +66,7 @@ export const DEFAULT_LIMITS: Limits = {
   joinsPerMinute: 600,
   joinCodeFailuresPerHour: 30,
   deletionsPerHour: 30,
+  metricsPerMinute: 60,
   actionsPerSecond: 10,
   tableActionsPerSecond: 20,
   connectionsPerSeat: 4,

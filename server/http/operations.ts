@@ -1,7 +1,7 @@
 // What the host's tools read: GET /api/health for a load balancer (200 when the store answers, 503 otherwise) and
 // GET /metrics for Prometheus (server/metrics.ts), behind a bearer token when METRICS_TOKEN is set; and GET
 // /api/hosting, the host's settings the privacy page states (how long tables are kept).
-import express, { type Router } from "express";
+import express, { type RequestHandler, type Router } from "express";
 import { t } from "#shared/i18n/translate.ts";
 import { HOSTING_API, type HostingInfo } from "#shared/protocol.ts";
 import { registry } from "../metrics.ts";
@@ -22,9 +22,11 @@ export interface OperationsServices {
   metricsToken: string | null;
   /** RETENTION_DAYS, for the privacy page. */
   retentionDays: number;
+  /** Turns away an address reading /metrics more often than a scraper does (LIMIT_METRICS_PER_MINUTE), token or not. */
+  metricsRateLimit: RequestHandler;
 }
 
-export function operationsRouter({ store, metricsToken, retentionDays }: OperationsServices): Router {
+export function operationsRouter({ store, metricsToken, retentionDays, metricsRateLimit }: OperationsServices): Router {
   const router = express.Router();
   const tokenHash = metricsToken ? hashSecret(metricsToken) : null;
 
@@ -35,7 +37,7 @@ export function operationsRouter({ store, metricsToken, retentionDays }: Operati
     res.status(up ? 200 : 503).json({ status: up ? "ok" : "unavailable" });
   });
 
-  router.get(METRICS_PATH, async (req, res) => {
+  router.get(METRICS_PATH, metricsRateLimit, async (req, res) => {
     res.set("Cache-Control", "no-store");
     if (tokenHash && !matchesHash(bearer(req), tokenHash)) {
       res.set("WWW-Authenticate", 'Bearer realm="metrics"');

@@ -11,6 +11,7 @@ import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "#server/app.ts";
 import { readConfig } from "#server/config.ts";
+import { DEFAULT_LIMITS, readLimits } from "#server/limits.ts";
 import { operationsRouter } from "#server/http/operations.ts";
 import { SqliteTableStore } from "#server/store/sqlite-store.ts";
 import {
@@ -194,7 +195,10 @@ describe("GET /metrics", () => {
 
   it("asks for METRICS_TOKEN as a bearer token when it is set", async () => {
     const token = randomBytes(24).toString("hex");
-    const app = express().use(operationsRouter({ store, metricsToken: token, retentionDays: 90 }));
+    const open = (_req: unknown, _res: unknown, next: () => void) => next();
+    const app = express().use(
+      operationsRouter({ store, metricsToken: token, retentionDays: 90, metricsRateLimit: open }),
+    );
     const listening = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => listening.once("listening", resolve));
     const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}/metrics`;
@@ -211,6 +215,27 @@ describe("GET /metrics", () => {
       listening.close();
     }
     expect(() => readConfig({ METRICS_TOKEN: "short" })).toThrow(/METRICS_TOKEN must be at least 16 characters/);
+  });
+
+  it("turns away an address that reads it in a loop, past the 60 a minute a scraper never needs; the rest of the server still answers", async () => {
+    let answered = 0;
+    let refused: Response | undefined;
+    while (!refused && answered <= DEFAULT_LIMITS.metricsPerMinute) {
+      const response = await fetch(`${BASE_URL}/metrics`);
+      if (response.status === 429) refused = response;
+      else {
+        expect(response.status).toBe(200);
+        await response.text();
+        answered += 1;
+      }
+    }
+    if (!refused) throw new Error(`/metrics answered ${answered} times in a row from one address`);
+    // The earlier tests of this file scraped it too, within the same minute.
+    expect(answered).toBeLessThanOrEqual(DEFAULT_LIMITS.metricsPerMinute);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await refused.json()) as { code: string }).toMatchObject({ code: "rateLimited" });
+    expect((await fetch(`${BASE_URL}/api/health`)).status).toBe(200);
+    expect(readLimits({ LIMIT_METRICS_PER_MINUTE: "4" }).metricsPerMinute).toBe(4);
   });
 });
 
